@@ -1,0 +1,144 @@
+//! The `dateline` command.
+
+use clap::{Parser, Subcommand};
+use dateline_input::{Defaults, Item, Reader};
+use dateline_pipeline::{Pipeline, error_json, parse_date, to_json};
+use rayon::prelude::*;
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "dateline",
+    version,
+    about = "Turns news articles into structured, evidenced event records (dateline/1)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles and write one dateline/1 JSON object per article to standard output.
+    Extract(ExtractArgs),
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Inputs: .txt, .html/.htm (optionally .gz), .jsonl; `-` or none reads standard input.
+    files: Vec<String>,
+    /// Publication date (ISO 8601 date or date-time) for every article that has none.
+    #[arg(long)]
+    published: Option<String>,
+    /// Source (outlet) name for every article that has none.
+    #[arg(long)]
+    source: Option<String>,
+    /// URL for every article that has none.
+    #[arg(long)]
+    url: Option<String>,
+    /// Article id (default: the given one in JSON Lines, else a hash of the input bytes).
+    #[arg(long)]
+    id: Option<String>,
+    /// Worker threads (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Largest single article accepted, in bytes.
+    #[arg(long, default_value_t = dateline_input::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+    /// Pretty-print each object (not JSON Lines; for reading by eye).
+    #[arg(long)]
+    pretty: bool,
+}
+
+/// How many articles are read ahead and processed in parallel at once. Bounds memory.
+const CHUNK: usize = 512;
+
+fn process(pipeline: &Pipeline, item: Item, pretty: bool) -> (String, bool) {
+    let value = match item {
+        Err(e) => return (error_json(&e.input, &e.message).to_string(), false),
+        Ok(raw) => {
+            let input = raw.input.clone();
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw))) {
+                Ok(Ok(doc)) => Ok(to_json(&doc)),
+                Ok(Err(msg)) => Err(error_json(&input, &msg)),
+                Err(_) => Err(error_json(
+                    &input,
+                    "internal error while processing this article",
+                )),
+            }
+        }
+    };
+    match value {
+        Ok(v) if pretty => (serde_json::to_string_pretty(&v).unwrap_or_default(), true),
+        Ok(v) => (v.to_string(), true),
+        Err(v) => (v.to_string(), false),
+    }
+}
+
+fn extract(args: ExtractArgs) -> Result<bool, String> {
+    if let Some(p) = &args.published
+        && parse_date(p).is_none()
+    {
+        return Err(format!(
+            "--published: cannot read {p:?} as an ISO 8601 date"
+        ));
+    }
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .map_err(|e| e.to_string())?;
+    }
+    // Quiet the default panic message: a panicking article becomes an error line instead.
+    std::panic::set_hook(Box::new(|_| {}));
+    let pipeline = Pipeline::new();
+    let defaults = Defaults {
+        published: args.published,
+        source: args.source,
+        url: args.url,
+        id: args.id,
+    };
+    let mut reader = Reader::new(args.files, defaults, args.max_bytes);
+    let stdout = io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut all_ok = true;
+    loop {
+        let chunk: Vec<Item> = reader.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let lines: Vec<(String, bool)> = chunk
+            .into_par_iter()
+            .map(|item| process(&pipeline, item, args.pretty))
+            .collect();
+        for (line, ok) in lines {
+            all_ok &= ok;
+            if let Err(e) = writeln!(out, "{line}") {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    return Ok(all_ok);
+                }
+                return Err(format!("cannot write output: {e}"));
+            }
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(all_ok),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(a) => extract(a),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("dateline: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

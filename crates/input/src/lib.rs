@@ -1,0 +1,516 @@
+//! Reading articles as they arrive.
+//!
+//! [`Reader`] turns a list of inputs (paths, or `-` for standard input) into a stream of
+//! [`Item`]s in input order: one [`RawArticle`] per article, or one [`InputError`] naming the
+//! input and the problem. Nothing here panics on bad bytes; a bad input never stops the stream.
+
+use serde::Deserialize;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::Path;
+
+/// Largest single article (text or HTML file, or one JSON line) we accept, in bytes.
+pub const DEFAULT_MAX_BYTES: u64 = 32 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    Text(String),
+    Html(String),
+}
+
+/// One article's raw content and whatever metadata came with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawArticle {
+    /// Where it came from: a path, `path:line` for JSON Lines, or `<stdin>`.
+    pub input: String,
+    /// A stable id: the given one, else a hash of the input bytes.
+    pub id: String,
+    pub body: Body,
+    pub published: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub input: String,
+    pub message: String,
+}
+
+pub type Item = Result<RawArticle, InputError>;
+
+/// What kind of content an input holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    Jsonl,
+}
+
+/// Defaults applied to every article that lacks them (command-line `--published` etc.).
+#[derive(Clone, Debug, Default)]
+pub struct Defaults {
+    pub published: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub id: Option<String>,
+}
+
+/// A stable id from bytes: 16 hex digits of XXH3-64.
+pub fn hash_id(bytes: &[u8]) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
+}
+
+/// Format from a file name, looking through a trailing `.gz`. `None` for unknown extensions.
+pub fn format_from_name(name: &str) -> Option<(Format, bool)> {
+    let lower = name.to_ascii_lowercase();
+    let (stem, gz) = match lower.strip_suffix(".gz") {
+        Some(s) => (s.to_string(), true),
+        None => (lower, false),
+    };
+    let ext = Path::new(&stem).extension()?.to_str()?;
+    let f = match ext {
+        "txt" | "text" => Format::Text,
+        "html" | "htm" | "xhtml" => Format::Html,
+        "jsonl" | "ndjson" => Format::Jsonl,
+        _ => return None,
+    };
+    Some((f, gz))
+}
+
+/// Guess the format of content with no name (standard input).
+pub fn sniff(bytes: &[u8]) -> Format {
+    let head: Vec<u8> = bytes
+        .iter()
+        .copied()
+        .skip_while(|b| b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF)
+        .take(1024)
+        .collect();
+    if head.first() == Some(&b'{') {
+        return Format::Jsonl;
+    }
+    let lower = String::from_utf8_lossy(&head).to_ascii_lowercase();
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || lower.starts_with("<?xml")
+        || (lower.starts_with('<')
+            && [
+                "<head", "<body", "<div", "<p>", "<p ", "<article", "<meta", "<title",
+            ]
+            .iter()
+            .any(|t| lower.contains(t)))
+    {
+        return Format::Html;
+    }
+    Format::Text
+}
+
+/// Decode bytes to text: UTF-8 (BOM stripped) when valid, else the charset declared in HTML
+/// `<meta>`, else what `chardetng` detects. Rejects binary content.
+pub fn decode(bytes: &[u8], html: bool) -> Result<String, String> {
+    if looks_binary(bytes) {
+        return Err("binary data, not text (control bytes or NUL in the content)".into());
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(s.to_string());
+    }
+    let declared = if html { declared_charset(bytes) } else { None };
+    let encoding = declared.unwrap_or_else(|| {
+        let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        det.feed(bytes, true);
+        det.guess(None, chardetng::Utf8Detection::Allow)
+    });
+    let (text, _, _) = encoding.decode(bytes);
+    Ok(text.into_owned())
+}
+
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let at = lower.find("charset=")? + "charset=".len();
+    let label: String = lower[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let enc = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    // A page that declares UTF-8 but is not valid UTF-8 is usually windows-1252.
+    (enc != encoding_rs::UTF_8).then_some(enc)
+}
+
+/// Binary content: a NUL byte, or more than 5% C0 control bytes other than whitespace, in the
+/// first 8 KiB.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
+        .count();
+    !head.is_empty() && controls * 20 > head.len()
+}
+
+#[derive(Deserialize)]
+struct JsonArticle {
+    id: Option<serde_json::Value>,
+    text: Option<String>,
+    html: Option<String>,
+    published: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+    title: Option<String>,
+}
+
+/// Parse one JSON line into an article.
+pub fn parse_json_line(line: &str, input: &str, defaults: &Defaults) -> Item {
+    let err = |message: String| InputError {
+        input: input.to_string(),
+        message,
+    };
+    let j: JsonArticle =
+        serde_json::from_str(line).map_err(|e| err(format!("malformed JSON line: {e}")))?;
+    let body = match (j.text, j.html) {
+        (_, Some(h)) if !h.trim().is_empty() => Body::Html(h),
+        (Some(t), _) => Body::Text(t),
+        (None, Some(h)) => Body::Html(h),
+        (None, None) => return Err(err("JSON line has neither \"text\" nor \"html\"".into())),
+    };
+    let id = match j.id {
+        Some(serde_json::Value::String(s)) => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(serde_json::Value::Null) | None => hash_id(line.as_bytes()),
+        Some(other) => {
+            return Err(err(format!(
+                "\"id\" must be a string or number, got {other}"
+            )));
+        }
+    };
+    Ok(RawArticle {
+        input: input.to_string(),
+        id,
+        body,
+        published: j.published.or_else(|| defaults.published.clone()),
+        source: j.source.or_else(|| defaults.source.clone()),
+        url: j.url.or_else(|| defaults.url.clone()),
+        title: j.title,
+    })
+}
+
+fn article(input: &str, bytes: &[u8], format: Format, defaults: &Defaults) -> Item {
+    let text = decode(bytes, format == Format::Html).map_err(|message| InputError {
+        input: input.to_string(),
+        message,
+    })?;
+    let body = match format {
+        Format::Html => Body::Html(text),
+        _ => Body::Text(text),
+    };
+    Ok(RawArticle {
+        input: input.to_string(),
+        id: defaults.id.clone().unwrap_or_else(|| hash_id(bytes)),
+        body,
+        published: defaults.published.clone(),
+        source: defaults.source.clone(),
+        url: defaults.url.clone(),
+        title: None,
+    })
+}
+
+/// An iterator of items over a list of inputs, reading lazily so that memory stays flat
+/// however long a JSON Lines stream is.
+pub struct Reader {
+    inputs: std::vec::IntoIter<String>,
+    current: Option<Lines>,
+    defaults: Defaults,
+    max_bytes: u64,
+}
+
+struct Lines {
+    name: String,
+    reader: Box<dyn BufRead + Send>,
+    line_no: usize,
+    buf: Vec<u8>,
+}
+
+impl Reader {
+    pub fn new(inputs: Vec<String>, defaults: Defaults, max_bytes: u64) -> Reader {
+        let inputs = if inputs.is_empty() {
+            vec!["-".to_string()]
+        } else {
+            inputs
+        };
+        Reader {
+            inputs: inputs.into_iter(),
+            current: None,
+            defaults,
+            max_bytes,
+        }
+    }
+
+    fn err(input: &str, message: impl Into<String>) -> Option<Item> {
+        Some(Err(InputError {
+            input: input.to_string(),
+            message: message.into(),
+        }))
+    }
+
+    /// Open one input. JSON Lines inputs become the current line stream (and yield nothing
+    /// here); a single-article input yields its item.
+    fn open(&mut self, name: String) -> Option<Item> {
+        let stdin = name == "-";
+        let label = if stdin {
+            "<stdin>".to_string()
+        } else {
+            name.clone()
+        };
+        let (format, gz) = if stdin {
+            (None, false)
+        } else {
+            match format_from_name(&name) {
+                Some((f, gz)) => (Some(f), gz),
+                None => {
+                    if !Path::new(&name).exists() {
+                        return Self::err(&label, "no such file");
+                    }
+                    return Self::err(
+                        &label,
+                        "unknown file type: expected .txt, .html, .htm or .jsonl, optionally .gz",
+                    );
+                }
+            }
+        };
+        let raw: Box<dyn Read + Send> = if stdin {
+            Box::new(io::stdin())
+        } else {
+            match File::open(&name) {
+                Ok(f) => {
+                    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+                        return Self::err(&label, "is a directory");
+                    }
+                    Box::new(f)
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    return Self::err(&label, "no such file");
+                }
+                Err(e) => return Self::err(&label, format!("cannot open: {e}")),
+            }
+        };
+        let raw: Box<dyn Read + Send> = if gz {
+            Box::new(flate2::read::MultiGzDecoder::new(raw))
+        } else {
+            raw
+        };
+        let mut reader: Box<dyn BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, raw));
+        let format = match format {
+            Some(f) => f,
+            None => {
+                let head = match reader.fill_buf() {
+                    Ok(h) => h,
+                    Err(e) => return Self::err(&label, format!("cannot read: {e}")),
+                };
+                if head.is_empty() {
+                    return Self::err(&label, "empty input");
+                }
+                sniff(head)
+            }
+        };
+        if format == Format::Jsonl {
+            self.current = Some(Lines {
+                name: label,
+                reader,
+                line_no: 0,
+                buf: Vec::new(),
+            });
+            return None;
+        }
+        let mut bytes = Vec::new();
+        match reader.take(self.max_bytes + 1).read_to_end(&mut bytes) {
+            Ok(_) => {}
+            Err(e) => return Self::err(&label, read_error(&e, gz)),
+        }
+        if bytes.len() as u64 > self.max_bytes {
+            return Self::err(
+                &label,
+                format!(
+                    "larger than the {} MB limit for one article",
+                    self.max_bytes / (1024 * 1024)
+                ),
+            );
+        }
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            return Self::err(&label, "empty input: no text in the file");
+        }
+        Some(article(&label, &bytes, format, &self.defaults))
+    }
+
+    fn next_line(&mut self) -> Option<Item> {
+        let max = self.max_bytes;
+        let cur = self.current.as_mut()?;
+        loop {
+            cur.buf.clear();
+            cur.line_no += 1;
+            let input = format!("{}:{}", cur.name, cur.line_no);
+            let n = match (&mut cur.reader)
+                .take(max + 1)
+                .read_until(b'\n', &mut cur.buf)
+            {
+                Ok(n) => n,
+                Err(e) => {
+                    let msg = read_error(&e, true);
+                    self.current = None;
+                    return Self::err(&input, msg);
+                }
+            };
+            if n == 0 {
+                self.current = None;
+                return None;
+            }
+            if cur.buf.len() as u64 > max && !cur.buf.ends_with(b"\n") {
+                // Skip the rest of this overlong line.
+                let mut sink = Vec::new();
+                let _ = cur.reader.read_until(b'\n', &mut sink);
+                return Self::err(&input, "line longer than the one-article limit");
+            }
+            let line = match std::str::from_utf8(&cur.buf) {
+                Ok(s) => s.trim(),
+                Err(_) => return Self::err(&input, "invalid UTF-8 in JSON line"),
+            };
+            if line.is_empty() {
+                continue;
+            }
+            return Some(parse_json_line(line, &input, &self.defaults));
+        }
+    }
+}
+
+fn read_error(e: &io::Error, gz: bool) -> String {
+    if gz && (e.kind() == io::ErrorKind::UnexpectedEof || e.kind() == io::ErrorKind::InvalidInput) {
+        format!("truncated or corrupt gzip data: {e}")
+    } else if gz && e.kind() == io::ErrorKind::InvalidData {
+        format!("corrupt gzip data: {e}")
+    } else {
+        format!("cannot read: {e}")
+    }
+}
+
+impl Iterator for Reader {
+    type Item = Item;
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if self.current.is_some() {
+                if let Some(item) = self.next_line() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let name = self.inputs.next()?;
+            if let Some(item) = self.open(name) {
+                return Some(item);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn read(paths: &[&Path]) -> Vec<Item> {
+        Reader::new(
+            paths.iter().map(|p| p.display().to_string()).collect(),
+            Defaults::default(),
+            DEFAULT_MAX_BYTES,
+        )
+        .collect()
+    }
+
+    #[test]
+    fn formats_from_names() {
+        assert_eq!(format_from_name("a.TXT"), Some((Format::Text, false)));
+        assert_eq!(format_from_name("a.html.gz"), Some((Format::Html, true)));
+        assert_eq!(format_from_name("x/y.jsonl"), Some((Format::Jsonl, false)));
+        assert_eq!(format_from_name("a.pdf"), None);
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(sniff(b"  {\"id\": 1}"), Format::Jsonl);
+        assert_eq!(sniff(b"<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(sniff(b"<div><p>Hi</p></div>"), Format::Html);
+        assert_eq!(sniff(b"Plain words."), Format::Text);
+    }
+
+    #[test]
+    fn decodes_latin1_and_rejects_binary() {
+        let s = decode(b"caf\xe9 cr\xe8me", false).unwrap();
+        assert_eq!(s, "café crème");
+        assert!(decode(b"\x00\x01\x02abc", false).is_err());
+        assert_eq!(decode(b"\xEF\xBB\xBFhi", false).unwrap(), "hi");
+    }
+
+    #[test]
+    fn bad_inputs_give_errors_and_the_batch_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.txt");
+        std::fs::write(&good, "A sentence.").unwrap();
+        let empty = dir.path().join("empty.txt");
+        std::fs::write(&empty, "").unwrap();
+        let unknown = dir.path().join("a.pdf");
+        std::fs::write(&unknown, "x").unwrap();
+        let missing = dir.path().join("missing.txt");
+        let trunc = dir.path().join("t.html.gz");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(&b"<html><body><p>Hello there world.</p></body></html>".repeat(50))
+            .unwrap();
+        let bytes = gz.finish().unwrap();
+        std::fs::write(&trunc, &bytes[..bytes.len() / 2]).unwrap();
+        let jsonl = dir.path().join("a.jsonl");
+        std::fs::write(
+            &jsonl,
+            "{\"id\":\"a\",\"text\":\"One.\"}\n{broken\n\n{\"id\":7,\"html\":\"<p>x</p>\"}\n",
+        )
+        .unwrap();
+        let items = read(&[&good, &empty, &unknown, &missing, &trunc, &jsonl]);
+        assert_eq!(items.len(), 8);
+        assert!(items[0].is_ok());
+        assert!(items[1].as_ref().unwrap_err().message.contains("empty"));
+        assert!(
+            items[2]
+                .as_ref()
+                .unwrap_err()
+                .message
+                .contains("unknown file type")
+        );
+        assert!(
+            items[3]
+                .as_ref()
+                .unwrap_err()
+                .message
+                .contains("no such file")
+        );
+        assert!(items[4].as_ref().unwrap_err().message.contains("gzip"));
+        assert_eq!(items[5].as_ref().unwrap().id, "a");
+        let e = items[6].as_ref().unwrap_err();
+        assert!(e.input.ends_with("a.jsonl:2") && e.message.contains("malformed JSON"));
+        // line 3 is blank and skipped; line 4 is read
+        let all: Vec<_> = read(&[&jsonl]);
+        assert_eq!(all.len(), 3);
+        assert_eq!(all[2].as_ref().unwrap().id, "7");
+        assert!(matches!(all[2].as_ref().unwrap().body, Body::Html(_)));
+    }
+
+    #[test]
+    fn oversized_article_is_refused_without_reading_it_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, vec![b'a'; 2048]).unwrap();
+        let items: Vec<_> =
+            Reader::new(vec![big.display().to_string()], Defaults::default(), 1024).collect();
+        assert!(items[0].as_ref().unwrap_err().message.contains("limit"));
+    }
+}
