@@ -1,10 +1,9 @@
-//! Mentions of people, organisations, countries, nationalities and places; coreference;
-//! CAMEO actor coding; places resolved through the gazetteer.
+//! Mentions of people, organisations, countries, nationalities and groups; coreference;
+//! CAMEO actor coding. (Places are found and resolved by `dateline-geo`, which runs after.)
 
 use dateline_doc::Doc;
-use dateline_geo::Gazetteer;
 
-/// Read-only resources for this stage, loaded once.
+/// Read-only resources for this stage (lexicons), loaded once.
 #[derive(Debug, Default)]
 pub struct Resources {}
 
@@ -14,7 +13,7 @@ impl Resources {
     }
 }
 
-/// Fill `doc.entities` and `doc.places`.
-pub fn recognise(doc: &mut Doc, res: &Resources, gazetteer: &Gazetteer) {
-    let _ = (doc, res, gazetteer);
+/// Fill `doc.entities`.
+pub fn recognise(doc: &mut Doc, res: &Resources) {
+    let _ = (doc, res);
 }

@@ -8,9 +8,10 @@
 //!    the clean text becomes the immutable [`Doc`] text here;
 //! 4. segment: sentences and tokens;
 //! 5. time: time expressions;
-//! 6. entities (with geo): people, organisations, nationalities, places, actor codes;
-//! 7. events: CAMEO/PLOVER events with status, date and place;
-//! 8. toll: casualty counts; 9. quotes: quotations and speakers.
+//! 6. entities: people, organisations, countries, nationalities, actor codes;
+//! 7. geo: place mentions resolved against the embedded gazetteer;
+//! 8. events: CAMEO/PLOVER events with status, date and place;
+//! 9. toll: casualty counts; 10. quotes: quotations and speakers.
 
 use dateline_doc::{Doc, Meta, PublishedFrom};
 use dateline_input::{Body, RawArticle};
@@ -128,7 +129,8 @@ impl Pipeline {
             .map(|b| doc.slice(b.span).to_string());
         dateline_segment::segment(&mut doc);
         dateline_time::tag(&mut doc);
-        dateline_entities::recognise(&mut doc, &self.entities, &self.gazetteer);
+        dateline_entities::recognise(&mut doc, &self.entities);
+        dateline_geo::locate(&mut doc, &self.gazetteer);
         dateline_events::code(&mut doc, &self.events);
         dateline_toll::count(&mut doc);
         dateline_quotes::attribute(&mut doc);
