@@ -1,19 +1,17 @@
 //! The embedded GeoNames gazetteer and toponym resolution.
+//!
+//! [`Gazetteer::load`] decompresses the embedded table (`data/gazetteer.tsv.gz`, built by
+//! `scripts/build_gazetteer.py` from GeoNames; CC BY 4.0, see `data/ATTRIBUTION.md`) and indexes
+//! every main and alternate name. [`locate`] finds capitalised name sequences in each sentence
+//! (longest match first), filters common words, demonyms and personal names, and resolves each
+//! mention using population, feature type, the document's country and admin1 focus and
+//! qualifiers such as "Paris, Texas".
 
-use dateline_doc::Doc;
+mod gazetteer;
+mod locate;
 
-/// The gazetteer, loaded once and shared read-only across threads.
-#[derive(Debug, Default)]
-pub struct Gazetteer {}
+pub use gazetteer::{Candidate, Gazetteer, Kind, Record, distance_km, normalise_into};
+pub use locate::locate;
 
-impl Gazetteer {
-    pub fn load() -> Gazetteer {
-        Gazetteer {}
-    }
-}
-
-/// Fill `doc.places`: find place mentions (skipping spans that entities already claimed as
-/// people or organisations), resolve them, and link country/place entities to their place.
-pub fn locate(doc: &mut Doc, gazetteer: &Gazetteer) {
-    let _ = (doc, gazetteer);
-}
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,259 @@
+//! The embedded gazetteer: GeoNames places built by `scripts/build_gazetteer.py` into
+//! `data/gazetteer.tsv.gz`, indexed by normalised name.
+
+use std::io::Read;
+
+use dateline_doc::Feature;
+use xxhash_rust::xxh3::xxh3_64;
+
+static DATA: &[u8] = include_bytes!("../data/gazetteer.tsv.gz");
+
+/// What kind of place a record is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Country,
+    Admin1,
+    Admin2,
+    City,
+    /// A national capital (a city).
+    Capital,
+    Region,
+    Water,
+    Continent,
+}
+
+impl Kind {
+    fn from_code(c: &str) -> Option<Kind> {
+        Some(match c {
+            "c" => Kind::Country,
+            "a" => Kind::Admin1,
+            "b" => Kind::Admin2,
+            "p" => Kind::City,
+            "P" => Kind::Capital,
+            "r" => Kind::Region,
+            "w" => Kind::Water,
+            "k" => Kind::Continent,
+            _ => return None,
+        })
+    }
+
+    /// The document model's feature type.
+    pub fn feature(self) -> Feature {
+        match self {
+            Kind::Country => Feature::Country,
+            Kind::Admin1 => Feature::Admin1,
+            Kind::Admin2 => Feature::Admin2,
+            Kind::City | Kind::Capital => Feature::City,
+            Kind::Region | Kind::Continent => Feature::Region,
+            Kind::Water => Feature::Water,
+        }
+    }
+
+    /// Countries, continents and other areas larger than one country's part.
+    pub fn is_wide(self) -> bool {
+        matches!(self, Kind::Country | Kind::Continent | Kind::Region)
+    }
+}
+
+/// One gazetteer place.
+#[derive(Clone, Debug)]
+pub struct Record {
+    /// GeoNames id; 0 for the few hand-authored regions whose id is not known.
+    pub geonameid: u64,
+    pub kind: Kind,
+    /// ISO 3166-1 alpha-2, or empty for places spanning countries.
+    pub country: Box<str>,
+    /// Index into [`Gazetteer::admin1_names`] (0 is the empty name).
+    pub admin1: u32,
+    pub lat: f32,
+    pub lon: f32,
+    pub population: u64,
+    pub name: Box<str>,
+}
+
+/// A candidate place for a name: the record index and whether the name is the record's main
+/// name (rather than one of its alternate names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub record: u32,
+    pub primary: bool,
+}
+
+/// The gazetteer, loaded once and shared read-only across threads.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub records: Vec<Record>,
+    /// Distinct admin1 names; records refer to them by index.
+    pub admin1_names: Vec<Box<str>>,
+    /// (hash of normalised name, record index << 1 | primary), sorted.
+    index: Vec<(u64, u32)>,
+    /// The most words any indexed name has.
+    pub max_words: usize,
+}
+
+impl Gazetteer {
+    /// Decompress and index the embedded gazetteer.
+    pub fn load() -> Gazetteer {
+        let mut text = String::with_capacity(DATA.len() * 3);
+        flate2::read::GzDecoder::new(DATA)
+            .read_to_string(&mut text)
+            .expect("the embedded gazetteer is valid gzip UTF-8");
+        let mut g = Gazetteer {
+            records: Vec::with_capacity(210_000),
+            admin1_names: vec!["".into()],
+            index: Vec::with_capacity(700_000),
+            max_words: 1,
+        };
+        let mut admin1_ids: rustc_hash::FxHashMap<&str, u32> = Default::default();
+        admin1_ids.insert("", 0);
+        let mut key = String::new();
+        let mut seen: Vec<u64> = Vec::new();
+        for line in text.lines() {
+            let mut f = line.split('\t');
+            let (
+                Some(id),
+                Some(kind),
+                Some(cc),
+                Some(admin1),
+                Some(lat),
+                Some(lon),
+                Some(pop),
+                Some(name),
+                alts,
+            ) = (
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next(),
+                f.next().unwrap_or(""),
+            )
+            else {
+                continue;
+            };
+            let Some(kind) = Kind::from_code(kind) else {
+                continue;
+            };
+            let next_admin = admin1_ids.len() as u32;
+            let admin1 = *admin1_ids.entry(admin1).or_insert_with(|| {
+                g.admin1_names.push(admin1.into());
+                next_admin
+            });
+            let r = g.records.len() as u32;
+            g.records.push(Record {
+                geonameid: id.parse().unwrap_or(0),
+                kind,
+                country: cc.into(),
+                admin1,
+                lat: lat.parse().unwrap_or(0.0),
+                lon: lon.parse().unwrap_or(0.0),
+                population: pop.parse().unwrap_or(0),
+                name: name.into(),
+            });
+            seen.clear();
+            for (i, n) in std::iter::once(name)
+                .chain(alts.split('|').filter(|a| !a.is_empty()))
+                .enumerate()
+            {
+                key.clear();
+                normalise_into(n, &mut key);
+                if key.is_empty() {
+                    continue;
+                }
+                let h = xxh3_64(key.as_bytes());
+                if seen.contains(&h) {
+                    continue;
+                }
+                seen.push(h);
+                let words = key.bytes().filter(|&b| b == b' ').count() + 1;
+                g.max_words = g.max_words.max(words.min(8));
+                g.index.push((h, r << 1 | u32::from(i == 0)));
+            }
+        }
+        g.index.sort_unstable();
+        g
+    }
+
+    /// Candidates for an already normalised name.
+    pub fn lookup_normalised(&self, key: &str) -> impl Iterator<Item = Candidate> + '_ {
+        let h = xxh3_64(key.as_bytes());
+        let lo = self.index.partition_point(|e| e.0 < h);
+        self.index[lo..]
+            .iter()
+            .take_while(move |e| e.0 == h)
+            .map(|e| Candidate {
+                record: e.1 >> 1,
+                primary: e.1 & 1 == 1,
+            })
+    }
+
+    /// Candidates for a name as written.
+    pub fn lookup(&self, name: &str) -> Vec<Candidate> {
+        let mut key = String::new();
+        normalise_into(name, &mut key);
+        self.lookup_normalised(&key).collect()
+    }
+
+    /// The admin1 name of a record ("" when none).
+    pub fn admin1_of(&self, r: &Record) -> &str {
+        &self.admin1_names[r.admin1 as usize]
+    }
+
+    /// Number of indexed names (main and alternate, after normalisation).
+    pub fn name_count(&self) -> usize {
+        self.index.len()
+    }
+}
+
+/// Normalise a name for lookup: lower case, diacritics folded to ASCII, apostrophes dropped,
+/// every other run of non-alphanumerics one space; a leading "St"/"Ft"/"Mt" of a longer name
+/// spelled out ("St. Louis" = "Saint Louis").
+pub fn normalise_into(s: &str, out: &mut String) {
+    let start = out.len();
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if space && out.len() > start {
+                out.push(' ');
+            }
+            space = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if let Some(d) = deunicode::deunicode_char(c) {
+                out.extend(
+                    d.chars()
+                        .filter(|c| c.is_ascii_alphanumeric())
+                        .map(|c| c.to_ascii_lowercase()),
+                );
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else if matches!(c, '\'' | '’' | '‘' | 'ʻ' | 'ʼ' | '`' | '´') {
+            // dropped: "Martha's Vineyard" = "Marthas Vineyard"
+        } else {
+            space = true;
+        }
+    }
+    let body = &out[start..];
+    let expand = match body.split_once(' ') {
+        Some(("st", _)) => Some("saint"),
+        Some(("ft", _)) => Some("fort"),
+        Some(("mt", _)) => Some("mount"),
+        _ => None,
+    };
+    if let Some(e) = expand {
+        out.replace_range(start..start + 2, e);
+    }
+}
+
+/// Great-circle distance in kilometres.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
+}

@@ -1,0 +1,578 @@
+//! Finding place mentions in a document and resolving them against the gazetteer.
+
+use std::sync::LazyLock;
+
+use dateline_doc::{Doc, EntityKind, Place, Span};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::gazetteer::{Candidate, Gazetteer, Kind, Record, normalise_into};
+
+fn word_set(text: &'static str) -> FxHashSet<&'static str> {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split_whitespace())
+        .collect()
+}
+
+/// Capitalised words that are never a place alone (directions, titles, days, function words).
+static STOP: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/stop.txt")));
+/// Given names: a place name right after one is a surname.
+static FIRST_NAMES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/first_names.txt")));
+/// Demonyms and nationality adjectives, normalised (multi-word ones joined by a space).
+static DEMONYMS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut s = FxHashSet::default();
+    let text = include_str!("../lexicon/demonyms.txt");
+    let words: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| l.split_whitespace())
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        s.insert(w.to_ascii_lowercase());
+        // two-word demonyms ("South African", "New Yorker") are listed as adjacent words
+        if let Some(n) = words.get(i + 1) {
+            s.insert(format!(
+                "{} {}",
+                w.to_ascii_lowercase(),
+                n.to_ascii_lowercase()
+            ));
+        }
+    }
+    s
+});
+/// Place names that are also common English words, with their Zipf frequency.
+static COMMON: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
+    include_str!("../lexicon/common_words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (w, z) = l.split_once('\t')?;
+            Some((w, z.parse().ok()?))
+        })
+        .collect()
+});
+
+/// Prepositions that make the following capitalised word a place.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "outside",
+    "across",
+    "around",
+    "towards",
+    "toward",
+    "into",
+    "through",
+    "throughout",
+    "via",
+    "to",
+    "of",
+    "inside",
+    "within",
+    "between",
+    "and",
+    "nearby",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+];
+/// Lower-case words allowed inside a multi-word place name.
+const CONNECTORS: &[&str] = &[
+    "of", "de", "la", "le", "les", "du", "des", "del", "da", "do", "dos", "das", "al", "el",
+    "upon", "on", "and", "the", "en", "sur", "am", "im", "an", "der", "di", "y", "e", "i",
+];
+/// Titles before a name: what follows is a person.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "lord",
+    "lady",
+    "gov",
+    "sen",
+    "rep",
+    "president",
+    "governor",
+    "senator",
+    "mayor",
+    "minister",
+    "judge",
+    "justice",
+    "coach",
+    "officer",
+    "sheriff",
+    "chief",
+    "gen",
+    "general",
+    "col",
+    "capt",
+    "lt",
+    "sgt",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "father",
+    "sister",
+    "brother",
+    "saint",
+    "st",
+    "deputy",
+    "detective",
+    "trooper",
+    "reverend",
+    "bishop",
+    "ambassador",
+    "secretary",
+    "chancellor",
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gap {
+    /// First word of its unit.
+    Start,
+    /// Only spaces (no line break) since the previous word.
+    Space,
+    /// A comma (and spaces).
+    Comma,
+    /// Anything else: other punctuation, a line break.
+    Other,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Word {
+    span: Span,
+    gap: Gap,
+    cap: bool,
+    /// First word of a sentence (or after an opening quote or bracket).
+    initial: bool,
+}
+
+/// Split a unit of text into words: runs of letters and digits, keeping inner `.`, `'`, `-`
+/// ("U.S.", "O'Hare", "Winston-Salem"), dropping a possessive `'s`.
+fn words(text: &str, base: usize, out: &mut Vec<Word>) {
+    let b = text.as_bytes();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    let mut prev_end: Option<usize> = None;
+    let mut initial = true;
+    while i < chars.len() {
+        let (s, c) = chars[i];
+        if !c.is_alphanumeric() {
+            if matches!(c, '"' | '“' | '‘' | '(' | '[' | '—' | '–' | ':' | ';') {
+                initial = true;
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let c = chars[j].1;
+            if c.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let next = chars.get(j + 1).map(|x| x.1);
+            if matches!(c, '\'' | '’') {
+                // possessive: stop before 's
+                let after = chars.get(j + 2).map(|x| x.1);
+                if matches!(next, Some('s') | Some('S'))
+                    && !after.is_some_and(|a| a.is_alphanumeric())
+                {
+                    break;
+                }
+            }
+            if matches!(c, '.' | '\'' | '’' | '-' | '‐')
+                && next.is_some_and(|n| n.is_alphanumeric())
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let mut e = chars.get(j).map_or(text.len(), |x| x.0);
+        let w = &text[s..e];
+        // "U.S." and "St." keep their final full stop
+        if e < text.len() && b[e] == b'.' && (w.contains('.') || matches!(w, "St" | "Ft" | "Mt")) {
+            e += 1;
+            j += 1;
+        }
+        let gap = match prev_end {
+            None => Gap::Start,
+            Some(p) => {
+                let between = &text[p..s];
+                if between
+                    .chars()
+                    .all(|c| c == ' ' || c == '\u{a0}' || c == '\t')
+                {
+                    Gap::Space
+                } else if between.trim() == "," {
+                    Gap::Comma
+                } else {
+                    Gap::Other
+                }
+            }
+        };
+        out.push(Word {
+            span: Span::new(base + s, base + e),
+            gap,
+            cap: c.is_uppercase(),
+            initial,
+        });
+        initial = false;
+        prev_end = Some(e);
+        i = j;
+    }
+}
+
+/// One found mention with its candidates.
+struct Mention {
+    span: Span,
+    /// Word indices [first, last] in the unit's word list.
+    first: usize,
+    last: usize,
+    unit: usize,
+    cands: Vec<Candidate>,
+    /// Mention right after ", " (the "Texas" of "Paris, Texas").
+    qualifies: Option<usize>,
+    chosen: Option<u32>,
+}
+
+fn lower_is(doc: &Doc, w: &Word, set: &[&str]) -> bool {
+    let s = doc.slice(w.span).trim_end_matches('.');
+    set.iter().any(|x| s.eq_ignore_ascii_case(x))
+}
+
+/// Fill `doc.places`: find place mentions (skipping spans that entities already claimed as
+/// people, organisations, groups or nationalities), resolve them, and link country/place
+/// entities to their place.
+pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
+    if gaz.records.is_empty() {
+        return;
+    }
+    // spans claimed by the entity stage
+    let mut blocked: Vec<Span> = Vec::new();
+    let mut placey: Vec<Span> = Vec::new();
+    for e in &doc.entities {
+        match e.kind {
+            EntityKind::Person
+            | EntityKind::Organization
+            | EntityKind::Group
+            | EntityKind::Nationality => blocked.extend(e.mentions.iter().copied()),
+            EntityKind::Country | EntityKind::Place => placey.extend(e.mentions.iter().copied()),
+        }
+    }
+    // units: sentences, else blocks, else the whole text
+    let units: Vec<Span> = if !doc.sentences.is_empty() {
+        doc.sentences.iter().map(|s| s.span).collect()
+    } else if !doc.blocks.is_empty() {
+        doc.blocks.iter().map(|b| b.span).collect()
+    } else {
+        vec![Span::new(0, doc.text().len())]
+    };
+    let text = doc.text();
+    let mut unit_words: Vec<Vec<Word>> = Vec::with_capacity(units.len());
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut key = String::new();
+    for (u, span) in units.iter().enumerate() {
+        let mut ws = Vec::new();
+        words(&text[span.start..span.end], span.start, &mut ws);
+        let mut i = 0;
+        while i < ws.len() {
+            if !ws[i].cap {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            let max = gaz.max_words.min(ws.len() - i);
+            for n in (1..=max).rev() {
+                let j = i + n - 1;
+                if !ws[j].cap {
+                    continue;
+                }
+                // words joined only by spaces; lower-case words inside must be connectors
+                if (i + 1..=j).any(|k| ws[k].gap != Gap::Space)
+                    || (i + 1..j).any(|k| !ws[k].cap && !lower_is(doc, &ws[k], CONNECTORS))
+                {
+                    continue;
+                }
+                let sp = Span::new(ws[i].span.start, ws[j].span.end);
+                if blocked.iter().any(|b| b.overlaps(sp)) {
+                    continue;
+                }
+                key.clear();
+                normalise_into(&text[sp.start..sp.end], &mut key);
+                let cands: Vec<Candidate> = gaz.lookup_normalised(&key).collect();
+                if !cands.is_empty() {
+                    found = Some((j, sp, cands));
+                    break;
+                }
+            }
+            let Some((j, sp, cands)) = found else {
+                i += 1;
+                continue;
+            };
+            let forced = placey.iter().any(|p| p.overlaps(sp));
+            if forced || accept(doc, gaz, &ws, i, j, &key, &cands) {
+                mentions.push(Mention {
+                    span: sp,
+                    first: i,
+                    last: j,
+                    unit: u,
+                    cands,
+                    qualifies: None,
+                    chosen: None,
+                });
+                i = j + 1;
+            } else {
+                i += 1;
+            }
+        }
+        unit_words.push(ws);
+    }
+    // "Paris, Texas": a mention followed by ", " and a mention of a wider place
+    for m in 1..mentions.len() {
+        let (a, b) = (&mentions[m - 1], &mentions[m]);
+        if a.unit == b.unit
+            && b.first == a.last + 1
+            && unit_words[b.unit][b.first].gap == Gap::Comma
+        {
+            mentions[m].qualifies = Some(m - 1);
+        }
+    }
+    resolve(gaz, &mut mentions);
+    build_places(doc, gaz, &mentions);
+}
+
+/// Whether a matched span is a place mention, by the guards against common words, names and
+/// demonyms.
+fn accept(
+    doc: &Doc,
+    gaz: &Gazetteer,
+    ws: &[Word],
+    i: usize,
+    j: usize,
+    key: &str,
+    cands: &[Candidate],
+) -> bool {
+    let surface = doc.slice(Span::new(ws[i].span.start, ws[j].span.end));
+    if DEMONYMS.contains(key) {
+        return false;
+    }
+    let single = i == j;
+    if single && STOP.contains(surface.trim_end_matches('.')) {
+        return false;
+    }
+    // a person: after a given name or a title ("Michael Jordan", "Gov. Paris")
+    if i > 0 && ws[i].gap == Gap::Space {
+        let p = &ws[i - 1];
+        let ps = doc.slice(p.span).trim_end_matches('.');
+        if p.cap && (FIRST_NAMES.contains(ps) || TITLES.iter().any(|t| ps.eq_ignore_ascii_case(t)))
+        {
+            return false;
+        }
+    }
+    // a given name before a capitalised word ("Michael Jordan", "Victoria Beckham")
+    if single
+        && FIRST_NAMES.contains(surface)
+        && ws.get(j + 1).is_some_and(|n| n.cap && n.gap == Gap::Space)
+    {
+        return false;
+    }
+    // an initial before it ("J. Paris") or a one-letter word: a name
+    if surface.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        return false;
+    }
+    let strong = cands.iter().any(|c| {
+        let r = &gaz.records[c.record as usize];
+        c.primary
+            && (matches!(
+                r.kind,
+                Kind::Country | Kind::Admin1 | Kind::Continent | Kind::Capital
+            ) || r.population >= 1_000_000)
+    });
+    if strong {
+        return true;
+    }
+    let zipf = if single {
+        COMMON.get(key).copied()
+    } else {
+        None
+    };
+    let all_alt = cands.iter().all(|c| !c.primary);
+    if zipf.is_none() && !ws[i].initial && !all_alt {
+        return true;
+    }
+    // weak: a common word, a sentence-initial capital, or only an alternate name
+    let prep =
+        i > 0 && ws[i].gap == Gap::Space && !ws[i - 1].cap && lower_is(doc, &ws[i - 1], LOCATIVE);
+    let qualified = j + 1 < ws.len() && ws[j + 1].gap == Gap::Comma && ws[j + 1].cap && {
+        // ", Texas" / ", Syria"
+        let mut k = j + 2;
+        while k < ws.len() && ws[k].gap == Gap::Space && ws[k].cap {
+            k += 1;
+        }
+        (j + 2..=k).rev().any(|e| {
+            let s = doc.slice(Span::new(ws[j + 1].span.start, ws[e - 1].span.end));
+            gaz.lookup(s).iter().any(|c| {
+                matches!(
+                    gaz.records[c.record as usize].kind,
+                    Kind::Admin1 | Kind::Country
+                )
+            })
+        })
+    };
+    match zipf {
+        Some(z) if z >= 4.0 || ws[i].initial => prep || qualified,
+        Some(_) => prep || qualified || !ws[i].initial,
+        None => prep || qualified || !all_alt,
+    }
+}
+
+/// Prior score of a candidate: size and kind; alternate names count less.
+fn prior(r: &Record, c: Candidate) -> f32 {
+    let kind = match r.kind {
+        Kind::Country => 4.0,
+        Kind::Continent => 4.0,
+        Kind::Admin1 => 2.0,
+        Kind::Capital => 1.5,
+        Kind::Region | Kind::Water => 1.0,
+        Kind::Admin2 => 0.3,
+        Kind::City => 0.0,
+    };
+    let alt = if c.primary { 0.0 } else { -2.5 };
+    ((r.population as f32) + 10.0).log10() + kind + alt
+}
+
+fn resolve(gaz: &Gazetteer, mentions: &mut [Mention]) {
+    // first pass: document focus from what is clear on its own
+    let mut country_w: FxHashMap<&str, f32> = FxHashMap::default();
+    let mut admin_w: FxHashMap<(&str, u32), f32> = FxHashMap::default();
+    for m in mentions.iter() {
+        let mut best: Vec<(f32, &Record, Candidate)> = m
+            .cands
+            .iter()
+            .map(|&c| {
+                let r = &gaz.records[c.record as usize];
+                (prior(r, c), r, c)
+            })
+            .collect();
+        best.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let Some(&(top, r, _)) = best.first() else {
+            continue;
+        };
+        let margin = best.get(1).map_or(f32::INFINITY, |b| top - b.0);
+        let same_country = best.iter().all(|b| b.1.country == r.country);
+        if r.country.is_empty() {
+            continue;
+        }
+        let w = match r.kind {
+            Kind::Country => 1.0,
+            Kind::Admin1 if margin > 1.0 || same_country => 1.0,
+            _ if same_country => 0.6,
+            _ if margin > 1.5 => 0.5,
+            _ => 0.0,
+        };
+        *country_w.entry(&r.country).or_default() += w;
+        if w > 0.0 {
+            match r.kind {
+                Kind::Admin1 => *admin_w.entry((&r.country, r.admin1)).or_default() += 1.0,
+                Kind::Admin2 | Kind::City | Kind::Capital if r.admin1 != 0 => {
+                    *admin_w.entry((&r.country, r.admin1)).or_default() += 0.5
+                }
+                _ => {}
+            }
+        }
+    }
+    let max_cw = country_w.values().copied().fold(0.0f32, f32::max).max(1.0);
+    let admin1_key = |r: &Record| -> Option<u32> {
+        // the admin1 record's own name is its admin1
+        (r.admin1 != 0).then_some(r.admin1)
+    };
+    for k in 0..mentions.len() {
+        let qual = mentions[k + 1..]
+            .iter()
+            .position(|n| n.qualifies == Some(k))
+            .map(|p| k + 1 + p);
+        let mut best: Option<(f32, u32)> = None;
+        for &c in &mentions[k].cands {
+            let r = &gaz.records[c.record as usize];
+            let mut s = prior(r, c);
+            if !r.country.is_empty() {
+                s += 3.0 * country_w.get(&*r.country).copied().unwrap_or(0.0) / max_cw;
+                if !r.kind.is_wide()
+                    && let Some(a) = admin1_key(r)
+                {
+                    let w = admin_w.get(&(&*r.country, a)).copied().unwrap_or(0.0);
+                    s += 2.0 * w.min(2.0);
+                }
+            }
+            if let Some(q) = qual {
+                // "Paris, Texas": the candidate must lie in the qualifying place
+                let inside = mentions[q].cands.iter().any(|qc| {
+                    let qr = &gaz.records[qc.record as usize];
+                    match qr.kind {
+                        Kind::Country => qr.country == r.country,
+                        Kind::Admin1 => qr.country == r.country && qr.admin1 == r.admin1,
+                        _ => false,
+                    }
+                });
+                if inside {
+                    s += 10.0;
+                }
+            }
+            if best.is_none_or(|b| s > b.0) {
+                best = Some((s, c.record));
+            }
+        }
+        mentions[k].chosen = best.map(|b| b.1);
+    }
+}
+
+fn build_places(doc: &mut Doc, gaz: &Gazetteer, mentions: &[Mention]) {
+    let mut by_record: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut places: Vec<Place> = Vec::new();
+    for m in mentions {
+        let Some(rec) = m.chosen else { continue };
+        let idx = *by_record.entry(rec).or_insert_with(|| {
+            let r = &gaz.records[rec as usize];
+            let admin1 = gaz.admin1_of(r);
+            places.push(Place {
+                name: r.name.to_string(),
+                geonameid: (r.geonameid != 0).then_some(r.geonameid),
+                country: (!r.country.is_empty()).then(|| r.country.to_string()),
+                admin1: (!admin1.is_empty() && r.kind != Kind::Admin1).then(|| admin1.to_string()),
+                lat: Some(f64::from(r.lat)),
+                lon: Some(f64::from(r.lon)),
+                feature: Some(r.kind.feature()),
+                mentions: Vec::new(),
+            });
+            places.len() - 1
+        });
+        places[idx].mentions.push(m.span);
+    }
+    for e in doc.entities.iter_mut() {
+        if matches!(e.kind, EntityKind::Country | EntityKind::Place) {
+            e.place = places
+                .iter()
+                .position(|p| p.mentions.iter().any(|s| e.mentions.contains(s)));
+        }
+    }
+    doc.places = places;
+}

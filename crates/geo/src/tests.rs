@@ -1,0 +1,171 @@
+use dateline_doc::{BlockKind, BlockText, Doc, Entity, EntityKind, Feature, Meta};
+use std::sync::LazyLock;
+
+use crate::{Gazetteer, locate};
+
+static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+fn doc(text: &str) -> Doc {
+    Doc::from_blocks(
+        Meta::default(),
+        &[BlockText {
+            kind: BlockKind::Paragraph,
+            text: text.into(),
+        }],
+        vec![],
+    )
+}
+
+fn run(text: &str) -> Doc {
+    let mut d = doc(text);
+    locate(&mut d, &GAZ);
+    d
+}
+
+/// (surface of first mention, country) of every place.
+fn found(d: &Doc) -> Vec<(String, Option<String>)> {
+    d.places
+        .iter()
+        .map(|p| (d.slice(p.mentions[0]).to_string(), p.country.clone()))
+        .collect()
+}
+
+#[test]
+fn gazetteer_loads_real_places() {
+    assert!(GAZ.records.len() > 150_000);
+    let lausanne = GAZ.lookup("Lausanne");
+    assert!(
+        lausanne
+            .iter()
+            .any(|c| GAZ.records[c.record as usize].geonameid == 2659994)
+    );
+}
+
+#[test]
+fn lausanne_is_in_switzerland() {
+    let d = run("Foreign ministers met in Lausanne on Saturday to discuss a ceasefire.");
+    let p = d
+        .places
+        .iter()
+        .find(|p| p.name == "Lausanne")
+        .expect("Lausanne found");
+    assert_eq!(p.country.as_deref(), Some("CH"));
+    assert_eq!(p.geonameid, Some(2659994));
+    assert_eq!(p.feature, Some(Feature::City));
+}
+
+#[test]
+fn qualified_aleppo_mention_covers_the_name() {
+    let text = "Air strikes hit rebel-held eastern Aleppo, and aid could not reach east Aleppo.";
+    let d = run(text);
+    assert_eq!(d.places.len(), 1, "{:?}", found(&d));
+    let p = &d.places[0];
+    assert_eq!(p.name, "Aleppo");
+    assert_eq!(p.country.as_deref(), Some("SY"));
+    assert_eq!(p.mentions.len(), 2);
+    for m in &p.mentions {
+        assert_eq!(d.slice(*m), "Aleppo");
+    }
+}
+
+#[test]
+fn northern_syria_is_syria() {
+    let d = run("Turkish troops advanced in northern Syria.");
+    assert_eq!(found(&d), vec![("Syria".into(), Some("SY".into()))]);
+}
+
+#[test]
+fn paris_texas_is_in_the_united_states() {
+    let d = run("The storm damaged homes in Paris, Texas, on Monday.");
+    let paris = d
+        .places
+        .iter()
+        .find(|p| p.name == "Paris")
+        .expect("Paris found");
+    assert_eq!(paris.country.as_deref(), Some("US"));
+    assert_eq!(paris.admin1.as_deref(), Some("Texas"));
+    // and Paris alone is the French capital
+    let d = run("The summit opened in Paris on Monday.");
+    assert_eq!(d.places[0].country.as_deref(), Some("FR"));
+}
+
+#[test]
+fn demonyms_are_not_places() {
+    let d = run("Russian and Syrian forces said European monitors had left.");
+    assert!(d.places.is_empty(), "{:?}", found(&d));
+}
+
+#[test]
+fn jordan_the_country_not_the_player() {
+    let d = run("Refugees crossed into Jordan last year.");
+    assert_eq!(found(&d), vec![("Jordan".into(), Some("JO".into()))]);
+    let d = run("The crowd cheered when Michael Jordan walked in.");
+    assert!(d.places.is_empty(), "{:?}", found(&d));
+}
+
+#[test]
+fn common_words_need_evidence() {
+    let d = run("May was warm. Most people read the news. Reading it, they left.");
+    assert!(d.places.is_empty(), "{:?}", found(&d));
+    let d = run("He grew up in Mobile, Alabama.");
+    let mobile = d
+        .places
+        .iter()
+        .find(|p| p.name == "Mobile")
+        .expect("Mobile found");
+    assert_eq!(mobile.country.as_deref(), Some("US"));
+}
+
+#[test]
+fn repeated_mentions_merge_and_entities_link() {
+    let mut d = doc("Syria said talks in Geneva failed. Syria will try again.");
+    d.entities.push(Entity {
+        kind: EntityKind::Country,
+        name: "Syria".into(),
+        title: None,
+        actor: None,
+        place: None,
+        mentions: vec![dateline_doc::Span::new(0, 5)],
+    });
+    locate(&mut d, &GAZ);
+    let syria = d.places.iter().position(|p| p.name == "Syria").unwrap();
+    assert_eq!(d.places[syria].mentions.len(), 2);
+    assert_eq!(d.entities[0].place, Some(syria));
+    assert!(d.places.iter().any(|p| p.country.as_deref() == Some("CH")));
+}
+
+#[test]
+fn people_and_organisations_from_entities_are_skipped() {
+    let mut d = doc("Victoria Beckham spoke.");
+    d.entities.push(Entity {
+        kind: EntityKind::Person,
+        name: "Victoria Beckham".into(),
+        title: None,
+        actor: None,
+        place: None,
+        mentions: vec![dateline_doc::Span::new(0, 16)],
+    });
+    locate(&mut d, &GAZ);
+    assert!(d.places.is_empty());
+}
+
+#[test]
+fn context_picks_the_local_namesake() {
+    // Alexandria in a Louisiana story is Alexandria, Louisiana
+    let d =
+        run("Rapides Parish deputies arrested a man in Alexandria after a fire near Pineville.");
+    let a = d
+        .places
+        .iter()
+        .find(|p| p.name == "Alexandria")
+        .expect("Alexandria");
+    assert_eq!(a.country.as_deref(), Some("US"));
+    // and Alexandria in an Egyptian story is the Egyptian city
+    let d = run("Protesters marched in Cairo and Alexandria against the Egyptian government.");
+    let a = d
+        .places
+        .iter()
+        .find(|p| p.name == "Alexandria")
+        .expect("Alexandria");
+    assert_eq!(a.country.as_deref(), Some("EG"));
+}
