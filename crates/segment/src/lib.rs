@@ -130,7 +130,7 @@ fn period_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
 pub fn split_sentences(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut push = |s: usize, e: usize, out: &mut Vec<Span>| {
+    let push = |s: usize, e: usize, out: &mut Vec<Span>| {
         let piece = &text[s..e];
         let lead = piece.len() - piece.trim_start().len();
         let trail = piece.len() - piece.trim_end().len();
@@ -211,11 +211,10 @@ pub fn tokenize(text: &str) -> Vec<(Span, TokenKind)> {
                 let d = chars[k].1;
                 if d.is_ascii_digit() || d.is_alphabetic() {
                     k += 1;
-                } else if matches!(d, ',' | '.' | ':')
-                    && at(k + 1).is_some_and(|e| e.is_ascii_digit())
+                } else if (matches!(d, ',' | '.' | ':')
+                    && at(k + 1).is_some_and(|e| e.is_ascii_digit()))
+                    || (d == '-' && at(k + 1).is_some_and(char::is_alphanumeric))
                 {
-                    k += 2;
-                } else if d == '-' && at(k + 1).is_some_and(char::is_alphanumeric) {
                     k += 2;
                 } else {
                     break;
