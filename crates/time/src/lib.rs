@@ -1,8 +1,356 @@
 //! Time expressions: tagging and normalisation against the publication date.
+//!
+//! A hand-written grammar over a light tokenization recognises explicit dates ("October 15,
+//! 2016", "15 October 2016", "Oct. 15", "2016-10-15", "10/15/2016"), years, decades and
+//! centuries, months and seasons, quarters, weekdays, deictic words ("yesterday", "tonight",
+//! "overnight"), relative units ("last month", "earlier this week", "two days ago", "the past
+//! 24 hours"), clock times, and durations and vague references (for evaluation against TimeML).
+//!
+//! Resolution uses the publication date and the tense of the sentence: "on Friday" in a past
+//! narrative is the previous Friday, "will meet on Monday" the coming one. Each finding carries
+//! the dateline value (ISO 8601 with a precision and, for intervals, a range) and the TimeML
+//! value the same expression has under TimeML conventions.
 
-use dateline_doc::Doc;
+mod grammar;
+mod lex;
+mod resolve;
+mod tense;
 
-/// Find time expressions in every sentence and normalise them against `doc.meta.published`.
-pub fn tag(doc: &mut Doc) {
-    let _ = doc;
+use dateline_doc::{Doc, Precision, Span, Time};
+use jiff::civil::Date;
+
+pub use grammar::Kind;
+pub use tense::Tense;
+
+use grammar::{Grammar, Sem};
+use lex::{Lex, Tok, TokKind};
+
+/// One time expression found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The expression itself, TimeML-style (without a governing "on" or "since").
+    pub span: Span,
+    /// The span including a meaning-changing preposition ("since September 22").
+    pub full: Span,
+    pub kind: Kind,
+    /// The tense the expression was resolved under.
+    pub tense: Tense,
+    /// The dateline value (`span` = `full`), `None` when it has no calendar value
+    /// (a bare duration, "now", a set) or cannot be resolved without a publication date.
+    pub time: Option<Time>,
+    /// The value under TimeML conventions (`P2W`, `PRESENT_REF`, `1998-02-12TEV`).
+    pub timeml: Option<String>,
 }
+
+/// Find and normalise time expressions in `text`, resolving relative ones against
+/// `published`. The whole text is read; tense is taken within sentence-like windows.
+pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
+    find_in(text, published, &[])
+}
+
+/// As [`find`], with the sentence spans of the text (from the segment stage). With no
+/// sentences, tense windows end at sentence-final punctuation before a capital, or a blank line.
+pub fn find_in(text: &str, published: Option<Date>, sentences: &[Span]) -> Vec<Found> {
+    let low = text.to_ascii_lowercase();
+    let mut toks = Vec::new();
+    lex::tokenize(text, &mut toks);
+    let classes: Vec<Lex> = toks
+        .iter()
+        .map(|t| {
+            if t.kind == TokKind::Word {
+                lex::lex(&low[t.start..t.end])
+            } else {
+                Lex::None
+            }
+        })
+        .collect();
+    let g = Grammar {
+        low: &low,
+        toks: &toks,
+        lex: &classes,
+    };
+    let windows = if sentences.is_empty() {
+        heuristic_windows(&low, &toks)
+    } else {
+        sentence_windows(&toks, sentences)
+    };
+    let mut out = Vec::new();
+    for (lo, hi) in windows {
+        scan(&g, lo, hi, published, None, &mut out);
+    }
+    out
+}
+
+/// Tag `doc.times`: every time expression of every sentence with a calendar value
+/// (durations only when anchored, like "the past two weeks").
+pub fn tag(doc: &mut Doc) {
+    let spans: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
+    let found = find_in(doc.text(), doc.meta.published, &spans);
+    doc.times = found.into_iter().filter_map(|f| f.time).collect();
+}
+
+/// Resolve one time expression's text (e.g. "on Monday", "next week") against `published`
+/// under a given tense: the events stage uses it to re-read an expression under the status
+/// of its event (a planned event looks forward). Returns the longest expression found.
+pub fn resolve(expr: &str, published: Option<Date>, tense: Tense) -> Option<Found> {
+    let low = expr.to_ascii_lowercase();
+    let mut toks = Vec::new();
+    lex::tokenize(expr, &mut toks);
+    let classes: Vec<Lex> = toks
+        .iter()
+        .map(|t| {
+            if t.kind == TokKind::Word {
+                lex::lex(&low[t.start..t.end])
+            } else {
+                Lex::None
+            }
+        })
+        .collect();
+    let g = Grammar {
+        low: &low,
+        toks: &toks,
+        lex: &classes,
+    };
+    let mut out = Vec::new();
+    scan(&g, 0, toks.len(), published, Some(tense), &mut out);
+    out.into_iter().max_by_key(|f| f.span.len())
+}
+
+/// The tense governing the text at `at` inside `sentence` (both spans into `text`).
+pub fn tense_at(text: &str, sentence: Span, at: Span) -> Tense {
+    let s = &text[sentence.start..sentence.end];
+    let low = s.to_ascii_lowercase();
+    let mut toks = Vec::new();
+    lex::tokenize(s, &mut toks);
+    let a = at.start.saturating_sub(sentence.start);
+    let b = at.end.saturating_sub(sentence.start);
+    let i = toks.partition_point(|t| t.end <= a);
+    let j = toks.partition_point(|t| t.start < b).max(i);
+    tense::tense_of(&low, &toks, 0, toks.len(), i, j)
+}
+
+fn scan(
+    g: &Grammar,
+    lo: usize,
+    hi: usize,
+    published: Option<Date>,
+    forced: Option<Tense>,
+    out: &mut Vec<Found>,
+) {
+    let toks = g.toks;
+    // The last day-precision date found, for attaching a bare clock time to it.
+    let mut last_day: Option<(usize, Date)> = None;
+    let mut i = lo;
+    while i < hi {
+        if !can_start(g, i) {
+            i += 1;
+            continue;
+        }
+        let Some((e, x)) = g.at(i) else {
+            i += 1;
+            continue;
+        };
+        if e > hi || e <= i {
+            i += 1;
+            continue;
+        }
+        let tense = forced.unwrap_or_else(|| tense::tense_of(g.low, toks, lo, hi, i, e));
+        let mut reference = published;
+        if let (Sem::Today, Some((end, d))) = (&x.sem, last_day)
+            && i >= end
+            && i - end <= 2
+            && (end..i).all(|k| {
+                matches!(
+                    g_word(g, k),
+                    "at" | "," | "on" | "from" | "by" | "around" | "about"
+                )
+            })
+        {
+            reference = Some(d);
+        }
+        let r = resolve::resolve(&x, reference, tense);
+        let span = Span::new(toks[i].start, toks[e - 1].end);
+        let since = i > lo && g_word(g, i - 1) == "since";
+        let full = if since {
+            Span::new(toks[i - 1].start, span.end)
+        } else {
+            span
+        };
+        let kind = x.kind();
+        let keep_value = match kind {
+            Kind::Date | Kind::Time => true,
+            Kind::Duration => r.value.as_ref().is_some_and(|v| v.range.is_some()),
+            Kind::Set => false,
+        };
+        let mut time = None;
+        if let (true, Some(v)) = (keep_value, r.value) {
+            let mut v = v;
+            if since && let Some(p) = published {
+                let from = v.range.as_ref().map_or(v.value.clone(), |(a, _)| a.clone());
+                let to = p.to_string();
+                v.value = format!("{from}/{to}");
+                v.range = Some((from, to));
+            }
+            if v.precision == Precision::Day
+                && v.range.is_none()
+                && let Ok(d) = v.value.parse::<Date>()
+            {
+                last_day = Some((e, d));
+            }
+            time = Some(Time {
+                span: full,
+                value: v.value,
+                precision: v.precision,
+                range: v.range,
+            });
+        }
+        out.push(Found {
+            span,
+            full,
+            kind,
+            tense,
+            time,
+            timeml: r.timeml,
+        });
+        i = e;
+    }
+}
+
+fn g_word<'a>(g: &Grammar<'a>, i: usize) -> &'a str {
+    let t = g.toks[i];
+    &g.low[t.start..t.end]
+}
+
+/// Cheap filter: can an expression start at token i?
+fn can_start(g: &Grammar, i: usize) -> bool {
+    let t = g.toks[i];
+    match t.kind {
+        TokKind::Num => true,
+        TokKind::Punct => matches!(g_word(g, i), "'" | "’"),
+        TokKind::Word => {
+            g.lex[i] != Lex::None
+                || matches!(
+                    g_word(g, i),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "this"
+                        | "last"
+                        | "next"
+                        | "past"
+                        | "coming"
+                        | "today"
+                        | "yesterday"
+                        | "tomorrow"
+                        | "tonight"
+                        | "overnight"
+                        | "earlier"
+                        | "later"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "now"
+                        | "currently"
+                        | "recently"
+                        | "previously"
+                        | "formerly"
+                        | "soon"
+                        | "recent"
+                        | "at"
+                        | "these"
+                        | "daily"
+                        | "weekly"
+                        | "monthly"
+                        | "annually"
+                        | "yearly"
+                        | "hourly"
+                        | "quarterly"
+                        | "every"
+                        | "each"
+                        | "per"
+                        | "noon"
+                        | "midday"
+                        | "midnight"
+                        | "fiscal"
+                        | "christmas"
+                        | "new"
+                        | "halloween"
+                        | "independence"
+                        | "valentine"
+                        | "thanksgiving"
+                        | "few"
+                        | "several"
+                        | "many"
+                        | "some"
+                        | "about"
+                        | "nearly"
+                        | "almost"
+                        | "around"
+                        | "roughly"
+                        | "over"
+                        | "approximately"
+                        | "barely"
+                        | "only"
+                        | "just"
+                        | "more"
+                        | "less"
+                        | "up"
+                        | "end"
+                        | "beginning"
+                        | "start"
+                        | "nowadays"
+                        | "current"
+                        | "previous"
+                        | "for"
+                        | "within"
+                )
+                || matches!(g.lex.get(i + 1), Some(Lex::Units(_)))
+        }
+    }
+}
+
+const ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "rev", "prof",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "vs", "u", "s", "inc", "co", "corp", "jr", "sr", "mt", "ft", "capt", "maj", "adm", "a", "p",
+    "m",
+];
+
+/// Tense windows when no sentence layer is given: a window ends after `.`/`!`/`?` followed by
+/// a capitalised word (unless the period closes a known abbreviation), or at a blank line.
+fn heuristic_windows(low: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
+    let mut v = Vec::new();
+    let mut lo = 0;
+    for k in 1..toks.len() {
+        let t = toks[k];
+        let p = toks[k - 1];
+        let end_punct = matches!(&low[p.start..p.end], "." | "!" | "?");
+        let abbrev = k >= 2 && {
+            let q = toks[k - 2];
+            ABBREV.contains(&&low[q.start..q.end]) && !p.space
+        };
+        if t.para || (end_punct && t.space && t.cap && !abbrev) {
+            v.push((lo, k));
+            lo = k;
+        }
+    }
+    if lo < toks.len() {
+        v.push((lo, toks.len()));
+    }
+    v
+}
+
+/// Token windows for given sentence spans; tokens outside any sentence form no window.
+fn sentence_windows(toks: &[Tok], sentences: &[Span]) -> Vec<(usize, usize)> {
+    sentences
+        .iter()
+        .filter_map(|s| {
+            let lo = toks.partition_point(|t| t.start < s.start);
+            let hi = toks.partition_point(|t| t.end <= s.end);
+            (lo < hi).then_some((lo, hi))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

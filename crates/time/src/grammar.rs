@@ -1,0 +1,1294 @@
+//! Recognition: a hand-written grammar over tokens that turns a time expression into an
+//! unresolved meaning ([`Expr`]). Resolution against the publication date and the tense is in
+//! `resolve`.
+
+use crate::lex::{Lex, Tok, TokKind, Unit, ordinal};
+
+/// Relation a calendar name has to the reference date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rel {
+    /// Decided by the tense of the sentence.
+    Tense,
+    Last,
+    Next,
+    This,
+}
+
+/// What kind of TimeML expression this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sem {
+    /// A calendar date; the year may be left to resolution.
+    Ymd {
+        y: Option<i32>,
+        m: u8,
+        d: u8,
+    },
+    /// A month; the year may be left to resolution.
+    Ym {
+        y: Option<i32>,
+        m: u8,
+    },
+    Year(i32),
+    /// First three digits: the 1990s → 199.
+    Decade(i32),
+    /// First two digits: the 20th century → 19.
+    Century(i32),
+    Weekday {
+        wd: u8,
+        rel: Rel,
+    },
+    /// today 0, yesterday −1, tomorrow +1.
+    DayOff(i32),
+    /// "last week" (−1), "this month" (0), "next year" (+1).
+    UnitOff {
+        unit: Unit,
+        off: i32,
+    },
+    /// "earlier this week": from the start of the unit to the reference date.
+    EarlierThis(Unit),
+    /// "later this month": from the reference date to the end of the unit.
+    LaterThis(Unit),
+    /// "two days ago", "a year earlier". `n` None: "several years ago".
+    Ago {
+        n: Option<u32>,
+        unit: Unit,
+    },
+    Season {
+        s: u8,
+        y: Option<i32>,
+        rel: Rel,
+    },
+    Quarter {
+        q: u8,
+        y: Option<i32>,
+    },
+    Half {
+        h: u8,
+        y: Option<i32>,
+    },
+    /// "the past two weeks": a duration ending at the reference date.
+    Past {
+        n: Option<u32>,
+        unit: Unit,
+    },
+    /// "the next two weeks": a duration starting at the reference date.
+    Coming {
+        n: Option<u32>,
+        unit: Unit,
+    },
+    /// A duration anchored nowhere ("three years", "a 10-year"). `n` None: "years".
+    Duration {
+        n: Option<u32>,
+        unit: Unit,
+    },
+    /// "overnight": the night before the reference date (after it under a future tense).
+    Overnight,
+    /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
+    Ref(&'static str),
+    /// A recurring time, TimeML value given.
+    Set(String),
+    /// A fixed-date holiday: month and day.
+    Holiday {
+        m: u8,
+        d: u8,
+    },
+    /// US Thanksgiving: fourth Thursday of November.
+    Thanksgiving,
+    /// A clock time or part of day on the reference date ("at 3 p.m.", "this morning").
+    Today,
+}
+
+/// A clock time or part of day qualifying a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Clock {
+    Hm(u8, u8),
+    Part(&'static str),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub sem: Sem,
+    pub clock: Option<Clock>,
+}
+
+impl Expr {
+    fn new(sem: Sem) -> Expr {
+        Expr { sem, clock: None }
+    }
+    pub fn kind(&self) -> Kind {
+        match self.sem {
+            Sem::Past { .. } | Sem::Coming { .. } | Sem::Duration { .. } => Kind::Duration,
+            Sem::Set(_) => Kind::Set,
+            Sem::Overnight => Kind::Time,
+            _ if self.clock.is_some() => Kind::Time,
+            _ => Kind::Date,
+        }
+    }
+}
+
+/// The grammar's view of one text.
+pub struct Grammar<'a> {
+    pub low: &'a str,
+    pub toks: &'a [Tok],
+    pub lex: &'a [Lex],
+}
+
+const YEAR_PREV: &[&str] = &[
+    "in", "since", "by", "of", "until", "till", "from", "to", "through", "during", "before",
+    "after", "early", "late", "mid", "year", "fiscal", "between", "spring", "summer", "autumn",
+    "fall", "winter", "for", "about", "around", "circa", "than",
+];
+
+const APPROX: &[&str] = &[
+    "about",
+    "nearly",
+    "almost",
+    "around",
+    "roughly",
+    "some",
+    "over",
+    "approximately",
+    "barely",
+    "only",
+    "just",
+];
+
+impl<'a> Grammar<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        match self.toks.get(i) {
+            Some(t) => &self.low[t.start..t.end],
+            None => "",
+        }
+    }
+    fn is(&self, i: usize, s: &str) -> bool {
+        self.w(i) == s
+    }
+    fn lx(&self, i: usize) -> Lex {
+        self.lex.get(i).copied().unwrap_or(Lex::None)
+    }
+    /// Token i is glued to the previous one (no whitespace).
+    fn glued(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.space)
+    }
+    fn is_punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_none_or(|t| t.kind == TokKind::Punct)
+    }
+    /// A plain number token (digits only) that is not part of `2,000` or `1.5`.
+    fn num(&self, i: usize) -> Option<u32> {
+        let t = self.toks.get(i)?;
+        if t.kind != TokKind::Num {
+            return None;
+        }
+        let w = self.w(i);
+        if !w.bytes().all(|b| b.is_ascii_digit()) || w.len() > 6 {
+            return None;
+        }
+        // Glued to a number separator on either side: part of a bigger number.
+        let sep = |j: usize| matches!(self.w(j), "," | ".");
+        if i >= 2
+            && self.glued(i)
+            && sep(i - 1)
+            && self.glued(i - 1)
+            && self.toks[i - 2].kind == TokKind::Num
+        {
+            return None;
+        }
+        if sep(i + 1)
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Num)
+        {
+            return None;
+        }
+        w.parse().ok()
+    }
+    /// A count: digits, a number word, "a"/"an" (1), or a compound like "twenty-four".
+    fn count(&self, i: usize) -> Option<(u32, usize)> {
+        if let Some(n) = self.num(i) {
+            return Some((n, i + 1));
+        }
+        match self.lx(i) {
+            Lex::Card(n) => {
+                if n >= 20
+                    && self.is(i + 1, "-")
+                    && self.glued(i + 1)
+                    && let Lex::Card(k) = self.lx(i + 2)
+                    && k < 10
+                {
+                    return Some((n + k, i + 3));
+                }
+                Some((n, i + 1))
+            }
+            _ if matches!(self.w(i), "a" | "an" | "one") => Some((1, i + 1)),
+            _ => None,
+        }
+    }
+    /// Vague counts: "few", "a few", "several", "many".
+    fn vague(&self, i: usize) -> Option<usize> {
+        match self.w(i) {
+            "few" | "several" | "many" | "some" => Some(i + 1),
+            "a" if self.is(i + 1, "few") || self.is(i + 1, "couple") => {
+                if self.is(i + 1, "couple") && self.is(i + 2, "of") {
+                    Some(i + 3)
+                } else {
+                    Some(i + 2)
+                }
+            }
+            _ => None,
+        }
+    }
+    fn year(&self, i: usize) -> Option<i32> {
+        let t = self.toks.get(i)?;
+        if t.end - t.start != 4 {
+            return None;
+        }
+        let n = self.num(i)?;
+        if !(1000..=2099).contains(&n) {
+            return None;
+        }
+        if i > 0 && matches!(self.w(i - 1), "$" | "£" | "€" | "#" | "no" | "number") {
+            return None;
+        }
+        Some(n as i32)
+    }
+    /// A year in a context that makes it a year: after a temporal word, before punctuation.
+    fn year_in_context(&self, i: usize) -> Option<i32> {
+        let y = self.year(i)?;
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let next_ok = self.is_punct(i + 1) && !matches!(self.w(i + 1), "%" | "-" | "/")
+            || matches!(
+                self.w(i + 1),
+                "and" | "to" | "through" | "when" | "as" | "but"
+            );
+        if y < 1800 {
+            return None;
+        }
+        let list = matches!(prev, "and" | "or" | "to") && i >= 2 && self.year(i - 2).is_some();
+        let prev_ok = list
+            || YEAR_PREV.contains(&prev)
+            || (prev == "the" || prev == "'s") && (1950..=2030).contains(&y)
+            || prev == "," && i >= 2 && self.lx(i - 2) != Lex::None;
+        (next_ok || prev_ok).then_some(y)
+    }
+    /// A month name at i: (month, next index). Full names must be capitalised; "May" and
+    /// "March" need support (a day, a year, or a temporal word before); abbreviations need a
+    /// period or a following day/year.
+    fn month(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.toks.get(i)?;
+        if !t.cap {
+            return None;
+        }
+        match self.lx(i) {
+            Lex::Month(m) => Some((m, i + 1)),
+            Lex::MonthAbbr(m) => {
+                if self.is(i + 1, ".") && self.glued(i + 1) {
+                    Some((m, i + 2))
+                } else {
+                    Some((m, i + 1))
+                }
+            }
+            _ => None,
+        }
+    }
+    fn day(&self, i: usize) -> Option<(u8, usize)> {
+        if let Some(n) = self.num(i) {
+            if (1..=31).contains(&n) && self.w(i).len() <= 2 {
+                return Some((n as u8, i + 1));
+            }
+            return None;
+        }
+        let n = ordinal(self.w(i))?;
+        (1..=31).contains(&n).then_some((n as u8, i + 1))
+    }
+    /// ", 2016" or " 2016" after a day or month.
+    fn trailing_year(&self, i: usize) -> Option<(i32, usize)> {
+        let j = if self.is(i, ",") { i + 1 } else { i };
+        let y = self.year(j)?;
+        // "Oct. 15 2016 troops": avoid counting a following quantity as a year.
+        if j == i && !self.is_punct(j + 1) && self.lx(j + 1) != Lex::None {
+            return None;
+        }
+        Some((y, j + 1))
+    }
+
+    /// Month-name dates. Returns (end, Sem).
+    fn month_date(&self, i: usize) -> Option<(usize, Sem)> {
+        // Day Month [Year]: "15 October 2016", "the 15th of October".
+        let (start_day, j0) = if self.is(i, "the") {
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
+        if let Some((d, j)) = self.day(start_day) {
+            let j = if self.is(j, "of") { j + 1 } else { j };
+            let ord_word = self.lx(start_day) != Lex::None;
+            if let Some((m, k)) = self.month(j)
+                && (!ord_word || j0)
+                && valid_md(m, d)
+            {
+                if let Some((y, e)) = self.trailing_year(k) {
+                    return Some((e, Sem::Ymd { y: Some(y), m, d }));
+                }
+                return Some((k, Sem::Ymd { y: None, m, d }));
+            }
+        }
+        if j0 {
+            return None;
+        }
+        let (m, j) = self.month(i)?;
+        let abbr = matches!(self.lx(i), Lex::MonthAbbr(_));
+        // Month Day [, Year]
+        if let Some((d, k)) = self.day(j) {
+            // "March 10 people" would be odd; demand the day is not followed by a unit or noun
+            // when the month is a common word.
+            let next_is_word = self.toks.get(k).is_some_and(|t| t.kind == TokKind::Word);
+            let bare_digits = self.num(j).is_some();
+            let ambiguous = matches!(m, 3 | 5) && !abbr;
+            if valid_md(m, d) && !(ambiguous && next_is_word && bare_digits && !self.is(k, "and")) {
+                if let Some((y, e)) = self.trailing_year(k) {
+                    return Some((e, Sem::Ymd { y: Some(y), m, d }));
+                }
+                return Some((k, Sem::Ymd { y: None, m, d }));
+            }
+        }
+        // Month [,|of] Year
+        let k = if self.is(j, ",") || self.is(j, "of") {
+            j + 1
+        } else {
+            j
+        };
+        if let Some(y) = self.year(k) {
+            return Some((k + 1, Sem::Ym { y: Some(y), m }));
+        }
+        // Month alone.
+        let prev = if i > 0 { self.w(i - 1) } else { "" };
+        let supported = matches!(
+            prev,
+            "in" | "since"
+                | "last"
+                | "next"
+                | "this"
+                | "early"
+                | "late"
+                | "mid"
+                | "until"
+                | "till"
+                | "by"
+                | "of"
+                | "from"
+                | "through"
+                | "during"
+                | "before"
+                | "after"
+                | "-"
+                | "and"
+                | "or"
+                | "between"
+                | "to"
+                | "end"
+                | "beginning"
+                | "start"
+                | "middle"
+                | "each"
+                | "every"
+                | "that"
+                | "in-"
+        );
+        if abbr {
+            // "Oct." alone is rare but clear; "Jan" without a period is a name.
+            return (j == i + 2 && supported).then_some((j, Sem::Ym { y: None, m }));
+        }
+        if matches!(m, 3 | 5) && !supported {
+            return None;
+        }
+        // "May" at the start of a question or after a modal-like context stays a verb.
+        if m == 5
+            && self
+                .toks
+                .get(j)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+            && !matches!(self.w(j), "and" | "or" | "to" | "through" | "when" | "as")
+        {
+            return None;
+        }
+        Some((j, Sem::Ym { y: None, m }))
+    }
+
+    /// Numeric dates: 2016-10-15, 10/15/2016 (US order), 15.10.2016 is not attempted.
+    fn numeric_date(&self, i: usize) -> Option<(usize, Sem)> {
+        let a = self.num(i)?;
+        let la = self.w(i).len();
+        let glued3 =
+            self.glued(i + 1) && self.glued(i + 2) && self.glued(i + 3) && self.glued(i + 4);
+        if !glued3 {
+            return None;
+        }
+        let s1 = self.w(i + 1);
+        let s2 = self.w(i + 3);
+        let b = self.num(i + 2)?;
+        let c = self.num(i + 4)?;
+        if la == 4 && s1 == "-" && s2 == "-" {
+            let (m, d) = (b as u8, c as u8);
+            if valid_md(m, d) && (1000..=2099).contains(&a) {
+                return Some((
+                    i + 5,
+                    Sem::Ymd {
+                        y: Some(a as i32),
+                        m,
+                        d,
+                    },
+                ));
+            }
+        }
+        if s1 == "/" && s2 == "/" && self.w(i + 4).len() == 4 && la <= 2 {
+            let (m, d) = (a as u8, b as u8);
+            if valid_md(m, d) && (1000..=2099).contains(&c) {
+                return Some((
+                    i + 5,
+                    Sem::Ymd {
+                        y: Some(c as i32),
+                        m,
+                        d,
+                    },
+                ));
+            }
+        }
+        None
+    }
+
+    /// Weekday with optional relation word and part of day; "Friday, Oct. 14" becomes a date.
+    fn weekday(&self, i: usize) -> Option<(usize, Expr)> {
+        let (rel, j) = match self.w(i) {
+            "last" | "past" => (Rel::Last, i + 1),
+            "next" | "coming" => (Rel::Next, i + 1),
+            "this" if self.is(i + 1, "coming") || self.is(i + 1, "past") => {
+                let r = if self.is(i + 1, "coming") {
+                    Rel::Next
+                } else {
+                    Rel::Last
+                };
+                (r, i + 2)
+            }
+            "this" => (Rel::This, i + 1),
+            _ => (Rel::Tense, i),
+        };
+        let Lex::Weekday(wd) = self.lx(j) else {
+            return None;
+        };
+        let t = self.toks[j];
+        let abbr = t.end - t.start <= 5 && !self.w(j).ends_with("day");
+        let mut k = j + 1;
+        if abbr {
+            if !(t.cap && self.is(k, ".") && self.glued(k)) {
+                return None;
+            }
+            k += 1;
+        }
+        if !t.cap && rel == Rel::Tense {
+            return None;
+        }
+        // "Friday, Oct. 14" / "Friday 14 October"
+        if rel == Rel::Tense {
+            let d0 = if self.is(k, ",") { k + 1 } else { k };
+            if let Some((e, sem)) = self.month_date(d0)
+                && matches!(sem, Sem::Ymd { .. })
+            {
+                return Some((e, Expr::new(sem)));
+            }
+        }
+        let mut x = Expr::new(Sem::Weekday { wd, rel });
+        if let Lex::PartOfDay(p) = self.lx(k) {
+            x.clock = Some(Clock::Part(p));
+            k += 1;
+        }
+        Some((k, x))
+    }
+
+    /// A clock time: "3 p.m.", "10:35 a.m.", "3pm", "noon", "midnight", with a time zone.
+    fn clock(&self, i: usize) -> Option<(usize, Clock)> {
+        let w = self.w(i);
+        match w {
+            "noon" | "midday" => return Some((i + 1, Clock::Hm(12, 0))),
+            "midnight" => return Some((i + 1, Clock::Hm(24, 0))),
+            _ => {}
+        }
+        let t = self.toks.get(i)?;
+        if t.kind != TokKind::Num {
+            return None;
+        }
+        let (h, mut j, suffix) = if let Some(h) = self.num(i) {
+            (h, i + 1, "")
+        } else {
+            let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+            let suf = &w[digits..];
+            if !matches!(suf, "am" | "pm") {
+                return None;
+            }
+            (w[..digits].parse().ok()?, i + 1, suf)
+        };
+        if h > 24 {
+            return None;
+        }
+        let mut min = 0u32;
+        if suffix.is_empty() && self.is(j, ":") && self.glued(j) && self.glued(j + 1) {
+            let m = self.num(j + 1)?;
+            if m >= 60 || self.w(j + 1).len() != 2 {
+                return None;
+            }
+            min = m;
+            j += 2;
+        }
+        let mut pm = match suffix {
+            "pm" => Some(true),
+            "am" => Some(false),
+            _ => None,
+        };
+        if pm.is_none() {
+            // a.m. / p.m. / am / pm / a.m / p.m
+            let a = self.w(j);
+            if (a == "a" || a == "p") && self.is(j + 1, ".") && self.is(j + 2, "m") {
+                pm = Some(a == "p");
+                j += 3;
+                if self.is(j, ".") && self.glued(j) {
+                    j += 1;
+                }
+            } else if a == "am" || a == "pm" {
+                pm = Some(a == "pm");
+                j += 1;
+            } else if self.is(j, "o") && self.is(j + 1, "'") && self.is(j + 2, "clock") {
+                j += 3;
+                pm = Some(h < 7);
+            } else if min == 0 || !matches!(a, "gmt" | "utc" | "local" | "hrs" | "hours") {
+                return None;
+            }
+        }
+        let mut h = h;
+        match pm {
+            Some(true) if h < 12 => h += 12,
+            Some(false) if h == 12 => h = 0,
+            _ => {}
+        }
+        if matches!(
+            self.w(j),
+            "gmt" | "utc" | "est" | "edt" | "cst" | "cdt" | "pst" | "pdt" | "et" | "bst" | "cet"
+        ) {
+            j += 1;
+        } else if self.is(j, "local") && self.is(j + 1, "time") {
+            j += 2;
+        }
+        Some((j, Clock::Hm(h as u8, min as u8)))
+    }
+
+    /// today / yesterday / tomorrow / tonight / last night / this morning / overnight.
+    fn deictic(&self, i: usize) -> Option<(usize, Expr)> {
+        let w = self.w(i);
+        let off = match w {
+            "today" => Some(0),
+            "yesterday" => Some(-1),
+            "tomorrow" => Some(1),
+            _ => None,
+        };
+        if let Some(off) = off {
+            let mut x = Expr::new(Sem::DayOff(off));
+            let mut j = i + 1;
+            if let Lex::PartOfDay(p) = self.lx(j) {
+                x.clock = Some(Clock::Part(p));
+                j += 1;
+            }
+            return Some((j, x));
+        }
+        match w {
+            "tonight" => Some((
+                i + 1,
+                Expr {
+                    sem: Sem::DayOff(0),
+                    clock: Some(Clock::Part("NI")),
+                },
+            )),
+            "overnight" => Some((i + 1, Expr::new(Sem::Overnight))),
+            "last" if self.is(i + 1, "night") => Some((
+                i + 2,
+                Expr {
+                    sem: Sem::DayOff(-1),
+                    clock: Some(Clock::Part("NI")),
+                },
+            )),
+            "this" | "earlier" | "later" => {
+                let j = if w != "this" && self.is(i + 1, "this") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                match self.lx(j) {
+                    Lex::PartOfDay(p) if p != "NI" || w == "this" => Some((
+                        j + 1,
+                        Expr {
+                            sem: Sem::Today,
+                            clock: Some(Clock::Part(p)),
+                        },
+                    )),
+                    _ if w == "earlier" && self.is(i + 1, "today") => {
+                        Some((i + 2, Expr::new(Sem::DayOff(0))))
+                    }
+                    _ => None,
+                }
+            }
+            "the" if self.is(i + 1, "day") => {
+                let (k, off) = match (self.w(i + 2), self.w(i + 3)) {
+                    ("before", "yesterday") => (i + 4, -2),
+                    ("after", "tomorrow") => (i + 4, 2),
+                    _ => return None,
+                };
+                Some((k, Expr::new(Sem::DayOff(off))))
+            }
+            _ => None,
+        }
+    }
+
+    /// A unit word (singular) at i.
+    fn unit(&self, i: usize) -> Option<Unit> {
+        match self.lx(i) {
+            Lex::Unit(u) => Some(u),
+            _ => None,
+        }
+    }
+    fn unit_any(&self, i: usize) -> Option<Unit> {
+        match self.lx(i) {
+            Lex::Unit(u) | Lex::Units(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    /// this/last/next/past/previous/coming + unit; the past N units; earlier this week.
+    fn relative(&self, i: usize) -> Option<(usize, Expr)> {
+        let w = self.w(i);
+        // earlier/later this week|month|year
+        if (w == "earlier" || w == "later") && self.is(i + 1, "this") {
+            if let Some(u) = self.unit(i + 2)
+                && u >= Unit::Week
+                && u != Unit::Weekend
+            {
+                let sem = if w == "earlier" {
+                    Sem::EarlierThis(u)
+                } else {
+                    Sem::LaterThis(u)
+                };
+                return Some((i + 3, Expr::new(sem)));
+            }
+            return None;
+        }
+        let (the, j) = if w == "the" {
+            (true, i + 1)
+        } else {
+            (false, i)
+        };
+        let r = self.w(j);
+        // "the past/last/next/coming N units", "the past few weeks", "the past week".
+        if the
+            && matches!(
+                r,
+                "past" | "last" | "next" | "coming" | "following" | "previous" | "first"
+            )
+        {
+            let forward = matches!(r, "next" | "coming" | "following" | "first");
+            let (n, k) = if let Some((n, k)) = self.count(j + 1) {
+                (Some(n), k)
+            } else if let Some(k) = self.vague(j + 1) {
+                (None, k)
+            } else {
+                (Some(1), j + 1)
+            };
+            let k = if self.is(k, "more") { k + 1 } else { k };
+            if let Some(u) = self.unit_any(k) {
+                if r == "previous" && n == Some(1) && k == j + 1 {
+                    return Some((k + 1, Expr::new(Sem::UnitOff { unit: u, off: -1 })));
+                }
+                if r == "first" {
+                    return Some((k + 1, Expr::new(Sem::Duration { n, unit: u })));
+                }
+                let sem = if forward {
+                    Sem::Coming { n, unit: u }
+                } else {
+                    Sem::Past { n, unit: u }
+                };
+                return Some((k + 1, Expr::new(sem)));
+            }
+            return None;
+        }
+        let off = match r {
+            "last" | "previous" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        if !the && r == "previous" {
+            return None;
+        }
+        let u = self.unit(j + 1)?;
+        if u < Unit::Day || (u == Unit::Day && off != 0) {
+            return None;
+        }
+        Some((j + 2, Expr::new(Sem::UnitOff { unit: u, off })))
+    }
+
+    /// N units ago / earlier; "a year ago"; "several years ago".
+    fn ago(&self, i: usize) -> Option<(usize, Expr)> {
+        let (n, j) = if let Some((n, j)) = self.count(i) {
+            (Some(n), j)
+        } else {
+            (None, self.vague(i)?)
+        };
+        let u = self.unit_any(j)?;
+        match self.w(j + 1) {
+            "ago" => Some((j + 2, Expr::new(Sem::Ago { n, unit: u }))),
+            "earlier" if n.is_some() && !self.is(j + 2, "this") => {
+                Some((j + 2, Expr::new(Sem::Ago { n, unit: u })))
+            }
+            _ => None,
+        }
+    }
+
+    /// Seasons: "last summer", "spring 2015", "the spring of 2015", "this fall".
+    fn season(&self, i: usize) -> Option<(usize, Expr)> {
+        let (rel, j) = match self.w(i) {
+            "last" | "past" => (Rel::Last, i + 1),
+            "next" | "coming" => (Rel::Next, i + 1),
+            "this" => (Rel::This, i + 1),
+            "the" => (Rel::Tense, i + 1),
+            _ => (Rel::Tense, i),
+        };
+        let Lex::Season(s) = self.lx(j) else {
+            return None;
+        };
+        let mut k = j + 1;
+        let k2 = if self.is(k, "of") { k + 1 } else { k };
+        let y = self.year(k2);
+        if y.is_some() {
+            k = k2 + 1;
+        }
+        // A bare "fall" is a verb; a bare season needs a relation, "the", or a year.
+        if j == i && y.is_none() {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            if s == 2 && self.w(j) == "fall"
+                || !matches!(
+                    prev,
+                    "in" | "during" | "since" | "until" | "by" | "early" | "late" | "mid"
+                )
+            {
+                return None;
+            }
+        }
+        if self.is(k, "of") && self.is(k + 1, "last") && self.is(k + 2, "year") {
+            // "the summer of last year"
+            return Some((
+                k + 3,
+                Expr::new(Sem::Season {
+                    s,
+                    y: None,
+                    rel: Rel::Last,
+                }),
+            ));
+        }
+        Some((k, Expr::new(Sem::Season { s, y, rel })))
+    }
+
+    /// Quarters and halves: "the third quarter", "third-quarter", "the first half of 1999".
+    fn quarter(&self, i: usize) -> Option<(usize, Expr)> {
+        let mut j = i;
+        if self.is(j, "the") {
+            j += 1;
+        }
+        let mut y = None;
+        if let Some(yy) = self.year(j) {
+            y = Some(yy);
+            j += 1;
+        }
+        if self.is(j, "fiscal") {
+            j += 1;
+        }
+        let n = ordinal(self.w(j))?;
+        let (half, k) = match (self.w(j + 1), self.w(j + 2)) {
+            ("-", "quarter") if self.glued(j + 1) => (false, j + 3),
+            ("quarter", _) => (false, j + 2),
+            ("-", "half") if self.glued(j + 1) => (true, j + 3),
+            ("half", _) => (true, j + 2),
+            _ => return None,
+        };
+        let mut k = k;
+        if y.is_none() {
+            let k2 = if self.is(k, "of") || self.is(k, ",") {
+                k + 1
+            } else {
+                k
+            };
+            if let Some(yy) = self.year(k2) {
+                y = Some(yy);
+                k = k2 + 1;
+            }
+        }
+        if half {
+            if !(1..=2).contains(&n) {
+                return None;
+            }
+            Some((k, Expr::new(Sem::Half { h: n as u8, y })))
+        } else {
+            if !(1..=4).contains(&n) {
+                return None;
+            }
+            Some((k, Expr::new(Sem::Quarter { q: n as u8, y })))
+        }
+    }
+
+    /// Decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century".
+    fn decade(&self, i: usize) -> Option<(usize, Expr)> {
+        let (the, j) = if self.is(i, "the") {
+            (true, i + 1)
+        } else {
+            (false, i)
+        };
+        let w = self.w(j);
+        // 1990s
+        if w.len() == 5 && w.ends_with("0s") && w[..4].bytes().all(|b| b.is_ascii_digit()) {
+            let y: i32 = w[..4].parse().ok()?;
+            if (1000..=2090).contains(&y) {
+                return Some((j + 1, Expr::new(Sem::Decade(y / 10))));
+            }
+        }
+        // '90s
+        if (w == "'" || w == "’") && the {
+            let d = self.w(j + 1);
+            if self.glued(j + 1) && d.len() == 3 && d.ends_with("0s") {
+                let n: i32 = d[..2].parse().ok()?;
+                let c = if n <= 20 { 200 } else { 190 };
+                return Some((j + 2, Expr::new(Sem::Decade(c + n / 10))));
+            }
+        }
+        if let Lex::DecadeWord(d) = self.lx(j)
+            && the
+        {
+            return Some((j + 1, Expr::new(Sem::Decade(190 + d as i32))));
+        }
+        // ordinal century
+        if the || self.is(i, "this") {
+            if self.is(i, "this") && self.is(i + 1, "century") {
+                return Some((
+                    i + 2,
+                    Expr::new(Sem::UnitOff {
+                        unit: Unit::Century,
+                        off: 0,
+                    }),
+                ));
+            }
+            let (n, k) = if let Some(n) = ordinal(w) {
+                (n, j + 1)
+            } else if let (Lex::Card(20), "-", Some(k)) =
+                (self.lx(j), self.w(j + 1), ordinal(self.w(j + 2)))
+            {
+                (20 + k, j + 3)
+            } else {
+                return None;
+            };
+            if self.is(k, "century") && (1..=30).contains(&n) {
+                return Some((k + 1, Expr::new(Sem::Century(n as i32 - 1))));
+            }
+        }
+        None
+    }
+
+    /// Durations: "three years", "a 10-year", "two-day", "years" after "for", with an
+    /// approximation word before.
+    fn duration(&self, i: usize) -> Option<(usize, Expr)> {
+        // N-unit adjective: "two-day", "10-year"
+        if let Some((n, j)) = self.count(i) {
+            if self.is(j, "-")
+                && self.glued(j)
+                && self.glued(j + 1)
+                && let Some(u) = self.unit(j + 1)
+                && !self.is(i, "a")
+                && !self.is(i, "an")
+            {
+                let mut k = j + 2;
+                if self.is(k, "-") && self.is(k + 1, "long") {
+                    k += 2;
+                }
+                return Some((
+                    k,
+                    Expr::new(Sem::Duration {
+                        n: Some(n),
+                        unit: u,
+                    }),
+                ));
+            }
+            let j2 = if self.is(j, "more") || self.is(j, "full") {
+                j + 1
+            } else {
+                j
+            };
+            if let Some(u) = self.unit_any(j2) {
+                // "a year" alone only counts with "for"/"in"/"over" before or "a" after a
+                // number ("$5 a year" is a set but carries the same value).
+                if u == Unit::Weekend {
+                    return None;
+                }
+                let mut k = j2 + 1;
+                // "a minute and a half"
+                if self.is(k, "and") && self.is(k + 1, "a") && self.is(k + 2, "half") {
+                    k += 3;
+                    return Some((
+                        k,
+                        Expr::new(Sem::Duration {
+                            n: Some(n),
+                            unit: u,
+                        }),
+                    ));
+                }
+                return Some((
+                    k,
+                    Expr::new(Sem::Duration {
+                        n: Some(n),
+                        unit: u,
+                    }),
+                ));
+            }
+            return None;
+        }
+        if let Some(j) = self.vague(i) {
+            if let Some(u) = self.unit_any(j)
+                && u != Unit::Weekend
+            {
+                return Some((j + 1, Expr::new(Sem::Duration { n: None, unit: u })));
+            }
+            return None;
+        }
+        // "for years", "for decades"
+        if let Lex::Units(u) = self.lx(i)
+            && i > 0
+            && matches!(self.w(i - 1), "for" | "within")
+            && u >= Unit::Hour
+            && u != Unit::Weekend
+        {
+            return Some((i + 1, Expr::new(Sem::Duration { n: None, unit: u })));
+        }
+        None
+    }
+
+    /// PRESENT_REF / PAST_REF / FUTURE_REF and sets.
+    fn vague_ref(&self, i: usize) -> Option<(usize, Expr)> {
+        let w = self.w(i);
+        let r = match w {
+            "now" => {
+                if self.is(i + 1, "that") {
+                    return None;
+                }
+                "PRESENT_REF"
+            }
+            "currently" | "nowadays" => "PRESENT_REF",
+            "recently" | "previously" | "formerly" => "PAST_REF",
+            "soon" if !(i > 0 && self.is(i - 1, "as")) => "FUTURE_REF",
+            "recent" if matches!(self.lx(i + 1), Lex::Units(_)) => {
+                return Some((i + 2, Expr::new(Sem::Ref("PAST_REF"))));
+            }
+            "the" => match (self.w(i + 1), self.w(i + 2)) {
+                ("future", _) => return Some((i + 2, Expr::new(Sem::Ref("FUTURE_REF")))),
+                ("near" | "foreseeable", "future") => {
+                    return Some((i + 3, Expr::new(Sem::Ref("FUTURE_REF"))));
+                }
+                ("past", n)
+                    if self.is_punct(i + 2)
+                        || matches!(
+                            n,
+                            "and"
+                                | "but"
+                                | ","
+                                | "as"
+                                | "to"
+                                | "when"
+                                | "is"
+                                | "was"
+                                | "has"
+                                | "have"
+                                | "in"
+                        ) =>
+                {
+                    return Some((i + 2, Expr::new(Sem::Ref("PAST_REF"))));
+                }
+                _ => return None,
+            },
+            "at" if self.is(i + 1, "present") => {
+                return Some((i + 2, Expr::new(Sem::Ref("PRESENT_REF"))));
+            }
+            "these" if self.is(i + 1, "days") => {
+                return Some((i + 2, Expr::new(Sem::Ref("PRESENT_REF"))));
+            }
+            _ => return None,
+        };
+        Some((i + 1, Expr::new(Sem::Ref(r))))
+    }
+
+    fn set(&self, i: usize) -> Option<(usize, Expr)> {
+        let w = self.w(i);
+        let v = match w {
+            "daily" => "P1D",
+            "weekly" => "P1W",
+            "monthly" => "P1M",
+            "annually" | "yearly" => "P1Y",
+            "hourly" => "PT1H",
+            "quarterly" => "P1Q",
+            "every" | "each" | "per" => {
+                if let Some(u) = self.unit(i + 1) {
+                    return Some((i + 2, Expr::new(Sem::Set(u.timeml("1")))));
+                }
+                if let Lex::Weekday(d) = self.lx(i + 1) {
+                    return Some((i + 2, Expr::new(Sem::Set(format!("XXXX-WXX-{d}")))));
+                }
+                if let Lex::Month(m) = self.lx(i + 1) {
+                    return Some((i + 2, Expr::new(Sem::Set(format!("XXXX-{m:02}")))));
+                }
+                return None;
+            }
+            _ => {
+                if let Lex::Weekdays(d) = self.lx(i)
+                    && self.toks[i].cap
+                {
+                    return Some((i + 1, Expr::new(Sem::Set(format!("XXXX-WXX-{d}")))));
+                }
+                return None;
+            }
+        };
+        Some((i + 1, Expr::new(Sem::Set(v.into()))))
+    }
+
+    fn holiday(&self, i: usize) -> Option<(usize, Expr)> {
+        let cap = self.toks.get(i)?.cap;
+        if !cap {
+            return None;
+        }
+        let (m, d, k) = match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+            ("christmas", "eve", _) => (12, 24, i + 2),
+            ("christmas", "day", _) => (12, 25, i + 2),
+            ("christmas", _, _) => (12, 25, i + 1),
+            ("new", "year", "'") | ("new", "year", "’") if matches!(self.w(i + 3), "s") => {
+                match self.w(i + 4) {
+                    "eve" => (12, 31, i + 5),
+                    "day" => (1, 1, i + 5),
+                    _ => return None,
+                }
+            }
+            ("halloween", _, _) => (10, 31, i + 1),
+            ("independence", "day", _) => (7, 4, i + 2),
+            ("valentine", _, _) if matches!(self.w(i + 3), "day") => (2, 14, i + 4),
+            ("thanksgiving", _, _) => {
+                let k = if self.is(i + 1, "day") { i + 2 } else { i + 1 };
+                return Some((k, Expr::new(Sem::Thanksgiving)));
+            }
+            _ => return None,
+        };
+        Some((k, Expr::new(Sem::Holiday { m, d })))
+    }
+
+    /// Everything that can start at i, before modifiers and clock attachment. Longest wins.
+    fn base(&self, i: usize) -> Option<(usize, Expr)> {
+        let t = self.toks.get(i)?;
+        let mut best: Option<(usize, Expr)> = None;
+        let mut take = |c: Option<(usize, Expr)>| {
+            if let Some((e, x)) = c
+                && best.as_ref().is_none_or(|(be, _)| e > *be)
+            {
+                best = Some((e, x));
+            }
+        };
+        match t.kind {
+            TokKind::Num => {
+                take(self.numeric_date(i).map(|(e, s)| (e, Expr::new(s))));
+                take(self.month_date(i).map(|(e, s)| (e, Expr::new(s))));
+                take(self.decade(i));
+                take(self.quarter(i));
+                take(self.ago(i));
+                take(self.duration(i));
+                if best.is_none()
+                    && let Some(y) = self.year_in_context(i)
+                {
+                    best = Some((i + 1, Expr::new(Sem::Year(y))));
+                }
+            }
+            TokKind::Word => {
+                let l = self.lx(i);
+                let w = self.w(i);
+                if matches!(l, Lex::Month(_) | Lex::MonthAbbr(_))
+                    || w == "the"
+                    || l != Lex::None && matches!(l, Lex::Ord(_) | Lex::Card(_))
+                {
+                    take(self.month_date(i).map(|(e, s)| (e, Expr::new(s))));
+                }
+                take(self.weekday(i));
+                take(self.deictic(i));
+                take(self.relative(i));
+                take(self.ago(i));
+                take(self.season(i));
+                take(self.quarter(i));
+                take(self.decade(i));
+                take(self.holiday(i));
+                take(self.vague_ref(i));
+                take(self.set(i));
+                take(self.duration(i));
+                if w == "fiscal"
+                    && let Some(y) = self.year(i + 1)
+                {
+                    take(Some((i + 2, Expr::new(Sem::Year(y)))));
+                }
+            }
+            TokKind::Punct => {
+                take(self.decade(i));
+            }
+        }
+        best
+    }
+
+    /// Modifiers that keep the value: early/late/mid/the end of/the beginning of …
+    fn modifier(&self, i: usize) -> Option<usize> {
+        let w = self.w(i);
+        match w {
+            "early" | "late" | "mid" => {
+                let j = i + 1;
+                if self.is(j, "-") && self.glued(j) {
+                    Some(j + 1)
+                } else {
+                    Some(j)
+                }
+            }
+            "mid-" => Some(i + 1),
+            "the" | "at" => {
+                let j = if w == "at" && self.is(i + 1, "the") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                if matches!(
+                    self.w(j),
+                    "end" | "beginning" | "start" | "middle" | "turn" | "close"
+                ) && self.is(j + 1, "of")
+                {
+                    Some(j + 2)
+                } else {
+                    None
+                }
+            }
+            "end" | "beginning" | "start" if self.is(i + 1, "of") => Some(i + 2),
+            _ => None,
+        }
+    }
+
+    /// One expression starting at token i: (end token, expr). The longest reading wins;
+    /// on a tie the plain reading is kept.
+    pub fn at(&self, i: usize) -> Option<(usize, Expr)> {
+        let mut best = self.plain(i);
+        let mut take = |c: Option<(usize, Expr)>| {
+            if let Some((e, x)) = c
+                && best.as_ref().is_none_or(|(be, _)| e > *be)
+            {
+                best = Some((e, x));
+            }
+        };
+        // Approximation words only join durations and "ago" phrases.
+        let w = self.w(i);
+        let approx = if APPROX.contains(&w) && !(w == "over" && self.is(i + 1, "the")) {
+            Some(i + 1)
+        } else if matches!(
+            (w, self.w(i + 1)),
+            ("more" | "less", "than") | ("at", "least" | "most") | ("up", "to")
+        ) {
+            Some(i + 2)
+        } else {
+            None
+        };
+        if let Some(j) = approx
+            && let Some((e, x)) = self.at(j)
+            && matches!(
+                x.sem,
+                Sem::Duration { .. } | Sem::Ago { .. } | Sem::Past { .. }
+            )
+        {
+            take(Some((e, x)));
+        }
+        if let Some(j) = self.modifier(i)
+            && let Some((e, x)) = self.plain(j)
+        {
+            let ok = matches!(
+                x.sem,
+                Sem::Ym { .. }
+                    | Sem::Year(_)
+                    | Sem::Decade(_)
+                    | Sem::Century(_)
+                    | Sem::UnitOff { .. }
+                    | Sem::Season { .. }
+                    | Sem::Quarter { .. }
+                    | Sem::Half { .. }
+                    | Sem::DayOff(_)
+                    | Sem::Weekday { .. }
+                    | Sem::Ymd { .. }
+            );
+            if ok {
+                take(Some((e, x)));
+            }
+        }
+        best
+    }
+
+    /// A base expression with clock or part-of-day attached: "3 p.m. Friday", "noon
+    /// Thursday", "10 p.m. EST, Nov. 6", "Friday morning".
+    fn plain(&self, i: usize) -> Option<(usize, Expr)> {
+        if let Some((j, c)) = self.clock(i) {
+            let k = if self.is(j, ",") || self.is(j, "on") {
+                j + 1
+            } else {
+                j
+            };
+            if let Some((e, mut x)) = self.base(k)
+                && matches!(
+                    x.sem,
+                    Sem::Weekday { .. } | Sem::DayOff(_) | Sem::Ymd { .. }
+                )
+                && x.clock.is_none()
+            {
+                x.clock = Some(c);
+                return Some((e, x));
+            }
+            return Some((
+                j,
+                Expr {
+                    sem: Sem::Today,
+                    clock: Some(c),
+                },
+            ));
+        }
+        let (e, mut x) = self.base(i)?;
+        if matches!(
+            x.sem,
+            Sem::Weekday { .. } | Sem::DayOff(_) | Sem::Ymd { .. }
+        ) && x.clock.is_none()
+            && let Lex::PartOfDay(p) = self.lx(e)
+        {
+            x.clock = Some(Clock::Part(p));
+            return Some((e + 1, x));
+        }
+        Some((e, x))
+    }
+}
+
+fn valid_md(m: u8, d: u8) -> bool {
+    let max = match m {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return false,
+    };
+    (1..=max).contains(&d)
+}

@@ -1,0 +1,393 @@
+//! A small tokenizer and the word classes the time grammar needs.
+//!
+//! Tokens are maximal alphanumeric runs (so `15th`, `1990s` and `3pm` are single tokens) or
+//! single punctuation characters. The grammar works on the ASCII-lowercased text, whose byte
+//! offsets equal those of the original.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    /// Starts with a digit (may carry a letter suffix: `15th`, `1990s`, `3pm`).
+    Num,
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Whitespace separates this token from the previous one.
+    pub space: bool,
+    /// A blank line (paragraph break) lies before this token.
+    pub para: bool,
+    /// First character is an uppercase letter in the original text.
+    pub cap: bool,
+}
+
+/// Tokenize `text` into `out` (cleared first).
+pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
+    out.clear();
+    let mut space = true;
+    let mut newlines = 0usize;
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            space = true;
+            if c == '\n' {
+                newlines += 1;
+            }
+            continue;
+        }
+        let para = newlines >= 2;
+        newlines = 0;
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                start: i,
+                end,
+                kind: if c.is_ascii_digit() {
+                    TokKind::Num
+                } else {
+                    TokKind::Word
+                },
+                space,
+                para,
+                cap: c.is_uppercase(),
+            });
+        } else {
+            out.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: TokKind::Punct,
+                space,
+                para,
+                cap: false,
+            });
+        }
+        space = false;
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Unit {
+    /// The TimeML duration designator (`P2W`, `PT3H`).
+    pub fn timeml(self, n: &str) -> String {
+        match self {
+            Unit::Second => format!("PT{n}S"),
+            Unit::Minute => format!("PT{n}M"),
+            Unit::Hour => format!("PT{n}H"),
+            Unit::Day => format!("P{n}D"),
+            Unit::Week | Unit::Weekend => format!("P{n}W"),
+            Unit::Month => format!("P{n}M"),
+            Unit::Quarter => format!("P{n}Q"),
+            Unit::Year => format!("P{n}Y"),
+            Unit::Decade => format!("P{n}DE"),
+            Unit::Century => format!("P{n}CE"),
+        }
+    }
+}
+
+/// Word classes. One hash lookup per word token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lex {
+    None,
+    /// Full month name, 1–12.
+    Month(u8),
+    /// Month abbreviation (`oct`, `sept`).
+    MonthAbbr(u8),
+    /// Weekday, Monday = 1.
+    Weekday(u8),
+    /// Plural weekday (`mondays`): a set.
+    Weekdays(u8),
+    Unit(Unit),
+    Units(Unit),
+    /// Cardinal number word.
+    Card(u32),
+    /// Ordinal number word (`first`, `twentieth`).
+    Ord(u32),
+    /// 0 spring, 1 summer, 2 autumn, 3 winter.
+    Season(u8),
+    /// Part of day: `MO`, `AF`, `EV`, `NI`.
+    PartOfDay(&'static str),
+    /// Decade word (`nineties` → 9).
+    DecadeWord(u8),
+}
+
+static WORDS: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    let months = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    for (i, w) in months.iter().enumerate() {
+        m.insert(*w, Lex::Month(i as u8 + 1));
+    }
+    for (w, n) in [
+        ("jan", 1),
+        ("feb", 2),
+        ("mar", 3),
+        ("apr", 4),
+        ("jun", 6),
+        ("jul", 7),
+        ("aug", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("oct", 10),
+        ("nov", 11),
+        ("dec", 12),
+    ] {
+        m.insert(w, Lex::MonthAbbr(n));
+    }
+    let days = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let plural = [
+        "mondays",
+        "tuesdays",
+        "wednesdays",
+        "thursdays",
+        "fridays",
+        "saturdays",
+        "sundays",
+    ];
+    for i in 0..7 {
+        m.insert(days[i], Lex::Weekday(i as u8 + 1));
+        m.insert(plural[i], Lex::Weekdays(i as u8 + 1));
+    }
+    for (w, d) in [
+        ("mon", 1),
+        ("tue", 2),
+        ("tues", 2),
+        ("wed", 3),
+        ("thu", 4),
+        ("thur", 4),
+        ("thurs", 4),
+        ("fri", 5),
+        ("sat", 6),
+        ("sun", 7),
+    ] {
+        // Abbreviated weekdays only count when followed by a period; the grammar checks.
+        m.entry(w).or_insert(Lex::Weekday(d));
+    }
+    for (s, p, u) in [
+        ("second", "seconds", Unit::Second),
+        ("minute", "minutes", Unit::Minute),
+        ("hour", "hours", Unit::Hour),
+        ("day", "days", Unit::Day),
+        ("week", "weeks", Unit::Week),
+        ("weekend", "weekends", Unit::Weekend),
+        ("month", "months", Unit::Month),
+        ("quarter", "quarters", Unit::Quarter),
+        ("year", "years", Unit::Year),
+        ("decade", "decades", Unit::Decade),
+        ("century", "centuries", Unit::Century),
+    ] {
+        m.insert(s, Lex::Unit(u));
+        m.insert(p, Lex::Units(u));
+    }
+    m.insert("fortnight", Lex::Unit(Unit::Week));
+    for (i, w) in [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ]
+    .iter()
+    .enumerate()
+    {
+        m.insert(*w, Lex::Card(i as u32));
+    }
+    for (w, n) in [
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+        ("hundred", 100),
+    ] {
+        m.insert(w, Lex::Card(n));
+    }
+    for (i, w) in [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ]
+    .iter()
+    .enumerate()
+    {
+        // "second" is both a unit and an ordinal; the unit entry wins in the map and the
+        // grammar asks `ordinal()` which knows both.
+        m.entry(*w).or_insert(Lex::Ord(i as u32 + 1));
+    }
+    for (w, n) in [("thirtieth", 30), ("fortieth", 40), ("fiftieth", 50)] {
+        m.insert(w, Lex::Ord(n));
+    }
+    for (w, s) in [
+        ("spring", 0),
+        ("summer", 1),
+        ("autumn", 2),
+        ("fall", 2),
+        ("winter", 3),
+    ] {
+        m.insert(w, Lex::Season(s));
+    }
+    for (w, p) in [
+        ("morning", "MO"),
+        ("afternoon", "AF"),
+        ("evening", "EV"),
+        ("night", "NI"),
+    ] {
+        m.insert(w, Lex::PartOfDay(p));
+    }
+    for (w, d) in [
+        ("twenties", 2),
+        ("thirties", 3),
+        ("forties", 4),
+        ("fifties", 5),
+        ("sixties", 6),
+        ("seventies", 7),
+        ("eighties", 8),
+        ("nineties", 9),
+    ] {
+        m.insert(w, Lex::DecadeWord(d));
+    }
+    m
+});
+
+/// The class of a lowercase word.
+pub fn lex(word: &str) -> Lex {
+    WORDS.get(word).copied().unwrap_or(Lex::None)
+}
+
+/// Ordinal value of a lowercase token: `third`, `3rd`, `21st`, `twenty-first` is two tokens
+/// and is handled by the grammar.
+pub fn ordinal(word: &str) -> Option<u32> {
+    if word == "second" {
+        return Some(2);
+    }
+    if let Lex::Ord(n) = lex(word) {
+        return Some(n);
+    }
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let suffix = &word[digits..];
+    if matches!(suffix, "st" | "nd" | "rd" | "th") {
+        word[..digits].parse().ok()
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_offsets_and_spacing() {
+        let mut v = Vec::new();
+        let t = "On Oct. 15th, 2016-10-15 at 3pm\n\nNext";
+        tokenize(t, &mut v);
+        let words: Vec<&str> = v.iter().map(|x| &t[x.start..x.end]).collect();
+        assert_eq!(
+            words,
+            [
+                "On", "Oct", ".", "15th", ",", "2016", "-", "10", "-", "15", "at", "3pm", "Next"
+            ]
+        );
+        assert!(!v[2].space && v[3].space && !v[6].space);
+        assert!(v[12].para && !v[11].para);
+        assert!(v[0].cap && !v[10].cap);
+    }
+
+    #[test]
+    fn word_classes() {
+        assert_eq!(lex("october"), Lex::Month(10));
+        assert_eq!(lex("sept"), Lex::MonthAbbr(9));
+        assert_eq!(lex("saturday"), Lex::Weekday(6));
+        assert_eq!(lex("weeks"), Lex::Units(Unit::Week));
+        assert_eq!(lex("seven"), Lex::Card(7));
+        assert_eq!(ordinal("22nd"), Some(22));
+        assert_eq!(ordinal("second"), Some(2));
+        assert_eq!(ordinal("2016"), None);
+    }
+}

@@ -1,0 +1,408 @@
+//! The tense governing a time expression: the nearest verb-group cue in its sentence.
+//!
+//! A light reading of English verb groups, enough to decide whether "on Monday" looks back
+//! (past narrative: the previous Monday) or forward ("will meet on Monday": the coming one).
+//! Auxiliaries decide the group (`will`, `would`, `is due to`, `was`, `has`); a past form with
+//! no auxiliary before it is a simple past; a participle after an auxiliary takes the
+//! auxiliary's tense.
+
+use crate::lex::{Tok, TokKind};
+
+/// The tense a time expression is read under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    /// No cue found: resolution falls back to a past bias (news narrates what happened).
+    #[default]
+    Unknown,
+}
+
+const IRREGULAR_PAST: &[&str] = &[
+    "said",
+    "told",
+    "met",
+    "was",
+    "were",
+    "had",
+    "did",
+    "went",
+    "came",
+    "took",
+    "made",
+    "gave",
+    "held",
+    "left",
+    "fell",
+    "rose",
+    "began",
+    "fought",
+    "saw",
+    "won",
+    "lost",
+    "led",
+    "sent",
+    "brought",
+    "struck",
+    "became",
+    "broke",
+    "caught",
+    "chose",
+    "drove",
+    "flew",
+    "found",
+    "got",
+    "grew",
+    "heard",
+    "kept",
+    "knew",
+    "meant",
+    "paid",
+    "ran",
+    "sat",
+    "shot",
+    "sold",
+    "spent",
+    "spoke",
+    "stood",
+    "stole",
+    "swept",
+    "thought",
+    "threw",
+    "wrote",
+    "bought",
+    "built",
+    "felt",
+    "fled",
+    "sought",
+    "sank",
+    "shook",
+    "swore",
+    "tore",
+    "withdrew",
+    "overran",
+    "underwent",
+    "arose",
+    "drew",
+    "froze",
+    "hung",
+    "hid",
+    "lay",
+    "rode",
+    "rang",
+    "slept",
+    "stuck",
+    "took",
+    "wounded",
+    "seized",
+    "agreed",
+    "freed",
+    "decreed",
+    "forgot",
+    "understood",
+    "upheld",
+    "overtook",
+    "beat",
+    "bore",
+    "dealt",
+    "fed",
+    "forbade",
+    "forgave",
+    "lit",
+    "mistook",
+    "sang",
+    "spun",
+    "swam",
+    "swung",
+    "wept",
+    "woke",
+    "wore",
+    "declared",
+    "announced",
+];
+
+/// `-ed` words that are rarely simple past verbs in news.
+const ED_NOT_VERB: &[&str] = &[
+    "united",
+    "armed",
+    "based",
+    "called",
+    "alleged",
+    "suspected",
+    "related",
+    "advanced",
+    "detailed",
+    "limited",
+    "concerned",
+    "supposed",
+    "interested",
+    "experienced",
+    "talented",
+    "skilled",
+    "hundred",
+    "red",
+    "bed",
+    "shed",
+    "wed",
+    "sled",
+    "led",
+    "need",
+    "feed",
+    "speed",
+    "indeed",
+    "seed",
+    "bleed",
+    "breed",
+    "greed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "embed",
+    "naked",
+    "wicked",
+    "sacred",
+    "beloved",
+    "aged",
+    "ragged",
+    "rugged",
+    "crooked",
+    "wretched",
+    "learned",
+    "kindred",
+    "hatred",
+    "planned",
+    "scheduled",
+    "expected",
+    "intended",
+    "devoted",
+    "elected",
+    "appointed",
+];
+
+/// Words that, followed by `to`, look forward: "plans to", "is due to", "expected to".
+const FORWARD_TO: &[&str] = &[
+    "due",
+    "set",
+    "expected",
+    "scheduled",
+    "slated",
+    "going",
+    "poised",
+    "planning",
+    "plans",
+    "plan",
+    "planned",
+    "intends",
+    "intend",
+    "intended",
+    "aims",
+    "aim",
+    "aimed",
+    "hopes",
+    "hoped",
+    "preparing",
+    "prepared",
+    "prepares",
+    "about",
+    "promised",
+    "promises",
+    "vowed",
+    "vows",
+    "pledged",
+    "pledges",
+    "threatened",
+    "threatens",
+    "agreed",
+    "agree",
+    "agrees",
+    "decided",
+    "decide",
+    "wants",
+    "want",
+    "wanted",
+    "likely",
+    "ready",
+];
+
+fn is_be_have(w: &str) -> Option<Tense> {
+    Some(match w {
+        "is" | "are" | "am" | "be" | "being" | "been" | "get" | "gets" => Tense::Present,
+        "was" | "were" | "had" | "got" | "did" => Tense::Past,
+        "has" | "have" => Tense::Past,
+        "will" | "would" | "shall" | "wo" | "ll" => Tense::Future,
+        _ => return None,
+    })
+}
+
+fn is_past_form(w: &str) -> bool {
+    if IRREGULAR_PAST.contains(&w) {
+        return true;
+    }
+    w.len() >= 5
+        && w.ends_with("ed")
+        && !w.ends_with("eed")
+        && !ED_NOT_VERB.contains(&w)
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The cue a token gives in its context, if any.
+fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense> {
+    let t = toks[i];
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    let w = &low[t.start..t.end];
+    let word = |j: usize| -> &str {
+        if j >= lo && j < hi && toks[j].kind == TokKind::Word {
+            &low[toks[j].start..toks[j].end]
+        } else {
+            ""
+        }
+    };
+    // "due to", "plans to" … → future, whatever the auxiliary.
+    if FORWARD_TO.contains(&w) && word(i + 1) == "to" {
+        // "due to the war" is causal: demand a be-verb before "due".
+        if w == "due"
+            && !matches!(
+                word(i.wrapping_sub(1)),
+                "is" | "are" | "was" | "were" | "be"
+            )
+        {
+            return None;
+        }
+        return Some(Tense::Future);
+    }
+    match w {
+        "will" | "shall" | "wo" | "would" => return Some(Tense::Future),
+        "ll" if i > lo && low[toks[i - 1].start..].starts_with(['\'', '’']) => {
+            return Some(Tense::Future);
+        }
+        "tomorrow" | "upcoming" | "ahead" => return Some(Tense::Future),
+        "next" if word(i + 1) != "to" => return Some(Tense::Future),
+        "ago" | "yesterday" | "earlier" | "previously" | "recently" => return Some(Tense::Past),
+        "last" if !matches!(word(i.wrapping_sub(1)), "the" | "at") => return Some(Tense::Past),
+        _ => {}
+    }
+    if let Some(t) = is_be_have(w) {
+        // An auxiliary whose verb group looks forward ("is set to", "was expected to")
+        // is caught on that word; here the auxiliary gives its own tense.
+        if matches!(w, "be" | "being" | "been" | "get" | "gets") {
+            return None;
+        }
+        return Some(t);
+    }
+    if is_past_form(w) {
+        // A participle after an auxiliary: the auxiliary has spoken.
+        let mut j = i;
+        let mut steps = 0;
+        while j > lo && steps < 3 {
+            j -= 1;
+            steps += 1;
+            let p = word(j);
+            if is_be_have(p).is_some() {
+                return None;
+            }
+            if !matches!(
+                p,
+                "not" | "also" | "already" | "just" | "n" | "t" | "never" | "since"
+            ) && toks[j].kind != TokKind::Punct
+            {
+                break;
+            }
+        }
+        // A past form directly before a noun after a determiner is an adjective ("the
+        // planned talks"): "the/a" right before it.
+        if matches!(
+            word(i.wrapping_sub(1)),
+            "the" | "a" | "an" | "its" | "their"
+        ) {
+            return None;
+        }
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// The tense for the expression covering tokens `[s, e)` inside the window `[lo, hi)`.
+pub fn tense_of(low: &str, toks: &[Tok], lo: usize, hi: usize, s: usize, e: usize) -> Tense {
+    let mut best: Option<(usize, Tense)> = None;
+    // Left side: distance counted from the expression start.
+    for i in (lo..s).rev() {
+        let d = s - i;
+        if best.is_some_and(|(bd, _)| bd <= d) {
+            break;
+        }
+        if let Some(t) = cue(low, toks, lo, i, hi) {
+            best = Some((d, t));
+            break;
+        }
+    }
+    // Right side: a small penalty so the verb before wins a tie.
+    for i in e..hi {
+        let d = i - e + 2;
+        if best.is_some_and(|(bd, _)| bd <= d) {
+            break;
+        }
+        if let Some(t) = cue(low, toks, lo, i, hi) {
+            best = Some((d, t));
+            break;
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lex::tokenize;
+
+    fn tense_for(sentence: &str, expr: &str) -> Tense {
+        let low = sentence.to_ascii_lowercase();
+        let mut toks = Vec::new();
+        tokenize(sentence, &mut toks);
+        let at = sentence.find(expr).unwrap();
+        let s = toks.iter().position(|t| t.start >= at).unwrap();
+        let e = toks
+            .iter()
+            .position(|t| t.start >= at + expr.len())
+            .unwrap_or(toks.len());
+        tense_of(&low, &toks, 0, toks.len(), s, e)
+    }
+
+    #[test]
+    fn verb_groups() {
+        assert_eq!(
+            tense_for("The talks will resume on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_for("He said the talks would resume on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_for("Three hospitals were hit on Friday.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_for("Kerry met Lavrov on Friday.", "Friday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_for("Officials are due to sign the accord on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_for("The meeting will be held on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_for("The ministers planned to meet on Monday.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_for("Delays due to the war on Monday.", "Monday"),
+            Tense::Unknown
+        );
+    }
+}

@@ -1,0 +1,347 @@
+//! Unit tests on sentences written for this crate. Publication dates: Saturday 2016-10-15
+//! and Wednesday 2016-12-14.
+
+use super::*;
+
+fn date(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+/// (expression text, dateline value) for every finding with a value.
+fn values(text: &str, published: &str) -> Vec<(String, String)> {
+    find(text, Some(date(published)))
+        .into_iter()
+        .filter_map(|f| {
+            f.time
+                .map(|t| (text[t.span.start..t.span.end].to_string(), t.value))
+        })
+        .collect()
+}
+
+/// The value of the single expression whose text is `expr`.
+fn value_of(text: &str, published: &str, expr: &str) -> String {
+    let v = values(text, published);
+    v.iter()
+        .find(|(t, _)| t == expr)
+        .unwrap_or_else(|| panic!("{expr:?} not found in {v:?}"))
+        .1
+        .clone()
+}
+
+const OCT: &str = "2016-10-15";
+const DEC: &str = "2016-12-14";
+
+#[test]
+fn explicit_dates() {
+    let t = "Talks began on October 15, 2016 and ended 15 October 2016. Another round \
+             was held on Oct. 3, a third on Sept. 22, and records from 2016-10-15 and \
+             10/15/2016 agree.";
+    let v = values(t, OCT);
+    let want = [
+        ("October 15, 2016", "2016-10-15"),
+        ("15 October 2016", "2016-10-15"),
+        ("Oct. 3", "2016-10-03"),
+        ("Sept. 22", "2016-09-22"),
+        ("2016-10-15", "2016-10-15"),
+        ("10/15/2016", "2016-10-15"),
+    ];
+    for (e, val) in want {
+        assert!(v.contains(&(e.to_string(), val.to_string())), "{e}: {v:?}");
+    }
+}
+
+#[test]
+fn months_years_decades() {
+    assert_eq!(value_of("The war began in 2011.", OCT, "2011"), "2011");
+    assert_eq!(
+        value_of("It happened in October.", OCT, "October"),
+        "2016-10"
+    );
+    // A past narrative about November published in October looks back a year.
+    assert_eq!(
+        value_of("Fighting flared in November.", OCT, "November"),
+        "2015-11"
+    );
+    assert_eq!(
+        value_of("Elections will be held in November.", OCT, "November"),
+        "2016-11"
+    );
+    assert_eq!(
+        value_of("Troops left in mid-October.", OCT, "mid-October"),
+        "2016-10"
+    );
+    assert_eq!(
+        value_of("Prices fell in late 2015.", OCT, "late 2015"),
+        "2015"
+    );
+    assert_eq!(value_of("Built in the 1990s.", OCT, "the 1990s"), "199X");
+    assert_eq!(
+        value_of(
+            "The city dates from the 20th century.",
+            OCT,
+            "the 20th century"
+        ),
+        "19"
+    );
+    assert_eq!(
+        value_of("They met in March 2014.", OCT, "March 2014"),
+        "2014-03"
+    );
+    assert_eq!(
+        value_of("They met last month.", DEC, "last month"),
+        "2016-11"
+    );
+    assert_eq!(
+        value_of("Growth slowed last year.", OCT, "last year"),
+        "2015"
+    );
+}
+
+#[test]
+fn modal_may_and_march_are_not_months() {
+    let v = values(
+        "He may resign. The march was peaceful. Protesters march again.",
+        OCT,
+    );
+    assert!(v.is_empty(), "{v:?}");
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    // Saturday 2016-10-15.
+    let t = "Three hospitals were hit by air strikes on Friday.";
+    assert_eq!(value_of(t, OCT, "Friday"), "2016-10-14");
+    let t = "The ministers will meet again on Monday.";
+    assert_eq!(value_of(t, OCT, "Monday"), "2016-10-17");
+    let t = "Kerry said the next contact would be on Monday.";
+    assert_eq!(value_of(t, OCT, "Monday"), "2016-10-17");
+    let t = "Saturday's talks in Lausanne ended without a deal.";
+    assert_eq!(value_of(t, OCT, "Saturday"), "2016-10-15");
+    let t = "A second meeting is due to take place in London on Sunday.";
+    assert_eq!(value_of(t, OCT, "Sunday"), "2016-10-16");
+    // Wednesday 2016-12-14 (traps 16).
+    let t = "Foreign ministers failed to agree on a ceasefire in Geneva on Tuesday.";
+    assert_eq!(value_of(t, DEC, "Tuesday"), "2016-12-13");
+    assert_eq!(
+        value_of("The talks ended on Monday.", DEC, "Monday"),
+        "2016-12-12"
+    );
+    assert_eq!(
+        value_of("The talks will resume on Monday.", DEC, "Monday"),
+        "2016-12-19"
+    );
+    assert_eq!(
+        value_of(
+            "The two leaders will meet in Vienna next Tuesday.",
+            DEC,
+            "next Tuesday"
+        ),
+        "2016-12-20"
+    );
+    assert_eq!(
+        value_of(
+            "Officials are due to sign the accord on Friday.",
+            DEC,
+            "Friday"
+        ),
+        "2016-12-16"
+    );
+}
+
+#[test]
+fn deictic_words() {
+    let t = "Rebels attacked yesterday; talks resume tomorrow and a vote is held today.";
+    assert_eq!(value_of(t, OCT, "yesterday"), "2016-10-14");
+    assert_eq!(value_of(t, OCT, "tomorrow"), "2016-10-16");
+    assert_eq!(value_of(t, OCT, "today"), "2016-10-15");
+    assert_eq!(
+        value_of("The vote is tonight.", OCT, "tonight"),
+        "2016-10-15"
+    );
+    // Traps 17: the night of 13–14 December.
+    let f = find(
+        "Dozens of air strikes hit the city overnight.",
+        Some(date(DEC)),
+    );
+    let t = f[0].time.as_ref().unwrap();
+    assert_eq!(t.precision, Precision::Day);
+    assert_eq!(
+        t.range,
+        Some(("2016-12-13".to_string(), "2016-12-14".to_string()))
+    );
+    assert_eq!(f[0].timeml.as_deref(), Some("2016-12-13TNI"));
+}
+
+#[test]
+fn relative_units_and_ranges() {
+    assert_eq!(
+        value_of("Talks collapsed last week.", OCT, "last week"),
+        "2016-W40"
+    );
+    assert_eq!(
+        value_of("Talks resume next week.", OCT, "next week"),
+        "2016-W42"
+    );
+    assert_eq!(
+        value_of("Fighting raged this week.", OCT, "this week"),
+        "2016-W41"
+    );
+    // Traps 19.
+    let f = find("The army advanced earlier this week.", Some(date(DEC)));
+    let t = f[0].time.as_ref().unwrap();
+    assert_eq!(t.value, "2016-12-12/2016-12-14");
+    assert_eq!(
+        t.range,
+        Some(("2016-12-12".to_string(), "2016-12-14".to_string()))
+    );
+    assert_eq!(
+        value_of("It fell two days ago.", OCT, "two days ago"),
+        "2016-10-13"
+    );
+    assert_eq!(
+        value_of("It fell three weeks ago.", OCT, "three weeks ago"),
+        "2016-W38"
+    );
+    assert_eq!(
+        value_of(
+            "Aid stopped in the past 24 hours.",
+            OCT,
+            "the past 24 hours"
+        ),
+        "2016-10-14/2016-10-15"
+    );
+    assert_eq!(
+        value_of(
+            "Prices rose over the past two weeks.",
+            OCT,
+            "the past two weeks"
+        ),
+        "2016-10-01/2016-10-15"
+    );
+}
+
+#[test]
+fn since_gives_a_range_to_publication() {
+    // Traps 18 and the Lausanne article.
+    let t = "More than 370 people have been killed since September 22.";
+    let f = find(t, Some(date(DEC)));
+    let x = f.iter().find_map(|f| f.time.clone()).unwrap();
+    assert_eq!(&t[x.span.start..x.span.end], "since September 22");
+    assert_eq!(x.value, "2016-09-22/2016-12-14");
+    assert_eq!(
+        x.range,
+        Some(("2016-09-22".to_string(), "2016-12-14".to_string()))
+    );
+    assert_eq!(x.precision, Precision::Day);
+    assert_eq!(f[0].timeml.as_deref(), Some("2016-09-22"));
+    let t = "More than 400,000 have died since 2011.";
+    let x = find(t, Some(date(OCT))).remove(0).time.unwrap();
+    assert_eq!(
+        x.range,
+        Some(("2011".to_string(), "2016-10-15".to_string()))
+    );
+}
+
+#[test]
+fn seasons() {
+    assert_eq!(
+        value_of("Exports fell last summer.", OCT, "last summer"),
+        "2016-SU"
+    );
+    assert_eq!(
+        value_of("Exports fell in spring 2015.", OCT, "spring 2015"),
+        "2015-SP"
+    );
+    assert_eq!(
+        value_of("Exports fell last summer.", "2016-07-10", "last summer"),
+        "2015-SU"
+    );
+    let v = values("Prices fall when demand drops.", OCT);
+    assert!(v.is_empty(), "{v:?}");
+}
+
+#[test]
+fn clock_times_attach_to_days() {
+    let f = find("The blast happened at 3 p.m. on Friday.", Some(date(OCT)));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].kind, Kind::Time);
+    assert_eq!(f[0].timeml.as_deref(), Some("2016-10-14T15:00"));
+    let f = find(
+        "They met on Friday at 10:30 a.m. in Geneva.",
+        Some(date(OCT)),
+    );
+    assert_eq!(f.len(), 2, "{f:?}");
+    assert_eq!(f[1].timeml.as_deref(), Some("2016-10-14T10:30"));
+    let f = find("Thursday evening", Some(date(OCT)));
+    assert_eq!(f[0].timeml.as_deref(), Some("2016-10-13TEV"));
+}
+
+#[test]
+fn numbers_are_not_years() {
+    let v = values(
+        "The fund holds 2,016 shares worth $2016 and 1500 troops.",
+        OCT,
+    );
+    assert!(v.is_empty(), "{v:?}");
+}
+
+#[test]
+fn timeml_values_of_durations_and_references() {
+    let f = find(
+        "He has lived there for three years and now plans a two-day visit.",
+        Some(date(OCT)),
+    );
+    let t: Vec<_> = f.iter().filter_map(|f| f.timeml.clone()).collect();
+    assert_eq!(t, ["P3Y", "PRESENT_REF", "P2D"]);
+    // Bare durations and references carry no dateline value.
+    assert!(f.iter().all(|f| f.time.is_none()));
+}
+
+#[test]
+fn resolve_under_a_given_tense() {
+    let p = Some(date(DEC));
+    let past = resolve("on Monday", p, Tense::Past).unwrap();
+    assert_eq!(past.time.unwrap().value, "2016-12-12");
+    let fut = resolve("on Monday", p, Tense::Future).unwrap();
+    assert_eq!(fut.time.unwrap().value, "2016-12-19");
+    assert!(resolve("no time here", p, Tense::Past).is_none());
+}
+
+#[test]
+fn tag_fills_doc_times_per_sentence() {
+    use dateline_doc::{BlockKind, BlockText, Meta, Sentence};
+    let meta = Meta {
+        published: Some(date(OCT)),
+        ..Meta::default()
+    };
+    let mut doc = Doc::from_blocks(
+        meta,
+        &[BlockText {
+            kind: BlockKind::Paragraph,
+            text: "Hospitals were hit on Friday. Ministers will meet on Friday.".into(),
+        }],
+        vec![],
+    );
+    doc.sentences = vec![
+        Sentence {
+            span: Span::new(0, 29),
+            block: 0,
+        },
+        Sentence {
+            span: Span::new(30, doc.text().len()),
+            block: 0,
+        },
+    ];
+    tag(&mut doc);
+    let v: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(v, ["2016-10-14", "2016-10-21"]);
+    assert!(doc.check_spans().is_ok());
+}
+
+#[test]
+fn no_publication_date_keeps_absolute_values_only() {
+    let f = find("It started on Friday, Oct. 14, 2016, not last week.", None);
+    let v: Vec<_> = f.iter().filter_map(|f| f.time.as_ref()).collect();
+    assert_eq!(v.len(), 1);
+    assert_eq!(v[0].value, "2016-10-14");
+}
