@@ -1,8 +1,994 @@
-//! Casualty counts tied to events.
+//! Casualty counts tied to events: who was killed, injured, missing, arrested, kidnapped or
+//! displaced, how many, and (when the other layers have them) which event, place, date and
+//! source each count belongs to.
+//!
+//! # How counts are read
+//!
+//! Each sentence is scanned for *cues* from `lexicon/cues.txt` (longest phrase first). A cue's
+//! role says where its victims are written: before it ("two soldiers died", "seven people
+//! were killed", "30 dead", "28 arrests"), after it ("killing seven people", "claimed 30
+//! lives"), or as the number after a toll ("the death toll rose to 30"). The victims are a
+//! noun phrase with a quantity, or an implicit count of one: a singular person noun with a
+//! determiner ("a man was shot dead", "the 18-year-old was arrested" — the age is part of the
+//! noun, not a count), a name ("Gerald Roberson, 39, was found shot dead"), or he/she.
+//! Coordinated subjects add up ("a man and a woman were wounded" → 2). A subject shared by
+//! two verbs is reused ("a man was shot and later died"). Negated, modal and infinitive uses
+//! are skipped ("no one was hurt", "was not injured", "could have been killed", "was nearly
+//! killed", "threatened to kill"). A subgroup introduced by "including" or "among them" gets
+//! `part_of` its total ("More than 370 people, including nearly 70 children, …").
+//!
+//! # Quantities, as stated
+//!
+//! Qualifiers (`lexicon/qualifiers.txt`): "more than/over n" → min n+1, no max; "at least n"
+//! → min n; "fewer than/less than/under n" → max n−1; "up to n" → max n; "nearly/almost/close
+//! to n" → max n, approx; "about/around/some/approximately/an estimated n" → min = max = n,
+//! approx; "as many as n" → max n, approx; "between n and m", "n to m", "n-m" → min n, max m;
+//! "a further n", "another n", "n more" → n, marked as an addition to earlier counts.
+//!
+//! Vague words (`lexicon/quantities.txt`), one rule each: "dozens" → min 24 (two dozen),
+//! approx; "scores" → min 40 (two score), approx; "hundreds" → min 200, "thousands" → min
+//! 2,000, "tens of thousands" → min 20,000, "hundreds of thousands" → min 200,000, "millions"
+//! → min 2,000,000, all approx and without max; "several" → min 3, approx; "a few" → min 2,
+//! approx; "a handful" → 3–5, approx; "a dozen" → 12, "half a dozen" → 6, "a couple"/"a
+//! pair"/"both" → 2, exact.
+//!
+//! Not counts: numbers followed by "%"/"percent", preceded by a currency sign, heading units of
+//! time, measure or things (`lexicon/not_heads.txt`: "3 times", "2 years"); years; population
+//! figures (no casualty cue: "an estimated 250,000 people are trapped").
+//!
+//! # Gunfire and hospital cues
+//!
+//! "Shot", "struck by gunfire", "taken to hospital", "in critical condition" name people hit,
+//! some of whom may have died. Such a count becomes an *injured* count only for those not
+//! counted as killed in the article: a shot count of n with k killed in the article (see
+//! [`totals`]) yields injured n − k when n > k, else nothing ("two men were shot; one died"
+//! → killed 1, injured 1). An injured and a killed count on the very same words ("a man was
+//! critically injured and later died") keep only the killed one.
+//!
+//! # Links
+//!
+//! `event`: an event in the same sentence whose CAMEO root fits the kind (18/19/20 for harm, 17
+//! for arrests), else the nearest such event before it. `place`: the place mentioned in the
+//! same sentence nearest the count. `date`: a time expression in the same sentence (an
+//! interval such as "since September 22" is preferred and given as `from/to`), else the
+//! linked event's date. `reported_by`: an entity in the sentence after "according to" or
+//! next to "said/says/reported/told".
+//!
+//! When the sentence layer is empty the blocks stand in for sentences (and `sentence` is 0).
 
-use dateline_doc::Doc;
+mod lex;
+mod qty;
+mod tok;
+
+use dateline_doc::{Basis, Casualty, CasualtyKind, DateRef, Doc, Span};
+use lex::{Kind, LEX, Role};
+use tok::Tok;
+
+/// The victims of one cue, as a token range of the sentence.
+#[derive(Clone, Debug)]
+struct Victims {
+    s: usize,
+    e: usize,
+    min: Option<u64>,
+    max: Option<u64>,
+    approx: bool,
+    extra: bool,
+    group: Option<String>,
+    sub: Option<Box<Victims>>,
+}
+
+impl Victims {
+    fn one(s: usize, e: usize, group: Option<String>) -> Victims {
+        Victims {
+            s,
+            e,
+            min: Some(1),
+            max: Some(1),
+            approx: false,
+            extra: false,
+            group,
+            sub: None,
+        }
+    }
+    fn value(&self) -> u64 {
+        self.min.or(self.max).unwrap_or(0)
+    }
+}
+
+/// Words skipped between the victims and a cue that follows them.
+fn aux(w: &str) -> bool {
+    matches!(
+        w,
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "'s"
+            | "also"
+            | "reportedly"
+            | "allegedly"
+            | "later"
+            | "all"
+            | "both"
+            | "subsequently"
+            | "then"
+            | "eventually"
+            | "initially"
+            | "apparently"
+            | "believed"
+            | "thought"
+            | "reported"
+            | "feared"
+            | "known"
+            | "confirmed"
+            | "understood"
+            | "said"
+            | "now"
+            | "already"
+            | "still"
+            | "each"
+            | "tragically"
+            | "instantly"
+            | "immediately"
+            | "ultimately"
+            | "critically"
+            | "seriously"
+            | "severely"
+            | "badly"
+            | "slightly"
+            | "mortally"
+            | "gravely"
+            | "fatally"
+            | "himself"
+            | "herself"
+            | "themselves"
+            | "who"
+            | "that"
+            | "which"
+            | "found"
+            | "since"
+            | "recently"
+            | "previously"
+            | "just"
+            | "officially"
+            | "shortly"
+            | "to"
+    )
+}
+
+/// Words that make a cue not a report of something that happened.
+fn blocking(w: &str) -> bool {
+    matches!(
+        w,
+        "not"
+            | "never"
+            | "no"
+            | "could"
+            | "would"
+            | "might"
+            | "may"
+            | "should"
+            | "must"
+            | "will"
+            | "can"
+            | "cannot"
+            | "nearly"
+            | "almost"
+            | "narrowly"
+            | "nobody"
+            | "none"
+    ) || w.ends_with("n't")
+        || w.ends_with("n’t")
+}
+
+/// Words after which "to" does not make an infinitive plan: "believed to have been killed".
+fn report_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "believed"
+            | "reported"
+            | "said"
+            | "thought"
+            | "known"
+            | "confirmed"
+            | "feared"
+            | "understood"
+            | "appeared"
+            | "appears"
+            | "seemed"
+            | "seems"
+    )
+}
+
+fn connector(w: &str) -> bool {
+    matches!(
+        w,
+        "and" | "after" | "before" | "then" | "but" | "when" | "until" | "while"
+    )
+}
+
+fn np_word(t: &Tok) -> bool {
+    !t.punct && !LEX.stop.contains(t.w)
+}
+
+fn is_person(w: &str) -> bool {
+    LEX.persons.contains(w)
+        || w.ends_with("-year-old")
+        || w.ends_with("‑year‑old")
+        || w.ends_with("-month-old")
+}
+
+fn singular_det(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "this"
+            | "that"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "another"
+            | "one"
+            | "our"
+            | "my"
+    )
+}
+
+fn name_word(t: &Tok) -> bool {
+    (t.cap && !t.punct && !LEX.not_names.contains(t.w)) || t.w.ends_with("-year-old")
+}
+
+fn year_like(t: &Tok) -> bool {
+    t.w.len() == 4
+        && t.w.bytes().all(|b| b.is_ascii_digit())
+        && (1800..=2100).contains(&t.w.parse::<u32>().unwrap_or(0))
+}
+
+/// Victims written as a noun phrase ending just before token `end`.
+fn np_before(t: &[Tok], end: usize) -> Option<Victims> {
+    let mut end = end;
+    if end == 0 {
+        return None;
+    }
+    // age apposition: "Gerald Roberson, 39, was …"
+    if end >= 3 && t[end - 1].w == "," && t[end - 2].num && t[end - 3].w == "," {
+        end -= 3;
+    }
+    // parenthesis
+    if end >= 1 && t[end - 1].w == ")" {
+        let open = (end.saturating_sub(12)..end - 1)
+            .rev()
+            .find(|&p| t[p].w == "(")?;
+        end = open;
+    }
+    // ", including nearly 70 children," / ", among them 12 children,"
+    let mut sub = None;
+    if end >= 4 && t[end - 1].w == "," {
+        let lo = end.saturating_sub(12);
+        if let Some(p) = (lo..end - 1).rev().find(|&p| {
+            (t[p].w == "including" || (t[p].w == "them" && p > 0 && t[p - 1].w == "among"))
+                && p >= 2
+        }) {
+            let comma = if t[p].w == "them" { p - 2 } else { p - 1 };
+            if t[comma].w == ","
+                && let Some(v) = np_before(t, end - 1)
+                    .filter(|v| v.s == p + 1 && (v.min.is_some() || v.max.is_some()))
+            {
+                sub = Some(Box::new(v));
+                end = comma;
+            }
+        }
+    }
+    let mut a = end;
+    while a > 0 && end - a < 7 && np_word(&t[a - 1]) {
+        a -= 1;
+    }
+    if a == end {
+        return None;
+    }
+    // a quantity, leftmost first; qualifiers may reach before the collected words
+    let lo = a.saturating_sub(4);
+    for s in lo..end {
+        let Some(q) = qty::parse(t, s) else { continue };
+        if q.end > end || (s < a && q.end < a) || !t[q.end..end].iter().all(np_word) {
+            continue;
+        }
+        if s > 0 && (t[s - 1].w == "no" || t[s - 1].w == "than") {
+            return None;
+        }
+        let head = (q.end < end).then(|| t[end - 1].w);
+        if head.is_some_and(|h| LEX.not_heads.contains(h)) {
+            return None;
+        }
+        if head.is_none()
+            && (year_like(&t[s])
+                || (s > 0
+                    && matches!(
+                        t[s - 1].w,
+                        "in" | "on" | "at" | "since" | "until" | "by" | "from" | "to"
+                    )))
+        {
+            return None;
+        }
+        return Some(Victims {
+            s,
+            e: end,
+            min: q.min,
+            max: q.max,
+            approx: q.approx,
+            extra: q.extra,
+            group: head.map(str::to_string),
+            sub,
+        });
+    }
+    // "two of them", "one of the victims"
+    if a >= 2
+        && t[a - 1].w == "of"
+        && let Some(q) = np_before(t, a - 1).filter(|v| v.e == a - 1 && v.group.is_none())
+    {
+        let group = t[end - 1].w;
+        return Some(Victims {
+            e: end,
+            group: (group != "them" && group != "whom").then(|| group.to_string()),
+            sub,
+            ..q
+        });
+    }
+    let np = &t[a..end];
+    let head = np[np.len() - 1];
+    if np.len() == 1 && matches!(head.w, "he" | "she") {
+        return Some(Victims::one(a, end, None));
+    }
+    if singular_det(np[0].w) && np.len() > 1 && is_person(head.w) {
+        let mut v = Victims::one(a, end, Some(head.w.to_string()));
+        v.extra = np[0].w == "another";
+        v.sub = sub;
+        return Some(v);
+    }
+    if np.iter().all(name_word) && head.cap {
+        return Some(Victims::one(a, end, None));
+    }
+    None
+}
+
+/// Victims written as an object starting at token `k`.
+fn np_after(t: &[Tok], k: usize) -> Option<Victims> {
+    let mut k = k;
+    while k < t.len() && matches!(t[k].w, "also" | "reportedly" | "allegedly") {
+        k += 1;
+    }
+    let first = t.get(k)?;
+    let head_end = |from: usize| {
+        let mut j = from;
+        while j < t.len()
+            && j - from < 4
+            && np_word(&t[j])
+            && !LEX.not_names.contains(t[j].w)
+            && !matches!(
+                t[j].w,
+                "last" | "earlier" | "overnight" | "inside" | "outside"
+            )
+            && !LEX.cues.contains_key(t[j].w)
+        {
+            j += 1;
+        }
+        j
+    };
+    if let Some(q) = qty::parse(t, k) {
+        let mut j = head_end(q.end);
+        let mut group = (j > q.end).then(|| t[j - 1].w);
+        // "two of the men"
+        if j == q.end && t.get(j).is_some_and(|x| x.w == "of") {
+            let j2 = head_end(j + 1);
+            if j2 > j + 1 {
+                group = Some(t[j2 - 1].w).filter(|g| *g != "them");
+                j = j2;
+            }
+        }
+        if group.is_some_and(|h| LEX.not_heads.contains(h)) {
+            return None;
+        }
+        if group.is_none() && year_like(&t[k]) {
+            return None;
+        }
+        return Some(Victims {
+            s: k,
+            e: j,
+            min: q.min,
+            max: q.max,
+            approx: q.approx,
+            extra: q.extra,
+            group: group.map(str::to_string),
+            sub: None,
+        });
+    }
+    match first.w {
+        "him" | "her" => return Some(Victims::one(k, k + 1, None)),
+        "himself" | "herself" => return Some(Victims::one(k, k + 1, Some(first.w.to_string()))),
+        "another" if !t.get(k + 1).is_some_and(|x| np_word(x) && is_person(x.w)) => {
+            return Some(Victims::one(k, k + 1, None));
+        }
+        _ => {}
+    }
+    if singular_det(first.w) {
+        let j = head_end(k + 1);
+        if j > k + 1 && is_person(t[j - 1].w) {
+            return Some(Victims::one(k, j, Some(t[j - 1].w.to_string())));
+        }
+        return None;
+    }
+    if name_word(first) {
+        let mut j = k;
+        while j < t.len() && j - k < 5 && name_word(&t[j]) {
+            j += 1;
+        }
+        if t[j - 1].cap {
+            return Some(Victims::one(k, j, None));
+        }
+    }
+    None
+}
+
+/// Skip auxiliaries and adverbs leftwards from a cue at `c`. Returns the end of the victims'
+/// phrase, whether "both" was seen, or `None` when the cue is negated or modal.
+fn skip_aux(t: &[Tok], c: usize) -> Option<(usize, bool)> {
+    let mut j = c;
+    let mut both = false;
+    while j > 0 {
+        let w = t[j - 1].w;
+        if blocking(w) {
+            return None;
+        }
+        if !aux(w) {
+            break;
+        }
+        if w == "to" && !(j >= 2 && report_verb(t[j - 2].w)) {
+            return None;
+        }
+        both |= w == "both";
+        j -= 1;
+    }
+    Some((j, both))
+}
+
+fn blocked_before(t: &[Tok], c: usize) -> bool {
+    if c > 0 && t[c - 1].w == "to" {
+        return true;
+    }
+    t[c.saturating_sub(3)..c]
+        .iter()
+        .any(|x| blocking(x.w) && x.w != "no")
+}
+
+/// One count before linking.
+#[derive(Clone, Debug)]
+struct Mention {
+    sentence: usize,
+    span: Span,
+    kind: Kind,
+    v: Victims,
+    part_of: Option<usize>,
+}
+
+fn tok_span(t: &[Tok], v: &Victims) -> Span {
+    Span::new(t[v.s].s, t[v.e - 1].e)
+}
+
+fn push(out: &mut Vec<Mention>, t: &[Tok], sentence: usize, kind: Kind, v: Victims) {
+    let span = tok_span(t, &v);
+    if out.iter().any(|m| m.span == span && m.kind == kind) {
+        return;
+    }
+    let sub = v.sub.clone();
+    let total = out.len();
+    out.push(Mention {
+        sentence,
+        span,
+        kind,
+        v,
+        part_of: None,
+    });
+    if let Some(s) = sub {
+        out.push(Mention {
+            sentence,
+            span: tok_span(t, &s),
+            kind,
+            v: *s,
+            part_of: Some(total),
+        });
+    }
+}
+
+/// Read the counts of one sentence's tokens.
+fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
+    let lex = &*LEX;
+    let mut subjects: Vec<Victims> = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let Some(list) = lex.cues.get(t[i].w) else {
+            i += 1;
+            continue;
+        };
+        let Some(len) = list
+            .iter()
+            .find(|c| {
+                c.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| t.get(i + k).is_some_and(|x| x.w == *w))
+            })
+            .map(|c| c.words.len())
+        else {
+            i += 1;
+            continue;
+        };
+        let cues: Vec<(Kind, Role)> = list
+            .iter()
+            .filter(|c| {
+                c.words.len() == len && c.words.iter().enumerate().all(|(k, w)| t[i + k].w == *w)
+            })
+            .map(|c| (c.kind, c.role))
+            .collect();
+        let (c, e) = (i, i + len);
+        i = e;
+        let passive_aux = c > 0
+            && matches!(
+                t[c - 1].w,
+                "was" | "were" | "is" | "are" | "be" | "been" | "being"
+            );
+        let mut done = false;
+        // victims after the cue
+        for &(kind, role) in &cues {
+            if done || passive_aux || !matches!(role, Role::Act | Role::Lives) {
+                continue;
+            }
+            if blocked_before(t, c) {
+                done = true;
+                break;
+            }
+            let Some(v) = np_after(t, e) else { continue };
+            if role == Role::Lives && v.group.as_deref() != Some("lives") {
+                continue;
+            }
+            let mut end = v.e;
+            let mut v = v;
+            // ", including 12 children"
+            if t.get(end).is_some_and(|x| x.w == ",")
+                && t.get(end + 1).is_some_and(|x| x.w == "including")
+                && let Some(s) = np_after(t, end + 2).filter(|s| s.min.is_some() || s.max.is_some())
+            {
+                v.sub = Some(Box::new(s));
+            }
+            push(out, t, sentence, kind, v);
+            // "three people and himself"
+            while t.get(end).is_some_and(|x| x.w == "and")
+                && let Some(w) = np_after(t, end + 1)
+            {
+                end = w.e;
+                push(out, t, sentence, kind, w);
+            }
+            done = true;
+        }
+        if done {
+            continue;
+        }
+        // victims before the cue
+        for &(kind, role) in &cues {
+            if done {
+                break;
+            }
+            match role {
+                Role::Pass | Role::Lives => {
+                    let Some((j, both)) = skip_aux(t, c) else {
+                        break;
+                    };
+                    let mut v = np_before(t, j);
+                    if let Some(first) = v.as_mut() {
+                        // coordinated subjects: "a man and a woman were shot"
+                        let mut s = first.s;
+                        while s >= 2 && t[s - 1].w == "and" {
+                            let Some(w) = np_before(t, s - 1).filter(|w| w.e == s - 1) else {
+                                break;
+                            };
+                            first.s = w.s;
+                            first.min = first.min.zip(w.min).map(|(a, b)| a + b);
+                            first.max = first.max.zip(w.max).map(|(a, b)| a + b);
+                            first.approx |= w.approx;
+                            first.group = None;
+                            s = w.s;
+                        }
+                    } else if j > 0 && connector(t[j - 1].w) {
+                        // a subject shared with an earlier verb: "a man was shot and later died"
+                        v = subjects
+                            .iter()
+                            .rev()
+                            .find(|s| s.e < j)
+                            .cloned()
+                            .or_else(|| {
+                                (j.saturating_sub(30)..j - 1)
+                                    .rev()
+                                    .take_while(|&p| !matches!(t[p].w, "." | ";"))
+                                    .find_map(|p| {
+                                        matches!(
+                                            t[p].w,
+                                            "was" | "were" | "is" | "are" | "had" | "has" | "have"
+                                        )
+                                        .then(|| np_before(t, p))
+                                        .flatten()
+                                    })
+                            });
+                    }
+                    let Some(mut v) = v else { continue };
+                    if role == Role::Lives && v.group.as_deref() != Some("lives") {
+                        continue;
+                    }
+                    if both && v.min.is_some_and(|m| m < 2) {
+                        v.min = Some(2);
+                        v.max = Some(2);
+                    }
+                    subjects.push(v.clone());
+                    push(out, t, sentence, kind, v);
+                    done = true;
+                }
+                Role::Toll => {
+                    let mut k = e;
+                    while k < t.len() && k < e + 8 && !matches!(t[k].w, "." | ";") {
+                        if let Some(q) = qty::parse(t, k).filter(|q| !year_like(&t[q.start])) {
+                            let v = Victims {
+                                s: k,
+                                e: q.end,
+                                min: q.min,
+                                max: q.max,
+                                approx: q.approx,
+                                extra: false,
+                                group: None,
+                                sub: None,
+                            };
+                            push(out, t, sentence, kind, v);
+                            done = true;
+                            break;
+                        }
+                        k += 1;
+                    }
+                }
+                Role::Act => {}
+            }
+        }
+    }
+}
+
+fn casualty_kind(k: Kind) -> CasualtyKind {
+    match k {
+        Kind::Killed => CasualtyKind::Killed,
+        Kind::Injured | Kind::Shot => CasualtyKind::Injured,
+        Kind::Missing => CasualtyKind::Missing,
+        Kind::Arrested => CasualtyKind::Arrested,
+        Kind::Kidnapped => CasualtyKind::Kidnapped,
+        Kind::Displaced => CasualtyKind::Displaced,
+    }
+}
 
 /// Fill `doc.casualties`.
 pub fn count(doc: &mut Doc) {
-    let _ = doc;
+    let text = doc.text();
+    let low = text.to_ascii_lowercase();
+    let units: Vec<(usize, Span)> = if doc.sentences.is_empty() {
+        doc.blocks.iter().map(|b| (0, b.span)).collect()
+    } else {
+        doc.sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i, s.span))
+            .collect()
+    };
+    let mut toks = Vec::new();
+    let mut mentions = Vec::new();
+    for &(si, span) in &units {
+        toks.clear();
+        tok::scan(text, &low, span.start, span.end, &mut toks);
+        sentence_mentions(&toks, si, &mut mentions);
+    }
+    // an injured count on the same words as a killed one: the person died
+    let killed_spans: Vec<Span> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Killed)
+        .map(|m| m.span)
+        .collect();
+    mentions.retain(|m| {
+        !(matches!(m.kind, Kind::Injured | Kind::Shot) && killed_spans.contains(&m.span))
+    });
+    // shot counts include the dead
+    let killed = total_of(text, &mentions, Kind::Killed, doc);
+    let mut keep = Vec::with_capacity(mentions.len());
+    for m in &mentions {
+        if m.kind != Kind::Shot {
+            keep.push(true);
+            continue;
+        }
+        keep.push(m.v.value() > killed);
+    }
+    let mut remap = vec![None; mentions.len()];
+    let mut out: Vec<Casualty> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if !keep[i] || m.part_of.is_some_and(|p| remap[p].is_none()) {
+            continue;
+        }
+        remap[i] = Some(out.len());
+        let (mut min, mut max) = (m.v.min, m.v.max);
+        if m.kind == Kind::Shot && killed > 0 {
+            min = min.map(|x| x - killed.min(x));
+            max = max.map(|x| x - killed.min(x));
+        }
+        out.push(Casualty {
+            sentence: m.sentence,
+            span: m.span,
+            kind: casualty_kind(m.kind),
+            min,
+            max,
+            approx: m.v.approx,
+            group: m.v.group.clone(),
+            part_of: m.part_of.and_then(|p| remap[p]),
+            event: None,
+            place: None,
+            date: None,
+            reported_by: None,
+        });
+    }
+    for c in &mut out {
+        link(doc, c);
+    }
+    doc.casualties = out;
 }
+
+fn cameo_roots(k: CasualtyKind) -> &'static [&'static str] {
+    match k {
+        CasualtyKind::Killed | CasualtyKind::Injured | CasualtyKind::Missing => &["18", "19", "20"],
+        CasualtyKind::Arrested => &["17"],
+        CasualtyKind::Kidnapped => &["18", "17"],
+        CasualtyKind::Displaced => &["18", "19", "20", "17"],
+    }
+}
+
+fn sentence_span(doc: &Doc, c: &Casualty) -> Span {
+    if let Some(s) = doc
+        .sentences
+        .get(c.sentence)
+        .filter(|s| s.span.contains(c.span))
+    {
+        return s.span;
+    }
+    doc.blocks
+        .iter()
+        .map(|b| b.span)
+        .find(|b| b.contains(c.span))
+        .unwrap_or(c.span)
+}
+
+fn distance(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+fn link(doc: &Doc, c: &mut Casualty) {
+    let sent = sentence_span(doc, c);
+    let roots = cameo_roots(c.kind);
+    let fits = |e: &dateline_doc::Event| roots.iter().any(|r| e.cameo.starts_with(r));
+    c.event = doc
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| fits(e) && sent.contains(e.trigger))
+        .min_by_key(|(_, e)| distance(e.trigger, c.span))
+        .map(|(i, _)| i)
+        .or_else(|| {
+            doc.events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| fits(e) && e.trigger.end <= c.span.start)
+                .max_by_key(|(_, e)| e.trigger.start)
+                .map(|(i, _)| i)
+        });
+    c.place = doc
+        .places
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.mentions.iter().map(move |m| (i, *m)))
+        .filter(|(_, m)| sent.contains(*m))
+        .min_by_key(|(_, m)| distance(*m, c.span))
+        .map(|(i, _)| i);
+    c.date = doc
+        .times
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| sent.contains(t.span))
+        .min_by_key(|(_, t)| (t.range.is_none(), distance(t.span, c.span)))
+        .map(|(i, t)| DateRef {
+            value: match &t.range {
+                Some((a, b)) => format!("{a}/{b}"),
+                None => t.value.clone(),
+            },
+            precision: t.precision,
+            time: Some(i),
+            basis: Basis::Text,
+        })
+        .or_else(|| c.event.and_then(|e| doc.events[e].date.clone()));
+    let text = doc.text();
+    c.reported_by = doc.entities.iter().enumerate().find_map(|(i, e)| {
+        e.mentions
+            .iter()
+            .any(|m| {
+                if !sent.contains(*m) {
+                    return false;
+                }
+                let before = text[sent.start..m.start].trim_end().to_ascii_lowercase();
+                let after = text[m.end..sent.end].trim_start().to_ascii_lowercase();
+                before.ends_with("according to")
+                    || before.ends_with("according to the")
+                    || ["said", "says", "reported", "told", "confirmed", "reports"]
+                        .iter()
+                        .any(|v| after.starts_with(v) || before.ends_with(v))
+            })
+            .then_some(i)
+    });
+}
+
+/// Article-level totals of the killed and injured, for single-incident reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub killed: u64,
+    pub injured: u64,
+}
+
+/// Words that place a count outside the incident the article reports: running tallies and
+/// earlier events ("so far this year", "last year").
+const OTHER_TIME: &[&str] = &[
+    "this year",
+    "so far",
+    "last year",
+    "this month",
+    "last month",
+    "in recent years",
+    "years ago",
+    "months ago",
+    "a year ago",
+    "since the start",
+    "since the beginning",
+    "previous",
+    "earlier this year",
+    "year-to-date",
+    "homicides",
+];
+
+/// The sentence (or, without sentences, the stretch between full stops) around a span.
+fn context(text: &str, doc: &Doc, span: Span) -> Span {
+    if let Some(i) = doc.sentence_at(span.start) {
+        return doc.sentences[i].span;
+    }
+    let start = text[..span.start].rfind(". ").map_or(0, |p| p + 2);
+    let end = text[span.end..]
+        .find(". ")
+        .map_or(text.len(), |p| span.end + p + 1);
+    Span::new(start, end)
+}
+
+fn other_time(text: &str, doc: &Doc, span: Span) -> bool {
+    let s = context(text, doc, span);
+    let low = text[s.start..s.end].to_ascii_lowercase();
+    if OTHER_TIME.iter().any(|w| low.contains(w)) {
+        return true;
+    }
+    // a year other than the publication year: "in 2012", "since 2011"
+    let Some(pub_year) = doc.meta.published.map(|d| d.year()) else {
+        return false;
+    };
+    low.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i16>().ok())
+        .any(|y| (1900..=2100).contains(&y) && y != pub_year)
+}
+
+/// One count's value for totals: its lower bound, else its upper bound.
+fn value(min: Option<u64>, max: Option<u64>) -> u64 {
+    min.or(max).unwrap_or(0)
+}
+
+/// The shared rule behind [`totals`]: counts outside the incident and subgroups are left out;
+/// counts joined by "and"/"," in one phrase are added ("three people and himself" → 4); the
+/// incident's figure is the largest remaining count, plus counts stated as additions ("two
+/// more", "a further three", "another"), plus the perpetrator's own death ("himself") when it
+/// was not already in a joined phrase.
+fn total(text: &str, doc: &Doc, items: &[(Span, u64, bool, bool)]) -> u64 {
+    // items: (span, value, extra, self)
+    let mut base = 0u64;
+    let mut extra = 0u64;
+    let mut selves = 0u64;
+    let mut i = 0;
+    while i < items.len() {
+        let mut j = i + 1;
+        let mut sum = items[i].1;
+        let mut has_self = items[i].3;
+        while j < items.len() && items[j].0.start >= items[j - 1].0.end {
+            let between = text[items[j - 1].0.end..items[j].0.start].trim();
+            if !matches!(between, "and" | "," | ", and") {
+                break;
+            }
+            sum += items[j].1;
+            has_self |= items[j].3;
+            j += 1;
+        }
+        let _ = doc;
+        if j - i == 1 && items[i].3 {
+            selves = selves.max(1);
+        } else if items[i].2 {
+            extra += sum;
+        } else {
+            base = base.max(sum);
+            if has_self {
+                selves = 0;
+            }
+        }
+        i = j;
+    }
+    base + extra + selves
+}
+
+fn total_of(text: &str, mentions: &[Mention], kind: Kind, doc: &Doc) -> u64 {
+    let items: Vec<(Span, u64, bool, bool)> = mentions
+        .iter()
+        .filter(|m| m.kind == kind && m.part_of.is_none() && !other_time(text, doc, m.span))
+        .map(|m| {
+            let selfish = matches!(m.v.group.as_deref(), Some("himself" | "herself"));
+            (m.span, m.v.value(), m.v.extra, selfish)
+        })
+        .collect();
+    total(text, doc, &items)
+}
+
+/// Per-article totals of killed and injured from `doc.casualties`, reading the article as the
+/// report of one incident (as in crime reports): see the rule on counts joined in one phrase,
+/// additions, self-inflicted deaths, subgroups and counts from other times in the source of
+/// this function's helper `total`.
+pub fn totals(doc: &Doc) -> Totals {
+    let text = doc.text();
+    let of = |kind: CasualtyKind| {
+        let items: Vec<(Span, u64, bool, bool)> = doc
+            .casualties
+            .iter()
+            .filter(|c| c.kind == kind && c.part_of.is_none() && !other_time(text, doc, c.span))
+            .map(|c| {
+                let t = text[c.span.start..c.span.end].to_ascii_lowercase();
+                let extra = [
+                    "a further",
+                    "another",
+                    "an additional",
+                    "additional",
+                    "further",
+                ]
+                .iter()
+                .any(|p| t.starts_with(p))
+                    || t.split_whitespace().nth(1) == Some("more");
+                let selfish = matches!(c.group.as_deref(), Some("himself" | "herself"));
+                (c.span, value(c.min, c.max), extra, selfish)
+            })
+            .collect();
+        total(text, doc, &items)
+    };
+    Totals {
+        killed: of(CasualtyKind::Killed),
+        injured: of(CasualtyKind::Injured),
+    }
+}
+
+#[cfg(test)]
+mod tests;

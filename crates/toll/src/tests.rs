@@ -1,0 +1,329 @@
+//! Sentences written for these tests (not taken from any corpus).
+
+use super::*;
+use dateline_doc::{
+    BlockKind, BlockText, Entity, EntityKind, Event, Meta, Place, Precision, Sentence, Status, Time,
+};
+
+/// A document with one block and one sentence per string.
+fn doc(sentences: &[&str]) -> Doc {
+    let blocks: Vec<BlockText> = sentences
+        .iter()
+        .map(|s| BlockText {
+            kind: BlockKind::Paragraph,
+            text: s.to_string(),
+        })
+        .collect();
+    let mut d = Doc::from_blocks(Meta::default(), &blocks, vec![]);
+    d.sentences = d
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Sentence {
+            span: b.span,
+            block: i,
+        })
+        .collect();
+    d
+}
+
+fn run(sentences: &[&str]) -> Doc {
+    let mut d = doc(sentences);
+    count(&mut d);
+    assert!(d.check_spans().is_ok());
+    d
+}
+
+/// (kind, text, min, max, approx) of every count.
+type Read = (CasualtyKind, String, Option<u64>, Option<u64>, bool);
+
+fn counts(sentences: &[&str]) -> Vec<Read> {
+    let d = run(sentences);
+    d.casualties
+        .iter()
+        .map(|c| (c.kind, d.slice(c.span).to_string(), c.min, c.max, c.approx))
+        .collect()
+}
+
+fn one(s: &str) -> (CasualtyKind, Option<u64>, Option<u64>, bool) {
+    let c = counts(&[s]);
+    assert_eq!(c.len(), 1, "{s}: {c:?}");
+    (c[0].0, c[0].2, c[0].3, c[0].4)
+}
+
+use CasualtyKind::*;
+
+#[test]
+fn subgroup_is_part_of_its_total() {
+    let d = run(&["More than 370 people, including nearly 70 children, have been killed."]);
+    assert_eq!(d.casualties.len(), 2, "{:?}", d.casualties);
+    let total = &d.casualties[0];
+    assert_eq!(d.slice(total.span), "More than 370 people");
+    assert_eq!(
+        (total.kind, total.min, total.max, total.approx),
+        (Killed, Some(371), None, false)
+    );
+    assert_eq!(total.group.as_deref(), Some("people"));
+    let kids = &d.casualties[1];
+    assert_eq!(d.slice(kids.span), "nearly 70 children");
+    assert_eq!(
+        (kids.kind, kids.min, kids.max, kids.approx),
+        (Killed, None, Some(70), true)
+    );
+    assert_eq!(kids.part_of, Some(0));
+    assert_eq!(totals(&d).killed, 371);
+}
+
+#[test]
+fn vague_and_implicit_counts() {
+    assert_eq!(one("Dozens were wounded."), (Injured, Some(24), None, true));
+    assert_eq!(
+        one("The blast claimed 30 lives."),
+        (Killed, Some(30), Some(30), false)
+    );
+    assert_eq!(one("Two soldiers died."), (Killed, Some(2), Some(2), false));
+    assert_eq!(
+        one("The 18-year-old was arrested."),
+        (Arrested, Some(1), Some(1), false)
+    );
+    assert_eq!(
+        one("A man was shot dead on Monday."),
+        (Killed, Some(1), Some(1), false)
+    );
+    assert_eq!(
+        one("Scores were arrested in the capital."),
+        (Arrested, Some(40), None, true)
+    );
+    assert_eq!(
+        one("Hundreds of families were displaced."),
+        (Displaced, Some(200), None, true)
+    );
+    assert_eq!(
+        one("About 1.5 million people have fled their homes."),
+        (Displaced, Some(1_500_000), Some(1_500_000), true)
+    );
+    assert_eq!(
+        one("Between 10 and 15 people were injured."),
+        (Injured, Some(10), Some(15), false)
+    );
+    assert_eq!(
+        one("A dozen villagers were abducted."),
+        (Kidnapped, Some(12), Some(12), false)
+    );
+    assert_eq!(
+        one("Three fishermen remain missing."),
+        (Missing, Some(3), Some(3), false)
+    );
+    assert_eq!(
+        one("At least 12 people are dead."),
+        (Killed, Some(12), None, false)
+    );
+}
+
+#[test]
+fn objects_of_active_verbs() {
+    assert_eq!(
+        one(
+            "Three hospitals in Aleppo were hit by suspected Russian air strikes on Friday, killing seven people."
+        ),
+        (Killed, Some(7), Some(7), false)
+    );
+    assert_eq!(
+        one("Syria's war has cost more than 400,000 lives since 2011."),
+        (Killed, Some(400_001), None, false)
+    );
+    assert_eq!(
+        one(
+            "The gunmen stopped the bus and six passengers were dragged out and had their throats cut."
+        ),
+        (Killed, Some(6), Some(6), false)
+    );
+    let c = counts(&["The shooting killed one person and seriously injured another."]);
+    assert_eq!(c.len(), 2, "{c:?}");
+    assert_eq!((c[0].0, c[0].2), (Killed, Some(1)));
+    assert_eq!((c[1].0, c[1].2), (Injured, Some(1)));
+}
+
+#[test]
+fn not_casualties() {
+    for s in [
+        "An estimated 250,000 people are trapped in the city.",
+        "An estimated 250,000 people are living under siege in the east of the city.",
+        "No one was injured in the blast.",
+        "He was not hurt.",
+        "The driver could have been killed.",
+        "The gunman threatened to kill two guards.",
+        "Turnout was 62 percent and 40,000 people voted.",
+        "The 22-year-old has lived there for 3 years.",
+        "The bomb nearly killed the minister.",
+        "Police fired 20 shots.",
+    ] {
+        assert!(counts(&[s]).is_empty(), "{s}: {:?}", counts(&[s]));
+    }
+}
+
+#[test]
+fn the_age_is_not_a_count() {
+    assert_eq!(
+        one("A 22-year-old man was shot in the leg on Tuesday."),
+        (Injured, Some(1), Some(1), false)
+    );
+    assert_eq!(
+        one("Gerald Roberson, 39, was found shot dead."),
+        (Killed, Some(1), Some(1), false)
+    );
+    assert_eq!(
+        one("A man was shot 3 times in the chest."),
+        (Injured, Some(1), Some(1), false)
+    );
+}
+
+#[test]
+fn shot_counts_include_the_dead() {
+    let d = run(&["Three people were shot, one fatally."]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 2
+        }
+    );
+    let d = run(&["A man was shot Tuesday and later died at the hospital."]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 0
+        }
+    );
+    let d = run(&["A man died after being shot in the head."]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 0
+        }
+    );
+    let d = run(&["A woman was critically injured and later died."]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 0
+        }
+    );
+    let d = run(&[
+        "A man and a woman were shot.",
+        "Both were taken to hospital.",
+    ]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 0,
+            injured: 2
+        }
+    );
+}
+
+#[test]
+fn totals_add_joined_and_additional_counts() {
+    let d = run(&["The gunman killed three people and himself."]);
+    assert_eq!(totals(&d).killed, 4);
+    let d = run(&[
+        "Two people were killed on Monday.",
+        "A further three people died in hospital.",
+    ]);
+    assert_eq!(totals(&d).killed, 5);
+    let d = run(&[
+        "Two people were killed on Monday.",
+        "Two more died on Tuesday.",
+    ]);
+    assert_eq!(totals(&d).killed, 4);
+    let d = run(&[
+        "A man was killed.",
+        "Police said 30 people were killed in the city so far this year.",
+    ]);
+    assert_eq!(d.casualties.len(), 2);
+    assert_eq!(totals(&d).killed, 1);
+}
+
+#[test]
+fn links_to_event_place_date_and_source() {
+    let s = "More than 370 people have been killed in east Aleppo since September 22, according to the Syrian Observatory for Human Rights.";
+    let mut d = doc(&[s]);
+    let at = |w: &str| {
+        let i = s.find(w).unwrap();
+        Span::new(i, i + w.len())
+    };
+    d.places.push(Place {
+        name: "Aleppo".into(),
+        geonameid: None,
+        country: Some("SY".into()),
+        admin1: None,
+        lat: None,
+        lon: None,
+        feature: None,
+        mentions: vec![at("east Aleppo")],
+    });
+    d.times.push(Time {
+        span: at("since September 22"),
+        value: "2016-09-22".into(),
+        precision: Precision::Day,
+        range: Some(("2016-09-22".into(), "2016-10-15".into())),
+    });
+    d.entities.push(Entity {
+        kind: EntityKind::Organization,
+        name: "Syrian Observatory for Human Rights".into(),
+        title: None,
+        actor: None,
+        place: None,
+        mentions: vec![at("Syrian Observatory for Human Rights")],
+    });
+    d.events.push(Event {
+        sentence: 0,
+        trigger: at("killed"),
+        cameo: "190".into(),
+        quad_class: 4,
+        goldstein: -10.0,
+        plover: None,
+        status: Status::Occurred,
+        source: vec![],
+        target: vec![],
+        date: None,
+        place: None,
+        reported_by: None,
+        confidence: 0.8,
+        rule: "test".into(),
+        same_as: None,
+    });
+    count(&mut d);
+    assert_eq!(d.casualties.len(), 1);
+    let c = &d.casualties[0];
+    assert_eq!(c.event, Some(0));
+    assert_eq!(c.place, Some(0));
+    assert_eq!(c.reported_by, Some(0));
+    let date = c.date.as_ref().unwrap();
+    assert_eq!(
+        (date.value.as_str(), date.time, date.basis),
+        ("2016-09-22/2016-10-15", Some(0), Basis::Text)
+    );
+}
+
+#[test]
+fn empty_layers_and_empty_documents() {
+    let mut d = Doc::from_blocks(Meta::default(), &[], vec![]);
+    count(&mut d);
+    assert!(d.casualties.is_empty());
+    // without a sentence layer the blocks stand in
+    let mut d = Doc::from_blocks(
+        Meta::default(),
+        &[BlockText {
+            kind: BlockKind::Paragraph,
+            text: "Two soldiers died.".into(),
+        }],
+        vec![],
+    );
+    count(&mut d);
+    assert_eq!(d.casualties.len(), 1);
+    assert_eq!(d.casualties[0].event, None);
+}

@@ -1,0 +1,128 @@
+//! Word scanning inside one sentence, enough for the toll patterns (not a general tokenizer:
+//! sentence boundaries come from `dateline-segment`).
+
+/// One word or punctuation mark. `w` is the lower-cased text (ASCII lower-casing keeps byte
+/// offsets, so it is a slice of the lower-cased document at the same offsets).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok<'a> {
+    pub s: usize,
+    pub e: usize,
+    pub w: &'a str,
+    /// Starts with an upper-case letter in the original text.
+    pub cap: bool,
+    /// Starts with a digit.
+    pub num: bool,
+    pub punct: bool,
+}
+
+fn joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | ',' | '‑')
+}
+
+/// Scan `text[start..end]` (original and lower-cased, same byte offsets) into tokens.
+pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: &mut Vec<Tok<'a>>) {
+    let bytes = &orig[start..end];
+    let mut it = bytes.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let s = start + i;
+        if !c.is_alphanumeric() {
+            let e = s + c.len_utf8();
+            out.push(Tok {
+                s,
+                e,
+                w: &low[s..e],
+                cap: false,
+                num: false,
+                punct: true,
+            });
+            continue;
+        }
+        let mut e = s + c.len_utf8();
+        let mut prev = c;
+        let mut seg_len = 1usize; // letters since the last '.', for "p.m."
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                it.next();
+                e = start + j + d.len_utf8();
+                prev = d;
+                seg_len += 1;
+                continue;
+            }
+            if !joiner(d) {
+                break;
+            }
+            let next = bytes[j + d.len_utf8()..].chars().next();
+            let ok = match (d, next) {
+                ('.' | ',', Some(n)) if prev.is_ascii_digit() && n.is_ascii_digit() => true,
+                ('.', Some(n)) if seg_len == 1 && prev.is_alphabetic() && n.is_alphabetic() => true,
+                ('.', _) if seg_len == 1 && prev.is_alphabetic() && orig[s..e].contains('.') => {
+                    // the final dot of "p.m." / "U.S."
+                    it.next();
+                    e = start + j + 1;
+                    break;
+                }
+                ('-' | '‑' | '\'' | '’', Some(n)) if n.is_alphanumeric() => true,
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            it.next();
+            e = start + j + d.len_utf8();
+            seg_len = 0;
+            prev = d;
+        }
+        out.push(Tok {
+            s,
+            e,
+            w: &low[s..e],
+            cap: c.is_uppercase(),
+            num: c.is_ascii_digit(),
+            punct: false,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<String> {
+        let low = t.to_ascii_lowercase();
+        let mut v = Vec::new();
+        scan(t, &low, 0, t.len(), &mut v);
+        v.iter().map(|t| t.w.to_string()).collect()
+    }
+
+    #[test]
+    fn numbers_ages_and_abbreviations_stay_whole() {
+        assert_eq!(
+            words("More than 400,000 (1.5 million) at 7:45 p.m. The 18-year-old wasn’t."),
+            [
+                "more",
+                "than",
+                "400,000",
+                "(",
+                "1.5",
+                "million",
+                ")",
+                "at",
+                "7",
+                ":",
+                "45",
+                "p.m.",
+                "the",
+                "18-year-old",
+                "wasn’t",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("died.Police, 10-15"),
+            ["died", ".", "police", ",", "10-15"]
+        );
+    }
+}
