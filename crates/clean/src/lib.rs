@@ -1,7 +1,31 @@
 //! Page-furniture removal and article structure for scraped text.
+//!
+//! Scraped article text arrives with the page around it: teasers for other stories, programme
+//! promos, credit and copyright lines, share and subscribe prompts, bylines, datelines, photo
+//! credits. [`clean`] splits the text into paragraph-level blocks, removes furniture into
+//! [`Cleaned::removed`] with a reason, and labels the rest as title, standfirst, heading or
+//! paragraph. It is deliberately conservative: a block is removed only when a pattern matches all
+//! of it, and patterns that could match the start of a real sentence only apply to blocks that do
+//! not read as a sentence (see `lexicon/furniture.txt`). The structural rules are:
+//!
+//! - **title**: the first block, if it is at most 30 words and does not end with a full stop;
+//! - **standfirst**: the block after the title, if it is one sentence of at most 40 words, carries
+//!   no inline dateline ("BEIRUT (Reuters) -"), and a paragraph at least as long follows it;
+//! - **heading**: a body block of at most 8 words with no closing punctuation, followed by a
+//!   paragraph;
+//! - **promo**: a block of at most 16 words without a full stop, made of two parts around a
+//!   spaced dash or bar where one part is a short title-case name ("Inside Story – …",
+//!   "… – People and Power");
+//! - **trailer**: once a credit or copyright line has been seen, short non-sentence blocks after it.
+//!
+//! The outlet named in a credit line ("Source: Al Jazeera, News Agencies") or an inline dateline
+//! ("(Reuters)") becomes [`Cleaned::source`]; a standalone date line becomes
+//! [`Cleaned::published`].
 
 use dateline_doc::{BlockKind, BlockText, Removed};
 use jiff::civil::Date;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// The cleaned article: blocks in order, what was removed and why, and what the furniture told us.
 #[derive(Clone, Debug, Default)]
@@ -14,17 +38,492 @@ pub struct Cleaned {
     pub published: Option<Date>,
 }
 
+/// Whether a pattern may remove a block that reads as a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    Line,
+    Any,
+}
+
+struct Pattern {
+    reason: &'static str,
+    scope: Scope,
+    regex: Regex,
+}
+
+static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
+    parse_patterns(include_str!("../lexicon/furniture.txt")).expect("furniture.txt is valid")
+});
+
+/// Generic credits that are not an outlet ("News Agencies").
+static GENERIC_CREDITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../lexicon/labels.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// "BEIRUT (Reuters) -", "LAUSANNE, Switzerland (AP) —", "GENEVA —" at the start of a paragraph.
+static INLINE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’-]{1,40})?)\s*(?:\(([\p{L} .&-]{2,30})\))?\s*[-–—]\s+",
+    )
+    .expect("valid regex")
+});
+
+static CREDIT_SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^sources?\s*:\s*(.+)$").expect("valid regex"));
+
+static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b")
+        .expect("valid regex")
+});
+static DATE_MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+        .expect("valid regex")
+});
+static DATE_ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+
+fn parse_patterns(text: &'static str) -> Result<Vec<Pattern>, String> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.splitn(3, '\t');
+        let (Some(reason), Some(scope), Some(rx)) = (parts.next(), parts.next(), parts.next())
+        else {
+            return Err(format!(
+                "furniture.txt:{}: expected REASON<TAB>SCOPE<TAB>REGEX",
+                n + 1
+            ));
+        };
+        let scope = match scope {
+            "line" => Scope::Line,
+            "any" => Scope::Any,
+            other => return Err(format!("furniture.txt:{}: unknown scope {other:?}", n + 1)),
+        };
+        let flags = if rx.contains(r"\p{Lu}") { "" } else { "(?i)" };
+        let regex = Regex::new(&format!("{flags}^(?:{rx})$"))
+            .map_err(|e| format!("furniture.txt:{}: {e}", n + 1))?;
+        out.push(Pattern {
+            reason,
+            scope,
+            regex,
+        });
+    }
+    Ok(out)
+}
+
+fn month_number(m: &str) -> Option<i8> {
+    let m = m.get(..3)?.to_ascii_lowercase();
+    let i = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
+    .iter()
+    .position(|x| *x == m)?;
+    Some(i as i8 + 1)
+}
+
+/// A date stated in a short line ("Published 15 Oct 2016", "October 15, 2016 12:30 GMT").
+pub fn date_in(line: &str) -> Option<Date> {
+    let ymd = if let Some(c) = DATE_ISO.captures(line) {
+        (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
+    } else if let Some(c) = DATE_DMY.captures(line) {
+        (c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?)
+    } else if let Some(c) = DATE_MDY.captures(line) {
+        (c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?)
+    } else {
+        return None;
+    };
+    Date::new(ymd.0, ymd.1, ymd.2).ok()
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Ends like a sentence: a full stop, possibly inside closing quotes or brackets.
+fn ends_with_full_stop(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', ' ']);
+    t.ends_with('.') || t.ends_with('…')
+}
+
+fn ends_with_sentence_punct(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ']', ' ']);
+    t.ends_with(['.', '!', '?', '…', ':', ';', ','])
+}
+
+/// How many sentences a block holds, roughly: terminal marks followed by a space and a capital.
+fn sentence_count(s: &str) -> usize {
+    let b: Vec<char> = s.chars().collect();
+    let mut n = 1;
+    for i in 0..b.len().saturating_sub(2) {
+        if matches!(b[i], '.' | '!' | '?') && b[i + 1] == ' ' && b[i + 2].is_uppercase() {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Small words that title case leaves in lower case.
+fn is_small_word(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "by"
+            | "with"
+            | "vs"
+            | "v"
+            | "from"
+            | "over"
+            | "under"
+            | "but"
+            | "can"
+            | "is"
+    )
+}
+
+/// Title case: every word but small ones starts with a capital (or a digit).
+fn is_title_case(s: &str) -> bool {
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    !ws.is_empty()
+        && ws.iter().enumerate().all(|(i, w)| {
+            let c = w.chars().next().unwrap_or(' ');
+            c.is_uppercase() || c.is_ascii_digit() || (i > 0 && is_small_word(w))
+        })
+}
+
+/// A programme or series promo: "Inside Story – More peace talks…", "X – People and Power".
+fn is_promo(block: &str) -> bool {
+    if ends_with_full_stop(block) || words(block) > 16 {
+        return false;
+    }
+    for sep in [" – ", " — ", " - ", " | "] {
+        if let Some((left, right)) = block.split_once(sep) {
+            let (left, right) = (left.trim(), right.trim());
+            if left.is_empty() || right.is_empty() {
+                continue;
+            }
+            let short_name = |s: &str| words(s) <= 5 && is_title_case(s);
+            if short_name(left) || short_name(right) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn is_heading(block: &str) -> bool {
+    let first = block.chars().next().unwrap_or(' ');
+    words(block) <= 8
+        && (first.is_uppercase() || first.is_ascii_digit())
+        && !ends_with_sentence_punct(block)
+        && !block.contains(['“', '”', '"'])
+}
+
+/// Only symbols or a bare URL/e-mail address.
+fn is_separator_or_link(block: &str) -> Option<&'static str> {
+    if !block.chars().any(char::is_alphanumeric) {
+        return Some("separator");
+    }
+    let t = block.trim();
+    if !t.contains(' ')
+        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+    {
+        return Some("link");
+    }
+    None
+}
+
+/// The furniture reason for a block, if it is furniture.
+fn furniture(block: &str) -> Option<&'static str> {
+    if let Some(r) = is_separator_or_link(block) {
+        return Some(r);
+    }
+    let sentence = ends_with_full_stop(block);
+    if block.len() <= 400 {
+        for p in PATTERNS.iter() {
+            if (p.scope == Scope::Any || !sentence) && p.regex.is_match(block) {
+                // A date line must hold a date; a byline must be short.
+                if p.reason == "dateline" && !block.chars().any(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                return Some(p.reason);
+            }
+        }
+    }
+    None
+}
+
+/// The outlet in a credit line: the first named credit that is not generic.
+fn credited_source(line: &str) -> Option<String> {
+    let c = CREDIT_SOURCE.captures(line)?;
+    c[1].split([',', ';', '/', '&'])
+        .flat_map(|s| s.split(" and "))
+        .map(|s| s.trim().trim_end_matches('.').trim())
+        .find(|s| {
+            !s.is_empty() && words(s) <= 5 && !GENERIC_CREDITS.contains(&s.to_lowercase().as_str())
+        })
+        .map(str::to_string)
+}
+
+/// Split raw text into paragraphs: blank lines separate them; lines inside a paragraph are
+/// joined with a space when the first does not end a sentence and the next starts in lower
+/// case (hard-wrapped text), and otherwise kept as paragraphs of their own.
+fn paragraphs(raw: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut joinable = false;
+    for line in raw.split(['\n', '\r']) {
+        let t = line.trim();
+        if t.is_empty() {
+            joinable = false;
+            continue;
+        }
+        let starts_lower = t.chars().next().is_some_and(char::is_lowercase);
+        match out.last_mut() {
+            Some(last) if joinable && starts_lower && !ends_with_sentence_punct(last) => {
+                last.push(' ');
+                last.push_str(t);
+            }
+            _ => out.push(t.to_string()),
+        }
+        joinable = true;
+    }
+    out
+}
+
 /// Split raw article text into blocks and remove page furniture.
 pub fn clean(raw: &str) -> Cleaned {
-    let blocks = raw
-        .split("\n\n")
-        .map(|p| BlockText {
-            kind: BlockKind::Paragraph,
-            text: p.trim().to_string(),
+    let mut out = Cleaned::default();
+    let mut kept: Vec<String> = Vec::new();
+    let mut after_credit = false;
+    let remove = |out: &mut Cleaned, text: &str, reason: &str| {
+        out.removed.push(Removed {
+            text: text.to_string(),
+            reason: reason.to_string(),
         })
+    };
+    for para in paragraphs(raw) {
+        if let Some(reason) = furniture(&para) {
+            if reason == "credit" || reason == "copyright" {
+                after_credit = true;
+                if out.source.is_none() {
+                    out.source = credited_source(&para);
+                }
+            }
+            if reason == "dateline" && out.published.is_none() {
+                out.published = date_in(&para);
+            }
+            remove(&mut out, &para, reason);
+            continue;
+        }
+        if after_credit && !ends_with_full_stop(&para) && words(&para) <= 12 {
+            remove(&mut out, &para, "navigation");
+            continue;
+        }
+        if !kept.is_empty() && is_promo(&para) {
+            remove(&mut out, &para, "promo");
+            continue;
+        }
+        kept.push(para);
+    }
+    // Structure: title, standfirst, headings, paragraphs.
+    let n = kept.len();
+    let mut kinds = vec![BlockKind::Paragraph; n];
+    let title = n > 1 && words(&kept[0]) <= 30 && !ends_with_full_stop(&kept[0]);
+    if title {
+        kinds[0] = BlockKind::Title;
+        if n > 2
+            && words(&kept[1]) <= 40
+            && sentence_count(&kept[1]) == 1
+            && !INLINE_DATELINE.is_match(&kept[1])
+            && !is_heading(&kept[1])
+            && !is_heading(&kept[2])
+            && words(&kept[1]) <= words(&kept[2])
+        {
+            kinds[1] = BlockKind::Standfirst;
+        }
+    }
+    for i in 0..n {
+        if kinds[i] == BlockKind::Paragraph && i + 1 < n && is_heading(&kept[i]) {
+            kinds[i] = BlockKind::Heading;
+        }
+    }
+    // Inline datelines at the start of a body paragraph: the place and agency go, the sentence stays.
+    for (i, text) in kept.iter_mut().enumerate() {
+        if kinds[i] != BlockKind::Paragraph {
+            continue;
+        }
+        if let Some(c) = INLINE_DATELINE.captures(text) {
+            let whole = c.get(0).map_or(0, |m| m.end());
+            let rest_starts_upper = text[whole..].chars().next().is_some_and(char::is_uppercase);
+            // Require capitals before the dash (a place in capitals) and a sentence after.
+            let head = &text[..whole];
+            let caps = head.chars().filter(|c| c.is_uppercase()).count();
+            let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+            if rest_starts_upper && (caps * 2 > letters || c.get(1).is_some()) && words(head) <= 8 {
+                if let Some(agency) = c.get(1) {
+                    let a = agency.as_str().trim();
+                    if out.source.is_none() && !GENERIC_CREDITS.contains(&a.to_lowercase().as_str())
+                    {
+                        out.source = Some(a.to_string());
+                    }
+                }
+                out.removed.push(Removed {
+                    text: head.trim().to_string(),
+                    reason: "dateline".into(),
+                });
+                *text = text[whole..].to_string();
+            }
+        }
+    }
+    out.blocks = kept
+        .into_iter()
+        .zip(kinds)
+        .map(|(text, kind)| BlockText { kind, text })
         .collect();
-    Cleaned {
-        blocks,
-        ..Cleaned::default()
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reasons(c: &Cleaned) -> Vec<(&str, &str)> {
+        c.removed
+            .iter()
+            .map(|r| (r.reason.as_str(), r.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn the_pattern_file_compiles() {
+        assert!(PATTERNS.len() > 10);
+    }
+
+    #[test]
+    fn wire_story_with_inline_dateline_and_credits() {
+        let raw = "Rebels pull back from border town\n\nBy Jane Doe and Omar Said\n\nBEIRUT (Reuters) - Rebel fighters withdrew from the town of Tal Abyad on Tuesday, a monitor said.\n\nThe withdrawal followed two days of shelling.\n\nReporting by Jane Doe; Editing by Tom Brown\n\nOur Standards: The Thomson Reuters Trust Principles.";
+        let c = clean(raw);
+        assert_eq!(c.source.as_deref(), Some("Reuters"));
+        assert_eq!(c.blocks[0].kind, BlockKind::Title);
+        assert_eq!(c.blocks[1].kind, BlockKind::Paragraph);
+        assert!(c.blocks[1].text.starts_with("Rebel fighters withdrew"));
+        let r = reasons(&c);
+        assert!(r.contains(&("byline", "By Jane Doe and Omar Said")));
+        assert!(r.contains(&("dateline", "BEIRUT (Reuters) -")));
+        assert!(r.iter().any(|(why, _)| *why == "credit"));
+        // The last line ends with a full stop and is long enough to be kept as a sentence.
+        assert_eq!(c.blocks.len(), 4);
+    }
+
+    #[test]
+    fn teasers_promos_and_navigation() {
+        let raw = "Floods hit the delta\n\nThousands fled rising water in the delta region on Monday.\n\nHeavy rain fell for a week, officials said, and more is forecast.\n\nANALYSIS: Why do the floods keep coming?\n\nThe Big Picture – Water Wars\n\nRelief workers reached the worst-hit villages by boat.\n\nShare this article\n\nSource: The Delta Times, agencies\n\nMore from World\nMost Popular";
+        let c = clean(raw);
+        assert_eq!(c.source.as_deref(), Some("The Delta Times"));
+        let r = reasons(&c);
+        assert!(r.contains(&("related-link", "ANALYSIS: Why do the floods keep coming?")));
+        assert!(r.contains(&("promo", "The Big Picture – Water Wars")));
+        assert!(r.contains(&("share", "Share this article")));
+        assert!(
+            r.iter()
+                .any(|(why, t)| *why == "navigation" && *t == "Most Popular")
+        );
+        assert_eq!(c.blocks[1].kind, BlockKind::Standfirst);
+        let body: Vec<_> = c.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(body.contains(&"Relief workers reached the worst-hit villages by boat."));
+    }
+
+    #[test]
+    fn body_sentences_that_look_like_furniture_stay() {
+        let raw = "Latest figures show that 30 people died in the floods.\n\nUpdated rules took effect on Monday.\n\nSave the Children said it would send aid.\n\nBy Friday, Russian forces had moved north.\n\nThe talks – which lasted six hours – ended without a deal.";
+        let c = clean(raw);
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
+        assert_eq!(c.blocks.len(), 5);
+    }
+
+    #[test]
+    fn headings_and_dates() {
+        let raw = "Storm batters coast\n\nPublished 14 Dec 2016 10:32 GMT\n\nA storm hit the coast on Wednesday, cutting power to thousands of homes across the region.\n\nDamage\n\nRoofs were torn off in three towns.";
+        let c = clean(raw);
+        assert_eq!(c.published, Date::new(2016, 12, 14).ok());
+        let kinds: Vec<_> = c.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Title,
+                BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let raw = "The minister said the\nagreement would be signed\nnext week.\nA second line stands alone.";
+        let c = clean(raw);
+        assert_eq!(
+            c.blocks[0].text,
+            "The minister said the agreement would be signed next week."
+        );
+        assert_eq!(c.blocks.len(), 2);
+    }
+
+    #[test]
+    fn lausanne_example_if_present() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/examples/lausanne-talks.txt"
+        );
+        let Ok(raw) = std::fs::read_to_string(path) else {
+            println!("notice: {path} not found — skipping");
+            return;
+        };
+        let c = clean(&raw);
+        assert_eq!(c.source.as_deref(), Some("Al Jazeera"));
+        assert_eq!(c.blocks[0].kind, BlockKind::Title);
+        assert_eq!(c.blocks[1].kind, BlockKind::Standfirst);
+        let removed: Vec<&str> = c.removed.iter().map(|r| r.text.as_str()).collect();
+        for teaser in [
+            "Inside Story",
+            "OPINION:",
+            "Syria Under",
+            "INSIDE STORY:",
+            "Source",
+            "More from",
+            "Most Read",
+        ] {
+            assert!(
+                removed.iter().any(|r| r.starts_with(teaser)),
+                "{teaser} not removed: {removed:?}"
+            );
+        }
+        assert_eq!(c.removed.len(), 7, "{removed:?}");
+        let headings: Vec<&str> = c
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(headings.len(), 2);
+        // Every kept paragraph of the raw text is still there, unchanged.
+        let kept: Vec<&str> = c.blocks.iter().map(|b| b.text.as_str()).collect();
+        for para in raw.split("\n\n").map(str::trim).filter(|p| p.len() > 80) {
+            assert!(kept.contains(&para), "lost: {para}");
+        }
     }
 }
