@@ -1,0 +1,269 @@
+//! Sentences written for these tests (not taken from any corpus).
+
+use super::*;
+use dateline_doc::{BlockKind, BlockText, Entity, Meta};
+
+fn doc(paragraphs: &[&str]) -> Doc {
+    let blocks: Vec<BlockText> = paragraphs
+        .iter()
+        .map(|p| BlockText {
+            kind: BlockKind::Paragraph,
+            text: (*p).to_string(),
+        })
+        .collect();
+    let mut d = Doc::from_blocks(Meta::default(), &blocks, Vec::new());
+    dateline_segment::segment(&mut d);
+    d
+}
+
+fn run(paragraphs: &[&str]) -> (Doc, Vec<Attribution>) {
+    let d = doc(paragraphs);
+    let a = analyse(&d);
+    assert!(
+        a.iter()
+            .all(|x| d.text().is_char_boundary(x.quote.span.start)
+                && d.text().is_char_boundary(x.quote.span.end)),
+        "spans on char boundaries"
+    );
+    (d, a)
+}
+
+fn find<'a>(d: &Doc, a: &'a [Attribution], text: &str) -> &'a Attribution {
+    a.iter()
+        .find(|x| d.slice(x.quote.span) == text)
+        .unwrap_or_else(|| {
+            panic!(
+                "no quote {text:?} among {:?}",
+                a.iter().map(|x| d.slice(x.quote.span)).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn name(a: &Attribution) -> &str {
+    a.quote.speaker_name.as_deref().unwrap_or("")
+}
+
+fn cue<'d>(d: &'d Doc, a: &Attribution) -> &'d str {
+    a.quote.cue.map_or("", |c| d.slice(c))
+}
+
+#[test]
+fn speaker_after_the_quote_inverted_and_plain() {
+    let (d, a) = run(&[
+        "“The bridge will open next spring,” said Mayor Ana Lopez.",
+        "“We are ready,” Lopez told reporters on Tuesday.",
+        "\"Nothing was decided,\" a spokesman for the ministry said.",
+    ]);
+    let q = find(&d, &a, "The bridge will open next spring,");
+    assert_eq!(q.quote.kind, QuoteKind::Direct);
+    assert_eq!(name(q), "Ana Lopez");
+    assert_eq!(cue(&d, q), "said");
+    let q = find(&d, &a, "We are ready,");
+    assert_eq!(name(q), "Lopez");
+    assert_eq!(cue(&d, q), "told");
+    let q = find(&d, &a, "Nothing was decided,");
+    assert_eq!(name(q), "a spokesman for the ministry");
+}
+
+#[test]
+fn speaker_before_the_quote_with_colon() {
+    let (d, a) = run(&["Kerry said: “We made progress, but not enough.”"]);
+    let q = find(&d, &a, "We made progress, but not enough.");
+    assert_eq!(q.quote.kind, QuoteKind::Direct);
+    assert_eq!(name(q), "Kerry");
+    assert_eq!(cue(&d, q), "said");
+}
+
+#[test]
+fn partial_quote_in_reported_speech_with_pronoun() {
+    let (d, a) = run(&[
+        "The envoy Maria Rossi met the delegations in Vienna.",
+        "After the meeting, she told reporters that the talks were “constructive”, but admitted that no deal was reached.",
+    ]);
+    let q = find(&d, &a, "constructive");
+    assert_eq!(q.quote.kind, QuoteKind::Partial);
+    assert_eq!(name(q), "Maria Rossi");
+    assert_eq!(cue(&d, q), "told");
+    assert_eq!(
+        q.speaker_span.map(|s| d.slice(s)),
+        Some("she"),
+        "the phrase as written"
+    );
+}
+
+#[test]
+fn pronoun_follows_gender() {
+    let (d, a) = run(&[
+        "Hillary Clinton spoke after Mr. Tom Baker left the stage.",
+        "He said the plan would cost too much.",
+        "She said the plan was fair.",
+    ]);
+    let he = find(&d, &a, "the plan would cost too much");
+    assert_eq!(he.quote.kind, QuoteKind::Indirect);
+    assert_eq!(name(he), "Tom Baker");
+    let she = find(&d, &a, "the plan was fair");
+    assert_eq!(name(she), "Hillary Clinton");
+}
+
+#[test]
+fn organisation_speaking_through_a_statement() {
+    let (d, a) = run(&[
+        "“This will let the injured leave the town,” said a statement from one of the aid groups, Doctors Without Borders.",
+        "“The road is open,” the ministry’s statement said.",
+    ]);
+    let q = find(&d, &a, "This will let the injured leave the town,");
+    assert_eq!(name(q), "Doctors Without Borders");
+    let q = find(&d, &a, "The road is open,");
+    assert_eq!(name(q), "ministry");
+}
+
+#[test]
+fn scare_quotes_are_not_quotes() {
+    let (d, a) = run(&[
+        "Ivanov said the aim was to press countries backing “moderate” groups.",
+        "Countries that support “moderate” opposition groups met again.",
+        "The so-called “peace plan” failed.",
+    ]);
+    assert!(
+        a.iter()
+            .all(|x| !d.slice(x.quote.span).contains("moderate")
+                || x.quote.kind == QuoteKind::Indirect),
+        "{:?}",
+        a.iter().map(|x| d.slice(x.quote.span)).collect::<Vec<_>>()
+    );
+    assert!(a.iter().all(|x| d.slice(x.quote.span) != "peace plan"));
+    // The reported clause itself is still indirect speech by Ivanov.
+    let q = find(
+        &d,
+        &a,
+        "the aim was to press countries backing “moderate” groups",
+    );
+    assert_eq!(q.quote.kind, QuoteKind::Indirect);
+    assert_eq!(name(q), "Ivanov");
+}
+
+#[test]
+fn quotation_over_two_paragraphs() {
+    let (d, a) = run(&[
+        "“They came back to the table,” the analyst Omar Haddad, speaking from Cairo, said.",
+        "“They talked for hours and agreed on nothing.",
+        "“No breakthrough at all.”",
+        "The talks resume next week.",
+    ]);
+    let q = find(
+        &d,
+        &a,
+        "They talked for hours and agreed on nothing.\n\n“No breakthrough at all.",
+    );
+    assert_eq!(q.quote.kind, QuoteKind::Direct);
+    assert_eq!(name(q), "Omar Haddad");
+    assert_eq!(q.rule, "continuation");
+}
+
+#[test]
+fn continuation_in_the_same_paragraph() {
+    let (d, a) = run(&["“We were surprised,” said Caddell. “Two polls came out yesterday.”"]);
+    let q = find(&d, &a, "Two polls came out yesterday.");
+    assert_eq!(name(q), "Caddell");
+    assert_eq!(cue(&d, q), "said");
+}
+
+#[test]
+fn our_correspondent_is_the_journalist_named_before() {
+    let (d, a) = run(&[
+        "“The mood was grim,” the network’s chief correspondent Lena Park said.",
+        "The ministers left without a statement.",
+        "“The pressure will grow now,” our reporter said.",
+    ]);
+    let q = find(&d, &a, "The pressure will grow now,");
+    assert_eq!(name(q), "Lena Park");
+    assert_eq!(q.speaker_span.map(|s| d.slice(s)), Some("our reporter"));
+}
+
+#[test]
+fn indirect_speech_forms() {
+    let (d, a) = run(&[
+        "The minister said that the border would reopen on Monday.",
+        "Officials told the agency the convoy had been delayed.",
+        "The convoy reached the city at dawn, the monitor said.",
+        "Dozens of people fled the area, according to the local council.",
+    ]);
+    let q = find(&d, &a, "the border would reopen on Monday");
+    assert_eq!(
+        (q.quote.kind, name(q)),
+        (QuoteKind::Indirect, "The minister")
+    );
+    let q = find(&d, &a, "the convoy had been delayed");
+    assert_eq!(name(q), "Officials");
+    let q = find(&d, &a, "The convoy reached the city at dawn");
+    assert_eq!(name(q), "the monitor");
+    let q = find(&d, &a, "Dozens of people fled the area");
+    assert_eq!(name(q), "the local council");
+    assert_eq!(cue(&d, q), "according to");
+}
+
+#[test]
+fn unattributed_titles_and_pull_quotes() {
+    let (d, a) = run(&["He appeared on “Meet the Voters” on Sunday."]);
+    assert!(
+        a.is_empty(),
+        "{:?}",
+        a.iter().map(|x| d.slice(x.quote.span)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn speaker_linked_to_entity_and_event() {
+    let mut d = doc(&["“We will try again,” said Kerry, who hosted the talks."]);
+    let at = d.text().find("Kerry").unwrap();
+    d.entities.push(Entity {
+        kind: EntityKind::Person,
+        name: "John Kerry".into(),
+        title: None,
+        actor: None,
+        place: None,
+        mentions: vec![Span::new(at, at + 5)],
+    });
+    let said = d.text().find("said").unwrap();
+    d.events.push(dateline_doc::Event {
+        sentence: 0,
+        trigger: Span::new(said, said + 4),
+        cameo: "010".into(),
+        quad_class: 1,
+        goldstein: 0.0,
+        plover: None,
+        status: dateline_doc::Status::Occurred,
+        source: vec![],
+        target: vec![],
+        date: None,
+        place: None,
+        reported_by: None,
+        confidence: 0.5,
+        rule: "test".into(),
+        same_as: None,
+    });
+    attribute(&mut d);
+    assert_eq!(d.quotes.len(), 1);
+    let q = &d.quotes[0];
+    assert_eq!(q.speaker, Some(0));
+    assert_eq!(q.speaker_name.as_deref(), Some("John Kerry"));
+    assert_eq!(q.event, Some(0));
+    assert!(d.check_spans().is_ok());
+}
+
+#[test]
+fn headline_label_with_colon() {
+    let (d, a) = run(&["Pat Morgan: ‘Voters Are Worried About the Economy’"]);
+    let q = find(&d, &a, "Voters Are Worried About the Economy");
+    assert_eq!(name(q), "Pat Morgan");
+    assert_eq!(cue(&d, q), ":");
+}
+
+#[test]
+fn empty_and_quote_free_documents() {
+    let (_, a) = run(&["No one spoke today."]);
+    assert!(a.is_empty());
+    let mut d = Doc::default();
+    attribute(&mut d);
+    assert!(d.quotes.is_empty());
+}
