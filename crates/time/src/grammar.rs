@@ -36,6 +36,11 @@ pub enum Sem {
         y: Option<i32>,
         m: u8,
     },
+    /// "last November", "this September".
+    MonthRel {
+        m: u8,
+        rel: Rel,
+    },
     Year(i32),
     /// First three digits: the 1990s → 199.
     Decade(i32),
@@ -52,6 +57,11 @@ pub enum Sem {
         unit: Unit,
         off: i32,
     },
+    /// A weekend: "the weekend" (by tense), "this/last/next weekend".
+    Weekend(Rel),
+    /// The latest reported quarter, `n` years back: "the quarter" (0), "the year-ago
+    /// quarter" (1); resolved against a quarter named in the sentence when there is one.
+    QuarterAgo(i32),
     /// "earlier this week": from the start of the unit to the reference date.
     EarlierThis(Unit),
     /// "later this month": from the reference date to the end of the unit.
@@ -145,6 +155,87 @@ const YEAR_PREV: &[&str] = &[
     "in", "since", "by", "of", "until", "till", "from", "to", "through", "during", "before",
     "after", "early", "late", "mid", "year", "fiscal", "between", "spring", "summer", "autumn",
     "fall", "winter", "for", "about", "around", "circa", "than",
+];
+
+/// Nouns that follow counts rather than years ("2000 troops").
+const COUNTED: &[&str] = &[
+    "people",
+    "troops",
+    "soldiers",
+    "men",
+    "women",
+    "children",
+    "residents",
+    "workers",
+    "jobs",
+    "cars",
+    "units",
+    "shares",
+    "tons",
+    "tonnes",
+    "metres",
+    "meters",
+    "feet",
+    "miles",
+    "km",
+    "kilometers",
+    "kilometres",
+    "members",
+    "employees",
+    "cases",
+    "deaths",
+    "votes",
+    "seats",
+    "points",
+    "dollars",
+    "yen",
+    "euros",
+    "pounds",
+    "barrels",
+    "acres",
+    "hectares",
+    "homes",
+    "houses",
+    "students",
+    "delegates",
+    "prisoners",
+    "refugees",
+    "civilians",
+    "police",
+    "officers",
+    "fighters",
+    "rebels",
+    "militants",
+    "protesters",
+    "patients",
+    "families",
+    "villages",
+    "buildings",
+    "vehicles",
+    "tanks",
+    "aircraft",
+    "planes",
+    "rockets",
+    "missiles",
+    "bombs",
+    "rounds",
+    "hours",
+    "minutes",
+    "days",
+    "dead",
+    "killed",
+    "injured",
+    "wounded",
+    "percent",
+    "per",
+    "million",
+    "billion",
+    "m",
+    "km2",
+    "sq",
+    "square",
+    "copies",
+    "calories",
 ];
 
 const APPROX: &[&str] = &[
@@ -274,9 +365,16 @@ impl<'a> Grammar<'a> {
         let list = matches!(prev, "and" | "or" | "to") && i >= 2 && self.year(i - 2).is_some();
         let prev_ok = list
             || YEAR_PREV.contains(&prev)
-            || (prev == "the" || prev == "'s") && (1950..=2030).contains(&y)
             || prev == "," && i >= 2 && self.lx(i - 2) != Lex::None;
-        (next_ok || prev_ok).then_some(y)
+        // An attributive year ("its 1990 invasion", "a 1996 law"): a plausible modern year
+        // not followed by a counted noun.
+        let attributive = (1900..=2039).contains(&y)
+            && !COUNTED.contains(&self.w(i + 1))
+            && !matches!(
+                prev,
+                "$" | "£" | "€" | "about" | "some" | "over" | "nearly" | "almost"
+            );
+        (next_ok || prev_ok || attributive).then_some(y)
     }
     /// A month name at i: (month, next index). Full names must be capitalised; "May" and
     /// "March" need support (a day, a year, or a temporal word before); abbreviations need a
@@ -420,6 +518,24 @@ impl<'a> Grammar<'a> {
             return None;
         }
         Some((j, Sem::Ym { y: None, m }))
+    }
+
+    /// "last November", "this September", "next March".
+    fn month_rel(&self, i: usize) -> Option<(usize, Expr)> {
+        let rel = match self.w(i) {
+            "last" | "past" => Rel::Last,
+            "next" | "coming" => Rel::Next,
+            "this" => Rel::This,
+            _ => return None,
+        };
+        let (m, j) = self.month(i + 1)?;
+        if matches!(self.lx(i + 1), Lex::MonthAbbr(_)) && j != i + 3 {
+            return None;
+        }
+        if self.day(j).is_some() || self.year(j).is_some() {
+            return None;
+        }
+        Some((j, Expr::new(Sem::MonthRel { m, rel })))
     }
 
     /// Numeric dates: 2016-10-15, 10/15/2016 (US order), 15.10.2016 is not attempted.
@@ -723,6 +839,38 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
+        // "year-earlier", "the year-ago quarter": the same quarter a year before.
+        if r == "year"
+            && self.is(j + 1, "-")
+            && self.glued(j + 1)
+            && matches!(self.w(j + 2), "ago" | "earlier")
+        {
+            let k = j + 3;
+            if matches!(self.w(k), "quarter" | "period") {
+                return Some((k + 1, Expr::new(Sem::QuarterAgo(1))));
+            }
+            if !the {
+                return Some((k, Expr::new(Sem::QuarterAgo(1))));
+            }
+            return None;
+        }
+        if the {
+            // "the weekend", "the quarter", "the latest quarter", "the most recent period".
+            if r == "weekend" {
+                return Some((j + 1, Expr::new(Sem::Weekend(Rel::Tense))));
+            }
+            let k = match (r, self.w(j + 1)) {
+                ("latest", _) => j + 1,
+                ("most", "recent") => j + 2,
+                _ => j,
+            };
+            let w = self.w(k);
+            if (w == "quarter" && !matches!(self.w(k + 1), "of" | "-" | "century"))
+                || (w == "period" && k > j)
+            {
+                return Some((k + 1, Expr::new(Sem::QuarterAgo(0))));
+            }
+        }
         let off = match r {
             "last" | "previous" => -1,
             "this" | "current" => 0,
@@ -735,6 +883,14 @@ impl<'a> Grammar<'a> {
         let u = self.unit(j + 1)?;
         if u < Unit::Day || (u == Unit::Day && off != 0) {
             return None;
+        }
+        if u == Unit::Weekend {
+            let rel = match off {
+                -1 => Rel::Last,
+                1 => Rel::Next,
+                _ => Rel::This,
+            };
+            return Some((j + 2, Expr::new(Sem::Weekend(rel))));
         }
         Some((j + 2, Expr::new(Sem::UnitOff { unit: u, off })))
     }
@@ -991,8 +1147,7 @@ impl<'a> Grammar<'a> {
                 "PRESENT_REF"
             }
             "currently" | "nowadays" => "PRESENT_REF",
-            "recently" | "previously" | "formerly" => "PAST_REF",
-            "soon" if !(i > 0 && self.is(i - 1, "as")) => "FUTURE_REF",
+            "recently" => "PAST_REF",
             "recent" if matches!(self.lx(i + 1), Lex::Units(_)) => {
                 return Some((i + 2, Expr::new(Sem::Ref("PAST_REF"))));
             }
@@ -1129,6 +1284,7 @@ impl<'a> Grammar<'a> {
                     take(self.month_date(i).map(|(e, s)| (e, Expr::new(s))));
                 }
                 take(self.weekday(i));
+                take(self.month_rel(i));
                 take(self.deictic(i));
                 take(self.relative(i));
                 take(self.ago(i));

@@ -140,6 +140,8 @@ fn scan(
     let toks = g.toks;
     // The last day-precision date found, for attaching a bare clock time to it.
     let mut last_day: Option<(usize, Date)> = None;
+    // The last quarter named in this window, for "a year earlier".
+    let mut last_quarter: Option<(i32, u8)> = None;
     let mut i = lo;
     while i < hi {
         if !can_start(g, i) {
@@ -168,7 +170,30 @@ fn scan(
         {
             reference = Some(d);
         }
+        // A year-on-year comparison in a sentence about a quarter ("net rose 5% from a
+        // year earlier") means that quarter a year before.
+        let mut x = x;
+        if matches!(
+            x.sem,
+            Sem::Ago {
+                n: Some(1),
+                unit: lex::Unit::Year
+            }
+        ) && (lo..hi).any(|k| g_word(g, k) == "quarter")
+        {
+            x.sem = match last_quarter {
+                Some((y, q)) => Sem::Quarter { q, y: Some(y - 1) },
+                None => Sem::QuarterAgo(1),
+            };
+        }
         let r = resolve::resolve(&x, reference, tense);
+        if let Some(t) = r.timeml.as_deref()
+            && t.len() == 7
+            && t.as_bytes()[5] == b'Q'
+            && let (Ok(y), Ok(q)) = (t[..4].parse::<i32>(), t[6..].parse::<u8>())
+        {
+            last_quarter = Some((y, q));
+        }
         let span = Span::new(toks[i].start, toks[e - 1].end);
         let since = i > lo && g_word(g, i - 1) == "since";
         let full = if since {

@@ -235,11 +235,14 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
     let y = r.year() as i32;
     Some(match &x.sem {
         Sem::Ymd { y: None, m, d } => {
+            // The year is chosen at month granularity: "Nov. 20" in a story of Nov. 2 keeps
+            // the year even in a past narrative.
             let cands: Vec<(i64, Date)> = (y - 1..=y + 1)
                 .filter_map(|yy| Date::new(yy as i16, *m as i8, *d as i8).ok())
-                .map(|dt| (day_key(dt), dt))
+                .map(|dt| (dt.year() as i64 * 12 + dt.month() as i64, dt))
                 .collect();
-            day_value(choose(&cands, day_key(r), tense)?, x.clock)
+            let key = y as i64 * 12 + r.month() as i64;
+            day_value(choose(&cands, key, tense)?, x.clock)
         }
         Sem::Holiday { m, d } => {
             let cands: Vec<(i64, Date)> = (y - 1..=y + 1)
@@ -265,6 +268,18 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
                 .map(|yy| (yy as i64 * 12 + *m as i64, yy))
                 .collect();
             let yy = choose(&cands, key, tense)?;
+            point(Value::point(month_str(yy, *m as i32), Precision::Month))
+        }
+        Sem::MonthRel { m, rel } => {
+            let key = y as i64 * 12 + r.month() as i64;
+            let cands: Vec<(i64, i32)> = (y - 1..=y + 1)
+                .map(|yy| (yy as i64 * 12 + *m as i64, yy))
+                .collect();
+            let yy = match rel {
+                Rel::Last => choose(&cands, key - 1, Tense::Past)?,
+                Rel::Next => choose(&cands, key + 1, Tense::Future)?,
+                _ => y,
+            };
             point(Value::point(month_str(yy, *m as i32), Precision::Month))
         }
         Sem::Weekday { wd: target, rel } => {
@@ -298,23 +313,49 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
         }
         Sem::UnitOff { unit, off } => {
             let off = *off as i64;
-            if *unit == Unit::Weekend {
-                // The weekend of the week `off` weeks away; with no relation word, a
-                // weekday publication looks back to the last weekend unless the tense is
-                // future.
-                let base = if off == 0 && wd(r) < 6 && tense != Tense::Future {
-                    days(r, -7)?
-                } else {
-                    days(r, 7 * off)?
-                };
-                let sat = days(monday(base)?, 5)?;
-                return Some(Resolved {
-                    value: Some(Value::range(sat, days(sat, 1)?)),
-                    timeml: Some(format!("{}-WE", week(sat))),
-                });
-            }
             let d = shift(r, *unit, off)?;
             point(unit_value(d, *unit)?)
+        }
+        Sem::Weekend(rel) => {
+            let w = wd(r);
+            let this_sat = days(monday(r)?, 5)?;
+            let sat = match rel {
+                Rel::This => this_sat,
+                Rel::Last => {
+                    if w >= 6 {
+                        days(this_sat, -7)?
+                    } else {
+                        days(this_sat, -7)?
+                    }
+                }
+                Rel::Next => {
+                    if w >= 6 {
+                        days(this_sat, 7)?
+                    } else {
+                        this_sat
+                    }
+                }
+                Rel::Tense => {
+                    if w >= 6 || tense == Tense::Future {
+                        this_sat
+                    } else {
+                        days(this_sat, -7)?
+                    }
+                }
+            };
+            Resolved {
+                value: Some(Value::range(sat, days(sat, 1)?)),
+                timeml: Some(format!("{}-WE", week(sat))),
+            }
+        }
+        Sem::QuarterAgo(n) => {
+            // The latest completed quarter before the reference date.
+            let q = quarter_of(r);
+            let (yy, qq) = if q == 0 { (y - 1, 4) } else { (y, q) };
+            point(Value::point(
+                format!("{:04}-Q{qq}", yy - n),
+                Precision::Season,
+            ))
         }
         Sem::EarlierThis(u) => {
             let (s, _) = unit_bounds(r, *u)?;

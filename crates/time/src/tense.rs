@@ -278,7 +278,11 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
         "ll" if i > lo && low[toks[i - 1].start..].starts_with(['\'', '’']) => {
             return Some(Tense::Future);
         }
-        "tomorrow" | "upcoming" | "ahead" => return Some(Tense::Future),
+        "tomorrow" | "upcoming" | "ahead" | "plans" | "planned" | "planning" | "scheduled"
+        | "slated" => return Some(Tense::Future),
+        "soon" if word(i.wrapping_sub(1)) == "as" && word(i + 1) == "as" => {
+            return Some(Tense::Future);
+        }
         "next" if word(i + 1) != "to" => return Some(Tense::Future),
         "ago" | "yesterday" | "earlier" | "previously" | "recently" => return Some(Tense::Past),
         "last" if !matches!(word(i.wrapping_sub(1)), "the" | "at") => return Some(Tense::Past),
