@@ -1,4 +1,22 @@
 //! Main-text and metadata extraction from news HTML.
+//!
+//! The page is first stripped of scripts, styles, comments and other parts that never hold
+//! article text (JSON-LD blocks are kept aside for the metadata); the main text then comes from
+//! the `trafilatura` crate (a port of go-trafilatura), with `dom_smoothie` (a Readability port)
+//! as the fallback when the primary yields almost nothing. The extractor's clean HTML is turned
+//! into paragraphs here, and the page's headline (and the standfirst right under it) are taken
+//! off the top of the text: the title is returned separately.
+//!
+//! Metadata (title, publication date, site name, canonical URL) is read with a small tag
+//! scanner over the stripped page, so the page is parsed into a DOM only once.
+
+mod meta;
+mod prepare;
+mod render;
+mod scan;
+
+pub use meta::{strip_site_suffix, url_date};
+use render::Para;
 
 /// What a page yields: the main text as paragraphs separated by blank lines, and metadata.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -9,10 +27,155 @@ pub struct HtmlArticle {
     pub published: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// The standfirst (dek) shown under the headline, when the page has one as a heading right
+    /// below it; it is not part of `text`.
+    pub standfirst: Option<String>,
 }
+
+/// Which main-text extractor to run. [`extract`] uses [`Engine::default`]; the others are
+/// here so the evaluation can measure the candidates through the same code path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Engine {
+    /// `trafilatura` with its own readability/justext fallback, then `dom_smoothie` when
+    /// that yields almost nothing.
+    #[default]
+    Trafilatura,
+    /// `trafilatura` without its internal fallback (faster), then `dom_smoothie`.
+    TrafilaturaFast,
+    /// `dom_smoothie` alone.
+    DomSmoothie,
+}
+
+/// Pages beyond this many bytes are cut (at a character boundary) before extraction.
+const MAX_PAGE_BYTES: usize = 8 << 20;
+/// Below this many characters of main text, the fallback extractor is tried.
+const MIN_TEXT_CHARS: usize = 250;
 
 /// Extract the main text and metadata of a page.
 pub fn extract(html: &str, url: Option<&str>) -> HtmlArticle {
-    let _ = (html, url);
-    HtmlArticle::default()
+    extract_with(html, url, Engine::default())
 }
+
+/// [`extract`] with a chosen main-text extractor. Never panics: a failing extractor yields an
+/// empty text (metadata is still read).
+pub fn extract_with(html: &str, url: Option<&str>, engine: Engine) -> HtmlArticle {
+    let html = cut(html, MAX_PAGE_BYTES);
+    let prep = prepare::prepare(html);
+    let page =
+        std::panic::catch_unwind(|| meta::read(&prep.html, &prep.json_ld, url)).unwrap_or_default();
+    let mut paras = match engine {
+        Engine::Trafilatura => trafilatura(&prep.html, true),
+        Engine::TrafilaturaFast => trafilatura(&prep.html, false),
+        Engine::DomSmoothie => Vec::new(),
+    };
+    if chars(&paras) < MIN_TEXT_CHARS {
+        let other = dom_smoothie(&prep.html, url);
+        if chars(&other) > chars(&paras) {
+            paras = other;
+        }
+    }
+    let standfirst = drop_headline(
+        &mut paras,
+        page.title.as_deref(),
+        page.description.as_deref(),
+    );
+    let mut text = String::with_capacity(paras.iter().map(|p| p.text.len() + 2).sum());
+    for p in &paras {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&p.text);
+    }
+    HtmlArticle {
+        text,
+        title: page.title,
+        published: page.published,
+        source: page.source,
+        url: page.url,
+        standfirst,
+    }
+}
+
+fn cut(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+fn chars(p: &[Para]) -> usize {
+    p.iter().map(|p| p.text.len()).sum()
+}
+
+fn trafilatura(html: &str, fallback: bool) -> Vec<Para> {
+    let run = || {
+        let mut opts = trafilatura::Options::default();
+        opts.enable_fallback = fallback;
+        trafilatura::extract(html, &opts)
+            .map(|r| render::paragraphs(&r.content_html))
+            .unwrap_or_default()
+    };
+    std::panic::catch_unwind(run).unwrap_or_default()
+}
+
+fn dom_smoothie(html: &str, url: Option<&str>) -> Vec<Para> {
+    let run = || {
+        let Ok(mut r) = dom_smoothie::Readability::new(html, url, None) else {
+            return Vec::new();
+        };
+        r.parse()
+            .map(|a| render::paragraphs(&a.content))
+            .unwrap_or_default()
+    };
+    std::panic::catch_unwind(run).unwrap_or_default()
+}
+
+/// Letters and digits only, lower-cased.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (squash(a), squash(b));
+    !a.is_empty()
+        && !b.is_empty()
+        && (a == b || (a.len() >= 20 && b.contains(&a)) || (b.len() >= 20 && a.contains(&b)))
+}
+
+/// Take the headline off the top of the text, and the heading right under it (the standfirst),
+/// which is returned. Only headings before the first body paragraph are touched.
+fn drop_headline(
+    paras: &mut Vec<Para>,
+    title: Option<&str>,
+    description: Option<&str>,
+) -> Option<String> {
+    let mut drop = 0;
+    let mut saw_headline = false;
+    let mut standfirst = None;
+    while let Some(p) = paras.get(drop) {
+        let is_title = title.is_some_and(|t| same_text(&p.text, t));
+        if is_title && (p.heading || drop == 0) {
+            saw_headline = true;
+        } else if p.heading
+            && (saw_headline || description.is_some_and(|d| same_text(&p.text, d)))
+            && standfirst.is_none()
+        {
+            standfirst = Some(p.text.clone());
+        } else {
+            break;
+        }
+        drop += 1;
+    }
+    paras.drain(..drop);
+    standfirst
+}
+
+#[cfg(test)]
+mod tests;

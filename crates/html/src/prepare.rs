@@ -1,0 +1,219 @@
+//! Before parsing: drop the parts of a page that never hold article text (scripts, styles,
+//! comments, inline SVG, templates, noscript) in one pass, keeping JSON-LD blocks aside for the
+//! metadata. About 60% of a typical news page's bytes go, so the DOM parser has less to do.
+
+use crate::scan::{Scanner, Token};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::LazyLock;
+
+const OPENERS: [&str; 6] = [
+    "<!--",
+    "<script",
+    "<style",
+    "<svg",
+    "<template",
+    "<noscript",
+];
+const CLOSERS: [&str; 6] = [
+    "-->",
+    "</script",
+    "</style",
+    "</svg",
+    "</template",
+    "</noscript",
+];
+
+static OPEN: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(OPENERS)
+        .expect("static patterns")
+});
+
+/// The page without its non-text parts, and the bodies of its JSON-LD scripts.
+pub struct Prepared<'a> {
+    pub html: String,
+    pub json_ld: Vec<&'a str>,
+}
+
+/// First case-insensitive occurrence of the ASCII `needle` in `hay`.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    let first = n[0];
+    let mut i = 0;
+    while let Some(o) = memchr::memchr(first, &h[i..]) {
+        let at = i + o;
+        if h.len() - at >= n.len() && h[at..at + n.len()].eq_ignore_ascii_case(n) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+pub fn prepare(html: &str) -> Prepared<'_> {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut json_ld = Vec::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while at < b.len() {
+        let Some(m) = OPEN.find(&html[at..]) else {
+            break;
+        };
+        let s = at + m.start();
+        let e = at + m.end();
+        let k = m.pattern().as_usize();
+        if k > 0 {
+            let nb = b.get(e).copied().unwrap_or(b'>');
+            if !(nb == b'>' || nb == b'/' || nb.is_ascii_whitespace()) {
+                at = e;
+                continue;
+            }
+        }
+        out.push_str(&html[copied..s]);
+        // End of the start tag (for scripts: where the body begins).
+        let body_start = if k == 0 {
+            e
+        } else {
+            memchr::memchr(b'>', &b[e..]).map_or(b.len(), |o| e + o + 1)
+        };
+        let end = match find_ci(&html[body_start..], CLOSERS[k]) {
+            Some(cs) => {
+                if k == 1 {
+                    let attrs = &html[e..body_start];
+                    if memchr::memmem::find(attrs.as_bytes(), b"ld+json").is_some()
+                        || memchr::memmem::find(attrs.as_bytes(), b"LD+JSON").is_some()
+                    {
+                        json_ld.push(&html[body_start..body_start + cs]);
+                    }
+                }
+                let ce = body_start + cs + CLOSERS[k].len();
+                if k == 0 {
+                    ce
+                } else {
+                    memchr::memchr(b'>', &b[ce..]).map_or(b.len(), |o| ce + o + 1)
+                }
+            }
+            None => b.len(),
+        };
+        copied = end;
+        at = end;
+    }
+    if copied < b.len() {
+        out.push_str(&html[copied..]);
+    }
+    let html = if max_depth(&out) > MAX_DEPTH {
+        flatten(&out)
+    } else {
+        out
+    };
+    Prepared { html, json_ld }
+}
+
+/// Deeper element nesting than this (as counted by [`max_depth`]) is flattened before parsing,
+/// so that no recursive walk in an extractor can exhaust a thread's stack.
+pub const MAX_DEPTH: usize = 200;
+
+/// Elements that never have children, or close themselves when a sibling opens: they do not
+/// add to the nesting depth.
+fn flat_element(name: &str) -> bool {
+    const FLAT: [&str; 23] = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "html",
+    ];
+    FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
+
+/// Largest nesting depth of start tags not yet closed (void and self-closing ones aside).
+fn max_depth(html: &str) -> usize {
+    let mut depth = 0usize;
+    let mut max = 0usize;
+    for t in Scanner::new(html) {
+        match t {
+            Token::Open { name, attrs } if !flat_element(name) && !attrs.ends_with('/') => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            Token::Close { name } if !flat_element(name) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// Keep the text of a too-deep page but drop the tags nested deeper than [`MAX_DEPTH`]
+/// (paragraph-like ones become line breaks so words stay apart).
+fn flatten(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut depth = 0usize;
+    let mut sc = Scanner::new(html);
+    let mut at = 0;
+    while let Some(t) = sc.next() {
+        let end = sc.pos();
+        let piece = &html[at..end];
+        at = end;
+        match t {
+            Token::Text(_) => out.push_str(piece),
+            Token::Open { name, attrs } => {
+                let counts = !flat_element(name) && !attrs.ends_with('/');
+                if counts {
+                    depth += 1;
+                }
+                if depth <= MAX_DEPTH {
+                    out.push_str(piece);
+                } else {
+                    out.push(' ');
+                }
+            }
+            Token::Close { name } => {
+                if depth <= MAX_DEPTH {
+                    out.push_str(piece);
+                } else {
+                    out.push(' ');
+                }
+                if !flat_element(name) {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_scripts_styles_comments_and_keeps_json_ld() {
+        let p = prepare(
+            "<head><SCRIPT type=\"application/ld+json\">{\"a\":1}</SCRIPT><style>p{}</style></head>\
+             <body><!-- x --><p>Hi<script>var s='</p>';</script></p><scripts>keep</scripts></body>",
+        );
+        assert_eq!(p.json_ld, vec!["{\"a\":1}"]);
+        assert!(!p.html.contains("var s"));
+        assert!(!p.html.contains("p{}"));
+        assert!(!p.html.contains("<!--"));
+        assert!(p.html.contains("<p>Hi"));
+        assert!(p.html.contains("<scripts>keep</scripts>"));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let deep = "<div>".repeat(5000) + "deep text" + &"</div>".repeat(5000);
+        let p = prepare(&deep);
+        assert!(max_depth(&p.html) <= MAX_DEPTH);
+        assert!(p.html.contains("deep text"));
+        let shallow = "<div><p>a<p>b</div>".repeat(3000);
+        assert_eq!(prepare(&shallow).html, shallow);
+    }
+
+    #[test]
+    fn unclosed_script_swallows_the_rest() {
+        let p = prepare("<p>a</p><script>never closed <p>b</p>");
+        assert_eq!(p.html, "<p>a</p>");
+    }
+}
