@@ -1,0 +1,1537 @@
+//! Finding mentions, resolving them within the article, and coding them as CAMEO actors.
+//!
+//! Per sentence: scan words; match lexicon phrases (countries, demonyms, organisations, titles,
+//! honorifics, group nouns) and user-dictionary names, longest first; gather the remaining
+//! capitalised words into name runs. A run is a person when a title or honorific stands before
+//! it, when an apposition with a title follows or precedes it ("Vitaly Churkin, Russia's UN
+//! ambassador,"; "its foreign minister, Mohammad Javad Zarif"), when it starts with a given
+//! name or an initial, when it is a known actor's name, when it speaks ("... said"), or when it
+//! repeats part of a person named earlier or later ("Kerry" after "John Kerry"). Runs that end
+//! in an organisation word are organisations; runs that look like place names are left for the
+//! geo stage. Headlines and all-capitals lines only yield lexicon phrases and known names.
+
+use crate::dict::{ActorDictionary, key_of};
+use crate::lexicon::{HitKind, Resources};
+use crate::scan::{self, Piece};
+use dateline_doc::{Actor, BlockKind, Doc, Entity, EntityKind, Span};
+use jiff::civil::Date;
+use std::collections::HashMap;
+
+/// Adjective endings of hyphenated words ("Moscow-backed", "US-led"): not names.
+const ADJ_SUFFIXES: &[&str] = &[
+    "backed",
+    "based",
+    "held",
+    "led",
+    "controlled",
+    "born",
+    "run",
+    "owned",
+    "funded",
+    "allied",
+    "style",
+    "era",
+    "made",
+    "brokered",
+    "linked",
+    "affiliated",
+    "aligned",
+    "bound",
+    "friendly",
+    "wide",
+    "speaking",
+    "occupied",
+    "dominated",
+    "sponsored",
+    "supported",
+    "bred",
+    "registered",
+];
+
+/// Words that follow a group noun used as a noun ("the army said", "police have", "rebels in").
+const FOLLOW_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "must",
+    "did",
+    "does",
+    "do",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "of",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "that",
+    "which",
+    "who",
+    "also",
+    "still",
+    "then",
+    "as",
+    "into",
+    "near",
+    "around",
+    "across",
+    "against",
+    "after",
+    "before",
+    "since",
+    "during",
+    "over",
+    "under",
+    "loyal",
+    "fighting",
+    "backed",
+    "say",
+    "says",
+    "launched",
+    "killed",
+    "continue",
+    "continued",
+    "seized",
+    "took",
+    "began",
+    "used",
+    "struck",
+    "hit",
+    "shelled",
+    "bombed",
+    "attacked",
+    "captured",
+    "stormed",
+    "entered",
+    "withdrew",
+    "retreated",
+    "advanced",
+    "fired",
+    "opened",
+    "arrested",
+    "detained",
+    "denied",
+    "accused",
+    "claimed",
+    "reported",
+    "announced",
+    "agreed",
+    "refused",
+    "rejected",
+    "want",
+    "wants",
+    "need",
+    "needs",
+    "remain",
+    "remains",
+    "control",
+    "controls",
+    "now",
+    "there",
+    "here",
+    "when",
+    "while",
+    "if",
+    "but",
+    "so",
+    "yet",
+    "not",
+];
+
+const SECTORS: &[&str] = &[
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL",
+    "HLH", "HRI", "LAB", "LEG", "REF", "ELI", "AGR", "REL", "UAF", "IGO", "NGO", "NGM", "IMG",
+    "MNC", "ENV", "DEV", "INS", "SEP", "MOD", "RAD",
+];
+
+/// Build an [`Actor`] from a CAMEO code ("USAGOV", "IGOUNO", "REB", "RUS").
+pub fn actor_from_code(code: &str) -> Actor {
+    let head = code.get(..3).unwrap_or(code);
+    if SECTORS.contains(&head) {
+        Actor {
+            code: code.to_string(),
+            country: None,
+            sector: Some(head.to_string()),
+        }
+    } else {
+        Actor {
+            code: code.to_string(),
+            country: Some(head.to_string()),
+            sector: code.get(3..6).filter(|s| s.len() == 3).map(str::to_string),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ItemKind {
+    Lex(HitKind),
+    /// A user dictionary name: (dictionary, entry).
+    Dict(usize, usize),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Item {
+    s: usize,
+    e: usize,
+    kind: ItemKind,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Sent {
+    s: usize,
+    e: usize,
+    /// Title-case headline or heading: no guessing from capitals.
+    headline: bool,
+    /// All capitals: lexicon phrases match case-insensitively.
+    caps: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Aff {
+    Item(usize),
+}
+
+#[derive(Clone, Debug, Default)]
+struct Chain {
+    /// Affiliations in text order, with whether each is possessive.
+    affs: Vec<(Aff, bool)>,
+    /// Sector of the last role word with one (index into `res.sectors`).
+    sector: u16,
+    has_role: bool,
+    /// The role word stands right next to the name.
+    adjacent_role: bool,
+    /// Token range of the title text ("US Secretary of State").
+    title: Option<(usize, usize)>,
+    /// Affiliation items (demonyms) the chain absorbs.
+    items: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Person(usize),
+    Org(String),
+    Country(String),
+    Nat(String),
+    Group(String),
+}
+
+#[derive(Clone, Debug)]
+struct Mention {
+    span: Span,
+    kind: EntityKind,
+    key: Key,
+    name: String,
+    actor: Option<Actor>,
+}
+
+#[derive(Clone, Debug)]
+struct Person {
+    words: Vec<String>,
+    actor: Option<Actor>,
+    title: Option<String>,
+}
+
+struct Ctx<'a> {
+    res: &'a Resources,
+    text: &'a str,
+    date: Option<Date>,
+    toks: Vec<Piece>,
+    lower: Vec<String>,
+    sent_of: Vec<usize>,
+    initial: Vec<bool>,
+    sents: Vec<Sent>,
+    items: Vec<Item>,
+    /// item index + 1 covering each token, 0 if none.
+    cover: Vec<usize>,
+    absorbed: Vec<bool>,
+    claimed: Vec<bool>,
+    persons: Vec<Person>,
+    mentions: Vec<Mention>,
+    dominant: Option<String>,
+}
+
+impl<'a> Ctx<'a> {
+    fn w(&self, t: usize) -> &'a str {
+        &self.text[self.toks[t].start..self.toks[t].end]
+    }
+
+    fn span(&self, s: usize, e: usize) -> Span {
+        Span::new(self.toks[s].start, self.toks[e - 1].end)
+    }
+
+    fn slice(&self, s: usize, e: usize) -> &'a str {
+        let sp = self.span(s, e);
+        &self.text[sp.start..sp.end]
+    }
+
+    fn item_at(&self, t: usize) -> Option<usize> {
+        self.cover.get(t).and_then(|&c| c.checked_sub(1))
+    }
+
+    fn is_cap(&self, t: usize) -> bool {
+        let w = self.w(t);
+        let mut cs = w.chars();
+        match cs.next() {
+            Some(c) if c.is_uppercase() => true,
+            Some(_) => {
+                // "al-Assad", "el-Sisi", "bin" forms with a capital after the hyphen
+                let l = &self.lower[t];
+                [
+                    "al-", "el-", "ad-", "as-", "ash-", "ar-", "an-", "at-", "az-", "ibn-", "abu-",
+                ]
+                .iter()
+                .any(|p| {
+                    l.starts_with(p) && w[p.len()..].chars().next().is_some_and(char::is_uppercase)
+                })
+            }
+            None => false,
+        }
+    }
+
+    /// Can this token be part of a name run?
+    fn name_token(&self, t: usize) -> bool {
+        if !self.toks[t].word || self.cover[t] != 0 || !self.is_cap(t) {
+            return false;
+        }
+        let l = &self.lower[t];
+        if self.res.not_names.contains(l.trim_end_matches('.')) {
+            return false;
+        }
+        if l.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return false;
+        }
+        if let Some((_, last)) = l.rsplit_once('-')
+            && ADJ_SUFFIXES.contains(&last)
+        {
+            return false;
+        }
+        true
+    }
+
+    fn initial(&self, t: usize) -> bool {
+        let w = self.w(t);
+        w.len() == 2 && w.ends_with('.') && w.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+/// Fill `doc.entities`.
+pub fn recognise(doc: &mut Doc, res: &Resources) {
+    let entities = {
+        let mut cx = build(doc, res);
+        find_items(&mut cx);
+        resolve_entities(&mut cx);
+        let mut ents = assemble(&cx);
+        apply_user_dictionaries(&mut ents, res, cx.date);
+        ents
+    };
+    doc.entities = entities;
+}
+
+fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
+    let text = doc.text();
+    let mut toks = Vec::new();
+    let mut sent_of = Vec::new();
+    let mut sents = Vec::new();
+    let mut initial = Vec::new();
+    let spans: Vec<(Span, bool)> = if doc.sentences.is_empty() {
+        doc.blocks
+            .iter()
+            .map(|b| {
+                (
+                    b.span,
+                    matches!(b.kind, BlockKind::Title | BlockKind::Heading),
+                )
+            })
+            .collect()
+    } else {
+        doc.sentences
+            .iter()
+            .map(|s| {
+                let k = doc.blocks.get(s.block).map(|b| b.kind);
+                (
+                    s.span,
+                    matches!(k, Some(BlockKind::Title | BlockKind::Heading)),
+                )
+            })
+            .collect()
+    };
+    for (si, (sp, title_block)) in spans.iter().enumerate() {
+        let s = toks.len();
+        scan::scan(&text[sp.start..sp.end], sp.start, &mut toks);
+        let e = toks.len();
+        let mut start_next = true;
+        let (mut words, mut capw, mut upw) = (0usize, 0usize, 0usize);
+        for p in &toks[s..e] {
+            sent_of.push(si);
+            let p = *p;
+            let w = &text[p.start..p.end];
+            if p.word {
+                initial.push(start_next);
+                start_next = false;
+                if w.chars().next().is_some_and(char::is_alphabetic) {
+                    words += 1;
+                    if w.chars().next().is_some_and(char::is_uppercase) {
+                        capw += 1;
+                    }
+                    if w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && !w.chars().any(char::is_lowercase)
+                    {
+                        upw += 1;
+                    }
+                }
+            } else {
+                initial.push(false);
+                if matches!(w, "." | "?" | "!" | ":" | ";" | "•" | "|") {
+                    start_next = true;
+                }
+            }
+        }
+        let caps = words > 0 && upw * 10 >= words * 6 && upw >= 1;
+        let headline = caps
+            || (words >= 3 && capw * 10 >= words * 7)
+            || (*title_block && words >= 2 && capw * 2 >= words);
+        sents.push(Sent {
+            s,
+            e,
+            headline,
+            caps,
+        });
+    }
+    let lower = toks
+        .iter()
+        .map(|p| text[p.start..p.end].to_lowercase())
+        .collect();
+    let n = toks.len();
+    Ctx {
+        res,
+        text,
+        date: doc.meta.published,
+        toks,
+        lower,
+        sent_of,
+        initial,
+        sents,
+        items: Vec::new(),
+        cover: vec![0; n],
+        absorbed: Vec::new(),
+        claimed: vec![false; n],
+        persons: Vec::new(),
+        mentions: Vec::new(),
+        dominant: None,
+    }
+}
+
+/// Longest user-dictionary name starting at `t`: (words, dictionary, entry).
+fn dict_match(cx: &Ctx, t: usize, end: usize) -> Option<(usize, usize, usize)> {
+    if cx.res.user.is_empty() || !cx.is_cap(t) {
+        return None;
+    }
+    for (di, d) in cx.res.user.iter().enumerate().rev() {
+        let max = d.longest_from(&cx.lower[t]).min(end - t);
+        for len in (1..=max).rev() {
+            let key = key_of((t..t + len).map(|i| cx.lower[i].as_str()));
+            if let Some(ei) = d.index_of_key(&key) {
+                return Some((len, di, ei));
+            }
+        }
+    }
+    None
+}
+
+fn find_items(cx: &mut Ctx) {
+    let res = cx.res;
+    let lower: Vec<&str> = cx.lower.iter().map(String::as_str).collect();
+    let words: Vec<&str> = (0..cx.toks.len()).map(|t| cx.w(t)).collect();
+    let mut items = Vec::new();
+    for si in 0..cx.sents.len() {
+        let Sent { s, e, caps, .. } = cx.sents[si];
+        let mut t = s;
+        while t < e {
+            if !cx.toks[t].word {
+                t += 1;
+                continue;
+            }
+            let lex = res.trie.longest(&lower[..e], &words[..e], t, caps);
+            let dm = dict_match(cx, t, e);
+            let (len, kind) = match (lex, dm) {
+                (Some((ll, h)), Some((dl, di, ei))) => {
+                    if dl > ll {
+                        (dl, ItemKind::Dict(di, ei))
+                    } else {
+                        (ll, ItemKind::Lex(h.kind))
+                    }
+                }
+                (Some((ll, h)), None) => (ll, ItemKind::Lex(h.kind)),
+                (None, Some((dl, di, ei))) => (dl, ItemKind::Dict(di, ei)),
+                (None, None) => {
+                    t += 1;
+                    continue;
+                }
+            };
+            // honorifics only count before a capitalised word; a lone "President" or
+            // "General" at the start of a name ("General Motors") is handled by the run
+            if let ItemKind::Lex(HitKind::Honorific(_)) = kind
+                && !(t + len < e && cx.toks[t + len].word && cx.is_cap(t + len))
+            {
+                t += len;
+                continue;
+            }
+            items.push(Item {
+                s: t,
+                e: t + len,
+                kind,
+            });
+            t += len;
+        }
+    }
+    // "Michael Jordan", "Chad Smith": a country right after a given name is part of the name
+    items.retain(|it| {
+        let one_word_place = it.e == it.s + 1
+            && matches!(
+                it.kind,
+                ItemKind::Lex(HitKind::Country(_) | HitKind::Demonym(_))
+            );
+        if !one_word_place {
+            return true;
+        }
+        let prev_given = it.s > 0
+            && cx.sent_of[it.s - 1] == cx.sent_of[it.s]
+            && res.given.contains(cx.w(it.s - 1))
+            && !cx.sents[cx.sent_of[it.s]].caps;
+        let next_name = it.e < cx.toks.len()
+            && cx.sent_of[it.e] == cx.sent_of[it.s]
+            && res.given.contains(cx.w(it.s))
+            && cx.toks[it.e].word
+            && cx.is_cap(it.e)
+            && !cx.sents[cx.sent_of[it.s]].caps;
+        !(prev_given || next_name)
+    });
+    for (k, it) in items.iter().enumerate() {
+        for t in it.s..it.e {
+            cx.cover[t] = k + 1;
+        }
+    }
+    cx.absorbed = vec![false; items.len()];
+    cx.items = items;
+    // the article's main country: the most mentioned, if clearly so
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    for it in &cx.items {
+        if let ItemKind::Lex(HitKind::Country(c) | HitKind::Demonym(Some(c))) = it.kind {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(u32, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if let Some(&(c, n)) = v.first()
+        && n >= 2
+        && v.get(1).is_none_or(|x| x.1 < n)
+    {
+        cx.dominant = Some(res.countries[c as usize].code.clone());
+    }
+}
+
+fn is_aff(kind: ItemKind) -> bool {
+    matches!(
+        kind,
+        ItemKind::Lex(HitKind::Country(_) | HitKind::Demonym(_) | HitKind::Org(_))
+            | ItemKind::Dict(..)
+    )
+}
+
+fn role_sector(kind: ItemKind) -> Option<u16> {
+    match kind {
+        ItemKind::Lex(HitKind::Title(s) | HitKind::Honorific(s)) => Some(s),
+        _ => None,
+    }
+}
+
+/// The nearest country or organisation named before token `t` in this or the previous sentence
+/// (what "its" or "their" refers to).
+fn antecedent(cx: &Ctx, t: usize) -> Option<usize> {
+    let si = cx.sent_of[t];
+    cx.items.iter().enumerate().rev().find_map(|(k, it)| {
+        (it.e <= t
+            && cx.sent_of[it.s] + 1 >= si
+            && matches!(
+                it.kind,
+                ItemKind::Lex(HitKind::Country(_) | HitKind::Org(_)) | ItemKind::Dict(..)
+            ))
+        .then_some(k)
+    })
+}
+
+/// Title words and affiliations written before token `end` ("US Secretary of State" before
+/// "John Kerry").
+fn chain_before(cx: &Ctx, end: usize) -> Chain {
+    let sent_start = cx.sents[cx.sent_of[end.min(cx.toks.len() - 1)]].s;
+    let mut c = Chain::default();
+    let mut t = end;
+    let mut first = true;
+    let mut title_start = None;
+    let mut title_end = None;
+    while t > sent_start {
+        let p = t - 1;
+        if let Some(k) = cx.item_at(p) {
+            let it = cx.items[k];
+            if let Some(s) = role_sector(it.kind) {
+                c.has_role = true;
+                if first {
+                    c.adjacent_role = true;
+                }
+                if c.sector == 0 {
+                    c.sector = s;
+                }
+                title_end.get_or_insert(it.e);
+                title_start = Some(it.s);
+                t = it.s;
+                first = false;
+                continue;
+            }
+            if is_aff(it.kind) {
+                c.affs.insert(0, (Aff::Item(k), false));
+                if title_end.is_some() {
+                    title_start = Some(it.s);
+                }
+                t = it.s;
+                first = false;
+                continue;
+            }
+            break;
+        }
+        let w = cx.lower[p].as_str();
+        if scan::is_possessive(w) && p > sent_start {
+            if let Some(k) = cx.item_at(p - 1)
+                && is_aff(cx.items[k].kind)
+            {
+                c.affs.insert(0, (Aff::Item(k), true));
+                if title_end.is_some() {
+                    title_start = Some(cx.items[k].s);
+                }
+                t = cx.items[k].s;
+                first = false;
+                continue;
+            }
+            break;
+        }
+        if cx.res.modifiers.contains(w) && !first {
+            t = p;
+            continue;
+        }
+        if matches!(w, "its" | "their") {
+            if let Some(k) = antecedent(cx, p) {
+                c.affs.insert(0, (Aff::Item(k), true));
+            }
+            break;
+        }
+        break;
+    }
+    if let (Some(s), Some(e)) = (title_start, title_end) {
+        c.title = Some((s, e));
+    }
+    // a title's affiliations are stopped by the previous role word's own (a chain never
+    // reaches across a clause)
+    c
+}
+
+/// An apposition after a name: ", [the] [Russia's] [UN] ambassador[,]".
+fn chain_after(cx: &Ctx, start: usize) -> Option<Chain> {
+    let end = cx.sents[cx.sent_of[start.min(cx.toks.len() - 1)]].e;
+    if start >= end || cx.w(start) != "," {
+        return None;
+    }
+    let mut c = Chain::default();
+    let mut t = start + 1;
+    while t < end && matches!(cx.lower[t].as_str(), "the" | "a" | "an") {
+        t += 1;
+    }
+    let mut title_start = None;
+    let mut last_role_end = None;
+    while t < end {
+        if let Some(k) = cx.item_at(t) {
+            let it = cx.items[k];
+            if let Some(s) = role_sector(it.kind) {
+                c.has_role = true;
+                if s != 0 {
+                    c.sector = s;
+                }
+                title_start.get_or_insert(it.s);
+                last_role_end = Some(it.e);
+                t = it.e;
+                continue;
+            }
+            if is_aff(it.kind) && last_role_end.is_none() {
+                let poss = it.e < end && scan::is_possessive(&cx.lower[it.e]);
+                c.affs.push((Aff::Item(k), poss));
+                title_start.get_or_insert(it.s);
+                t = it.e + usize::from(poss);
+                continue;
+            }
+            break;
+        }
+        let w = cx.lower[t].as_str();
+        if cx.res.modifiers.contains(w) && last_role_end.is_none() {
+            title_start.get_or_insert(t);
+            t += 1;
+            continue;
+        }
+        if matches!(w, "its" | "their") && last_role_end.is_none() {
+            if let Some(k) = antecedent(cx, t) {
+                c.affs.push((Aff::Item(k), true));
+            }
+            t += 1;
+            continue;
+        }
+        break;
+    }
+    let role_end = last_role_end?;
+    // "head of the Arab League": an affiliation after "of"
+    let mut u = role_end;
+    if u < end && matches!(cx.lower[u].as_str(), "of" | "at" | "for") {
+        u += 1;
+        if u < end && cx.lower[u] == "the" {
+            u += 1;
+        }
+        if let Some(k) = cx.item_at(u)
+            && is_aff(cx.items[k].kind)
+        {
+            c.affs.push((Aff::Item(k), false));
+            u = cx.items[k].e;
+        }
+    }
+    // the apposition must close
+    let closes = u >= end
+        || matches!(cx.w(u), "," | "." | ";" | ")" | "–" | "—" | ":")
+        || cx.toks[u].word && !cx.is_cap(u);
+    if !closes {
+        return None;
+    }
+    c.title = title_start.map(|s| (s, role_end));
+    Some(c)
+}
+
+/// The actor a chain implies, and whether it names a country or organisation.
+fn chain_actor(cx: &Ctx, c: &Chain) -> Option<Actor> {
+    let res = cx.res;
+    let aff = c
+        .affs
+        .iter()
+        .find(|(_, poss)| *poss)
+        .or_else(|| c.affs.first())
+        .map(|(a, _)| *a);
+    let sector = res.sector_str(c.sector);
+    let Some(Aff::Item(k)) = aff else {
+        return sector.map(actor_from_code);
+    };
+    let country_code = |code: &str| match sector {
+        Some(s) => actor_from_code(&format!("{code}{s}")),
+        None => actor_from_code(code),
+    };
+    match cx.items[k].kind {
+        ItemKind::Lex(HitKind::Country(ci) | HitKind::Demonym(Some(ci))) => {
+            Some(country_code(&res.countries[ci as usize].code))
+        }
+        ItemKind::Lex(HitKind::Org(o)) => Some(actor_from_code(&res.orgs[o as usize].code)),
+        ItemKind::Dict(di, ei) => {
+            let code = res.user[di].entries()[ei].code_on(cx.date)?;
+            if code.len() == 3 && !SECTORS.contains(&code) {
+                Some(country_code(code))
+            } else {
+                Some(actor_from_code(code))
+            }
+        }
+        _ => sector.map(actor_from_code),
+    }
+}
+
+fn person_index(persons: &[Person], words: &[String]) -> Option<usize> {
+    let low: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    persons.iter().position(|p| {
+        let pl: Vec<String> = p.words.iter().map(|w| w.to_lowercase()).collect();
+        if pl == low {
+            return true;
+        }
+        let (short, long) = if pl.len() < low.len() {
+            (&pl, &low)
+        } else {
+            (&low, &pl)
+        };
+        // "Kerry" / "John Kerry"; "de Mistura" / "Staffan de Mistura"; "John Kerry" / "John F. Kerry"
+        long.ends_with(short)
+            || (short.len() >= 2 && short.first() == long.first() && short.last() == long.last())
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RunClass {
+    Org,
+    Place,
+    Unknown,
+}
+
+struct Run {
+    s: usize,
+    e: usize,
+}
+
+fn runs_of(cx: &Ctx, si: usize) -> Vec<Run> {
+    let Sent { s, e, .. } = cx.sents[si];
+    let mut runs = Vec::new();
+    let mut t = s;
+    while t < e {
+        if !cx.name_token(t) {
+            t += 1;
+            continue;
+        }
+        let rs = t;
+        let mut re = t + 1;
+        loop {
+            if re < e && cx.name_token(re) {
+                re += 1;
+            } else if re + 1 < e
+                && cx.name_token(re + 1)
+                && ((cx.res.particles.contains(cx.lower[re].as_str()) && cx.cover[re] == 0)
+                    || (matches!(cx.lower[re].as_str(), "of" | "for")
+                        && cx.res.org_head.contains(cx.w(re - 1))))
+            {
+                re += 2;
+            } else {
+                break;
+            }
+        }
+        runs.push(Run { s: rs, e: re });
+        t = re;
+    }
+    runs
+}
+
+fn org_sector(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "Ministry" | "Government" | "Cabinet" | "Office" | "Department" | "Bureau"
+        | "Authority" => "GOV",
+        "Army" | "Navy" | "Forces" | "Force" | "Brigade" | "Brigades" | "Battalion"
+        | "Regiment" | "Division" | "Corps" | "Guard" | "Guards" => "MIL",
+        "Police" => "COP",
+        "Court" | "Tribunal" => "JUD",
+        "Parliament" | "Assembly" | "Senate" | "Congress" => "LEG",
+        "Party" => "PTY",
+        "University" | "College" | "School" | "Academy" | "Institute" => "EDU",
+        "Times" | "Post" | "News" | "Journal" | "Herald" | "Tribune" | "Gazette" | "Television"
+        | "TV" | "Radio" | "Press" | "Channel" => "MED",
+        "Church" | "Mosque" => "REL",
+        "Hospital" => "HLH",
+        "Bank" | "Company" | "Corporation" | "Corp" | "Corp." | "Inc" | "Inc." | "Ltd" | "Ltd."
+        | "Plc" | "plc" | "Co" | "Co." | "Holdings" | "Industries" | "Airlines" | "Airways"
+        | "Motors" => "BUS",
+        _ => return None,
+    })
+}
+
+fn resolve_entities(cx: &mut Ctx) {
+    let res = cx.res;
+    // ---- pass 1: runs with strong evidence
+    let mut pending: Vec<Run> = Vec::new();
+    let mut person_mentions: Vec<(usize, usize, usize)> = Vec::new(); // (s, e, person)
+    for si in 0..cx.sents.len() {
+        let sent = cx.sents[si];
+        let runs = runs_of(cx, si);
+        for run in runs {
+            let Run { s, e } = run;
+            let mut s = s;
+            // a sentence-initial common word is not part of a name: "Several Syrians"
+            if cx.initial[s] && e - s >= 2 && !res.given.contains(cx.w(s)) && !cx.initial(s) {
+                let low = cx.lower[s].as_str();
+                if res.not_names.contains(low) || low.ends_with("ing") || low.ends_with("ly") {
+                    s += 1;
+                }
+            }
+            if s >= e {
+                continue;
+            }
+            let last = cx.w(e - 1);
+            // organisation by its last word, taking in capitalised role words before it
+            // ("Justice Department", "General Motors")
+            let mut class = RunClass::Unknown;
+            if (res.org_suffix.contains(last) && !(e - s == 1 && cx.initial[s]))
+                || (res.org_head.contains(cx.w(s))
+                    && e - s >= 3
+                    && matches!(cx.lower[s + 1].as_str(), "of" | "for"))
+            {
+                class = RunClass::Org;
+            }
+            if class == RunClass::Org {
+                while s > sent.s
+                    && cx.item_at(s - 1).is_some_and(|k| {
+                        role_sector(cx.items[k].kind).is_some() && cx.is_cap(cx.items[k].s)
+                    })
+                {
+                    s = cx.items[cx.item_at(s - 1).unwrap()].s;
+                }
+                if !sent.caps {
+                    add_org_run(cx, s, e);
+                }
+                continue;
+            }
+            if sent.caps {
+                pending.push(Run { s, e });
+                continue;
+            }
+            if e - s >= 2 && (res.place_prefix.contains(cx.w(s)) || res.place_suffix.contains(last))
+            {
+                class = RunClass::Place;
+            }
+            if class == RunClass::Place {
+                // still a person if a title says so ("Gen. Lake"), else left for geo
+                if !chain_before(cx, s).adjacent_role {
+                    continue;
+                }
+            }
+            let before = chain_before(cx, s);
+            let after = chain_after(cx, e);
+            let before_comma = (s >= 2 && cx.w(s - 1) == "," && sent.s < s - 1)
+                .then(|| chain_before(cx, s - 1))
+                .filter(|c| c.adjacent_role)
+                .filter(|_| {
+                    e >= sent.e || matches!(cx.w(e), "," | "." | ";" | ")") || cx.speech_next(e)
+                });
+            let given = res.given.contains(cx.w(s)) && e - s >= 2;
+            let initial = cx.initial(s) && e - s >= 2;
+            let strong = !sent.headline
+                && (before.adjacent_role
+                    || after.is_some()
+                    || before_comma.is_some()
+                    || given
+                    || initial);
+            let headline_ok = sent.headline && before.adjacent_role && e - s >= 2;
+            if strong || headline_ok {
+                let chain = if before.adjacent_role {
+                    Some(before)
+                } else {
+                    after.or(before_comma)
+                };
+                let pi = add_person(cx, s, e, chain.as_ref());
+                person_mentions.push((s, e, pi));
+            } else {
+                pending.push(Run { s, e });
+            }
+        }
+    }
+    // ---- pass 2: runs that repeat a person, are known actors, speak, or look like names
+    for run in pending {
+        let Run { s, e } = run;
+        let sent = cx.sents[cx.sent_of[s]];
+        let words: Vec<String> = (s..e).map(|t| cx.w(t).to_string()).collect();
+        if let Some(pi) = person_index(&cx.persons, &words) {
+            let chain = chain_before(cx, s);
+            if chain.adjacent_role || !chain.affs.is_empty() {
+                absorb(cx, &chain);
+            }
+            person_mentions.push((s, e, pi));
+            continue;
+        }
+        if sent.caps {
+            continue;
+        }
+        let wrefs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let known = e - s >= 2 && res.builtin.entry(&wrefs).is_some();
+        let speaks = e - s >= 2 && (cx.speech_next(e) || cx.speech_before(s));
+        let looks = !sent.headline && e - s >= 2 && e - s <= 3 && looks_like_name(cx, s, e);
+        if known || (!sent.headline && (speaks || looks)) {
+            let chain = chain_before(cx, s);
+            let pi = add_person(cx, s, e, Some(&chain).filter(|c| !c.affs.is_empty()));
+            person_mentions.push((s, e, pi));
+        } else if !sent.headline
+            && e - s == 1
+            && is_acronym(cx.w(s))
+            && !cx.initial[s]
+            && !(s > sent.s && all_caps_word(cx.w(s - 1)))
+            && !(e < sent.e && all_caps_word(cx.w(e)))
+        {
+            let name = cx.w(s).to_string();
+            cx.mentions.push(Mention {
+                span: cx.span(s, e),
+                kind: EntityKind::Organization,
+                key: Key::Org(name.to_lowercase()),
+                name,
+                actor: None,
+            });
+            claim(cx, s, e);
+        }
+    }
+    // a lone surname in a run that repeats a person's last name (headline "Kerry")
+    // is handled above; in all-capitals lines compare case-insensitively
+    for si in 0..cx.sents.len() {
+        if !cx.sents[si].caps {
+            continue;
+        }
+        let Sent { s, e, .. } = cx.sents[si];
+        for t in s..e {
+            if cx.cover[t] != 0 || cx.claimed[t] || !cx.toks[t].word {
+                continue;
+            }
+            if let Some(pi) = cx.persons.iter().position(|p| {
+                p.words.len() >= 2
+                    && p.words
+                        .last()
+                        .is_some_and(|l| l.to_lowercase() == cx.lower[t])
+            }) {
+                person_mentions.push((t, t + 1, pi));
+            }
+        }
+    }
+    for (s, e, pi) in person_mentions {
+        claim(cx, s, e);
+        cx.mentions.push(Mention {
+            span: cx.span(s, e),
+            kind: EntityKind::Person,
+            key: Key::Person(pi),
+            name: cx.slice(s, e).to_string(),
+            actor: None,
+        });
+    }
+    // "our correspondent": the article's own journalist, when named
+    for t in 0..cx.toks.len().saturating_sub(1) {
+        if cx.lower[t] != "our" {
+            continue;
+        }
+        let Some(k) = cx.item_at(t + 1) else { continue };
+        let it = cx.items[k];
+        if it.s != t + 1
+            || !matches!(it.kind, ItemKind::Lex(HitKind::Title(sec)) if res.sector_str(sec) == Some("MED"))
+        {
+            continue;
+        }
+        let media: Vec<usize> = (0..cx.persons.len())
+            .filter(|&p| {
+                cx.persons[p]
+                    .actor
+                    .as_ref()
+                    .is_some_and(|a| a.sector.as_deref() == Some("MED"))
+            })
+            .collect();
+        if let Some(&pi) = media.last() {
+            cx.mentions.push(Mention {
+                span: cx.span(t, it.e),
+                kind: EntityKind::Person,
+                key: Key::Person(pi),
+                name: cx.slice(t, it.e).to_string(),
+                actor: None,
+            });
+            cx.absorbed[k] = true;
+        }
+    }
+    lexicon_mentions(cx);
+}
+
+impl Ctx<'_> {
+    fn speech_next(&self, e: usize) -> bool {
+        let mut u = e;
+        if u < self.toks.len() && self.w(u) == "," {
+            u += 1;
+        }
+        u < self.toks.len()
+            && self.sent_of[u] == self.sent_of[e.min(self.toks.len() - 1)]
+            && self.res.speech.contains(self.lower[u].as_str())
+    }
+    fn speech_before(&self, s: usize) -> bool {
+        s > 0
+            && self.sent_of[s - 1] == self.sent_of[s]
+            && self.res.speech.contains(self.lower[s - 1].as_str())
+    }
+}
+
+fn all_caps_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=5).contains(&letters)
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&')
+        && !matches!(
+            w,
+            "II" | "III"
+                | "IV"
+                | "VI"
+                | "VII"
+                | "VIII"
+                | "IX"
+                | "XI"
+                | "OK"
+                | "TV"
+                | "AM"
+                | "PM"
+                | "GMT"
+                | "CET"
+                | "EST"
+                | "BST"
+                | "UTC"
+                | "AD"
+                | "BC"
+                | "CEO"
+                | "PR"
+                | "ID"
+                | "DNA"
+                | "HIV"
+                | "AIDS"
+                | "GDP"
+                | "MP"
+                | "MPs"
+                | "VAT"
+                | "NGO"
+                | "NGOs"
+        )
+}
+
+/// A two- or three-word capitalised sequence with nothing to say otherwise: read as a person
+/// when none of its words is a place or organisation marker and none is all capitals.
+fn looks_like_name(cx: &Ctx, s: usize, e: usize) -> bool {
+    let res = cx.res;
+    if cx.initial[s] && !res.given.contains(cx.w(s)) {
+        return false;
+    }
+    (s..e).all(|t| {
+        let w = cx.w(t);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        (res.particles.contains(w) || (letters >= 2 && upper <= 2 && upper < letters))
+            && !res.place_prefix.contains(w)
+            && !res.place_suffix.contains(w)
+            && !res.org_suffix.contains(w)
+    })
+}
+
+fn claim(cx: &mut Ctx, s: usize, e: usize) {
+    for t in s..e {
+        cx.claimed[t] = true;
+    }
+}
+
+fn absorb(cx: &mut Ctx, c: &Chain) {
+    for (Aff::Item(k), _) in &c.affs {
+        if matches!(cx.items[*k].kind, ItemKind::Lex(HitKind::Demonym(_))) {
+            cx.absorbed[*k] = true;
+        }
+    }
+    for &k in &c.items {
+        cx.absorbed[k] = true;
+    }
+}
+
+fn add_person(cx: &mut Ctx, s: usize, e: usize, chain: Option<&Chain>) -> usize {
+    let words: Vec<String> = (s..e).map(|t| cx.w(t).to_string()).collect();
+    let actor = chain.and_then(|c| chain_actor(cx, c));
+    let title = chain.and_then(|c| c.title).map(|(a, b)| {
+        cx.slice(a, b)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    if let Some(c) = chain {
+        absorb(cx, c);
+    }
+    let pi = match person_index(&cx.persons, &words) {
+        Some(pi) => {
+            let p = &mut cx.persons[pi];
+            if words.len() > p.words.len() {
+                p.words = words;
+            }
+            pi
+        }
+        None => {
+            cx.persons.push(Person {
+                words,
+                actor: None,
+                title: None,
+            });
+            cx.persons.len() - 1
+        }
+    };
+    let p = &mut cx.persons[pi];
+    // a country- or organisation-bearing actor beats a sector-only one
+    let better = match (&p.actor, &actor) {
+        (None, Some(_)) => true,
+        (Some(old), Some(new)) => {
+            old.country.is_none() && new.country.is_some()
+                || old.country.is_none() && old.sector.is_some() && new.code.len() > old.code.len()
+        }
+        _ => false,
+    };
+    if better {
+        p.actor = actor;
+    }
+    if p.title.is_none() {
+        p.title = title;
+    }
+    pi
+}
+
+fn add_org_run(cx: &mut Ctx, s: usize, e: usize) {
+    let res = cx.res;
+    let name = cx.slice(s, e).to_string();
+    // an affiliation right before: "Syrian Defence Ministry" → SYRGOV
+    let mut actor = None;
+    if s > 0
+        && let Some(k) = cx.item_at(s - 1)
+        && cx.items[k].e == s
+        && let ItemKind::Lex(HitKind::Demonym(Some(c)) | HitKind::Country(c)) = cx.items[k].kind
+    {
+        let code = &res.countries[c as usize].code;
+        actor = Some(actor_from_code(&match org_sector(cx.w(e - 1)) {
+            Some(sec) => format!("{code}{sec}"),
+            None => code.clone(),
+        }));
+        if matches!(cx.items[k].kind, ItemKind::Lex(HitKind::Demonym(_))) {
+            cx.absorbed[k] = true;
+        }
+    } else if org_sector(cx.w(e - 1)) == Some("MED") {
+        actor = Some(actor_from_code("MED"));
+    }
+    cx.mentions.push(Mention {
+        span: cx.span(s, e),
+        kind: EntityKind::Organization,
+        key: Key::Org(name.to_lowercase()),
+        name,
+        actor,
+    });
+    claim(cx, s, e);
+}
+
+/// Countries, demonyms, organisations, group nouns and dictionary names from the lexicon items.
+fn lexicon_mentions(cx: &mut Ctx) {
+    let res = cx.res;
+    for k in 0..cx.items.len() {
+        let it = cx.items[k];
+        if cx.absorbed[k] {
+            continue;
+        }
+        let span = cx.span(it.s, it.e);
+        match it.kind {
+            ItemKind::Lex(HitKind::Country(c)) => {
+                let country = &res.countries[c as usize];
+                cx.mentions.push(Mention {
+                    span,
+                    kind: EntityKind::Country,
+                    key: Key::Country(country.code.clone()),
+                    name: country.name.clone(),
+                    actor: Some(actor_from_code(&country.code)),
+                });
+            }
+            ItemKind::Lex(HitKind::Org(o)) => {
+                let org = &res.orgs[o as usize];
+                cx.mentions.push(Mention {
+                    span,
+                    kind: EntityKind::Organization,
+                    key: Key::Org(org.name.to_lowercase()),
+                    name: org.name.clone(),
+                    actor: Some(actor_from_code(&org.code)),
+                });
+            }
+            ItemKind::Lex(HitKind::Group(g)) => group_mention(cx, k, g),
+            ItemKind::Dict(di, ei) => dict_mention(cx, k, di, ei),
+            _ => {}
+        }
+    }
+    // demonyms not absorbed by a person's title, an organisation or a group
+    for k in 0..cx.items.len() {
+        let it = cx.items[k];
+        if cx.absorbed[k] {
+            continue;
+        }
+        if let ItemKind::Lex(HitKind::Demonym(c)) = it.kind {
+            let text = cx.slice(it.s, it.e).to_string();
+            let (key, actor) = match c {
+                Some(c) => {
+                    let code = res.countries[c as usize].code.clone();
+                    (code.clone(), Some(actor_from_code(&code)))
+                }
+                None => (text.to_lowercase(), None),
+            };
+            cx.mentions.push(Mention {
+                span: cx.span(it.s, it.e),
+                kind: EntityKind::Nationality,
+                key: Key::Nat(key),
+                name: text,
+                actor,
+            });
+        }
+    }
+}
+
+fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
+    let res = cx.res;
+    let it = cx.items[k];
+    let noun = &res.groups[g as usize];
+    // "military options", "government spending": a one-word group noun used as a modifier
+    if it.e == it.s + 1 && it.e < cx.sents[cx.sent_of[it.s]].e {
+        let next = cx.lower[it.e].as_str();
+        let attributive = cx.toks[it.e].word
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && !res.speech.contains(next)
+            && !FOLLOW_VERBS.contains(&next)
+            && !next.ends_with("ed");
+        if attributive {
+            return;
+        }
+    }
+    // affiliations before the noun: "Syrian and Russian jets", "Iran's army", "its forces"
+    let sent_start = cx.sents[cx.sent_of[it.s]].s;
+    let mut affs: Vec<usize> = Vec::new();
+    let mut start = it.s;
+    let mut t = it.s;
+    while t > sent_start {
+        let p = t - 1;
+        if let Some(j) = cx.item_at(p) {
+            match cx.items[j].kind {
+                ItemKind::Lex(HitKind::Demonym(Some(_))) => {
+                    affs.push(j);
+                    start = cx.items[j].s;
+                    t = cx.items[j].s;
+                }
+                ItemKind::Lex(HitKind::Country(_) | HitKind::Org(_)) | ItemKind::Dict(..)
+                    if affs.is_empty() =>
+                {
+                    affs.push(j);
+                    t = cx.items[j].s;
+                }
+                _ => break,
+            }
+            continue;
+        }
+        let w = cx.lower[p].as_str();
+        if scan::is_possessive(w) && p > sent_start {
+            if let Some(j) = cx.item_at(p - 1)
+                && affs.is_empty()
+            {
+                affs.push(j);
+                t = cx.items[j].s;
+                continue;
+            }
+            break;
+        }
+        if matches!(w, "and" | ",") && !affs.is_empty() && p > sent_start {
+            if cx.item_at(p - 1).is_some_and(|j| {
+                matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Demonym(Some(_))))
+            }) {
+                t = p;
+                continue;
+            }
+            break;
+        }
+        if matches!(w, "its" | "their") && affs.is_empty() {
+            if let Some(j) = antecedent(cx, p) {
+                affs.push(j);
+            }
+            break;
+        }
+        break;
+    }
+    // "diplomats of Turkey", "ministers from the UK"
+    if affs.is_empty() && noun.needs_country {
+        let end = cx.sents[cx.sent_of[it.s]].e;
+        let mut u = it.e;
+        if u < end && matches!(cx.lower[u].as_str(), "of" | "from") {
+            u += 1;
+            if u < end && cx.lower[u] == "the" {
+                u += 1;
+            }
+            if let Some(j) = cx.item_at(u)
+                && matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Country(_)))
+            {
+                affs.push(j);
+            }
+        }
+    }
+    let phrase_low = cx.slice(it.s, it.e).to_lowercase();
+    let mut codes: Vec<String> = Vec::new();
+    for &j in affs.iter().rev() {
+        match cx.items[j].kind {
+            ItemKind::Lex(HitKind::Demonym(Some(c)) | HitKind::Country(c)) => {
+                codes.push(format!("{}{}", res.countries[c as usize].code, noun.sector));
+                if matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Demonym(_))) {
+                    cx.absorbed[j] = true;
+                }
+            }
+            ItemKind::Lex(HitKind::Org(o)) => codes.push(res.orgs[o as usize].code.clone()),
+            ItemKind::Dict(di, ei) => {
+                if let Some(c) = res.user[di].entries()[ei].code_on(cx.date) {
+                    codes.push(if c.len() == 3 {
+                        format!("{c}{}", noun.sector)
+                    } else {
+                        c.to_string()
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    if codes.is_empty() {
+        if noun.needs_country {
+            return;
+        }
+        let domestic = matches!(noun.sector.as_str(), "REB" | "OPP" | "COP")
+            || phrase_low.contains("government")
+            || phrase_low.contains("regime");
+        codes.push(match (&cx.dominant, domestic) {
+            (Some(c), true) => format!("{c}{}", noun.sector),
+            _ => noun.sector.clone(),
+        });
+    }
+    let span = cx.span(start, it.e);
+    let name = cx.slice(start, it.e).to_string();
+    for code in codes {
+        cx.mentions.push(Mention {
+            span,
+            kind: EntityKind::Group,
+            key: Key::Group(code.clone()),
+            name: name.clone(),
+            actor: Some(actor_from_code(&code)),
+        });
+    }
+}
+
+fn dict_mention(cx: &mut Ctx, k: usize, di: usize, ei: usize) {
+    let res = cx.res;
+    let it = cx.items[k];
+    let entry = &res.user[di].entries()[ei];
+    let code = entry.code_on(cx.date).map(str::to_string);
+    let name = cx.slice(it.s, it.e).to_string();
+    let first = cx.w(it.s);
+    let personish = entry
+        .roles
+        .iter()
+        .any(|r| r.from.is_some() || r.to.is_some())
+        || (res.given.contains(first) && it.e - it.s >= 2);
+    let kind = match code.as_deref() {
+        _ if personish => EntityKind::Person,
+        Some(c) if c.len() == 3 && !SECTORS.contains(&c) => EntityKind::Country,
+        Some(c) if c.len() == 6 && !SECTORS.contains(&&c[..3]) && res.groups_sector(&c[3..]) => {
+            EntityKind::Group
+        }
+        _ => EntityKind::Organization,
+    };
+    let key = match kind {
+        EntityKind::Country => Key::Country(code.clone().unwrap_or_else(|| name.to_lowercase())),
+        EntityKind::Person => {
+            let words: Vec<String> = (it.s..it.e).map(|t| cx.w(t).to_string()).collect();
+            let pi = match person_index(&cx.persons, &words) {
+                Some(p) => p,
+                None => {
+                    cx.persons.push(Person {
+                        words,
+                        actor: None,
+                        title: None,
+                    });
+                    cx.persons.len() - 1
+                }
+            };
+            if cx.persons[pi].actor.is_none() {
+                cx.persons[pi].actor = code.as_deref().map(actor_from_code);
+            }
+            Key::Person(pi)
+        }
+        EntityKind::Group => Key::Group(code.clone().unwrap_or_default()),
+        _ => Key::Org(format!("dict:{di}:{ei}")),
+    };
+    cx.mentions.push(Mention {
+        span: cx.span(it.s, it.e),
+        kind,
+        key,
+        name,
+        actor: code.as_deref().map(actor_from_code),
+    });
+}
+
+impl Resources {
+    fn groups_sector(&self, s: &str) -> bool {
+        self.groups.iter().any(|g| g.sector == s)
+    }
+}
+
+/// Group mentions by key into entities, in order of first mention.
+fn assemble(cx: &Ctx) -> Vec<Entity> {
+    let res = cx.res;
+    let mut ms: Vec<&Mention> = cx.mentions.iter().collect();
+    ms.sort_by_key(|m| (m.span.start, m.span.end));
+    let mut order: Vec<Key> = Vec::new();
+    let mut by_key: HashMap<Key, Entity> = HashMap::new();
+    for m in ms {
+        let e = by_key.entry(m.key.clone()).or_insert_with(|| {
+            order.push(m.key.clone());
+            Entity {
+                kind: m.kind,
+                name: m.name.clone(),
+                title: None,
+                actor: m.actor.clone(),
+                place: None,
+                mentions: Vec::new(),
+            }
+        });
+        if e.mentions.last() != Some(&m.span) && !e.mentions.contains(&m.span) {
+            e.mentions.push(m.span);
+        }
+        if e.actor.is_none() {
+            e.actor = m.actor.clone();
+        }
+    }
+    let mut out = Vec::with_capacity(order.len());
+    for key in order {
+        let mut e = by_key.remove(&key).unwrap();
+        e.mentions.sort();
+        if let Key::Person(pi) = key {
+            let p = &cx.persons[pi];
+            e.name = p.words.join(" ");
+            e.title = p.title.clone();
+            e.actor = p.actor.clone();
+            // a known actor's code when the text gave no country or organisation
+            let words: Vec<&str> = p.words.iter().map(String::as_str).collect();
+            let known = res
+                .actor_code(&words, cx.date)
+                .or_else(|| res.actor_code(&words[words.len() - 1..], cx.date));
+            if let Some(code) = known
+                && e.actor
+                    .as_ref()
+                    .is_none_or(|a| a.country.is_none() && a.code.len() <= 3)
+            {
+                e.actor = Some(actor_from_code(&code));
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
+/// User dictionaries override codes: a name found in one takes that dictionary's code.
+fn apply_user_dictionaries(ents: &mut [Entity], res: &Resources, date: Option<Date>) {
+    if res.user.is_empty() {
+        return;
+    }
+    for e in ents.iter_mut() {
+        let words = scan::words(&e.name);
+        if let Some(d) = res
+            .user
+            .iter()
+            .rev()
+            .find(|d: &&ActorDictionary| d.entry(&words).is_some())
+        {
+            e.actor = d.lookup(&words, date).map(actor_from_code);
+        }
+    }
+}
