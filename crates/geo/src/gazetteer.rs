@@ -89,7 +89,11 @@ pub struct Gazetteer {
     index: Vec<(u64, u32)>,
     /// The most words any indexed name has.
     pub max_words: usize,
+    /// AP-style US state abbreviations ("Ga.", "W. Va.") and their admin1 record.
+    pub us_states: Vec<(&'static str, u32)>,
 }
+
+static US_STATES: &str = include_str!("../lexicon/us_states.txt");
 
 impl Gazetteer {
     /// Decompress and index the embedded gazetteer.
@@ -103,6 +107,7 @@ impl Gazetteer {
             admin1_names: vec!["".into()],
             index: Vec::with_capacity(700_000),
             max_words: 1,
+            us_states: Vec::new(),
         };
         let mut admin1_ids: rustc_hash::FxHashMap<&str, u32> = Default::default();
         admin1_ids.insert("", 0);
@@ -174,6 +179,18 @@ impl Gazetteer {
             }
         }
         g.index.sort_unstable();
+        for line in US_STATES.lines().filter(|l| !l.starts_with('#')) {
+            let Some((abbr, state)) = line.split_once('\t') else {
+                continue;
+            };
+            let rec = g.lookup(state).into_iter().find(|c| {
+                let r = &g.records[c.record as usize];
+                c.primary && r.kind == Kind::Admin1 && &*r.country == "US"
+            });
+            if let Some(c) = rec {
+                g.us_states.push((abbr, c.record));
+            }
+        }
         g
     }
 

@@ -151,6 +151,8 @@ enum Gap {
     Space,
     /// A comma (and spaces).
     Comma,
+    /// A hyphen ("Winston-Salem", "Atlanta-area", "D-Charleston").
+    Hyphen,
     /// Anything else: other punctuation, a line break.
     Other,
 }
@@ -198,9 +200,7 @@ fn words(text: &str, base: usize, out: &mut Vec<Word>) {
                     break;
                 }
             }
-            if matches!(c, '.' | '\'' | '’' | '-' | '‐')
-                && next.is_some_and(|n| n.is_alphanumeric())
-            {
+            if matches!(c, '.' | '\'' | '’') && next.is_some_and(|n| n.is_alphanumeric()) {
                 j += 1;
                 continue;
             }
@@ -222,6 +222,8 @@ fn words(text: &str, base: usize, out: &mut Vec<Word>) {
                     .all(|c| c == ' ' || c == '\u{a0}' || c == '\t')
                 {
                     Gap::Space
+                } else if between == "-" || between == "‐" {
+                    Gap::Hyphen
                 } else if between.trim() == "," {
                     Gap::Comma
                 } else {
@@ -279,13 +281,23 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
         }
     }
     // units: sentences, else blocks, else the whole text
-    let units: Vec<Span> = if !doc.sentences.is_empty() {
-        doc.sentences.iter().map(|s| s.span).collect()
-    } else if !doc.blocks.is_empty() {
-        doc.blocks.iter().map(|b| b.span).collect()
-    } else {
-        vec![Span::new(0, doc.text().len())]
-    };
+    // units: the sentences, and whole blocks that have none (headings); the whole text when
+    // the document has neither
+    let mut units: Vec<Span> = Vec::with_capacity(doc.sentences.len() + 1);
+    if doc.blocks.is_empty() {
+        units.push(Span::new(0, doc.text().len()));
+    }
+    let mut si = 0;
+    for (bi, b) in doc.blocks.iter().enumerate() {
+        let first = si;
+        while si < doc.sentences.len() && doc.sentences[si].block == bi {
+            units.push(doc.sentences[si].span);
+            si += 1;
+        }
+        if si == first {
+            units.push(b.span);
+        }
+    }
     let text = doc.text();
     let mut unit_words: Vec<Vec<Word>> = Vec::with_capacity(units.len());
     let mut mentions: Vec<Mention> = Vec::new();
@@ -299,6 +311,37 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 i += 1;
                 continue;
             }
+            // "Dublin, Ga.": a US state abbreviation after a comma
+            if ws[i].gap == Gap::Comma
+                && let Some(&(abbr, rec)) = gaz.us_states.iter().find(|(a, _)| {
+                    text[ws[i].span.start..].starts_with(a)
+                        && !text[ws[i].span.start + a.len()..]
+                            .starts_with(|c: char| c.is_alphanumeric())
+                })
+            {
+                let end = ws[i].span.start + abbr.len();
+                let j = (i..ws.len())
+                    .take_while(|&k| ws[k].span.end <= end)
+                    .last()
+                    .unwrap_or(i);
+                let sp = Span::new(ws[i].span.start, ws[j].span.end.max(end));
+                if !blocked.iter().any(|b| b.overlaps(sp)) {
+                    mentions.push(Mention {
+                        span: sp,
+                        first: i,
+                        last: j,
+                        unit: u,
+                        cands: vec![Candidate {
+                            record: rec,
+                            primary: true,
+                        }],
+                        qualifies: None,
+                        chosen: None,
+                    });
+                    i = j + 1;
+                    continue;
+                }
+            }
             let mut found = None;
             let max = gaz.max_words.min(ws.len() - i);
             for n in (1..=max).rev() {
@@ -307,18 +350,40 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                     continue;
                 }
                 // words joined only by spaces; lower-case words inside must be connectors
-                if (i + 1..=j).any(|k| ws[k].gap != Gap::Space)
+                if (i + 1..=j).any(|k| !matches!(ws[k].gap, Gap::Space | Gap::Hyphen))
                     || (i + 1..j).any(|k| !ws[k].cap && !lower_is(doc, &ws[k], CONNECTORS))
                 {
                     continue;
                 }
                 let sp = Span::new(ws[i].span.start, ws[j].span.end);
-                if blocked.iter().any(|b| b.overlaps(sp)) {
+                let block = blocked.iter().find(|b| b.overlaps(sp));
+                if block.is_some_and(|b| *b != sp || i == j) {
                     continue;
                 }
                 key.clear();
                 normalise_into(&text[sp.start..sp.end], &mut key);
-                let cands: Vec<Candidate> = gaz.lookup_normalised(&key).collect();
+                let mut cands: Vec<Candidate> = gaz.lookup_normalised(&key).collect();
+                // an acronym ("EU", "UAE") only names a country or a region, not a town
+                // that happens to be spelled the same
+                let sur = &text[sp.start..sp.end];
+                if sur.chars().filter(|c| c.is_alphabetic()).count() <= 4
+                    && sur.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                {
+                    cands.retain(|c| gaz.records[c.record as usize].kind.is_wide());
+                }
+                // an entity that is exactly a several-word country, region, sea or big place
+                // ("West Bank" taken for a bank) is the place
+                if block.is_some()
+                    && !cands.iter().any(|c| {
+                        let r = &gaz.records[c.record as usize];
+                        c.primary
+                            && (r.kind.is_wide()
+                                || r.kind == Kind::Water
+                                || r.population >= 1_000_000)
+                    })
+                {
+                    continue;
+                }
                 if !cands.is_empty() {
                     found = Some((j, sp, cands));
                     break;
@@ -401,14 +466,36 @@ fn accept(
     }
     let strong = cands.iter().any(|c| {
         let r = &gaz.records[c.record as usize];
-        c.primary
-            && (matches!(
-                r.kind,
-                Kind::Country | Kind::Admin1 | Kind::Continent | Kind::Capital
-            ) || r.population >= 1_000_000)
+        matches!(r.kind, Kind::Country | Kind::Continent)
+            || c.primary
+                && (matches!(r.kind, Kind::Admin1 | Kind::Capital) || r.population >= 1_000_000)
     });
     if strong {
         return true;
+    }
+    // part of a longer capitalised name ("Meadowbrook Grove Academy", "Paris Hilton"); a
+    // direction or title before it does not count ("East Aleppo")
+    let prev_cap = i > 0
+        && ws[i].gap == Gap::Space
+        && ws[i - 1].cap
+        && !STOP.contains(doc.slice(ws[i - 1].span).trim_end_matches('.'));
+    let next_cap = j + 1 < ws.len()
+        && ws[j + 1].gap == Gap::Space
+        && ws[j + 1].cap
+        && !lower_is(doc, &ws[j + 1], TITLES);
+    if prev_cap || next_cap {
+        return false;
+    }
+    // a surname: "Baker said"
+    if j + 1 < ws.len()
+        && ws[j + 1].gap == Gap::Space
+        && lower_is(
+            doc,
+            &ws[j + 1],
+            &["said", "says", "told", "added", "wrote", "asked"],
+        )
+    {
+        return false;
     }
     let zipf = if single {
         COMMON.get(key).copied()
@@ -439,7 +526,7 @@ fn accept(
         })
     };
     match zipf {
-        Some(z) if z >= 4.0 || ws[i].initial => prep || qualified,
+        Some(z) if z >= 4.5 || ws[i].initial => prep || qualified,
         Some(_) => prep || qualified || !ws[i].initial,
         None => prep || qualified || !all_alt,
     }
@@ -450,8 +537,8 @@ fn prior(r: &Record, c: Candidate) -> f32 {
     let kind = match r.kind {
         Kind::Country => 4.0,
         Kind::Continent => 4.0,
-        Kind::Admin1 => 2.0,
-        Kind::Capital => 1.5,
+        Kind::Admin1 => 0.5,
+        Kind::Capital => 2.5,
         Kind::Region | Kind::Water => 1.0,
         Kind::Admin2 => 0.3,
         Kind::City => 0.0,
@@ -460,70 +547,108 @@ fn prior(r: &Record, c: Candidate) -> f32 {
     ((r.population as f32) + 10.0).log10() + kind + alt
 }
 
+/// Weight of country and admin1 support from the rest of the document.
+const COUNTRY_W: f32 = 1.5;
+const ADMIN_W: f32 = 2.0;
+/// Support counts up to this much (about two other clear mentions).
+const SUPPORT_CAP: f32 = 2.0;
+
+/// Resolve every mention. Each distinct name spreads a probability over its candidates
+/// (from the prior, then from the scores of the previous round); a candidate gains support from
+/// the probability the *other* names put on its country and on its admin1 region, so that places
+/// named together agree ("Gainesville" with "Hall County" → both in Georgia). A ", Texas"
+/// qualifier outweighs everything.
 fn resolve(gaz: &Gazetteer, mentions: &mut [Mention]) {
-    // first pass: document focus from what is clear on its own
-    let mut country_w: FxHashMap<&str, f32> = FxHashMap::default();
-    let mut admin_w: FxHashMap<(&str, u32), f32> = FxHashMap::default();
+    // distinct names, by their candidate list
+    let mut names: Vec<&[Candidate]> = Vec::new();
+    let mut name_of: Vec<usize> = Vec::with_capacity(mentions.len());
     for m in mentions.iter() {
-        let mut best: Vec<(f32, &Record, Candidate)> = m
-            .cands
+        let n = names
             .iter()
-            .map(|&c| {
-                let r = &gaz.records[c.record as usize];
-                (prior(r, c), r, c)
-            })
-            .collect();
-        best.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let Some(&(top, r, _)) = best.first() else {
-            continue;
-        };
-        let margin = best.get(1).map_or(f32::INFINITY, |b| top - b.0);
-        let same_country = best.iter().all(|b| b.1.country == r.country);
-        if r.country.is_empty() {
-            continue;
+            .position(|c| *c == m.cands.as_slice())
+            .unwrap_or_else(|| {
+                names.push(&m.cands);
+                names.len() - 1
+            });
+        name_of.push(n);
+    }
+    // qualifier: the candidates of the mention qualifying each mention ("Paris" ← "Texas")
+    let mut qualifier: Vec<Option<usize>> = vec![None; mentions.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        if let Some(q) = m.qualifies {
+            qualifier[q] = Some(k);
         }
-        let w = match r.kind {
-            Kind::Country => 1.0,
-            Kind::Admin1 if margin > 1.0 || same_country => 1.0,
-            _ if same_country => 0.6,
-            _ if margin > 1.5 => 0.5,
-            _ => 0.0,
-        };
-        *country_w.entry(&r.country).or_default() += w;
-        if w > 0.0 {
-            match r.kind {
-                Kind::Admin1 => *admin_w.entry((&r.country, r.admin1)).or_default() += 1.0,
-                Kind::Admin2 | Kind::City | Kind::Capital if r.admin1 != 0 => {
-                    *admin_w.entry((&r.country, r.admin1)).or_default() += 0.5
+    }
+    let key = |r: &Record| (r.country.clone(), r.admin1);
+    let mut scores: Vec<Vec<f32>> = names
+        .iter()
+        .map(|cs| {
+            cs.iter()
+                .map(|&c| prior(&gaz.records[c.record as usize], c))
+                .collect()
+        })
+        .collect();
+    let priors = scores.clone();
+    for _round in 0..2 {
+        // probability mass per name on countries and admin1 regions
+        let mut country_mass: Vec<FxHashMap<&str, f32>> = Vec::with_capacity(names.len());
+        let mut admin_mass: Vec<FxHashMap<(Box<str>, u32), f32>> = Vec::with_capacity(names.len());
+        let mut country_tot: FxHashMap<&str, f32> = FxHashMap::default();
+        let mut admin_tot: FxHashMap<(Box<str>, u32), f32> = FxHashMap::default();
+        for (n, cs) in names.iter().enumerate() {
+            let top = scores[n].iter().copied().fold(f32::MIN, f32::max);
+            let ws: Vec<f32> = scores[n]
+                .iter()
+                .map(|s| 10f32.powf(0.5 * (s - top)))
+                .collect();
+            let sum: f32 = ws.iter().sum();
+            let mut cm: FxHashMap<&str, f32> = FxHashMap::default();
+            let mut am: FxHashMap<(Box<str>, u32), f32> = FxHashMap::default();
+            for (c, w) in cs.iter().zip(&ws) {
+                let r = &gaz.records[c.record as usize];
+                if r.country.is_empty() {
+                    continue;
                 }
-                _ => {}
+                *cm.entry(&r.country).or_default() += w / sum;
+                if r.admin1 != 0 && !r.kind.is_wide() {
+                    *am.entry(key(r)).or_default() += w / sum;
+                }
+            }
+            for (k, v) in &cm {
+                *country_tot.entry(k).or_default() += v;
+            }
+            for (k, v) in &am {
+                *admin_tot.entry(k.clone()).or_default() += v;
+            }
+            country_mass.push(cm);
+            admin_mass.push(am);
+        }
+        for (n, cs) in names.iter().enumerate() {
+            for (ci, c) in cs.iter().enumerate() {
+                let r = &gaz.records[c.record as usize];
+                let mut s = priors[n][ci];
+                if !r.country.is_empty() {
+                    let own = country_mass[n].get(&*r.country).copied().unwrap_or(0.0);
+                    let other = country_tot.get(&*r.country).copied().unwrap_or(0.0) - own;
+                    s += COUNTRY_W * other.clamp(0.0, SUPPORT_CAP);
+                    if r.admin1 != 0 && !r.kind.is_wide() {
+                        let k = key(r);
+                        let own = admin_mass[n].get(&k).copied().unwrap_or(0.0);
+                        let other = admin_tot.get(&k).copied().unwrap_or(0.0) - own;
+                        s += ADMIN_W * other.clamp(0.0, SUPPORT_CAP);
+                    }
+                }
+                scores[n][ci] = s;
             }
         }
     }
-    let max_cw = country_w.values().copied().fold(0.0f32, f32::max).max(1.0);
-    let admin1_key = |r: &Record| -> Option<u32> {
-        // the admin1 record's own name is its admin1
-        (r.admin1 != 0).then_some(r.admin1)
-    };
     for k in 0..mentions.len() {
-        let qual = mentions[k + 1..]
-            .iter()
-            .position(|n| n.qualifies == Some(k))
-            .map(|p| k + 1 + p);
+        let n = name_of[k];
         let mut best: Option<(f32, u32)> = None;
-        for &c in &mentions[k].cands {
+        for (ci, &c) in mentions[k].cands.iter().enumerate() {
             let r = &gaz.records[c.record as usize];
-            let mut s = prior(r, c);
-            if !r.country.is_empty() {
-                s += 3.0 * country_w.get(&*r.country).copied().unwrap_or(0.0) / max_cw;
-                if !r.kind.is_wide()
-                    && let Some(a) = admin1_key(r)
-                {
-                    let w = admin_w.get(&(&*r.country, a)).copied().unwrap_or(0.0);
-                    s += 2.0 * w.min(2.0);
-                }
-            }
-            if let Some(q) = qual {
+            let mut s = scores[n][ci];
+            if let Some(q) = qualifier[k] {
                 // "Paris, Texas": the candidate must lie in the qualifying place
                 let inside = mentions[q].cands.iter().any(|qc| {
                     let qr = &gaz.records[qc.record as usize];

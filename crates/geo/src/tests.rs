@@ -169,3 +169,46 @@ fn context_picks_the_local_namesake() {
         .expect("Alexandria");
     assert_eq!(a.country.as_deref(), Some("EG"));
 }
+
+#[test]
+fn country_short_forms_and_state_abbreviations() {
+    let d = run("The U.S. Army said it would leave. He lives in Dublin, Ga., with his wife.");
+    assert!(
+        d.places.iter().any(|p| p.geonameid == Some(6252001)),
+        "{:?}",
+        found(&d)
+    );
+    let dublin = d
+        .places
+        .iter()
+        .find(|p| p.name == "Dublin")
+        .expect("Dublin");
+    assert_eq!(dublin.admin1.as_deref(), Some("Georgia"));
+}
+
+#[test]
+fn a_place_word_inside_a_longer_name_is_not_a_place() {
+    let d = run("The pupils of Meadowbrook Grove Academy won. Baker said they were proud.");
+    assert!(d.places.is_empty(), "{:?}", found(&d));
+}
+
+#[test]
+fn segmented_sentences_hyphens_and_abbreviated_saints() {
+    let mut d = doc(
+        "Its appearance in St. Petersburg marks a first. Rates range from 35 percent in the \
+         West Bank to 51 percent in Gaza.",
+    );
+    dateline_segment::segment(&mut d);
+    assert!(d.sentences.len() >= 2);
+    locate(&mut d, &GAZ);
+    let f = found(&d);
+    for (name, cc) in [
+        ("St. Petersburg", "RU"),
+        ("West Bank", "PS"),
+        ("Gaza", "PS"),
+    ] {
+        assert!(f.contains(&(name.into(), Some(cc.into()))), "{name}: {f:?}");
+    }
+    let d = run("A Washington-based group said so.");
+    assert_eq!(found(&d), vec![("Washington".into(), Some("US".into()))]);
+}
