@@ -1,18 +1,102 @@
 //! CAMEO/PLOVER event coding with status, date and place.
+//!
+//! [`code`] reads every sentence of a [`Doc`] after segmentation, time tagging, entity
+//! recognition and geo-location, and fills `doc.events`:
+//!
+//! 1. **Triggers.** The lexicon (`lexicon/*.txt`, one file per CAMEO root family; format in
+//!    `lexicon/README.txt`) lists verb and noun triggers, multi-word and gapped ("reach *
+//!    agreement", "cordon off", "call for * ceasefire"). Every pattern word also matches its
+//!    inflections, generated when the lexicon loads (regular -s/-ed/-ing spellings plus
+//!    `irregular.txt`), so a sentence word is one hash lookup. The longest pattern wins; triggers
+//!    never overlap. `rule` names the trigger line (`file:line`).
+//! 2. **Who did it to whom** from light syntax over the entity layer: the nearest actor to the
+//!    left in the trigger's clause (not inside a preposition phrase or a parenthetical such as
+//!    ", who …,") is the source and the first actor to the right the target; passives take the
+//!    subject as target and the "by" agent as source; noun triggers take pre-modifiers
+//!    ("Russian and Syrian bombardment") and "by X" as sources and "of/on/against/with X" as
+//!    targets. Coordinated actors stay **one event with lists** ("Kerry hosted Lavrov and seven
+//!    ministers"), never expanded into dyads. Without any entity, a bare noun subject ("The
+//!    rebels …") is kept as an argument without a code.
+//! 3. **Status** from cue phrases (`lexicon/cues.txt`) shortly before the trigger in its clause:
+//!    negation and failure → `Negated`; modals and conditions → `Hypothetical`; announcements,
+//!    schedules and intentions → `Planned`; a dated event after the publication date is
+//!    `Planned`; a question is `Hypothetical`. A trigger right after a non-occurred trigger
+//!    shares its status ("will meet to discuss"). The threatening / urging / promising trigger
+//!    itself occurred; its complement did not. `reported_by` is the speaker of "according to
+//!    X", "X said", "said X".
+//! 4. **Date**: the time expression nearest the trigger in its clause and nearer to it than to
+//!    any other trigger, excluding times that follow a reporting verb ("said on Saturday");
+//!    else the publication date (`basis: published`) for occurred and negated events, and no
+//!    date for planned or hypothetical ones. **Place**: a place attached by a locative
+//!    preposition (in/at/near/…) in the trigger's own clause and nearer to it than to any other
+//!    trigger, a place name before a noun trigger ("Lausanne meeting"), the object place of a
+//!    material-conflict trigger ("bombardment of Aleppo", "shelled Deraa"), the destination of
+//!    a visit, or a sentence-initial adjunct ("Speaking in Paris, …"); triggers of the same root
+//!    in one sentence share it. Never just any place in the sentence.
+//! 5. **Repeated mentions.** An event told in the headline or standfirst and again in the body
+//!    is kept as one record per mention; the later mentions point at the first with `same_as`
+//!    (same CAMEO root and status, compatible actors, date and place). Keeping every mention
+//!    keeps every piece of evidence addressable; consumers count distinct events by skipping
+//!    records with `same_as`. Linked mentions share a place they lack (`basis: article`).
+//! 6. **Precision over recall.** A trigger without any argument is dropped unless its lexicon
+//!    line is marked `solo` ("talks", "air strikes"); section headings are not read; negated and
+//!    hypothetical events are kept with their status, never as occurred.
 
-use dateline_doc::Doc;
+mod coder;
+mod lexicon;
 
-/// The event lexicon, loaded once.
-#[derive(Debug, Default)]
-pub struct Lexicon {}
+pub use lexicon::{CodeInfo, Lexicon};
 
-impl Lexicon {
-    pub fn load() -> Lexicon {
-        Lexicon {}
-    }
-}
+use dateline_doc::{BlockKind, Doc, Span};
 
 /// Fill `doc.events`.
 pub fn code(doc: &mut Doc, lexicon: &Lexicon) {
-    let _ = (doc, lexicon);
+    let mut events = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let block = doc.sentences[s].block;
+        if doc
+            .blocks
+            .get(block)
+            .is_some_and(|b| b.kind == BlockKind::Heading)
+        {
+            continue;
+        }
+        coder::code_sentence(doc, lexicon, s, &mut events);
+    }
+    coder::link_mentions(doc, &mut events);
+    doc.events = events;
+}
+
+/// The place (index into `doc.places`) where the event named by the word(s) at `trigger` in
+/// `sentence` happened, by the same attachment rules [`code`] uses, for any verb whether or not
+/// the lexicon knows it. Used by the event-location evaluation.
+pub fn event_place(doc: &Doc, lexicon: &Lexicon, sentence: usize, trigger: Span) -> Option<usize> {
+    let v = coder::view(doc, lexicon, sentence);
+    let mut trigs = coder::triggers(&v, lexicon);
+    let ws: Vec<usize> = (0..v.len())
+        .filter(|&i| v.words[i].span.overlaps(trigger))
+        .collect();
+    let (&a, &b) = (ws.first()?, ws.last()?);
+    let pos = trigs.iter().position(|t| t.head <= b && a < t.end);
+    let (ti, noun, quad, visit) = match pos {
+        Some(i) => {
+            let e = &lexicon.entries[trigs[i].entry];
+            let info = &lexicon.codes[e.code];
+            (i, e.noun, info.quad_class, info.code.starts_with("042"))
+        }
+        None => {
+            let i = trigs.partition_point(|t| t.head < a);
+            trigs.insert(
+                i,
+                coder::Trig {
+                    entry: 0,
+                    head: a,
+                    end: b + 1,
+                    fixed: (a..=b).collect(),
+                },
+            );
+            (i, false, 0, false)
+        }
+    };
+    coder::event_place_in(&v, &trigs, ti, noun, quad, visit)
 }

@@ -1,0 +1,1619 @@
+//! The per-sentence reading: triggers, cues, arguments, status, date and place.
+
+use crate::lexicon::{Cue, CueKind, Elem, GAP_MAX, Lexicon, normalise_into};
+use dateline_doc::{
+    Argument, Basis, BlockKind, DateRef, Doc, EntityKind, Event, PlaceRef, Plover, Precision, Span,
+    Status, TokenKind,
+};
+
+/// One word of a sentence as the coder sees it.
+#[derive(Clone, Debug)]
+pub(crate) struct W<'l> {
+    pub span: Span,
+    /// Range into [`View::buf`] of the normalised lower-case form.
+    low: (u32, u32),
+    pub lemmas: &'l [u32],
+    pub punct: bool,
+    pub upper: bool,
+    /// Index into [`View::chunks`].
+    pub chunk: Option<usize>,
+    /// Index into `doc.places` when the whole word lies in a place mention.
+    pub place: Option<usize>,
+}
+
+/// A run of words covered by one entity mention.
+#[derive(Clone, Debug)]
+pub(crate) struct Chunk {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+    pub span: Span,
+    /// A nationality adjective ("Russian"), which can modify a noun trigger.
+    pub adjective: bool,
+}
+
+/// A trigger found in a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Trig {
+    pub entry: usize,
+    /// First and one-past-last word.
+    pub head: usize,
+    pub end: usize,
+    /// Word indices that belong to the pattern itself (not gap words).
+    pub fixed: Vec<usize>,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct CueHit {
+    pub kind: CueKind,
+    pub start: usize,
+    pub end: usize,
+    pub cue: usize,
+}
+
+/// A sentence prepared for coding.
+pub(crate) struct View<'l> {
+    pub words: Vec<W<'l>>,
+    pub chunks: Vec<Chunk>,
+    buf: String,
+}
+
+impl<'l> View<'l> {
+    pub fn low(&self, i: usize) -> &str {
+        let (a, b) = self.words[i].low;
+        &self.buf[a as usize..b as usize]
+    }
+    fn is(&self, i: usize, w: &str) -> bool {
+        i < self.words.len() && self.low(i) == w
+    }
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        i < self.words.len() && ws.contains(&self.low(i))
+    }
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+}
+
+const HARD_PUNCT: &[&str] = &[";", ":", "(", ")", "—", "–", "[", "]", "?", "!"];
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "because", "when", "whenever", "while", "although", "though", "whereas",
+    "if", "unless", "but", "which", "who", "whom", "whose", "where", "that", "until", "once",
+];
+const PREPOSITIONS: &[&str] = &[
+    "in", "of", "on", "at", "to", "for", "with", "from", "by", "into", "about", "against", "over",
+    "near", "between", "among", "toward", "towards", "under", "through", "across", "around",
+    "than", "like",
+];
+const BE: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "get", "got", "gets", "getting", "'s",
+];
+const AUX_SKIP: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "must",
+    "did",
+    "do",
+    "does",
+    "not",
+    "n't",
+    "also",
+    "then",
+    "reportedly",
+    "allegedly",
+    "again",
+    "later",
+    "recently",
+    "already",
+    "never",
+    "just",
+    "still",
+    "jointly",
+    "once",
+    "finally",
+    "apparently",
+    "repeatedly",
+    "now",
+    "to",
+    "'ll",
+    "'ve",
+    "'d",
+    "formally",
+    "officially",
+    "publicly",
+    "strongly",
+    "sharply",
+];
+const NOUN_PREMOD: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "suspected",
+    "heavy",
+    "fresh",
+    "new",
+    "renewed",
+    "intense",
+    "intensified",
+    "deadly",
+    "latest",
+    "overnight",
+    "alleged",
+    "joint",
+    "continued",
+    "continuing",
+    "massive",
+    "further",
+    "reported",
+    "recent",
+    "apparent",
+    "more",
+    "several",
+    "dozens",
+    "of",
+    "'s",
+    "its",
+    "their",
+    "his",
+    "her",
+    "first",
+    "second",
+    "two",
+    "three",
+    "weekend",
+    "day-long",
+    "ongoing",
+    "relentless",
+    "indiscriminate",
+    "brutal",
+    "fierce",
+    "sustained",
+    "government",
+    "military",
+    "army",
+    "rebel",
+    "and",
+    ",",
+    "&",
+    "nine-nation",
+    "high-level",
+    "direct",
+    "bilateral",
+    "multilateral",
+    "international",
+    "emergency",
+    "planned",
+    "proposed",
+    "reported",
+];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
+    "which", "who", "what", "one", "some", "all", "both", "each", "many", "others", "most", "any",
+    "him", "them", "us",
+];
+const FUNCTION: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "than", "so", "has", "have", "had", "is", "are", "was", "were", "be", "been",
+    "not", "no", "also", "then", "their", "its", "his", "her", "our", "my", "your", "if",
+];
+const LOC_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "around",
+    "inside",
+    "across",
+    "throughout",
+    "into",
+    "along",
+    "within",
+    "nearby",
+    "off",
+    "through",
+];
+const GEO_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "capital",
+    "outskirts",
+    "east",
+    "west",
+    "north",
+    "south",
+    "part",
+    "parts",
+    "area",
+    "areas",
+    "suburb",
+    "suburbs",
+    "governorate",
+    "state",
+    "port",
+    "neighbourhood",
+    "neighborhood",
+    "centre",
+    "center",
+    "heart",
+    "streets",
+    "countryside",
+    "border",
+];
+const GEO_MODS: &[&str] = &[
+    "the",
+    "rebel-held",
+    "opposition-held",
+    "government-held",
+    "besieged",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "east",
+    "west",
+    "north",
+    "south",
+    "war-torn",
+    "embattled",
+    "of",
+    "'s",
+    "rebel-controlled",
+    "opposition-controlled",
+    "government-controlled",
+];
+const REPORT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "reported",
+    "reports",
+    "claimed",
+    "claims",
+    "stated",
+    "added",
+    "announced",
+    "quoted",
+];
+
+/// Build the word view of one sentence.
+pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l> {
+    let toks = doc.sentence_tokens(sentence);
+    let sspan = doc.sentences[sentence].span;
+    let mut buf = String::new();
+    let mut tmp = String::new();
+    let mut words = Vec::with_capacity(toks.len());
+    for t in toks {
+        let s = doc.slice(t.span);
+        normalise_into(s, &mut tmp);
+        let a = buf.len() as u32;
+        buf.push_str(&tmp);
+        let lemmas = lex.lemmas_of(&tmp);
+        words.push(W {
+            span: t.span,
+            low: (a, buf.len() as u32),
+            lemmas,
+            punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
+            upper: s.chars().next().is_some_and(char::is_uppercase),
+            chunk: None,
+            place: None,
+        });
+    }
+    let mut chunks = Vec::new();
+    for (ei, e) in doc.entities.iter().enumerate() {
+        for m in &e.mentions {
+            if !sspan.overlaps(*m) {
+                continue;
+            }
+            let ws: Vec<usize> = (0..words.len())
+                .filter(|&i| m.overlaps(words[i].span))
+                .collect();
+            let (Some(&a), Some(&b)) = (ws.first(), ws.last()) else {
+                continue;
+            };
+            if (a..=b).any(|i| words[i].chunk.is_some()) {
+                continue;
+            }
+            let ci = chunks.len();
+            chunks.push(Chunk {
+                start: a,
+                end: b + 1,
+                entity: ei,
+                span: *m,
+                adjective: e.kind == EntityKind::Nationality,
+            });
+            for w in &mut words[a..=b] {
+                w.chunk = Some(ci);
+            }
+        }
+    }
+    chunks.sort_by_key(|c| c.start);
+    for (ci, c) in chunks.iter().enumerate() {
+        for w in &mut words[c.start..c.end] {
+            w.chunk = Some(ci);
+        }
+    }
+    for (pi, p) in doc.places.iter().enumerate() {
+        for m in &p.mentions {
+            if !sspan.overlaps(*m) {
+                continue;
+            }
+            for w in words.iter_mut() {
+                if m.start <= w.span.start && w.span.end <= m.end {
+                    w.place = Some(pi);
+                }
+            }
+        }
+    }
+    View { words, chunks, buf }
+}
+
+fn match_pattern(v: &View, pat: &[Elem], i: usize, fixed: &mut Vec<usize>) -> Option<usize> {
+    let Some(first) = pat.first() else {
+        return Some(i);
+    };
+    match *first {
+        Elem::Word(l) => {
+            if i < v.len() && v.words[i].lemmas.contains(&l) {
+                fixed.push(i);
+                if let Some(e) = match_pattern(v, &pat[1..], i + 1, fixed) {
+                    return Some(e);
+                }
+                fixed.pop();
+            }
+            None
+        }
+        Elem::Gap => {
+            for g in 0..=GAP_MAX {
+                if g > 0 {
+                    let k = i + g - 1;
+                    if k >= v.len() || v.words[k].punct || v.is_any(k, SUBORDINATORS) {
+                        return None;
+                    }
+                }
+                if let Some(e) = match_pattern(v, &pat[1..], i + g, fixed) {
+                    return Some(e);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Longest non-overlapping triggers, left to right.
+pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut fixed = Vec::new();
+    while i < v.len() {
+        let mut best: Option<Trig> = None;
+        for &l in v.words[i].lemmas {
+            let Some(ids) = lex.by_first.get(&l) else {
+                continue;
+            };
+            for &id in ids {
+                let e = &lex.entries[id as usize];
+                fixed.clear();
+                if let Some(end) = match_pattern(v, &e.pattern, i, &mut fixed) {
+                    let better = match &best {
+                        None => true,
+                        Some(b) => {
+                            let (bl, nl) = (b.fixed.len(), fixed.len());
+                            let be = &lex.entries[b.entry];
+                            nl > bl
+                                || (nl == bl && end - i < b.end - b.head)
+                                || (nl == bl
+                                    && end - i == b.end - b.head
+                                    && (lex.codes[e.code].code.len()
+                                        > lex.codes[be.code].code.len()
+                                        || (e.noun != be.noun && e.noun == nominal(v, i))))
+                        }
+                    };
+                    if better {
+                        best = Some(Trig {
+                            entry: id as usize,
+                            head: i,
+                            end,
+                            fixed: fixed.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        match best {
+            Some(mut t) => {
+                refine(v, lex, &mut t);
+                i = t.end;
+                out.push(t);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether the word at `i` reads as a noun: after a determiner, modifier, number, possessive or
+/// actor, or at the start of the sentence.
+fn nominal(v: &View, i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    let p = i - 1;
+    let low = v.low(p);
+    (NOUN_PREMOD.contains(&low) && !matches!(low, "and" | "," | "&"))
+        || low.starts_with(|c: char| c.is_ascii_digit())
+        || REPORT_VERBS.contains(&low)
+        || PREPOSITIONS.contains(&low)
+        || v.words[p].chunk.is_some_and(|c| v.chunks[c].adjective)
+        || v.words[p].place.is_some()
+        || matches!(
+            low,
+            "of" | "more" | "heavy" | "new" | "fresh" | "reported" | "two" | "no"
+        )
+}
+
+/// A gapped match ("opened a war crimes investigation") whose gap holds a more specific trigger
+/// ending at the same word takes that trigger's code.
+fn refine(v: &View, lex: &Lexicon, t: &mut Trig) {
+    if t.fixed.len() == t.end - t.head {
+        return;
+    }
+    let mut fixed = Vec::new();
+    for k in t.head + 1..t.end {
+        if t.fixed.contains(&k) && k != t.end - 1 {
+            continue;
+        }
+        for &l in v.words[k].lemmas {
+            let Some(ids) = lex.by_first.get(&l) else {
+                continue;
+            };
+            for &id in ids {
+                let e = &lex.entries[id as usize];
+                fixed.clear();
+                if match_pattern(v, &e.pattern, k, &mut fixed) == Some(t.end)
+                    && fixed.len() >= 2
+                    && specificity(&lex.codes[e.code].code)
+                        > specificity(&lex.codes[lex.entries[t.entry].code].code)
+                {
+                    t.entry = id as usize;
+                    return;
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn cues(v: &View, lex: &Lexicon) -> Vec<CueHit> {
+    let mut out = Vec::new();
+    let mut fixed = Vec::new();
+    for i in 0..v.len() {
+        for &l in v.words[i].lemmas {
+            let Some(ids) = lex.cue_by_first.get(&l) else {
+                continue;
+            };
+            for &id in ids {
+                let c: &Cue = &lex.cues[id as usize];
+                fixed.clear();
+                if let Some(end) = match_pattern(v, &c.pattern, i, &mut fixed) {
+                    out.push(CueHit {
+                        kind: c.kind,
+                        start: i,
+                        end,
+                        cue: id as usize,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Word `i` starts a new clause (the boundary word itself belongs to the new clause).
+fn starts_clause(v: &View, i: usize) -> bool {
+    v.is_any(i, SUBORDINATORS) || (i > 0 && v.is_any(i - 1, HARD_PUNCT))
+}
+
+fn is_hard(v: &View, i: usize) -> bool {
+    v.is_any(i, HARD_PUNCT)
+}
+
+/// First word of the clause containing `i`.
+fn clause_start(v: &View, i: usize) -> usize {
+    let mut k = i;
+    while k > 0 && !starts_clause(v, k) {
+        k -= 1;
+    }
+    k
+}
+
+/// One past the last word of the clause containing `i`.
+fn clause_end(v: &View, i: usize) -> usize {
+    let mut k = i + 1;
+    while k < v.len() && !starts_clause(v, k) && !is_hard(v, k) {
+        k += 1;
+    }
+    k
+}
+
+/// The coordinated group of chunks around chunk `c`: "Russia and the US", "Mordor, Rohan and
+/// Bree", "Lavrov and seven regional foreign ministers".
+fn group(v: &View, c: usize, excluded: &[usize]) -> Vec<usize> {
+    let mut g = vec![c];
+    // rightwards
+    let mut cur = c;
+    loop {
+        let mut k = v.chunks[cur].end;
+        let mut saw_sep = false;
+        let mut extra = 0;
+        while k < v.len() && (v.is_any(k, &[",", "and", "&", "or"]) || (saw_sep && extra < 3)) {
+            if v.words[k].chunk.is_some() {
+                break;
+            }
+            if v.is_any(k, &[",", "and", "&", "or"]) {
+                saw_sep = true;
+            } else if v.words[k].punct || !v.words[k].lemmas.is_empty() && !v.words[k].upper {
+                break;
+            } else {
+                extra += 1;
+            }
+            k += 1;
+        }
+        match (saw_sep && k < v.len()).then(|| v.words[k].chunk).flatten() {
+            Some(n) if n != cur && !excluded.contains(&n) => {
+                g.push(n);
+                cur = n;
+            }
+            _ => break,
+        }
+    }
+    // leftwards
+    let mut cur = c;
+    loop {
+        let s = v.chunks[cur].start;
+        if s == 0 {
+            break;
+        }
+        let mut k = s - 1;
+        let mut saw_sep = false;
+        let mut steps = 0;
+        loop {
+            if v.words[k].chunk.is_some() {
+                break;
+            }
+            if v.is_any(k, &[",", "and", "&", "or"]) {
+                saw_sep = true;
+            } else if !saw_sep || v.words[k].punct || steps > 3 {
+                saw_sep = false;
+                break;
+            }
+            steps += 1;
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+        }
+        match saw_sep.then(|| v.words[k].chunk).flatten() {
+            Some(n) if n != cur && !excluded.contains(&n) => {
+                g.insert(0, n);
+                cur = n;
+            }
+            _ => break,
+        }
+    }
+    g
+}
+
+/// Skip a parenthetical ", who …," / ", the …," / ", in remarks …," ending at comma `c`
+/// (scanning leftwards). Returns the index of the opening comma if `c` closes one.
+fn parenthetical_open(v: &View, c: usize) -> Option<usize> {
+    let lo = c.saturating_sub(16);
+    let mut k = c;
+    while k > lo {
+        k -= 1;
+        if is_hard(v, k) {
+            return None;
+        }
+        if v.is(k, ",") {
+            let opener = &[
+                "who",
+                "which",
+                "whose",
+                "whom",
+                "where",
+                "in",
+                "on",
+                "at",
+                "after",
+                "during",
+                "speaking",
+                "according",
+                "a",
+                "an",
+                "the",
+                "its",
+                "his",
+                "her",
+                "their",
+                "from",
+                "citing",
+                "quoting",
+                "while",
+            ];
+            return v.is_any(k + 1, opener).then_some(k);
+        }
+    }
+    None
+}
+
+/// Nearest actor chunk to the left of `from` (exclusive) in the clause, not preceded by a
+/// preposition, skipping parentheticals.
+fn left_actor(v: &View, from: usize, excluded: &[usize]) -> Option<usize> {
+    let mut k = from;
+    while k > 0 {
+        k -= 1;
+        if is_hard(v, k) {
+            return None;
+        }
+        if v.is(k, ",")
+            && let Some(o) = parenthetical_open(v, k)
+        {
+            k = o;
+            continue;
+        }
+        if let Some(c) = v.words[k].chunk
+            && !excluded.contains(&c)
+        {
+            let s = v.chunks[c].start;
+            let prep = s > 0 && v.is_any(s - 1, PREPOSITIONS) && !v.is(s - 1, "and");
+            if !prep {
+                return Some(c);
+            }
+            k = s;
+            continue;
+        }
+        if starts_clause(v, k) {
+            return None;
+        }
+    }
+    None
+}
+
+/// First actor chunk in `from..to`, stopping at clause boundaries.
+fn right_actor(
+    v: &View,
+    from: usize,
+    to: usize,
+    excluded: &[usize],
+    skip_by: bool,
+    fixed: &[usize],
+) -> Option<usize> {
+    let mut k = from;
+    while k < to.min(v.len()) {
+        if fixed.contains(&k) {
+            k += 1;
+            continue;
+        }
+        if is_hard(v, k) || v.is(k, ",") || (k > from && starts_clause(v, k)) {
+            return None;
+        }
+        if skip_by && v.is(k, "by") {
+            return None;
+        }
+        if let Some(c) = v.words[k].chunk
+            && !excluded.contains(&c)
+        {
+            return Some(c);
+        }
+        k += 1;
+    }
+    None
+}
+
+fn args(doc: &Doc, v: &View, g: &[usize], mil: bool) -> Vec<Argument> {
+    g.iter()
+        .map(|&c| {
+            let ch = &v.chunks[c];
+            let ent = &doc.entities[ch.entity];
+            let mut code = ent.actor.as_ref().map(|a| a.code.clone());
+            if mil
+                && let Some(cd) = code.as_mut()
+                && cd.len() == 3
+                && matches!(ent.kind, EntityKind::Nationality | EntityKind::Country)
+            {
+                cd.push_str("MIL");
+            }
+            Argument {
+                entity: Some(ch.entity),
+                code,
+                span: ch.span,
+            }
+        })
+        .collect()
+}
+
+/// A bare noun subject when no entity is there: "The rebels denied …", "The two leaders will
+/// meet …". Only nouns directly before the verb group.
+fn bare_subject(v: &View, head: usize) -> Option<Span> {
+    let mut k = head;
+    while k > 0 {
+        k -= 1;
+        if v.is_any(k, AUX_SKIP) || v.low(k).ends_with("ly") {
+            continue;
+        }
+        let w = &v.words[k];
+        let low = v.low(k);
+        if w.punct
+            || w.chunk.is_some()
+            || PRONOUNS.contains(&low)
+            || FUNCTION.contains(&low)
+            || SUBORDINATORS.contains(&low)
+            || !low.chars().all(|c| c.is_alphabetic() || c == '-')
+        {
+            return None;
+        }
+        return Some(w.span);
+    }
+    None
+}
+
+fn is_passive(v: &View, t: &Trig, noun: bool) -> bool {
+    if noun || t.head == 0 {
+        return false;
+    }
+    let low = v.low(t.head);
+    let participle = low.ends_with("ed")
+        || low.ends_with("en")
+        || low.ends_with("wn")
+        || matches!(
+            low,
+            "hit"
+                | "shot"
+                | "struck"
+                | "held"
+                | "met"
+                | "put"
+                | "set"
+                | "cut"
+                | "beat"
+                | "sent"
+                | "led"
+                | "left"
+                | "fought"
+                | "sold"
+                | "made"
+                | "brought"
+                | "found"
+                | "shut"
+                | "spread"
+                | "bound"
+                | "hung"
+                | "swept"
+                | "fled"
+                | "laid"
+        );
+    if !participle {
+        return false;
+    }
+    let mut k = t.head;
+    while k > 0 {
+        k -= 1;
+        let l = v.low(k);
+        if BE.contains(&l) {
+            return true;
+        }
+        if l.ends_with("ly") || matches!(l, "not" | "n't" | "also" | "reportedly" | "never") {
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+pub(crate) struct Roles {
+    pub source: Vec<Argument>,
+    pub target: Vec<Argument>,
+}
+
+/// Who did it to whom.
+pub(crate) fn roles(
+    doc: &Doc,
+    v: &View,
+    lex: &Lexicon,
+    trigs: &[Trig],
+    ti: usize,
+    excluded: &[usize],
+    prev: Option<&Roles>,
+) -> Roles {
+    let t = &trigs[ti];
+    let e = &lex.entries[t.entry];
+    let cend = clause_end(v, t.head);
+    let last = *t.fixed.last().unwrap_or(&t.head);
+    let mut src = Vec::new();
+    let mut tgt = Vec::new();
+    if e.noun {
+        // pre-modifiers: "Russian and Syrian bombardment", "Russia's offensive"
+        let mut k = t.head;
+        while k > 0 {
+            k -= 1;
+            if let Some(c) = v.words[k].chunk {
+                if !excluded.contains(&c) && !src.contains(&c) {
+                    src.insert(0, c);
+                }
+                k = v.chunks[c].start;
+                continue;
+            }
+            if !v.is_any(k, NOUN_PREMOD) || v.is(k, "of") {
+                break;
+            }
+        }
+        // post-modifiers: of / on / against / with / between / by
+        let mut k = last + 1;
+        let mut hops = 0;
+        while k < cend && hops < 3 {
+            let prep = v.low(k).to_string();
+            if !matches!(
+                prep.as_str(),
+                "of" | "on"
+                    | "against"
+                    | "with"
+                    | "between"
+                    | "by"
+                    | "targeting"
+                    | "upon"
+                    | "among"
+            ) {
+                break;
+            }
+            let mut j = k + 1;
+            while j < cend && v.words[j].chunk.is_none() && j < k + 5 && !v.words[j].punct {
+                if v.is_any(j, PREPOSITIONS) {
+                    break;
+                }
+                j += 1;
+            }
+            let Some(c) = (j < cend).then(|| v.words[j].chunk).flatten() else {
+                break;
+            };
+            if excluded.contains(&c) {
+                break;
+            }
+            let g = group(v, c, excluded);
+            let gend = v.chunks[*g.last().unwrap()].end;
+            match prep.as_str() {
+                "by" | "between" | "among" => src.extend(g),
+                "of" if lex.codes[e.code].quad_class <= 2 && src.is_empty() => src.extend(g),
+                _ => tgt.extend(g),
+            }
+            k = gend;
+            hops += 1;
+            // "of Aleppo's rebel-held east": skip the possessed part
+            while k < cend
+                && (v.is(k, "'s")
+                    || (!v.words[k].punct
+                        && !v.is_any(k, PREPOSITIONS)
+                        && v.words[k].chunk.is_none()
+                        && k < gend + 3
+                        && v.words[k].lemmas.is_empty()))
+            {
+                k += 1;
+            }
+        }
+        if src.len() == 1 {
+            src = group(v, src[0], excluded);
+        }
+        if src.is_empty() {
+            // the noun is the object of a verb of this clause: "X launched air strikes on Y"
+            if let Some(c) = left_actor(v, t.head, excluded)
+                && !trigs[..ti]
+                    .iter()
+                    .any(|p| p.end > v.chunks[c].end && p.head < t.head)
+            {
+                src = group(v, c, excluded);
+            }
+        }
+    } else if is_passive(v, t, false) {
+        if let Some(c) = left_actor(v, t.head, excluded) {
+            tgt = group(v, c, excluded);
+        }
+        // agent: "by X" / "by suspected Russian air strikes"
+        let mut k = last + 1;
+        while k < cend && !v.is(k, "by") {
+            k += 1;
+        }
+        if k < cend
+            && let Some(c) = right_actor(v, k + 1, (k + 5).min(cend), excluded, false, &[])
+        {
+            src = group(v, c, excluded);
+        }
+    } else {
+        let coordinated = t.head > 0 && v.is(t.head - 1, "and") && prev.is_some();
+        if coordinated {
+            if let Some(p) = prev {
+                return Roles {
+                    source: p.source.clone(),
+                    target: right_target(doc, v, t, cend, excluded, e.mil),
+                };
+            }
+        } else if let Some(c) = left_actor(v, t.head, excluded) {
+            src = group(v, c, excluded);
+        }
+        let tg = right_target(doc, v, t, cend, excluded, false);
+        let mut r = Roles {
+            source: args(doc, v, &src, e.mil),
+            target: tg,
+        };
+        if r.source.is_empty()
+            && let Some(sp) = bare_subject(v, t.head)
+        {
+            r.source.push(Argument {
+                entity: None,
+                code: None,
+                span: sp,
+            });
+        }
+        return r;
+    }
+    tgt.retain(|c| !src.contains(c));
+    Roles {
+        source: args(doc, v, &src, e.mil),
+        target: args(doc, v, &tgt, false),
+    }
+}
+
+fn right_target(
+    doc: &Doc,
+    v: &View,
+    t: &Trig,
+    cend: usize,
+    excluded: &[usize],
+    mil: bool,
+) -> Vec<Argument> {
+    match right_actor(
+        v,
+        t.head + 1,
+        (t.end + 10).min(cend),
+        excluded,
+        true,
+        &t.fixed,
+    ) {
+        Some(c) => {
+            let g = group(v, c, excluded);
+            args(doc, v, &g, mil)
+        }
+        None => Vec::new(),
+    }
+}
+
+/// Status from cues before the trigger in its clause.
+pub(crate) fn status(
+    v: &View,
+    lex: &Lexicon,
+    t: &Trig,
+    hits: &[CueHit],
+) -> (Status, Option<String>) {
+    let cs = clause_start(v, t.head);
+    let mut neg = None;
+    let mut hyp = None;
+    let mut plan = None;
+    for h in hits {
+        if h.end > t.head || h.start < cs {
+            continue;
+        }
+        let word = lex.cues[h.cue].word.as_str();
+        let gap = t.head - h.end;
+        let max = match (h.kind, word) {
+            (CueKind::Neg, "no" | "without" | "none" | "nobody" | "neither" | "nor") => 3,
+            (CueKind::Neg, "deny") => 4,
+            (CueKind::Neg, _) => 4,
+            (CueKind::Hyp, "if" | "unless" | "whether") => 12,
+            (CueKind::Hyp, _) => 5,
+            (
+                CueKind::Plan,
+                "next" | "upcoming" | "forthcoming" | "planned" | "proposed" | "future",
+            ) => 2,
+            (CueKind::Plan, _) => 5,
+            (CueKind::Report, _) => continue,
+        };
+        if gap > max {
+            continue;
+        }
+        // a verb trigger between a modal and this trigger takes the modal for itself only
+        // when it is not this trigger's own auxiliary chain; keep it simple: words between
+        // must not contain a hard boundary.
+        if (h.end..t.head).any(|k| is_hard(v, k) || v.is(k, ",")) {
+            continue;
+        }
+        match h.kind {
+            CueKind::Neg => neg = Some(word.to_string()),
+            CueKind::Hyp => hyp = Some(word.to_string()),
+            CueKind::Plan => plan = Some(word.to_string()),
+            CueKind::Report => {}
+        }
+    }
+    if let Some(w) = neg {
+        (Status::Negated, Some(w))
+    } else if let Some(w) = hyp {
+        (Status::Hypothetical, Some(w))
+    } else if let Some(w) = plan {
+        (Status::Planned, Some(w))
+    } else {
+        (Status::Occurred, None)
+    }
+}
+
+/// The speaker of an attributed sentence: "according to X", "X said", "said X".
+pub(crate) fn reporter(v: &View, hits: &[CueHit]) -> Option<usize> {
+    for h in hits.iter().filter(|h| h.kind == CueKind::Report) {
+        if v.is(h.start, "according") {
+            for k in h.end..(h.end + 6).min(v.len()) {
+                if let Some(c) = v.words[k].chunk {
+                    return Some(c);
+                }
+            }
+            continue;
+        }
+        if !REPORT_VERBS.contains(&v.low(h.start)) {
+            continue;
+        }
+        // "X said": a chunk ending within 3 words to the left
+        let mut k = h.start;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            k -= 1;
+            steps += 1;
+            if let Some(c) = v.words[k].chunk {
+                return Some(c);
+            }
+            if v.words[k].punct && !v.is(k, ",") {
+                break;
+            }
+        }
+        // "said X"
+        for k in h.end..(h.end + 3).min(v.len()) {
+            if let Some(c) = v.words[k].chunk {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+/// The time expression governing trigger `ti`: nearest among those closer to it than to any
+/// other trigger, in the same clause first; times right after a reporting verb belong to the
+/// report, not the event.
+pub(crate) fn governing_time(
+    doc: &Doc,
+    v: &View,
+    trigs: &[Trig],
+    ti: usize,
+    sentence: usize,
+) -> Option<usize> {
+    let sspan = doc.sentences[sentence].span;
+    let t = &trigs[ti];
+    let mut best: Option<(usize, usize)> = None;
+    for (i, tm) in doc.times.iter().enumerate() {
+        if !sspan.contains(tm.span) || !tm.value.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let Some(k) = v.words.iter().position(|w| w.span.end > tm.span.start) else {
+            continue;
+        };
+        // the time is attached to a reporting verb just before it
+        let lo = k.saturating_sub(4);
+        if (lo..k).any(|j| REPORT_VERBS.contains(&v.low(j))) {
+            continue;
+        }
+        // time inside the trigger (gap words) or near it
+        let dist = |tr: &Trig| -> usize {
+            if k >= tr.head && k < tr.end {
+                0
+            } else if k >= tr.end {
+                k - tr.end + 1
+            } else {
+                tr.head - k + 1
+            }
+        };
+        let d = dist(t);
+        let nearer_other = trigs
+            .iter()
+            .enumerate()
+            .any(|(j, o)| j != ti && (dist(o) < d || (dist(o) == d && o.head < t.head)));
+        let same_clause = clause_start(v, k) == clause_start(v, t.head)
+            || (k >= t.end && !(t.end..k).any(|j| is_hard(v, j) || starts_clause(v, j)));
+        if nearer_other || !same_clause {
+            continue;
+        }
+        if best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((i, d));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// The place where trigger `t` happened: a place attached by a locative preposition in its
+/// clause, a place name modifying a noun trigger ("Lausanne meeting"), the place of a
+/// material-conflict trigger's object ("bombardment of Aleppo"), or one in a sentence-initial
+/// adjunct ("Speaking in Paris, the envoy condemned …").
+pub(crate) fn event_place_in(
+    v: &View,
+    trigs: &[Trig],
+    ti: usize,
+    noun: bool,
+    quad: u8,
+    visit: bool,
+) -> Option<usize> {
+    let t = &trigs[ti];
+    let last = *t.fixed.last().unwrap_or(&t.head);
+    let mut best: Option<(usize, usize)> = None; // (place, score)
+    let mut consider = |p: usize, score: usize| {
+        if best.is_none_or(|(_, s)| score < s) {
+            best = Some((p, score));
+        }
+    };
+    // pre-nominal place: "Lausanne meeting", "Aleppo bombardment"
+    if noun && t.head > 0 {
+        let mut k = t.head - 1;
+        while k > 0 && v.is_any(k, &["'s", "the"]) {
+            k -= 1;
+        }
+        if let Some(p) = v.words[k].place {
+            consider(p, 0);
+        }
+    }
+    let n = v.len();
+    // places with their attaching preposition
+    let mut k = 0;
+    while k < n {
+        let Some(p) = v.words[k].place else {
+            k += 1;
+            continue;
+        };
+        let pstart = k;
+        while k < n && v.words[k].place == Some(p) {
+            k += 1;
+        }
+        let pend = k;
+        // walk left over geographic modifiers to the preposition
+        let mut j = pstart;
+        let mut prep = None;
+        let mut steps = 0;
+        while j > 0 && steps < 5 {
+            j -= 1;
+            steps += 1;
+            let l = v.low(j);
+            if LOC_PREPS.contains(&l) {
+                prep = Some(j);
+                break;
+            }
+            if (visit && matches!(l, "to" | "for"))
+                || (quad == 4 && matches!(l, "on" | "of" | "against"))
+            {
+                prep = Some(j);
+                break;
+            }
+            if !(GEO_MODS.contains(&l) || GEO_NOUNS.contains(&l) || v.words[j].place.is_some()) {
+                break;
+            }
+        }
+        // a direct object place of a material-conflict verb: "shelled Deraa"
+        let direct = !noun
+            && quad == 4
+            && (pstart == last + 1 || (pstart == last + 2 && v.is(last + 1, "the")));
+        let Some(pj) = prep.or(direct.then_some(pstart)) else {
+            continue;
+        };
+        let pword = v.low(pj).to_string();
+        if matches!(pword.as_str(), "on" | "of" | "against") && pj != last + 1 && pj != last + 2
+        {
+            // "of"/"on" attach only right after the trigger ("siege of Aleppo")
+            continue;
+        }
+        // which trigger is nearest to the preposition?
+        let dist = |tr: &Trig| -> usize {
+            if pj >= tr.head && pj < tr.end {
+                0
+            } else if pj >= tr.end {
+                pj - tr.end
+            } else if pend <= tr.head {
+                tr.head - pend + 1
+            } else {
+                usize::MAX
+            }
+        };
+        let d = dist(t);
+        if d == usize::MAX {
+            continue;
+        }
+        let nearer_other = trigs
+            .iter()
+            .enumerate()
+            .any(|(j2, o)| j2 != ti && dist(o) < d);
+        // same clause, or a sentence-initial adjunct before the main clause
+        let between = if pj >= t.head {
+            t.end.min(pj)..pj
+        } else {
+            pend..t.head
+        };
+        let crosses = between
+            .clone()
+            .any(|x| is_hard(v, x) || starts_clause(v, x) || REPORT_VERBS.contains(&v.low(x)));
+        let crosses_comma = between.clone().any(|x| v.is(x, ","));
+        let initial_adjunct = pend <= t.head && crosses_comma && !crosses && {
+            let first_comma = (0..n).find(|&x| v.is(x, ",")).unwrap_or(n);
+            pend <= first_comma && first_comma < t.head
+        };
+        if initial_adjunct {
+            consider(p, 20 + d);
+            continue;
+        }
+        if nearer_other || crosses || crosses_comma {
+            continue;
+        }
+        let score = if pj >= t.head { d + 1 } else { d + 3 };
+        consider(p, score);
+    }
+    best.map(|(p, _)| p)
+}
+
+/// How specific a CAMEO code is: longer codes, and codes not ending in the generic 0.
+pub(crate) fn specificity(code: &str) -> usize {
+    code.len() * 2 + usize::from(!code.ends_with('0'))
+}
+
+struct Cand {
+    ev: Event,
+    keep: bool,
+    noun: bool,
+    head: usize,
+    end: usize,
+}
+
+/// Everything found in one sentence before cross-sentence linking.
+pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut Vec<Event>) {
+    let v = view(doc, lex, sentence);
+    if v.len() == 0 {
+        return;
+    }
+    let trigs = triggers(&v, lex);
+    if trigs.is_empty() {
+        return;
+    }
+    let mut hits = cues(&v, lex);
+    // a reporting word that is itself a trigger ("claimed responsibility") reports nothing
+    hits.retain(|h| {
+        h.kind != CueKind::Report || !trigs.iter().any(|t| h.start < t.end && t.head < h.end)
+    });
+    let speaker = reporter(&v, &hits);
+    let excluded: Vec<usize> = speaker.into_iter().collect();
+    let question = {
+        let s = doc.slice(doc.sentences[sentence].span).trim_end();
+        s.ends_with('?') || s.ends_with("?\"") || s.ends_with("?\u{201d}")
+    };
+    let published = doc.meta.published;
+    let mut prev_roles: Option<Roles> = None;
+    let mut statuses: Vec<Status> = Vec::with_capacity(trigs.len());
+    let mut cands: Vec<Cand> = Vec::with_capacity(trigs.len());
+    for (ti, t) in trigs.iter().enumerate() {
+        let e = &lex.entries[t.entry];
+        let info = &lex.codes[e.code];
+        let r = roles(doc, &v, lex, &trigs, ti, &excluded, prev_roles.as_ref());
+        let (mut st, _) = status(&v, lex, t, &hits);
+        // a trigger in the complement of a non-occurred trigger shares its status:
+        // "will meet to discuss", "failed to agree to a ceasefire"
+        if st == Status::Occurred
+            && ti > 0
+            && statuses[ti - 1] != Status::Occurred
+            && t.head >= trigs[ti - 1].end
+            && t.head - trigs[ti - 1].end <= 3
+            && clause_start(&v, t.head) == clause_start(&v, trigs[ti - 1].head)
+        {
+            st = statuses[ti - 1];
+        }
+        if question && st == Status::Occurred {
+            st = Status::Hypothetical;
+        }
+        statuses.push(st);
+        let has_args = !r.source.is_empty() || !r.target.is_empty();
+        // date
+        let mut date = governing_time(doc, &v, &trigs, ti, sentence).map(|i| {
+            let tm = &doc.times[i];
+            DateRef {
+                value: tm.value.clone(),
+                precision: tm.precision,
+                time: Some(i),
+                basis: Basis::Text,
+            }
+        });
+        if let (Some(d), Some(p)) = (&date, published)
+            && st == Status::Occurred
+            && is_after(&d.value, &p.to_string())
+        {
+            st = Status::Planned;
+        }
+        if date.is_none()
+            && matches!(st, Status::Occurred | Status::Negated)
+            && let Some(p) = published
+        {
+            date = Some(DateRef {
+                value: p.to_string(),
+                precision: Precision::Day,
+                time: None,
+                basis: Basis::Published,
+            });
+        }
+        let visit = info.code.starts_with("042") || info.code.starts_with("032");
+        let place =
+            event_place_in(&v, &trigs, ti, e.noun, info.quad_class, visit).map(|p| PlaceRef {
+                place: p,
+                basis: Basis::Sentence,
+            });
+        let span = Span::new(v.words[t.head].span.start, v.words[t.end - 1].span.end);
+        cands.push(Cand {
+            ev: Event {
+                sentence,
+                trigger: span,
+                cameo: info.code.clone(),
+                quad_class: info.quad_class,
+                goldstein: info.goldstein,
+                plover: info.plover.as_ref().map(|(k, m)| Plover {
+                    kind: k.clone(),
+                    mode: m.clone(),
+                }),
+                status: st,
+                source: r.source.clone(),
+                target: r.target.clone(),
+                date,
+                place,
+                reported_by: speaker.map(|c| v.chunks[c].entity),
+                confidence: 0.0,
+                rule: e.rule.clone(),
+                same_as: None,
+            },
+            keep: e.solo || has_args,
+            noun: e.noun,
+            head: t.head,
+            end: t.end,
+        });
+        prev_roles = Some(r);
+    }
+    merge_same_event(&v, &mut cands);
+    let first = out.len();
+    for c in cands.into_iter().filter(|c| c.keep) {
+        let mut ev = c.ev;
+        let coded_src = ev.source.iter().any(|a| a.code.is_some());
+        let coded_tgt = ev.target.iter().any(|a| a.code.is_some());
+        let mut conf: f32 = 0.45;
+        if coded_src {
+            conf += 0.25;
+        }
+        if coded_tgt {
+            conf += 0.15;
+        }
+        if !coded_src && !coded_tgt && (!ev.source.is_empty() || !ev.target.is_empty()) {
+            conf += 0.05;
+        }
+        if c.end - c.head > 1 {
+            conf += 0.05;
+        }
+        ev.confidence = conf.min(0.95);
+        out.push(ev);
+    }
+    // triggers of the same root in one sentence share a place: "Ministers meeting in Lausanne
+    // discussed …"
+    for i in first..out.len() {
+        if out[i].place.is_none() {
+            let root = &out[i].cameo[..2];
+            if let Some(p) = out[first..]
+                .iter()
+                .find(|o| &o.cameo[..2] == root && o.place.is_some())
+                .and_then(|o| o.place)
+            {
+                out[i].place = Some(p);
+            }
+        }
+    }
+}
+
+/// A material-conflict noun and verb that name one act are one event: "a suicide bomber struck",
+/// "hospitals were hit by suspected Russian air strikes". The more specific code wins; the
+/// other contributes the arguments, date and place it alone has.
+fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
+    let mut i = 0;
+    while i + 1 < cands.len() {
+        let (a, b) = (&cands[i], &cands[i + 1]);
+        let gap: Vec<&str> = (a.end..b.head).map(|k| v.low(k)).collect();
+        let violent = |c: &str| matches!(&c[..2], "18" | "19" | "20");
+        let linked = violent(&a.ev.cameo)
+            && violent(&b.ev.cameo)
+            && a.ev.status == b.ev.status
+            && ((a.noun
+                && !b.noun
+                && gap.iter().all(|w| AUX_SKIP.contains(w) || BE.contains(w))
+                && gap.len() <= 2)
+                || (!a.noun
+                    && b.noun
+                    && gap.first() == Some(&"by")
+                    && gap.len() <= 4
+                    && gap
+                        .iter()
+                        .all(|w| !matches!(*w, "," | "and" | "after" | "in"))));
+        if !linked {
+            i += 1;
+            continue;
+        }
+        let b = cands.remove(i + 1);
+        let a = &mut cands[i];
+        let (mut keep, other) = if specificity(&b.ev.cameo) > specificity(&a.ev.cameo) {
+            (
+                b,
+                std::mem::replace(
+                    a,
+                    Cand {
+                        ev: a.ev.clone(),
+                        keep: a.keep,
+                        noun: a.noun,
+                        head: a.head,
+                        end: a.end,
+                    },
+                ),
+            )
+        } else {
+            let a2 = Cand {
+                ev: a.ev.clone(),
+                keep: a.keep,
+                noun: a.noun,
+                head: a.head,
+                end: a.end,
+            };
+            (a2, b)
+        };
+        let has_mil = |x: &[Argument]| {
+            x.iter()
+                .any(|s| s.code.as_deref().is_some_and(|c| c.ends_with("MIL")))
+        };
+        if keep.ev.source.iter().all(|s| s.code.is_none()) && !other.ev.source.is_empty()
+            || (has_mil(&other.ev.source) && !has_mil(&keep.ev.source))
+        {
+            keep.ev.source = other.ev.source.clone();
+        }
+        if keep.ev.target.is_empty() {
+            keep.ev.target = other.ev.target.clone();
+        }
+        if keep.ev.place.is_none() {
+            keep.ev.place = other.ev.place;
+        }
+        if keep
+            .ev
+            .date
+            .as_ref()
+            .is_none_or(|d| d.basis == Basis::Published)
+            && other
+                .ev
+                .date
+                .as_ref()
+                .is_some_and(|d| d.basis == Basis::Text)
+        {
+            keep.ev.date = other.ev.date.clone();
+        }
+        keep.keep = keep.keep || other.keep;
+        cands[i] = keep;
+    }
+}
+
+/// ISO value `a` (start of a range) lies after the date `p` (YYYY-MM-DD).
+pub(crate) fn is_after(a: &str, p: &str) -> bool {
+    let a = a.split('/').next().unwrap_or(a);
+    let n = a.len();
+    if !(n == 4 || n == 7 || n == 10) || n > p.len() || a.contains('W') {
+        return false;
+    }
+    a > &p[..n]
+}
+
+/// Link repeated mentions of one event (headline, standfirst, body): a later event with the
+/// same CAMEO root, status, compatible actors, date and place points at the first mention.
+pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
+    let block_kind = |e: &Event| doc.blocks[doc.sentences[e.sentence].block].kind;
+    let codes =
+        |a: &[Argument]| -> Vec<String> { a.iter().filter_map(|x| x.code.clone()).collect() };
+    let compatible = |x: &[String], y: &[String]| {
+        x.is_empty()
+            || y.is_empty()
+            || x.iter()
+                .any(|c| y.iter().any(|d| d[..3.min(d.len())] == c[..3.min(c.len())]))
+    };
+    for j in 0..events.len() {
+        for i in 0..j {
+            if events[i].same_as.is_some() || events[i].sentence == events[j].sentence {
+                continue;
+            }
+            let (a, b) = (&events[i], &events[j]);
+            let headline = matches!(block_kind(a), BlockKind::Title | BlockKind::Standfirst)
+                || matches!(block_kind(b), BlockKind::Title | BlockKind::Standfirst);
+            if !headline || a.cameo[..2] != b.cameo[..2] || a.status != b.status {
+                continue;
+            }
+            if !compatible(&codes(&a.source), &codes(&b.source))
+                || !compatible(&codes(&a.target), &codes(&b.target))
+            {
+                continue;
+            }
+            let same_date = match (&a.date, &b.date) {
+                (Some(x), Some(y)) => {
+                    x.value == y.value || x.basis == Basis::Published || y.basis == Basis::Published
+                }
+                _ => true,
+            };
+            let same_place = match (a.place, b.place) {
+                (Some(x), Some(y)) => x.place == y.place || same_country(doc, x.place, y.place),
+                _ => true,
+            };
+            if !(same_date && same_place) {
+                continue;
+            }
+            // the linked mentions share what either knows
+            let (pa, pb) = (a.place, b.place);
+            let (da, db) = (a.date.clone(), b.date.clone());
+            events[j].same_as = Some(i);
+            if pb.is_none()
+                && let Some(p) = pa
+            {
+                events[j].place = Some(PlaceRef {
+                    place: p.place,
+                    basis: Basis::Article,
+                });
+            }
+            if pa.is_none()
+                && let Some(p) = pb
+            {
+                events[i].place = Some(PlaceRef {
+                    place: p.place,
+                    basis: Basis::Article,
+                });
+            }
+            if let (Some(x), Some(y)) = (&da, &db) {
+                if x.basis == Basis::Published && y.basis == Basis::Text {
+                    events[i].date = Some(y.clone());
+                } else if y.basis == Basis::Published && x.basis == Basis::Text {
+                    events[j].date = Some(x.clone());
+                }
+            }
+            break;
+        }
+    }
+}
+
+fn same_country(doc: &Doc, a: usize, b: usize) -> bool {
+    use dateline_doc::Feature;
+    let (pa, pb) = (&doc.places[a], &doc.places[b]);
+    // a country and a place inside it ("Switzerland" / "Lausanne")
+    let wide = |p: &dateline_doc::Place| {
+        matches!(p.feature, Some(Feature::Country) | Some(Feature::Admin1))
+    };
+    (wide(pa) || wide(pb)) && pa.country.is_some() && pa.country == pb.country
+}

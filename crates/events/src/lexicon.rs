@@ -1,0 +1,484 @@
+//! Loading the readable lexicon files (`lexicon/*.txt`, see `lexicon/README.txt`) into lookup
+//! tables: CAMEO codes, trigger patterns indexed by their first word, cues, and a table from
+//! every inflected surface form to the lemmas it may stand for.
+
+use std::collections::HashMap;
+
+/// The lexicon files, embedded at compile time: (file name, contents).
+pub(crate) const FILES: &[(&str, &str)] = &[
+    (
+        "01-statement.txt",
+        include_str!("../lexicon/01-statement.txt"),
+    ),
+    ("02-appeal.txt", include_str!("../lexicon/02-appeal.txt")),
+    ("03-intent.txt", include_str!("../lexicon/03-intent.txt")),
+    ("04-consult.txt", include_str!("../lexicon/04-consult.txt")),
+    (
+        "05-diplomatic.txt",
+        include_str!("../lexicon/05-diplomatic.txt"),
+    ),
+    (
+        "06-material-coop.txt",
+        include_str!("../lexicon/06-material-coop.txt"),
+    ),
+    ("07-aid.txt", include_str!("../lexicon/07-aid.txt")),
+    ("08-yield.txt", include_str!("../lexicon/08-yield.txt")),
+    (
+        "09-investigate.txt",
+        include_str!("../lexicon/09-investigate.txt"),
+    ),
+    ("10-demand.txt", include_str!("../lexicon/10-demand.txt")),
+    (
+        "11-disapprove.txt",
+        include_str!("../lexicon/11-disapprove.txt"),
+    ),
+    ("12-reject.txt", include_str!("../lexicon/12-reject.txt")),
+    (
+        "13-threaten.txt",
+        include_str!("../lexicon/13-threaten.txt"),
+    ),
+    ("14-protest.txt", include_str!("../lexicon/14-protest.txt")),
+    (
+        "15-force-posture.txt",
+        include_str!("../lexicon/15-force-posture.txt"),
+    ),
+    (
+        "16-reduce-relations.txt",
+        include_str!("../lexicon/16-reduce-relations.txt"),
+    ),
+    ("17-coerce.txt", include_str!("../lexicon/17-coerce.txt")),
+    ("18-assault.txt", include_str!("../lexicon/18-assault.txt")),
+    ("19-fight.txt", include_str!("../lexicon/19-fight.txt")),
+    (
+        "20-mass-violence.txt",
+        include_str!("../lexicon/20-mass-violence.txt"),
+    ),
+];
+
+const CUES: &str = include_str!("../lexicon/cues.txt");
+const IRREGULAR: &str = include_str!("../lexicon/irregular.txt");
+
+/// Closed-class words: never inflected when they appear in a pattern.
+const CLOSED: &[&str] = &[
+    "to", "for", "of", "on", "in", "at", "with", "by", "from", "into", "off", "out", "up", "down",
+    "over", "the", "a", "an", "that", "as", "against", "about", "upon", "behind", "no", "not",
+    "n't", "'ll", "never", "without", "if", "whether", "unless", "could", "would", "might", "may",
+    "can", "should", "must", "shall", "will", "self", "himself", "herself", "between",
+];
+
+/// One CAMEO code with its codebook facts and dateline's PLOVER mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeInfo {
+    pub code: String,
+    pub name: String,
+    pub goldstein: f32,
+    pub quad_class: u8,
+    /// PLOVER event type and mode; `None` for plain statements.
+    pub plover: Option<(String, Option<String>)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Elem {
+    Word(u32),
+    /// 0..=GAP_MAX ordinary words inside the clause.
+    Gap,
+}
+
+pub(crate) const GAP_MAX: usize = 5;
+
+#[derive(Clone, Debug)]
+pub(crate) struct Entry {
+    /// Index into [`Lexicon::codes`].
+    pub code: usize,
+    pub pattern: Vec<Elem>,
+    pub noun: bool,
+    pub solo: bool,
+    pub mil: bool,
+    /// "FILE:LINE".
+    pub rule: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueKind {
+    Neg,
+    Plan,
+    Hyp,
+    Report,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Cue {
+    pub kind: CueKind,
+    pub pattern: Vec<Elem>,
+    /// The cue is a single word (tighter scope for modals and "no").
+    pub word: String,
+}
+
+/// The event lexicon, loaded once and shared read-only.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub(crate) codes: Vec<CodeInfo>,
+    code_index: HashMap<String, usize>,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) by_first: HashMap<u32, Vec<u32>>,
+    pub(crate) cues: Vec<Cue>,
+    pub(crate) cue_by_first: HashMap<u32, Vec<u32>>,
+    /// Lower-case surface form -> lemma ids it may stand for.
+    pub(crate) forms: HashMap<String, Vec<u32>>,
+    lemma_ids: HashMap<String, u32>,
+    irregular: HashMap<String, Vec<String>>,
+}
+
+impl Lexicon {
+    /// Parse the embedded lexicon files. Panics on a malformed line: the files are part of the
+    /// program and a test loads them.
+    pub fn load() -> Lexicon {
+        match Lexicon::parse(FILES, CUES, IRREGULAR) {
+            Ok(l) => l,
+            Err(e) => panic!("event lexicon: {e}"),
+        }
+    }
+
+    pub(crate) fn parse(
+        files: &[(&str, &str)],
+        cues: &str,
+        irregular: &str,
+    ) -> Result<Lexicon, String> {
+        let mut lex = Lexicon::default();
+        for (n, line) in irregular.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (lemma, forms) = line
+                .split_once('|')
+                .ok_or(format!("irregular.txt:{}: expected `lemma | forms`", n + 1))?;
+            lex.irregular.insert(
+                lemma.trim().to_string(),
+                forms.split_whitespace().map(str::to_string).collect(),
+            );
+        }
+        // Codes first (a trigger may precede its code line in no file, but be safe).
+        for (file, text) in files {
+            for (n, line) in text.lines().enumerate() {
+                let line = line.trim();
+                if let Some(rest) = line.strip_prefix("code ") {
+                    let f: Vec<&str> = rest.split('|').map(str::trim).collect();
+                    if f.len() != 4 {
+                        return Err(format!("{file}:{}: expected 4 fields", n + 1));
+                    }
+                    let code = f[0].to_string();
+                    if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+                        return Err(format!("{file}:{}: bad code {code:?}", n + 1));
+                    }
+                    let goldstein: f32 = f[1]
+                        .parse()
+                        .map_err(|_| format!("{file}:{}: bad Goldstein {:?}", n + 1, f[1]))?;
+                    let root: u8 = code[..2].parse().unwrap_or(0);
+                    let quad_class = match root {
+                        1..=5 => 1,
+                        6..=8 => 2,
+                        9..=13 => 3,
+                        14..=20 => 4,
+                        _ => return Err(format!("{file}:{}: bad root in {code}", n + 1)),
+                    };
+                    let plover = if f[2] == "-" {
+                        None
+                    } else {
+                        let (t, m) = match f[2].split_once('/') {
+                            Some((t, m)) => (t, Some(m.to_string())),
+                            None => (f[2], None),
+                        };
+                        Some((t.to_string(), m))
+                    };
+                    if lex.code_index.contains_key(&code) {
+                        return Err(format!("{file}:{}: duplicate code {code}", n + 1));
+                    }
+                    lex.code_index.insert(code.clone(), lex.codes.len());
+                    lex.codes.push(CodeInfo {
+                        code,
+                        name: f[3].to_string(),
+                        goldstein,
+                        quad_class,
+                        plover,
+                    });
+                }
+            }
+        }
+        for (file, text) in files {
+            for (n, line) in text.lines().enumerate() {
+                let line = line.trim();
+                if line.is_empty() || line.starts_with('#') || line.starts_with("code ") {
+                    continue;
+                }
+                let f: Vec<&str> = line.split('|').map(str::trim).collect();
+                if f.len() < 2 || f.len() > 3 {
+                    return Err(format!(
+                        "{file}:{}: expected `CODE | pattern [| flags]`",
+                        n + 1
+                    ));
+                }
+                let code = *lex.code_index.get(f[0]).ok_or(format!(
+                    "{file}:{}: undeclared code {}",
+                    n + 1,
+                    f[0]
+                ))?;
+                let pattern = lex.pattern(f[1]);
+                if !matches!(pattern.first(), Some(Elem::Word(_)))
+                    || !matches!(pattern.last(), Some(Elem::Word(_)))
+                {
+                    return Err(format!(
+                        "{file}:{}: a pattern starts and ends with a word",
+                        n + 1
+                    ));
+                }
+                let flags: Vec<&str> = f.get(2).map_or(vec![], |s| s.split_whitespace().collect());
+                for fl in &flags {
+                    if !matches!(*fl, "n" | "solo" | "mil") {
+                        return Err(format!("{file}:{}: unknown flag {fl}", n + 1));
+                    }
+                }
+                let id = lex.entries.len() as u32;
+                if let Elem::Word(w) = pattern[0] {
+                    lex.by_first.entry(w).or_default().push(id);
+                }
+                lex.entries.push(Entry {
+                    code,
+                    pattern,
+                    noun: flags.contains(&"n"),
+                    solo: flags.contains(&"solo"),
+                    mil: flags.contains(&"mil"),
+                    rule: format!("{file}:{}", n + 1),
+                });
+            }
+        }
+        for (n, line) in cues.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (kind, words) = line
+                .split_once('|')
+                .ok_or(format!("cues.txt:{}: expected `KIND | words`", n + 1))?;
+            let kind = match kind.trim() {
+                "neg" => CueKind::Neg,
+                "plan" => CueKind::Plan,
+                "hyp" => CueKind::Hyp,
+                "report" => CueKind::Report,
+                k => return Err(format!("cues.txt:{}: unknown cue kind {k}", n + 1)),
+            };
+            let pattern = lex.pattern(words.trim());
+            let id = lex.cues.len() as u32;
+            if let Some(Elem::Word(w)) = pattern.first() {
+                lex.cue_by_first.entry(*w).or_default().push(id);
+            }
+            lex.cues.push(Cue {
+                kind,
+                pattern,
+                word: words.trim().to_string(),
+            });
+        }
+        Ok(lex)
+    }
+
+    fn pattern(&mut self, text: &str) -> Vec<Elem> {
+        text.split_whitespace()
+            .map(|w| {
+                if w == "*" {
+                    Elem::Gap
+                } else {
+                    Elem::Word(self.lemma(&normalise(w)))
+                }
+            })
+            .collect()
+    }
+
+    /// The id of a lemma, registering it and all its surface forms on first sight.
+    fn lemma(&mut self, lemma: &str) -> u32 {
+        if let Some(&id) = self.lemma_ids.get(lemma) {
+            return id;
+        }
+        let id = self.lemma_ids.len() as u32;
+        self.lemma_ids.insert(lemma.to_string(), id);
+        let mut forms = if CLOSED.contains(&lemma) {
+            vec![lemma.to_string()]
+        } else {
+            inflect(lemma)
+        };
+        if let Some(irr) = self.irregular.get(lemma) {
+            forms.extend(irr.iter().cloned());
+        }
+        for f in forms {
+            let v = self.forms.entry(f).or_default();
+            if !v.contains(&id) {
+                v.push(id);
+            }
+        }
+        id
+    }
+
+    /// Lemma ids a (lower-case, normalised) word may stand for.
+    pub(crate) fn lemmas_of(&self, lower: &str) -> &[u32] {
+        self.forms.get(lower).map_or(&[], |v| v.as_slice())
+    }
+
+    /// All codes, in file order.
+    pub fn codes(&self) -> &[CodeInfo] {
+        &self.codes
+    }
+
+    /// Facts about one CAMEO code.
+    pub fn code_info(&self, code: &str) -> Option<&CodeInfo> {
+        self.code_index.get(code).map(|&i| &self.codes[i])
+    }
+
+    /// Number of trigger entries.
+    pub fn trigger_count(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+/// Lower-case with typographic apostrophes and dashes folded.
+pub(crate) fn normalise(w: &str) -> String {
+    let mut s = String::with_capacity(w.len());
+    normalise_into(w, &mut s);
+    s
+}
+
+pub(crate) fn normalise_into(w: &str, out: &mut String) {
+    out.clear();
+    for c in w.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
+            '\u{2010}' | '\u{2011}' => out.push('-'),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// Regular inflections of a word: plural / third person, past, gerund, with the usual
+/// spelling changes; doubled final consonants are generated as an alternative, not instead.
+pub(crate) fn inflect(lemma: &str) -> Vec<String> {
+    let mut v = vec![lemma.to_string()];
+    let b = lemma.as_bytes();
+    let n = b.len();
+    if n < 2 || !lemma.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
+        return v;
+    }
+    let last = b[n - 1];
+    let cons_y = last == b'y' && !is_vowel(b[n - 2]);
+    // -s / -es / -ies
+    if cons_y {
+        v.push(format!("{}ies", &lemma[..n - 1]));
+    } else if lemma.ends_with('s')
+        || lemma.ends_with('x')
+        || lemma.ends_with('z')
+        || lemma.ends_with("ch")
+        || lemma.ends_with("sh")
+    {
+        v.push(format!("{lemma}es"));
+    } else {
+        v.push(format!("{lemma}s"));
+    }
+    // past
+    if last == b'e' {
+        v.push(format!("{lemma}d"));
+    } else if cons_y {
+        v.push(format!("{}ied", &lemma[..n - 1]));
+    } else {
+        v.push(format!("{lemma}ed"));
+    }
+    // gerund
+    if lemma.ends_with("ie") {
+        v.push(format!("{}ying", &lemma[..n - 2]));
+    } else if last == b'e' && !lemma.ends_with("ee") && !lemma.ends_with("ye") && n > 2 {
+        v.push(format!("{}ing", &lemma[..n - 1]));
+    } else {
+        v.push(format!("{lemma}ing"));
+    }
+    // doubled consonant: consonant-vowel-consonant ending, not w/x/y
+    if n >= 3
+        && !is_vowel(last)
+        && !matches!(last, b'w' | b'x' | b'y')
+        && is_vowel(b[n - 2])
+        && !is_vowel(b[n - 3])
+    {
+        let c = last as char;
+        v.push(format!("{lemma}{c}ed"));
+        v.push(format!("{lemma}{c}ing"));
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_loads_and_every_root_is_present() {
+        let lex = Lexicon::load();
+        for root in 1..=20 {
+            let r = format!("{root:02}");
+            assert!(
+                lex.code_info(&format!("{r}0")).is_some(),
+                "root {r} has no base code"
+            );
+            assert!(
+                lex.entries
+                    .iter()
+                    .any(|e| lex.codes[e.code].code.starts_with(&r)),
+                "root {r} has no trigger"
+            );
+        }
+        assert_eq!(lex.code_info("195").unwrap().quad_class, 4);
+        assert_eq!(lex.code_info("043").unwrap().goldstein, 2.8);
+        assert_eq!(
+            lex.code_info("043").unwrap().plover,
+            Some(("CONSULT".into(), Some("visit".into())))
+        );
+        assert!(lex.trigger_count() > 1000);
+    }
+
+    #[test]
+    fn inflections() {
+        let f = inflect("meet");
+        assert!(f.contains(&"meets".to_string()) && f.contains(&"meeting".to_string()));
+        let f = inflect("strike");
+        assert!(f.contains(&"strikes".to_string()) && f.contains(&"striking".to_string()));
+        let f = inflect("ally");
+        assert!(f.contains(&"allies".to_string()) && f.contains(&"allied".to_string()));
+        let f = inflect("stop");
+        assert!(f.contains(&"stopped".to_string()));
+        let f = inflect("push");
+        assert!(f.contains(&"pushes".to_string()));
+        let lex = Lexicon::load();
+        assert!(!lex.lemmas_of("met").is_empty());
+        assert!(!lex.lemmas_of("air").is_empty());
+        assert!(lex.lemmas_of("wombat").is_empty());
+    }
+
+    #[test]
+    fn malformed_lines_are_reported_with_their_place() {
+        let e = Lexicon::parse(
+            &[("x.txt", "code 040 | 1.0 | CONSULT | Consult\n099 | meet\n")],
+            "",
+            "",
+        )
+        .unwrap_err();
+        assert!(e.contains("x.txt:2"), "{e}");
+        let e = Lexicon::parse(
+            &[(
+                "x.txt",
+                "code 040 | 1.0 | CONSULT | Consult\n040 | meet | q\n",
+            )],
+            "",
+            "",
+        )
+        .unwrap_err();
+        assert!(e.contains("unknown flag"), "{e}");
+    }
+}
