@@ -75,8 +75,10 @@ pub fn find_in(text: &str, published: Option<Date>, sentences: &[Span]) -> Vec<F
         sentence_windows(&toks, sentences)
     };
     let mut out = Vec::new();
+    // The last day-precision date named, for a bare clock time.
+    let mut last_day = None;
     for (lo, hi) in windows {
-        scan(&g, lo, hi, published, None, &mut out);
+        scan(&g, lo, hi, published, None, &mut last_day, &mut out);
     }
     out
 }
@@ -112,7 +114,15 @@ pub fn resolve(expr: &str, published: Option<Date>, tense: Tense) -> Option<Foun
         lex: &classes,
     };
     let mut out = Vec::new();
-    scan(&g, 0, toks.len(), published, Some(tense), &mut out);
+    scan(
+        &g,
+        0,
+        toks.len(),
+        published,
+        Some(tense),
+        &mut None,
+        &mut out,
+    );
     out.into_iter().max_by_key(|f| f.span.len())
 }
 
@@ -135,11 +145,10 @@ fn scan(
     hi: usize,
     published: Option<Date>,
     forced: Option<Tense>,
+    last_day: &mut Option<Date>,
     out: &mut Vec<Found>,
 ) {
     let toks = g.toks;
-    // The last day-precision date found, for attaching a bare clock time to it.
-    let mut last_day: Option<(usize, Date)> = None;
     // The last quarter named in this window, for "a year earlier".
     let mut last_quarter: Option<(i32, u8)> = None;
     let mut i = lo;
@@ -158,16 +167,8 @@ fn scan(
         }
         let tense = forced.unwrap_or_else(|| tense::tense_of(g.low, toks, lo, hi, i, e));
         let mut reference = published;
-        if let (Sem::Today, Some((end, d))) = (&x.sem, last_day)
-            && i >= end
-            && i - end <= 2
-            && (end..i).all(|k| {
-                matches!(
-                    g_word(g, k),
-                    "at" | "," | "on" | "from" | "by" | "around" | "about"
-                )
-            })
-        {
+        // A bare clock time ("at 10:35 a.m.") belongs to the day last named.
+        if let (Sem::Today, Some(d)) = (&x.sem, *last_day) {
             reference = Some(d);
         }
         // A year-on-year comparison in a sentence about a quarter ("net rose 5% from a
@@ -220,7 +221,7 @@ fn scan(
                 && v.range.is_none()
                 && let Ok(d) = v.value.parse::<Date>()
             {
-                last_day = Some((e, d));
+                *last_day = Some(d);
             }
             time = Some(Time {
                 span: full,

@@ -78,6 +78,16 @@ fn choose<T: Copy>(cands: &[(i64, T)], key: i64, tense: Tense) -> Option<T> {
     }
 }
 
+/// As [`choose`], but a candidate within `near` months of the reference keeps it whatever
+/// the tense: news names dates close to the day it is written ("was extended to Nov. 16").
+fn choose_near<T: Copy>(cands: &[(i64, T)], key: i64, tense: Tense, near: i64) -> Option<T> {
+    cands
+        .iter()
+        .find(|c| (c.0 - key).abs() <= near)
+        .map(|c| c.1)
+        .or_else(|| choose(cands, key, tense))
+}
+
 fn day_key(d: Date) -> i64 {
     d.year() as i64 * 400 + d.month() as i64 * 32 + d.day() as i64
 }
@@ -242,7 +252,7 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
                 .map(|dt| (dt.year() as i64 * 12 + dt.month() as i64, dt))
                 .collect();
             let key = y as i64 * 12 + r.month() as i64;
-            day_value(choose(&cands, key, tense)?, x.clock)
+            day_value(choose_near(&cands, key, tense, 2)?, x.clock)
         }
         Sem::Holiday { m, d } => {
             let cands: Vec<(i64, Date)> = (y - 1..=y + 1)
@@ -267,7 +277,7 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
             let cands: Vec<(i64, i32)> = (y - 1..=y + 1)
                 .map(|yy| (yy as i64 * 12 + *m as i64, yy))
                 .collect();
-            let yy = choose(&cands, key, tense)?;
+            let yy = choose_near(&cands, key, tense, 1)?;
             point(Value::point(month_str(yy, *m as i32), Precision::Month))
         }
         Sem::MonthRel { m, rel } => {
@@ -321,13 +331,7 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
             let this_sat = days(monday(r)?, 5)?;
             let sat = match rel {
                 Rel::This => this_sat,
-                Rel::Last => {
-                    if w >= 6 {
-                        days(this_sat, -7)?
-                    } else {
-                        days(this_sat, -7)?
-                    }
-                }
+                Rel::Last => days(this_sat, -7)?,
                 Rel::Next => {
                     if w >= 6 {
                         days(this_sat, 7)?

@@ -329,31 +329,26 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
 }
 
 /// The tense for the expression covering tokens `[s, e)` inside the window `[lo, hi)`.
+///
+/// The verb group before the expression governs it when it is near ("Kerry met Lavrov on
+/// Friday", "will resume on Monday"); a fronted expression ("On Monday, ministers will …",
+/// "Bush on Tuesday said …") takes the first cue after it.
 pub fn tense_of(low: &str, toks: &[Tok], lo: usize, hi: usize, s: usize, e: usize) -> Tense {
-    let mut best: Option<(usize, Tense)> = None;
-    // Left side: distance counted from the expression start.
-    for i in (lo..s).rev() {
-        let d = s - i;
-        if best.is_some_and(|(bd, _)| bd <= d) {
-            break;
-        }
-        if let Some(t) = cue(low, toks, lo, i, hi) {
-            best = Some((d, t));
-            break;
-        }
+    const NEAR_LEFT: usize = 12;
+    const NEAR_RIGHT: usize = 10;
+    let left = (lo..s)
+        .rev()
+        .find_map(|i| cue(low, toks, lo, i, hi).map(|t| (s - i, t)));
+    if let Some((d, t)) = left
+        && d <= NEAR_LEFT
+    {
+        return t;
     }
-    // Right side: a small penalty so the verb before wins a tie.
-    for i in e..hi {
-        let d = i - e + 2;
-        if best.is_some_and(|(bd, _)| bd <= d) {
-            break;
-        }
-        if let Some(t) = cue(low, toks, lo, i, hi) {
-            best = Some((d, t));
-            break;
-        }
+    let right = (e..hi.min(e + NEAR_RIGHT)).find_map(|i| cue(low, toks, lo, i, hi));
+    if let Some(t) = right {
+        return t;
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
+    left.map_or(Tense::Unknown, |(_, t)| t)
 }
 
 #[cfg(test)]

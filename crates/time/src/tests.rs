@@ -57,10 +57,15 @@ fn months_years_decades() {
         value_of("It happened in October.", OCT, "October"),
         "2016-10"
     );
-    // A past narrative about November published in October looks back a year.
+    // A past narrative about December published in October looks back a year; a month
+    // next to the publication month keeps its year whatever the tense.
     assert_eq!(
-        value_of("Fighting flared in November.", OCT, "November"),
-        "2015-11"
+        value_of("Fighting flared in December.", OCT, "December"),
+        "2015-12"
+    );
+    assert_eq!(
+        value_of("The offer was extended to November.", OCT, "November"),
+        "2016-11"
     );
     assert_eq!(
         value_of("Elections will be held in November.", OCT, "November"),
