@@ -420,6 +420,14 @@ pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
                 let e = &lex.entries[id as usize];
                 fixed.clear();
                 if let Some(end) = match_pattern(v, &e.pattern, i, &mut fixed) {
+                    if let (Some(nl), Some(&lw)) = (&e.noun_last, fixed.last()) {
+                        let w = v.low(lw);
+                        if (w.ends_with("ing") && !nl.ends_with("ing"))
+                            || (w.ends_with("ed") && !nl.ends_with("ed"))
+                        {
+                            continue;
+                        }
+                    }
                     let better = match &best {
                         None => true,
                         Some(b) => {
@@ -1228,8 +1236,7 @@ pub(crate) fn event_place_in(
             continue;
         };
         let pword = v.low(pj).to_string();
-        if matches!(pword.as_str(), "on" | "of" | "against") && pj != last + 1 && pj != last + 2
-        {
+        if matches!(pword.as_str(), "on" | "of" | "against") && pj != last + 1 && pj != last + 2 {
             // "of"/"on" attach only right after the trigger ("siege of Aleppo")
             continue;
         }

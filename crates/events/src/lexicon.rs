@@ -94,6 +94,9 @@ pub(crate) struct Entry {
     pub noun: bool,
     pub solo: bool,
     pub mil: bool,
+    /// For noun triggers: the last pattern word as written, so that verb forms of it
+    /// ("according" for "accord") are not taken for the noun.
+    pub noun_last: Option<String>,
     /// "FILE:LINE".
     pub rule: String,
 }
@@ -242,9 +245,14 @@ impl Lexicon {
                 if let Elem::Word(w) = pattern[0] {
                     lex.by_first.entry(w).or_default().push(id);
                 }
+                let noun_last = flags
+                    .contains(&"n")
+                    .then(|| f[1].split_whitespace().last().map(normalise))
+                    .flatten();
                 lex.entries.push(Entry {
                     code,
                     pattern,
+                    noun_last,
                     noun: flags.contains(&"n"),
                     solo: flags.contains(&"solo"),
                     mil: flags.contains(&"mil"),

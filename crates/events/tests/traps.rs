@@ -1,0 +1,121 @@
+//! The phenomena of /work/shared/examples/traps.md items 1-15, in sentences written anew for
+//! these tests (publication date Wednesday 2016-12-14). Each line: expectations | sentence.
+
+mod common;
+
+const TRAPS: &str = "\
+# 1 failure: the negotiations happened, the truce did not
+046 occurred date=2016-12-12 place=Vienna; !087; !057; !030 | The delegations failed to agree on a truce after a day of negotiations in {Vienna|AT|city} <on Monday|2016-12-12|day>.
+# 2 denial
+!19; !18 | [The militants|XXXREB|group] denied shelling the aid convoy.
+# 3 collapse without a deal
+046 occurred; !057; !03 | Negotiations broke down without an agreement.
+# 4 never
+054 negated; !054 | [Beijing|CHN|country] has never recognised [Taiwan|TWN|country].
+# 5 reported negation
+195 negated; !19 | [The military|XXXMIL|organization] said it had not launched any air strikes in the province.
+# 6 plan with place and date
+040 planned date=2016-12-20 place=Geneva | The two presidents will meet in {Geneva|CH|city} <next Tuesday|2016-12-20|day>.
+# 7 threat occurred, the act is conditional
+13 occurred src=GRC; !191; !17 | [Athens|GRC|country] threatened to seal off the frontier if the influx went on.
+# 8 scheduled signing
+057 planned date=2016-12-16 | Negotiators are due to sign the treaty <on Friday|2016-12-16|day>.
+# 9 a possible consequence is no event
+!20; !201 | Experts warned that the siege could spark a new wave of displacement.
+# 10 passive with a nominal agent
+195 occurred src=ISRMIL | Two clinics were struck by suspected [Israeli|ISR|nationality] air strikes.
+# 11 nominal trigger, coordinated agents, place-bound target
+194 occurred src=IRQMIL,IRNMIL tgt=SYRREB | The shelling of [the rebel-held districts|SYRREB|group] by [Iraqi|IRQ|nationality] and [Iranian|IRN|nationality] forces went on.
+# 13 the meeting's place, not the topic's
+040 occurred place=Geneva | Diplomats meeting in {Geneva|CH|city} debated the blockade of {Gaza|PS|city}.
+# 14 a fronted adjunct places the main verb; the attack keeps its own place
+111 occurred place=London; 183 occurred place=Kabul | Speaking in {London|GB|city}, the minister condemned the bombing in {Kabul|AF|city}.
+# 15 a -based modifier is neither actor nor place
+190 occurred place=Idlib | A {Turkey|TR|country}-based monitoring group reported fighting near {Idlib|SY|city}.
+";
+
+#[test]
+fn traps_one_to_fifteen() {
+    let lex = dateline_events::Lexicon::load();
+    let failures = common::run_fixture("traps", TRAPS, &lex);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn hosting_several_guests_is_one_event_with_a_target_list() {
+    // trap 12
+    let lex = dateline_events::Lexicon::load();
+    let mut d = common::doc(&[
+        "[Merkel|DEUGOV|person] hosted [Hollande|FRAGOV|person] and [Renzi|ITAGOV|person] and four other European leaders.",
+    ]);
+    dateline_events::code(&mut d, &lex);
+    let hosts: Vec<_> = d.events.iter().filter(|e| e.cameo == "043").collect();
+    assert_eq!(hosts.len(), 1, "{}", common::summary(&d));
+    assert_eq!(hosts[0].target.len(), 2, "{}", common::summary(&d));
+}
+
+#[test]
+fn a_question_is_not_an_occurred_event() {
+    let lex = dateline_events::Lexicon::load();
+    let mut d = common::doc(&["What is happening in {Aleppo|SY|city}?"]);
+    dateline_events::code(&mut d, &lex);
+    assert!(d.events.is_empty(), "{}", common::summary(&d));
+    let mut d = common::doc(&["Will [Russia|RUS|country] bomb [Syria|SYR|country] again?"]);
+    dateline_events::code(&mut d, &lex);
+    assert!(
+        d.events
+            .iter()
+            .all(|e| e.status != dateline_doc::Status::Occurred),
+        "{}",
+        common::summary(&d)
+    );
+}
+
+#[test]
+fn headline_and_body_mentions_are_linked() {
+    let lex = dateline_events::Lexicon::load();
+    let mut d = common::doc(&[
+        "T: Vienna talks fail to end deadlock",
+        "S: Ministers meeting in {Austria|AT|country} fail to agree on a truce.",
+        "[Kerry|USAGOV|person] and [Lavrov|RUSGOV|person] held talks in {Vienna|AT|city} <on Tuesday|2016-12-13|day>.",
+    ]);
+    dateline_events::code(&mut d, &lex);
+    let s = common::summary(&d);
+    let talks: Vec<usize> = (0..d.events.len())
+        .filter(|&i| d.events[i].cameo.starts_with("04"))
+        .collect();
+    assert!(talks.len() >= 2, "{s}");
+    let first = talks[0];
+    assert!(
+        talks[1..]
+            .iter()
+            .all(|&i| d.events[i].same_as == Some(first)),
+        "{s}"
+    );
+    // the truce is negated, never occurred
+    assert!(
+        d.events
+            .iter()
+            .filter(|e| e.cameo.starts_with("087") || e.cameo.starts_with("03"))
+            .all(|e| e.status == dateline_doc::Status::Negated),
+        "{s}"
+    );
+}
+
+#[test]
+fn attribution_is_recorded() {
+    let lex = dateline_events::Lexicon::load();
+    let mut d = common::doc(&[
+        "Jets bombed [the market|-|organization] <on Friday|2016-12-09|day>, according to [the Syrian Observatory|NGO|organization].",
+    ]);
+    dateline_events::code(&mut d, &lex);
+    let s = common::summary(&d);
+    let e = d
+        .events
+        .iter()
+        .find(|e| e.cameo.starts_with("19"))
+        .expect(&s);
+    let who = e.reported_by.expect(&s);
+    assert_eq!(d.entities[who].name, "the Syrian Observatory");
+    assert_eq!(e.date.as_ref().unwrap().value, "2016-12-09");
+}
