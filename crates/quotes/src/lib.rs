@@ -176,6 +176,8 @@ enum How {
     Participle,
     Colon,
     Continuation,
+    Subject,
+    PreviousSubject,
     Indirect,
     None,
 }
@@ -190,6 +192,8 @@ impl How {
             How::Participle => "participle cue",
             How::Colon => "label and colon",
             How::Continuation => "continuation",
+            How::Subject => "sentence subject",
+            How::PreviousSubject => "subject of the previous sentence",
             How::Indirect => "reported clause",
             How::None => "no speaker",
         }
@@ -519,11 +523,20 @@ impl<'a> Ctx<'a> {
         let mut i = 0;
         while i < n {
             let t = self.toks[i];
-            if !t.word || t.cap || t.quote.is_some() {
+            let unit_initial = t.cap
+                && (i == 0 || self.toks[i - 1].unit != t.unit || self.toks[i - 1].quote.is_some());
+            if !t.word || (t.cap && !unit_initial) || t.quote.is_some() {
                 i += 1;
                 continue;
             }
-            let Some(forms) = lex.cues.get(self.w(i)) else {
+            let lower;
+            let w = if t.cap {
+                lower = self.w(i).to_lowercase();
+                lower.as_str()
+            } else {
+                self.w(i)
+            };
+            let Some(forms) = lex.cues.get(w) else {
                 i += 1;
                 continue;
             };
@@ -585,7 +598,7 @@ impl<'a> Ctx<'a> {
             let mut found = None;
             while k > lo {
                 k -= 1;
-                if self.toks[k].quote.is_some() || self.sentence_end(k) || j - k > 25 {
+                if self.sentence_end(k) || j - k > 25 {
                     break;
                 }
                 if self.punct(k, ",") {
@@ -598,6 +611,11 @@ impl<'a> Ctx<'a> {
                 return None;
             }
             j = k;
+        }
+        if j > lo && self.punct(j - 1, ")") {
+            // "Rep. Paul Ryan (R-WI) said"
+            let open = (lo..j - 1).rev().take(12).find(|&k| self.punct(k, "("))?;
+            j = open;
         }
         let end = j;
         if end > lo && self.toks[end - 1].word && self.is(end - 1, PRONOUNS) {
@@ -648,6 +666,150 @@ impl<'a> Ctx<'a> {
         Some((j, end))
     }
 
+    /// A name after a dash that closes a quotation: capitalised words up to the end of the
+    /// line or a comma.
+    fn dash_name(&self, s: usize) -> Option<(usize, usize)> {
+        let mut j = s;
+        while j < self.toks.len()
+            && self.toks[j].word
+            && self.toks[j].quote.is_none()
+            && (self.toks[j].cap || (j > s && self.is(j, NAME_PARTICLES)))
+            && self.toks[j].block == self.toks[s].block
+            && j - s < 6
+        {
+            j += 1;
+        }
+        while j > s && !self.toks[j - 1].cap {
+            j -= 1;
+        }
+        let ends = j >= self.toks.len()
+            || !self.toks[j].word
+            || self.toks[j].unit != self.toks[j - 1].unit
+            || self.toks[j].block != self.toks[j - 1].block;
+        (j > s && ends).then_some((s, j))
+    }
+
+    /// A proper name (with the role words right before it) ending at `end`.
+    fn name_before(&self, end: usize, lo: usize) -> Option<(usize, usize)> {
+        let mut j = end;
+        while j > lo
+            && self.toks[j - 1].word
+            && self.toks[j - 1].cap
+            && self.toks[j - 1].quote.is_none()
+        {
+            j -= 1;
+        }
+        if j == end || self.is(end - 1, PRONOUNS) {
+            return None;
+        }
+        while j > lo && self.toks[j - 1].word && lexicon::LEXICON.roles.contains_key(self.w(j - 1))
+        {
+            j -= 1;
+        }
+        Some((j, end))
+    }
+
+    /// The subject at the start of a sentence: a pronoun, a name ("Band member Flea"),
+    /// or a determiner and its noun ("The email"). Leading adverbials ("Later on Sunday,",
+    /// "When") and conjunctions are skipped.
+    fn sentence_subject(&self, lo: usize, limit: usize) -> Option<(usize, usize)> {
+        let mut s = lo;
+        while s < limit && (!self.toks[s].word || self.toks[s].quote.is_some()) {
+            s += 1;
+        }
+        const LEAD: &[&str] = &[
+            "when",
+            "after",
+            "later",
+            "in",
+            "on",
+            "at",
+            "as",
+            "while",
+            "before",
+            "since",
+            "during",
+            "if",
+            "although",
+            "though",
+            "meanwhile",
+            "however",
+            "then",
+            "earlier",
+            "still",
+            "yet",
+            "speaking",
+            "asked",
+            "also",
+            "now",
+            "here",
+            "there",
+            "today",
+            "yesterday",
+            "last",
+            "this",
+            "once",
+            "by",
+            "for",
+            "with",
+            "from",
+            "under",
+            "despite",
+            "instead",
+            "indeed",
+        ];
+        for _ in 0..2 {
+            if s < limit && self.toks[s].word && self.is(s, LEAD) {
+                match (s..limit).find(|&k| self.punct(k, ",")) {
+                    Some(c) if c - s <= 12 => s = c + 1,
+                    _ => s += 1,
+                }
+            }
+            while s < limit && self.is(s, &["but", "and", "so", "or", "yet"]) {
+                s += 1;
+            }
+            // "Specifically, …", "To wit, …"
+            if let Some(c) = (s..limit.min(s + 3)).find(|&k| self.punct(k, ",")) {
+                s = c + 1;
+            }
+        }
+        if s >= limit || !self.toks[s].word || self.toks[s].quote.is_some() {
+            return None;
+        }
+        if self.is(s, PRONOUNS) {
+            return Some((s, s + 1));
+        }
+        let mut j = s;
+        if self.is(s, DETERMINERS) {
+            j += 1;
+            if j < limit
+                && self.toks[j].word
+                && !self.toks[j].cap
+                && !self.is(j, STOP_BACK)
+                && self.cue_at(j).is_none()
+            {
+                return Some((s, j + 1));
+            }
+        }
+        while j < limit
+            && self.toks[j].word
+            && self.toks[j].quote.is_none()
+            && (self.toks[j].cap
+                || (j + 1 < limit
+                    && self.toks[j + 1].cap
+                    && self.toks[j + 1].word
+                    && !self.is(j, STOP_BACK)
+                    && self.cue_at(j).is_none()))
+        {
+            j += 1;
+        }
+        while j > s && !self.toks[j - 1].cap {
+            j -= 1;
+        }
+        let colon = j < self.toks.len() && self.punct(j, ":");
+        (j > s && !colon && !(j == s + 1 && self.is(s, DETERMINERS))).then_some((s, j))
+    }
+
     /// The noun phrase after an inverted cue ending at `t1`: "said a spokesman for the ministry".
     fn np_after(&self, t1: usize, hi: usize) -> Option<(usize, usize)> {
         let mut j = t1;
@@ -656,7 +818,8 @@ impl<'a> Ctx<'a> {
             if !t.word || t.quote.is_some() {
                 break;
             }
-            if self.is(j, STOP_AFTER) || (t.cap && self.is(j, WEEKDAYS)) {
+            let by_author = self.is(j, &["by"]) && j > t1 && self.w(j - 1).ends_with("ed");
+            if (self.is(j, STOP_AFTER) && !by_author) || (t.cap && self.is(j, WEEKDAYS)) {
                 break;
             }
             if self.is(j, &["and"]) && !self.toks.get(j + 1).is_some_and(|n| n.cap) {
@@ -762,6 +925,23 @@ impl<'a> Ctx<'a> {
                     f.how = How::Continuation;
                 }
                 f.from = Some(k);
+            } else if found[i].how == How::None {
+                // No speaker so far: the one the previous sentence is about ("Valastro praised
+                // Christie’s leadership. / “We need someone …”").
+                let oi = self.tok_at(found[i].span.start).saturating_sub(1);
+                let unit = self.toks[oi].unit as usize;
+                if unit > 0
+                    && self.unit_first[unit - 1] != usize::MAX
+                    && self.toks[self.unit_first[unit - 1]].block + 1 >= found[i].block
+                {
+                    let (a, b) = (self.unit_first[unit - 1], self.unit_end[unit - 1]);
+                    if let Some(np) = self.sentence_subject(a, b)
+                        && (self.toks[np.1 - 1].cap || self.is(np.0, PRONOUNS))
+                    {
+                        found[i].speaker = Some(np);
+                        found[i].how = How::PreviousSubject;
+                    }
+                }
             }
         }
         let mut resolver = Resolver::new(self);
@@ -819,6 +999,7 @@ impl<'a> Ctx<'a> {
         // 1. A cue after the quote.
         if let Some(ci) = ci {
             let last = self.text[..qt.content.end]
+                .trim_end_matches(['’', '\'', '”', '"', ' '])
                 .chars()
                 .next_back()
                 .unwrap_or(' ');
@@ -830,7 +1011,13 @@ impl<'a> Ctx<'a> {
             let open_end = matches!(last, ',' | '?' | '!' | '—' | '–' | '-' | '…');
             if j < self.toks.len() && self.toks[j].block == block && self.toks[j].quote.is_none() {
                 let hi = (j + 16).min(self.toks.len());
-                if let Some(k) = self.cue_at(j) {
+                let dash = !comma_after && matches!(self.w(j), "—" | "–" | "―" | "-" | "--");
+                if dash && let Some(np) = self.dash_name(j + 1) {
+                    // "“…” ― Sonya Herridge", "—Albert Einstein"
+                    f.speaker = Some(np);
+                    f.cue = Some(self.toks[j].span);
+                    f.how = How::After;
+                } else if let Some(k) = self.cue_at(j) {
                     let c = self.cues[k];
                     if c.class != CueClass::Think
                         && (open_end || comma_after || c.class == CueClass::Say)
@@ -842,17 +1029,24 @@ impl<'a> Ctx<'a> {
                         f.cue = Some(self.cue_span(&c));
                         cue_used = Some(k);
                     }
-                } else if open_end || comma_after {
+                } else {
                     let mut stop = j;
-                    while stop < hi
-                        && self.toks[stop].quote.is_none()
-                        && !self.sentence_end(stop)
-                        && self.cue_at(stop).is_none()
-                    {
+                    while stop < hi && !self.sentence_end(stop) && self.cue_at(stop).is_none() {
+                        if self.punct(stop, "(")
+                            && let Some(close) = (stop..hi).find(|&k| self.punct(k, ")"))
+                        {
+                            stop = close;
+                        }
                         stop += 1;
                     }
+                    // After a full stop inside the marks, only a short "Trump said." follows.
+                    let short_tail = |k: usize| {
+                        let t1 = self.cues[k].t1;
+                        (t1..(t1 + 5).min(self.toks.len())).any(|i| self.sentence_end(i))
+                    };
                     if let Some(k) = self.cue_at(stop)
                         && matches!(self.cues[k].class, CueClass::Say | CueClass::Tell)
+                        && (open_end || comma_after || short_tail(k))
                         && let Some(np) = self.subject_before(stop, j)
                         && np.0 == j
                     {
@@ -893,9 +1087,12 @@ impl<'a> Ctx<'a> {
                 let c = *c;
                 f.cue = Some(self.cue_span(&c));
                 cue_used = Some(k);
+                let participle = self.w(c.t0).ends_with("ing");
                 if c.class == CueClass::Accord {
                     f.speaker = self.np_after(c.t1, end);
                     f.how = How::Before;
+                } else if participle {
+                    f.how = How::Participle;
                 } else if let Some(np) = self.subject_before(c.t0, a) {
                     f.speaker = Some(np);
                     f.how = How::Before;
@@ -923,6 +1120,23 @@ impl<'a> Ctx<'a> {
                     f.speaker = Some((s, end - 1));
                     f.cue = Some(self.toks[end - 1].span);
                     f.how = How::Colon;
+                } else if let Some(np) = self.name_before(end - 1, a) {
+                    // "… doesn't surprise Republican pollster Daron Shaw: “…”"
+                    f.speaker = Some(np);
+                    f.cue = Some(self.toks[end - 1].span);
+                    f.how = How::Colon;
+                }
+            }
+        }
+        // A cue without its own subject ("…, writing “…”", "goes on to say: “…”"), or a quote
+        // inside a sentence with no speech verb ("Trump boomed: “…”"): the sentence subject.
+        if f.speaker.is_none() && (f.how == How::Participle || (f.how == How::None && !starts_unit))
+        {
+            let limit = f.cue.map_or(oi, |c| self.tok_at(c.start)).min(oi);
+            if let Some(np) = self.sentence_subject(lo, limit) {
+                f.speaker = Some(np);
+                if f.how == How::None {
+                    f.how = How::Subject;
                 }
             }
         }
@@ -946,7 +1160,7 @@ impl<'a> Ctx<'a> {
                     QuoteKind::Partial
                 }
             }
-            How::None => {
+            How::None | How::Subject => {
                 if starts_unit {
                     QuoteKind::Direct
                 } else {
@@ -972,7 +1186,7 @@ impl<'a> Ctx<'a> {
         let labelled = prev.is_some_and(|p| self.is(p, LABELS));
         match f.how {
             How::After | How::AfterInverted => {}
-            How::None => {
+            How::None | How::Subject => {
                 if nwords <= 3 || self.title_case(q) || modifier || labelled {
                     return None;
                 }
