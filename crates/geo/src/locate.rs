@@ -70,11 +70,9 @@ const LOCATIVE: &[&str] = &[
     "throughout",
     "via",
     "to",
-    "of",
     "inside",
     "within",
     "between",
-    "and",
     "nearby",
     "north",
     "south",
@@ -254,6 +252,16 @@ struct Mention {
     /// Mention right after ", " (the "Texas" of "Paris, Texas").
     qualifies: Option<usize>,
     chosen: Option<u32>,
+    /// Inside another name ("Rapides Parish Fire District"): not a place mention itself, but
+    /// evidence for resolving the others.
+    context: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    Place,
+    Context,
+    No,
 }
 
 fn lower_is(doc: &Doc, w: &Word, set: &[&str]) -> bool {
@@ -269,14 +277,14 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
         return;
     }
     // spans claimed by the entity stage
-    let mut blocked: Vec<Span> = Vec::new();
+    let mut blocked: Vec<(Span, EntityKind)> = Vec::new();
     let mut placey: Vec<Span> = Vec::new();
     for e in &doc.entities {
         match e.kind {
             EntityKind::Person
             | EntityKind::Organization
             | EntityKind::Group
-            | EntityKind::Nationality => blocked.extend(e.mentions.iter().copied()),
+            | EntityKind::Nationality => blocked.extend(e.mentions.iter().map(|m| (*m, e.kind))),
             EntityKind::Country | EntityKind::Place => placey.extend(e.mentions.iter().copied()),
         }
     }
@@ -299,12 +307,41 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
         }
     }
     let text = doc.text();
+    // surnames of people named in the document ("President Obama" ... "Obama"): the last word
+    // of every person mention, and a capitalised word right after a given name or title
+    let mut surnames: FxHashSet<String> = FxHashSet::default();
+    for e in doc.entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        for m in &e.mentions {
+            if let Some(last) = doc.slice(*m).split_whitespace().last() {
+                let mut k = String::new();
+                normalise_into(last, &mut k);
+                surnames.insert(k);
+            }
+        }
+    }
     let mut unit_words: Vec<Vec<Word>> = Vec::with_capacity(units.len());
     let mut mentions: Vec<Mention> = Vec::new();
     let mut key = String::new();
-    for (u, span) in units.iter().enumerate() {
+    for span in &units {
         let mut ws = Vec::new();
         words(&text[span.start..span.end], span.start, &mut ws);
+        for k in 1..ws.len() {
+            let p = doc.slice(ws[k - 1].span).trim_end_matches('.');
+            if ws[k].cap
+                && ws[k].gap == Gap::Space
+                && ws[k - 1].cap
+                && (FIRST_NAMES.contains(p) || TITLES.iter().any(|t| p.eq_ignore_ascii_case(t)))
+                && !STOP.contains(doc.slice(ws[k].span))
+            {
+                let mut key = String::new();
+                normalise_into(doc.slice(ws[k].span), &mut key);
+                surnames.insert(key);
+            }
+        }
+        unit_words.push(ws);
+    }
+    for (u, ws) in unit_words.iter().enumerate() {
+        let ws = ws.as_slice();
         let mut i = 0;
         while i < ws.len() {
             if !ws[i].cap {
@@ -312,20 +349,26 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 continue;
             }
             // "Dublin, Ga.": a US state abbreviation after a comma
-            if ws[i].gap == Gap::Comma
-                && let Some(&(abbr, rec)) = gaz.us_states.iter().find(|(a, _)| {
-                    text[ws[i].span.start..].starts_with(a)
-                        && !text[ws[i].span.start + a.len()..]
-                            .starts_with(|c: char| c.is_alphanumeric())
-                })
-            {
+            // ("S.C.", "D.C." anywhere; "Ga.", "Miss." after a comma or a locative preposition)
+            let after_prep = i > 0
+                && ws[i].gap == Gap::Space
+                && !ws[i - 1].cap
+                && lower_is(doc, &ws[i - 1], LOCATIVE);
+            if let Some(&(abbr, rec)) = gaz.us_states.iter().find(|(a, _)| {
+                text[ws[i].span.start..].starts_with(a)
+                    && !text[ws[i].span.start + a.len()..]
+                        .starts_with(|c: char| c.is_alphanumeric())
+                    && (ws[i].gap == Gap::Comma
+                        || after_prep
+                        || a.bytes().filter(|&b| b == b'.').count() >= 2)
+            }) {
                 let end = ws[i].span.start + abbr.len();
                 let j = (i..ws.len())
                     .take_while(|&k| ws[k].span.end <= end)
                     .last()
                     .unwrap_or(i);
                 let sp = Span::new(ws[i].span.start, ws[j].span.end.max(end));
-                if !blocked.iter().any(|b| b.overlaps(sp)) {
+                if !blocked.iter().any(|b| b.0.overlaps(sp)) {
                     mentions.push(Mention {
                         span: sp,
                         first: i,
@@ -337,6 +380,7 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                         }],
                         qualifies: None,
                         chosen: None,
+                        context: false,
                     });
                     i = j + 1;
                     continue;
@@ -356,8 +400,12 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                     continue;
                 }
                 let sp = Span::new(ws[i].span.start, ws[j].span.end);
-                let block = blocked.iter().find(|b| b.overlaps(sp));
-                if block.is_some_and(|b| *b != sp || i == j) {
+                let block = blocked.iter().find(|b| b.0.overlaps(sp));
+                // inside an organisation's name: evidence for the other mentions only
+                let in_org = block.is_some_and(|(b, k)| {
+                    matches!(k, EntityKind::Organization | EntityKind::Group) && b.contains(sp)
+                });
+                if block.is_some_and(|(b, _)| (*b != sp || i == j) && !in_org) {
                     continue;
                 }
                 key.clear();
@@ -371,45 +419,58 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 {
                     cands.retain(|c| gaz.records[c.record as usize].kind.is_wide());
                 }
+                if cands.is_empty() {
+                    continue;
+                }
                 // an entity that is exactly a several-word country, region, sea or big place
                 // ("West Bank" taken for a bank) is the place
-                if block.is_some()
-                    && !cands.iter().any(|c| {
+                let place_itself = block.is_some_and(|(b, _)| *b == sp && i != j)
+                    && cands.iter().any(|c| {
                         let r = &gaz.records[c.record as usize];
                         c.primary
                             && (r.kind.is_wide()
                                 || r.kind == Kind::Water
                                 || r.population >= 1_000_000)
-                    })
-                {
+                    });
+                let context = block.is_some() && !place_itself;
+                if context && i == j && !strong_any(gaz, &cands) {
                     continue;
                 }
-                if !cands.is_empty() {
-                    found = Some((j, sp, cands));
-                    break;
-                }
+                found = Some((j, sp, cands, context));
+                break;
             }
-            let Some((j, sp, cands)) = found else {
+            let Some((j, sp, cands, in_entity)) = found else {
                 i += 1;
                 continue;
             };
             let forced = placey.iter().any(|p| p.overlaps(sp));
-            if forced || accept(doc, gaz, &ws, i, j, &key, &cands) {
-                mentions.push(Mention {
-                    span: sp,
-                    first: i,
-                    last: j,
-                    unit: u,
-                    cands,
-                    qualifies: None,
-                    chosen: None,
-                });
-                i = j + 1;
-            } else {
+            if !forced && i == j && surnames.contains(&key) && !strong_any(gaz, &cands) {
                 i += 1;
+                continue;
             }
+            let verdict = if in_entity {
+                Verdict::Context
+            } else if forced {
+                Verdict::Place
+            } else {
+                accept(doc, gaz, ws, i, j, &key, &cands)
+            };
+            if verdict == Verdict::No {
+                i += 1;
+                continue;
+            }
+            mentions.push(Mention {
+                span: sp,
+                first: i,
+                last: j,
+                unit: u,
+                cands,
+                qualifies: None,
+                chosen: None,
+                context: verdict == Verdict::Context,
+            });
+            i = j + 1;
         }
-        unit_words.push(ws);
     }
     // "Paris, Texas": a mention followed by ", " and a mention of a wider place
     for m in 1..mentions.len() {
@@ -425,6 +486,16 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
     build_places(doc, gaz, &mentions);
 }
 
+/// Whether some candidate is a country, continent, admin1 region, capital or big city.
+fn strong_any(gaz: &Gazetteer, cands: &[Candidate]) -> bool {
+    cands.iter().any(|c| {
+        let r = &gaz.records[c.record as usize];
+        matches!(r.kind, Kind::Country | Kind::Continent)
+            || c.primary
+                && (matches!(r.kind, Kind::Admin1 | Kind::Capital) || r.population >= 1_000_000)
+    })
+}
+
 /// Whether a matched span is a place mention, by the guards against common words, names and
 /// demonyms.
 fn accept(
@@ -435,14 +506,14 @@ fn accept(
     j: usize,
     key: &str,
     cands: &[Candidate],
-) -> bool {
+) -> Verdict {
     let surface = doc.slice(Span::new(ws[i].span.start, ws[j].span.end));
     if DEMONYMS.contains(key) {
-        return false;
+        return Verdict::No;
     }
     let single = i == j;
     if single && STOP.contains(surface.trim_end_matches('.')) {
-        return false;
+        return Verdict::No;
     }
     // a person: after a given name or a title ("Michael Jordan", "Gov. Paris")
     if i > 0 && ws[i].gap == Gap::Space {
@@ -450,7 +521,7 @@ fn accept(
         let ps = doc.slice(p.span).trim_end_matches('.');
         if p.cap && (FIRST_NAMES.contains(ps) || TITLES.iter().any(|t| ps.eq_ignore_ascii_case(t)))
         {
-            return false;
+            return Verdict::No;
         }
     }
     // a given name before a capitalised word ("Michael Jordan", "Victoria Beckham")
@@ -458,33 +529,45 @@ fn accept(
         && FIRST_NAMES.contains(surface)
         && ws.get(j + 1).is_some_and(|n| n.cap && n.gap == Gap::Space)
     {
-        return false;
+        return Verdict::No;
     }
     // an initial before it ("J. Paris") or a one-letter word: a name
     if surface.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
-        return false;
+        return Verdict::No;
     }
-    let strong = cands.iter().any(|c| {
-        let r = &gaz.records[c.record as usize];
-        matches!(r.kind, Kind::Country | Kind::Continent)
-            || c.primary
-                && (matches!(r.kind, Kind::Admin1 | Kind::Capital) || r.population >= 1_000_000)
-    });
-    if strong {
-        return true;
+    if strong_any(gaz, cands)
+        || cands.iter().any(|c| {
+            matches!(
+                gaz.records[c.record as usize].kind,
+                Kind::Region | Kind::Water
+            )
+        })
+    {
+        return Verdict::Place;
     }
     // part of a longer capitalised name ("Meadowbrook Grove Academy", "Paris Hilton"); a
     // direction or title before it does not count ("East Aleppo")
     let prev_cap = i > 0
-        && ws[i].gap == Gap::Space
+        && (ws[i].gap == Gap::Space || ws[i].gap == Gap::Hyphen && ws[i - 1].span.len() > 1)
         && ws[i - 1].cap
         && !STOP.contains(doc.slice(ws[i - 1].span).trim_end_matches('.'));
+    // "Chamber of Commerce": after "of" that follows a capitalised word
+    let of_name = i > 1
+        && ws[i].gap == Gap::Space
+        && ws[i - 1].gap == Gap::Space
+        && doc.slice(ws[i - 1].span) == "of"
+        && ws[i - 2].cap
+        && !STOP.contains(doc.slice(ws[i - 2].span));
     let next_cap = j + 1 < ws.len()
         && ws[j + 1].gap == Gap::Space
         && ws[j + 1].cap
         && !lower_is(doc, &ws[j + 1], TITLES);
-    if prev_cap || next_cap {
-        return false;
+    if prev_cap || next_cap || of_name {
+        return if i != j {
+            Verdict::Context
+        } else {
+            Verdict::No
+        };
     }
     // a surname: "Baker said"
     if j + 1 < ws.len()
@@ -495,7 +578,7 @@ fn accept(
             &["said", "says", "told", "added", "wrote", "asked"],
         )
     {
-        return false;
+        return Verdict::No;
     }
     let zipf = if single {
         COMMON.get(key).copied()
@@ -504,7 +587,7 @@ fn accept(
     };
     let all_alt = cands.iter().all(|c| !c.primary);
     if zipf.is_none() && !ws[i].initial && !all_alt {
-        return true;
+        return Verdict::Place;
     }
     // weak: a common word, a sentence-initial capital, or only an alternate name
     let prep =
@@ -525,11 +608,12 @@ fn accept(
             })
         })
     };
-    match zipf {
+    let yes = match zipf {
         Some(z) if z >= 4.5 || ws[i].initial => prep || qualified,
         Some(_) => prep || qualified || !ws[i].initial,
         None => prep || qualified || !all_alt,
-    }
+    };
+    if yes { Verdict::Place } else { Verdict::No }
 }
 
 /// Prior score of a candidate: size and kind; alternate names count less.
@@ -673,7 +757,7 @@ fn resolve(gaz: &Gazetteer, mentions: &mut [Mention]) {
 fn build_places(doc: &mut Doc, gaz: &Gazetteer, mentions: &[Mention]) {
     let mut by_record: FxHashMap<u32, usize> = FxHashMap::default();
     let mut places: Vec<Place> = Vec::new();
-    for m in mentions {
+    for m in mentions.iter().filter(|m| !m.context) {
         let Some(rec) = m.chosen else { continue };
         let idx = *by_record.entry(rec).or_insert_with(|| {
             let r = &gaz.records[rec as usize];

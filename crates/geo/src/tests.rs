@@ -212,3 +212,15 @@ fn segmented_sentences_hyphens_and_abbreviated_saints() {
     let d = run("A Washington-based group said so.");
     assert_eq!(found(&d), vec![("Washington".into(), Some("US".into()))]);
 }
+
+#[test]
+fn state_abbreviations_and_regions_by_acronym() {
+    let d = run("He lives in Rock Hill, S.C., and works in D.C. for the EU.");
+    let f = found(&d);
+    assert!(f.contains(&("S.C.".into(), Some("US".into()))), "{f:?}");
+    assert!(f.contains(&("D.C.".into(), Some("US".into()))), "{f:?}");
+    assert!(f.iter().any(|(n, c)| n == "EU" && c.is_none()), "{f:?}");
+    // a one-dot abbreviation is a state only where a place is expected
+    let d = run("Pa. said yes.");
+    assert!(d.places.is_empty(), "{:?}", found(&d));
+}
