@@ -449,8 +449,37 @@ impl<'a> Grammar<'a> {
             // when the month is a common word.
             let next_is_word = self.toks.get(k).is_some_and(|t| t.kind == TokKind::Word);
             let bare_digits = self.num(j).is_some();
-            let ambiguous = matches!(m, 3 | 5) && !abbr;
-            if valid_md(m, d) && !(ambiguous && next_is_word && bare_digits && !self.is(k, "and")) {
+            let prev = if i > 0 { self.w(i - 1) } else { "" };
+            let ambiguous = matches!(m, 3 | 5)
+                && !abbr
+                && !matches!(
+                    prev,
+                    "on" | "by"
+                        | "since"
+                        | "until"
+                        | "till"
+                        | "before"
+                        | "after"
+                        | "from"
+                        | "to"
+                        | "of"
+                        | "through"
+                        | "and"
+                        | ","
+                        | "-"
+                        | "between"
+                        | "early"
+                        | "late"
+                        | "mid"
+                );
+            // "March 10 people": a count and its noun.
+            let plural_next = self.toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && (self.w(k).ends_with('s') || COUNTED.contains(&self.w(k)))
+            });
+            if valid_md(m, d)
+                && !(ambiguous && next_is_word && bare_digits && plural_next && !self.is(k, "and"))
+            {
                 if let Some((y, e)) = self.trailing_year(k) {
                     return Some((e, Sem::Ymd { y: Some(y), m, d }));
                 }
@@ -509,6 +538,21 @@ impl<'a> Grammar<'a> {
         }
         // "May" at the start of a question or after a modal-like context stays a verb.
         if m == 5
+            && !matches!(
+                prev,
+                "in" | "since"
+                    | "until"
+                    | "by"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "of"
+                    | "from"
+                    | "during"
+                    | "last"
+                    | "next"
+                    | "this"
+            )
             && self
                 .toks
                 .get(j)
@@ -1032,8 +1076,8 @@ impl<'a> Grammar<'a> {
         {
             return Some((j + 1, Expr::new(Sem::Decade(190 + d as i32))));
         }
-        // ordinal century
-        if the || self.is(i, "this") {
+        // ordinal century ("the 20th century", "an 11th century temple")
+        if the || self.is(i, "this") || ordinal(w).is_some() && self.is(j + 1, "century") {
             if self.is(i, "this") && self.is(i + 1, "century") {
                 return Some((
                     i + 2,
@@ -1088,7 +1132,13 @@ impl<'a> Grammar<'a> {
             } else {
                 j
             };
-            if let Some(u) = self.unit_any(j2) {
+            // "a year-earlier loss", "year-end": a compound, not a duration.
+            let compound = self.is(j2 + 1, "-")
+                && self.glued(j2 + 1)
+                && !matches!(self.w(j2 + 2), "long" | "old");
+            if let Some(u) = self.unit_any(j2)
+                && !compound
+            {
                 // "a year" alone only counts with "for"/"in"/"over" before or "a" after a
                 // number ("$5 a year" is a set but carries the same value).
                 if u == Unit::Weekend {

@@ -76,9 +76,9 @@ pub fn find_in(text: &str, published: Option<Date>, sentences: &[Span]) -> Vec<F
     };
     let mut out = Vec::new();
     // The last day-precision date named, for a bare clock time.
-    let mut last_day = None;
+    let mut memory = Memory::default();
     for (lo, hi) in windows {
-        scan(&g, lo, hi, published, None, &mut last_day, &mut out);
+        scan(&g, lo, hi, published, None, &mut memory, &mut out);
     }
     out
 }
@@ -120,7 +120,7 @@ pub fn resolve(expr: &str, published: Option<Date>, tense: Tense) -> Option<Foun
         toks.len(),
         published,
         Some(tense),
-        &mut None,
+        &mut Memory::default(),
         &mut out,
     );
     out.into_iter().max_by_key(|f| f.span.len())
@@ -139,18 +139,29 @@ pub fn tense_at(text: &str, sentence: Span, at: Span) -> Tense {
     tense::tense_of(&low, &toks, 0, toks.len(), i, j)
 }
 
+/// What the scan remembers across sentences.
+#[derive(Default)]
+struct Memory {
+    /// The last day-precision date named, for a bare clock time.
+    last_day: Option<Date>,
+    /// The last quarter named, for "a year earlier" in results reporting.
+    last_quarter: Option<(i32, u8)>,
+}
+
 fn scan(
     g: &Grammar,
     lo: usize,
     hi: usize,
     published: Option<Date>,
     forced: Option<Tense>,
-    last_day: &mut Option<Date>,
+    memory: &mut Memory,
     out: &mut Vec<Found>,
 ) {
+    let Memory {
+        last_day,
+        last_quarter,
+    } = memory;
     let toks = g.toks;
-    // The last quarter named in this window, for "a year earlier".
-    let mut last_quarter: Option<(i32, u8)> = None;
     let mut i = lo;
     while i < hi {
         if !can_start(g, i) {
@@ -168,7 +179,7 @@ fn scan(
         let tense = forced.unwrap_or_else(|| tense::tense_of(g.low, toks, lo, hi, i, e));
         let mut reference = published;
         // A bare clock time ("at 10:35 a.m.") belongs to the day last named.
-        if let (Sem::Today, Some(d)) = (&x.sem, *last_day) {
+        if let (Sem::Today, Some(grammar::Clock::Hm(..)), Some(d)) = (&x.sem, x.clock, *last_day) {
             reference = Some(d);
         }
         // A year-on-year comparison in a sentence about a quarter ("net rose 5% from a
@@ -180,9 +191,9 @@ fn scan(
                 n: Some(1),
                 unit: lex::Unit::Year
             }
-        ) && (lo..hi).any(|k| g_word(g, k) == "quarter")
+        ) && (last_quarter.is_some() || (lo..hi).any(|k| g_word(g, k) == "quarter"))
         {
-            x.sem = match last_quarter {
+            x.sem = match *last_quarter {
                 Some((y, q)) => Sem::Quarter { q, y: Some(y - 1) },
                 None => Sem::QuarterAgo(1),
             };
@@ -193,7 +204,7 @@ fn scan(
             && t.as_bytes()[5] == b'Q'
             && let (Ok(y), Ok(q)) = (t[..4].parse::<i32>(), t[6..].parse::<u8>())
         {
-            last_quarter = Some((y, q));
+            *last_quarter = Some((y, q));
         }
         let span = Span::new(toks[i].start, toks[e - 1].end);
         let since = i > lo && g_word(g, i - 1) == "since";

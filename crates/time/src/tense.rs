@@ -278,8 +278,19 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
         "ll" if i > lo && low[toks[i - 1].start..].starts_with(['\'', '’']) => {
             return Some(Tense::Future);
         }
-        "tomorrow" | "upcoming" | "ahead" | "plans" | "planned" | "planning" | "scheduled"
-        | "slated" => return Some(Tense::Future),
+        "tomorrow" | "upcoming" | "ahead" | "scheduled" | "slated" => {
+            return Some(Tense::Future);
+        }
+        // "planned a rally for Saturday" looks forward; "the hastily planned trip" does not.
+        "planned" if matches!(word(i + 1), "for" | "a" | "an" | "on" | "to") => {
+            return Some(Tense::Future);
+        }
+        // Putting off: "postponed until Tuesday", "extended to Nov. 16".
+        "postponed" | "delayed" | "extended" | "adjourned" | "deferred" | "put"
+            if matches!(word(i + 1), "until" | "till" | "to" | "off") =>
+        {
+            return Some(Tense::Future);
+        }
         "soon" if word(i.wrapping_sub(1)) == "as" && word(i + 1) == "as" => {
             return Some(Tense::Future);
         }
@@ -287,6 +298,10 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
         "ago" | "yesterday" | "earlier" | "previously" | "recently" => return Some(Tense::Past),
         "last" if !matches!(word(i.wrapping_sub(1)), "the" | "at") => return Some(Tense::Past),
         _ => {}
+    }
+    if matches!(w, "is" | "are" | "was" | "were" | "am") && word(i + 1) == "to" {
+        // "is to resume trading Tuesday"
+        return Some(Tense::Future);
     }
     if let Some(t) = is_be_have(w) {
         // An auxiliary whose verb group looks forward ("is set to", "was expected to")
@@ -336,6 +351,10 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
 pub fn tense_of(low: &str, toks: &[Tok], lo: usize, hi: usize, s: usize, e: usize) -> Tense {
     const NEAR_LEFT: usize = 12;
     const NEAR_RIGHT: usize = 10;
+    // "since Monday" looks back whatever the verb.
+    if s > lo && &low[toks[s - 1].start..toks[s - 1].end] == "since" {
+        return Tense::Past;
+    }
     let left = (lo..s)
         .rev()
         .find_map(|i| cue(low, toks, lo, i, hi).map(|t| (s - i, t)));

@@ -350,3 +350,28 @@ fn no_publication_date_keeps_absolute_values_only() {
     assert_eq!(v.len(), 1);
     assert_eq!(v[0].value, "2016-10-14");
 }
+
+#[test]
+fn march_and_may_with_days_and_compounds() {
+    for t in [
+        "on March 12 to mark",
+        "Mo., on March 12 to mark",
+        "heard in May in the court",
+    ] {
+        let f = find(t, Some(date(OCT)));
+        assert_eq!(f.len(), 1, "{t} {f:?}");
+    }
+    let f = find("March 10 people died", Some(date(OCT)));
+    assert!(
+        f.iter().all(|f| f.time.is_none()
+            || f.kind != Kind::Date
+            || !f.timeml.as_deref().unwrap_or("").contains("-03-")),
+        "{f:?}"
+    );
+    // "a year-earlier loss" is one expression, not the duration "a year".
+    let f = find("compared with a year-earlier loss", Some(date(OCT)));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].kind, Kind::Date);
+    let f = find("she is a 20th century democrat", Some(date(OCT)));
+    assert_eq!(f[0].timeml.as_deref(), Some("19"));
+}
