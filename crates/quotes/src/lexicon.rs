@@ -14,6 +14,8 @@ pub enum CueClass {
     Think,
     /// "according to X".
     Accord,
+    /// Attaches direct quotations; reports a clause only after "that".
+    Quote,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +59,7 @@ pub fn parse_cues(text: &'static str) -> HashMap<&'static str, Vec<(Vec<&'static
             "tell" => CueClass::Tell,
             "think" => CueClass::Think,
             "accord" => CueClass::Accord,
+            "quote" => CueClass::Quote,
             other => panic!("speech_verbs.txt: unknown class {other:?}"),
         };
         for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
@@ -141,6 +144,11 @@ mod tests {
         assert_eq!(according[0].1, CueClass::Accord);
         assert!(l.cues["pointed"].iter().any(|(r, _)| r == &vec!["out"]));
         assert!(l.cues["admitted"].iter().any(|(_, c)| *c == CueClass::Say));
+        assert!(
+            l.cues["concluded"]
+                .iter()
+                .any(|(_, c)| *c == CueClass::Quote)
+        );
         // Every form is lowercase: matching lowercases the text, never the lexicon.
         for (first, v) in &l.cues {
             assert_eq!(*first, first.to_lowercase());

@@ -1020,7 +1020,9 @@ impl<'a> Ctx<'a> {
                 } else if let Some(k) = self.cue_at(j) {
                     let c = self.cues[k];
                     if c.class != CueClass::Think
-                        && (open_end || comma_after || c.class == CueClass::Say)
+                        && (open_end
+                            || comma_after
+                            || matches!(c.class, CueClass::Say | CueClass::Quote))
                         && let Some(np) = self.np_after(c.t1, hi)
                     {
                         f.speaker = Some(np);
@@ -1045,7 +1047,10 @@ impl<'a> Ctx<'a> {
                         (t1..(t1 + 5).min(self.toks.len())).any(|i| self.sentence_end(i))
                     };
                     if let Some(k) = self.cue_at(stop)
-                        && matches!(self.cues[k].class, CueClass::Say | CueClass::Tell)
+                        && matches!(
+                            self.cues[k].class,
+                            CueClass::Say | CueClass::Tell | CueClass::Quote
+                        )
                         && (open_end || comma_after || short_tail(k))
                         && let Some(np) = self.subject_before(stop, j)
                         && np.0 == j
@@ -1301,6 +1306,9 @@ impl<'a> Ctx<'a> {
         {
             j = t + 1;
         } else {
+            if c.class == CueClass::Quote {
+                return None;
+            }
             if c.class == CueClass::Tell {
                 // Skip the recipient: a pronoun, a name, or a short noun phrase.
                 if self.is(
@@ -1676,7 +1684,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
                 .find(|c| ok(c) && c.speaker && cx.toks[cx.tok_at(c.pos)].block + 3 >= block);
             let pick = recent_speaker.or_else(|| people.iter().rev().find(|c| ok(c)));
             return match pick.map(|c| c.name) {
-                Some(s) => (self.entity_for(s, Some(&text(s))), Some(text(s))),
+                Some(s) => self.named(s),
                 None => (None, None),
             };
         }
@@ -1735,7 +1743,7 @@ impl<'c, 'a> Resolver<'c, 'a> {
             });
             if let Some(c) = pick {
                 let s = c.name;
-                return (self.entity_for(s, Some(&text(s))), Some(text(s)));
+                return self.named(s);
             }
         }
         // A name or a descriptive phrase.
@@ -1749,6 +1757,17 @@ impl<'c, 'a> Resolver<'c, 'a> {
             return (ent, Some(name));
         }
         (None, Some(text(span_of(a, b))))
+    }
+
+    /// Entity and display name for a name found in the text.
+    fn named(&self, s: Span) -> (Option<usize>, Option<String>) {
+        let text = &self.cx.text[s.start..s.end];
+        let ent = self.entity_for(s, Some(text));
+        let name = ent.map_or_else(
+            || text.to_string(),
+            |e| self.cx.doc.entities[e].name.clone(),
+        );
+        (ent, Some(name))
     }
 
     /// The entity with a mention overlapping `span`, else (given a name) the person or
