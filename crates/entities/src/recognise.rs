@@ -48,6 +48,13 @@ const ADJ_SUFFIXES: &[&str] = &[
     "registered",
 ];
 
+/// Short words that only title case capitalises inside a line ("Storm Hits Coast As Residents Flee").
+const TITLE_CASE_WORDS: &[&str] = &[
+    "The", "A", "An", "Of", "To", "In", "On", "At", "For", "With", "By", "As", "From", "And", "Or",
+    "But", "Is", "Are", "Was", "Were", "Its", "Into", "Over", "After", "Be", "Has", "Will", "Not",
+    "Up", "Out", "New",
+];
+
 /// Words that follow a group noun used as a noun ("the army said", "police have", "rebels in").
 const FOLLOW_VERBS: &[&str] = &[
     "is",
@@ -377,7 +384,7 @@ fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
         scan::scan(&text[sp.start..sp.end], sp.start, &mut toks);
         let e = toks.len();
         let mut start_next = true;
-        let (mut words, mut capw, mut upw) = (0usize, 0usize, 0usize);
+        let (mut words, mut capw, mut upw, mut capfn) = (0usize, 0usize, 0usize, 0usize);
         for p in &toks[s..e] {
             sent_of.push(si);
             let p = *p;
@@ -389,6 +396,9 @@ fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
                     words += 1;
                     if w.chars().next().is_some_and(char::is_uppercase) {
                         capw += 1;
+                        if words > 1 && TITLE_CASE_WORDS.contains(&w) {
+                            capfn += 1;
+                        }
                     }
                     if w.chars().filter(|c| c.is_alphabetic()).count() >= 2
                         && !w.chars().any(char::is_lowercase)
@@ -405,7 +415,7 @@ fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
         }
         let caps = words > 0 && upw * 10 >= words * 6 && upw >= 1;
         let headline = caps
-            || (words >= 3 && capw * 10 >= words * 7)
+            || (capfn >= 1 && capw * 10 >= words * 6)
             || (*title_block && words >= 2 && capw * 2 >= words);
         sents.push(Sent {
             s,
@@ -949,7 +959,8 @@ fn resolve_entities(cx: &mut Ctx) {
             continue;
         }
         let wrefs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let known = e - s >= 2 && res.builtin.entry(&wrefs).is_some();
+        let known = e - s >= 2 && res.builtin.entry(&wrefs).is_some()
+            || e - s == 1 && res.given.contains(cx.w(s)) && !sent.headline;
         let speaks = e - s >= 2 && (cx.speech_next(e) || cx.speech_before(s));
         let looks = !sent.headline && e - s >= 2 && e - s <= 3 && looks_like_name(cx, s, e);
         if known || (!sent.headline && (speaks || looks)) {
@@ -1104,9 +1115,6 @@ fn is_acronym(w: &str) -> bool {
 /// when none of its words is a place or organisation marker and none is all capitals.
 fn looks_like_name(cx: &Ctx, s: usize, e: usize) -> bool {
     let res = cx.res;
-    if cx.initial[s] && !res.given.contains(cx.w(s)) {
-        return false;
-    }
     (s..e).all(|t| {
         let w = cx.w(t);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();

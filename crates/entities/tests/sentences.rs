@@ -1,0 +1,227 @@
+//! Sentences written for these tests: titles, appositions, honorifics, coreference, actor codes,
+//! groups, guards against capitals that are not names.
+
+mod common;
+use common::*;
+use dateline_doc::EntityKind;
+use dateline_entities::{ActorDictionary, Resources};
+
+fn person_code<'a>(d: &'a dateline_doc::Doc, name: &str) -> Option<&'a str> {
+    find(d, EntityKind::Person, name)
+        .unwrap_or_else(|| panic!("no person {name}:\n{}", dump(d)))
+        .actor
+        .as_ref()
+        .map(|a| a.code.as_str())
+}
+
+#[test]
+fn titles_before_names_give_country_and_sector() {
+    let d = run(
+        &[
+            "Talks resume",
+            "German Chancellor Angela Merkel met French Defence Minister Jean Dupont in Berlin. Brazil's ambassador Carla Souza joined them.",
+        ],
+        Some("2016-10-15"),
+    );
+    assert_eq!(person_code(&d, "Angela Merkel"), Some("DEUGOV"));
+    assert_eq!(person_code(&d, "Jean Dupont"), Some("FRAGOV"));
+    assert_eq!(person_code(&d, "Carla Souza"), Some("BRAGOV"));
+    // the demonyms belong to the titles, not to nationality entities
+    assert!(
+        d.entities.iter().all(|e| e.kind != EntityKind::Nationality),
+        "{}",
+        dump(&d)
+    );
+    let brazil = find(&d, EntityKind::Country, "Brazil").unwrap();
+    assert_eq!(code(brazil), Some("BRA"));
+}
+
+#[test]
+fn appositions_and_pronoun_affiliations() {
+    let d = run(
+        &[
+            "Envoys meet",
+            "Kenya sent its interior minister, Peter Mwangi, to the summit. Amina Odhiambo, the African Union's special envoy, said the meeting was useful.",
+        ],
+        None,
+    );
+    assert_eq!(person_code(&d, "Peter Mwangi"), Some("KENGOV"));
+    assert_eq!(person_code(&d, "Amina Odhiambo"), Some("IGOAFRAFU"));
+    let p = find(&d, EntityKind::Person, "Peter Mwangi").unwrap();
+    assert_eq!(p.title.as_deref(), Some("interior minister"));
+}
+
+#[test]
+fn honorifics_ranks_and_coreference() {
+    let d = run(
+        &[
+            "Army reshuffle",
+            "Gen. Tomas Varga of the Hungarian army was replaced on Monday. Varga had led the force since 2012. Mr Varga declined to comment.",
+        ],
+        None,
+    );
+    let v = find(&d, EntityKind::Person, "Tomas Varga").unwrap();
+    assert_eq!(v.mentions.len(), 3, "{}", dump(&d));
+    assert_eq!(
+        v.actor.as_ref().and_then(|a| a.sector.as_deref()),
+        Some("MIL")
+    );
+    let army = d
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Group)
+        .unwrap();
+    assert_eq!(code(army), Some("HUNMIL"));
+}
+
+#[test]
+fn organisations_of_every_kind_with_codes() {
+    let d = run(
+        &[
+            "Aid update",
+            "NATO and the European Union welcomed a report by Amnesty International. Hezbollah and the Taliban rejected it, Reuters reported. The United Nations said UN teams were ready, and the UN later confirmed it.",
+        ],
+        None,
+    );
+    for (n, c) in [
+        ("NATO", "IGOWSTNAT"),
+        ("European Union", "IGOEUREEC"),
+        ("Amnesty International", "NGOHRIAMN"),
+        ("Hezbollah", "LBNREB"),
+        ("Taliban", "AFGREB"),
+        ("Reuters", "MED"),
+        ("United Nations", "IGOUNO"),
+    ] {
+        let e =
+            find(&d, EntityKind::Organization, n).unwrap_or_else(|| panic!("{n}\n{}", dump(&d)));
+        assert_eq!(code(e), Some(c), "{n}");
+    }
+    assert_eq!(
+        find(&d, EntityKind::Organization, "United Nations")
+            .unwrap()
+            .mentions
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn groups_take_country_from_context() {
+    let d = run(
+        &[
+            "Clashes",
+            "Syrian government forces and rebels clashed near the border while Russian warplanes struck. Police arrested two protesters. The Syrian army said it had regained the town.",
+        ],
+        None,
+    );
+    let codes: Vec<&str> = d
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Group)
+        .filter_map(code)
+        .collect();
+    for c in ["SYRMIL", "RUSMIL", "SYRCOP", "SYROPP"] {
+        assert!(codes.contains(&c), "{c} not in {codes:?}\n{}", dump(&d));
+    }
+    // rebels, police and protesters with no country take the article's main country
+    assert!(codes.contains(&"SYRREB"), "{codes:?}");
+}
+
+#[test]
+fn places_and_sentence_starts_are_not_people() {
+    let d = run(
+        &[
+            "Storm Hits Coast As Residents Flee",
+            "Several hundred people left New Orleans on Tuesday. Lake Placid was quiet. Heavy rain fell in Jordan and Georgia, where Michael Jordan was visiting.",
+        ],
+        None,
+    );
+    let people: Vec<&str> = d
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(people, vec!["Michael Jordan"], "{}", dump(&d));
+    assert!(find(&d, EntityKind::Country, "Jordan").is_some());
+    assert!(find(&d, EntityKind::Country, "Georgia").is_some());
+}
+
+#[test]
+fn known_actors_by_date_and_user_dictionaries() {
+    let d = run(
+        &["Visit", "President Obama met Foreign Minister Lavrov."],
+        Some("2016-10-15"),
+    );
+    assert_eq!(person_code(&d, "Obama"), Some("USAGOV"));
+    assert_eq!(person_code(&d, "Lavrov"), Some("RUSGOV"));
+    let d = run(
+        &["Visit", "Former president Barack Obama spoke."],
+        Some("2019-05-01"),
+    );
+    assert_eq!(person_code(&d, "Barack Obama"), Some("USAELI"));
+
+    let dict = ActorDictionary::parse_petrarch(
+        "ARNOR_ [ARN]\nGONDOR [GON]\nELROND [ELF]\nBILBO_BAGGINS\n+BILBO\n\t[HOB 20300101-20351231]\n\t[SHI]\n",
+    )
+    .unwrap();
+    let res = Resources::load().with_actor_dictionary(dict);
+    let mut doc = doc(
+        &[
+            "x",
+            "Arnor restored ties with Gondor after Bilbo Baggins wrote to Elrond.",
+        ],
+        Some("2033-01-01"),
+    );
+    dateline_entities::recognise(&mut doc, &res);
+    let codes: Vec<(&str, Option<&str>)> = doc
+        .entities
+        .iter()
+        .map(|e| (e.name.as_str(), code(e)))
+        .collect();
+    for want in [
+        ("Arnor", Some("ARN")),
+        ("Gondor", Some("GON")),
+        ("Elrond", Some("ELF")),
+        ("Bilbo Baggins", Some("HOB")),
+    ] {
+        assert!(codes.contains(&want), "{want:?} not in {codes:?}");
+    }
+}
+
+#[test]
+fn our_correspondent_is_the_named_journalist() {
+    let d = run(
+        &[
+            "Report",
+            "\"It was chaotic,\" the BBC's Middle East editor Jane Hollis said. Our correspondent said more talks were planned, according to our correspondent in Beirut.",
+        ],
+        None,
+    );
+    let j = find(&d, EntityKind::Person, "Jane Hollis").unwrap();
+    assert_eq!(code(j), Some("MED"));
+    assert!(
+        j.mentions
+            .iter()
+            .any(|m| d.slice(*m).eq_ignore_ascii_case("our correspondent")),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn all_capitals_headline_matches_lexicon_only() {
+    let d = run(
+        &[
+            "SOCCER - JAPAN BEAT CHINA AS FIFA WATCHES",
+            "Japan won 2-1.",
+        ],
+        None,
+    );
+    assert!(find(&d, EntityKind::Country, "Japan").is_some());
+    assert!(
+        d.entities.iter().all(|e| e.kind != EntityKind::Person),
+        "{}",
+        dump(&d)
+    );
+}
