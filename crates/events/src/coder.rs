@@ -35,7 +35,10 @@ pub(crate) struct Chunk {
 /// A trigger found in a sentence.
 #[derive(Clone, Debug)]
 pub(crate) struct Trig {
+    /// The lexicon entry whose pattern matched (syntax: noun or verb, flags).
     pub entry: usize,
+    /// The entry that gives the code and rule (a more specific trigger inside a gap).
+    pub code_entry: usize,
     /// First and one-past-last word.
     pub head: usize,
     pub end: usize,
@@ -78,6 +81,7 @@ const HARD_PUNCT: &[&str] = &[";", ":", "(", ")", "—", "–", "[", "]", "?", "
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "because", "when", "whenever", "while", "although", "though", "whereas",
     "if", "unless", "but", "which", "who", "whom", "whose", "where", "that", "until", "once",
+    "what", "how", "why", "whether",
 ];
 const PREPOSITIONS: &[&str] = &[
     "in", "of", "on", "at", "to", "for", "with", "from", "by", "into", "about", "against", "over",
@@ -138,6 +142,23 @@ const AUX_SKIP: &[&str] = &[
     "publicly",
     "strongly",
     "sharply",
+];
+const PRE_TO: &[&str] = &[
+    "due",
+    "set",
+    "expected",
+    "scheduled",
+    "going",
+    "about",
+    "able",
+    "likely",
+    "unlikely",
+    "ready",
+    "willing",
+    "poised",
+    "supposed",
+    "bound",
+    "slated",
 ];
 const NOUN_PREMOD: &[&str] = &[
     "the",
@@ -439,12 +460,20 @@ pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
                                     && end - i == b.end - b.head
                                     && (lex.codes[e.code].code.len()
                                         > lex.codes[be.code].code.len()
-                                        || (e.noun != be.noun && e.noun == nominal(v, i))))
+                                        || (e.noun != be.noun
+                                            && if exact_noun(e, v, &fixed)
+                                                != exact_noun(be, v, &b.fixed)
+                                            {
+                                                exact_noun(e, v, &fixed)
+                                            } else {
+                                                e.noun == nominal(v, i)
+                                            })))
                         }
                     };
                     if better {
                         best = Some(Trig {
                             entry: id as usize,
+                            code_entry: id as usize,
                             head: i,
                             end,
                             fixed: fixed.clone(),
@@ -463,6 +492,14 @@ pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
         }
     }
     out
+}
+
+/// A noun entry whose last word appears exactly as written ("fighting", "talks" is not).
+fn exact_noun(e: &crate::lexicon::Entry, v: &View, fixed: &[usize]) -> bool {
+    match (&e.noun_last, fixed.last()) {
+        (Some(nl), Some(&k)) => v.low(k) == nl && nl.ends_with("ing"),
+        _ => false,
+    }
 }
 
 /// Whether the word at `i` reads as a noun: after a determiner, modifier, number, possessive or
@@ -506,9 +543,9 @@ fn refine(v: &View, lex: &Lexicon, t: &mut Trig) {
                 if match_pattern(v, &e.pattern, k, &mut fixed) == Some(t.end)
                     && fixed.len() >= 2
                     && specificity(&lex.codes[e.code].code)
-                        > specificity(&lex.codes[lex.entries[t.entry].code].code)
+                        > specificity(&lex.codes[lex.entries[t.code_entry].code].code)
                 {
-                    t.entry = id as usize;
+                    t.code_entry = id as usize;
                     return;
                 }
             }
@@ -766,12 +803,23 @@ fn args(doc: &Doc, v: &View, g: &[usize], mil: bool) -> Vec<Argument> {
 
 /// A bare noun subject when no entity is there: "The rebels denied …", "The two leaders will
 /// meet …". Only nouns directly before the verb group.
-fn bare_subject(v: &View, head: usize) -> Option<Span> {
+fn bare_subject(v: &View, head: usize, trigs: &[Trig]) -> Option<Span> {
     let mut k = head;
     while k > 0 {
         k -= 1;
+        if v.is(k, "to") {
+            // "are due to sign": the subject is before the adjective; "fails to agree": none
+            if k > 0 && v.is_any(k - 1, PRE_TO) {
+                k -= 1;
+                continue;
+            }
+            return None;
+        }
         if v.is_any(k, AUX_SKIP) || v.low(k).ends_with("ly") {
             continue;
+        }
+        if trigs.iter().any(|t| t.head <= k && k < t.end) {
+            return None;
         }
         let w = &v.words[k];
         let low = v.low(k);
@@ -976,7 +1024,7 @@ pub(crate) fn roles(
             target: tg,
         };
         if r.source.is_empty()
-            && let Some(sp) = bare_subject(v, t.head)
+            && let Some(sp) = bare_subject(v, t.head, trigs)
         {
             r.source.push(Argument {
                 entity: None,
@@ -1327,7 +1375,8 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     let mut cands: Vec<Cand> = Vec::with_capacity(trigs.len());
     for (ti, t) in trigs.iter().enumerate() {
         let e = &lex.entries[t.entry];
-        let info = &lex.codes[e.code];
+        let ce = &lex.entries[t.code_entry];
+        let info = &lex.codes[ce.code];
         let r = roles(doc, &v, lex, &trigs, ti, &excluded, prev_roles.as_ref());
         let (mut st, _) = status(&v, lex, t, &hits);
         // a trigger in the complement of a non-occurred trigger shares its status:
@@ -1398,7 +1447,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 place,
                 reported_by: speaker.map(|c| v.chunks[c].entity),
                 confidence: 0.0,
-                rule: e.rule.clone(),
+                rule: ce.rule.clone(),
                 same_as: None,
             },
             keep: e.solo || has_args,
@@ -1455,8 +1504,8 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
         let (a, b) = (&cands[i], &cands[i + 1]);
         let gap: Vec<&str> = (a.end..b.head).map(|k| v.low(k)).collect();
         let violent = |c: &str| matches!(&c[..2], "18" | "19" | "20");
-        let linked = violent(&a.ev.cameo)
-            && violent(&b.ev.cameo)
+        let linked = ((violent(&a.ev.cameo) && violent(&b.ev.cameo))
+            || a.ev.cameo[..2] == b.ev.cameo[..2])
             && a.ev.status == b.ev.status
             && ((a.noun
                 && !b.noun

@@ -81,7 +81,7 @@ pub fn event_place(doc: &Doc, lexicon: &Lexicon, sentence: usize, trigger: Span)
     let (ti, noun, quad, visit) = match pos {
         Some(i) => {
             let e = &lexicon.entries[trigs[i].entry];
-            let info = &lexicon.codes[e.code];
+            let info = &lexicon.codes[lexicon.entries[trigs[i].code_entry].code];
             (i, e.noun, info.quad_class, info.code.starts_with("042"))
         }
         None => {
@@ -90,6 +90,7 @@ pub fn event_place(doc: &Doc, lexicon: &Lexicon, sentence: usize, trigger: Span)
                 i,
                 coder::Trig {
                     entry: 0,
+                    code_entry: 0,
                     head: a,
                     end: b + 1,
                     fixed: (a..=b).collect(),
