@@ -80,6 +80,15 @@ pub enum Sem {
         q: u8,
         y: Option<i32>,
     },
+    /// A quarter or half of a year relative to the reference year: "this year's third
+    /// quarter", "next year's first half".
+    PartOfYear {
+        half: bool,
+        n: u8,
+        yoff: i32,
+    },
+    /// "the week of March 6": the ISO week of a date.
+    WeekOf(Box<Sem>),
     Half {
         h: u8,
         y: Option<i32>,
@@ -627,8 +636,16 @@ impl<'a> Grammar<'a> {
     /// Weekday with optional relation word and part of day; "Friday, Oct. 14" becomes a date.
     fn weekday(&self, i: usize) -> Option<(usize, Expr)> {
         let (rel, j) = match self.w(i) {
-            "last" | "past" => (Rel::Last, i + 1),
-            "next" | "coming" => (Rel::Next, i + 1),
+            "last" | "past" | "previous" => (Rel::Last, i + 1),
+            "next" | "coming" | "following" => (Rel::Next, i + 1),
+            "the" if matches!(self.w(i + 1), "previous" | "following") => {
+                let r = if self.is(i + 1, "previous") {
+                    Rel::Last
+                } else {
+                    Rel::Next
+                };
+                (r, i + 2)
+            }
             "this" if self.is(i + 1, "coming") || self.is(i + 1, "past") => {
                 let r = if self.is(i + 1, "coming") {
                     Rel::Next
@@ -898,6 +915,14 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
+        if the
+            && r == "week"
+            && self.is(j + 1, "of")
+            && let Some((e, sem)) = self.month_date(j + 2)
+            && matches!(sem, Sem::Ymd { .. })
+        {
+            return Some((e, Expr::new(Sem::WeekOf(Box::new(sem)))));
+        }
         if the {
             // "the weekend", "the quarter", "the latest quarter", "the most recent period".
             if r == "weekend" {
@@ -959,8 +984,16 @@ impl<'a> Grammar<'a> {
     /// Seasons: "last summer", "spring 2015", "the spring of 2015", "this fall".
     fn season(&self, i: usize) -> Option<(usize, Expr)> {
         let (rel, j) = match self.w(i) {
-            "last" | "past" => (Rel::Last, i + 1),
-            "next" | "coming" => (Rel::Next, i + 1),
+            "last" | "past" | "previous" => (Rel::Last, i + 1),
+            "next" | "coming" | "following" => (Rel::Next, i + 1),
+            "the" if matches!(self.w(i + 1), "previous" | "following") => {
+                let r = if self.is(i + 1, "previous") {
+                    Rel::Last
+                } else {
+                    Rel::Next
+                };
+                (r, i + 2)
+            }
             "this" => (Rel::This, i + 1),
             "the" => (Rel::Tense, i + 1),
             _ => (Rel::Tense, i),
@@ -1007,14 +1040,32 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         let mut y = None;
+        let mut yoff = None;
         if let Some(yy) = self.year(j) {
             y = Some(yy);
             j += 1;
+        } else if self.is(j + 1, "year")
+            && matches!(self.w(j + 2), "'" | "’")
+            && self.is(j + 3, "s")
+        {
+            // "this year's third quarter"
+            yoff = match self.w(j) {
+                "this" => Some(0),
+                "last" => Some(-1),
+                "next" => Some(1),
+                _ => None,
+            };
+            if yoff.is_some() {
+                j += 4;
+            }
         }
         if self.is(j, "fiscal") {
             j += 1;
         }
-        let n = ordinal(self.w(j))?;
+        let n = match self.w(j) {
+            "last" | "latter" if self.is(j + 1, "half") => 2,
+            w => ordinal(w)?,
+        };
         let (half, k) = match (self.w(j + 1), self.w(j + 2)) {
             ("-", "quarter") if self.glued(j + 1) => (false, j + 3),
             ("quarter", _) => (false, j + 2),
@@ -1033,6 +1084,21 @@ impl<'a> Grammar<'a> {
                 y = Some(yy);
                 k = k2 + 1;
             }
+        }
+        if let Some(off) = yoff {
+            let ok = if half {
+                (1..=2).contains(&n)
+            } else {
+                (1..=4).contains(&n)
+            };
+            return ok.then_some((
+                k,
+                Expr::new(Sem::PartOfYear {
+                    half,
+                    n: n as u8,
+                    yoff: off,
+                }),
+            ));
         }
         if half {
             if !(1..=2).contains(&n) {

@@ -176,7 +176,17 @@ fn scan(
             i += 1;
             continue;
         }
-        let tense = forced.unwrap_or_else(|| tense::tense_of(g.low, toks, lo, hi, i, e));
+        // A possessive weekday names an event ("Wednesday's ruling"): read it with the
+        // default past bias rather than the tense of the clause around it.
+        let possessive = matches!(x.sem, Sem::Weekday { .. })
+            && e + 1 < toks.len()
+            && matches!(g_word(g, e), "'" | "’")
+            && g_word(g, e + 1) == "s";
+        let tense = match forced {
+            Some(t) => t,
+            None if possessive => Tense::Unknown,
+            None => tense::tense_of(g.low, toks, lo, hi, i, e),
+        };
         let mut reference = published;
         // A bare clock time ("at 10:35 a.m.") belongs to the day last named.
         if let (Sem::Today, Some(grammar::Clock::Hm(..)), Some(d)) = (&x.sem, x.clock, *last_day) {
@@ -185,14 +195,24 @@ fn scan(
         // A year-on-year comparison in a sentence about a quarter ("net rose 5% from a
         // year earlier") means that quarter a year before.
         let mut x = x;
-        if matches!(
+        let quarter_sentence = || (lo..hi).any(|k| g_word(g, k) == "quarter");
+        let year_back = matches!(
             x.sem,
             Sem::Ago {
                 n: Some(1),
                 unit: lex::Unit::Year
             }
-        ) && (last_quarter.is_some() || (lo..hi).any(|k| g_word(g, k) == "quarter"))
-        {
+        ) && (last_quarter.is_some() || quarter_sentence());
+        // "last year" in a sentence about a quarter: that quarter a year before.
+        let last_year_q = matches!(
+            x.sem,
+            Sem::UnitOff {
+                unit: lex::Unit::Year,
+                off: -1
+            }
+        ) && last_quarter.is_some()
+            && quarter_sentence();
+        if year_back || last_year_q {
             x.sem = match *last_quarter {
                 Some((y, q)) => Sem::Quarter { q, y: Some(y - 1) },
                 None => Sem::QuarterAgo(1),

@@ -352,6 +352,24 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
                 timeml: Some(format!("{}-WE", week(sat))),
             }
         }
+        Sem::PartOfYear { half, n, yoff } => {
+            let yy = y + yoff;
+            let v = if *half {
+                format!("{yy:04}-H{n}")
+            } else {
+                format!("{yy:04}-Q{n}")
+            };
+            point(Value::point(v, Precision::Season))
+        }
+        Sem::WeekOf(inner) => {
+            let inner = Expr {
+                sem: (**inner).clone(),
+                clock: None,
+            };
+            let d = resolve_inner(&inner, Some(r), tense)?;
+            let day: Date = d.value?.value.parse().ok()?;
+            point(Value::point(week(day), Precision::Week))
+        }
         Sem::QuarterAgo(n) => {
             // The latest completed quarter before the reference date.
             let q = quarter_of(r);

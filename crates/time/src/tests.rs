@@ -375,3 +375,29 @@ fn march_and_may_with_days_and_compounds() {
     let f = find("she is a 20th century democrat", Some(date(OCT)));
     assert_eq!(f[0].timeml.as_deref(), Some("19"));
 }
+
+#[test]
+fn quarters_and_halves() {
+    let f = find(
+        "Profit rose in the third quarter. Net was $5 million, up from $4 million a year earlier.",
+        Some(date(OCT)),
+    );
+    let t: Vec<_> = f.iter().filter_map(|f| f.timeml.clone()).collect();
+    assert_eq!(t, ["2016-Q3", "2015-Q3"]);
+    let f = find(
+        "this year's third quarter and the last half of 1989",
+        Some(date(OCT)),
+    );
+    let t: Vec<_> = f.iter().filter_map(|f| f.timeml.clone()).collect();
+    assert_eq!(t, ["2016-Q3", "1989-H2"]);
+    let f = find("during the week of March 6", Some(date("2000-02-24")));
+    assert_eq!(f[0].timeml.as_deref(), Some("2000-W10"));
+}
+
+#[test]
+fn possessive_weekday_looks_back() {
+    // Saturday publication: "Wednesday's ruling" is the ruling of 2016-10-12 even in a
+    // forward-looking clause.
+    let t = "Lawyers said they would look for ways around Wednesday's ruling.";
+    assert_eq!(value_of(t, OCT, "Wednesday"), "2016-10-12");
+}
