@@ -220,6 +220,7 @@ fn scan(
         }
         let r = resolve::resolve(&x, reference, tense);
         if let Some(t) = r.timeml.as_deref()
+            && !(year_back || last_year_q)
             && t.len() == 7
             && t.as_bytes()[5] == b'Q'
             && let (Ok(y), Ok(q)) = (t[..4].parse::<i32>(), t[6..].parse::<u8>())

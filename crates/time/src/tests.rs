@@ -379,11 +379,12 @@ fn march_and_may_with_days_and_compounds() {
 #[test]
 fn quarters_and_halves() {
     let f = find(
-        "Profit rose in the third quarter. Net was $5 million, up from $4 million a year earlier.",
+        "Profit rose in the third quarter. Net was $5 million, up from $4 million a year earlier. \
+         Sales rose 5% from a year ago.",
         Some(date(OCT)),
     );
     let t: Vec<_> = f.iter().filter_map(|f| f.timeml.clone()).collect();
-    assert_eq!(t, ["2016-Q3", "2015-Q3"]);
+    assert_eq!(t, ["2016-Q3", "2015-Q3", "2015-Q3"]);
     let f = find(
         "this year's third quarter and the last half of 1989",
         Some(date(OCT)),
