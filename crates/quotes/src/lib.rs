@@ -807,7 +807,25 @@ impl<'a> Ctx<'a> {
             j -= 1;
         }
         let colon = j < self.toks.len() && self.punct(j, ":");
+        // A lone capitalised word opening the sentence ("Smiling, …", "Back in 1999 …") is a
+        // name only if the text also capitalises it inside a sentence.
+        let lone = j == s + 1 && self.unit_first[self.toks[s].unit as usize] == s;
+        if lone && !self.capitalised_elsewhere(s) {
+            return None;
+        }
         (j > s && !colon && !(j == s + 1 && self.is(s, DETERMINERS))).then_some((s, j))
+    }
+
+    fn capitalised_elsewhere(&self, s: usize) -> bool {
+        let w = self.w(s);
+        self.toks.iter().enumerate().any(|(i, t)| {
+            i != s
+                && t.cap
+                && i > 0
+                && self.toks[i - 1].unit == t.unit
+                && self.toks[i - 1].word
+                && self.w(i) == w
+        })
     }
 
     /// The noun phrase after an inverted cue ending at `t1`: "said a spokesman for the ministry".
@@ -870,7 +888,13 @@ impl<'a> Ctx<'a> {
             && words.iter().all(|&i| {
                 self.toks[i].cap
                     || (self.w(i).len() <= 4 && self.is(i, NAME_PARTICLES))
-                    || self.is(i, &["a", "an", "in", "on", "to", "at", "is"])
+                    || self.is(
+                        i,
+                        &[
+                            "a", "an", "in", "on", "to", "at", "is", "with", "for", "from", "by",
+                            "or",
+                        ],
+                    )
             })
     }
 
@@ -1200,7 +1224,20 @@ impl<'a> Ctx<'a> {
                 if f.kind == QuoteKind::Partial && nwords <= 3 && (modifier || labelled) {
                     return None;
                 }
-                if f.kind == QuoteKind::Partial && labelled && self.title_case(q) {
+                // A title: "said on “Meet the Press.”", "CNN’s “State of the Union”".
+                let title_slot = prev.is_some_and(|p| {
+                    labelled
+                        || self.is(
+                            p,
+                            &[
+                                "on", "in", "of", "at", "to", "from", "with", "for", "the", "a",
+                                "an",
+                            ],
+                        )
+                        || self.w(p).ends_with("’s")
+                        || self.w(p).ends_with("'s")
+                });
+                if f.kind == QuoteKind::Partial && title_slot && nwords <= 8 && self.title_case(q) {
                     return None;
                 }
             }
