@@ -357,10 +357,21 @@ pub fn score(articles: &[Article], gaz: &Gazetteer, dump: bool) -> Scores {
                 if dump {
                     let lo = a.text.floor_char_boundary(g.start.saturating_sub(40));
                     let hi = a.text.ceil_char_boundary((g.end + 40).min(a.text.len()));
+                    let ents: Vec<String> = doc
+                        .entities
+                        .iter()
+                        .filter(|e| {
+                            e.mentions
+                                .iter()
+                                .any(|m| m.start + shift < g.end && g.start < m.end + shift)
+                        })
+                        .map(|e| format!("{:?}:{}", e.kind, e.name))
+                        .collect();
                     eprintln!(
-                        "MISS\t{}\t{}",
+                        "MISS\t{}\t{}\t{}",
                         &a.text[g.start..g.end],
-                        a.text[lo..hi].replace('\n', " ")
+                        a.text[lo..hi].replace('\n', " "),
+                        ents.join(";")
                     );
                 }
                 continue;

@@ -400,12 +400,9 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                     continue;
                 }
                 let sp = Span::new(ws[i].span.start, ws[j].span.end);
-                let block = blocked.iter().find(|b| b.0.overlaps(sp));
-                // inside an organisation's name: evidence for the other mentions only
-                let in_org = block.is_some_and(|(b, k)| {
-                    matches!(k, EntityKind::Organization | EntityKind::Group) && b.contains(sp)
-                });
-                if block.is_some_and(|(b, _)| (*b != sp || i == j) && !in_org) {
+                let block = blocked.iter().find(|b| b.0.overlaps(sp)).copied();
+                // a partial overlap with a name the entity stage found: not ours
+                if block.is_some_and(|(b, _)| !b.contains(sp) && !sp.contains(b)) {
                     continue;
                 }
                 key.clear();
@@ -422,19 +419,25 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 if cands.is_empty() {
                     continue;
                 }
-                // an entity that is exactly a several-word country, region, sea or big place
-                // ("West Bank" taken for a bank) is the place
-                let place_itself = block.is_some_and(|(b, _)| *b == sp && i != j)
-                    && cands.iter().any(|c| {
-                        let r = &gaz.records[c.record as usize];
-                        c.primary
-                            && (r.kind.is_wide()
-                                || r.kind == Kind::Water
-                                || r.population >= 1_000_000)
-                    });
-                let context = block.is_some() && !place_itself;
-                if context && i == j && !strong_any(gaz, &cands) {
-                    continue;
+                let mut context = false;
+                if let Some((b, kind)) = block {
+                    let named = i != j && cands.iter().any(|c| c.primary);
+                    if sp.contains(b) && (b != sp || kind != EntityKind::Nationality) && named {
+                        // the whole of a several-word place name: "Rock Hill" taken for a
+                        // person, "West Bank" for a bank, "Tamil Nadu" around "Tamil"
+                    } else if b.contains(sp)
+                        && b != sp
+                        && matches!(kind, EntityKind::Organization | EntityKind::Group)
+                    {
+                        // inside an organisation's name ("Rapides Parish Fire District"):
+                        // evidence for resolving the other mentions only
+                        if i == j && !strong_any(gaz, &cands) {
+                            continue;
+                        }
+                        context = true;
+                    } else {
+                        continue;
+                    }
                 }
                 found = Some((j, sp, cands, context));
                 break;
@@ -627,7 +630,13 @@ fn prior(r: &Record, c: Candidate) -> f32 {
         Kind::Admin2 => 0.3,
         Kind::City => 0.0,
     };
-    let alt = if c.primary { 0.0 } else { -2.5 };
+    // alternate names of hand-curated regions and seas ("Atlantic") and of countries are
+    // their usual short forms; other alternates are foreign or historical names
+    let alt = if c.primary || matches!(r.kind, Kind::Region | Kind::Water | Kind::Country) {
+        0.0
+    } else {
+        -2.5
+    };
     ((r.population as f32) + 10.0).log10() + kind + alt
 }
 
