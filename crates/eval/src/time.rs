@@ -294,7 +294,8 @@ impl Report {
 }
 
 /// Evaluate on the `tempeval3` training data (and the platinum test set if present).
-pub fn evaluate(root: &Path, mut misses: Option<&mut Vec<Miss>>) -> Report {
+/// Mismatches are collected for the DATE+TIME scope, or for all TIMEX3 with `all_misses`.
+pub fn evaluate(root: &Path, mut misses: Option<&mut Vec<Miss>>, all_misses: bool) -> Report {
     let mut parts = Vec::new();
     let mut docs = 0;
     let mut bytes = 0;
@@ -320,8 +321,13 @@ pub fn evaluate(root: &Path, mut misses: Option<&mut Vec<Miss>>) -> Report {
         let mut all = Counts::default();
         let mut dt = Counts::default();
         for (d, f) in set.iter().zip(&found) {
-            all.add(score_doc(d, f, false, None));
-            dt.add(score_doc(d, f, true, misses.as_deref_mut()));
+            if all_misses {
+                all.add(score_doc(d, f, false, misses.as_deref_mut()));
+                dt.add(score_doc(d, f, true, None));
+            } else {
+                all.add(score_doc(d, f, false, None));
+                dt.add(score_doc(d, f, true, misses.as_deref_mut()));
+            }
         }
         parts.push((label.to_string(), all, dt));
     }
@@ -338,14 +344,16 @@ fn pct(x: f64) -> String {
 }
 
 /// Run the evaluation, print the figures and write them into BENCHMARKS.md.
-/// `--errors` prints every DATE+TIME mismatch (gold vs ours) for inspection.
+/// `--errors` prints every DATE+TIME mismatch (gold vs ours) for inspection; with `--all`,
+/// every mismatch over all TIMEX3.
 pub fn run(args: &[String]) -> Result<(), String> {
     let Some(root) = dataset("tempeval3") else {
         return Ok(());
     };
     let show = args.iter().any(|a| a == "--errors");
     let mut misses = Vec::new();
-    let report = evaluate(&root, show.then_some(&mut misses));
+    let all_misses = args.iter().any(|a| a == "--all");
+    let report = evaluate(&root, show.then_some(&mut misses), all_misses);
     if show {
         for m in &misses {
             let g = m

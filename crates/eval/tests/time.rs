@@ -27,7 +27,7 @@ fn tempeval3_floors() {
     let Some(root) = dateline_eval::dataset("tempeval3") else {
         return;
     };
-    let report = evaluate(&root, None);
+    let report = evaluate(&root, None, false);
     assert!(report.docs >= 250, "only {} documents", report.docs);
     let (all, dt) = report.total();
     let (a, d) = (all.scores(), dt.scores());

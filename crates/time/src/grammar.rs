@@ -504,6 +504,9 @@ impl<'a> Grammar<'a> {
         if let Some(y) = self.year(k) {
             return Some((k + 1, Sem::Ym { y: Some(y), m }));
         }
+        if let Some((e, y)) = self.spelled_year(k) {
+            return Some((e, Sem::Ym { y: Some(y), m }));
+        }
         // Month alone.
         let prev = if i > 0 { self.w(i - 1) } else { "" };
         let supported = matches!(
@@ -1003,9 +1006,12 @@ impl<'a> Grammar<'a> {
         };
         let mut k = j + 1;
         let k2 = if self.is(k, "of") { k + 1 } else { k };
-        let y = self.year(k2);
+        let mut y = self.year(k2);
         if y.is_some() {
             k = k2 + 1;
+        } else if let Some((e, yy)) = self.spelled_year(k2) {
+            y = Some(yy);
+            k = e;
         }
         // A bare "fall" is a verb; a bare season needs a relation, "the", or a year.
         if j == i && y.is_none() {
@@ -1171,7 +1177,41 @@ impl<'a> Grammar<'a> {
 
     /// Durations: "three years", "a 10-year", "two-day", "years" after "for", with an
     /// approximation word before.
+    /// A year spelled out: "nineteen ninety-six", "nineteen seventy-nine", "two thousand".
+    fn spelled_year(&self, i: usize) -> Option<(usize, i32)> {
+        match self.lx(i) {
+            Lex::Card(c @ (18 | 19)) => {
+                if self.is(i + 1, "a") || self.is(i + 1, "an") {
+                    return None;
+                }
+                let (rest, e) = self.count(i + 1)?;
+                (10..100)
+                    .contains(&rest)
+                    .then_some((e, (c * 100 + rest) as i32))
+            }
+            Lex::Card(2) if self.is(i + 1, "thousand") => {
+                let k = if self.is(i + 2, "and") { i + 3 } else { i + 2 };
+                if !matches!(self.w(k), "a" | "an")
+                    && let Some((n, e)) = self.count(k)
+                    && n < 100
+                {
+                    return Some((e, 2000 + n as i32));
+                }
+                Some((i + 2, 2000))
+            }
+            _ => None,
+        }
+    }
+
     fn duration(&self, i: usize) -> Option<(usize, Expr)> {
+        // "the nine months", "the four days": TimeML keeps the article.
+        if self.is(i, "the")
+            && !matches!(self.w(i + 1), "a" | "an" | "one")
+            && self.count(i + 1).is_some_and(|(n, _)| n > 1)
+            && let Some((e, x)) = self.duration(i + 1)
+        {
+            return Some((e, x));
+        }
         // N-unit adjective: "two-day", "10-year"
         if let Some((n, j)) = self.count(i) {
             if self.is(j, "-")
@@ -1411,6 +1451,20 @@ impl<'a> Grammar<'a> {
                 take(self.vague_ref(i));
                 take(self.set(i));
                 take(self.duration(i));
+                let after_temporal = i > 0
+                    && (matches!(
+                        self.w(i - 1),
+                        "in" | "since" | "year" | "of" | "until" | "by"
+                    ) || matches!(self.lx(i - 1), Lex::Month(_) | Lex::Season(_)));
+                if after_temporal && let Some((e, y)) = self.spelled_year(i) {
+                    take(Some((e, Expr::new(Sem::Year(y)))));
+                }
+                if w == "the"
+                    && self.is(i + 1, "year")
+                    && let Some((e, y)) = self.spelled_year(i + 2)
+                {
+                    take(Some((e, Expr::new(Sem::Year(y)))));
+                }
                 if w == "fiscal"
                     && let Some(y) = self.year(i + 1)
                 {

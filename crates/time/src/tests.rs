@@ -402,3 +402,16 @@ fn possessive_weekday_looks_back() {
     let t = "Lawyers said they would look for ways around Wednesday's ruling.";
     assert_eq!(value_of(t, OCT, "Wednesday"), "2016-10-12");
 }
+
+#[test]
+fn spelled_out_years() {
+    let f = find(
+        "It began in January nineteen ninety-seven, after the winter of nineteen ninety-four, \
+         and ends in the year two thousand.",
+        Some(date(OCT)),
+    );
+    let t: Vec<_> = f.iter().filter_map(|f| f.timeml.clone()).collect();
+    assert_eq!(t, ["1997-01", "1994-WI", "2000"]);
+    // A count is not a year.
+    assert!(find("nineteen people died", Some(date(OCT))).is_empty());
+}
