@@ -355,6 +355,22 @@ pub fn tense_of(low: &str, toks: &[Tok], lo: usize, hi: usize, s: usize, e: usiz
     if s > lo && &low[toks[s - 1].start..toks[s - 1].end] == "since" {
         return Tense::Past;
     }
+    // First the expression's own clause (between commas, semicolons, dashes, brackets).
+    let is_break = |i: usize| {
+        matches!(
+            &low[toks[i].start..toks[i].end],
+            "," | ";" | ":" | "—" | "–" | "(" | ")" | "\""
+        )
+    };
+    let cl_lo = (lo..s).rev().find(|&i| is_break(i)).map_or(lo, |i| i + 1);
+    let cl_hi = (e..hi).find(|&i| is_break(i)).unwrap_or(hi);
+    if let Some(t) = (cl_lo..s)
+        .rev()
+        .find_map(|i| cue(low, toks, lo, i, hi))
+        .or_else(|| (e..cl_hi).find_map(|i| cue(low, toks, lo, i, hi)))
+    {
+        return t;
+    }
     let left = (lo..s)
         .rev()
         .find_map(|i| cue(low, toks, lo, i, hi).map(|t| (s - i, t)));
@@ -421,6 +437,22 @@ mod tests {
         assert_eq!(
             tense_for("Delays due to the war on Monday.", "Monday"),
             Tense::Unknown
+        );
+        // The clause of the expression speaks first.
+        assert_eq!(
+            tense_for(
+                "Before the talks were set to begin, overnight air strikes struck the city.",
+                "overnight"
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_for("On Monday, the leaders will meet in Vienna.", "Monday"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_for("Kerry, who met Lavrov on Friday, will fly home.", "Friday"),
+            Tense::Past
         );
     }
 }
