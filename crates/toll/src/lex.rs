@@ -20,9 +20,15 @@ pub(crate) enum Kind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Role {
     Pass,
+    /// Like `Pass`, but only after a form of "be".
+    PassBe,
     Act,
     Lives,
     Toll,
+    /// An injury noun after a verb or preposition of suffering ("suffered a gunshot wound").
+    Harm,
+    /// Moved to a hospital ("taken to Mercy Hospital").
+    Hosp,
 }
 
 #[derive(Debug)]
@@ -96,9 +102,12 @@ pub(crate) fn kind_of(s: &str) -> Option<Kind> {
 fn role_of(s: &str) -> Option<Role> {
     Some(match s {
         "pass" => Role::Pass,
+        "passbe" => Role::PassBe,
         "act" => Role::Act,
         "lives" => Role::Lives,
         "toll" => Role::Toll,
+        "harm" => Role::Harm,
+        "hosp" => Role::Hosp,
         _ => return None,
     })
 }

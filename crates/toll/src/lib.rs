@@ -75,6 +75,8 @@ struct Victims {
     extra: bool,
     group: Option<String>,
     sub: Option<Box<Victims>>,
+    /// A count of one read from a singular noun, a name or a pronoun, not from a number.
+    implicit: bool,
 }
 
 impl Victims {
@@ -88,6 +90,7 @@ impl Victims {
             extra: false,
             group,
             sub: None,
+            implicit: true,
         }
     }
     fn value(&self) -> u64 {
@@ -160,6 +163,11 @@ fn aux(w: &str) -> bool {
             | "shortly"
             | "to"
     )
+}
+
+/// "accidentally shot", "critically injured": adverbs between the victims and the cue.
+fn adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "early" | "family" | "rally")
 }
 
 /// Words that make a cue not a report of something that happened.
@@ -246,16 +254,32 @@ fn name_word(t: &Tok) -> bool {
     (t.cap && !t.punct && !LEX.not_names.contains(t.w)) || t.w.ends_with("-year-old")
 }
 
+/// "20 year-old", "20 years old": the number is an age.
+fn age_word(t: &Tok) -> bool {
+    t.w.starts_with("year") || t.w.starts_with("-year") || t.w.starts_with("month-old")
+}
+
 fn year_like(t: &Tok) -> bool {
     t.w.len() == 4
         && t.w.bytes().all(|b| b.is_ascii_digit())
         && (1800..=2100).contains(&t.w.parse::<u32>().unwrap_or(0))
 }
 
-/// Victims written as a noun phrase ending just before token `end`.
 fn np_before(t: &[Tok], end: usize) -> Option<Victims> {
+    np_before_d(t, end, 0)
+}
+
+fn prep(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at" | "from" | "of" | "with" | "near" | "inside" | "outside" | "on" | "for"
+    )
+}
+
+/// Victims written as a noun phrase ending just before token `end`.
+fn np_before_d(t: &[Tok], end: usize, depth: u8) -> Option<Victims> {
     let mut end = end;
-    if end == 0 {
+    if end == 0 || depth > 3 {
         return None;
     }
     // age apposition: "Gerald Roberson, 39, was …"
@@ -279,16 +303,23 @@ fn np_before(t: &[Tok], end: usize) -> Option<Victims> {
         }) {
             let comma = if t[p].w == "them" { p - 2 } else { p - 1 };
             if t[comma].w == ","
-                && let Some(v) = np_before(t, end - 1)
-                    .filter(|v| v.s == p + 1 && (v.min.is_some() || v.max.is_some()))
+                && let Some(v) =
+                    np_before_d(t, end - 1, depth + 1).filter(|v| v.s == p + 1 && !v.implicit)
             {
                 sub = Some(Box::new(v));
                 end = comma;
             }
         }
     }
+    if end == 0 {
+        return None;
+    }
+    // an appositive names the victims: "the victim, identified as Ethan Fountain, was shot"
+    if sub.is_none() && t[end - 1].w == "," {
+        return np_before_d(t, end - 1, depth + 1);
+    }
     let mut a = end;
-    while a > 0 && end - a < 7 && np_word(&t[a - 1]) {
+    while a > 0 && end - a < 9 && np_word(&t[a - 1]) {
         a -= 1;
     }
     if a == end {
@@ -301,6 +332,9 @@ fn np_before(t: &[Tok], end: usize) -> Option<Victims> {
         if q.end > end || (s < a && q.end < a) || !t[q.end..end].iter().all(np_word) {
             continue;
         }
+        if t.get(q.end).is_some_and(age_word) {
+            return None;
+        }
         if s > 0 && (t[s - 1].w == "no" || t[s - 1].w == "than") {
             return None;
         }
@@ -308,12 +342,16 @@ fn np_before(t: &[Tok], end: usize) -> Option<Victims> {
         if head.is_some_and(|h| LEX.not_heads.contains(h)) {
             return None;
         }
+        // "one trailer": a count of one names a person
+        if q.max == Some(1) && head.is_some_and(|h| !is_person(h)) {
+            return None;
+        }
         if head.is_none()
             && (year_like(&t[s])
                 || (s > 0
                     && matches!(
                         t[s - 1].w,
-                        "in" | "on" | "at" | "since" | "until" | "by" | "from" | "to"
+                        "in" | "on" | "at" | "since" | "until" | "by" | "from" | "to" | "/"
                     )))
         {
             return None;
@@ -327,34 +365,62 @@ fn np_before(t: &[Tok], end: usize) -> Option<Victims> {
             extra: q.extra,
             group: head.map(str::to_string),
             sub,
+            implicit: false,
         });
     }
     // "two of them", "one of the victims"
-    if a >= 2
-        && t[a - 1].w == "of"
-        && let Some(q) = np_before(t, a - 1).filter(|v| v.e == a - 1 && v.group.is_none())
-    {
-        let group = t[end - 1].w;
-        return Some(Victims {
-            e: end,
-            group: (group != "them" && group != "whom").then(|| group.to_string()),
-            sub,
-            ..q
-        });
+    if a >= 2 && t[a - 1].w == "of" {
+        for s in (a - 1).saturating_sub(4)..a - 1 {
+            if let Some(q) = qty::parse(t, s).filter(|q| q.end == a - 1) {
+                let group = t[end - 1].w;
+                return Some(Victims {
+                    s,
+                    e: end,
+                    min: q.min,
+                    max: q.max,
+                    approx: q.approx,
+                    extra: q.extra,
+                    group: (group != "them" && group != "whom").then(|| group.to_string()),
+                    sub,
+                    implicit: false,
+                });
+            }
+        }
     }
-    let np = &t[a..end];
-    let head = np[np.len() - 1];
-    if np.len() == 1 && matches!(head.w, "he" | "she") {
+    let head = t[end - 1];
+    if end - a == 1 && matches!(head.w, "he" | "she" | "another") {
         return Some(Victims::one(a, end, None));
     }
-    if singular_det(np[0].w) && np.len() > 1 && is_person(head.w) {
-        let mut v = Victims::one(a, end, Some(head.w.to_string()));
-        v.extra = np[0].w == "another";
+    // "one man was killed and the other wounded"
+    if end - a == 2 && head.w == "other" && matches!(t[a].w, "the" | "one") {
+        return Some(Victims::one(a, end, None));
+    }
+    // "the 18-year-old", "police found a man"
+    if is_person(head.w)
+        && let Some(d) = (a..end - 1).rev().find(|&p| singular_det(t[p].w))
+    {
+        let mut v = Victims::one(d, end, Some(head.w.to_string()));
         v.sub = sub;
         return Some(v);
     }
-    if np.iter().all(name_word) && head.cap {
-        return Some(Victims::one(a, end, None));
+    // a name: "Chad Murray", "42-year-old Marvin Allen"
+    let mut n = end;
+    while n > a && name_word(&t[n - 1]) {
+        n -= 1;
+    }
+    if n < end && head.cap {
+        return Some(Victims::one(n, end, None));
+    }
+    // not a person: the subject may come before a prepositional phrase ("a man in a car")
+    if a >= 2
+        && prep(t[a - 1].w)
+        && let Some(v) = np_before_d(t, a - 1, depth + 1)
+    {
+        return Some(v);
+    }
+    // or before a relative clause ("a dentist who served on the commission died")
+    if let Some(w) = (end.saturating_sub(14)..a).rev().find(|&p| t[p].w == "who") {
+        return np_before_d(t, w, depth + 1);
     }
     None
 }
@@ -382,7 +448,7 @@ fn np_after(t: &[Tok], k: usize) -> Option<Victims> {
         }
         j
     };
-    if let Some(q) = qty::parse(t, k) {
+    if let Some(q) = qty::parse(t, k).filter(|q| !t.get(q.end).is_some_and(age_word)) {
         let mut j = head_end(q.end);
         let mut group = (j > q.end).then(|| t[j - 1].w);
         // "two of the men"
@@ -393,7 +459,9 @@ fn np_after(t: &[Tok], k: usize) -> Option<Victims> {
                 j = j2;
             }
         }
-        if group.is_some_and(|h| LEX.not_heads.contains(h)) {
+        if group.is_some_and(|h| LEX.not_heads.contains(h))
+            || (q.max == Some(1) && group.is_some_and(|h| !is_person(h)))
+        {
             return None;
         }
         if group.is_none() && year_like(&t[k]) {
@@ -408,11 +476,12 @@ fn np_after(t: &[Tok], k: usize) -> Option<Victims> {
             extra: q.extra,
             group: group.map(str::to_string),
             sub: None,
+            implicit: false,
         });
     }
     match first.w {
         "him" | "her" => return Some(Victims::one(k, k + 1, None)),
-        "himself" | "herself" => return Some(Victims::one(k, k + 1, Some(first.w.to_string()))),
+        "himself" | "herself" => return Some(Victims::one(k, k + 1, Some("self".into()))),
         "another" if !t.get(k + 1).is_some_and(|x| np_word(x) && is_person(x.w)) => {
             return Some(Victims::one(k, k + 1, None));
         }
@@ -437,26 +506,51 @@ fn np_after(t: &[Tok], k: usize) -> Option<Victims> {
     None
 }
 
+/// The subject of the clause a cue at `p` sits in: the nearest person phrase to its left.
+fn clause_subject(t: &[Tok], p: usize) -> Option<Victims> {
+    let lo = p.saturating_sub(25);
+    let mut q = p;
+    while q > lo {
+        if matches!(t[q - 1].w, "." | ";" | "?" | "!" | ":") {
+            break;
+        }
+        if blocking(t[q - 1].w) {
+            return None;
+        }
+        if let Some(v) = np_before(t, q).filter(|v| v.e <= q && (v.implicit || v.group.is_some())) {
+            return Some(v);
+        }
+        q -= 1;
+    }
+    None
+}
+
 /// Skip auxiliaries and adverbs leftwards from a cue at `c`. Returns the end of the victims'
-/// phrase, whether "both" was seen, or `None` when the cue is negated or modal.
-fn skip_aux(t: &[Tok], c: usize) -> Option<(usize, bool)> {
+/// phrase, whether "both" was seen, whether a form of "be" was seen (a passive), or `None`
+/// when the cue is negated or modal.
+fn skip_aux(t: &[Tok], c: usize) -> Option<(usize, bool, bool)> {
     let mut j = c;
     let mut both = false;
+    let mut be = false;
     while j > 0 {
         let w = t[j - 1].w;
         if blocking(w) {
             return None;
         }
-        if !aux(w) {
+        if !aux(w) && !adverb(w) {
             break;
         }
         if w == "to" && !(j >= 2 && report_verb(t[j - 2].w)) {
             return None;
         }
         both |= w == "both";
+        be |= matches!(
+            w,
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "'s"
+        );
         j -= 1;
     }
-    Some((j, both))
+    Some((j, both, be))
 }
 
 fn blocked_before(t: &[Tok], c: usize) -> bool {
@@ -466,6 +560,64 @@ fn blocked_before(t: &[Tok], c: usize) -> bool {
     t[c.saturating_sub(3)..c]
         .iter()
         .any(|x| blocking(x.w) && x.w != "no")
+}
+
+/// A word right after a verb that shows it is active with an object ("she shot into a
+/// home", "shot a cougar", "shot twice").
+fn object_like(t: Option<&Tok>) -> bool {
+    let Some(x) = t else { return false };
+    singular_det(x.w)
+        || x.num
+        || qty::number(std::slice::from_ref(x), 0).is_some()
+        || LEX.not_heads.contains(x.w)
+        || matches!(
+            x.w,
+            "him"
+                | "them"
+                | "it"
+                | "himself"
+                | "herself"
+                | "themselves"
+                | "into"
+                | "at"
+                | "through"
+                | "toward"
+                | "towards"
+                | "up"
+                | "back"
+                | "twice"
+                | "out"
+                | "off"
+                | "some"
+                | "several"
+                | "multiple"
+                | "his"
+                | "her"
+                | "their"
+        )
+}
+
+/// "shot at" with nothing hit: "was shot at but not struck", "shot at the car".
+fn shot_at_missed(t: &[Tok], e: usize) -> bool {
+    t.get(e).is_some_and(|x| x.w == "at")
+        && t.get(e + 1).is_none_or(|x| {
+            x.punct
+                || matches!(
+                    x.w,
+                    "by" | "after"
+                        | "but"
+                        | "and"
+                        | "while"
+                        | "from"
+                        | "multiple"
+                        | "several"
+                        | "twice"
+                        | "repeatedly"
+                        | "during"
+                        | "when"
+                        | "as"
+                )
+        })
 }
 
 /// One count before linking.
@@ -507,6 +659,161 @@ fn push(out: &mut Vec<Mention>, t: &[Tok], sentence: usize, kind: Kind, v: Victi
     }
 }
 
+fn hospital_word(w: &str) -> bool {
+    matches!(
+        w,
+        "hospital"
+            | "hospitals"
+            | "medical"
+            | "clinic"
+            | "trauma"
+            | "health"
+            | "infirmary"
+            | "emergency"
+            | "er"
+    ) || w.ends_with("hospital")
+}
+
+/// Trigger of a harm noun: "suffered a gunshot wound", "with non-life-threatening injuries".
+fn harm_trigger(t: &[Tok], c: usize) -> Option<usize> {
+    let lo = c.saturating_sub(6);
+    let mut p = c;
+    while p > lo {
+        let w = t[p - 1].w;
+        if t[p - 1].punct || blocking(w) || w == "without" || w == "of" {
+            return None;
+        }
+        let describing = singular_det(w)
+            || t[p - 1].num
+            || qty::number(&t[p - 1..p], 0).is_some()
+            || w.ends_with("-threatening")
+            || w.ends_with("-inflicted")
+            || w.ends_with("ly")
+            || matches!(
+                w,
+                "minor"
+                    | "serious"
+                    | "critical"
+                    | "severe"
+                    | "grave"
+                    | "superficial"
+                    | "apparent"
+                    | "possible"
+                    | "multiple"
+                    | "several"
+                    | "gunshot"
+                    | "bullet"
+                    | "stab"
+                    | "what"
+                    | "appeared"
+                    | "appear"
+                    | "appears"
+                    | "to"
+                    | "be"
+                    | "are"
+                    | "were"
+                    | "was"
+                    | "life-threatening"
+                    | "non-life"
+                    | "threatening"
+                    | "life"
+                    | "fatal"
+                    | "significant"
+                    | "non"
+                    | "graze"
+                    | "single"
+                    | "traumatic"
+                    | "facial"
+                    | "head"
+                    | "leg"
+                    | "arm"
+                    | "believed"
+                    | "self"
+                    | "inflicted"
+                    | "more"
+                    | "some"
+                    | "from"
+            );
+        if !describing
+            && !matches!(
+                w,
+                "suffered"
+                    | "suffering"
+                    | "suffers"
+                    | "suffer"
+                    | "sustained"
+                    | "sustaining"
+                    | "received"
+                    | "receiving"
+                    | "with"
+                    | "had"
+                    | "has"
+                    | "for"
+            )
+        {
+            return None;
+        }
+        if matches!(
+            w,
+            "suffered"
+                | "suffering"
+                | "suffers"
+                | "suffer"
+                | "sustained"
+                | "sustaining"
+                | "received"
+                | "receiving"
+                | "with"
+                | "had"
+                | "has"
+        ) {
+            return Some(p - 1);
+        }
+        if w == "for" && p >= 2 && matches!(t[p - 2].w, "treated" | "treatment") {
+            return Some(p - 2);
+        }
+        p -= 1;
+    }
+    None
+}
+
+/// "The victim's injuries were not life-threatening", "her wounds are minor": one person,
+/// the possessor, was hurt.
+fn possessor(t: &[Tok], c: usize, e: usize) -> Option<Victims> {
+    if !t.get(e).is_some_and(|x| {
+        matches!(
+            x.w,
+            "was" | "were" | "is" | "are" | "appeared" | "appear" | "did"
+        )
+    }) {
+        return None;
+    }
+    let mut p = c;
+    while p > 0
+        && c - p < 3
+        && matches!(
+            t[p - 1].w,
+            "minor" | "serious" | "gunshot" | "bullet" | "stab"
+        )
+    {
+        p -= 1;
+    }
+    let w = t.get(p.checked_sub(1)?)?;
+    if matches!(w.w, "his" | "her") {
+        return Some(Victims::one(p - 1, c, None));
+    }
+    let stem = w.w.strip_suffix("'s").or_else(|| w.w.strip_suffix("’s"))?;
+    if !(is_person(stem) || w.cap) || LEX.not_names.contains(stem) {
+        return None;
+    }
+    let s = if p >= 2 && singular_det(t[p - 2].w) {
+        p - 2
+    } else {
+        p - 1
+    };
+    Some(Victims::one(s, p, Some(stem.to_string())))
+}
+
 /// Read the counts of one sentence's tokens.
 fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
     let lex = &*LEX;
@@ -539,11 +846,18 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
             .collect();
         let (c, e) = (i, i + len);
         i = e;
+        let selfish = t[c..e]
+            .iter()
+            .any(|x| matches!(x.w, "himself" | "herself" | "suicide" | "own"));
         let passive_aux = c > 0
             && matches!(
                 t[c - 1].w,
                 "was" | "were" | "is" | "are" | "be" | "been" | "being"
             );
+        let dual = cues.iter().any(|(_, r)| *r == Role::Act);
+        if t[c].w == "shot" && len == 1 && shot_at_missed(t, e) {
+            continue;
+        }
         let mut done = false;
         // victims after the cue
         for &(kind, role) in &cues {
@@ -563,7 +877,7 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
             // ", including 12 children"
             if t.get(end).is_some_and(|x| x.w == ",")
                 && t.get(end + 1).is_some_and(|x| x.w == "including")
-                && let Some(s) = np_after(t, end + 2).filter(|s| s.min.is_some() || s.max.is_some())
+                && let Some(s) = np_after(t, end + 2).filter(|s| !s.implicit)
             {
                 v.sub = Some(Box::new(s));
             }
@@ -586,16 +900,30 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                 break;
             }
             match role {
-                Role::Pass | Role::Lives => {
-                    let Some((j, both)) = skip_aux(t, c) else {
+                Role::Pass | Role::PassBe | Role::Lives | Role::Hosp => {
+                    if role == Role::Hosp
+                        && !t[e..t.len().min(e + 7)].iter().any(|x| hospital_word(x.w))
+                    {
+                        continue;
+                    }
+                    let Some((j, both, be)) = skip_aux(t, c) else {
                         break;
                     };
+                    // an active verb without "be" reads as passive only in a reduced
+                    // relative or headline with a counted subject: "two people killed in …"
+                    let bare = (dual || role == Role::PassBe) && !be;
+                    if bare && object_like(t.get(e)) {
+                        break;
+                    }
                     let mut v = np_before(t, j);
                     if let Some(first) = v.as_mut() {
                         // coordinated subjects: "a man and a woman were shot"
                         let mut s = first.s;
-                        while s >= 2 && t[s - 1].w == "and" {
-                            let Some(w) = np_before(t, s - 1).filter(|w| w.e == s - 1) else {
+                        let pronoun = |v: &Victims| matches!(t[v.s].w, "he" | "she");
+                        while s >= 2 && t[s - 1].w == "and" && !pronoun(first) {
+                            let Some(w) =
+                                np_before(t, s - 1).filter(|w| w.e == s - 1 && !pronoun(w))
+                            else {
                                 break;
                             };
                             first.s = w.s;
@@ -603,28 +931,34 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                             first.max = first.max.zip(w.max).map(|(a, b)| a + b);
                             first.approx |= w.approx;
                             first.group = None;
+                            first.implicit = false;
                             s = w.s;
                         }
+                        // "one man was killed and another wounded": the "be" is shared
+                        let elided = matches!(t[first.e - 1].w, "another" | "other");
+                        if bare && first.implicit && !elided {
+                            v = None;
+                        }
                     } else if j > 0 && connector(t[j - 1].w) {
-                        // a subject shared with an earlier verb: "a man was shot and later died"
-                        v = subjects
-                            .iter()
-                            .rev()
-                            .find(|s| s.e < j)
-                            .cloned()
-                            .or_else(|| {
-                                (j.saturating_sub(30)..j - 1)
-                                    .rev()
-                                    .take_while(|&p| !matches!(t[p].w, "." | ";"))
-                                    .find_map(|p| {
-                                        matches!(
-                                            t[p].w,
-                                            "was" | "were" | "is" | "are" | "had" | "has" | "have"
-                                        )
+                        // a subject shared with an earlier verb: "a man was shot and later
+                        // died", "six passengers were dragged out and had their throats cut"
+                        let earlier = if bare {
+                            None
+                        } else {
+                            subjects.iter().rev().find(|s| s.e < j).cloned()
+                        };
+                        v = earlier.or_else(|| {
+                            (j.saturating_sub(30)..j - 1)
+                                .rev()
+                                .take_while(|&p| !matches!(t[p].w, "." | ";"))
+                                .find_map(|p| {
+                                    matches!(t[p].w, "was" | "were" | "is" | "are" | "had")
                                         .then(|| np_before(t, p))
                                         .flatten()
-                                    })
-                            });
+                                })
+                        });
+                    } else if role == Role::Hosp {
+                        v = clause_subject(t, j);
                     }
                     let Some(mut v) = v else { continue };
                     if role == Role::Lives && v.group.as_deref() != Some("lives") {
@@ -634,6 +968,28 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                         v.min = Some(2);
                         v.max = Some(2);
                     }
+                    if selfish {
+                        v.group = Some("self".into());
+                    }
+                    subjects.push(v.clone());
+                    push(out, t, sentence, kind, v);
+                    done = true;
+                }
+                Role::Harm => {
+                    if let Some(v) = possessor(t, c, e) {
+                        push(out, t, sentence, kind, v);
+                        break;
+                    }
+                    let Some(p) = harm_trigger(t, c) else { break };
+                    let Some((j, _, _)) = skip_aux(t, p) else {
+                        break;
+                    };
+                    let Some(v) = np_before(t, j)
+                        .or_else(|| clause_subject(t, j))
+                        .filter(|v| v.e <= p)
+                    else {
+                        break;
+                    };
                     subjects.push(v.clone());
                     push(out, t, sentence, kind, v);
                     done = true;
@@ -651,6 +1007,7 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                                 extra: false,
                                 group: None,
                                 sub: None,
+                                implicit: false,
                             };
                             push(out, t, sentence, kind, v);
                             done = true;
@@ -705,16 +1062,27 @@ pub fn count(doc: &mut Doc) {
     mentions.retain(|m| {
         !(matches!(m.kind, Kind::Injured | Kind::Shot) && killed_spans.contains(&m.span))
     });
-    // shot counts include the dead
-    let killed = total_of(text, &mentions, Kind::Killed, doc);
-    let mut keep = Vec::with_capacity(mentions.len());
-    for m in &mentions {
-        if m.kind != Kind::Shot {
-            keep.push(true);
-            continue;
+    // shot counts include the dead; a perpetrator's own death is not among those he shot
+    let is_self = |m: &Mention| m.v.group.as_deref() == Some("self");
+    let killed_others = total_of(text, &mentions, Kind::Killed, doc, false);
+    let self_dead = mentions
+        .iter()
+        .any(|m| m.kind == Kind::Killed && is_self(m));
+    let less = |m: &Mention| {
+        let words = text[m.span.start..m.span.end].to_ascii_lowercase();
+        if words.starts_with("another") || words.ends_with("other") {
+            // "one man was killed and another taken to hospital": someone else
+            0
+        } else if is_self(m) {
+            if self_dead { m.v.value() } else { 0 }
+        } else {
+            killed_others
         }
-        keep.push(m.v.value() > killed);
-    }
+    };
+    let keep: Vec<bool> = mentions
+        .iter()
+        .map(|m| m.kind != Kind::Shot || m.v.value() > less(m))
+        .collect();
     let mut remap = vec![None; mentions.len()];
     let mut out: Vec<Casualty> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
@@ -723,9 +1091,10 @@ pub fn count(doc: &mut Doc) {
         }
         remap[i] = Some(out.len());
         let (mut min, mut max) = (m.v.min, m.v.max);
-        if m.kind == Kind::Shot && killed > 0 {
-            min = min.map(|x| x - killed.min(x));
-            max = max.map(|x| x - killed.min(x));
+        if m.kind == Kind::Shot {
+            let k = less(m);
+            min = min.map(|x| x - k.min(x));
+            max = max.map(|x| x - k.min(x));
         }
         out.push(Casualty {
             sentence: m.sentence,
@@ -906,53 +1275,50 @@ fn value(min: Option<u64>, max: Option<u64>) -> u64 {
 /// The shared rule behind [`totals`]: counts outside the incident and subgroups are left out;
 /// counts joined by "and"/"," in one phrase are added ("three people and himself" → 4); the
 /// incident's figure is the largest remaining count, plus counts stated as additions ("two
-/// more", "a further three", "another"), plus the perpetrator's own death ("himself") when it
-/// was not already in a joined phrase.
-fn total(text: &str, doc: &Doc, items: &[(Span, u64, bool, bool)]) -> u64 {
-    // items: (span, value, extra, self)
+/// more", "a further three", "another 12").
+fn total(text: &str, items: &[(Span, u64, bool)]) -> u64 {
+    // items: (span, value, extra)
     let mut base = 0u64;
     let mut extra = 0u64;
-    let mut selves = 0u64;
     let mut i = 0;
     while i < items.len() {
         let mut j = i + 1;
         let mut sum = items[i].1;
-        let mut has_self = items[i].3;
         while j < items.len() && items[j].0.start >= items[j - 1].0.end {
             let between = text[items[j - 1].0.end..items[j].0.start].trim();
             if !matches!(between, "and" | "," | ", and") {
                 break;
             }
             sum += items[j].1;
-            has_self |= items[j].3;
             j += 1;
         }
-        let _ = doc;
-        if j - i == 1 && items[i].3 {
-            selves = selves.max(1);
-        } else if items[i].2 {
+        if items[i].2 {
             extra += sum;
         } else {
             base = base.max(sum);
-            if has_self {
-                selves = 0;
-            }
         }
         i = j;
     }
-    base + extra + selves
+    base + extra
 }
 
-fn total_of(text: &str, mentions: &[Mention], kind: Kind, doc: &Doc) -> u64 {
-    let items: Vec<(Span, u64, bool, bool)> = mentions
+fn total_of(text: &str, mentions: &[Mention], kind: Kind, doc: &Doc, with_self: bool) -> u64 {
+    let items: Vec<(Span, u64, bool)> = mentions
         .iter()
         .filter(|m| m.kind == kind && m.part_of.is_none() && !other_time(text, doc, m.span))
-        .map(|m| {
-            let selfish = matches!(m.v.group.as_deref(), Some("himself" | "herself"));
-            (m.span, m.v.value(), m.v.extra, selfish)
-        })
+        .filter(|m| with_self || m.v.group.as_deref() != Some("self"))
+        .map(|m| (m.span, m.v.value(), m.v.extra))
         .collect();
-    total(text, doc, &items)
+    total(text, &items)
+}
+
+/// Whether a count's own words state an addition ("a further three", "two more").
+fn span_is_extra(text: &str, span: Span) -> bool {
+    let orig = &text[span.start..span.end];
+    let low = orig.to_ascii_lowercase();
+    let mut t = Vec::new();
+    tok::scan(orig, &low, 0, orig.len(), &mut t);
+    qty::parse(&t, 0).is_some_and(|q| q.extra)
 }
 
 /// Per-article totals of killed and injured from `doc.casualties`, reading the article as the
@@ -962,27 +1328,13 @@ fn total_of(text: &str, mentions: &[Mention], kind: Kind, doc: &Doc) -> u64 {
 pub fn totals(doc: &Doc) -> Totals {
     let text = doc.text();
     let of = |kind: CasualtyKind| {
-        let items: Vec<(Span, u64, bool, bool)> = doc
+        let items: Vec<(Span, u64, bool)> = doc
             .casualties
             .iter()
             .filter(|c| c.kind == kind && c.part_of.is_none() && !other_time(text, doc, c.span))
-            .map(|c| {
-                let t = text[c.span.start..c.span.end].to_ascii_lowercase();
-                let extra = [
-                    "a further",
-                    "another",
-                    "an additional",
-                    "additional",
-                    "further",
-                ]
-                .iter()
-                .any(|p| t.starts_with(p))
-                    || t.split_whitespace().nth(1) == Some("more");
-                let selfish = matches!(c.group.as_deref(), Some("himself" | "herself"));
-                (c.span, value(c.min, c.max), extra, selfish)
-            })
+            .map(|c| (c.span, value(c.min, c.max), span_is_extra(text, c.span)))
             .collect();
-        total(text, doc, &items)
+        total(text, &items)
     };
     Totals {
         killed: of(CasualtyKind::Killed),

@@ -327,3 +327,59 @@ fn empty_layers_and_empty_documents() {
     assert_eq!(d.casualties.len(), 1);
     assert_eq!(d.casualties[0].event, None);
 }
+
+#[test]
+fn elided_second_victim() {
+    let d = run(&["One man was killed and another wounded Monday night in a shooting downtown."]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 1
+        }
+    );
+    let d = run(&["Deputies found one man dead and another seriously wounded."]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 1
+        }
+    );
+    let d = run(&["One man was killed and another taken to a hospital after a domestic shooting."]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 1
+        }
+    );
+}
+
+#[test]
+fn a_perpetrators_death_is_not_among_those_he_shot() {
+    let d = run(&["Police say a man shot his wife before killing himself early Wednesday."]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 1
+        }
+    );
+}
+
+#[test]
+fn possessed_injuries_and_nominal_victims() {
+    let d = run(&["The victim's injuries were not considered life-threatening."]);
+    assert_eq!(totals(&d).injured, 1);
+    let d = run(&["Police are investigating the fatal shooting of a 16-year-old boy."]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 0
+        }
+    );
+    let d = run(&["A woman arrived at a local hospital suffering from a gunshot wound."]);
+    assert_eq!(totals(&d).injured, 1);
+}
