@@ -12,24 +12,36 @@
 //! 2. **Cues** are speech verbs from `lexicon/speech_verbs.txt`, in lower case, outside
 //!    quotations, not preceded by a determiner ("his remarks" is a noun).
 //! 3. Each stretch is attached to a cue and a speaker, trying in order:
+//!    - *a dash after the quote*: `“…” ― Sonya Herridge` (the dash is the cue);
 //!    - *after the quote*: `“…,” said Kerry` / `“…,” Kerry told reporters` /
-//!      `“…,” according to X` (only when the quoted words end with , ? ! or a dash, or a comma
-//!      follows the mark);
+//!      `“…,” according to X` / `“…,” Rep. Earl Moss (D-Ore.) said` (when the quoted words end
+//!      with , ? ! or a dash, or a comma follows the mark; after a full stop only a short
+//!      `“….” Trump said.`);
 //!    - *before the quote*, in the same sentence (or the previous one when it ends with a colon):
-//!      `Kerry said: “…”`, `Kerry told reporters the talks were “constructive”`;
-//!    - a label and a colon: `Pat Caddell: ‘…’`;
+//!      `Kerry said: “…”`, `Kerry told reporters the talks were “constructive”`,
+//!      `According to the newspaper, “…”`;
+//!    - a participle or infinitive cue without its own subject (`…, writing “…”`,
+//!      `goes on to say: “…”`): the subject at the start of the sentence;
+//!    - a label and a colon: `Pat Caddell: ‘…’`, `… surprise pollster Daron Shaw: “…”`;
+//!    - a quote inside a sentence with no speech verb (`Trump boomed: “…”`,
+//!      `The NGOs issued a plea “to …”`): the sentence subject;
 //!    - *continuation*: a quote that opens a sentence with no cue of its own belongs to the
 //!      latest speaker of the same paragraph, or of the previous paragraph when it opens its
-//!      own paragraph (`“…,” said Caddell. “Yesterday…”`).
+//!      own paragraph (`“…,” said Caddell. “Yesterday…”`); failing that, to the subject of the
+//!      previous sentence when that is a name or a pronoun (`Valdez praised the governor. /
+//!      “We need someone …”`).
 //! 4. **Kinds**: `direct` when the quote stands as its own sentence or is introduced by a cue
 //!    and a colon or comma; `partial` when it is a fragment inside reported speech;
 //!    `indirect` for reported clauses without marks (`Kerry said (that) …`, `told reporters
 //!    (that) …`, `…, Kerry said.`, `…, according to X.`), whose span is the reported clause.
+//!    Verbs of class `quote` in the lexicon ("concluded", "continued", "read") report a clause
+//!    only after "that"; `think` verbs ("believes") never attach a direct quotation.
 //! 5. **Scare quotes** are dropped: a quoted phrase of at most three words that is not
 //!    attached to a cue, or that sits inside reported speech but is used as a modifier (a word
 //!    of the noun phrase follows it: countries backing “moderate” groups) or after a label word
-//!    ("so-called", "dubbed", "the term"). Unattached quoted titles (every word capitalised) are
-//!    dropped too.
+//!    ("so-called", "dubbed", "the term"). Titles are dropped too: an unattached quote whose
+//!    words are all capitalised, or a capitalised partial quote after a preposition, article or
+//!    possessive (`said on “Meet the Press”`, `CNN’s “State of the Union”`).
 //!
 //! # Who speaks
 //!
@@ -49,6 +61,10 @@
 //! - The speaker is linked to an entity when one of its mentions covers the speaker's head word
 //!   (or the pronoun's antecedent); `speaker_name` is then the entity's name, else the name
 //!   read from the text (the trailing proper name of the phrase, or the whole phrase).
+//!
+//! A sentence-initial single word is taken as a subject only when it looks like a name: the
+//! text capitalises it elsewhere too, or a plain lower-case word (a verb) follows it and it does
+//! not end in -ing, -ly or -ed ("Smiling, she said" and "Back in 1999 …" name nobody).
 //!
 //! A quote is linked to an event when its cue is an event trigger, or when an event in the
 //! cue's sentence has the speaker among its sources.
@@ -811,7 +827,15 @@ impl<'a> Ctx<'a> {
         // name only if the text also capitalises it inside a sentence.
         let lone = j == s + 1 && self.unit_first[self.toks[s].unit as usize] == s;
         if lone && !self.capitalised_elsewhere(s) {
-            return None;
+            let w = self.w(s);
+            let verb_next = j < self.toks.len()
+                && self.toks[j].word
+                && !self.toks[j].cap
+                && !self.is(j, STOP_BACK)
+                && !self.is(j, &["of", "for", "from", "at", "with", "than"]);
+            if !verb_next || w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed") {
+                return None;
+            }
         }
         (j > s && !colon && !(j == s + 1 && self.is(s, DETERMINERS))).then_some((s, j))
     }

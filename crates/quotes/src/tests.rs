@@ -267,3 +267,84 @@ fn empty_and_quote_free_documents() {
     attribute(&mut d);
     assert!(d.quotes.is_empty());
 }
+
+#[test]
+fn dash_after_the_quote_names_the_speaker() {
+    let (d, a) = run(&["“Imagination matters more than knowledge.” ― Ana Ortiz"]);
+    let q = find(&d, &a, "Imagination matters more than knowledge.");
+    assert_eq!(name(q), "Ana Ortiz");
+    assert_eq!(cue(&d, q), "―");
+}
+
+#[test]
+fn participle_cue_takes_the_sentence_subject() {
+    let (d, a) = run(&[
+        "Later on Sunday, Carson shared a class syllabus online, writing “Allow me to do the research for the reporter.”",
+    ]);
+    let q = find(&d, &a, "Allow me to do the research for the reporter.");
+    assert_eq!(name(q), "Carson");
+    assert_eq!(cue(&d, q), "writing");
+}
+
+#[test]
+fn quote_after_a_sentence_about_the_speaker() {
+    let (d, a) = run(&[
+        "Valdez praised the governor for his work after the storm.",
+        "“We need someone who can bring people together.”",
+    ]);
+    let q = find(&d, &a, "We need someone who can bring people together.");
+    assert_eq!(name(q), "Valdez");
+    assert_eq!(q.rule, "subject of the previous sentence");
+}
+
+#[test]
+fn parenthesis_and_full_stop_before_the_cue() {
+    let (d, a) = run(&[
+        "“There is energy in a whole host of races,” Rep. Earl Moss (D-Ore.) said.",
+        "“Russia, if you are listening, find the files.” Trump said.",
+    ]);
+    let q = find(&d, &a, "There is energy in a whole host of races,");
+    assert_eq!(name(q), "Earl Moss");
+    let q = find(&d, &a, "Russia, if you are listening, find the files.");
+    assert_eq!(name(q), "Trump");
+}
+
+#[test]
+fn according_to_before_the_quote_and_an_author_by_name() {
+    let (d, a) = run(&[
+        "According to the newspaper, “Very few classes of people are barred from buying guns.”",
+        "“The evidence cannot prove the crime,” according to a court document filed by state attorney Dave Aron.",
+    ]);
+    let q = find(
+        &d,
+        &a,
+        "Very few classes of people are barred from buying guns.",
+    );
+    assert_eq!(name(q), "the newspaper");
+    let q = find(&d, &a, "The evidence cannot prove the crime,");
+    assert_eq!(name(q), "Dave Aron");
+}
+
+#[test]
+fn show_titles_are_not_quotes() {
+    let (d, a) = run(&["Rubio said on “Meet the Press” that he would stay in the race."]);
+    assert!(
+        a.iter().all(|x| d.slice(x.quote.span) != "Meet the Press"),
+        "{:?}",
+        a.iter().map(|x| d.slice(x.quote.span)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn verbs_with_other_senses_need_that() {
+    let (d, a) = run(&[
+        "The talks concluded after four hours without any joint statement.",
+        "The panel concluded that the rules had been broken.",
+    ]);
+    assert!(
+        a.iter()
+            .all(|x| !d.slice(x.quote.span).starts_with("after four hours"))
+    );
+    let q = find(&d, &a, "the rules had been broken");
+    assert_eq!(name(q), "The panel");
+}
