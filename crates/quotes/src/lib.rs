@@ -5,7 +5,7 @@
 //!
 //! # What is a quote
 //!
-//! 1. **Quoted stretches** are found by pairing quotation marks ([`marks`]): straight, curly,
+//! 1. **Quoted stretches** are found by pairing quotation marks (module `marks`): straight, curly,
 //!    single, double and '' marks, inner quotations, and quotations that run over several
 //!    paragraphs (a paragraph left open continues into the next one that opens with a mark).
 //!    The quote span is the content without the marks.
