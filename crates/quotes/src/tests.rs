@@ -348,3 +348,32 @@ fn verbs_with_other_senses_need_that() {
     let q = find(&d, &a, "the rules had been broken");
     assert_eq!(name(q), "The panel");
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let cases: &[&[&str]] = &[
+        &["“"],
+        &["”"],
+        &["\"\"\""],
+        &["''"],
+        &["'"],
+        &["‘’‘’"],
+        &["said"],
+        &["“said,” said"],
+        &["He said: “"],
+        &["“A", "“B", "“C"],
+        &["«Oui», a dit Macron."],
+        &["“é,” dit-il — « non »."],
+        &["(“x”) said (he)"],
+        &[", said , , “y” ,"],
+        &["according to", "“according to,” according to"],
+        &["Mr. “Jones” said: ‘it’s fine.’"],
+    ];
+    for paragraphs in cases {
+        let (d, a) = run(paragraphs);
+        let mut d2 = d.clone();
+        attribute(&mut d2);
+        assert!(d2.check_spans().is_ok(), "{paragraphs:?}");
+        assert_eq!(a.len(), d2.quotes.len());
+    }
+}
