@@ -19,6 +19,7 @@ pub(crate) const PARTICLES: &str = include_str!("../lexicon/name_particles.txt")
 pub(crate) const NOT_NAMES: &str = include_str!("../lexicon/not_names.txt");
 pub(crate) const PLACE_WORDS: &str = include_str!("../lexicon/place_words.txt");
 pub(crate) const ORG_WORDS: &str = include_str!("../lexicon/org_words.txt");
+pub(crate) const OTHER_NAMES: &str = include_str!("../lexicon/other_names.txt");
 pub(crate) const MODIFIERS: &str = include_str!("../lexicon/modifiers.txt");
 pub(crate) const SPEECH_VERBS: &str = include_str!("../lexicon/speech_verbs.txt");
 pub(crate) const ACTORS: &str = include_str!("../lexicon/actors.txt");
@@ -249,6 +250,7 @@ pub struct Resources {
     pub(crate) org_suffix: HashSet<String>,
     pub(crate) org_head: HashSet<String>,
     pub(crate) modifiers: HashSet<String>,
+    pub(crate) other_suffix: HashSet<String>,
     pub(crate) speech: HashSet<String>,
     /// The authored dictionary (`lexicon/actors.txt`).
     pub(crate) builtin: ActorDictionary,
@@ -301,6 +303,7 @@ impl Resources {
             org_suffix: HashSet::new(),
             org_head: HashSet::new(),
             modifiers: word_set(MODIFIERS),
+            other_suffix: word_set(OTHER_NAMES),
             speech: word_set(SPEECH_VERBS),
             builtin: ActorDictionary::parse(ACTORS).expect("lexicon/actors.txt"),
             user: Vec::new(),

@@ -248,6 +248,8 @@ struct Mention {
 
 #[derive(Clone, Debug)]
 struct Person {
+    /// Found with evidence of its own (title, apposition, given name, initial), not guessed.
+    strong: bool,
     words: Vec<String>,
     actor: Option<Actor>,
     title: Option<String>,
@@ -499,6 +501,19 @@ fn find_items(cx: &mut Ctx) {
             // "General" at the start of a name ("General Motors") is handled by the run
             if let ItemKind::Lex(HitKind::Honorific(_)) = kind
                 && !(t + len < e && cx.toks[t + len].word && cx.is_cap(t + len))
+            {
+                t += len;
+                continue;
+            }
+            // "John Major": a capitalised role word right after a name word is a surname
+            if let ItemKind::Lex(HitKind::Title(_)) = kind
+                && t > s
+                && !cx.initial[t]
+                && cx.is_cap(t)
+                && cx.toks[t - 1].word
+                && cx.is_cap(t - 1)
+                && items.last().is_none_or(|it: &Item| it.e < t)
+                && !caps
             {
                 t += len;
                 continue;
@@ -817,6 +832,7 @@ fn runs_of(cx: &Ctx, si: usize) -> Vec<Run> {
             } else if re + 1 < e
                 && cx.name_token(re + 1)
                 && ((cx.res.particles.contains(cx.lower[re].as_str()) && cx.cover[re] == 0)
+                    || cx.w(re) == "&"
                     || (matches!(cx.lower[re].as_str(), "of" | "for")
                         && cx.res.org_head.contains(cx.w(re - 1))))
             {
@@ -898,6 +914,13 @@ fn resolve_entities(cx: &mut Ctx) {
                 }
                 continue;
             }
+            if res.other_suffix.contains(last) && e - s >= 2 && !chain_before(cx, s).adjacent_role {
+                continue; // an event, prize or agreement
+            }
+            if !sent.caps && sports_team(cx, s, e) {
+                add_org_run(cx, s, e);
+                continue;
+            }
             if sent.caps {
                 pending.push(Run { s, e });
                 continue;
@@ -935,7 +958,7 @@ fn resolve_entities(cx: &mut Ctx) {
                 } else {
                     after.or(before_comma)
                 };
-                let pi = add_person(cx, s, e, chain.as_ref());
+                let pi = add_person(cx, s, e, chain.as_ref(), true);
                 person_mentions.push((s, e, pi));
             } else {
                 pending.push(Run { s, e });
@@ -947,7 +970,7 @@ fn resolve_entities(cx: &mut Ctx) {
         let Run { s, e } = run;
         let sent = cx.sents[cx.sent_of[s]];
         let words: Vec<String> = (s..e).map(|t| cx.w(t).to_string()).collect();
-        if let Some(pi) = person_index(&cx.persons, &words) {
+        if let Some(pi) = person_index(&cx.persons, &words).filter(|&p| cx.persons[p].strong) {
             let chain = chain_before(cx, s);
             if chain.adjacent_role || !chain.affs.is_empty() {
                 absorb(cx, &chain);
@@ -965,7 +988,7 @@ fn resolve_entities(cx: &mut Ctx) {
         let looks = !sent.headline && e - s >= 2 && e - s <= 3 && looks_like_name(cx, s, e);
         if known || (!sent.headline && (speaks || looks)) {
             let chain = chain_before(cx, s);
-            let pi = add_person(cx, s, e, Some(&chain).filter(|c| !c.affs.is_empty()));
+            let pi = add_person(cx, s, e, Some(&chain).filter(|c| !c.affs.is_empty()), known);
             person_mentions.push((s, e, pi));
         } else if !sent.headline
             && e - s == 1
@@ -1067,6 +1090,52 @@ impl Ctx<'_> {
     }
 }
 
+fn integer(w: &str) -> bool {
+    !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Sports tables and fixtures name teams after places: "Inverness Thistle 3 1 0 2 4 3 7"
+/// (a standings row), "Surrey 3 Kent 1" (a result), "Leicestershire v Somerset".
+fn sports_team(cx: &Ctx, s: usize, e: usize) -> bool {
+    let Sent { s: ss, e: se, .. } = cx.sents[cx.sent_of[s]];
+    if cx.res.given.contains(cx.w(s)) || cx.initial(s) {
+        return false;
+    }
+    let ints_after = (e..se).take_while(|&t| integer(cx.w(t))).count();
+    if ints_after >= 3 {
+        return true;
+    }
+    // result: Run Int Run Int, or Run Int , Run Int
+    let run_at = |t: usize| t < se && cx.name_token(t);
+    if ints_after == 1 {
+        let mut u = e + 1;
+        if u < se && cx.w(u) == "," {
+            u += 1;
+        }
+        if run_at(u) {
+            let mut v = u;
+            while run_at(v) {
+                v += 1;
+            }
+            if v < se && integer(cx.w(v)) {
+                return true;
+            }
+        }
+        // the second team of a result
+        if s > ss + 1 && integer(cx.w(s - 1)) && (s - 1 > ss) && cx.name_token(s - 2) {
+            return true;
+        }
+    }
+    if s > ss + 1 && integer(cx.w(s - 1)) && ints_after == 1 && cx.name_token(s - 2) {
+        return true;
+    }
+    // fixture: Run v Run
+    let v_after = e + 1 < se && matches!(cx.w(e), "v" | "vs" | "v." | "vs.") && run_at(e + 1);
+    let v_before =
+        s >= ss + 2 && matches!(cx.w(s - 1), "v" | "vs" | "v." | "vs.") && cx.name_token(s - 2);
+    v_after || v_before
+}
+
 fn all_caps_word(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
@@ -1143,7 +1212,7 @@ fn absorb(cx: &mut Ctx, c: &Chain) {
     }
 }
 
-fn add_person(cx: &mut Ctx, s: usize, e: usize, chain: Option<&Chain>) -> usize {
+fn add_person(cx: &mut Ctx, s: usize, e: usize, chain: Option<&Chain>, strong: bool) -> usize {
     let words: Vec<String> = (s..e).map(|t| cx.w(t).to_string()).collect();
     let actor = chain.and_then(|c| chain_actor(cx, c));
     let title = chain.and_then(|c| c.title).map(|(a, b)| {
@@ -1165,6 +1234,7 @@ fn add_person(cx: &mut Ctx, s: usize, e: usize, chain: Option<&Chain>) -> usize 
         }
         None => {
             cx.persons.push(Person {
+                strong,
                 words,
                 actor: None,
                 title: None,
@@ -1173,6 +1243,7 @@ fn add_person(cx: &mut Ctx, s: usize, e: usize, chain: Option<&Chain>) -> usize 
         }
     };
     let p = &mut cx.persons[pi];
+    p.strong |= strong;
     // a country- or organisation-bearing actor beats a sector-only one
     let better = match (&p.actor, &actor) {
         (None, Some(_)) => true,
@@ -1443,6 +1514,7 @@ fn dict_mention(cx: &mut Ctx, k: usize, di: usize, ei: usize) {
                 Some(p) => p,
                 None => {
                     cx.persons.push(Person {
+                        strong: true,
                         words,
                         actor: None,
                         title: None,
