@@ -652,7 +652,10 @@ fn group(v: &View, c: usize, excluded: &[usize]) -> Vec<usize> {
             }
             if v.is_any(k, &[",", "and", "&", "or"]) {
                 saw_sep = true;
-            } else if !saw_sep || v.words[k].punct || steps > 3 {
+            } else if (!saw_sep && !v.is_any(k, &["the", "a", "an"]))
+                || v.words[k].punct
+                || steps > 3
+            {
                 saw_sep = false;
                 break;
             }
@@ -734,8 +737,9 @@ fn left_actor(v: &View, from: usize, excluded: &[usize]) -> Option<usize> {
             && !excluded.contains(&c)
         {
             let s = v.chunks[c].start;
-            let prep = s > 0 && v.is_any(s - 1, PREPOSITIONS) && !v.is(s - 1, "and");
-            if !prep {
+            let e = v.chunks[c].end;
+            let modifier = v.chunks[c].adjective && e < v.len() && v.is_any(e, GEO_NOUNS);
+            if !modifier && !after_preposition(v, s) {
                 return Some(c);
             }
             k = s;
@@ -746,6 +750,31 @@ fn left_actor(v: &View, from: usize, excluded: &[usize]) -> Option<usize> {
         }
     }
     None
+}
+
+/// The phrase starting at word `s` sits in a preposition phrase ("in northern Syria"), unless
+/// it gives the origin of a bare plural head ("ministers from the UK").
+fn after_preposition(v: &View, s: usize) -> bool {
+    let mut k = s;
+    let mut steps = 0;
+    while k > 0 && steps < 3 {
+        k -= 1;
+        steps += 1;
+        let l = v.low(k);
+        if PREPOSITIONS.contains(&l) {
+            let origin = matches!(l, "from" | "of")
+                && k > 0
+                && v.words[k - 1].chunk.is_none()
+                && v.low(k - 1).ends_with('s')
+                && !v.words[k - 1].punct
+                && v.words[k - 1].lemmas.is_empty();
+            return !origin;
+        }
+        if !(GEO_MODS.contains(&l) || matches!(l, "the" | "a" | "an")) {
+            return false;
+        }
+    }
+    false
 }
 
 /// First actor chunk in `from..to`, stopping at clause boundaries.
@@ -769,14 +798,42 @@ fn right_actor(
         if skip_by && v.is(k, "by") {
             return None;
         }
+        // "to stop the violence in Syria": a new verb phrase begins
+        if v.is(k, "to")
+            && k + 1 < v.len()
+            && v.words[k + 1].chunk.is_none()
+            && !v.is_any(k + 1, &["the", "a", "an", "its", "their", "his", "her"])
+            && v.words[k + 1].place.is_none()
+        {
+            return None;
+        }
         if let Some(c) = v.words[k].chunk
             && !excluded.contains(&c)
         {
-            return Some(c);
+            return Some(title_head(v, c));
         }
         k += 1;
     }
     None
+}
+
+/// "US Secretary of State John Kerry", "Russian Foreign Minister Sergey Lavrov": a country or
+/// nationality chunk followed closely by another chunk (the person it qualifies) yields the
+/// latter.
+fn title_head(v: &View, c: usize) -> usize {
+    let end = v.chunks[c].end;
+    for k in end..(end + 5).min(v.len()) {
+        if v.words[k].punct || v.is_any(k, &["and", "or", "to", "with", "in"]) {
+            break;
+        }
+        if let Some(n) = v.words[k].chunk
+            && n != c
+        {
+            let starts_upper = (end..k).all(|j| v.words[j].upper || v.is(j, "of"));
+            return if starts_upper { n } else { c };
+        }
+    }
+    c
 }
 
 fn args(doc: &Doc, v: &View, g: &[usize], mil: bool) -> Vec<Argument> {
@@ -825,6 +882,7 @@ fn bare_subject(v: &View, head: usize, trigs: &[Trig]) -> Option<Span> {
         let low = v.low(k);
         if w.punct
             || w.chunk.is_some()
+            || w.place.is_some()
             || PRONOUNS.contains(&low)
             || FUNCTION.contains(&low)
             || SUBORDINATORS.contains(&low)
@@ -874,6 +932,11 @@ fn is_passive(v: &View, t: &Trig, noun: bool) -> bool {
         );
     if !participle {
         return false;
+    }
+    // reduced relative: "talks, convened by Kerry,"
+    let last = *t.fixed.last().unwrap_or(&t.head);
+    if low.ends_with("ed") && v.is(last + 1, "by") {
+        return true;
     }
     let mut k = t.head;
     while k > 0 {
@@ -942,6 +1005,7 @@ pub(crate) fn roles(
                     | "targeting"
                     | "upon"
                     | "among"
+                    | "from"
             ) {
                 break;
             }
@@ -961,7 +1025,7 @@ pub(crate) fn roles(
             let g = group(v, c, excluded);
             let gend = v.chunks[*g.last().unwrap()].end;
             match prep.as_str() {
-                "by" | "between" | "among" => src.extend(g),
+                "by" | "between" | "among" | "from" => src.extend(g),
                 "of" if lex.codes[e.code].quad_class <= 2 && src.is_empty() => src.extend(g),
                 _ => tgt.extend(g),
             }
@@ -985,6 +1049,8 @@ pub(crate) fn roles(
         if src.is_empty() {
             // the noun is the object of a verb of this clause: "X launched air strikes on Y"
             if let Some(c) = left_actor(v, t.head, excluded)
+                && t.head - v.chunks[c].end <= 5
+                && !(v.chunks[c].end..t.head).any(|k| v.is(k, ","))
                 && !trigs[..ti]
                     .iter()
                     .any(|p| p.end > v.chunks[c].end && p.head < t.head)
@@ -1041,6 +1107,86 @@ pub(crate) fn roles(
     }
 }
 
+/// A place-bound group as target: "the rebel-held east of Aleppo", "rebel-held Idlib" →
+/// the rebels of the place's country (country code read from the article's own country
+/// mentions, so no table is needed).
+pub(crate) fn place_bound_target(doc: &Doc, v: &View, t: &Trig) -> Option<Argument> {
+    const HELD: &[&str] = &[
+        "rebel-held",
+        "opposition-held",
+        "rebel-controlled",
+        "opposition-controlled",
+        "insurgent-held",
+        "militant-held",
+    ];
+    let cend = clause_end(v, t.head);
+    let from = *t.fixed.last().unwrap_or(&t.head) + 1;
+    for k in from..(from + 6).min(cend) {
+        if !v.is_any(k, HELD) {
+            continue;
+        }
+        for j in k + 1..(k + 5).min(v.len()) {
+            if let Some(p) = v.words[j].place {
+                let a2 = doc.places[p].country.as_deref()?;
+                let a3 = alpha3(doc, a2)?;
+                let mut end = j;
+                while end + 1 < v.len() && v.words[end + 1].place == Some(p) {
+                    end += 1;
+                }
+                // "Aleppo's rebel-held east": the possessed part ends the span
+                return Some(Argument {
+                    entity: None,
+                    code: Some(format!("{a3}REB")),
+                    span: Span::new(v.words[k].span.start, v.words[end].span.end),
+                });
+            }
+        }
+    }
+    // "Aleppo's rebel-held east" (place before the modifier)
+    for k in from..(from + 6).min(cend) {
+        if let Some(p) = v.words[k].place
+            && v.is(k + 1, "'s")
+            && v.is_any(k + 2, HELD)
+        {
+            let a3 = alpha3(doc, doc.places[p].country.as_deref()?)?;
+            let mut end = k + 2;
+            if end + 1 < cend && !v.words[end + 1].punct {
+                end += 1;
+            }
+            return Some(Argument {
+                entity: None,
+                code: Some(format!("{a3}REB")),
+                span: Span::new(v.words[k].span.start, v.words[end].span.end),
+            });
+        }
+    }
+    None
+}
+
+/// The CAMEO country code for an ISO alpha-2 code, from a country entity whose mention is
+/// also a mention of a country place with that alpha-2 code.
+fn alpha3(doc: &Doc, a2: &str) -> Option<String> {
+    for p in doc.places.iter().filter(|p| {
+        p.country.as_deref() == Some(a2)
+            && matches!(p.feature, Some(dateline_doc::Feature::Country))
+    }) {
+        for e in doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Country)
+        {
+            if e.mentions
+                .iter()
+                .any(|m| p.mentions.iter().any(|n| m.overlaps(*n)))
+                && let Some(a) = &e.actor
+            {
+                return Some(a.code[..3.min(a.code.len())].to_string());
+            }
+        }
+    }
+    None
+}
+
 fn right_target(
     doc: &Doc,
     v: &View,
@@ -1052,7 +1198,7 @@ fn right_target(
     match right_actor(
         v,
         t.head + 1,
-        (t.end + 10).min(cend),
+        (t.end + 7).min(cend),
         excluded,
         true,
         &t.fixed,
@@ -1104,6 +1250,13 @@ pub(crate) fn status(
         if (h.end..t.head).any(|k| is_hard(v, k) || v.is(k, ",")) {
             continue;
         }
+        // "were not represented at the meeting": the negation belongs to the verb in between
+        if h.end - h.start == 1
+            && !matches!(word, "if" | "unless" | "whether")
+            && (h.end..t.head).any(|k| v.is_any(k, PREPOSITIONS) && !v.is(k, "to"))
+        {
+            continue;
+        }
         match h.kind {
             CueKind::Neg => neg = Some(word.to_string()),
             CueKind::Hyp => hyp = Some(word.to_string()),
@@ -1123,7 +1276,8 @@ pub(crate) fn status(
 }
 
 /// The speaker of an attributed sentence: "according to X", "X said", "said X".
-pub(crate) fn reporter(v: &View, hits: &[CueHit]) -> Option<usize> {
+pub(crate) fn reporter(doc: &Doc, v: &View, hits: &[CueHit]) -> Option<usize> {
+    let person = |c: usize| doc.entities[v.chunks[c].entity].kind == EntityKind::Person;
     for h in hits.iter().filter(|h| h.kind == CueKind::Report) {
         if v.is(h.start, "according") {
             for k in h.end..(h.end + 6).min(v.len()) {
@@ -1136,23 +1290,35 @@ pub(crate) fn reporter(v: &View, hits: &[CueHit]) -> Option<usize> {
         if !REPORT_VERBS.contains(&v.low(h.start)) {
             continue;
         }
-        // "X said": a chunk ending within 3 words to the left
+        // "X said", "X, Russia's UN ambassador, said", "X, on the other hand, told": the
+        // nearest person within 8 words to the left, else the nearest actor
         let mut k = h.start;
         let mut steps = 0;
-        while k > 0 && steps < 4 {
+        let mut nearest = None;
+        while k > 0 && steps < 8 {
             k -= 1;
             steps += 1;
             if let Some(c) = v.words[k].chunk {
-                return Some(c);
+                if person(c) {
+                    return Some(c);
+                }
+                nearest = nearest.or(Some(c));
+                k = v.chunks[c].start;
+                continue;
             }
-            if v.words[k].punct && !v.is(k, ",") {
+            if (v.words[k].punct && !v.is(k, ",")) || starts_clause(v, k) {
                 break;
             }
         }
-        // "said X"
-        for k in h.end..(h.end + 3).min(v.len()) {
-            if let Some(c) = v.words[k].chunk {
-                return Some(c);
+        if nearest.is_some() {
+            return nearest;
+        }
+        // "said X" (not "told X": that is the listener)
+        if !v.low(h.start).starts_with("tel") && !v.low(h.start).starts_with("tol") {
+            for k in h.end..(h.end + 3).min(v.len()) {
+                if let Some(c) = v.words[k].chunk {
+                    return Some(c);
+                }
             }
         }
     }
@@ -1184,14 +1350,28 @@ pub(crate) fn governing_time(
         if (lo..k).any(|j| REPORT_VERBS.contains(&v.low(j))) {
             continue;
         }
-        // time inside the trigger (gap words) or near it
+        // a time after a verb belongs to it ("will meet in London on Sunday to discuss");
+        // one before a trigger only when fronted ("On Friday, jets …")
+        let fronted = k == 0 || v.is_any(k - 1, &[",", "and", "\u{201c}", "\""]);
+        let kend = v
+            .words
+            .iter()
+            .rposition(|w| w.span.start < tm.span.end)
+            .unwrap_or(k);
         let dist = |tr: &Trig| -> usize {
             if k >= tr.head && k < tr.end {
                 0
             } else if k >= tr.end {
-                k - tr.end + 1
+                let crossing = (tr.end..k).any(|j| v.is(j, ",") || starts_clause(v, j));
+                k - tr.end + 1 + if crossing { 8 } else { 0 }
+            } else if fronted
+                || tr.head == kend + 1
+                || (tr.head == kend + 2 && v.is(kend + 1, "'s"))
+            {
+                // "Saturday's talks", "On Friday, jets …"
+                tr.head - kend
             } else {
-                tr.head - k + 1
+                tr.head - kend + 8
             }
         };
         let d = dist(t);
@@ -1232,12 +1412,12 @@ pub(crate) fn event_place_in(
         }
     };
     // pre-nominal place: "Lausanne meeting", "Aleppo bombardment"
+    // (not a possessive actor: "Russia's bombardment")
     if noun && t.head > 0 {
-        let mut k = t.head - 1;
-        while k > 0 && v.is_any(k, &["'s", "the"]) {
-            k -= 1;
-        }
-        if let Some(p) = v.words[k].place {
+        let k = t.head - 1;
+        if let Some(p) = v.words[k].place
+            && v.words[k].chunk.is_none()
+        {
             consider(p, 0);
         }
     }
@@ -1258,7 +1438,7 @@ pub(crate) fn event_place_in(
         let mut j = pstart;
         let mut prep = None;
         let mut steps = 0;
-        while j > 0 && steps < 5 {
+        while j > 0 && steps < 6 {
             j -= 1;
             steps += 1;
             let l = v.low(j);
@@ -1272,19 +1452,26 @@ pub(crate) fn event_place_in(
                 prep = Some(j);
                 break;
             }
-            if !(GEO_MODS.contains(&l) || GEO_NOUNS.contains(&l) || v.words[j].place.is_some()) {
+            if !(GEO_MODS.contains(&l)
+                || GEO_NOUNS.contains(&l)
+                || v.words[j].place.is_some()
+                || v.words[j].chunk.is_some_and(|c| v.chunks[c].adjective))
+            {
                 break;
             }
         }
-        // a direct object place of a material-conflict verb: "shelled Deraa"
+        // a direct object place of a material-conflict verb: "shelled Deraa", "struck east
+        // Aleppo"
         let direct = !noun
             && quad == 4
-            && (pstart == last + 1 || (pstart == last + 2 && v.is(last + 1, "the")));
+            && pstart > last
+            && (last + 1..pstart).all(|x| GEO_MODS.contains(&v.low(x)))
+            && pstart - last <= 3;
         let Some(pj) = prep.or(direct.then_some(pstart)) else {
             continue;
         };
         let pword = v.low(pj).to_string();
-        if matches!(pword.as_str(), "on" | "of" | "against") && pj != last + 1 && pj != last + 2 {
+        if matches!(pword.as_str(), "on" | "of" | "against") && !(pj >= t.head && pj <= last + 2) {
             // "of"/"on" attach only right after the trigger ("siege of Aleppo")
             continue;
         }
@@ -1318,15 +1505,22 @@ pub(crate) fn event_place_in(
             .clone()
             .any(|x| is_hard(v, x) || starts_clause(v, x) || REPORT_VERBS.contains(&v.low(x)));
         let crosses_comma = between.clone().any(|x| v.is(x, ","));
+        if nearer_other {
+            continue;
+        }
+        // "In Paris, …" / "Speaking in Paris, …": a sentence-initial adjunct without a trigger
+        // of its own places the main clause
         let initial_adjunct = pend <= t.head && crosses_comma && !crosses && {
             let first_comma = (0..n).find(|&x| v.is(x, ",")).unwrap_or(n);
-            pend <= first_comma && first_comma < t.head
+            pend <= first_comma
+                && first_comma < t.head
+                && !trigs.iter().any(|o| o.head < first_comma)
         };
         if initial_adjunct {
             consider(p, 20 + d);
             continue;
         }
-        if nearer_other || crosses || crosses_comma {
+        if crosses || crosses_comma {
             continue;
         }
         let score = if pj >= t.head { d + 1 } else { d + 3 };
@@ -1363,7 +1557,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     hits.retain(|h| {
         h.kind != CueKind::Report || !trigs.iter().any(|t| h.start < t.end && t.head < h.end)
     });
-    let speaker = reporter(&v, &hits);
+    let speaker = reporter(doc, &v, &hits);
     let excluded: Vec<usize> = speaker.into_iter().collect();
     let question = {
         let s = doc.slice(doc.sentences[sentence].span).trim_end();
@@ -1377,23 +1571,54 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         let e = &lex.entries[t.entry];
         let ce = &lex.entries[t.code_entry];
         let info = &lex.codes[ce.code];
-        let r = roles(doc, &v, lex, &trigs, ti, &excluded, prev_roles.as_ref());
-        let (mut st, _) = status(&v, lex, t, &hits);
-        // a trigger in the complement of a non-occurred trigger shares its status:
-        // "will meet to discuss", "failed to agree to a ceasefire"
-        if st == Status::Occurred
-            && ti > 0
-            && statuses[ti - 1] != Status::Occurred
-            && t.head >= trigs[ti - 1].end
-            && t.head - trigs[ti - 1].end <= 3
-            && clause_start(&v, t.head) == clause_start(&v, trigs[ti - 1].head)
+        let mut r = roles(doc, &v, lex, &trigs, ti, &excluded, prev_roles.as_ref());
+        if r.target.is_empty()
+            && info.quad_class == 4
+            && let Some(a) = place_bound_target(doc, &v, t)
         {
-            st = statuses[ti - 1];
+            r.target.push(a);
         }
+        let (mut st, cue) = status(&v, lex, t, &hits);
+        if st == Status::Occurred && ti > 0 {
+            let p = &trigs[ti - 1];
+            let same_clause = clause_start(&v, t.head) == clause_start(&v, p.head);
+            let between = p.end.min(t.head)..t.head;
+            // a trigger in the complement of a non-occurred trigger shares its status:
+            // "will meet to discuss", "failed to secure and sign"
+            if statuses[ti - 1] != Status::Occurred
+                && same_clause
+                && (between
+                    .clone()
+                    .all(|k| v.is_any(k, &["to", "and", ",", "a", "an", "the", "also", "then"]))
+                    && t.head - p.end <= 3
+                    || (t.head > 0 && v.is(t.head - 1, "to")))
+            {
+                st = statuses[ti - 1];
+            }
+            // the complement of an appeal, demand, threat or promise did not (yet) happen;
+            // the object of a rejection is refused: "a plea to establish a ceasefire",
+            // "rejected the truce"
+            let governs = &lex.codes[lex.entries[p.code_entry].code].code[..2];
+            if st == Status::Occurred
+                && t.head >= p.end
+                && t.head - p.end <= 8
+                && !between
+                    .clone()
+                    .any(|k| is_hard(&v, k) || (starts_clause(&v, k) && !v.is(k, "that")))
+            {
+                st = match governs {
+                    "02" | "10" | "13" => Status::Hypothetical,
+                    "03" => Status::Planned,
+                    "12" => Status::Negated,
+                    _ => st,
+                };
+            }
+        }
+        // reported future ("would be on Monday") with a date after publication is a plan
+        let would = cue.as_deref() == Some("would");
         if question && st == Status::Occurred {
             st = Status::Hypothetical;
         }
-        statuses.push(st);
         let has_args = !r.source.is_empty() || !r.target.is_empty();
         // date
         let mut date = governing_time(doc, &v, &trigs, ti, sentence).map(|i| {
@@ -1406,11 +1631,12 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             }
         });
         if let (Some(d), Some(p)) = (&date, published)
-            && st == Status::Occurred
+            && (st == Status::Occurred || (st == Status::Hypothetical && would))
             && is_after(&d.value, &p.to_string())
         {
             st = Status::Planned;
         }
+        statuses.push(st);
         if date.is_none()
             && matches!(st, Status::Occurred | Status::Negated)
             && let Some(p) = published
@@ -1450,7 +1676,9 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 rule: ce.rule.clone(),
                 same_as: None,
             },
-            keep: e.solo || has_args,
+            keep: (e.solo && (has_args || !bare_noun_doubt(&v, t, e.noun)) || has_args)
+                && !adjectival(&v, &trigs, ti)
+                && !consequence_clause(&v, t, &info.code),
             noun: e.noun,
             head: t.head,
             end: t.end,
@@ -1493,6 +1721,38 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             }
         }
     }
+}
+
+/// A singular solo noun without determiner or modifier may be a verb or a label ("talk about
+/// wider issues"); plurals and determined nouns are safe.
+fn bare_noun_doubt(v: &View, t: &Trig, noun: bool) -> bool {
+    if !noun || t.fixed.len() > 1 {
+        return false;
+    }
+    let last = *t.fixed.last().unwrap_or(&t.head);
+    let w = v.low(last);
+    // "-ing" forms name the act under either reading ("meeting", "fighting")
+    !w.ends_with('s') && !w.ends_with("ing") && !nominal(v, t.head)
+}
+
+/// A participle used as an adjective before a noun trigger: "a US-Russia brokered truce".
+fn adjectival(v: &View, trigs: &[Trig], ti: usize) -> bool {
+    let t = &trigs[ti];
+    if !v.low(t.head).ends_with("ed") || t.end - t.head != 1 {
+        return false;
+    }
+    let next_is_trigger = trigs.get(ti + 1).is_some_and(|n| n.head == t.end);
+    let det_before = (1..=2).any(|d| t.head >= d && v.is_any(t.head - d, &["a", "an", "the"]));
+    next_is_trigger && det_before
+}
+
+/// ", killing seven people": a participle clause tells a consequence of the event before it,
+/// not a new event.
+fn consequence_clause(v: &View, t: &Trig, code: &str) -> bool {
+    matches!(&code[..2], "18" | "19" | "20")
+        && t.head > 0
+        && v.is(t.head - 1, ",")
+        && v.low(t.head).ends_with("ing")
 }
 
 /// A material-conflict noun and verb that name one act are one event: "a suicide bomber struck",
@@ -1611,10 +1871,18 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             let (a, b) = (&events[i], &events[j]);
             let headline = matches!(block_kind(a), BlockKind::Title | BlockKind::Standfirst)
                 || matches!(block_kind(b), BlockKind::Title | BlockKind::Standfirst);
-            if !headline || a.cameo[..2] != b.cameo[..2] || a.status != b.status {
+            if !headline || a.cameo != b.cameo || a.status != b.status {
                 continue;
             }
-            if !compatible(&codes(&a.source), &codes(&b.source))
+            let (sa, sb) = (codes(&a.source), codes(&b.source));
+            let same_word = head_word(doc, a.trigger) == head_word(doc, b.trigger);
+            let shared_actor = sa.iter().any(|c| sb.contains(c));
+            let shared_place = match (a.place, b.place) {
+                (Some(x), Some(y)) => x.place == y.place || same_country(doc, x.place, y.place),
+                _ => false,
+            };
+            if !(same_word || shared_actor || shared_place)
+                || !compatible(&sa, &sb)
                 || !compatible(&codes(&a.target), &codes(&b.target))
             {
                 continue;
@@ -1662,6 +1930,17 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             break;
         }
     }
+}
+
+/// The last word of a trigger, lower-case, without a plural -s: "meeting", "talk".
+fn head_word(doc: &Doc, span: Span) -> String {
+    let w = doc
+        .slice(span)
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    w.strip_suffix('s').map(str::to_string).unwrap_or(w)
 }
 
 fn same_country(doc: &Doc, a: usize, b: usize) -> bool {

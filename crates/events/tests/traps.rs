@@ -75,7 +75,7 @@ fn a_question_is_not_an_occurred_event() {
 fn headline_and_body_mentions_are_linked() {
     let lex = dateline_events::Lexicon::load();
     let mut d = common::doc(&[
-        "T: Vienna talks fail to end deadlock",
+        "T: {Vienna|AT|city} talks fail to end deadlock",
         "S: Ministers meeting in {Austria|AT|country} fail to agree on a truce.",
         "[Kerry|USAGOV|person] and [Lavrov|RUSGOV|person] held talks in {Vienna|AT|city} <on Tuesday|2016-12-13|day>.",
     ]);
