@@ -1676,7 +1676,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 rule: ce.rule.clone(),
                 same_as: None,
             },
-            keep: (e.solo && (has_args || !bare_noun_doubt(&v, t, e.noun)) || has_args)
+            keep: (has_args || e.solo && !bare_noun_doubt(&v, t, e.noun))
                 && !adjectival(&v, &trigs, ti)
                 && !consequence_clause(&v, t, &info.code),
             noun: e.noun,
