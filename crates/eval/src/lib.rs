@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod bench;
 pub mod events;
 pub mod extraction;
 pub mod geo;

@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match what.as_str() {
         "extraction" => dateline_eval::extraction::run(rest),
+        "bench" => dateline_eval::bench::run(rest),
         "geo" => dateline_eval::geo::run(rest),
         "ner" => dateline_eval::ner::run(rest),
         "time" => dateline_eval::time::run(rest),

@@ -17,6 +17,7 @@ mod scan;
 
 pub use meta::{strip_site_suffix, url_date};
 use render::Para;
+use std::sync::LazyLock;
 
 /// What a page yields: the main text as paragraphs separated by blank lines, and metadata.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -79,6 +80,7 @@ pub fn extract_with(html: &str, url: Option<&str>, engine: Engine) -> HtmlArticl
         page.title.as_deref(),
         page.description.as_deref(),
     );
+    paras.retain(|p| !is_furniture(&p.text));
     let mut text = String::with_capacity(paras.iter().map(|p| p.text.len() + 2).sum());
     for p in &paras {
         if !text.is_empty() {
@@ -134,6 +136,52 @@ fn dom_smoothie(html: &str, url: Option<&str>) -> Vec<Para> {
     std::panic::catch_unwind(run).unwrap_or_default()
 }
 
+struct Furniture {
+    exact: Vec<String>,
+    start: Vec<String>,
+}
+
+static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
+    let mut f = Furniture {
+        exact: Vec::new(),
+        start: Vec::new(),
+    };
+    for line in include_str!("../lexicon/furniture.txt").lines() {
+        if let Some(x) = line.strip_prefix("exact:") {
+            f.exact.push(x.trim().to_lowercase());
+        } else if let Some(x) = line.strip_prefix("start:") {
+            f.start.push(x.trim().to_lowercase());
+        }
+    }
+    f
+});
+
+/// A short paragraph that is page furniture: a listed phrase, a bare e-mail address,
+/// or a cookie-consent notice.
+fn is_furniture(text: &str) -> bool {
+    if text.len() > 200 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if FURNITURE.exact.iter().any(|e| e == bare)
+        || FURNITURE
+            .start
+            .iter()
+            .any(|s| lower.starts_with(s.as_str()))
+    {
+        return true;
+    }
+    // A bare e-mail address (an author's contact line).
+    if !lower.trim().contains(char::is_whitespace) && lower.contains('@') && lower.contains('.') {
+        return true;
+    }
+    lower.contains("cookies")
+        && (lower.contains("consent")
+            || lower.contains("accept")
+            || lower.contains("browsing experience"))
+}
+
 /// Letters and digits only, lower-cased.
 fn squash(s: &str) -> String {
     s.chars()
@@ -144,9 +192,17 @@ fn squash(s: &str) -> String {
 
 fn same_text(a: &str, b: &str) -> bool {
     let (a, b) = (squash(a), squash(b));
-    !a.is_empty()
-        && !b.is_empty()
-        && (a == b || (a.len() >= 20 && b.contains(&a)) || (b.len() >= 20 && a.contains(&b)))
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    // Equal, or one holds the other with little around it ("Breaking: " + headline).
+    !short.is_empty()
+        && (short == long
+            || (short.len() >= 20
+                && long.len() <= short.len() * 5 / 4 + 12
+                && long.contains(short.as_str())))
 }
 
 /// Take the headline off the top of the text, and the heading right under it (the standfirst),
