@@ -377,7 +377,18 @@ impl<'a> Grammar<'a> {
             || prev == "," && i >= 2 && self.lx(i - 2) != Lex::None;
         // An attributive year ("its 1990 invasion", "a 1996 law"): a plausible modern year
         // not followed by a counted noun.
+        // "Flight 1920", "Resolution 2016", "at 1900 GMT" are not years.
+        let prev_name = i > 0
+            && self.toks[i - 1].cap
+            && self.toks[i - 1].kind == TokKind::Word
+            && !matches!(
+                prev,
+                "the" | "a" | "its" | "his" | "her" | "their" | "this" | "that" | "our"
+            );
         let attributive = (1900..=2039).contains(&y)
+            && !prev_name
+            && prev != "at"
+            && !matches!(self.w(i + 1), "gmt" | "utc" | "hrs" | "hours" | "local")
             && !COUNTED.contains(&self.w(i + 1))
             && !matches!(
                 prev,
@@ -548,6 +559,17 @@ impl<'a> Grammar<'a> {
         if matches!(m, 3 | 5) && !supported {
             return None;
         }
+        // "June Carter", "April Ryan": a month name before a capitalised word is a first name
+        // unless a temporal word supports it.
+        if !supported
+            && self
+                .toks
+                .get(j)
+                .is_some_and(|t| t.cap && t.kind == TokKind::Word && t.space)
+            && !matches!(self.lx(j), Lex::Month(_) | Lex::Weekday(_))
+        {
+            return None;
+        }
         // "May" at the start of a question or after a modal-like context stays a verb.
         if m == 5
             && !matches!(
@@ -621,7 +643,12 @@ impl<'a> Grammar<'a> {
             }
         }
         if s1 == "/" && s2 == "/" && self.w(i + 4).len() == 4 && la <= 2 {
-            let (m, d) = (a as u8, b as u8);
+            // US order (month/day/year); day first when the first number cannot be a month.
+            let (m, d) = if a > 12 && b <= 12 {
+                (b as u8, a as u8)
+            } else {
+                (a as u8, b as u8)
+            };
             if valid_md(m, d) && (1000..=2099).contains(&c) {
                 return Some((
                     i + 5,
@@ -675,6 +702,27 @@ impl<'a> Grammar<'a> {
         if !t.cap && rel == Rel::Tense {
             return None;
         }
+        // Newspaper titles: "The Sunday Times", "the Sunday Telegraph".
+        if self.toks.get(k).is_some_and(|t| t.cap)
+            && matches!(
+                self.w(k),
+                "times"
+                    | "telegraph"
+                    | "express"
+                    | "mirror"
+                    | "post"
+                    | "herald"
+                    | "tribune"
+                    | "mail"
+                    | "independent"
+                    | "observer"
+                    | "star"
+                    | "sport"
+                    | "people"
+            )
+        {
+            return None;
+        }
         // "Friday, Oct. 14" / "Friday 14 October"
         if rel == Rel::Tense {
             let d0 = if self.is(k, ",") { k + 1 } else { k };
@@ -703,6 +751,22 @@ impl<'a> Grammar<'a> {
         let t = self.toks.get(i)?;
         if t.kind != TokKind::Num {
             return None;
+        }
+        // Military style: "1900 GMT", "0600 hrs".
+        if w.len() == 4
+            && matches!(self.w(i + 1), "gmt" | "utc" | "hrs" | "hours" | "local")
+            && let Some(n) = self.num(i)
+            && n / 100 <= 24
+            && n % 100 < 60
+        {
+            let mut j = i + 2;
+            if self.is(i + 1, "local") {
+                if !self.is(i + 2, "time") {
+                    return None;
+                }
+                j += 1;
+            }
+            return Some((j, Clock::Hm((n / 100) as u8, (n % 100) as u8)));
         }
         let (h, mut j, suffix) = if let Some(h) = self.num(i) {
             (h, i + 1, "")

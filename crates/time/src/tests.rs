@@ -45,6 +45,11 @@ fn explicit_dates() {
         ("2016-10-15", "2016-10-15"),
         ("10/15/2016", "2016-10-15"),
     ];
+    let day_first = values("Filed on 15/10/2016.", OCT);
+    assert_eq!(
+        day_first,
+        [("15/10/2016".to_string(), "2016-10-15".to_string())]
+    );
     for (e, val) in want {
         assert!(v.contains(&(e.to_string(), val.to_string())), "{e}: {v:?}");
     }
@@ -414,4 +419,42 @@ fn spelled_out_years() {
     assert_eq!(t, ["1997-01", "1994-WI", "2000"]);
     // A count is not a year.
     assert!(find("nineteen people died", Some(date(OCT))).is_empty());
+}
+
+#[test]
+fn names_and_numbers_that_look_like_dates() {
+    for t in [
+        "Flight 1920 landed safely.",
+        "The Sunday Times reported the deal.",
+        "June Carter sang.",
+        "Theresa May spoke.",
+        "Strikes hit at 1900 GMT.",
+        "Resolution 2016 passed.",
+    ] {
+        let v = values(t, OCT);
+        assert!(
+            v.iter().all(|(e, _)| e != "1920"
+                && e != "Sunday"
+                && e != "June"
+                && e != "May"
+                && e != "1900"
+                && e != "2016"),
+            "{t}: {v:?}"
+        );
+    }
+    assert_eq!(
+        value_of("In June Kerry visited Moscow.", OCT, "June"),
+        "2016-06"
+    );
+    assert_eq!(
+        value_of("Its 1990 invasion of Kuwait.", OCT, "1990"),
+        "1990"
+    );
+}
+
+#[test]
+fn military_clock_times() {
+    let f = find("Strikes hit at 1900 GMT.", Some(date(OCT)));
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].timeml.as_deref(), Some("2016-10-15T19:00"));
 }
