@@ -20,6 +20,7 @@ pub(crate) const NOT_NAMES: &str = include_str!("../lexicon/not_names.txt");
 pub(crate) const PLACE_WORDS: &str = include_str!("../lexicon/place_words.txt");
 pub(crate) const ORG_WORDS: &str = include_str!("../lexicon/org_words.txt");
 pub(crate) const OTHER_NAMES: &str = include_str!("../lexicon/other_names.txt");
+pub(crate) const CITIES: &str = include_str!("../lexicon/cities.txt");
 pub(crate) const MODIFIERS: &str = include_str!("../lexicon/modifiers.txt");
 pub(crate) const SPEECH_VERBS: &str = include_str!("../lexicon/speech_verbs.txt");
 pub(crate) const ACTORS: &str = include_str!("../lexicon/actors.txt");
@@ -251,6 +252,8 @@ pub struct Resources {
     pub(crate) org_head: HashSet<String>,
     pub(crate) modifiers: HashSet<String>,
     pub(crate) other_suffix: HashSet<String>,
+    /// Lower-case city names (one string a name, words joined by spaces).
+    pub(crate) cities: HashSet<String>,
     pub(crate) speech: HashSet<String>,
     /// The authored dictionary (`lexicon/actors.txt`).
     pub(crate) builtin: ActorDictionary,
@@ -304,6 +307,9 @@ impl Resources {
             org_head: HashSet::new(),
             modifiers: word_set(MODIFIERS),
             other_suffix: word_set(OTHER_NAMES),
+            cities: content_lines(CITIES)
+                .map(|l| crate::dict::key_of(scan::words(l)))
+                .collect(),
             speech: word_set(SPEECH_VERBS),
             builtin: ActorDictionary::parse(ACTORS).expect("lexicon/actors.txt"),
             user: Vec::new(),

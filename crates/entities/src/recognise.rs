@@ -318,7 +318,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let l = &self.lower[t];
-        if self.res.not_names.contains(l.trim_end_matches('.')) {
+        if self.res.not_names.contains(l.trim_end_matches('.')) && !self.initial(t) {
             return false;
         }
         if l.chars()
@@ -966,11 +966,14 @@ fn resolve_entities(cx: &mut Ctx) {
         }
     }
     // ---- pass 2: runs that repeat a person, are known actors, speak, or look like names
+    let mut leftovers: Vec<Run> = Vec::new();
     for run in pending {
         let Run { s, e } = run;
         let sent = cx.sents[cx.sent_of[s]];
         let words: Vec<String> = (s..e).map(|t| cx.w(t).to_string()).collect();
-        if let Some(pi) = person_index(&cx.persons, &words).filter(|&p| cx.persons[p].strong) {
+        if let Some(pi) = person_index(&cx.persons, &words)
+            .filter(|&p| cx.persons[p].strong || (!sent.caps && cx.persons[p].words.len() >= 2))
+        {
             let chain = chain_before(cx, s);
             if chain.adjacent_role || !chain.affs.is_empty() {
                 absorb(cx, &chain);
@@ -981,10 +984,15 @@ fn resolve_entities(cx: &mut Ctx) {
         if sent.caps {
             continue;
         }
+        let key = key_of(words.iter().map(String::as_str));
+        if res.cities.contains(&key) {
+            continue; // a place: the geo stage's
+        }
         let wrefs: Vec<&str> = words.iter().map(String::as_str).collect();
         let known = e - s >= 2 && res.builtin.entry(&wrefs).is_some()
             || e - s == 1 && res.given.contains(cx.w(s)) && !sent.headline;
-        let speaks = e - s >= 2 && (cx.speech_next(e) || cx.speech_before(s));
+        let speaks =
+            (cx.speech_next(e) || cx.speech_before(s)) && (e - s >= 2 || !all_caps_word(cx.w(s)));
         let looks = !sent.headline && e - s >= 2 && e - s <= 3 && looks_like_name(cx, s, e);
         if known || (!sent.headline && (speaks || looks)) {
             let chain = chain_before(cx, s);
@@ -1006,10 +1014,92 @@ fn resolve_entities(cx: &mut Ctx) {
                 actor: None,
             });
             claim(cx, s, e);
+        } else if e - s == 1 && !sent.headline {
+            leftovers.push(Run { s, e });
         }
     }
-    // a lone surname in a run that repeats a person's last name (headline "Kerry")
-    // is handled above; in all-capitals lines compare case-insensitively
+    // lists of names: "McLoughlin , Houghton , Townsend , Quinn": a lone capitalised word next
+    // to a person in a comma list is a person too
+    for _ in 0..3 {
+        let ends: HashMap<usize, usize> = person_mentions.iter().map(|m| (m.1, m.2)).collect();
+        let starts: HashMap<usize, usize> = person_mentions.iter().map(|m| (m.0, m.2)).collect();
+        let mut grew = false;
+        leftovers.retain(|r| {
+            let sep = |t: usize| matches!(cx.w(t), "," | "and" | ";");
+            let sent = cx.sents[cx.sent_of[r.s]];
+            let left = r.s >= sent.s + 2 && sep(r.s - 1) && ends.contains_key(&(r.s - 1));
+            let right = r.e + 1 < sent.e && sep(r.e) && starts.contains_key(&(r.e + 1));
+            if (left || right) && !res.cities.contains(&cx.lower[r.s]) {
+                person_mentions.push((r.s, r.e, usize::MAX));
+                grew = true;
+                false
+            } else {
+                true
+            }
+        });
+        if !grew {
+            break;
+        }
+    }
+    let unresolved: Vec<(usize, usize)> = person_mentions
+        .iter()
+        .filter(|m| m.2 == usize::MAX)
+        .map(|m| (m.0, m.1))
+        .collect();
+    person_mentions.retain(|m| m.2 != usize::MAX);
+    for (s, e) in unresolved {
+        let pi = add_person(cx, s, e, None, false);
+        person_mentions.push((s, e, pi));
+    }
+    // "Jordan said" after "Neil Jordan": a one-word country that is a person's surname
+    for k in 0..cx.items.len() {
+        let it = cx.items[k];
+        if it.e != it.s + 1
+            || !matches!(it.kind, ItemKind::Lex(HitKind::Country(_)))
+            || cx.sents[cx.sent_of[it.s]].caps
+        {
+            continue;
+        }
+        let w = cx.w(it.s);
+        let locative = it.s > 0
+            && matches!(
+                cx.lower[it.s - 1].as_str(),
+                "in" | "into"
+                    | "to"
+                    | "from"
+                    | "across"
+                    | "near"
+                    | "at"
+                    | "throughout"
+                    | "inside"
+                    | "outside"
+                    | "around"
+                    | "via"
+                    | "through"
+                    | "of"
+                    | "the"
+                    | "and"
+                    | "with"
+                    | "against"
+                    | "towards"
+                    | "toward"
+                    | "between"
+                    | "visit"
+                    | "visited"
+            );
+        if locative {
+            continue;
+        }
+        if let Some(pi) = cx
+            .persons
+            .iter()
+            .position(|p| p.strong && p.words.len() >= 2 && p.words.last().is_some_and(|l| l == w))
+        {
+            cx.absorbed[k] = true;
+            person_mentions.push((it.s, it.e, pi));
+        }
+    }
+    // in all-capitals lines compare surnames case-insensitively ("KERRY")
     for si in 0..cx.sents.len() {
         if !cx.sents[si].caps {
             continue;
@@ -1020,7 +1110,8 @@ fn resolve_entities(cx: &mut Ctx) {
                 continue;
             }
             if let Some(pi) = cx.persons.iter().position(|p| {
-                p.words.len() >= 2
+                p.strong
+                    && p.words.len() >= 2
                     && p.words
                         .last()
                         .is_some_and(|l| l.to_lowercase() == cx.lower[t])

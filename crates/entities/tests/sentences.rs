@@ -225,3 +225,24 @@ fn all_capitals_headline_matches_lexicon_only() {
         dump(&d)
     );
 }
+
+#[test]
+fn speakers_lists_and_capital_cities() {
+    let d = run(
+        &[
+            "Markets",
+            "\"Prices will fall,\" Kowalczyk said. Moscow said it would respond. The squad: Peter Marsh, Dunphy, Oakes and Tilbury.",
+        ],
+        None,
+    );
+    let people: Vec<&str> = d
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    for p in ["Kowalczyk", "Peter Marsh", "Dunphy", "Oakes", "Tilbury"] {
+        assert!(people.contains(&p), "{p} not in {people:?}");
+    }
+    assert!(!people.contains(&"Moscow"));
+}
