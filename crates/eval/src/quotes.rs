@@ -406,6 +406,9 @@ pub fn evaluate(pipe: &Pipeline, split: &Path, max_errors: usize) -> Result<Figu
             } else {
                 fig.indirect_predicted += 1;
                 fig.indirect_ok += ok as usize;
+                if !ok && fig.errors.len() < max_errors {
+                    fig.errors.push(format!("FALSE-INDIRECT {base}: {:?}", p.text));
+                }
             }
         }
     }

@@ -1325,9 +1325,58 @@ impl<'a> Ctx<'a> {
         }
         let subj = self.subject_before(c.t0, lo);
         // Inverted: "…, Kerry said." / "…, said Kerry."
+        // What may follow an inverted cue before the sentence ends: nothing, an apposition,
+        // a recipient of "told", or a short adjunct ("on Friday", "in a statement").
         let tail_short = |from: usize| {
-            (from..e).all(|i| !self.is(i, &["that"]) && self.cue_at(i).is_none())
-                && e.saturating_sub(from) <= 6
+            let mut k = from;
+            if c.class == CueClass::Tell && k < e && self.toks[k].word {
+                k += 1;
+                while k < e && self.toks[k].cap {
+                    k += 1;
+                }
+            }
+            if k >= e || self.punct(k, ",") {
+                return true;
+            }
+            const ADJUNCT: &[&str] = &[
+                "in",
+                "on",
+                "at",
+                "during",
+                "last",
+                "this",
+                "earlier",
+                "later",
+                "yesterday",
+                "today",
+                "tonight",
+                "after",
+                "before",
+                "when",
+                "while",
+                "as",
+                "adding",
+                "referring",
+                "speaking",
+                "citing",
+                "via",
+                "through",
+                "recently",
+                "previously",
+                "repeatedly",
+                "told",
+                "wrote",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ];
+            self.is(k, ADJUNCT)
+                && e - k <= 8
+                && (k..e).all(|i| !self.is(i, &["that"]) && self.cue_at(i).is_none())
         };
         if let Some(np) = subj
             && np.0 > lo
@@ -1340,8 +1389,29 @@ impl<'a> Ctx<'a> {
             }
             return None;
         }
+        // Only the usual verbs of a tag come before their subject: "…, said Kerry."
+        const INVERTING: &[&str] = &[
+            "said",
+            "says",
+            "added",
+            "adds",
+            "noted",
+            "notes",
+            "explained",
+            "wrote",
+            "writes",
+            "continued",
+            "asked",
+            "replied",
+            "recalled",
+            "insisted",
+            "argued",
+            "warned",
+        ];
         if c.t0 > lo
             && self.punct(c.t0 - 1, ",")
+            && c.t1 == c.t0 + 1
+            && self.is(c.t0, INVERTING)
             && let Some(np) = self.np_after(c.t1, hi)
             && tail_short(np.1)
         {
