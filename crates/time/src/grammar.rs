@@ -62,6 +62,11 @@ pub enum Sem {
     /// The latest reported quarter, `n` years back: "the quarter" (0), "the year-ago
     /// quarter" (1); resolved against a quarter named in the sentence when there is one.
     QuarterAgo(i32),
+    /// `n` units from the day last named in the text ("two days later", "the next day").
+    Shift {
+        n: i32,
+        unit: Unit,
+    },
     /// "earlier this week": from the start of the unit to the reference date.
     EarlierThis(Unit),
     /// "later this month": from the reference date to the end of the unit.
@@ -865,6 +870,20 @@ impl<'a> Grammar<'a> {
                     clock: Some(Clock::Part("NI")),
                 },
             )),
+            // Narrative days, counted from the day last named: "the next day", "that day".
+            "the" | "that" | "later" | "earlier" if self.narrative_day(i).is_some() => {
+                let (k, off, clock) = self.narrative_day(i)?;
+                Some((
+                    k,
+                    Expr {
+                        sem: Sem::Shift {
+                            n: off,
+                            unit: Unit::Day,
+                        },
+                        clock,
+                    },
+                ))
+            }
             "this" | "earlier" | "later" => {
                 let j = if w != "this" && self.is(i + 1, "this") {
                     i + 2
@@ -893,6 +912,39 @@ impl<'a> Grammar<'a> {
                 };
                 Some((k, Expr::new(Sem::DayOff(off))))
             }
+            _ => None,
+        }
+    }
+
+    /// "the next day", "the following day", "the previous day", "the day before", "that
+    /// day", "the same day", "later that day", "that night": (end, offset, part of day).
+    fn narrative_day(&self, i: usize) -> Option<(usize, i32, Option<Clock>)> {
+        let mut j = i;
+        if matches!(self.w(j), "later" | "earlier") {
+            j += 1;
+            if !self.is(j, "that") {
+                return None;
+            }
+        }
+        let w = self.w(j);
+        let part = |k: usize| match self.lx(k) {
+            Lex::PartOfDay(p) => Some(Clock::Part(p)),
+            _ => None,
+        };
+        let end_ok = |k: usize| self.is_punct(k) || matches!(self.w(k), "and" | "but" | "when");
+        match (w, self.w(j + 1), self.w(j + 2)) {
+            ("the", "next" | "following", "day") => Some((j + 3, 1, None)),
+            ("the", "previous", "day") => Some((j + 3, -1, None)),
+            ("the", "day", "before") if end_ok(j + 3) => Some((j + 3, -1, None)),
+            ("the", "day", "after") if end_ok(j + 3) => Some((j + 3, 1, None)),
+            ("the", "same", "day") => Some((j + 3, 0, None)),
+            ("that", "same", "day") => Some((j + 3, 0, None)),
+            ("that", "day", _) => Some((j + 2, 0, None)),
+            ("that", _, _) if part(j + 1).is_some() => Some((j + 2, 0, part(j + 1))),
+            ("the", "next" | "following", _) if part(j + 2).is_some() => {
+                Some((j + 3, 1, part(j + 2)))
+            }
+            ("the", "previous", _) if part(j + 2).is_some() => Some((j + 3, -1, part(j + 2))),
             _ => None,
         }
     }
@@ -1039,8 +1091,24 @@ impl<'a> Grammar<'a> {
             (None, self.vague(i)?)
         };
         let u = self.unit_any(j)?;
+        let end_ok = |k: usize| self.is_punct(k) || matches!(self.w(k), "and" | "but" | "when");
         match self.w(j + 1) {
             "ago" => Some((j + 2, Expr::new(Sem::Ago { n, unit: u }))),
+            // "two days earlier", "a week later": counted from the day last named.
+            "earlier" | "before" | "later" | "after"
+                if n.is_some()
+                    && u <= Unit::Week
+                    && u >= Unit::Day
+                    && (matches!(self.w(j + 1), "earlier" | "later") || end_ok(j + 2)) =>
+            {
+                let k = n? as i32;
+                let off = if matches!(self.w(j + 1), "earlier" | "before") {
+                    -k
+                } else {
+                    k
+                };
+                Some((j + 2, Expr::new(Sem::Shift { n: off, unit: u })))
+            }
             "earlier" if n.is_some() && !self.is(j + 2, "this") => {
                 Some((j + 2, Expr::new(Sem::Ago { n, unit: u })))
             }

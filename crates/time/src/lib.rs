@@ -189,6 +189,9 @@ fn scan(
         };
         let mut reference = published;
         // A bare clock time ("at 10:35 a.m.") belongs to the day last named.
+        if let (Sem::Shift { .. }, Some(d)) = (&x.sem, *last_day) {
+            reference = Some(d);
+        }
         if let (Sem::Today, Some(grammar::Clock::Hm(..)), Some(d)) = (&x.sem, x.clock, *last_day) {
             reference = Some(d);
         }
@@ -361,6 +364,7 @@ fn can_start(g: &Grammar, i: usize) -> bool {
                         | "previous"
                         | "for"
                         | "within"
+                        | "that"
                 )
                 || matches!(g.lex.get(i + 1), Some(Lex::Units(_)))
         }

@@ -309,6 +309,14 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
             day_value(date, x.clock)
         }
         Sem::DayOff(off) => day_value(days(r, *off as i64)?, x.clock),
+        Sem::Shift { n, unit } => {
+            let d = shift(r, *unit, *n as i64)?;
+            if *unit == Unit::Day {
+                day_value(d, x.clock)
+            } else {
+                point(unit_value(d, *unit)?)
+            }
+        }
         Sem::Today => day_value(r, x.clock),
         Sem::Overnight => {
             let (a, b) = if tense == Tense::Future {

@@ -458,3 +458,32 @@ fn military_clock_times() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].timeml.as_deref(), Some("2016-10-15T19:00"));
 }
+
+#[test]
+fn narrative_days_follow_the_last_named_day() {
+    let t = "The army attacked on Oct. 3. The next day, rebels withdrew. Two days later the \
+             town fell, and that night aid arrived.";
+    let v = values(t, OCT);
+    let want = [
+        ("Oct. 3", "2016-10-03"),
+        ("The next day", "2016-10-04"),
+        ("Two days later", "2016-10-06"),
+        ("that night", "2016-10-06"),
+    ];
+    for (e, val) in want {
+        assert!(v.contains(&(e.to_string(), val.to_string())), "{e}: {v:?}");
+    }
+    // With no day named before, the publication date is the anchor.
+    assert_eq!(
+        value_of("A day earlier, talks failed.", OCT, "A day earlier"),
+        "2016-10-14"
+    );
+    // "two days before the vote" is counted from the vote, which we do not know.
+    assert!(values("It came two days before the vote.", OCT).is_empty());
+}
+
+#[test]
+fn earlier_that_day() {
+    let t = "Rebels struck on Oct. 3. Earlier that day, talks had failed.";
+    assert_eq!(value_of(t, OCT, "Earlier that day"), "2016-10-03");
+}
