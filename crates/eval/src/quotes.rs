@@ -407,7 +407,8 @@ pub fn evaluate(pipe: &Pipeline, split: &Path, max_errors: usize) -> Result<Figu
                 fig.indirect_predicted += 1;
                 fig.indirect_ok += ok as usize;
                 if !ok && fig.errors.len() < max_errors {
-                    fig.errors.push(format!("FALSE-INDIRECT {base}: {:?}", p.text));
+                    fig.errors
+                        .push(format!("FALSE-INDIRECT {base}: {:?}", p.text));
                 }
             }
         }
@@ -490,7 +491,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
          - *Speaker accuracy* (found quotes with a gold Source): dateline's speaker phrase overlaps \
          the gold Source span, or its speaker name/phrase has the same head word.\n\
          - *Precision*: a dateline quote (direct or partial) is correct when ≥ 50% of it lies inside \
-         the annotator's Content spans. Indirect (reported clause) figures use the same 50% rule.\n\n\
+         the annotator's Content spans. *Indirect precision*: the same rule for dateline's reported \
+         clauses. *Indirect recall*: gold contents that are not direct quotes, covered ≥ 50% by any \
+         dateline quote or clause (PolNeAR also annotates beliefs, intentions and decrees, which \
+         dateline does not try to find).\n\n\
          | split | files | direct-quote recall | speaker accuracy | quote precision | indirect precision | indirect recall |\n\
          |---|---|---|---|---|---|---|\n",
     );

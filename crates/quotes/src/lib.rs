@@ -953,8 +953,7 @@ impl<'a> Ctx<'a> {
             }
             let first_of_block = {
                 let oi = self.tok_at(found[i].span.start).saturating_sub(1);
-                let b = found[i].block as usize;
-                self.toks.iter().position(|t| t.block as usize == b) == Some(oi)
+                oi == 0 || self.toks[oi - 1].block != self.toks[oi].block
             };
             let donor = (0..i).rev().find(|&k| {
                 found[k].speaker.is_some()
