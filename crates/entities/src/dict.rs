@@ -309,11 +309,8 @@ fn petrarch_name(s: &str) -> String {
 }
 
 fn valid_code(code: &str) -> bool {
-    code == "---"
-        || (!code.is_empty()
-            && code
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '~' || c == '-'))
+    !code.is_empty()
+        && !code.contains(|c: char| c.is_whitespace() || c == '[' || c == ']' || c == '|')
 }
 
 fn normalise_code(code: &str) -> String {
@@ -340,19 +337,17 @@ fn parse_petrarch_codes(s: &str) -> Result<Vec<Role>, String> {
         if !valid_code(code) {
             return Err(format!("bad code {code:?}"));
         }
-        let (from, to) = match parts.next() {
-            None => (None, None),
-            Some(r) => {
-                if let Some(d) = r.strip_prefix('>') {
-                    (tabari_date(d), None)
-                } else if let Some(d) = r.strip_prefix('<') {
-                    (None, tabari_date(d))
-                } else if let Some((a, b)) = r.split_once('-') {
-                    (tabari_date(a), tabari_date(b))
-                } else {
-                    return Err(format!("bad date restriction {r:?}"));
-                }
-            }
+        // the restriction, spaces removed: ">YYMMDD", "<YYMMDD", "A-B", or a bare start date;
+        // anything unreadable leaves the role undated rather than failing the whole file
+        let r: String = parts.collect::<Vec<_>>().concat();
+        let (from, to) = if let Some(d) = r.strip_prefix('>') {
+            (tabari_date(d), None)
+        } else if let Some(d) = r.strip_prefix('<') {
+            (None, tabari_date(d))
+        } else if let Some((a, b)) = r.split_once('-') {
+            (tabari_date(a), tabari_date(b))
+        } else {
+            (tabari_date(&r), None)
         };
         roles.push(Role {
             code: normalise_code(code),
@@ -435,5 +430,13 @@ mod tests {
         assert_eq!(tabari_date("850103"), d(1985, 1, 3));
         assert_eq!(tabari_date("19270101"), d(1927, 1, 1));
         assert_eq!(tabari_date("2004017"), None);
+        let r = parse_petrarch_codes(
+            "[HOB < 950601] [HOBGOV 19950601 - 19990815] [X 20121204] [Y records]",
+        )
+        .unwrap();
+        assert_eq!(r[0].to, d(1995, 6, 1));
+        assert_eq!((r[1].from, r[1].to), (d(1995, 6, 1), d(1999, 8, 15)));
+        assert_eq!((r[2].from, r[2].to), (d(2012, 12, 4), None));
+        assert_eq!((r[3].from, r[3].to), (None, None));
     }
 }
