@@ -83,15 +83,15 @@ pub fn parse_tml(name: &str, xml: &str) -> Option<TmlDoc> {
             let kind = attr(tag, "type").unwrap_or("").to_string();
             let value = attr(tag, "value").unwrap_or("").to_string();
             open = Some((text.len(), kind, value));
-        } else if tag.starts_with("/TIMEX3") {
-            if let Some((start, kind, value)) = open.take() {
-                gold.push(Gold {
-                    start,
-                    end: text.len(),
-                    kind,
-                    value,
-                });
-            }
+        } else if tag.starts_with("/TIMEX3")
+            && let Some((start, kind, value)) = open.take()
+        {
+            gold.push(Gold {
+                start,
+                end: text.len(),
+                kind,
+                value,
+            });
         }
         rest = &rest[j + 1..];
     }
@@ -141,6 +141,11 @@ pub struct Counts {
     pub relaxed: usize,
     pub value: usize,
     pub kind: usize,
+    /// Relaxed matches whose value is wrong.
+    pub wrong_value: usize,
+    /// ... of which the gold value is underspecified (contains `X`, e.g. `1989-WXX`) while
+    /// ours is fully resolved.
+    pub wrong_gold_x: usize,
 }
 
 /// P/R/F1 of the three TempEval-3 measures.
@@ -170,6 +175,8 @@ impl Counts {
         self.relaxed += o.relaxed;
         self.value += o.value;
         self.kind += o.kind;
+        self.wrong_value += o.wrong_value;
+        self.wrong_gold_x += o.wrong_gold_x;
     }
 }
 
@@ -235,6 +242,11 @@ pub fn score_doc(
                 let v = f.timeml.as_deref().unwrap_or("");
                 if v == g.value {
                     c.value += 1;
+                } else {
+                    c.wrong_value += 1;
+                    if g.value.contains('X') && !v.contains('X') {
+                        c.wrong_gold_x += 1;
+                    }
                 }
                 if kind_name(f.kind) == g.kind {
                     c.kind += 1;
@@ -310,12 +322,18 @@ pub fn evaluate(root: &Path, mut misses: Option<&mut Vec<Miss>>, all_misses: boo
             continue;
         }
         let set = load(&dir);
-        let t0 = Instant::now();
-        let found: Vec<Vec<Found>> = set
-            .iter()
-            .map(|d| dateline_time::find(&d.text, d.dct))
-            .collect();
-        seconds += t0.elapsed().as_secs_f64();
+        // Timing: the best of five passes, so other load on the machine counts less.
+        let mut best = f64::INFINITY;
+        let mut found: Vec<Vec<Found>> = Vec::new();
+        for _ in 0..5 {
+            let t0 = Instant::now();
+            found = set
+                .iter()
+                .map(|d| dateline_time::find(&d.text, d.dct))
+                .collect();
+            best = best.min(t0.elapsed().as_secs_f64());
+        }
+        seconds += best;
         docs += set.len();
         bytes += set.iter().map(|d| d.text.len()).sum::<usize>();
         let mut all = Counts::default();
@@ -441,9 +459,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         pct(sd.strict.2),
         pct(sd.value.2)
     ));
+    md.push_str(&format!(
+        "\nValue errors (DATE+TIME): {} relaxed matches carry a wrong value; in {} of them the \
+         gold value is underspecified (contains `X`, e.g. `1989-WXX` for \"last week\") where \
+         we give a fully resolved one, which can never be equal.\n",
+        dt.wrong_value, dt.wrong_gold_x
+    ));
     let mb = report.bytes as f64 / 1e6;
     md.push_str(&format!(
-        "\nSpeed: {} documents, {:.2} MB of text tagged in {:.3} s on one core ({:.0} documents/s, \
+        "\nSpeed: {} documents, {:.2} MB of text tagged in {:.3} s on one core, best of five passes ({:.0} documents/s, \
          {:.1} MB/s), including tokenization and tense windows.\n",
         report.docs,
         mb,
@@ -451,11 +475,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
         report.docs as f64 / report.seconds.max(1e-9),
         mb / report.seconds.max(1e-9)
     ));
-    md.push_str(
-        "\nGoal: value F1 ≥ 0.85 on DATE+TIME. Known gaps: values anchored to another \
-         expression rather than the DCT (\"a year earlier\" as a quarter, \"the quarter\"), \
-         annotator-specific extents, and TimeML's `_REF` choices for vague words.\n",
-    );
+    md.push_str(&format!(
+        "\nGoal: value F1 ≥ 0.85 on DATE+TIME: {} ({}). Other known gaps: values the \
+         annotators anchored to the narrative rather than the DCT (a weekday a week off, \"a \
+         year ago\" as a month), time-of-day suffixes given or omitted inconsistently \
+         (\"Friday night\" as `TNI`, `TEV` or a bare date), vague words TimeBank tags only \
+         sometimes (\"now\", \"current\", \"recent\"), and many time expressions left \
+         untagged in the gold (most of our false positives).\n",
+        if sd.value.2 >= 0.85 {
+            "reached"
+        } else {
+            "not reached"
+        },
+        pct(sd.value.2)
+    ));
     print!("{md}");
     write_section("time", &md).map_err(|e| e.to_string())
 }
