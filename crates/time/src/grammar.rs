@@ -1004,6 +1004,12 @@ impl<'a> Grammar<'a> {
             };
             let k = if self.is(k, "more") { k + 1 } else { k };
             if let Some(u) = self.unit_any(k) {
+                // "the coming weeks": no count and a plural unit is a vague amount.
+                let n = if k == j + 1 && matches!(self.lx(k), Lex::Units(_)) {
+                    None
+                } else {
+                    n
+                };
                 if r == "previous" && n == Some(1) && k == j + 1 {
                     return Some((k + 1, Expr::new(Sem::UnitOff { unit: u, off: -1 })));
                 }

@@ -487,3 +487,12 @@ fn earlier_that_day() {
     let t = "Rebels struck on Oct. 3. Earlier that day, talks had failed.";
     assert_eq!(value_of(t, OCT, "Earlier that day"), "2016-10-03");
 }
+
+#[test]
+fn vague_spans_of_time() {
+    let f = find("Talks will resume in the coming weeks.", Some(date(OCT)));
+    assert_eq!(f[0].timeml.as_deref(), Some("PXW"));
+    assert!(f[0].time.is_none());
+    let f = find("Prices rose over the past few months.", Some(date(OCT)));
+    assert_eq!(f[0].timeml.as_deref(), Some("PXM"));
+}
