@@ -496,3 +496,21 @@ fn vague_spans_of_time() {
     let f = find("Prices rose over the past few months.", Some(date(OCT)));
     assert_eq!(f[0].timeml.as_deref(), Some("PXM"));
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let odd = "9999-99-99, 31/31/2016, Feb. 30, February 29, the 99th century, 0 days ago, \
+               1000000 years ago, the past 99999 hours, next week, last summer, overnight, \
+               Dec. 31, Jan. 1, the weekend, this year's fourth quarter, 25:99 p.m.";
+    for p in ["9999-12-31", "-009999-01-01", "2016-02-29", "2015-12-31"] {
+        let _ = find(odd, Some(date(p)));
+    }
+    let _ = find(odd, None);
+    let _ = find("", Some(date(OCT)));
+    let _ = find("…’“”", Some(date(OCT)));
+    // February 29 in a leap year, a year without one chosen nearby.
+    assert_eq!(
+        value_of("It began on February 29.", "2016-10-15", "February 29"),
+        "2016-02-29"
+    );
+}
