@@ -461,6 +461,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         } else {
             read_gwn(&dir)?
         };
+        if dump {
+            eprintln!("SET\t{name}");
+        }
         let s = score(&articles, &gaz, dump);
         println!(
             "{name}: {} articles, {} gold toponyms with coordinates; found {:.1}%; acc@161 {:.1}% of found ({:.1}% end to end; Mordecai3 {m_acc}); exact id {:.1}% (Mordecai3 {m_exact}%); country {:.1}%; median error {:.0} km; precision {:.1}% of {} predicted mentions; {:.0} docs/s",

@@ -312,7 +312,12 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
     let mut surnames: FxHashSet<String> = FxHashSet::default();
     for e in doc.entities.iter().filter(|e| e.kind == EntityKind::Person) {
         for m in &e.mentions {
-            if let Some(last) = doc.slice(*m).split_whitespace().last() {
+            // the last word of a full name ("Barack Obama" → "Obama"), unless the name
+            // starts with a direction or place qualifier ("Downtown Greer")
+            let words: Vec<&str> = doc.slice(*m).split_whitespace().collect();
+            if let (Some(first), Some(last)) = (words.first(), words.last())
+                && !STOP.contains(first.trim_end_matches('.'))
+            {
                 let mut k = String::new();
                 normalise_into(last, &mut k);
                 surnames.insert(k);
@@ -538,14 +543,7 @@ fn accept(
     if surface.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
         return Verdict::No;
     }
-    if strong_any(gaz, cands)
-        || cands.iter().any(|c| {
-            matches!(
-                gaz.records[c.record as usize].kind,
-                Kind::Region | Kind::Water
-            )
-        })
-    {
+    if strong_any(gaz, cands) {
         return Verdict::Place;
     }
     // part of a longer capitalised name ("Meadowbrook Grove Academy", "Paris Hilton"); a
@@ -582,6 +580,15 @@ fn accept(
         )
     {
         return Verdict::No;
+    }
+    // hand-curated regions and seas need no further evidence
+    if cands.iter().any(|c| {
+        matches!(
+            gaz.records[c.record as usize].kind,
+            Kind::Region | Kind::Water
+        )
+    }) {
+        return Verdict::Place;
     }
     let zipf = if single {
         COMMON.get(key).copied()

@@ -224,3 +224,16 @@ fn state_abbreviations_and_regions_by_acronym() {
     let d = run("Pa. said yes.");
     assert!(d.places.is_empty(), "{:?}", found(&d));
 }
+
+#[test]
+fn lakes_and_seas_are_water() {
+    let d = run("The delegates met on the shore of Lake Geneva, far from the Black Sea.");
+    let lake = d
+        .places
+        .iter()
+        .find(|p| p.name == "Lake Geneva")
+        .expect("lake");
+    assert_eq!(lake.feature, Some(Feature::Water));
+    assert!((lake.lat.unwrap() - 46.4).abs() < 0.5);
+    assert!(d.places.iter().any(|p| p.name == "Black Sea"));
+}
