@@ -360,6 +360,21 @@ impl Resources {
                 });
                 for n in names {
                     r.trie.insert(n, HitKind::Org(idx), false);
+                    // British and American spellings of the same name
+                    for (a, b) in [
+                        ("Organization", "Organisation"),
+                        ("Organisation", "Organization"),
+                        ("Co-operation", "Cooperation"),
+                        ("Cooperation", "Co-operation"),
+                        ("Defense", "Defence"),
+                        ("Defence", "Defense"),
+                        ("Programme", "Program"),
+                        ("Labour", "Labor"),
+                    ] {
+                        if n.contains(a) {
+                            r.trie.insert(&n.replace(a, b), HitKind::Org(idx), false);
+                        }
+                    }
                 }
             }
         }

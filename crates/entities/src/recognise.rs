@@ -548,6 +548,22 @@ fn find_items(cx: &mut Ctx) {
             && !cx.sents[cx.sent_of[it.s]].caps;
         !(prev_given || next_name)
     });
+    // "Kurdistan Democratic Party": a lexicon organisation inside a longer capitalised name is
+    // that name's tail, not the organisation
+    let mut prev_end = usize::MAX;
+    items.retain(|it| {
+        let keep = !(matches!(it.kind, ItemKind::Lex(HitKind::Org(_)))
+            && it.s > 0
+            && prev_end != it.s
+            && cx.sent_of[it.s - 1] == cx.sent_of[it.s]
+            && cx.toks[it.s - 1].word
+            && cx.is_cap(it.s - 1)
+            && !cx.initial[it.s - 1]
+            && !cx.sents[cx.sent_of[it.s]].caps
+            && !res.not_names.contains(cx.lower[it.s - 1].as_str()));
+        prev_end = it.e;
+        keep
+    });
     for (k, it) in items.iter().enumerate() {
         for t in it.s..it.e {
             cx.cover[t] = k + 1;
@@ -917,7 +933,7 @@ fn resolve_entities(cx: &mut Ctx) {
             if res.other_suffix.contains(last) && e - s >= 2 && !chain_before(cx, s).adjacent_role {
                 continue; // an event, prize or agreement
             }
-            if !sent.caps && sports_team(cx, s, e) {
+            if sports_team(cx, s, e) {
                 add_org_run(cx, s, e);
                 continue;
             }
@@ -1006,12 +1022,30 @@ fn resolve_entities(cx: &mut Ctx) {
             && !(e < sent.e && all_caps_word(cx.w(e)))
         {
             let name = cx.w(s).to_string();
+            // "Kurdistan Democratic Party ( KDP )": an acronym of an organisation named before
+            let letters: String = name.chars().filter(|c| c.is_alphabetic()).collect();
+            let full = cx
+                .mentions
+                .iter()
+                .find(|m| {
+                    m.kind == EntityKind::Organization && m.span.end <= cx.toks[s].start && {
+                        let initials: String = m
+                            .name
+                            .split_whitespace()
+                            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                            .filter_map(|w| w.chars().next())
+                            .collect();
+                        initials == letters
+                    }
+                })
+                .map(|m| (m.key.clone(), m.name.clone(), m.actor.clone()));
+            let (key, name, actor) = full.unwrap_or((Key::Org(name.to_lowercase()), name, None));
             cx.mentions.push(Mention {
                 span: cx.span(s, e),
                 kind: EntityKind::Organization,
-                key: Key::Org(name.to_lowercase()),
+                key,
                 name,
-                actor: None,
+                actor,
             });
             claim(cx, s, e);
         } else if e - s == 1 && !sent.headline {
@@ -1196,6 +1230,20 @@ fn sports_team(cx: &Ctx, s: usize, e: usize) -> bool {
     if ints_after >= 3 {
         return true;
     }
+    // cricket: "Sussex 259 and 207", "Glamorgan 9-203", "Kent 215 for 6"
+    if e < se {
+        let w = cx.w(e);
+        let wickets = w
+            .split_once('-')
+            .is_some_and(|(a, b)| integer(a) && integer(b) && a.len() <= 2 && b.len() >= 2);
+        let innings = integer(w)
+            && e + 2 < se
+            && matches!(cx.w(e + 1), "and" | "for")
+            && (integer(cx.w(e + 2)) || cx.w(e + 2).contains('-'));
+        if wickets || innings {
+            return true;
+        }
+    }
     // result: Run Int Run Int, or Run Int , Run Int
     let run_at = |t: usize| t < se && cx.name_token(t);
     if ints_after == 1 {
@@ -1355,10 +1403,29 @@ fn add_person(cx: &mut Ctx, s: usize, e: usize, chain: Option<&Chain>, strong: b
 
 fn add_org_run(cx: &mut Ctx, s: usize, e: usize) {
     let res = cx.res;
+    let mut s = s;
+    // "U.S. Agriculture Department": a country name heading an organisation's name is part of it
+    let mut country_head = None;
+    if s > 0
+        && let Some(k) = cx.item_at(s - 1)
+        && cx.items[k].e == s
+        && let ItemKind::Lex(HitKind::Country(c)) = cx.items[k].kind
+        && org_sector(cx.w(e - 1)).is_some()
+    {
+        country_head = Some(c);
+        cx.absorbed[k] = true;
+        s = cx.items[k].s;
+    }
     let name = cx.slice(s, e).to_string();
     // an affiliation right before: "Syrian Defence Ministry" → SYRGOV
     let mut actor = None;
-    if s > 0
+    if let Some(c) = country_head {
+        let code = &res.countries[c as usize].code;
+        actor = Some(actor_from_code(&format!(
+            "{code}{}",
+            org_sector(cx.w(e - 1)).unwrap_or("")
+        )));
+    } else if s > 0
         && let Some(k) = cx.item_at(s - 1)
         && cx.items[k].e == s
         && let ItemKind::Lex(HitKind::Demonym(Some(c)) | HitKind::Country(c)) = cx.items[k].kind
