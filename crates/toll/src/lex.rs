@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What a cue says happened to the victims. `Shot` is internal: people hit by gunfire or
-/// taken to hospital, a group that may include some who died.
+/// in hospital, a group that may include some who died.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Kind {
     Killed,
@@ -27,8 +27,6 @@ pub(crate) enum Role {
     Toll,
     /// An injury noun after a verb or preposition of suffering ("suffered a gunshot wound").
     Harm,
-    /// Moved to a hospital ("taken to Mercy Hospital").
-    Hosp,
 }
 
 #[derive(Debug)]
@@ -107,7 +105,6 @@ fn role_of(s: &str) -> Option<Role> {
         "lives" => Role::Lives,
         "toll" => Role::Toll,
         "harm" => Role::Harm,
-        "hosp" => Role::Hosp,
         _ => return None,
     })
 }

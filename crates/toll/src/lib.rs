@@ -38,7 +38,7 @@
 //!
 //! # Gunfire and hospital cues
 //!
-//! "Shot", "struck by gunfire", "taken to hospital", "in critical condition" name people hit,
+//! "Shot", "struck by gunfire", "hospitalized", "in critical condition" name people hit,
 //! some of whom may have died. Such a count becomes an *injured* count only for those not
 //! counted as killed in the article: a shot count of n with k killed in the article (see
 //! [`totals`]) yields injured n − k when n > k, else nothing ("two men were shot; one died"
@@ -191,6 +191,8 @@ fn blocking(w: &str) -> bool {
             | "narrowly"
             | "nobody"
             | "none"
+            | "neither"
+            | "nor"
     ) || w.ends_with("n't")
         || w.ends_with("n’t")
 }
@@ -230,6 +232,16 @@ fn is_person(w: &str) -> bool {
         || w.ends_with("-year-old")
         || w.ends_with("‑year‑old")
         || w.ends_with("-month-old")
+}
+
+/// A word that can head a counted group of people: not a thing or unit, and not a capitalised
+/// name ("201 Lightner Lane") unless a plural ("three Palestinians").
+fn group_head(t: &Tok) -> bool {
+    !LEX.not_heads.contains(t.w) && !LEX.not_names.contains(t.w) && (!t.cap || t.w.ends_with('s'))
+}
+
+fn ordinal(w: &str) -> bool {
+    matches!(w, "second" | "third" | "fourth" | "fifth")
 }
 
 fn singular_det(w: &str) -> bool {
@@ -282,9 +294,14 @@ fn np_before_d(t: &[Tok], end: usize, depth: u8) -> Option<Victims> {
     if end == 0 || depth > 3 {
         return None;
     }
-    // age apposition: "Gerald Roberson, 39, was …"
-    if end >= 3 && t[end - 1].w == "," && t[end - 2].num && t[end - 3].w == "," {
-        end -= 3;
+    // age apposition: "Gerald Roberson, 39, was …", "the victim, also 20, is …"
+    if end >= 3 && t[end - 1].w == "," && t[end - 2].num {
+        if t[end - 3].w == "," {
+            end -= 3;
+        } else if end >= 4 && t[end - 4].w == "," && matches!(t[end - 3].w, "also" | "aged" | "age")
+        {
+            end -= 4;
+        }
     }
     // parenthesis
     if end >= 1 && t[end - 1].w == ")" {
@@ -335,11 +352,20 @@ fn np_before_d(t: &[Tok], end: usize, depth: u8) -> Option<Victims> {
         if t.get(q.end).is_some_and(age_word) {
             return None;
         }
+        // one number per phrase: "… hospital. 14277264 Two people were shot"
+        if t[q.end..end]
+            .iter()
+            .any(|x| x.num || qty::number(std::slice::from_ref(x), 0).is_some())
+        {
+            continue;
+        }
         if s > 0 && (t[s - 1].w == "no" || t[s - 1].w == "than") {
             return None;
         }
         let head = (q.end < end).then(|| t[end - 1].w);
-        if head.is_some_and(|h| LEX.not_heads.contains(h)) {
+        if head.is_some_and(|h| LEX.not_heads.contains(h))
+            || (q.end < end && !group_head(&t[end - 1]))
+        {
             return None;
         }
         // "one trailer": a count of one names a person
@@ -390,6 +416,16 @@ fn np_before_d(t: &[Tok], end: usize, depth: u8) -> Option<Victims> {
     let head = t[end - 1];
     if end - a == 1 && matches!(head.w, "he" | "she" | "another") {
         return Some(Victims::one(a, end, None));
+    }
+    // "a second was grazed", "a third victim died": one more
+    if let Some(o) = (a..end).find(|&p| ordinal(t[p].w))
+        && o > a
+        && t[o - 1].w == "a"
+        && (o + 1 == end || is_person(head.w))
+    {
+        let mut v = Victims::one(o - 1, end, (o + 1 < end).then(|| head.w.to_string()));
+        v.extra = true;
+        return Some(v);
     }
     // "one man was killed and the other wounded"
     if end - a == 2 && head.w == "other" && matches!(t[a].w, "the" | "one") {
@@ -460,6 +496,7 @@ fn np_after(t: &[Tok], k: usize) -> Option<Victims> {
             }
         }
         if group.is_some_and(|h| LEX.not_heads.contains(h))
+            || (j > q.end && !group_head(&t[j - 1]))
             || (q.max == Some(1) && group.is_some_and(|h| !is_person(h)))
         {
             return None;
@@ -657,21 +694,6 @@ fn push(out: &mut Vec<Mention>, t: &[Tok], sentence: usize, kind: Kind, v: Victi
             part_of: Some(total),
         });
     }
-}
-
-fn hospital_word(w: &str) -> bool {
-    matches!(
-        w,
-        "hospital"
-            | "hospitals"
-            | "medical"
-            | "clinic"
-            | "trauma"
-            | "health"
-            | "infirmary"
-            | "emergency"
-            | "er"
-    ) || w.ends_with("hospital")
 }
 
 /// Trigger of a harm noun: "suffered a gunshot wound", "with non-life-threatening injuries".
@@ -900,12 +922,7 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                 break;
             }
             match role {
-                Role::Pass | Role::PassBe | Role::Lives | Role::Hosp => {
-                    if role == Role::Hosp
-                        && !t[e..t.len().min(e + 7)].iter().any(|x| hospital_word(x.w))
-                    {
-                        continue;
-                    }
+                Role::Pass | Role::PassBe | Role::Lives => {
                     let Some((j, both, be)) = skip_aux(t, c) else {
                         break;
                     };
@@ -957,8 +974,6 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                                         .flatten()
                                 })
                         });
-                    } else if role == Role::Hosp {
-                        v = clause_subject(t, j);
                     }
                     let Some(mut v) = v else { continue };
                     if role == Role::Lives && v.group.as_deref() != Some("lives") {
@@ -1071,7 +1086,7 @@ pub fn count(doc: &mut Doc) {
     let less = |m: &Mention| {
         let words = text[m.span.start..m.span.end].to_ascii_lowercase();
         if words.starts_with("another") || words.ends_with("other") {
-            // "one man was killed and another taken to hospital": someone else
+            // "one man was killed and another wounded": someone else
             0
         } else if is_self(m) {
             if self_dead { m.v.value() } else { 0 }
@@ -1219,8 +1234,9 @@ pub struct Totals {
     pub injured: u64,
 }
 
-/// Words that place a count outside the incident the article reports: running tallies and
-/// earlier events ("so far this year", "last year").
+/// Words that place a count outside the incident the article reports: running tallies,
+/// earlier events ("so far this year", "last year") and sums over several incidents ("in
+/// separate shootings").
 const OTHER_TIME: &[&str] = &[
     "this year",
     "so far",
@@ -1237,6 +1253,18 @@ const OTHER_TIME: &[&str] = &[
     "earlier this year",
     "year-to-date",
     "homicides",
+    // counts that gather several incidents
+    "separate",
+    "unrelated",
+    "different locations",
+    "two shootings",
+    "two incidents",
+    "both shootings",
+    "both incidents",
+    "in both",
+    "both of those",
+    "a series of",
+    "spate of",
 ];
 
 /// The sentence (or, without sentences, the stretch between full stops) around a span.

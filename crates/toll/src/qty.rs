@@ -215,9 +215,12 @@ pub(crate) fn parse(t: &[Tok], k: usize) -> Option<Qty> {
         approx = true;
         i += 2;
     }
-    if t.get(i)
-        .is_some_and(|x| matches!(x.w, "%" | "percent" | "per" | "pc"))
-    {
+    if t.get(i).is_some_and(|x| {
+        matches!(
+            x.w,
+            "%" | "percent" | "per" | "pc" | ":" | "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m"
+        )
+    }) {
         return None;
     }
     let (min, max) = match mode {
@@ -346,5 +349,7 @@ mod tests {
         assert_eq!(q("40 %"), None);
         assert_eq!(q("1,2"), None);
         assert_eq!(q("people"), None);
+        assert_eq!(q("about 10:30 p.m."), None);
+        assert_eq!(q("7 p.m."), None);
     }
 }

@@ -346,7 +346,7 @@ fn elided_second_victim() {
             injured: 1
         }
     );
-    let d = run(&["One man was killed and another taken to a hospital after a domestic shooting."]);
+    let d = run(&["One man was killed and another critically injured after a domestic shooting."]);
     assert_eq!(
         totals(&d),
         Totals {
