@@ -1345,7 +1345,9 @@ impl<'a> Grammar<'a> {
         // "the nine months", "the four days": TimeML keeps the article.
         if self.is(i, "the")
             && !matches!(self.w(i + 1), "a" | "an" | "one")
-            && self.count(i + 1).is_some_and(|(n, _)| n > 1)
+            && let Some((n, k)) = self.count(i + 1)
+            && n > 1
+            && !self.is(k, "-")
             && let Some((e, x)) = self.duration(i + 1)
         {
             return Some((e, x));
@@ -1362,6 +1364,39 @@ impl<'a> Grammar<'a> {
                 let mut k = j + 2;
                 if self.is(k, "-") && self.is(k + 1, "long") {
                     k += 2;
+                }
+                // Instruments and records, not spans: "10-year notes", "52-week high".
+                if matches!(
+                    self.w(k),
+                    "note"
+                        | "notes"
+                        | "bond"
+                        | "bonds"
+                        | "treasury"
+                        | "treasuries"
+                        | "issue"
+                        | "issues"
+                        | "maturity"
+                        | "mortgage"
+                        | "mortgages"
+                        | "loan"
+                        | "loans"
+                        | "debt"
+                        | "securities"
+                        | "high"
+                        | "highs"
+                        | "low"
+                        | "lows"
+                        | "paper"
+                        | "yield"
+                        | "yields"
+                        | "bill"
+                        | "bills"
+                        | "rate"
+                        | "rates"
+                        | "old"
+                ) {
+                    return None;
                 }
                 return Some((
                     k,
@@ -1490,7 +1525,6 @@ impl<'a> Grammar<'a> {
             "monthly" => "P1M",
             "annually" | "yearly" => "P1Y",
             "hourly" => "PT1H",
-            "quarterly" => "P1Q",
             "every" | "each" | "per" => {
                 if let Some(u) = self.unit(i + 1) {
                     return Some((i + 2, Expr::new(Sem::Set(u.timeml("1")))));

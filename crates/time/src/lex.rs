@@ -107,8 +107,15 @@ impl Unit {
             Unit::Month => format!("P{n}M"),
             Unit::Quarter => format!("P{n}Q"),
             Unit::Year => format!("P{n}Y"),
-            Unit::Decade => format!("P{n}DE"),
-            Unit::Century => format!("P{n}CE"),
+            // TimeML writes decades and centuries in years: "two decades" is P20Y.
+            Unit::Decade => match n.parse::<u32>() {
+                Ok(k) => format!("P{}Y", 10 * k),
+                Err(_) => "PXY".to_string(),
+            },
+            Unit::Century => match n.parse::<u32>() {
+                Ok(k) => format!("P{}Y", 100 * k),
+                Err(_) => "PXY".to_string(),
+            },
         }
     }
 }

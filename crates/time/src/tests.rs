@@ -514,3 +514,19 @@ fn odd_inputs_do_not_panic() {
         "2016-02-29"
     );
 }
+
+#[test]
+fn duration_values_and_instruments() {
+    let t: Vec<_> = find(
+        "It lasted two decades, then a two-day truce.",
+        Some(date(OCT)),
+    )
+    .into_iter()
+    .filter_map(|f| f.timeml)
+    .collect();
+    assert_eq!(t, ["P20Y", "P2D"]);
+    // A bond's maturity and a 52-week high are not spans of time in the story.
+    assert!(find("The 10-year notes hit a 52-week high.", Some(date(OCT))).is_empty());
+    // The 18-year-old is an age.
+    assert!(find("The 18-year-old was arrested.", Some(date(OCT))).is_empty());
+}
