@@ -1365,6 +1365,10 @@ impl<'a> Grammar<'a> {
                 if self.is(k, "-") && self.is(k + 1, "long") {
                     k += 2;
                 }
+                // An age: "the 18-year-old".
+                if self.is(k, "-") && self.is(k + 1, "old") {
+                    return None;
+                }
                 // Instruments and records, not spans: "10-year notes", "52-week high".
                 if matches!(
                     self.w(k),
