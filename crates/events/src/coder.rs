@@ -1402,13 +1402,15 @@ pub(crate) fn event_place_in(
     noun: bool,
     quad: u8,
     visit: bool,
-) -> Option<usize> {
+    quads: &[u8],
+) -> Option<(usize, usize, usize)> {
     let t = &trigs[ti];
     let last = *t.fixed.last().unwrap_or(&t.head);
-    let mut best: Option<(usize, usize)> = None; // (place, score)
-    let mut consider = |p: usize, score: usize| {
-        if best.is_none_or(|(_, s)| score < s) {
-            best = Some((p, score));
+    // (place, first word, one past last word, score)
+    let mut best: Option<(usize, usize, usize, usize)> = None;
+    let mut consider = |p: usize, a: usize, b: usize, score: usize| {
+        if best.is_none_or(|(_, _, _, s)| score < s) {
+            best = Some((p, a, b, score));
         }
     };
     // pre-nominal place: "Lausanne meeting", "Aleppo bombardment"
@@ -1418,7 +1420,11 @@ pub(crate) fn event_place_in(
         if let Some(p) = v.words[k].place
             && v.words[k].chunk.is_none()
         {
-            consider(p, 0);
+            let mut a = k;
+            while a > 0 && v.words[a - 1].place == Some(p) {
+                a -= 1;
+            }
+            consider(p, a, k + 1, 0);
         }
     }
     let n = v.len();
@@ -1452,10 +1458,20 @@ pub(crate) fn event_place_in(
                 prep = Some(j);
                 break;
             }
+            // geographic words, other names, and plain modifiers ("this major Ivory Coast
+            // city", "the Tunisian capital of")
+            let plain = !v.words[j].punct
+                && !PREPOSITIONS.contains(&l)
+                && !SUBORDINATORS.contains(&l)
+                && !BE.contains(&l)
+                && !REPORT_VERBS.contains(&l)
+                && v.words[j].lemmas.is_empty()
+                && l.chars().all(|c| c.is_alphabetic() || c == '-');
             if !(GEO_MODS.contains(&l)
                 || GEO_NOUNS.contains(&l)
                 || v.words[j].place.is_some()
-                || v.words[j].chunk.is_some_and(|c| v.chunks[c].adjective))
+                || v.words[j].chunk.is_some()
+                || plain)
             {
                 break;
             }
@@ -1482,7 +1498,8 @@ pub(crate) fn event_place_in(
             } else if pj >= tr.end {
                 pj - tr.end
             } else if pend <= tr.head {
-                tr.head - pend + 1
+                // a place phrase before a trigger attaches to it only when nothing precedes
+                tr.head - pend + 7
             } else {
                 usize::MAX
             }
@@ -1491,10 +1508,14 @@ pub(crate) fn event_place_in(
         if d == usize::MAX {
             continue;
         }
+        // material events of one clause share its place ("hit a bus in Donetsk, killing 8");
+        // a statement does not take the place of the act it is about ("condemned the attack
+        // in Mosul")
+        let material = |q: u8| matches!(q, 0 | 2 | 4);
         let nearer_other = trigs
             .iter()
             .enumerate()
-            .any(|(j2, o)| j2 != ti && dist(o) < d);
+            .any(|(j2, o)| j2 != ti && dist(o) < d && !(material(quad) && material(quads[j2])));
         // same clause, or a sentence-initial adjunct before the main clause
         let between = if pj >= t.head {
             t.end.min(pj)..pj
@@ -1517,16 +1538,67 @@ pub(crate) fn event_place_in(
                 && !trigs.iter().any(|o| o.head < first_comma)
         };
         if initial_adjunct {
-            consider(p, 20 + d);
+            consider(p, pstart, pend, 20 + d);
             continue;
         }
         if crosses || crosses_comma {
             continue;
         }
-        let score = if pj >= t.head { d + 1 } else { d + 3 };
-        consider(p, score);
+        let mut score = if pj >= t.head { d + 1 } else { d + 3 };
+        // "the West Bank city of Nablus", "Yala's Betong district": the later, narrower name
+        if pend < n && (v.is_any(pend, &["'s", "of"]) || v.is_any(pend, GEO_NOUNS)) {
+            score += 1;
+        }
+        consider(p, pstart, pend, score);
     }
-    best.map(|(p, _)| p)
+    best.map(|(p, a, b, _)| (p, a, b))
+}
+
+/// The place of trigger `ti` given the lexicon; a participle clause after a comma (", killing
+/// six") without a place of its own takes the place of the event before it.
+pub(crate) fn place_of(
+    v: &View,
+    lex: &Lexicon,
+    trigs: &[Trig],
+    ti: usize,
+    pseudo: Option<usize>,
+) -> Option<(usize, usize, usize)> {
+    let quads: Vec<u8> = trigs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if Some(i) == pseudo {
+                0
+            } else {
+                lex.codes[lex.entries[t.code_entry].code].quad_class
+            }
+        })
+        .collect();
+    let facts = |i: usize| -> (bool, u8, bool) {
+        if Some(i) == pseudo {
+            return (false, 0, false);
+        }
+        let e = &lex.entries[trigs[i].entry];
+        let code = &lex.codes[lex.entries[trigs[i].code_entry].code].code;
+        (
+            e.noun,
+            quads[i],
+            code.starts_with("042") || code.starts_with("032"),
+        )
+    };
+    let (noun, quad, visit) = facts(ti);
+    let own = event_place_in(v, trigs, ti, noun, quad, visit, &quads);
+    let t = &trigs[ti];
+    if own.is_none()
+        && ti > 0
+        && t.head > 0
+        && v.is(t.head - 1, ",")
+        && v.low(t.head).ends_with("ing")
+    {
+        let (n2, q2, v2) = facts(ti - 1);
+        return event_place_in(v, trigs, ti - 1, n2, q2, v2, &quads);
+    }
+    own
 }
 
 /// How specific a CAMEO code is: longer codes, and codes not ending in the generic 0.
@@ -1648,12 +1720,10 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 basis: Basis::Published,
             });
         }
-        let visit = info.code.starts_with("042") || info.code.starts_with("032");
-        let place =
-            event_place_in(&v, &trigs, ti, e.noun, info.quad_class, visit).map(|p| PlaceRef {
-                place: p,
-                basis: Basis::Sentence,
-            });
+        let place = place_of(&v, lex, &trigs, ti, None).map(|p| PlaceRef {
+            place: p.0,
+            basis: Basis::Sentence,
+        });
         let span = Span::new(v.words[t.head].span.start, v.words[t.end - 1].span.end);
         cands.push(Cand {
             ev: Event {

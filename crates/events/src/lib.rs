@@ -67,10 +67,16 @@ pub fn code(doc: &mut Doc, lexicon: &Lexicon) {
     doc.events = events;
 }
 
-/// The place (index into `doc.places`) where the event named by the word(s) at `trigger` in
-/// `sentence` happened, by the same attachment rules [`code`] uses, for any verb whether or not
-/// the lexicon knows it. Used by the event-location evaluation.
-pub fn event_place(doc: &Doc, lexicon: &Lexicon, sentence: usize, trigger: Span) -> Option<usize> {
+/// The place (index into `doc.places`, and the span of the attached mention) where the event
+/// named by the word(s) at `trigger` in `sentence` happened, by the same attachment rules
+/// [`code`] uses, for any verb whether or not the lexicon knows it. Used by the event-location
+/// evaluation.
+pub fn event_place(
+    doc: &Doc,
+    lexicon: &Lexicon,
+    sentence: usize,
+    trigger: Span,
+) -> Option<(usize, Span)> {
     let v = coder::view(doc, lexicon, sentence);
     let mut trigs = coder::triggers(&v, lexicon);
     let ws: Vec<usize> = (0..v.len())
@@ -78,12 +84,8 @@ pub fn event_place(doc: &Doc, lexicon: &Lexicon, sentence: usize, trigger: Span)
         .collect();
     let (&a, &b) = (ws.first()?, ws.last()?);
     let pos = trigs.iter().position(|t| t.head <= b && a < t.end);
-    let (ti, noun, quad, visit) = match pos {
-        Some(i) => {
-            let e = &lexicon.entries[trigs[i].entry];
-            let info = &lexicon.codes[lexicon.entries[trigs[i].code_entry].code];
-            (i, e.noun, info.quad_class, info.code.starts_with("042"))
-        }
+    let (ti, pseudo) = match pos {
+        Some(i) => (i, None),
         None => {
             let i = trigs.partition_point(|t| t.head < a);
             trigs.insert(
@@ -96,8 +98,9 @@ pub fn event_place(doc: &Doc, lexicon: &Lexicon, sentence: usize, trigger: Span)
                     fixed: (a..=b).collect(),
                 },
             );
-            (i, false, 0, false)
+            (i, Some(i))
         }
     };
-    coder::event_place_in(&v, &trigs, ti, noun, quad, visit)
+    let (p, a, b) = coder::place_of(&v, lexicon, &trigs, ti, pseudo)?;
+    Some((p, Span::new(v.words[a].span.start, v.words[b - 1].span.end)))
 }
