@@ -73,7 +73,7 @@ pub struct Record {
 
 /// A candidate place for a name: the record index and whether the name is the record's main
 /// name (rather than one of its alternate names).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Candidate {
     pub record: u32,
     pub primary: bool,

@@ -11,7 +11,7 @@ mod gazetteer;
 mod locate;
 
 pub use gazetteer::{Candidate, Gazetteer, Kind, Record, distance_km, normalise_into};
-pub use locate::locate;
+pub use locate::{is_demonym, locate};
 
 #[cfg(test)]
 mod tests;

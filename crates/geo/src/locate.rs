@@ -42,6 +42,14 @@ static DEMONYMS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     }
     s
 });
+/// Whether a word or phrase is a demonym or nationality adjective ("Russian", "South African"),
+/// which this stage never takes for a place.
+pub fn is_demonym(s: &str) -> bool {
+    let mut k = String::new();
+    normalise_into(s, &mut k);
+    DEMONYMS.contains(&k)
+}
+
 /// Place names that are also common English words, with their Zipf frequency.
 static COMMON: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
     include_str!("../lexicon/common_words.txt")
@@ -288,6 +296,24 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
             EntityKind::Country | EntityKind::Place => placey.extend(e.mentions.iter().copied()),
         }
     }
+    blocked.sort_unstable_by_key(|b| (b.0.start, b.0.end));
+    placey.sort_unstable();
+    let max_block = blocked.iter().map(|b| b.0.len()).max().unwrap_or(0);
+    let max_placey = placey.iter().map(|p| p.len()).max().unwrap_or(0);
+    // the first span of a sorted list that overlaps `sp` (spans no longer than `max`)
+    fn overlapping<T: Copy>(
+        list: &[T],
+        span: impl Fn(&T) -> Span,
+        max: usize,
+        sp: Span,
+    ) -> Option<T> {
+        let lo = list.partition_point(|x| span(x).start + max <= sp.start);
+        list[lo..]
+            .iter()
+            .take_while(|x| span(x).start < sp.end)
+            .find(|x| span(x).overlaps(sp))
+            .copied()
+    }
     // units: sentences, else blocks, else the whole text
     // units: the sentences, and whole blocks that have none (headings); the whole text when
     // the document has neither
@@ -373,7 +399,7 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                     .last()
                     .unwrap_or(i);
                 let sp = Span::new(ws[i].span.start, ws[j].span.end.max(end));
-                if !blocked.iter().any(|b| b.0.overlaps(sp)) {
+                if overlapping(&blocked, |b| b.0, max_block, sp).is_none() {
                     mentions.push(Mention {
                         span: sp,
                         first: i,
@@ -405,7 +431,7 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                     continue;
                 }
                 let sp = Span::new(ws[i].span.start, ws[j].span.end);
-                let block = blocked.iter().find(|b| b.0.overlaps(sp)).copied();
+                let block = overlapping(&blocked, |b| b.0, max_block, sp);
                 // a partial overlap with a name the entity stage found: not ours
                 if block.is_some_and(|(b, _)| !b.contains(sp) && !sp.contains(b)) {
                     continue;
@@ -451,7 +477,7 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 i += 1;
                 continue;
             };
-            let forced = placey.iter().any(|p| p.overlaps(sp));
+            let forced = overlapping(&placey, |p| *p, max_placey, sp).is_some();
             if !forced && i == j && surnames.contains(&key) && !strong_any(gaz, &cands) {
                 i += 1;
                 continue;
@@ -662,14 +688,12 @@ fn resolve(gaz: &Gazetteer, mentions: &mut [Mention]) {
     // distinct names, by their candidate list
     let mut names: Vec<&[Candidate]> = Vec::new();
     let mut name_of: Vec<usize> = Vec::with_capacity(mentions.len());
+    let mut seen: FxHashMap<&[Candidate], usize> = FxHashMap::default();
     for m in mentions.iter() {
-        let n = names
-            .iter()
-            .position(|c| *c == m.cands.as_slice())
-            .unwrap_or_else(|| {
-                names.push(&m.cands);
-                names.len() - 1
-            });
+        let n = *seen.entry(m.cands.as_slice()).or_insert_with(|| {
+            names.push(&m.cands);
+            names.len() - 1
+        });
         name_of.push(n);
     }
     // qualifier: the candidates of the mention qualifying each mention ("Paris" ← "Texas")
