@@ -240,30 +240,38 @@ fn predict(pipe: &Pipeline, text: &str, chars: &Chars) -> Result<(Vec<Pred>, usi
         url: None,
         title: None,
     })?;
-    // Locate each block of the clean text in the original.
-    let mut map: Vec<(usize, usize, usize)> = Vec::new(); // (clean start, original start, len)
+    // Locate each block of the clean text in the original: verbatim where possible, else by
+    // aligning the two with any run of white space matching any other (the cleaner may join a
+    // paragraph's lines or normalise spaces).
+    let clean = doc.text();
+    let mut map: Vec<Option<usize>> = vec![None; clean.len() + 1];
     let mut cursor = 0;
     for b in &doc.blocks {
         let s = doc.slice(b.span);
-        let at = text[cursor..]
-            .find(s)
-            .map(|i| i + cursor)
-            .or_else(|| text.find(s));
-        if let Some(at) = at {
-            map.push((b.span.start, at, s.len()));
+        if let Some(at) = text[cursor..].find(s).map(|i| i + cursor) {
+            for (k, slot) in map[b.span.start..b.span.end].iter_mut().enumerate() {
+                *slot = Some(at + k);
+            }
+            map[b.span.end] = Some(at + s.len());
             cursor = at + s.len();
+        } else if let Some(at) = align(text, cursor, s) {
+            for (k, o) in at.iter().enumerate() {
+                map[b.span.start + k] = *o;
+            }
+            if let Some(last) = at.iter().rev().flatten().next() {
+                cursor = *last + 1;
+            }
         }
     }
     let to_orig = |off: usize, end: bool| -> Option<usize> {
-        map.iter()
-            .find(|(cs, _, len)| {
-                if end {
-                    *cs < off && off <= cs + len
-                } else {
-                    *cs <= off && off < cs + len
-                }
-            })
-            .map(|(cs, os, _)| chars.byte_to_char[os + off - cs])
+        if end {
+            // The end of the last character.
+            let c = clean[..off].chars().next_back()?;
+            let start = off - c.len_utf8();
+            map[start].map(|o| chars.byte_to_char[o + c.len_utf8()])
+        } else {
+            map[off].map(|o| chars.byte_to_char[o])
+        }
     };
     let mut out = Vec::new();
     let mut unmapped = 0;
@@ -289,6 +297,36 @@ fn predict(pipe: &Pipeline, text: &str, chars: &Chars) -> Result<(Vec<Pred>, usi
         });
     }
     Ok((out, unmapped))
+}
+
+/// Align `block` with `text` from `from` on, white space runs matching each other: the
+/// original byte offset of each byte of `block` (None inside a white-space run).
+fn align(text: &str, from: usize, block: &str) -> Option<Vec<Option<usize>>> {
+    let anchor: String = block.chars().take_while(|c| !c.is_whitespace()).collect();
+    if anchor.is_empty() {
+        return None;
+    }
+    let mut j = text[from..].find(&anchor)? + from;
+    let mut out = vec![None; block.len()];
+    let mut i = 0;
+    while i < block.len() {
+        let c = block[i..].chars().next()?;
+        let d = text[j..].chars().next()?;
+        if c == d {
+            for k in 0..c.len_utf8() {
+                out[i + k] = Some(j + k);
+            }
+            i += c.len_utf8();
+            j += d.len_utf8();
+        } else if c.is_whitespace() {
+            i += c.len_utf8();
+        } else if d.is_whitespace() {
+            j += d.len_utf8();
+        } else {
+            return None;
+        }
+    }
+    Some(out)
 }
 
 /// Score one split folder (`…/data/dev`).
@@ -353,8 +391,9 @@ pub fn evaluate(pipe: &Pipeline, split: &Path, max_errors: usize) -> Result<Figu
                 let Some(p) = hit else {
                     if fig.errors.len() < max_errors {
                         fig.errors.push(format!(
-                            "MISS {base}: {:?}",
-                            chars.text(gold.0, gold.1.min(gold.0 + 90))
+                            "MISS {base}: {:?}\n    CONTEXT {:?}",
+                            chars.text(gold.0, gold.1.min(gold.0 + 90)),
+                            chars.text(gold.0.saturating_sub(120), gold.1 + 60)
                         ));
                     }
                     continue;
