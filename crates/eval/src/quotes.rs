@@ -239,6 +239,7 @@ fn predict(pipe: &Pipeline, text: &str, chars: &Chars) -> Result<(Vec<Pred>, usi
         source: None,
         url: None,
         title: None,
+        fallback: Default::default(),
     })?;
     // Locate each block of the clean text in the original: verbatim where possible, else by
     // aligning the two with any run of white space matching any other (the cleaner may join a

@@ -52,6 +52,7 @@ fn lausanne_example_quotes() {
             source: None,
             url: None,
             title: None,
+            fallback: Default::default(),
         })
         .expect("processed");
     let quotes: Vec<(String, String, String)> = doc
