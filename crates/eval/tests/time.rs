@@ -36,16 +36,16 @@ fn tempeval3_floors() {
         a.relaxed.2, a.strict.2, a.value.2, d.relaxed.2, d.strict.2, d.value.2
     );
     assert!(
-        d.relaxed.2 >= 0.90,
+        d.relaxed.2 >= 0.91,
         "DATE+TIME relaxed F1 {:.3}",
         d.relaxed.2
     );
-    assert!(d.strict.2 >= 0.84, "DATE+TIME strict F1 {:.3}", d.strict.2);
-    assert!(d.value.2 >= 0.78, "DATE+TIME value F1 {:.3}", d.value.2);
+    assert!(d.strict.2 >= 0.85, "DATE+TIME strict F1 {:.3}", d.strict.2);
+    assert!(d.value.2 >= 0.79, "DATE+TIME value F1 {:.3}", d.value.2);
     assert!(
-        a.relaxed.2 >= 0.89,
+        a.relaxed.2 >= 0.91,
         "all TIMEX3 relaxed F1 {:.3}",
         a.relaxed.2
     );
-    assert!(a.value.2 >= 0.75, "all TIMEX3 value F1 {:.3}", a.value.2);
+    assert!(a.value.2 >= 0.77, "all TIMEX3 value F1 {:.3}", a.value.2);
 }
