@@ -560,7 +560,9 @@ fn find_items(cx: &mut Ctx) {
             && cx.is_cap(it.s - 1)
             && !cx.initial[it.s - 1]
             && !cx.sents[cx.sent_of[it.s]].caps
-            && !res.not_names.contains(cx.lower[it.s - 1].as_str()));
+            && !res.not_names.contains(cx.lower[it.s - 1].as_str())
+            && !cx.lower[it.s - 1].contains('-')
+            && !res.given.contains(cx.w(it.s - 1)));
         prev_end = it.e;
         keep
     });

@@ -76,6 +76,12 @@ fn lausanne_people_and_organisations() {
             .iter()
             .any(|m| d.slice(*m) == "Syrian Observatory")
     );
+    assert!(sohr.mentions.len() >= 2);
+    assert!(
+        !d.entities.iter().any(|e| e.name == "Human Rights"),
+        "{}",
+        dump(&d)
+    );
     // countries and nationalities
     for (name, c) in [
         ("Russia", "RUS"),
