@@ -126,6 +126,16 @@ pub fn resolve(expr: &str, published: Option<Date>, tense: Tense) -> Option<Foun
     out.into_iter().max_by_key(|f| f.span.len())
 }
 
+/// Re-read `doc.times[index]` under another tense (e.g. the events stage found that the event
+/// it dates is planned): the same span, the value resolved as if the sentence had that tense.
+pub fn resolve_in(doc: &Doc, index: usize, tense: Tense) -> Option<Time> {
+    let t = doc.times.get(index)?;
+    let f = resolve(doc.slice(t.span), doc.meta.published, tense)?;
+    let mut time = f.time?;
+    time.span = Span::new(t.span.start + time.span.start, t.span.start + time.span.end);
+    Some(time)
+}
+
 /// The tense governing the text at `at` inside `sentence` (both spans into `text`).
 pub fn tense_at(text: &str, sentence: Span, at: Span) -> Tense {
     let s = &text[sentence.start..sentence.end];

@@ -346,6 +346,10 @@ fn tag_fills_doc_times_per_sentence() {
     let v: Vec<&str> = doc.times.iter().map(|t| t.value.as_str()).collect();
     assert_eq!(v, ["2016-10-14", "2016-10-21"]);
     assert!(doc.check_spans().is_ok());
+    // The events stage may re-read a time under the status of its event.
+    let t = resolve_in(&doc, 0, Tense::Future).unwrap();
+    assert_eq!(t.value, "2016-10-21");
+    assert_eq!(t.span, doc.times[0].span);
 }
 
 #[test]
