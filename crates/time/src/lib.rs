@@ -10,6 +10,20 @@
 //! narrative is the previous Friday, "will meet on Monday" the coming one. Each finding carries
 //! the dateline value (ISO 8601 with a precision and, for intervals, a range) and the TimeML
 //! value the same expression has under TimeML conventions.
+//!
+//! Dateline values and precisions: `2016-10-15` (day), `2016-W41` (week), `2016-09` (month),
+//! `2016-SU` / `2016-Q3` / `2016-H1` (season: seasons, quarters, halves), `2016` (year),
+//! `199X` (decade) and `19` (century, precision decade). Intervals carry `range` = (from, to)
+//! and the value `from/to`: "since September 22" → `2016-09-22/2016-10-15`, "earlier this
+//! week", "the past two weeks", "overnight" (the night before publication, day precision),
+//! "the weekend".
+//!
+//! Tense: the nearest verb-group cue in the expression's clause, then in its sentence
+//! (`will`, `would`, `is due to`, `planned to`, `next` → future; past forms, `ago` → past).
+//! Weekdays and year-less dates look back unless the tense is future; a date within two
+//! months (a month name within one) of publication keeps its year whatever the tense;
+//! "Saturday's talks" looks back. "The next day", "two days later", "that night" count from
+//! the day last named in the text; a bare clock time belongs to that day.
 
 mod grammar;
 mod lex;
@@ -35,8 +49,8 @@ pub struct Found {
     pub kind: Kind,
     /// The tense the expression was resolved under.
     pub tense: Tense,
-    /// The dateline value (`span` = `full`), `None` when it has no calendar value
-    /// (a bare duration, "now", a set) or cannot be resolved without a publication date.
+    /// The dateline value (its span is `full`), `None` when the expression has no calendar
+    /// value (a bare duration, "now", a set) or needs a publication date that is missing.
     pub time: Option<Time>,
     /// The value under TimeML conventions (`P2W`, `PRESENT_REF`, `1998-02-12TEV`).
     pub timeml: Option<String>,
