@@ -1591,11 +1591,25 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
             if u < end && cx.lower[u] == "the" {
                 u += 1;
             }
-            if let Some(j) = cx.item_at(u)
+            // a coordinated list: "of Turkey, Saudi Arabia and Qatar"
+            let mut after = Vec::new();
+            while let Some(j) = cx.item_at(u)
+                && cx.items[j].s == u
                 && matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Country(_)))
             {
-                affs.push(j);
+                after.push(j);
+                u = cx.items[j].e;
+                if u + 1 < end && matches!(cx.w(u), "," | "and") {
+                    u += 1;
+                    if u < end && cx.lower[u] == "the" {
+                        u += 1;
+                    }
+                } else {
+                    break;
+                }
             }
+            // `affs` is read back to front
+            affs.extend(after.into_iter().rev());
         }
     }
     let phrase_low = cx.slice(it.s, it.e).to_lowercase();
