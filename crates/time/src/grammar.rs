@@ -1422,8 +1422,8 @@ impl<'a> Grammar<'a> {
             if let Some(u) = self.unit_any(j2)
                 && !compound
             {
-                // "a year" alone only counts with "for"/"in"/"over" before or "a" after a
-                // number ("$5 a year" is a set but carries the same value).
+                // "a year" is kept even in "$5 a year": TimeML makes that a set with the
+                // same value, P1Y.
                 if u == Unit::Weekend {
                     return None;
                 }
