@@ -481,8 +481,6 @@ const LABELS: &[&str] = &[
     "nicknamed",
     "label",
     "headlined",
-    "called",
-    "calls",
     "named",
     "known",
 ];
@@ -562,7 +560,12 @@ impl<'a> Ctx<'a> {
                     j < n && self.toks[j].quote.is_none() && self.w(j) == *r
                 })
             });
-            let noun = i > 0 && self.is(i - 1, DETERMINERS);
+            // "his remarks", "the claims": a noun, not a verb.
+            const NOUN_DET: &[&str] = &[
+                "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
+                "those", "such", "whose",
+            ];
+            let noun = i > 0 && self.is(i - 1, NOUN_DET);
             if let Some((rest, class)) = hit
                 && !noun
             {
@@ -1234,7 +1237,11 @@ impl<'a> Ctx<'a> {
             (n < self.toks.len() && self.toks[n].word && self.toks[n].unit == self.toks[ci].unit)
                 .then_some(n)
         });
-        let modifier = next_word.is_some_and(|n| !self.toks[n].cap && !self.is(n, CONTINUE));
+        // A modifier has a noun after it and no punctuation of its own: “moderate” groups
+        // (but not ‘revolution,’ ignores losses).
+        let own_punct = self.text[..qt.content.end].ends_with([',', '.', '!', '?', ';', ':']);
+        let modifier =
+            !own_punct && next_word.is_some_and(|n| !self.toks[n].cap && !self.is(n, CONTINUE));
         let labelled = prev.is_some_and(|p| self.is(p, LABELS));
         match f.how {
             How::After | How::AfterInverted => {}

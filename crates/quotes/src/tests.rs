@@ -377,3 +377,23 @@ fn odd_inputs_do_not_panic() {
         assert_eq!(a.len(), d2.quotes.len());
     }
 }
+
+#[test]
+fn chants_names_and_headline_fragments() {
+    let (d, a) = run(&[
+        "Supporters cheered. Some chanted “Four more years!”",
+        "Trump called the new plant “an absolute disgrace,” and left.",
+        "Sanders declares ‘revolution,’ ignores losses",
+        "She joined a group called the “Friends Of The River” last year.",
+    ]);
+    let q = find(&d, &a, "Four more years!");
+    assert_eq!(name(q), "Some");
+    let q = find(&d, &a, "an absolute disgrace,");
+    assert_eq!(name(q), "Trump");
+    let q = find(&d, &a, "revolution,");
+    assert_eq!(name(q), "Sanders");
+    assert!(
+        a.iter()
+            .all(|x| d.slice(x.quote.span) != "Friends Of The River")
+    );
+}
