@@ -166,6 +166,10 @@ def main():
             alts = [a for a in clean_alts(name, aliases.split("|") if aliases else [], True) if " " in a and len(a) > len(name.split()[0]) + 3]
             rows.append((int(gid), "b", cc, admin1, centre[0], centre[1], sub_pop[i], name, alts))
 
+    # usual short forms of a few big cities ("L.A.", "NYC"), which the code filter above drops
+    short = {5368361: ["L.A."], 5128581: ["NYC", "N.Y.C."]}
+    rows = [r[:8] + (r[8] + short.get(r[0], []),) if r[0] in short else r for r in rows]
+
     # national capitals: the most populous place of the capital's name in its country
     best = {}
     for i, r in enumerate(rows):

@@ -62,6 +62,75 @@ static COMMON: LazyLock<FxHashMap<&'static str, f32>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Words that head an organisation's name ("Chamber of Commerce", "Bank of America").
+static ORG_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "Chamber",
+        "Department",
+        "Dept",
+        "University",
+        "Bank",
+        "College",
+        "School",
+        "Board",
+        "Council",
+        "Church",
+        "Institute",
+        "Ministry",
+        "Office",
+        "Museum",
+        "Society",
+        "Association",
+        "League",
+        "Court",
+        "Commission",
+        "Hospital",
+        "Academy",
+        "Center",
+        "Centre",
+        "Bureau",
+        "Division",
+        "Agency",
+        "Authority",
+        "Service",
+        "Corps",
+        "Party",
+        "Diocese",
+        "Archdiocese",
+        "Club",
+        "Company",
+        "Corporation",
+        "Foundation",
+        "Fund",
+        "Friends",
+        "Knights",
+        "Daughters",
+        "Sons",
+        "Order",
+        "Voice",
+        "Secretary",
+        "Minister",
+        "Mayor",
+        "Governor",
+        "Chief",
+        "Director",
+        "President",
+        "Chairman",
+        "Team",
+        "Festival",
+        "Battle",
+        "Siege",
+        "Treaty",
+        "Declaration",
+        "Convention",
+        "Statue",
+        "Tower",
+        "Bishop",
+    ]
+    .into_iter()
+    .collect()
+});
+
 /// Prepositions that make the following capitalised word a place.
 const LOCATIVE: &[&str] = &[
     "in",
@@ -439,13 +508,16 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 key.clear();
                 normalise_into(&text[sp.start..sp.end], &mut key);
                 let mut cands: Vec<Candidate> = gaz.lookup_normalised(&key).collect();
-                // an acronym ("EU", "UAE") only names a country or a region, not a town
-                // that happens to be spelled the same
+                // an acronym ("EU", "UAE", "NYC") only names a country, a region or a big
+                // city, not a town that happens to be spelled the same
                 let sur = &text[sp.start..sp.end];
                 if sur.chars().filter(|c| c.is_alphabetic()).count() <= 4
                     && sur.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
                 {
-                    cands.retain(|c| gaz.records[c.record as usize].kind.is_wide());
+                    cands.retain(|c| {
+                        let r = &gaz.records[c.record as usize];
+                        r.kind.is_wide() || r.population >= 1_000_000
+                    });
                 }
                 if cands.is_empty() {
                     continue;
@@ -578,18 +650,25 @@ fn accept(
         && (ws[i].gap == Gap::Space || ws[i].gap == Gap::Hyphen && ws[i - 1].span.len() > 1)
         && ws[i - 1].cap
         && !STOP.contains(doc.slice(ws[i - 1].span).trim_end_matches('.'));
-    // "Chamber of Commerce": after "of" that follows a capitalised word
+    // "Chamber of Commerce", "University of Mobile": after "of" that follows an
+    // organisation word (but "Jane Smith of Oxford" is a person from a place)
     let of_name = i > 1
         && ws[i].gap == Gap::Space
         && ws[i - 1].gap == Gap::Space
         && doc.slice(ws[i - 1].span) == "of"
         && ws[i - 2].cap
-        && !STOP.contains(doc.slice(ws[i - 2].span));
+        && ORG_WORDS.contains(doc.slice(ws[i - 2].span));
     let next_cap = j + 1 < ws.len()
         && ws[j + 1].gap == Gap::Space
         && ws[j + 1].cap
         && !lower_is(doc, &ws[j + 1], TITLES);
-    if prev_cap || next_cap || of_name {
+    // the head of a name: "Chamber of Commerce", "Bank of Ireland"
+    let head_of = j + 2 < ws.len()
+        && ws[j + 1].gap == Gap::Space
+        && ws[j + 2].gap == Gap::Space
+        && doc.slice(ws[j + 1].span) == "of"
+        && ws[j + 2].cap;
+    if prev_cap || next_cap || of_name || head_of {
         return if i != j {
             Verdict::Context
         } else {

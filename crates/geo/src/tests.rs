@@ -237,3 +237,13 @@ fn lakes_and_seas_are_water() {
     assert!((lake.lat.unwrap() - 46.4).abs() < 0.5);
     assert!(d.places.iter().any(|p| p.name == "Black Sea"));
 }
+
+#[test]
+fn people_from_places_and_organisations_of_places() {
+    let d = run("The winners were Hannah Smalls of Oxford and a team from NYC.");
+    let f = found(&d);
+    assert!(f.iter().any(|(n, _)| n == "Oxford"), "{f:?}");
+    assert!(f.contains(&("NYC".into(), Some("US".into()))), "{f:?}");
+    let d = run("The Chamber of Commerce met on Tuesday.");
+    assert!(d.places.is_empty(), "{:?}", found(&d));
+}
