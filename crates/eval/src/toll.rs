@@ -99,6 +99,7 @@ pub fn evaluate(pipeline: &Pipeline, split: &str, errors: bool) -> Result<Option
             source: None,
             url: None,
             title: None,
+            fallback: Default::default(),
         };
         let doc = pipeline
             .process(raw)

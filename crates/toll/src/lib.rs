@@ -155,6 +155,9 @@ fn aux(w: &str) -> bool {
             | "that"
             | "which"
             | "found"
+            | "got"
+            | "gets"
+            | "get"
             | "since"
             | "recently"
             | "previously"
@@ -583,7 +586,7 @@ fn skip_aux(t: &[Tok], c: usize) -> Option<(usize, bool, bool)> {
         both |= w == "both";
         be |= matches!(
             w,
-            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "'s"
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "'s" | "got" | "gets" | "get"
         );
         j -= 1;
     }
@@ -755,6 +758,8 @@ fn harm_trigger(t: &[Tok], c: usize) -> Option<usize> {
                     | "more"
                     | "some"
                     | "from"
+                    | "at"
+                    | "least"
             );
         if !describing
             && !matches!(
@@ -880,6 +885,10 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
         if t[c].w == "shot" && len == 1 && shot_at_missed(t, e) {
             continue;
         }
+        // "hit with charges"
+        if t[c].w == "hit" && len == 1 && t.get(e).is_some_and(|x| x.w == "with") {
+            continue;
+        }
         let mut done = false;
         // victims after the cue
         for &(kind, role) in &cues {
@@ -964,16 +973,25 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                         } else {
                             subjects.iter().rev().find(|s| s.e < j).cloned()
                         };
-                        v = earlier.or_else(|| {
-                            (j.saturating_sub(30)..j - 1)
-                                .rev()
-                                .take_while(|&p| !matches!(t[p].w, "." | ";"))
-                                .find_map(|p| {
-                                    matches!(t[p].w, "was" | "were" | "is" | "are" | "had")
-                                        .then(|| np_before(t, p))
-                                        .flatten()
-                                })
-                        });
+                        let before_and = j - 1;
+                        v = earlier
+                            .or_else(|| {
+                                (j.saturating_sub(30)..j - 1)
+                                    .rev()
+                                    .take_while(|&p| !matches!(t[p].w, "." | ";"))
+                                    .find_map(|p| {
+                                        matches!(t[p].w, "was" | "were" | "is" | "are" | "had")
+                                            .then(|| np_before(t, p))
+                                            .flatten()
+                                    })
+                            })
+                            .or_else(|| {
+                                if bare {
+                                    None
+                                } else {
+                                    clause_subject(t, before_and)
+                                }
+                            });
                     }
                     let Some(mut v) = v else { continue };
                     if role == Role::Lives && v.group.as_deref() != Some("lives") {
@@ -1217,8 +1235,12 @@ fn link(doc: &Doc, c: &mut Casualty) {
                 }
                 let before = text[sent.start..m.start].trim_end().to_ascii_lowercase();
                 let after = text[m.end..sent.end].trim_start().to_ascii_lowercase();
-                before.ends_with("according to")
-                    || before.ends_with("according to the")
+                // "according to the British-based Syrian Observatory"
+                let according = before.rfind("according to").is_some_and(|i| {
+                    let rest = &before[i + "according to".len()..];
+                    !rest.contains([',', '.', ';']) && rest.split_whitespace().count() <= 3
+                });
+                according
                     || ["said", "says", "reported", "told", "confirmed", "reports"]
                         .iter()
                         .any(|v| after.starts_with(v) || before.ends_with(v))
@@ -1289,10 +1311,17 @@ fn other_time(text: &str, doc: &Doc, span: Span) -> bool {
     let Some(pub_year) = doc.meta.published.map(|d| d.year()) else {
         return false;
     };
-    low.split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<i16>().ok())
-        .any(|y| (1900..=2100).contains(&y) && y != pub_year)
+    let words: Vec<&str> = low
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        matches!(w[0], "in" | "since" | "during" | "of")
+            && w[1].len() == 4
+            && w[1]
+                .parse::<i16>()
+                .is_ok_and(|y| (1900..=2100).contains(&y) && y != pub_year)
+    })
 }
 
 /// One count's value for totals: its lower bound, else its upper bound.

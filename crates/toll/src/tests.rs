@@ -249,7 +249,7 @@ fn totals_add_joined_and_additional_counts() {
 
 #[test]
 fn links_to_event_place_date_and_source() {
-    let s = "More than 370 people have been killed in east Aleppo since September 22, according to the Syrian Observatory for Human Rights.";
+    let s = "More than 370 people have been killed in east Aleppo since September 22, according to the British-based Syrian Observatory for Human Rights.";
     let mut d = doc(&[s]);
     let at = |w: &str| {
         let i = s.find(w).unwrap();
