@@ -254,12 +254,30 @@ fn scan(
         {
             *last_quarter = Some((y, q));
         }
-        let span = Span::new(toks[i].start, toks[e - 1].end);
-        let since = i > lo && g_word(g, i - 1) == "since";
-        let full = if since {
-            Span::new(toks[i - 1].start, span.end)
+        // TimeML leaves "earlier"/"later" out of "earlier this week" and the article out of
+        // an adjectival "the third-quarter"; dateline keeps them in the full span.
+        // "at the end of this week": the preposition is not part of the expression.
+        let first = if g_word(g, i) == "at" && e > i + 2 && g_word(g, i + 1) == "the" {
+            i + 1
         } else {
-            span
+            i
+        };
+        let core = if matches!(x.sem, Sem::EarlierThis(_) | Sem::LaterThis(_))
+            || (g_word(g, first) == "the"
+                && first + 3 < e
+                && g_word(g, first + 2) == "-"
+                && matches!(g_word(g, first + 3), "quarter" | "half"))
+        {
+            first + 1
+        } else {
+            first
+        };
+        let span = Span::new(toks[core].start, toks[e - 1].end);
+        let since = first > lo && g_word(g, first - 1) == "since";
+        let full = if since {
+            Span::new(toks[first - 1].start, span.end)
+        } else {
+            Span::new(toks[first].start, span.end)
         };
         let kind = x.kind();
         let keep_value = match kind {

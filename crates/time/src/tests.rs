@@ -534,3 +534,22 @@ fn duration_values_and_instruments() {
     // The 18-year-old is an age.
     assert!(find("The 18-year-old was arrested.", Some(date(OCT))).is_empty());
 }
+
+#[test]
+fn timeml_extents_and_dateline_spans() {
+    let t = "Net rose in the third-quarter period. Rebels advanced earlier this week, and \
+             talks end at the end of this week.";
+    let f = find(t, Some(date(OCT)));
+    let s: Vec<(&str, &str)> = f
+        .iter()
+        .map(|f| (&t[f.span.start..f.span.end], &t[f.full.start..f.full.end]))
+        .collect();
+    assert_eq!(
+        s,
+        [
+            ("third-quarter", "the third-quarter"),
+            ("this week", "earlier this week"),
+            ("the end of this week", "the end of this week"),
+        ]
+    );
+}
