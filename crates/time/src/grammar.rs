@@ -252,19 +252,10 @@ const COUNTED: &[&str] = &[
     "calories",
 ];
 
-const APPROX: &[&str] = &[
-    "about",
-    "nearly",
-    "almost",
-    "around",
-    "roughly",
-    "some",
-    "over",
-    "approximately",
-    "barely",
-    "only",
-    "just",
-];
+/// Approximation words TimeML keeps inside a duration's extent ("nearly two years"); "about",
+/// "over", "only", "just" usually stay outside, and "more than", "less than", "at least", "up
+/// to" are taken in `at`.
+const APPROX: &[&str] = &["nearly", "around", "roughly", "approximately", "some"];
 
 impl<'a> Grammar<'a> {
     fn w(&self, i: usize) -> &'a str {
@@ -1701,7 +1692,7 @@ impl<'a> Grammar<'a> {
         };
         // Approximation words only join durations and "ago" phrases.
         let w = self.w(i);
-        let approx = if APPROX.contains(&w) && !(w == "over" && self.is(i + 1, "the")) {
+        let approx = if APPROX.contains(&w) {
             Some(i + 1)
         } else if matches!(
             (w, self.w(i + 1)),
