@@ -66,16 +66,14 @@ fn text_articles(pages: &[Page]) -> Vec<String> {
     texts
 }
 
+/// One article as the input crate makes it from a JSON line (so this stays in step with it).
 fn raw(id: &str, body: Body, url: Option<&str>) -> RawArticle {
-    RawArticle {
-        input: id.to_string(),
-        id: id.to_string(),
-        body,
-        published: None,
-        source: None,
-        url: url.map(str::to_string),
-        title: None,
-    }
+    let line = match &body {
+        Body::Html(h) => serde_json::json!({"id": id, "html": h, "url": url}),
+        Body::Text(t) => serde_json::json!({"id": id, "text": t, "url": url}),
+    };
+    dateline_input::parse_json_line(&line.to_string(), id, &dateline_input::Defaults::default())
+        .expect("a JSON line built here is well-formed")
 }
 
 /// Run one part in this (child) process and print its figures as one JSON line.

@@ -139,18 +139,22 @@ fn dom_smoothie(html: &str, url: Option<&str>) -> Vec<Para> {
 struct Furniture {
     exact: Vec<String>,
     start: Vec<String>,
+    share: Vec<String>,
 }
 
 static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
     let mut f = Furniture {
         exact: Vec::new(),
         start: Vec::new(),
+        share: Vec::new(),
     };
     for line in include_str!("../lexicon/furniture.txt").lines() {
         if let Some(x) = line.strip_prefix("exact:") {
             f.exact.push(x.trim().to_lowercase());
         } else if let Some(x) = line.strip_prefix("start:") {
             f.start.push(x.trim().to_lowercase());
+        } else if let Some(x) = line.strip_prefix("share:") {
+            f.share.push(x.trim().to_lowercase());
         }
     }
     f
@@ -169,6 +173,17 @@ fn is_furniture(text: &str) -> bool {
             .start
             .iter()
             .any(|s| lower.starts_with(s.as_str()))
+    {
+        return true;
+    }
+    // A row of share buttons: two or more words, all of them network or sharing words.
+    let mut words = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    if words.peek().is_some()
+        && lower.split_whitespace().count() >= 2
+        && words.all(|w| FURNITURE.share.iter().any(|s| s == w))
     {
         return true;
     }

@@ -6,21 +6,35 @@ use crate::scan::{Scanner, Token};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::LazyLock;
 
-const OPENERS: [&str; 6] = [
+const OPENERS: [&str; 13] = [
     "<!--",
     "<script",
     "<style",
     "<svg",
     "<template",
     "<noscript",
+    "<nav",
+    "<footer",
+    "<aside",
+    "<iframe",
+    "<select",
+    "<figure",
+    "<button",
 ];
-const CLOSERS: [&str; 6] = [
+const CLOSERS: [&str; 13] = [
     "-->",
     "</script",
     "</style",
     "</svg",
     "</template",
     "</noscript",
+    "</nav",
+    "</footer",
+    "</aside",
+    "</iframe",
+    "</select",
+    "</figure",
+    "</button",
 ];
 
 static OPEN: LazyLock<AhoCorasick> = LazyLock::new(|| {
