@@ -791,6 +791,22 @@ fn resolve(gaz: &Gazetteer, mentions: &mut [Mention]) {
                 .collect()
         })
         .collect();
+    // a big city named like the first-level region it lies in ("New York", "São Paulo",
+    // "Rio de Janeiro") is, in news, the city
+    for (n, cs) in names.iter().enumerate() {
+        for (ci, c) in cs.iter().enumerate() {
+            let r = &gaz.records[c.record as usize];
+            if matches!(r.kind, Kind::City | Kind::Capital)
+                && r.population >= 1_000_000
+                && cs.iter().any(|a| {
+                    let ar = &gaz.records[a.record as usize];
+                    ar.kind == Kind::Admin1 && ar.country == r.country && ar.admin1 == r.admin1
+                })
+            {
+                scores[n][ci] += 4.0;
+            }
+        }
+    }
     let priors = scores.clone();
     for _round in 0..2 {
         // probability mass per name on countries and admin1 regions

@@ -247,3 +247,11 @@ fn people_from_places_and_organisations_of_places() {
     let d = run("The Chamber of Commerce met on Tuesday.");
     assert!(d.places.is_empty(), "{:?}", found(&d));
 }
+
+#[test]
+fn a_big_city_named_like_its_state_is_the_city() {
+    let d = run("Stocks fell in New York on Monday.");
+    assert_eq!(d.places[0].name, "New York City");
+    let d = run("Voters in Texas and New York went to the polls.");
+    assert!(d.places.iter().any(|p| p.feature == Some(Feature::Admin1)));
+}
