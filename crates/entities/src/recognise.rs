@@ -497,13 +497,13 @@ fn find_items(cx: &mut Ctx) {
                     continue;
                 }
             };
-            // honorifics only count before a capitalised word; a lone "President" or
-            // "General" at the start of a name ("General Motors") is handled by the run
-            if let ItemKind::Lex(HitKind::Honorific(_)) = kind
+            // honorifics only count before a capitalised word; elsewhere ("the President of
+            // Ghana") the word is a role word
+            let mut kind = kind;
+            if let ItemKind::Lex(HitKind::Honorific(sec)) = kind
                 && !(t + len < e && cx.toks[t + len].word && cx.is_cap(t + len))
             {
-                t += len;
-                continue;
+                kind = ItemKind::Lex(HitKind::Title(sec));
             }
             // "John Major": a capitalised role word right after a name word is a surname
             if let ItemKind::Lex(HitKind::Title(_)) = kind
@@ -629,6 +629,8 @@ fn chain_before(cx: &Ctx, end: usize) -> Chain {
     let mut first = true;
     let mut title_start = None;
     let mut title_end = None;
+    // "President of Syria Bashar al-Assad": the role before "of" counts as next to the name
+    let mut of_link: Option<usize> = None;
     while t > sent_start {
         let p = t - 1;
         if let Some(k) = cx.item_at(p) {
@@ -637,6 +639,10 @@ fn chain_before(cx: &Ctx, end: usize) -> Chain {
                 c.has_role = true;
                 if first {
                     c.adjacent_role = true;
+                }
+                if let Some(end) = of_link.take() {
+                    c.adjacent_role = true;
+                    title_end = Some(end);
                 }
                 if c.sector == 0 {
                     c.sector = s;
@@ -659,6 +665,19 @@ fn chain_before(cx: &Ctx, end: usize) -> Chain {
             break;
         }
         let w = cx.lower[p].as_str();
+        if w == "of"
+            && !c.has_role
+            && !c.affs.is_empty()
+            && p > sent_start
+            && cx
+                .item_at(p - 1)
+                .is_some_and(|k| role_sector(cx.items[k].kind).is_some())
+        {
+            c.affs[0].1 = true;
+            of_link = Some(cx.items[cx.item_at(end - 1).unwrap_or(0)].e.max(p + 1));
+            t = p;
+            continue;
+        }
         if scan::is_possessive(w) && p > sent_start {
             if let Some(k) = cx.item_at(p - 1)
                 && is_aff(cx.items[k].kind)
@@ -971,10 +990,12 @@ fn resolve_entities(cx: &mut Ctx) {
                     || initial);
             let headline_ok = sent.headline && before.adjacent_role && e - s >= 2;
             if strong || headline_ok {
+                let possessed = before.affs.iter().any(|a| a.1);
                 let chain = if before.adjacent_role {
                     Some(before)
                 } else {
-                    after.or(before_comma)
+                    // "Russia's Sergei Shoigu": an owner without a title still affiliates
+                    after.or(before_comma).or(possessed.then_some(before))
                 };
                 let pi = add_person(cx, s, e, chain.as_ref(), true);
                 person_mentions.push((s, e, pi));

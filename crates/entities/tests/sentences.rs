@@ -246,3 +246,16 @@ fn speakers_lists_and_capital_cities() {
     }
     assert!(!people.contains(&"Moscow"));
 }
+
+#[test]
+fn roles_of_a_country_and_possessive_owners() {
+    let d = run(
+        &[
+            "Talks",
+            "The talks were attended by the President of Ghana Kwame Mensah and by Chile's Rosa Olmedo.",
+        ],
+        None,
+    );
+    assert_eq!(person_code(&d, "Kwame Mensah"), Some("GHAGOV"));
+    assert_eq!(person_code(&d, "Rosa Olmedo"), Some("CHL"));
+}
