@@ -1083,7 +1083,11 @@ impl<'a> Ctx<'a> {
                     }
                 } else {
                     let mut stop = j;
-                    while stop < hi && !self.sentence_end(stop) && self.cue_at(stop).is_none() {
+                    while stop < hi
+                        && self.toks[stop].block == block
+                        && !self.sentence_end(stop)
+                        && self.cue_at(stop).is_none()
+                    {
                         if self.punct(stop, "(")
                             && let Some(close) = (stop..hi).find(|&k| self.punct(k, ")"))
                         {
@@ -1097,13 +1101,14 @@ impl<'a> Ctx<'a> {
                         (t1..(t1 + 5).min(self.toks.len())).any(|i| self.sentence_end(i))
                     };
                     if let Some(k) = self.cue_at(stop)
+                        && self.toks[stop].block == block
                         && matches!(
                             self.cues[k].class,
                             CueClass::Say | CueClass::Tell | CueClass::Quote
                         )
                         && (open_end || comma_after || short_tail(k))
                         && let Some(np) = self.subject_before(stop, j)
-                        && np.0 == j
+                        && (j..np.0).all(|i| self.toks[i].word && self.toks[i].quote.is_none())
                     {
                         f.speaker = Some(np);
                         f.how = How::After;
