@@ -29,7 +29,7 @@
 //!      latest speaker of the same paragraph, or of the previous paragraph when it opens its
 //!      own paragraph (`“…,” said Caddell. “Yesterday…”`); failing that, to the subject of the
 //!      previous sentence when that is a name or a pronoun (`Valdez praised the governor. /
-//!      “We need someone …”`).
+//!      “We need someone …”`). A continuation takes the cue of the quote it continues.
 //! 4. **Kinds**: `direct` when the quote stands as its own sentence or is introduced by a cue
 //!    and a colon or comma; `partial` when it is a fragment inside reported speech;
 //!    `indirect` for reported clauses without marks (`Kerry said (that) …`, `told reporters

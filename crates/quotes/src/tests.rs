@@ -397,3 +397,30 @@ fn chants_names_and_headline_fragments() {
             .all(|x| d.slice(x.quote.span) != "Friends Of The River")
     );
 }
+
+#[test]
+fn works_without_sentences() {
+    // Before segmentation (or without it) each paragraph is one unit.
+    let blocks = [
+        "“We will try again,” said Kerry.",
+        "Lavrov told reporters that the talks were “constructive”.",
+    ]
+    .map(|t| BlockText {
+        kind: BlockKind::Paragraph,
+        text: t.to_string(),
+    });
+    let mut d = Doc::from_blocks(Meta::default(), &blocks, Vec::new());
+    attribute(&mut d);
+    let got: Vec<(&str, QuoteKind, Option<&str>)> = d
+        .quotes
+        .iter()
+        .map(|q| (d.slice(q.span), q.kind, q.speaker_name.as_deref()))
+        .collect();
+    assert!(got.contains(&("We will try again,", QuoteKind::Direct, Some("Kerry"))));
+    assert!(got.contains(&("constructive", QuoteKind::Partial, Some("Lavrov"))));
+    assert!(got.contains(&(
+        "the talks were “constructive”",
+        QuoteKind::Indirect,
+        Some("Lavrov")
+    )));
+}
