@@ -84,7 +84,9 @@ impl Stages {
     }
 }
 
-/// Source × target dyads of every event (a missing side is the empty string).
+/// Source × target dyads of every event (a missing side is the empty string), with the
+/// reciprocal dyad of consultations and the hosting dyad of a visit, as the CAMEO codebook
+/// codes them.
 pub fn dyads(d: &Doc) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
     for e in &d.events {
@@ -95,6 +97,15 @@ pub fn dyads(d: &Doc) -> Vec<(String, String, String)> {
         for s in codes(&e.source) {
             for t in codes(&e.target) {
                 out.push((s.clone(), t.clone(), e.cameo.clone()));
+                // the codebook codes consultations as reciprocal events, and a visit with its
+                // linked hosting
+                match e.cameo.as_str() {
+                    "040" | "041" | "044" | "046" if !t.is_empty() => {
+                        out.push((t.clone(), s.clone(), e.cameo.clone()))
+                    }
+                    "042" if !t.is_empty() => out.push((t.clone(), s.clone(), "043".into())),
+                    _ => {}
+                }
             }
         }
     }
@@ -370,17 +381,30 @@ pub fn location(dir: &Path, limit: Option<usize>) -> Result<LocationScore, Strin
                 s.get("end")?.as_u64()? as usize,
             ))
         };
+        let tok_spans: Vec<(usize, usize)> = tokens.iter().filter_map(span_of).collect();
+        // Some records give token indices in start/end; the token indices are reliable, so
+        // spans are read through them when present.
+        let span_of_label = |s: &serde_json::Value| -> Option<(usize, usize)> {
+            let ts = s.get("token_start").and_then(|v| v.as_u64());
+            let te = s.get("token_end").and_then(|v| v.as_u64());
+            match (ts, te) {
+                (Some(a), Some(b)) if (b as usize) < tok_spans.len() && a <= b => {
+                    Some((tok_spans[a as usize].0, tok_spans[b as usize].1))
+                }
+                _ => span_of(s),
+            }
+        };
         let verbs: Vec<(usize, usize)> = spans
             .iter()
             .filter(|s| s.get("label").and_then(|l| l.as_str()) == Some("VERB"))
-            .filter_map(span_of)
+            .filter_map(span_of_label)
             .collect();
         let gold: Vec<(usize, usize)> = spans
             .iter()
             .filter(|s| s.get("label").and_then(|l| l.as_str()) == Some("LOCATION"))
-            .filter_map(span_of)
+            .filter_map(span_of_label)
             .collect();
-        let toks: Vec<(usize, usize)> = tokens.iter().filter_map(span_of).collect();
+        let toks = tok_spans.clone();
         if verbs.is_empty() || toks.is_empty() {
             continue;
         }

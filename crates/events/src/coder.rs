@@ -1453,7 +1453,10 @@ pub(crate) fn event_place_in(
                 break;
             }
             if (visit && matches!(l, "to" | "for"))
-                || (quad == 4 && matches!(l, "on" | "of" | "against"))
+                || (quad == 4
+                    && matches!(l, "on" | "of" | "against")
+                    && j >= t.head
+                    && j <= last + 2)
             {
                 prep = Some(j);
                 break;
