@@ -255,3 +255,56 @@ fn a_big_city_named_like_its_state_is_the_city() {
     let d = run("Voters in Texas and New York went to the polls.");
     assert!(d.places.iter().any(|p| p.feature == Some(Feature::Admin1)));
 }
+
+#[test]
+fn odd_text_does_not_panic_and_spans_are_valid() {
+    for t in [
+        "",
+        "St.",
+        "U.S.",
+        "Kan.",
+        "Ühe Straße in Zürich’s Altstadt — 🇨🇭 Genève, Suisse; São Paulo’s mayor.",
+        "’s ’ - -- . ,, Paris,",
+        "A-B-C D.E.F. G’H I'J, Texas, ",
+        "\u{a0}Aleppo\u{a0}and\u{a0}Homs",
+        "WASHINGTON — The U.S. said. BEIRUT (AP) — Syria.",
+    ] {
+        let d = run(t);
+        assert!(d.check_spans().is_ok(), "{t:?}");
+        for p in &d.places {
+            for m in &p.mentions {
+                assert!(!d.slice(*m).trim().is_empty(), "{t:?}");
+            }
+        }
+    }
+    let d = run("Ühe Straße in Zürich and São Paulo.");
+    let f = found(&d);
+    assert!(f.contains(&("Zürich".into(), Some("CH".into()))), "{f:?}");
+    assert!(
+        f.contains(&("São Paulo".into(), Some("BR".into()))),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn headings_without_sentences_are_scanned() {
+    let mut d = Doc::from_blocks(
+        Meta::default(),
+        &[
+            BlockText {
+                kind: BlockKind::Heading,
+                text: "Aleppo bombardment".into(),
+            },
+            BlockText {
+                kind: BlockKind::Paragraph,
+                text: "Talks resumed in Geneva.".into(),
+            },
+        ],
+        vec![],
+    );
+    dateline_segment::segment(&mut d);
+    locate(&mut d, &GAZ);
+    let f = found(&d);
+    assert!(f.contains(&("Aleppo".into(), Some("SY".into()))), "{f:?}");
+    assert!(f.contains(&("Geneva".into(), Some("CH".into()))), "{f:?}");
+}
