@@ -238,9 +238,15 @@ fn is_person(w: &str) -> bool {
 }
 
 /// A word that can head a counted group of people: not a thing or unit, and not a capitalised
-/// name ("201 Lightner Lane") unless a plural ("three Palestinians").
+/// name ("201 Lightner Lane") unless a plural of a people ("three Palestinians", "two
+/// Israelis").
 fn group_head(t: &Tok) -> bool {
-    !LEX.not_heads.contains(t.w) && !LEX.not_names.contains(t.w) && (!t.cap || t.w.ends_with('s'))
+    !LEX.not_heads.contains(t.w)
+        && !LEX.not_names.contains(t.w)
+        && (!t.cap
+            || ["ans", "is", "ese", "ites"]
+                .iter()
+                .any(|e| t.w.ends_with(e)))
 }
 
 fn ordinal(w: &str) -> bool {
@@ -957,7 +963,7 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                             first.max = first.max.zip(w.max).map(|(a, b)| a + b);
                             first.approx |= w.approx;
                             first.group = None;
-                            first.implicit = false;
+                            first.implicit &= w.implicit;
                             s = w.s;
                         }
                         // "one man was killed and another wounded": the "be" is shared
@@ -1066,6 +1072,26 @@ fn casualty_kind(k: Kind) -> CasualtyKind {
     }
 }
 
+/// Keep the mentions marked in `keep`, with `part_of` renumbered; a subgroup whose total
+/// goes goes with it.
+fn retain(mentions: &mut Vec<Mention>, keep: &[bool]) {
+    let mut new_index = vec![None; mentions.len()];
+    let mut n = 0;
+    for (i, m) in mentions.iter().enumerate() {
+        if keep[i] && m.part_of.is_none_or(|p| new_index[p].is_some()) {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let old = std::mem::take(mentions);
+    for (i, mut m) in old.into_iter().enumerate() {
+        if new_index[i].is_some() {
+            m.part_of = m.part_of.and_then(|p| new_index[p]);
+            mentions.push(m);
+        }
+    }
+}
+
 /// Fill `doc.casualties`.
 pub fn count(doc: &mut Doc) {
     let text = doc.text();
@@ -1092,22 +1118,39 @@ pub fn count(doc: &mut Doc) {
         .filter(|m| m.kind == Kind::Killed)
         .map(|m| m.span)
         .collect();
-    mentions.retain(|m| {
-        !(matches!(m.kind, Kind::Injured | Kind::Shot) && killed_spans.contains(&m.span))
-    });
+    let keep: Vec<bool> = mentions
+        .iter()
+        .map(|m| !(matches!(m.kind, Kind::Injured | Kind::Shot) && killed_spans.contains(&m.span)))
+        .collect();
+    retain(&mut mentions, &keep);
+    // "a woman had been wounded … She later died": a pronoun that died is the one person
+    // last reported injured
+    let mut gone = vec![false; mentions.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        let word = text[m.span.start..m.span.end].to_ascii_lowercase();
+        if m.kind != Kind::Killed || !matches!(word.as_str(), "he" | "she") {
+            continue;
+        }
+        if let Some(p) = (0..k).rev().find(|&p| {
+            matches!(mentions[p].kind, Kind::Injured | Kind::Killed) && mentions[p].v.implicit
+        }) && mentions[p].kind == Kind::Injured
+        {
+            gone[p] = true;
+        }
+    }
+    let keep: Vec<bool> = gone.iter().map(|g| !g).collect();
+    retain(&mut mentions, &keep);
     // shot counts include the dead; a perpetrator's own death is not among those he shot
     let is_self = |m: &Mention| m.v.group.as_deref() == Some("self");
     let killed_others = total_of(text, &mentions, Kind::Killed, doc, false);
     let self_dead = mentions
         .iter()
         .any(|m| m.kind == Kind::Killed && is_self(m));
+    let any_dead = killed_others > 0 || self_dead;
     let less = |m: &Mention| {
-        let words = text[m.span.start..m.span.end].to_ascii_lowercase();
-        if words.starts_with("another") || words.ends_with("other") {
-            // "one man was killed and another wounded": someone else
-            0
-        } else if is_self(m) {
-            if self_dead { m.v.value() } else { 0 }
+        if is_self(m) {
+            // "shot himself": injured only if nobody in the article died
+            if any_dead { m.v.value() } else { 0 }
         } else {
             killed_others
         }

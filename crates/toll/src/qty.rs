@@ -223,6 +223,10 @@ pub(crate) fn parse(t: &[Tok], k: usize) -> Option<Qty> {
     }) {
         return None;
     }
+    // "three times", "2 more times", "five years": a number of things, not of people
+    if t.get(i).is_some_and(|x| LEX.not_heads.contains(x.w)) {
+        return None;
+    }
     let (min, max) = match mode {
         Mode::Exact | Mode::Extra | Mode::Between => (Some(lo), hi),
         Mode::Gt => (Some(lo + 1), None),
@@ -351,5 +355,6 @@ mod tests {
         assert_eq!(q("people"), None);
         assert_eq!(q("about 10:30 p.m."), None);
         assert_eq!(q("7 p.m."), None);
+        assert_eq!(q("2 more times"), None);
     }
 }

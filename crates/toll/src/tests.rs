@@ -383,3 +383,27 @@ fn possessed_injuries_and_nominal_victims() {
     let d = run(&["A woman arrived at a local hospital suffering from a gunshot wound."]);
     assert_eq!(totals(&d).injured, 1);
 }
+
+#[test]
+fn a_pronoun_that_died_is_the_person_last_wounded() {
+    let d = run(&[
+        "A woman had been wounded in a shooting outside an apartment.",
+        "She later died from her wounds.",
+    ]);
+    assert_eq!(totals(&d), Totals { killed: 1, injured: 0 });
+    // someone else wounded stays
+    let d = run(&["A man was killed and a woman was wounded.", "She is expected to survive."]);
+    assert_eq!(totals(&d), Totals { killed: 1, injured: 1 });
+}
+
+#[test]
+fn things_and_times_are_not_people() {
+    for s in [
+        "The gunman shot 2 more times before fleeing.",
+        "Police arrested him at 20 Highland Avenue.",
+        "He was hit with two charges of assault.",
+    ] {
+        let d = run(&[s]);
+        assert_eq!(totals(&d), Totals::default(), "{s}: {:?}", d.casualties);
+    }
+}
