@@ -290,6 +290,64 @@ impl ActorDictionary {
         Ok(d)
     }
 
+    /// Read a PETRARCH/TABARI *agents* dictionary (`Phoenix.agents.txt`): common nouns with
+    /// sector codes such as `[~GOV]`, plural forms in braces (`{}` for the noun plus `S`,
+    /// `{CHAMBERS_OF_COMMERCE}` spelled out) and `!MACRO! = A, B` substitutions
+    /// (`CATTLE!PERSON!` → cattleman, cattlemen, …). Codes keep their `~`.
+    pub fn parse_petrarch_agents(text: &str) -> Result<ActorDictionary, DictError> {
+        let mut d = ActorDictionary::new();
+        let mut macros: Vec<(String, Vec<String>)> = Vec::new();
+        for (n, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() || line.starts_with('<') {
+                continue;
+            }
+            let err = |m: String| DictError {
+                line: n + 1,
+                message: m,
+            };
+            if line.starts_with('!')
+                && let Some((name, alts)) = line.split_once('=')
+            {
+                macros.push((
+                    name.trim().to_string(),
+                    alts.split(',').map(|a| a.trim().to_string()).collect(),
+                ));
+                continue;
+            }
+            let (head, codes) = match line.find('[') {
+                Some(i) => (&line[..i], &line[i..]),
+                None => (line, ""),
+            };
+            let roles = parse_petrarch_codes(codes).map_err(err)?;
+            let (name, plural) = match head.find('{') {
+                Some(i) => {
+                    let close = head[i..].find('}').map(|c| c + i).unwrap_or(head.len());
+                    let inner = head[i + 1..close].trim();
+                    let name = head[..i].trim().trim_end_matches('_');
+                    let plural = if inner.is_empty() {
+                        format!("{name}S")
+                    } else {
+                        inner.to_string()
+                    };
+                    (name.to_string(), Some(plural))
+                }
+                None => (head.trim().trim_end_matches('_').to_string(), None),
+            };
+            if name.is_empty() {
+                continue;
+            }
+            let mut names = expand_macros(&name, &macros);
+            if let Some(p) = plural {
+                names.extend(expand_macros(&p, &macros));
+            }
+            let names: Vec<String> = names.iter().map(|x| petrarch_name(x)).collect();
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            d.add(&refs, roles);
+        }
+        Ok(d)
+    }
+
     /// Add another dictionary's entries (names already present keep their first entry).
     pub fn extend(&mut self, other: ActorDictionary) {
         let base = self.entries.len();
@@ -302,6 +360,21 @@ impl ActorDictionary {
             *f = (*f).max(n);
         }
     }
+}
+
+/// Every spelling of a name with `!MACRO!` markers replaced by each alternative.
+fn expand_macros(name: &str, macros: &[(String, Vec<String>)]) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    for (m, alts) in macros {
+        if !name.contains(m.as_str()) {
+            continue;
+        }
+        out = out
+            .iter()
+            .flat_map(|n| alts.iter().map(move |a| n.replace(m.as_str(), a)))
+            .collect();
+    }
+    out
 }
 
 fn petrarch_name(s: &str) -> String {
@@ -326,12 +399,13 @@ fn parse_petrarch_codes(s: &str) -> Result<Vec<Role>, String> {
     let mut roles = Vec::new();
     let mut rest = s;
     while let Some(open) = rest.find('[') {
-        let close = rest[open..]
-            .find(']')
-            .ok_or_else(|| format!("unclosed bracket in {s:?}"))?
-            + open;
+        // real files have typos ("[~ENV}", a missing "]"): close at "]" or "}" or the end
+        let close = rest[open + 1..]
+            .find([']', '}'])
+            .map(|c| c + open + 1)
+            .unwrap_or(rest.len());
         let inner = rest[open + 1..close].trim();
-        rest = &rest[close + 1..];
+        rest = rest.get(close + 1..).unwrap_or("");
         let mut parts = inner.split_whitespace();
         let Some(code) = parts.next() else { continue };
         if !valid_code(code) {
@@ -422,6 +496,16 @@ mod tests {
         assert_eq!(dict.lookup_name("Jane Roe", d(2018, 1, 1)), Some("GBRMED"));
         assert!(ActorDictionary::parse("no bar here").is_err());
         assert!(ActorDictionary::parse("X | USAGOV 2013-13-01..").is_err());
+    }
+
+    #[test]
+    fn petrarch_agents_with_plurals_and_macros() {
+        let text = "!PERSON! = MAN, MEN, WOMAN, WOMEN\nFARMER {} [~AGR]\nCATTLE!PERSON! [~AGR]\nATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOV] # c\nFOREIGN_MINISTER [~GOVFRM]\n";
+        let d = ActorDictionary::parse_petrarch_agents(text).unwrap();
+        assert_eq!(d.lookup_name("farmers", None), Some("~AGR"));
+        assert_eq!(d.lookup_name("cattlewomen", None), Some("~AGR"));
+        assert_eq!(d.lookup_name("attorneys general", None), Some("~GOV"));
+        assert_eq!(d.lookup_name("foreign minister", None), Some("~GOVFRM"));
     }
 
     #[test]

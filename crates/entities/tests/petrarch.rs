@@ -100,3 +100,18 @@ fn validation_suite_dictionary_codes_fictional_actors_in_text() {
     assert!(codes.contains(&("Arnor", Some("ARN"))), "{codes:?}");
     assert!(codes.contains(&("Gondor", Some("GON"))), "{codes:?}");
 }
+
+#[test]
+fn agents_dictionaries() {
+    let Some(dir) = dict_dir() else { return };
+    for name in ["Phoenix.agents.txt", "PETR.Validate.agents.txt"] {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let d =
+            ActorDictionary::parse_petrarch_agents(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(d.len() > 50, "{name}: {}", d.len());
+    }
+    let text = std::fs::read_to_string(dir.join("Phoenix.agents.txt")).unwrap();
+    let d = ActorDictionary::parse_petrarch_agents(&text).unwrap();
+    assert_eq!(d.lookup_name("farmer", None), Some("~AGR"));
+    assert_eq!(d.lookup_name("cattlemen", None), Some("~AGR"));
+}
