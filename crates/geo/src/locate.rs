@@ -134,6 +134,7 @@ static ORG_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 /// Prepositions that make the following capitalised word a place.
 const LOCATIVE: &[&str] = &[
     "in",
+    "of",
     "at",
     "near",
     "from",
@@ -160,6 +161,12 @@ const LOCATIVE: &[&str] = &[
     "eastern",
     "western",
     "central",
+];
+/// Function words that, capitalised at the start of a sentence, do not begin a name.
+const FUNCTION: &[&str] = &[
+    "on", "with", "for", "by", "as", "like", "about", "after", "before", "since", "until", "over",
+    "under", "than", "and", "or", "but", "a", "an", "this", "that", "if", "when", "while", "where",
+    "both", "all", "some", "unlike", "outside", "beyond", "inside", "across", "via",
 ];
 /// Lower-case words allowed inside a multi-word place name.
 const CONNECTORS: &[&str] = &[
@@ -338,6 +345,8 @@ struct Mention {
 enum Verdict {
     Place,
     Context,
+    /// Not enough evidence here; a place if the same name is one elsewhere in the document.
+    Weak,
     No,
 }
 
@@ -421,6 +430,8 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
     }
     let mut unit_words: Vec<Vec<Word>> = Vec::with_capacity(units.len());
     let mut mentions: Vec<Mention> = Vec::new();
+    let mut weak: Vec<(String, Mention)> = Vec::new();
+    let mut accepted: FxHashSet<String> = FxHashSet::default();
     let mut key = String::new();
     for span in &units {
         let mut ws = Vec::new();
@@ -565,6 +576,26 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 i += 1;
                 continue;
             }
+            if verdict == Verdict::Weak {
+                weak.push((
+                    key.clone(),
+                    Mention {
+                        span: sp,
+                        first: i,
+                        last: j,
+                        unit: u,
+                        cands,
+                        qualifies: None,
+                        chosen: None,
+                        context: false,
+                    },
+                ));
+                i += 1;
+                continue;
+            }
+            if verdict == Verdict::Place {
+                accepted.insert(key.clone());
+            }
             mentions.push(Mention {
                 span: sp,
                 first: i,
@@ -577,6 +608,18 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
             });
             i = j + 1;
         }
+    }
+    // one sense per discourse: a name that is a place elsewhere in the document is one here too
+    // ("Douma's fall" after "the city of Douma")
+    let mut promoted = false;
+    for (k, m) in weak {
+        if accepted.contains(&k) && !mentions.iter().any(|o| o.span.overlaps(m.span)) {
+            mentions.push(m);
+            promoted = true;
+        }
+    }
+    if promoted {
+        mentions.sort_by_key(|m| m.span.start);
     }
     // "Paris, Texas": a mention followed by ", " and a mention of a wider place
     for m in 1..mentions.len() {
@@ -649,7 +692,9 @@ fn accept(
     let prev_cap = i > 0
         && (ws[i].gap == Gap::Space || ws[i].gap == Gap::Hyphen && ws[i - 1].span.len() > 1)
         && ws[i - 1].cap
-        && !STOP.contains(doc.slice(ws[i - 1].span).trim_end_matches('.'));
+        && !STOP.contains(doc.slice(ws[i - 1].span).trim_end_matches('.'))
+        && !lower_is(doc, &ws[i - 1], LOCATIVE)
+        && !lower_is(doc, &ws[i - 1], FUNCTION);
     // "Chamber of Commerce", "University of Mobile": after "of" that follows an
     // organisation word (but "Jane Smith of Oxford" is a person from a place)
     let of_name = i > 1
@@ -726,9 +771,9 @@ fn accept(
     let yes = match zipf {
         Some(z) if z >= 4.5 || ws[i].initial => prep || qualified,
         Some(_) => prep || qualified || !ws[i].initial,
-        None => prep || qualified || !all_alt,
+        None => prep || qualified || !all_alt || !ws[i].initial,
     };
-    if yes { Verdict::Place } else { Verdict::No }
+    if yes { Verdict::Place } else { Verdict::Weak }
 }
 
 /// Prior score of a candidate: size and kind; alternate names count less.
