@@ -68,7 +68,7 @@ pub fn lex(text: &str) -> Vec<Tok> {
             });
             i = j;
         } else {
-            let len = if text[i..].starts_with("''") {
+            let len = if text[i..].starts_with("''") && !text[i..].starts_with("'''") {
                 2
             } else {
                 c.len_utf8()

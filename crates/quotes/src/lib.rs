@@ -737,6 +737,10 @@ impl<'a> Ctx<'a> {
             s += 1;
         }
         const LEAD: &[&str] = &[
+            "back",
+            "even",
+            "just",
+            "only",
             "when",
             "after",
             "later",
@@ -787,9 +791,13 @@ impl<'a> Ctx<'a> {
             while s < limit && self.is(s, &["but", "and", "so", "or", "yet"]) {
                 s += 1;
             }
-            // "Specifically, …", "To wit, …"
-            if let Some(c) = (s..limit.min(s + 3)).find(|&k| self.punct(k, ",")) {
-                s = c + 1;
+            // "Specifically, …", "Smiling, …" (but not "Silverman, a supporter, …")
+            if s + 1 < limit && self.punct(s + 1, ",") {
+                let w = self.w(s);
+                if w.ends_with("ly") || w.ends_with("ing") || w.ends_with("ed") || self.is(s, LEAD)
+                {
+                    s += 2;
+                }
             }
         }
         if s >= limit || !self.toks[s].word || self.toks[s].quote.is_some() {
@@ -836,7 +844,13 @@ impl<'a> Ctx<'a> {
                 && !self.toks[j].cap
                 && !self.is(j, STOP_BACK)
                 && !self.is(j, &["of", "for", "from", "at", "with", "than"]);
-            if !verb_next || w.ends_with("ing") || w.ends_with("ly") || w.ends_with("ed") {
+            // "Silverman, herself a supporter, …": a name with an apposition.
+            let apposition = self.punct(j, ",") && !self.is(s, WEEKDAYS);
+            if !(verb_next || apposition)
+                || w.ends_with("ing")
+                || w.ends_with("ly")
+                || w.ends_with("ed")
+            {
                 return None;
             }
         }
@@ -1673,7 +1687,12 @@ impl<'c, 'a> Resolver<'c, 'a> {
             let n = cx.toks.len();
             for i in 0..n {
                 let t = cx.toks[i];
-                if !t.word || i + 1 >= n || !cx.toks[i + 1].cap || cx.toks[i + 1].quote != t.quote {
+                if !t.word
+                    || t.quote.is_some()
+                    || i + 1 >= n
+                    || !cx.toks[i + 1].cap
+                    || cx.toks[i + 1].quote.is_some()
+                {
                     continue;
                 }
                 let w = cx.w(i);

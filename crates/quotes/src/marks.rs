@@ -79,7 +79,10 @@ pub fn find(text: &str, blocks: &[Span]) -> Vec<Quoted> {
         while i < block.len() {
             let rest = &block[i..];
             let c = rest.chars().next().expect("in bounds");
-            let (mark_len, kind) = if rest.starts_with("''") {
+            // "'''" after an inner single quotation: its closing mark, then ''.
+            let triple =
+                rest.starts_with("'''") && stack.iter().any(|(k, _)| *k == Mark::StraightS);
+            let (mark_len, kind) = if rest.starts_with("''") && !triple {
                 (2, Some(Mark::ApoD))
             } else {
                 let k = match c {
@@ -275,6 +278,14 @@ mod tests {
             ["This isn't tax reform,"]
         );
         assert_eq!(quoted("It’s ‘in Their Heads.’"), ["in Their Heads."]);
+    }
+
+    #[test]
+    fn triple_apostrophe_closes_inner_then_outer() {
+        assert_eq!(
+            quoted("''I would use the word 'old-school,''' said Gregory Slay."),
+            ["I would use the word 'old-school,'"]
+        );
     }
 
     #[test]

@@ -424,3 +424,20 @@ fn works_without_sentences() {
         Some("Lavrov")
     )));
 }
+
+#[test]
+fn participle_after_an_apposition_and_names_inside_quotes() {
+    let (d, a) = run(&[
+        "The crowd was loud.",
+        "Silverman, herself a Sanders supporter, incurred a wave of boos upon saying, “Hillary heard the passion of the people.”",
+        "She continued, “I am proud to be a part of it.”",
+    ]);
+    let q = find(&d, &a, "Hillary heard the passion of the people.");
+    assert_eq!(name(q), "Silverman");
+    let q = find(&d, &a, "I am proud to be a part of it.");
+    assert_ne!(
+        name(q),
+        "Hillary",
+        "names inside quotations are no antecedents"
+    );
+}
