@@ -117,6 +117,9 @@ fn trafilatura(html: &str, fallback: bool) -> Vec<Para> {
     let run = || {
         let mut opts = trafilatura::Options::default();
         opts.enable_fallback = fallback;
+        // Comments are not wanted, and the metadata is read here: skip both.
+        opts.exclude_comments = true;
+        opts.html_date_mode = trafilatura::HtmlDateMode::Disabled;
         trafilatura::extract(html, &opts)
             .map(|r| render::paragraphs(&r.content_html))
             .unwrap_or_default()

@@ -141,13 +141,14 @@ pub fn read(html: &str, json_ld: &[&str], page_url: Option<&str>) -> PageMeta {
         read_json_ld(&mut f, block);
     }
 
-    let title = f
-        .og_title
-        .clone()
-        .or(f.ld_headline.clone())
-        .or(f.title_tag.clone())
-        .or(f.h1.clone());
     let source = f.og_site.clone().or(f.ld_publisher.clone());
+    // The first candidate that is not just the site's name.
+    let title = [&f.og_title, &f.ld_headline, &f.title_tag, &f.h1]
+        .into_iter()
+        .flatten()
+        .find(|t| source.as_deref().is_none_or(|s| squash(t) != squash(s)))
+        .or(f.og_title.as_ref())
+        .cloned();
     let title = title.map(|t| strip_site_suffix(&t, source.as_deref(), page_url));
     let url = f
         .canonical
@@ -297,13 +298,23 @@ fn has_year(s: &str) -> bool {
     s.len() < 100 && YEAR.is_match(s)
 }
 
-/// `2019/11/20` and `20191120` become `2019-11-20`; anything else is kept as written.
+/// `2019/11/20` and `20191120` become `2019-11-20`; dates written with month names
+/// ("November 19, 2019, 07:47 PM EST", "20 Nov 2019 08:02 GMT", "Tue Nov 19 2019 03:05:46
+/// GMT+0000") become their ISO date; anything else is kept as written.
 fn normalise_date(s: &str) -> String {
     static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^((?:19|20)\d\d)[/.](\d\d)[/.](\d\d)\b").expect("static regex")
     });
     static COMPACT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^((?:19|20)\d\d)(\d\d)(\d\d)$").expect("static regex"));
+    static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")
+            .expect("static regex")
+    });
+    static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
+            .expect("static regex")
+    });
     let s = s.trim();
     if let Some(c) = SLASHED.captures(s).or_else(|| COMPACT.captures(s)) {
         return format!(
@@ -314,7 +325,44 @@ fn normalise_date(s: &str) -> String {
             &s[c.get(0).map_or(s.len(), |m| m.end())..]
         );
     }
-    s.to_string()
+    let named = MONTH_DAY_YEAR
+        .captures(s)
+        .and_then(|c| Some((month(&c[1])?, c[2].parse::<u8>().ok()?, c[3].to_string())))
+        .or_else(|| {
+            DAY_MONTH_YEAR
+                .captures(s)
+                .and_then(|c| Some((month(&c[2])?, c[1].parse::<u8>().ok()?, c[3].to_string())))
+        });
+    match named {
+        Some((m, d, y)) if (1..=31).contains(&d) => format!("{y}-{m:02}-{d:02}"),
+        _ => s.to_string(),
+    }
+}
+
+/// Month number of an English month name or its three-letter abbreviation.
+fn month(name: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let n = name.to_ascii_lowercase();
+    if n.len() < 3 {
+        return None;
+    }
+    let i = MONTHS.iter().position(|m| {
+        *m == n || (n.len() <= 4 && m.starts_with(n.trim_end_matches('.')) && n.len() >= 3)
+    })?;
+    Some(i as u8 + 1)
 }
 
 /// A date written in the URL path: `/2016/10/15/`, `/2016-10-15`, `/20161015/`.

@@ -208,3 +208,78 @@ fn never_panics_on_garbage() {
         let _ = extract(s, None);
     }
 }
+
+#[test]
+fn dates_with_month_names_become_iso() {
+    for (raw, iso) in [
+        ("November 19, 2019, 07:47 PM EST", "2019-11-19"),
+        ("20 Nov 2019 08:02 GMT", "2019-11-20"),
+        ("Tue Nov 19 2019 03:05:46 GMT+0000", "2019-11-19"),
+        ("Mon, 18 Nov 2019 16:07:38 -0600", "2019-11-18"),
+        ("Sept. 3rd, 2019", "2019-09-03"),
+    ] {
+        let h = page(
+            &format!("<meta property=\"article:published_time\" content=\"{raw}\">"),
+            BODY,
+        );
+        assert_eq!(extract(&h, None).published.as_deref(), Some(iso), "{raw}");
+    }
+    // Not a month: kept as written.
+    let h = page("<meta name=\"pubdate\" content=\"Foo 19, 2019\">", BODY);
+    assert_eq!(extract(&h, None).published.as_deref(), Some("Foo 19, 2019"));
+}
+
+#[test]
+fn a_title_that_is_only_the_site_name_is_passed_over() {
+    let h = page(
+        "<meta property=\"og:title\" content=\"Coast Herald\"><meta property=\"og:site_name\" content=\"Coast Herald\">\
+         <title>Storm hits the coast | Coast Herald</title>",
+        BODY,
+    );
+    assert_eq!(
+        extract(&h, None).title.as_deref(),
+        Some("Storm hits the coast")
+    );
+}
+
+#[test]
+fn standfirst_and_furniture_leave_the_text() {
+    let h = page(
+        "<meta property=\"og:title\" content=\"Storm hits the coast\">",
+        "<article><h1>Storm hits the coast</h1><h2>Three towns flooded as power fails for thousands</h2>\
+         <p>The storm reached the coast on Tuesday night, flooding streets in three towns and cutting \
+         power to forty thousand homes.</p><p>Advertisement</p><p>Facebook Twitter WhatsApp Email</p>\
+         <p>Officials said rescue teams had reached most of the stranded residents by morning, and that \
+         schools would stay closed until Thursday.</p><p>Related: Five storms that changed the coast</p>\
+         <p>Volunteers began clearing debris from the harbour front, where several boats had been thrown \
+         onto the quay by the waves.</p></article>",
+    );
+    let a = extract(&h, None);
+    assert_eq!(
+        a.standfirst.as_deref(),
+        Some("Three towns flooded as power fails for thousands")
+    );
+    assert!(a.text.starts_with("The storm reached"), "{:?}", a.text);
+    for gone in [
+        "Advertisement",
+        "WhatsApp",
+        "Related:",
+        "Three towns flooded",
+    ] {
+        assert!(!a.text.contains(gone), "{gone} in {:?}", a.text);
+    }
+    assert!(a.text.contains("Volunteers began"));
+}
+
+#[test]
+fn every_engine_reads_a_simple_article() {
+    let h = page("<title>Storm hits the coast</title>", BODY);
+    for engine in [
+        Engine::Trafilatura,
+        Engine::TrafilaturaFast,
+        Engine::DomSmoothie,
+    ] {
+        let a = extract_with(&h, None, engine);
+        assert!(a.text.contains("rescue teams"), "{engine:?}: {:?}", a.text);
+    }
+}
