@@ -11,6 +11,7 @@ pub(crate) const NGOS: &str = include_str!("../lexicon/ngos.txt");
 pub(crate) const MEDIA: &str = include_str!("../lexicon/media.txt");
 pub(crate) const ARMED_GROUPS: &str = include_str!("../lexicon/armed_groups.txt");
 pub(crate) const PARTIES: &str = include_str!("../lexicon/parties.txt");
+pub(crate) const INSTITUTIONS: &str = include_str!("../lexicon/institutions.txt");
 pub(crate) const TITLES: &str = include_str!("../lexicon/titles.txt");
 pub(crate) const HONORIFICS: &str = include_str!("../lexicon/honorifics.txt");
 pub(crate) const GROUPS: &str = include_str!("../lexicon/groups.txt");
@@ -341,6 +342,7 @@ impl Resources {
             (NGOS, OrgClass::Ngo),
             (ARMED_GROUPS, OrgClass::Armed),
             (PARTIES, OrgClass::Party),
+            (INSTITUTIONS, OrgClass::Party),
             (MEDIA, OrgClass::Media),
         ] {
             for line in content_lines(text) {

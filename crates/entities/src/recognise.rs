@@ -55,6 +55,38 @@ const TITLE_CASE_WORDS: &[&str] = &[
     "Up", "Out", "New",
 ];
 
+/// Words that may stand between a nationality and a group noun ("Palestinian health ministry").
+const GROUP_MODIFIERS: &[&str] = &[
+    "health",
+    "defence",
+    "defense",
+    "foreign",
+    "interior",
+    "finance",
+    "state",
+    "security",
+    "armed",
+    "special",
+    "riot",
+    "secret",
+    "national",
+    "federal",
+    "local",
+    "provincial",
+    "regional",
+    "elite",
+    "state-run",
+    "official",
+    "justice",
+    "education",
+    "information",
+    "intelligence",
+    "air",
+    "naval",
+    "ground",
+    "border",
+];
+
 /// Words that follow a group noun used as a noun ("the army said", "police have", "rebels in").
 const FOLLOW_VERBS: &[&str] = &[
     "is",
@@ -1540,7 +1572,7 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
     let it = cx.items[k];
     let noun = &res.groups[g as usize];
     // "military options", "government spending": a one-word group noun used as a modifier
-    if it.e == it.s + 1 && it.e < cx.sents[cx.sent_of[it.s]].e {
+    if it.e == it.s + 1 && it.e < cx.sents[cx.sent_of[it.s]].e && !cx.lower[it.s].ends_with('s') {
         let next = cx.lower[it.e].as_str();
         let attributive = cx.toks[it.e].word
             && next.chars().next().is_some_and(char::is_lowercase)
@@ -1582,6 +1614,18 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
             {
                 affs.push(j);
                 t = cx.items[j].s;
+                continue;
+            }
+            break;
+        }
+        // "Palestinian health ministry", "Syrian state media"
+        if affs.is_empty() && t == it.s && GROUP_MODIFIERS.contains(&w) {
+            t = p;
+            if p > sent_start
+                && cx.item_at(p - 1).is_some_and(|j| {
+                    matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Demonym(Some(_))))
+                })
+            {
                 continue;
             }
             break;

@@ -259,3 +259,29 @@ fn roles_of_a_country_and_possessive_owners() {
     assert_eq!(person_code(&d, "Kwame Mensah"), Some("GHAGOV"));
     assert_eq!(person_code(&d, "Rosa Olmedo"), Some("CHL"));
 }
+
+#[test]
+fn institutions_ministries_and_plural_groups() {
+    let d = run(
+        &[
+            "Raid",
+            "The Kremlin said Israeli troops shot dead a man, the Palestinian health ministry said. The Pentagon declined to comment.",
+        ],
+        None,
+    );
+    let codes: Vec<(EntityKind, Option<&str>)> =
+        d.entities.iter().map(|e| (e.kind, code(e))).collect();
+    for want in [
+        (EntityKind::Organization, Some("RUSGOV")),
+        (EntityKind::Organization, Some("USAMIL")),
+        (EntityKind::Group, Some("ISRMIL")),
+        (EntityKind::Group, Some("PSEGOV")),
+    ] {
+        assert!(codes.contains(&want), "{want:?} not in {codes:?}");
+    }
+    assert!(
+        d.entities.iter().all(|e| e.kind != EntityKind::Person),
+        "{}",
+        dump(&d)
+    );
+}
