@@ -470,6 +470,24 @@ fn np_before_d(t: &[Tok], end: usize, depth: u8) -> Option<Victims> {
     None
 }
 
+/// Coordinated subjects add up: "a man and a woman were shot" → 2.
+fn coordinate(t: &[Tok], first: &mut Victims) {
+    let mut s = first.s;
+    let pronoun = |v: &Victims| matches!(t[v.s].w, "he" | "she");
+    while s >= 2 && t[s - 1].w == "and" && !pronoun(first) {
+        let Some(w) = np_before(t, s - 1).filter(|w| w.e == s - 1 && !pronoun(w)) else {
+            break;
+        };
+        first.s = w.s;
+        first.min = first.min.zip(w.min).map(|(a, b)| a + b);
+        first.max = first.max.zip(w.max).map(|(a, b)| a + b);
+        first.approx |= w.approx;
+        first.group = None;
+        first.implicit &= w.implicit;
+        s = w.s;
+    }
+}
+
 /// Victims written as an object starting at token `k`.
 fn np_after(t: &[Tok], k: usize) -> Option<Victims> {
     let mut k = k;
@@ -879,9 +897,13 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
             .collect();
         let (c, e) = (i, i + len);
         i = e;
-        let selfish = t[c..e]
-            .iter()
-            .any(|x| matches!(x.w, "himself" | "herself" | "suicide" | "own"));
+        // "killed himself", "found dead from a self-inflicted gunshot wound"
+        let selfish = t[c..(e + 6).min(t.len())].iter().any(|x| {
+            matches!(
+                x.w,
+                "himself" | "herself" | "suicide" | "own" | "self-inflicted"
+            )
+        });
         let passive_aux = c > 0
             && matches!(
                 t[c - 1].w,
@@ -949,23 +971,7 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                     }
                     let mut v = np_before(t, j);
                     if let Some(first) = v.as_mut() {
-                        // coordinated subjects: "a man and a woman were shot"
-                        let mut s = first.s;
-                        let pronoun = |v: &Victims| matches!(t[v.s].w, "he" | "she");
-                        while s >= 2 && t[s - 1].w == "and" && !pronoun(first) {
-                            let Some(w) =
-                                np_before(t, s - 1).filter(|w| w.e == s - 1 && !pronoun(w))
-                            else {
-                                break;
-                            };
-                            first.s = w.s;
-                            first.min = first.min.zip(w.min).map(|(a, b)| a + b);
-                            first.max = first.max.zip(w.max).map(|(a, b)| a + b);
-                            first.approx |= w.approx;
-                            first.group = None;
-                            first.implicit &= w.implicit;
-                            s = w.s;
-                        }
+                        coordinate(t, first);
                         // "one man was killed and another wounded": the "be" is shared
                         let elided = matches!(t[first.e - 1].w, "another" | "other");
                         if bare && first.implicit && !elided {
@@ -1023,12 +1029,13 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                     let Some((j, _, _)) = skip_aux(t, p) else {
                         break;
                     };
-                    let Some(v) = np_before(t, j)
+                    let Some(mut v) = np_before(t, j)
                         .or_else(|| clause_subject(t, j))
                         .filter(|v| v.e <= p)
                     else {
                         break;
                     };
+                    coordinate(t, &mut v);
                     subjects.push(v.clone());
                     push(out, t, sentence, kind, v);
                     done = true;
@@ -1131,6 +1138,10 @@ pub fn count(doc: &mut Doc) {
         if m.kind != Kind::Killed || !matches!(word.as_str(), "he" | "she") {
             continue;
         }
+        // only when this is the first death reported
+        if mentions[..k].iter().any(|m| m.kind == Kind::Killed) {
+            continue;
+        }
         if let Some(p) = (0..k).rev().find(|&p| {
             matches!(mentions[p].kind, Kind::Injured | Kind::Killed) && mentions[p].v.implicit
         }) && mentions[p].kind == Kind::Injured
@@ -1148,7 +1159,10 @@ pub fn count(doc: &mut Doc) {
         .any(|m| m.kind == Kind::Killed && is_self(m));
     let any_dead = killed_others > 0 || self_dead;
     let less = |m: &Mention| {
-        if is_self(m) {
+        if m.v.extra {
+            // "a second victim", "another three": someone else
+            0
+        } else if is_self(m) {
             // "shot himself": injured only if nobody in the article died
             if any_dead { m.v.value() } else { 0 }
         } else {
@@ -1418,7 +1432,7 @@ fn span_is_extra(text: &str, span: Span) -> bool {
     let low = orig.to_ascii_lowercase();
     let mut t = Vec::new();
     tok::scan(orig, &low, 0, orig.len(), &mut t);
-    qty::parse(&t, 0).is_some_and(|q| q.extra)
+    qty::parse(&t, 0).is_some_and(|q| q.extra) || (t.len() >= 2 && t[0].w == "a" && ordinal(t[1].w))
 }
 
 /// Per-article totals of killed and injured from `doc.casualties`, reading the article as the

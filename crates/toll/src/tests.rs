@@ -390,10 +390,25 @@ fn a_pronoun_that_died_is_the_person_last_wounded() {
         "A woman had been wounded in a shooting outside an apartment.",
         "She later died from her wounds.",
     ]);
-    assert_eq!(totals(&d), Totals { killed: 1, injured: 0 });
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 0
+        }
+    );
     // someone else wounded stays
-    let d = run(&["A man was killed and a woman was wounded.", "She is expected to survive."]);
-    assert_eq!(totals(&d), Totals { killed: 1, injured: 1 });
+    let d = run(&[
+        "A man was killed and a woman was wounded.",
+        "She is expected to survive.",
+    ]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 1
+        }
+    );
 }
 
 #[test]
