@@ -12,7 +12,8 @@
 //! 2. **Cues** are speech verbs from `lexicon/speech_verbs.txt`, in lower case, outside
 //!    quotations, not preceded by a determiner ("his remarks" is a noun).
 //! 3. Each stretch is attached to a cue and a speaker, trying in order:
-//!    - *a dash after the quote*: `“…” ― Sonya Herridge` (the dash is the cue);
+//!    - *a dash after the quote*: `“…” ― Sonya Herridge` (the dash is the cue), also as a
+//!      credit line opening the next paragraph (`“…”` / `-Michelle Marks, Philadelphia.`);
 //!    - *after the quote*: `“…,” said Kerry` / `“…,” Kerry told reporters` /
 //!      `“…,” according to X` / `“…,” Rep. Earl Moss (D-Ore.) said` (when the quoted words end
 //!      with , ? ! or a dash, or a comma follows the mark; after a full stop only a short
@@ -1073,7 +1074,24 @@ impl<'a> Ctx<'a> {
                 j += 1;
             }
             let open_end = matches!(last, ',' | '?' | '!' | '—' | '–' | '-' | '…');
-            if j < self.toks.len() && self.toks[j].block == block && self.toks[j].quote.is_none() {
+            // The credit on a line of its own after a quoted paragraph: "“…”" / "-Michelle Marks".
+            let ends_block = (ci + 1..self.toks.len())
+                .take_while(|&k| self.toks[k].block == block)
+                .all(|k| !self.toks[k].word);
+            if ends_block
+                && starts_unit
+                && let Some(d) = (ci + 1..self.toks.len()).find(|&k| self.toks[k].block != block)
+                && self.toks[d].block == block + 1
+                && matches!(self.w(d), "—" | "–" | "―" | "-" | "--")
+                && let Some(np) = self.dash_name(d + 1)
+            {
+                f.speaker = Some(np);
+                f.cue = Some(self.toks[d].span);
+                f.how = How::After;
+            } else if j < self.toks.len()
+                && self.toks[j].block == block
+                && self.toks[j].quote.is_none()
+            {
                 let hi = (j + 16).min(self.toks.len());
                 let dash = !comma_after && matches!(self.w(j), "—" | "–" | "―" | "-" | "--");
                 if dash && let Some(np) = self.dash_name(j + 1) {

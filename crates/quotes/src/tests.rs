@@ -441,3 +441,14 @@ fn participle_after_an_apposition_and_names_inside_quotes() {
         "names inside quotations are no antecedents"
     );
 }
+
+#[test]
+fn credit_line_after_a_quoted_paragraph() {
+    let (d, a) = run(&[
+        "“The whole idea of a crooked rival needs to stop.”",
+        "-Michelle Marks, Philadelphia.",
+    ]);
+    let q = find(&d, &a, "The whole idea of a crooked rival needs to stop.");
+    assert_eq!(name(q), "Michelle Marks");
+    assert_eq!(cue(&d, q), "-");
+}
