@@ -19,6 +19,8 @@ pub(crate) struct W<'l> {
     pub chunk: Option<usize>,
     /// Index into `doc.places` when the whole word lies in a place mention.
     pub place: Option<usize>,
+    /// The place is a country (as a modifier it names an actor: "a US airstrike").
+    pub country: bool,
 }
 
 /// A run of words covered by one entity mention.
@@ -343,6 +345,7 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
             upper: s.chars().next().is_some_and(char::is_uppercase),
             chunk: None,
             place: None,
+            country: false,
         });
     }
     let mut chunks = Vec::new();
@@ -386,6 +389,7 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
             }
             for w in words.iter_mut() {
                 if m.start <= w.span.start && w.span.end <= m.end {
+                    w.country = matches!(p.feature, Some(dateline_doc::Feature::Country));
                     w.place = Some(pi);
                 }
             }
@@ -1444,13 +1448,20 @@ pub(crate) fn event_place_in(
         let mut j = pstart;
         let mut prep = None;
         let mut steps = 0;
+        let mut passed_of = false;
         while j > 0 && steps < 6 {
             j -= 1;
             steps += 1;
             let l = v.low(j);
-            if LOC_PREPS.contains(&l) {
+            if LOC_PREPS.contains(&l)
+                || (l == "on" && passed_of)
+                || (l == "over" && matches!(quad, 0 | 2 | 4))
+            {
                 prep = Some(j);
                 break;
+            }
+            if l == "of" {
+                passed_of = true;
             }
             if (visit && matches!(l, "to" | "for"))
                 || (quad == 4
@@ -1482,10 +1493,25 @@ pub(crate) fn event_place_in(
         // a direct object place of a material-conflict verb: "shelled Deraa", "struck east
         // Aleppo"
         let direct = !noun
-            && quad == 4
+            && matches!(quad, 0 | 4)
             && pstart > last
-            && (last + 1..pstart).all(|x| GEO_MODS.contains(&v.low(x)))
-            && pstart - last <= 3;
+            && (last + 1..pstart).all(|x| {
+                GEO_MODS.contains(&v.low(x))
+                    || GEO_NOUNS.contains(&v.low(x))
+                    || matches!(v.low(x), "large" | "parts" | "much" | "most" | "all")
+            })
+            && pstart - last <= 5
+            // "destroyed the U.S. Embassy": a name modifying a noun is not the object
+            && !(pend < n && !v.words[pend].punct && v.words[pend].upper)
+            && !(pend < n && trigs.iter().any(|o| o.head == pend));
+        // a country name before a noun names an actor ("a US airstrike"), not a place
+        if v.words[pstart].country
+            && pend < n
+            && (trigs.iter().any(|o| o.head == pend)
+                || (v.words[pend].upper && !v.words[pend].punct))
+        {
+            continue;
+        }
         let Some(pj) = prep.or(direct.then_some(pstart)) else {
             continue;
         };
@@ -1602,6 +1628,39 @@ pub(crate) fn place_of(
         return event_place_in(v, trigs, ti - 1, n2, q2, v2, &quads);
     }
     own
+}
+
+/// One past the last word of the places coordinated with the place ending at `b`: "in
+/// Siddharthanagar and Butwal", "in Berlin and in the German town of Mainz".
+pub(crate) fn extend_coordinated(v: &View, b: usize) -> usize {
+    let mut end = b;
+    loop {
+        let mut k = end;
+        let mut sep = false;
+        while k < v.len() && k < end + 7 {
+            // "X and Y", "X or Y" (a comma alone is as often an apposition: "Peshawar,
+            // Pakistan")
+            if v.is_any(k, &["and", "or", "&"]) {
+                sep = true;
+            } else if !(sep
+                && (GEO_MODS.contains(&v.low(k))
+                    || GEO_NOUNS.contains(&v.low(k))
+                    || LOC_PREPS.contains(&v.low(k))
+                    || v.words[k].chunk.is_some_and(|c| v.chunks[c].adjective)))
+            {
+                break;
+            }
+            k += 1;
+        }
+        if !sep || k >= v.len() || v.words[k].place.is_none() {
+            return end;
+        }
+        let p = v.words[k].place;
+        while k < v.len() && v.words[k].place == p {
+            k += 1;
+        }
+        end = k;
+    }
 }
 
 /// How specific a CAMEO code is: longer codes, and codes not ending in the generic 0.

@@ -67,10 +67,10 @@ pub fn code(doc: &mut Doc, lexicon: &Lexicon) {
     doc.events = events;
 }
 
-/// The place (index into `doc.places`, and the span of the attached mention) where the event
-/// named by the word(s) at `trigger` in `sentence` happened, by the same attachment rules
-/// [`code`] uses, for any verb whether or not the lexicon knows it. Used by the event-location
-/// evaluation.
+/// The place (index into `doc.places`, and the span of the attached mention together with any
+/// places coordinated with it: "in Berlin and Mainz") where the event named by the word(s) at
+/// `trigger` in `sentence` happened, by the same attachment rules [`code`] uses, for any verb
+/// whether or not the lexicon knows it. Used by the event-location evaluation.
 pub fn event_place(
     doc: &Doc,
     lexicon: &Lexicon,
@@ -102,5 +102,6 @@ pub fn event_place(
         }
     };
     let (p, a, b) = coder::place_of(&v, lexicon, &trigs, ti, pseudo)?;
+    let b = coder::extend_coordinated(&v, b);
     Some((p, Span::new(v.words[a].span.start, v.words[b - 1].span.end)))
 }
