@@ -68,7 +68,8 @@
 //! not end in -ing, -ly or -ed ("Smiling, she said" and "Back in 1999 …" name nobody).
 //!
 //! A quote is linked to an event when its cue is an event trigger, or when an event in the
-//! cue's sentence has the speaker among its sources.
+//! cue's sentence has the speaker among its sources, or when a verbal event's trigger (quad
+//! class 1 or 3) ends right before the quote in its sentence ("issued a plea “to …”").
 
 mod lex;
 mod lexicon;
@@ -1022,7 +1023,7 @@ impl<'a> Ctx<'a> {
                 Some(r) => resolver.resolve(r, f.apposition, &found, f),
                 None => (None, None),
             };
-            let event = self.event_for(f.cue, speaker);
+            let event = self.event_for(f.cue, speaker, f.span);
             out.push(Attribution {
                 quote: Quote {
                     span: f.span,
@@ -1564,17 +1565,32 @@ impl<'a> Ctx<'a> {
         (a..b).all(|i| self.toks[i].quote.is_some() || !self.toks[i].word)
     }
 
-    fn event_for(&self, cue: Option<Span>, speaker: Option<usize>) -> Option<usize> {
-        let cue = cue?;
-        if let Some(i) = self.doc.events.iter().position(|e| e.trigger.overlaps(cue)) {
-            return Some(i);
+    /// The event a quote reports: the event whose trigger is the cue; else an event in the
+    /// cue's sentence with the speaker among its sources; else a verbal event (quad class 1
+    /// or 3) whose trigger ends just before the quote in the same sentence ("issued a joint
+    /// plea “to establish a ceasefire”").
+    fn event_for(&self, cue: Option<Span>, speaker: Option<usize>, quote: Span) -> Option<usize> {
+        let events = &self.doc.events;
+        if let Some(cue) = cue {
+            if let Some(i) = events.iter().position(|e| e.trigger.overlaps(cue)) {
+                return Some(i);
+            }
+            if let Some(speaker) = speaker
+                && let Some(sent) = self.doc.sentence_at(cue.start)
+                && let Some(i) = events.iter().position(|e| {
+                    e.sentence == sent && e.source.iter().any(|a| a.entity == Some(speaker))
+                })
+            {
+                return Some(i);
+            }
         }
-        let speaker = speaker?;
-        let sent = self.doc.sentence_at(cue.start)?;
-        self.doc
-            .events
-            .iter()
-            .position(|e| e.sentence == sent && e.source.iter().any(|a| a.entity == Some(speaker)))
+        let sent = self.doc.sentence_at(quote.start.saturating_sub(1))?;
+        events.iter().position(|e| {
+            e.sentence == sent
+                && matches!(e.quad_class, 1 | 3)
+                && e.trigger.end <= quote.start
+                && quote.start - e.trigger.end <= 8
+        })
     }
 }
 

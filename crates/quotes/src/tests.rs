@@ -452,3 +452,34 @@ fn credit_line_after_a_quoted_paragraph() {
     assert_eq!(name(q), "Michelle Marks");
     assert_eq!(cue(&d, q), "-");
 }
+
+#[test]
+fn quote_after_a_verbal_event_trigger() {
+    let mut d = doc(&["The charities issued a joint plea “to open a corridor for the wounded”."]);
+    let at = d.text().find("issued a joint plea").unwrap();
+    d.events.push(dateline_doc::Event {
+        sentence: 0,
+        trigger: Span::new(at, at + "issued a joint plea".len()),
+        cameo: "020".into(),
+        quad_class: 1,
+        goldstein: 3.0,
+        plover: None,
+        status: dateline_doc::Status::Occurred,
+        source: vec![],
+        target: vec![],
+        date: None,
+        place: None,
+        reported_by: None,
+        confidence: 0.5,
+        rule: "test".into(),
+        same_as: None,
+    });
+    attribute(&mut d);
+    let q = d
+        .quotes
+        .iter()
+        .find(|q| d.slice(q.span) == "to open a corridor for the wounded")
+        .expect("the plea is quoted");
+    assert_eq!(q.event, Some(0));
+    assert_eq!(q.speaker_name.as_deref(), Some("The charities"));
+}
