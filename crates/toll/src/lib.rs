@@ -12,11 +12,27 @@
 //! determiner ("a man was shot dead", "the 18-year-old was arrested" — the age is part of the
 //! noun, not a count), a name ("Gerald Roberson, 39, was found shot dead"), or he/she.
 //! Coordinated subjects add up ("a man and a woman were wounded" → 2). A subject shared by
-//! two verbs is reused ("a man was shot and later died"). Negated, modal and infinitive uses
-//! are skipped ("no one was hurt", "was not injured", "could have been killed", "was nearly
-//! killed", "threatened to kill"). A subgroup introduced by "including" or "among them" gets
-//! `part_of` its total ("More than 370 people, including nearly 70 children, …").
+//! two verbs is reused ("a man was shot and later died"; "six passengers were dragged out and
+//! had their throats cut"); an elided "be" is shared too ("one man was killed and another
+//! wounded"). A subject is found past an age ("Roberson, 39,"), an appositive ("the victim,
+//! identified as Ethan Fountain,"), a prepositional phrase ("a man in a car") or a relative
+//! clause ("a dentist who served on the commission died"). "A second/third …" is one more
+//! victim. Nominal forms name their victim after "of" ("the fatal shooting of a 16-year-old
+//! boy"). Injury nouns count the clause's subject when a verb or preposition of suffering
+//! governs them ("a woman arrived at a hospital suffering from a gunshot wound", "found a man
+//! with non-life-threatening injuries") or their possessor ("the victim's injuries were not
+//! life-threatening").
 //!
+//! An active verb ("shot", "killed") reads as a passive without "be" only with a counted
+//! subject and no object after it ("two people killed in …", but not "she shot a cougar" nor
+//! "he shot twice"); "shot at" with nothing hit is no count. Negated, modal and infinitive
+//! uses are skipped ("no one was hurt", "was not injured", "neither suffered injuries",
+//! "could have been killed", "was nearly killed", "threatened to kill", "threatened to harm
+//! his family and kill himself"). A subgroup introduced by "including" or "among them" gets
+//! `part_of` its total ("More than 370 people, including nearly 70 children, …"). A count
+//! whose victims kill themselves ("killed himself", "turned the gun on herself", "found dead
+//! from a self-inflicted gunshot wound") has `group: "self"`.
+
 //! # Quantities, as stated
 //!
 //! Qualifiers (`lexicon/qualifiers.txt`): "more than/over n" → min n+1, no max; "at least n"
@@ -38,13 +54,17 @@
 //!
 //! # Gunfire and hospital cues
 //!
-//! "Shot", "struck by gunfire", "hospitalized", "in critical condition" name people hit,
-//! some of whom may have died. Such a count becomes an *injured* count only for those not
-//! counted as killed in the article: a shot count of n with k killed in the article (see
-//! [`totals`]) yields injured n − k when n > k, else nothing ("two men were shot; one died"
-//! → killed 1, injured 1). An injured and a killed count on the very same words ("a man was
-//! critically injured and later died") keep only the killed one.
-//!
+//! "Shot", "struck by gunfire", "hospitalized", "in critical condition", "suffered a gunshot
+//! wound" name people hit, some of whom may have died. Such a count becomes an *injured*
+//! count only for those not counted as killed in the article: a shot count of n with k others
+//! killed in the article (see [`totals`]; the perpetrator's own death is not among those he
+//! shot) yields injured n − k when n > k, else nothing ("two men were shot; one died" →
+//! killed 1, injured 1). "Shot himself" is an injury only if nobody in the article died. "A
+//! second victim"/"another three" are someone else and are never reduced. An injured and a
+//! killed count on the very same words ("a man was critically injured and later died") keep
+//! only the killed one, and when the article's first death is a pronoun ("She later died"),
+//! the person last reported injured is that person.
+
 //! # Links
 //!
 //! `event`: an event in the same sentence whose CAMEO root fits the kind (18/19/20 for harm, 17
@@ -544,7 +564,15 @@ fn np_after(t: &[Tok], k: usize) -> Option<Victims> {
         });
     }
     match first.w {
-        "him" | "her" => return Some(Victims::one(k, k + 1, None)),
+        "him" => return Some(Victims::one(k, k + 1, None)),
+        // "her" alone, not "her fiance's dog"
+        "her"
+            if !t
+                .get(k + 1)
+                .is_some_and(|x| np_word(x) && !LEX.not_names.contains(x.w)) =>
+        {
+            return Some(Victims::one(k, k + 1, None));
+        }
         "himself" | "herself" => return Some(Victims::one(k, k + 1, Some("self".into()))),
         "another" if !t.get(k + 1).is_some_and(|x| np_word(x) && is_person(x.w)) => {
             return Some(Victims::one(k, k + 1, None));
@@ -619,6 +647,17 @@ fn skip_aux(t: &[Tok], c: usize) -> Option<(usize, bool, bool)> {
 
 fn blocked_before(t: &[Tok], c: usize) -> bool {
     if c > 0 && t[c - 1].w == "to" {
+        return true;
+    }
+    // "threatened to harm his family and kill himself"
+    if c > 0
+        && t[c - 1].w == "and"
+        && t[c.saturating_sub(7)..c - 1]
+            .iter()
+            .rev()
+            .take_while(|x| !x.punct)
+            .any(|x| x.w == "to")
+    {
         return true;
     }
     t[c.saturating_sub(3)..c]
@@ -1436,9 +1475,16 @@ fn span_is_extra(text: &str, span: Span) -> bool {
 }
 
 /// Per-article totals of killed and injured from `doc.casualties`, reading the article as the
-/// report of one incident (as in crime reports): see the rule on counts joined in one phrase,
-/// additions, self-inflicted deaths, subgroups and counts from other times in the source of
-/// this function's helper `total`.
+/// report of one incident (as crime reports are):
+/// - subgroups (`part_of`) are left out;
+/// - counts in a sentence about other times or several incidents are left out ("so far this
+///   year", "last year", "in 2012" in an article published another year, "in separate
+///   shootings"; the list is `OTHER_TIME`);
+/// - counts joined by "and"/"," in one phrase are added ("three people and himself" → 4);
+/// - the figure is the largest remaining count (a count's value is its `min`, else its `max`),
+///   plus the counts stated as additions ("two more", "a further three", "another 12", "a
+///   second victim");
+/// - no count means 0.
 pub fn totals(doc: &Doc) -> Totals {
     let text = doc.text();
     let of = |kind: CasualtyKind| {
