@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::time::Instant;
 
-use dateline_doc::{BlockKind, BlockText, Doc, Meta, Span};
+use dateline_doc::{BlockKind, BlockText, Doc, Meta, Span, Status};
 use dateline_entities::{ActorDictionary, Resources};
 use dateline_events::Lexicon;
 use dateline_geo::Gazetteer;
@@ -295,10 +295,15 @@ pub fn plover(dir: &Path) -> Result<PloverScore, String> {
         };
         sc.records += 1;
         let (d, _) = stages.doc(text, None, true);
+        // the event that happened, then the most confident, then the first
         let best = d.events.iter().max_by(|a, b| {
-            a.confidence
-                .partial_cmp(&b.confidence)
-                .unwrap_or(std::cmp::Ordering::Equal)
+            (a.status == Status::Occurred)
+                .cmp(&(b.status == Status::Occurred))
+                .then(
+                    a.confidence
+                        .partial_cmp(&b.confidence)
+                        .unwrap_or(std::cmp::Ordering::Equal),
+                )
                 .then(b.trigger.start.cmp(&a.trigger.start))
         });
         let gold_src = r.get("source").map(countries).unwrap_or_default();
@@ -310,11 +315,21 @@ pub fn plover(dir: &Path) -> Result<PloverScore, String> {
             sc.target_records += 1;
         }
         let Some(e) = best else {
+            if std::env::var_os("DATELINE_EVENTS_DEBUG").is_some() {
+                println!("PLOVER {} got none | {text}", gsr_type(event));
+            }
             continue;
         };
         sc.with_event += 1;
         if e.plover.as_ref().is_some_and(|p| p.kind == gsr_type(event)) {
             sc.type_correct += 1;
+        } else if std::env::var_os("DATELINE_EVENTS_DEBUG").is_some() {
+            println!(
+                "PLOVER {} got {:?} '{}' | {text}",
+                gsr_type(event),
+                e.plover.as_ref().map(|p| p.kind.as_str()),
+                d.slice(e.trigger)
+            );
         }
         let pc = |a: &[dateline_doc::Argument]| -> HashSet<String> {
             a.iter()

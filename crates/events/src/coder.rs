@@ -486,6 +486,14 @@ pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
                 }
             }
         }
+        // a trigger word inside a name is part of the name: "Asia-Pacific Economic
+        // Cooperation", "Save the Children"
+        if let Some(t) = &best
+            && t.fixed.iter().all(|&k| v.words[k].chunk.is_some())
+            && t.fixed.iter().any(|&k| v.words[k].upper)
+        {
+            best = None;
+        }
         match best {
             Some(mut t) => {
                 refine(v, lex, &mut t);
