@@ -95,10 +95,17 @@ fn child(part: &str) -> Result<(), String> {
     let (mut items, mut errors, mut cpu, mut wall, mut chars) = (0usize, 0usize, 0.0, 0.0, 0usize);
     while cpu < MIN_CPU_SECONDS {
         match part {
-            "html" => {
+            "html" | "html-dom_smoothie" => {
+                let engine = if part == "html" {
+                    dateline_html::Engine::default()
+                } else {
+                    dateline_html::Engine::DomSmoothie
+                };
                 let (c0, t0) = (cpu_seconds(), Instant::now());
                 for p in &pages {
-                    chars += dateline_html::extract(&p.html, Some(&p.url)).text.len();
+                    chars += dateline_html::extract_with(&p.html, Some(&p.url), engine)
+                        .text
+                        .len();
                 }
                 cpu += cpu_seconds() - c0;
                 wall += t0.elapsed().as_secs_f64();
@@ -293,12 +300,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     ];
     let mut html_rate = None;
     let mut pipeline_html_rate = None;
+    let mut smoothie_rate = None;
     for (part, label) in [
         (
             "html",
             "HTML stage alone (`dateline_html::extract`), 181 benchmark pages",
         ),
         ("pipeline-html", "whole pipeline on the 181 HTML pages"),
+        (
+            "html-dom_smoothie",
+            "HTML stage with the `dom_smoothie` engine (`Engine::DomSmoothie`; its F1 is in the extraction section)",
+        ),
         (
             "pipeline-text",
             "whole pipeline on plain-text articles (examples/*.txt + gold bodies)",
@@ -311,6 +323,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         match part {
             "html" => html_rate = Some(rate),
             "pipeline-html" => pipeline_html_rate = Some(rate),
+            "html-dom_smoothie" => smoothie_rate = Some(rate),
             _ => {}
         }
         let errors = v["errors"].as_u64().unwrap_or(0);
@@ -337,11 +350,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 f(&v, "peak_rss_kb") / 1024.0
             ));
             lines.push(String::new());
-            if let (Some(h), Some(p)) = (html_rate, pipeline_html_rate) {
+            if let (Some(h), Some(p), Some(d)) = (html_rate, pipeline_html_rate, smoothie_rate) {
                 lines.push(format!(
-                    "Ratio dateline / Python trafilatura (per core, same pages): HTML stage **{:.1}×**, whole pipeline **{:.1}×** (goal ≥ 10×).",
+                    "Ratio dateline / Python trafilatura (per core, same pages): HTML stage **{:.1}×**, \
+                     whole pipeline **{:.1}×**, HTML stage with the `dom_smoothie` engine {:.1}× (goal ≥ 10×).",
                     h / rate,
-                    p / rate
+                    p / rate,
+                    d / rate
                 ));
             }
         }
@@ -364,12 +379,20 @@ pub fn run(args: &[String]) -> Result<(), String> {
         eprintln!("bench: dateline extract over the stream …");
         let (peak, secs, out_lines) = stream_peak(&bin, &stream)?;
         let _ = std::fs::remove_file(&stream);
+        // The same binary on a one-article stream: what the loaded resources alone take.
+        let one = std::env::temp_dir().join("dateline-bench-1.jsonl");
+        std::fs::write(&one, "{\"id\":\"one\",\"text\":\"Hello.\"}\n")
+            .map_err(|e| e.to_string())?;
+        let (base, _, _) = stream_peak(&bin, &one)?;
+        let _ = std::fs::remove_file(&one);
         lines.push(format!(
             "`target/release/dateline extract` over a generated {STREAM_ARTICLES}-article JSON Lines stream \
              ({:.0} MB: every tenth article a benchmark page as HTML, the rest plain text), all cores: \
-             **peak RSS {:.0} MB** (goal < 100 MB), {out_lines} output lines in {secs:.1} s ({:.0} articles/s wall).",
+             **peak RSS {:.0} MB** (goal < 100 MB; the same binary on a one-article stream: {:.0} MB), \
+             {out_lines} output lines in {secs:.1} s ({:.0} articles/s wall).",
             bytes as f64 / 1e6,
             peak as f64 / 1024.0,
+            base as f64 / 1024.0,
             STREAM_ARTICLES as f64 / secs.max(1e-9)
         ));
     } else {
