@@ -495,7 +495,10 @@ fn coordinate(t: &[Tok], first: &mut Victims) {
     let mut s = first.s;
     let pronoun = |v: &Victims| matches!(t[v.s].w, "he" | "she");
     while s >= 2 && t[s - 1].w == "and" && !pronoun(first) {
-        let Some(w) = np_before(t, s - 1).filter(|w| w.e == s - 1 && !pronoun(w)) else {
+        // not another count's words: "left 15 dead and dozens wounded"
+        let Some(w) = np_before(t, s - 1)
+            .filter(|w| w.e == s - 1 && !pronoun(w) && !LEX.cues.contains_key(t[w.e - 1].w))
+        else {
             break;
         };
         first.s = w.s;
@@ -1433,6 +1436,7 @@ fn total(text: &str, items: &[(Span, u64, bool)]) -> u64 {
     // items: (span, value, extra)
     let mut base = 0u64;
     let mut extra = 0u64;
+    let mut toll = 0u64;
     let mut i = 0;
     while i < items.len() {
         let mut j = i + 1;
@@ -1445,14 +1449,26 @@ fn total(text: &str, items: &[(Span, u64, bool)]) -> u64 {
             sum += items[j].1;
             j += 1;
         }
-        if items[i].2 {
+        if after_toll(text, items[i].0) {
+            toll = toll.max(sum);
+        } else if items[i].2 {
             extra += sum;
         } else {
             base = base.max(sum);
         }
         i = j;
     }
-    base + extra
+    (base + extra).max(toll)
+}
+
+/// A count given as a toll ("bringing the death toll to 12") is already a grand total.
+fn after_toll(text: &str, span: Span) -> bool {
+    let mut from = span.start.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..span.start].to_ascii_lowercase();
+    before.contains("toll") && !before.contains(['.', ';'])
 }
 
 fn total_of(text: &str, mentions: &[Mention], kind: Kind, doc: &Doc, with_self: bool) -> u64 {
@@ -1483,7 +1499,7 @@ fn span_is_extra(text: &str, span: Span) -> bool {
 /// - counts joined by "and"/"," in one phrase are added ("three people and himself" → 4);
 /// - the figure is the largest remaining count (a count's value is its `min`, else its `max`),
 ///   plus the counts stated as additions ("two more", "a further three", "another 12", "a
-///   second victim");
+///   second victim"), unless a toll ("bringing the death toll to 12") states more;
 /// - no count means 0.
 pub fn totals(doc: &Doc) -> Totals {
     let text = doc.text();

@@ -422,3 +422,68 @@ fn things_and_times_are_not_people() {
         assert_eq!(totals(&d), Totals::default(), "{s}: {:?}", d.casualties);
     }
 }
+
+#[test]
+fn war_and_disaster_reports() {
+    let d =
+        run(&["At least 12 people were killed and 30 injured in a suicide bombing in Baghdad."]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 12,
+            injured: 30
+        }
+    );
+    let d = run(&["The attack left 15 dead and dozens wounded."]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 15,
+            injured: 24
+        }
+    );
+    assert_eq!(
+        one("Gunmen kidnapped 20 students from a school."),
+        (Kidnapped, Some(20), Some(20), false)
+    );
+    assert_eq!(
+        one("Police arrested 45 protesters on Sunday."),
+        (Arrested, Some(45), Some(45), false)
+    );
+    assert_eq!(
+        one("The floods have displaced more than 1.5 million people."),
+        (Displaced, Some(1_500_001), None, false)
+    );
+    assert_eq!(
+        one("Three soldiers were reported missing."),
+        (Missing, Some(3), Some(3), false)
+    );
+    assert_eq!(
+        one("The death toll rose to 45 on Monday."),
+        (Killed, Some(45), Some(45), false)
+    );
+    let d = run(&[
+        "Nine people died on Monday.",
+        "A further three people died in hospital, bringing the death toll to 12.",
+    ]);
+    assert_eq!(totals(&d).killed, 12);
+}
+
+#[test]
+fn odd_text_keeps_spans_valid() {
+    for s in [
+        "",
+        "…",
+        "“Two”",
+        "Ünïcödé – 3 • killed",
+        "killed",
+        "were killed",
+        "and himself",
+        "$5 killed 10% of",
+        "(",
+        ", including",
+    ] {
+        let d = run(&[s]);
+        assert!(d.check_spans().is_ok(), "{s}");
+    }
+}
