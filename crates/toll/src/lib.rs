@@ -332,6 +332,15 @@ fn np_before_d(t: &[Tok], end: usize, depth: u8) -> Option<Victims> {
             end -= 4;
         }
     }
+    // a dash parenthesis: "a 14-year-old girl — believed to be a bystander — was shot"
+    if end >= 2
+        && matches!(t[end - 1].w, "—" | "–")
+        && let Some(open) = (end.saturating_sub(20)..end - 1)
+            .rev()
+            .find(|&p| t[p].w == t[end - 1].w)
+    {
+        end = open;
+    }
     // parenthesis
     if end >= 1 && t[end - 1].w == ")" {
         let open = (end.saturating_sub(12)..end - 1)
@@ -834,6 +843,9 @@ fn harm_trigger(t: &[Tok], c: usize) -> Option<usize> {
                     | "suffering"
                     | "suffers"
                     | "suffer"
+                    | "recover"
+                    | "recovering"
+                    | "recovers"
                     | "sustained"
                     | "sustaining"
                     | "received"
@@ -852,6 +864,9 @@ fn harm_trigger(t: &[Tok], c: usize) -> Option<usize> {
                 | "suffering"
                 | "suffers"
                 | "suffer"
+                | "recover"
+                | "recovering"
+                | "recovers"
                 | "sustained"
                 | "sustaining"
                 | "received"
@@ -959,6 +974,32 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
         if t[c].w == "hit" && len == 1 && t.get(e).is_some_and(|x| x.w == "with") {
             continue;
         }
+        // "the gunfire hit a man and a woman"
+        if matches!(t[c].w, "hit" | "hitting") && len == 1 && !passive_aux {
+            let by_gunfire = c > 0
+                && matches!(
+                    t[c - 1].w,
+                    "gunfire"
+                        | "bullet"
+                        | "bullets"
+                        | "round"
+                        | "rounds"
+                        | "shot"
+                        | "shots"
+                        | "pellets"
+                );
+            if by_gunfire && let Some(v) = np_after(t, e) {
+                let mut end = v.e;
+                push(out, t, sentence, Kind::Shot, v);
+                while t.get(end).is_some_and(|x| x.w == "and")
+                    && let Some(w) = np_after(t, end + 1)
+                {
+                    end = w.e;
+                    push(out, t, sentence, Kind::Shot, w);
+                }
+            }
+            continue;
+        }
         let mut done = false;
         // victims after the cue
         for &(kind, role) in &cues {
@@ -1046,6 +1087,10 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                                     clause_subject(t, before_and)
                                 }
                             });
+                    }
+                    if v.is_none() && t[c].w == "in" {
+                        // "Johnson was taken to Grant Medical Center in stable condition"
+                        v = clause_subject(t, j);
                     }
                     let Some(mut v) = v else { continue };
                     if role == Role::Lives && v.group.as_deref() != Some("lives") {
