@@ -251,6 +251,7 @@ pub struct Resources {
     pub(crate) place_suffix: HashSet<String>,
     pub(crate) org_suffix: HashSet<String>,
     pub(crate) org_head: HashSet<String>,
+    pub(crate) org_prefix: HashSet<String>,
     pub(crate) modifiers: HashSet<String>,
     pub(crate) other_suffix: HashSet<String>,
     /// Lower-case city names (one string a name, words joined by spaces).
@@ -285,6 +286,10 @@ fn word_set(text: &str) -> HashSet<String> {
         .collect()
 }
 
+fn target_is_org(prefix_set: u8) -> bool {
+    prefix_set == 2
+}
+
 impl Resources {
     /// Read every lexicon. Panics only if a lexicon file shipped with the crate is malformed,
     /// which the tests rule out.
@@ -306,6 +311,7 @@ impl Resources {
             place_suffix: HashSet::new(),
             org_suffix: HashSet::new(),
             org_head: HashSet::new(),
+            org_prefix: HashSet::new(),
             modifiers: word_set(MODIFIERS),
             other_suffix: word_set(OTHER_NAMES),
             cities: content_lines(CITIES)
@@ -407,6 +413,13 @@ impl Resources {
             (ORG_WORDS, 2, 3, "head:", "suffix:"),
         ] {
             for line in content_lines(text) {
+                if let Some(rest) = line.strip_prefix("prefix:")
+                    && target_is_org(prefix_set)
+                {
+                    r.org_prefix
+                        .extend(rest.split_whitespace().map(str::to_string));
+                    continue;
+                }
                 let (target, rest) = if let Some(rest) = line.strip_prefix(pk) {
                     (prefix_set, rest)
                 } else if let Some(rest) = line.strip_prefix(sk) {

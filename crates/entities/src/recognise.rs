@@ -282,6 +282,8 @@ struct Mention {
 struct Person {
     /// Found with evidence of its own (title, apposition, given name, initial), not guessed.
     strong: bool,
+    /// Found speaking ("Frater said"): enough to resolve later lone surnames to it.
+    speaker: bool,
     words: Vec<String>,
     actor: Option<Actor>,
     title: Option<String>,
@@ -544,6 +546,7 @@ fn find_items(cx: &mut Ctx) {
                 && cx.is_cap(t)
                 && cx.toks[t - 1].word
                 && cx.is_cap(t - 1)
+                && !(t + len < e && cx.toks[t + len].word && cx.is_cap(t + len))
                 && items.last().is_none_or(|it: &Item| it.e < t)
                 && !caps
             {
@@ -964,6 +967,7 @@ fn resolve_entities(cx: &mut Ctx) {
             // ("Justice Department", "General Motors")
             let mut class = RunClass::Unknown;
             if (res.org_suffix.contains(last) && !(e - s == 1 && cx.initial[s]))
+                || (res.org_prefix.contains(cx.w(s)) && e - s >= 2)
                 || (res.org_head.contains(cx.w(s))
                     && e - s >= 3
                     && matches!(cx.lower[s + 1].as_str(), "of" | "for"))
@@ -1029,7 +1033,7 @@ fn resolve_entities(cx: &mut Ctx) {
                     // "Russia's Sergei Shoigu": an owner without a title still affiliates
                     after.or(before_comma).or(possessed.then_some(before))
                 };
-                let pi = add_person(cx, s, e, chain.as_ref(), true);
+                let pi = add_person(cx, s, e, chain.as_ref(), true, false);
                 person_mentions.push((s, e, pi));
             } else {
                 pending.push(Run { s, e });
@@ -1042,9 +1046,10 @@ fn resolve_entities(cx: &mut Ctx) {
         let Run { s, e } = run;
         let sent = cx.sents[cx.sent_of[s]];
         let words: Vec<String> = (s..e).map(|t| cx.w(t).to_string()).collect();
-        if let Some(pi) = person_index(&cx.persons, &words)
-            .filter(|&p| cx.persons[p].strong || (!sent.caps && cx.persons[p].words.len() >= 2))
-        {
+        if let Some(pi) = person_index(&cx.persons, &words).filter(|&p| {
+            let pp = &cx.persons[p];
+            pp.strong || (!sent.caps && (pp.speaker || pp.words.len() >= 2))
+        }) {
             let chain = chain_before(cx, s);
             if chain.adjacent_role || !chain.affs.is_empty() {
                 absorb(cx, &chain);
@@ -1067,7 +1072,14 @@ fn resolve_entities(cx: &mut Ctx) {
         let looks = !sent.headline && e - s >= 2 && e - s <= 3 && looks_like_name(cx, s, e);
         if known || (!sent.headline && (speaks || looks)) {
             let chain = chain_before(cx, s);
-            let pi = add_person(cx, s, e, Some(&chain).filter(|c| !c.affs.is_empty()), known);
+            let pi = add_person(
+                cx,
+                s,
+                e,
+                Some(&chain).filter(|c| !c.affs.is_empty()),
+                known,
+                speaks,
+            );
             person_mentions.push((s, e, pi));
         } else if !sent.headline
             && e - s == 1
@@ -1137,7 +1149,7 @@ fn resolve_entities(cx: &mut Ctx) {
         .collect();
     person_mentions.retain(|m| m.2 != usize::MAX);
     for (s, e) in unresolved {
-        let pi = add_person(cx, s, e, None, false);
+        let pi = add_person(cx, s, e, None, false, false);
         person_mentions.push((s, e, pi));
     }
     // "Jordan said" after "Neil Jordan": a one-word country that is a person's surname
@@ -1406,7 +1418,14 @@ fn absorb(cx: &mut Ctx, c: &Chain) {
     }
 }
 
-fn add_person(cx: &mut Ctx, s: usize, e: usize, chain: Option<&Chain>, strong: bool) -> usize {
+fn add_person(
+    cx: &mut Ctx,
+    s: usize,
+    e: usize,
+    chain: Option<&Chain>,
+    strong: bool,
+    speaker: bool,
+) -> usize {
     let words: Vec<String> = (s..e).map(|t| cx.w(t).to_string()).collect();
     let actor = chain.and_then(|c| chain_actor(cx, c));
     let title = chain.and_then(|c| c.title).map(|(a, b)| {
@@ -1429,6 +1448,7 @@ fn add_person(cx: &mut Ctx, s: usize, e: usize, chain: Option<&Chain>, strong: b
         None => {
             cx.persons.push(Person {
                 strong,
+                speaker,
                 words,
                 actor: None,
                 title: None,
@@ -1438,6 +1458,7 @@ fn add_person(cx: &mut Ctx, s: usize, e: usize, chain: Option<&Chain>, strong: b
     };
     let p = &mut cx.persons[pi];
     p.strong |= strong;
+    p.speaker |= speaker;
     // a country- or organisation-bearing actor beats a sector-only one
     let better = match (&p.actor, &actor) {
         (None, Some(_)) => true,
@@ -1754,6 +1775,7 @@ fn dict_mention(cx: &mut Ctx, k: usize, di: usize, ei: usize) {
                 None => {
                     cx.persons.push(Person {
                         strong: true,
+                        speaker: false,
                         words,
                         actor: None,
                         title: None,
