@@ -214,6 +214,28 @@ impl Gazetteer {
         self.lookup_normalised(&key).collect()
     }
 
+    /// The record of a GeoNames id (records are stored in id order).
+    pub fn by_geonameid(&self, id: u64) -> Option<&Record> {
+        if id == 0 {
+            return None;
+        }
+        let i = self.records.partition_point(|r| r.geonameid < id);
+        self.records.get(i).filter(|r| r.geonameid == id)
+    }
+
+    /// The country record of an ISO 3166-1 alpha-2 code.
+    pub fn country(&self, iso2: &str) -> Option<&Record> {
+        self.lookup(iso2)
+            .into_iter()
+            .map(|c| &self.records[c.record as usize])
+            .find(|r| r.kind == Kind::Country && r.country.eq_ignore_ascii_case(iso2))
+            .or_else(|| {
+                self.records
+                    .iter()
+                    .find(|r| r.kind == Kind::Country && r.country.eq_ignore_ascii_case(iso2))
+            })
+    }
+
     /// The admin1 name of a record ("" when none).
     pub fn admin1_of(&self, r: &Record) -> &str {
         &self.admin1_names[r.admin1 as usize]

@@ -808,7 +808,7 @@ const SUPPORT_CAP: f32 = 2.0;
 /// the probability the *other* names put on its country and on its admin1 region, so that places
 /// named together agree ("Gainesville" with "Hall County" → both in Georgia). A ", Texas"
 /// qualifier outweighs everything.
-fn resolve(gaz: &Gazetteer, mentions: &mut [Mention]) {
+fn resolve<'g>(gaz: &'g Gazetteer, mentions: &mut [Mention]) {
     // distinct names, by their candidate list
     let mut names: Vec<&[Candidate]> = Vec::new();
     let mut name_of: Vec<usize> = Vec::with_capacity(mentions.len());
@@ -827,7 +827,7 @@ fn resolve(gaz: &Gazetteer, mentions: &mut [Mention]) {
             qualifier[q] = Some(k);
         }
     }
-    let key = |r: &Record| (r.country.clone(), r.admin1);
+    let key = |r: &'g Record| (&*r.country, r.admin1);
     let mut scores: Vec<Vec<f32>> = names
         .iter()
         .map(|cs| {
@@ -856,9 +856,9 @@ fn resolve(gaz: &Gazetteer, mentions: &mut [Mention]) {
     for _round in 0..2 {
         // probability mass per name on countries and admin1 regions
         let mut country_mass: Vec<FxHashMap<&str, f32>> = Vec::with_capacity(names.len());
-        let mut admin_mass: Vec<FxHashMap<(Box<str>, u32), f32>> = Vec::with_capacity(names.len());
+        let mut admin_mass: Vec<FxHashMap<(&'g str, u32), f32>> = Vec::with_capacity(names.len());
         let mut country_tot: FxHashMap<&str, f32> = FxHashMap::default();
-        let mut admin_tot: FxHashMap<(Box<str>, u32), f32> = FxHashMap::default();
+        let mut admin_tot: FxHashMap<(&'g str, u32), f32> = FxHashMap::default();
         for (n, cs) in names.iter().enumerate() {
             let top = scores[n].iter().copied().fold(f32::MIN, f32::max);
             let ws: Vec<f32> = scores[n]
@@ -867,7 +867,7 @@ fn resolve(gaz: &Gazetteer, mentions: &mut [Mention]) {
                 .collect();
             let sum: f32 = ws.iter().sum();
             let mut cm: FxHashMap<&str, f32> = FxHashMap::default();
-            let mut am: FxHashMap<(Box<str>, u32), f32> = FxHashMap::default();
+            let mut am: FxHashMap<(&'g str, u32), f32> = FxHashMap::default();
             for (c, w) in cs.iter().zip(&ws) {
                 let r = &gaz.records[c.record as usize];
                 if r.country.is_empty() {
@@ -882,7 +882,7 @@ fn resolve(gaz: &Gazetteer, mentions: &mut [Mention]) {
                 *country_tot.entry(k).or_default() += v;
             }
             for (k, v) in &am {
-                *admin_tot.entry(k.clone()).or_default() += v;
+                *admin_tot.entry(*k).or_default() += v;
             }
             country_mass.push(cm);
             admin_mass.push(am);

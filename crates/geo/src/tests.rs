@@ -308,3 +308,13 @@ fn headings_without_sentences_are_scanned() {
     assert!(f.contains(&("Aleppo".into(), Some("SY".into()))), "{f:?}");
     assert!(f.contains(&("Geneva".into(), Some("CH".into()))), "{f:?}");
 }
+
+#[test]
+fn records_by_id_and_country_code() {
+    let aleppo = GAZ.by_geonameid(170063).expect("Aleppo by id");
+    assert_eq!(aleppo.name.as_ref(), "Aleppo");
+    assert!(GAZ.by_geonameid(1).is_none());
+    let ch = GAZ.country("CH").expect("Switzerland");
+    assert_eq!(ch.geonameid, 2658434);
+    assert!(GAZ.country("XX").is_none());
+}
