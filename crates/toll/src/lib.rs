@@ -658,7 +658,8 @@ fn skip_aux(t: &[Tok], c: usize) -> Option<(usize, bool, bool)> {
 }
 
 fn blocked_before(t: &[Tok], c: usize) -> bool {
-    if c > 0 && t[c - 1].w == "to" {
+    // "threatened to kill", "kept him from killing himself"
+    if c > 0 && matches!(t[c - 1].w, "to" | "from") {
         return true;
     }
     // "threatened to harm his family and kill himself"
