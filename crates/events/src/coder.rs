@@ -907,7 +907,7 @@ fn bare_subject(v: &View, head: usize, trigs: &[Trig]) -> Option<Span> {
     None
 }
 
-fn is_passive(v: &View, t: &Trig, noun: bool) -> bool {
+fn is_passive(v: &View, t: &Trig, noun: bool, violent: bool) -> bool {
     if noun || t.head == 0 {
         return false;
     }
@@ -948,6 +948,23 @@ fn is_passive(v: &View, t: &Trig, noun: bool) -> bool {
     // reduced relative: "talks, convened by Kerry,"
     let last = *t.fixed.last().unwrap_or(&t.head);
     if low.ends_with("ed") && v.is(last + 1, "by") {
+        return true;
+    }
+    // "ten soldiers killed in Ukraine": a transitive act with no object after it
+    if t.fixed.len() == 1
+        && (last + 1 >= v.len()
+            || v.words[last + 1].punct
+            || v.is_any(
+                last + 1,
+                &[
+                    "in", "at", "near", "during", "when", "on", "after", "while", "outside",
+                    "inside",
+                ],
+            ))
+        && t.head > 0
+        && v.words[t.head - 1].chunk.is_some()
+        && violent
+    {
         return true;
     }
     let mut k = t.head;
@@ -1070,7 +1087,15 @@ pub(crate) fn roles(
                 src = group(v, c, excluded);
             }
         }
-    } else if is_passive(v, t, false) {
+    } else if is_passive(
+        v,
+        t,
+        false,
+        matches!(
+            &lex.codes[lex.entries[t.code_entry].code].code[..2],
+            "17" | "18" | "19" | "20"
+        ),
+    ) {
         if let Some(c) = left_actor(v, t.head, excluded) {
             tgt = group(v, c, excluded);
         }
@@ -1263,8 +1288,7 @@ pub(crate) fn status(
             continue;
         }
         // "were not represented at the meeting": the negation belongs to the verb in between
-        if h.end - h.start == 1
-            && !matches!(word, "if" | "unless" | "whether")
+        if !matches!(word, "if" | "unless" | "whether")
             && (h.end..t.head).any(|k| v.is_any(k, PREPOSITIONS) && !v.is(k, "to"))
         {
             continue;
@@ -1818,6 +1842,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             },
             keep: (has_args || e.solo && !bare_noun_doubt(&v, t, e.noun))
                 && !adjectival(&v, &trigs, ti)
+                && !document_object(&v, t, &info.code)
                 && !consequence_clause(&v, t, &info.code),
             noun: e.noun,
             head: t.head,
@@ -1883,7 +1908,63 @@ fn adjectival(v: &View, trigs: &[Trig], ti: usize) -> bool {
     }
     let next_is_trigger = trigs.get(ti + 1).is_some_and(|n| n.head == t.end);
     let det_before = (1..=2).any(|d| t.head >= d && v.is_any(t.head - d, &["a", "an", "the"]));
-    next_is_trigger && det_before
+    if next_is_trigger && det_before {
+        return true;
+    }
+    // "the exiled leaders", "two exiled dissidents", "with exiled dissidents": a determiner,
+    // number or preposition before and a noun after
+    let before = t.head > 0
+        && (v.is_any(
+            t.head - 1,
+            &[
+                "a", "an", "the", "its", "their", "his", "her", "'s", "of", "with", "from", "for",
+            ],
+        ) || v.low(t.head - 1).starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                v.low(t.head - 1),
+                "two" | "three" | "four" | "five" | "several" | "many"
+            ));
+    let after = t.end < v.len()
+        && !v.words[t.end].punct
+        && !v.is_any(t.end, PREPOSITIONS)
+        && !v.is_any(
+            t.end,
+            &[
+                "the", "a", "an", "its", "their", "his", "her", "him", "them",
+            ],
+        )
+        && v.words[t.end].chunk.is_none();
+    before && after
+}
+
+/// "released a report": a release, announcement or publication of a document is no event.
+fn document_object(v: &View, t: &Trig, code: &str) -> bool {
+    const DOCS: &[&str] = &[
+        "report",
+        "reports",
+        "statement",
+        "statements",
+        "video",
+        "videos",
+        "figures",
+        "data",
+        "results",
+        "document",
+        "documents",
+        "album",
+        "film",
+        "footage",
+        "list",
+        "details",
+        "study",
+        "survey",
+        "book",
+        "photos",
+        "images",
+        "recording",
+    ];
+    code.starts_with("084") && (t.end..(t.end + 4).min(v.len())).any(|k| v.is_any(k, DOCS))
+        || (t.head > 0 && code.starts_with("084") && v.is_any(t.head - 1, DOCS))
 }
 
 /// ", killing seven people": a participle clause tells a consequence of the event before it,
