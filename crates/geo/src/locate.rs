@@ -172,6 +172,9 @@ const FUNCTION: &[&str] = &[
 const CONNECTORS: &[&str] = &[
     "of", "de", "la", "le", "les", "du", "des", "del", "da", "do", "dos", "das", "al", "el",
     "upon", "on", "and", "the", "en", "sur", "am", "im", "an", "der", "di", "y", "e", "i",
+    // Arabic article and particles in transliterated names ("Deir ez-Zor", "Ras al-Ain")
+    "ez", "es", "ed", "er", "ad", "ar", "as", "at", "az", "ash", "ath", "adh", "ul", "bin", "ibn",
+    "van", "von", "den", "het", "aan", "op", "zum", "bei", "sul", "sous", "lès",
 ];
 /// Titles before a name: what follows is a person.
 const TITLES: &[&str] = &[

@@ -318,3 +318,15 @@ fn records_by_id_and_country_code() {
     assert_eq!(ch.geonameid, 2658434);
     assert!(GAZ.country("XX").is_none());
 }
+
+#[test]
+fn transliterated_names_with_articles() {
+    let d = run("US forces in Raqqa and Deir ez-Zor were safe, officials in Ras al-Ain said.");
+    let f = found(&d);
+    for name in ["Raqqa", "Deir ez-Zor"] {
+        assert!(
+            f.contains(&(name.into(), Some("SY".into()))),
+            "{name}: {f:?}"
+        );
+    }
+}
