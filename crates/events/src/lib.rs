@@ -40,7 +40,20 @@
 //!    records with `same_as`. Linked mentions share a place they lack (`basis: article`).
 //! 6. **Precision over recall.** A trigger without any argument is dropped unless its lexicon
 //!    line is marked `solo` ("talks", "air strikes"); section headings are not read; negated and
-//!    hypothetical events are kept with their status, never as occurred.
+//!    hypothetical events are kept with their status, never as occurred. Not events: trigger
+//!    words inside a name ("Asia-Pacific Economic Cooperation"), participles used as adjectives
+//!    ("the exiled leaders", "a US-Russia brokered truce"), releases of documents ("released a
+//!    report"), consequence clauses (", killing six" — the killing is the event before it), and
+//!    questions (at most hypothetical). A noun and a verb naming one violent act ("hospitals
+//!    were hit by air strikes", "a suicide bomber struck") are merged into one event with the
+//!    more specific code.
+//!
+//! The complement of an appeal, demand or threat (CAMEO 02, 10, 13) is hypothetical, of an
+//! expressed intent (03) planned, of a rejection (12) negated: "a plea to establish a
+//! ceasefire", "threatened to close the border", "rejected the truce".
+//!
+//! Cost: one hash lookup per word for triggers and cues, then work proportional to the
+//! triggers found; the lexicon is parsed once ([`Lexicon::load`]).
 
 mod coder;
 mod lexicon;
