@@ -330,3 +330,9 @@ fn transliterated_names_with_articles() {
         );
     }
 }
+
+#[test]
+fn arabic_articles_alone_are_not_places() {
+    let d = run("Fighters from Al-Qaeda and al-Nusra attacked, Al Jazeera reported.");
+    assert!(d.places.is_empty(), "{:?}", found(&d));
+}
