@@ -14,7 +14,7 @@
 
 use crate::scan;
 use jiff::civil::Date;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 /// One dated role: `code` holds from `from` (inclusive) to `to` (inclusive); open ends are `None`.

@@ -2,7 +2,7 @@
 
 use crate::dict::ActorDictionary;
 use crate::scan;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub(crate) const COUNTRIES: &str = include_str!("../lexicon/countries.txt");
 pub(crate) const REGIONS: &str = include_str!("../lexicon/regions.txt");
@@ -297,7 +297,7 @@ impl Resources {
         let mut r = Resources {
             trie: Trie::new(),
             countries: Vec::new(),
-            country_by_code: HashMap::new(),
+            country_by_code: HashMap::default(),
             orgs: Vec::new(),
             groups: Vec::new(),
             sectors: vec![String::new()],
@@ -307,11 +307,11 @@ impl Resources {
                 .into_iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
-            place_prefix: HashSet::new(),
-            place_suffix: HashSet::new(),
-            org_suffix: HashSet::new(),
-            org_head: HashSet::new(),
-            org_prefix: HashSet::new(),
+            place_prefix: HashSet::default(),
+            place_suffix: HashSet::default(),
+            org_suffix: HashSet::default(),
+            org_head: HashSet::default(),
+            org_prefix: HashSet::default(),
             modifiers: word_set(MODIFIERS),
             other_suffix: word_set(OTHER_NAMES),
             cities: content_lines(CITIES)

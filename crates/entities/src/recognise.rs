@@ -15,7 +15,7 @@ use crate::lexicon::{HitKind, Resources};
 use crate::scan::{self, Piece};
 use dateline_doc::{Actor, BlockKind, Doc, Entity, EntityKind, Span};
 use jiff::civil::Date;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Adjective endings of hyphenated words ("Moscow-backed", "US-led"): not names.
 const ADJ_SUFFIXES: &[&str] = &[
@@ -294,7 +294,9 @@ struct Ctx<'a> {
     text: &'a str,
     date: Option<Date>,
     toks: Vec<Piece>,
-    lower: Vec<String>,
+    /// Lower-cased words, one buffer: `lows[t]` is the byte range of token `t` in `lowbuf`.
+    lowbuf: String,
+    lows: Vec<(u32, u32)>,
     sent_of: Vec<usize>,
     initial: Vec<bool>,
     sents: Vec<Sent>,
@@ -309,6 +311,12 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// Token `t`, lower-cased.
+    fn l(&self, t: usize) -> &str {
+        let (a, b) = self.lows[t];
+        &self.lowbuf[a as usize..b as usize]
+    }
+
     fn w(&self, t: usize) -> &'a str {
         &self.text[self.toks[t].start..self.toks[t].end]
     }
@@ -333,7 +341,7 @@ impl<'a> Ctx<'a> {
             Some(c) if c.is_uppercase() => true,
             Some(_) => {
                 // "al-Assad", "el-Sisi", "bin" forms with a capital after the hyphen
-                let l = &self.lower[t];
+                let l = self.l(t);
                 [
                     "al-", "el-", "ad-", "as-", "ash-", "ar-", "an-", "at-", "az-", "ibn-", "abu-",
                 ]
@@ -351,7 +359,7 @@ impl<'a> Ctx<'a> {
         if !self.toks[t].word || self.cover[t] != 0 || !self.is_cap(t) {
             return false;
         }
-        let l = &self.lower[t];
+        let l = self.l(t);
         if self.res.not_names.contains(l.trim_end_matches('.')) && !self.initial(t) {
             return false;
         }
@@ -460,17 +468,26 @@ fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
             caps,
         });
     }
-    let lower = toks
-        .iter()
-        .map(|p| text[p.start..p.end].to_lowercase())
-        .collect();
+    let mut lowbuf = String::with_capacity(text.len() + 16);
+    let mut lows = Vec::with_capacity(toks.len());
+    for p in &toks {
+        let a = lowbuf.len() as u32;
+        let w = &text[p.start..p.end];
+        if w.bytes().all(|b| !b.is_ascii_uppercase() && b.is_ascii()) {
+            lowbuf.push_str(w);
+        } else {
+            lowbuf.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        lows.push((a, lowbuf.len() as u32));
+    }
     let n = toks.len();
     Ctx {
         res,
         text,
         date: doc.meta.published,
         toks,
-        lower,
+        lowbuf,
+        lows,
         sent_of,
         initial,
         sents,
@@ -490,9 +507,9 @@ fn dict_match(cx: &Ctx, t: usize, end: usize) -> Option<(usize, usize, usize)> {
         return None;
     }
     for (di, d) in cx.res.user.iter().enumerate().rev() {
-        let max = d.longest_from(&cx.lower[t]).min(end - t);
+        let max = d.longest_from(cx.l(t)).min(end - t);
         for len in (1..=max).rev() {
-            let key = key_of((t..t + len).map(|i| cx.lower[i].as_str()));
+            let key = key_of((t..t + len).map(|i| cx.l(i)));
             if let Some(ei) = d.index_of_key(&key) {
                 return Some((len, di, ei));
             }
@@ -503,7 +520,7 @@ fn dict_match(cx: &Ctx, t: usize, end: usize) -> Option<(usize, usize, usize)> {
 
 fn find_items(cx: &mut Ctx) {
     let res = cx.res;
-    let lower: Vec<&str> = cx.lower.iter().map(String::as_str).collect();
+    let lower: Vec<&str> = (0..cx.toks.len()).map(|t| cx.l(t)).collect();
     let words: Vec<&str> = (0..cx.toks.len()).map(|t| cx.w(t)).collect();
     let mut items = Vec::new();
     for si in 0..cx.sents.len() {
@@ -595,8 +612,8 @@ fn find_items(cx: &mut Ctx) {
             && cx.is_cap(it.s - 1)
             && !cx.initial[it.s - 1]
             && !cx.sents[cx.sent_of[it.s]].caps
-            && !res.not_names.contains(cx.lower[it.s - 1].as_str())
-            && !cx.lower[it.s - 1].contains('-')
+            && !res.not_names.contains(cx.l(it.s - 1))
+            && !cx.l(it.s - 1).contains('-')
             && !res.given.contains(cx.w(it.s - 1)));
         prev_end = it.e;
         keep
@@ -609,7 +626,7 @@ fn find_items(cx: &mut Ctx) {
     cx.absorbed = vec![false; items.len()];
     cx.items = items;
     // the article's main country: the most mentioned, if clearly so
-    let mut counts: HashMap<u32, usize> = HashMap::new();
+    let mut counts: HashMap<u32, usize> = HashMap::default();
     for it in &cx.items {
         if let ItemKind::Lex(HitKind::Country(c) | HitKind::Demonym(Some(c))) = it.kind {
             *counts.entry(c).or_default() += 1;
@@ -699,7 +716,7 @@ fn chain_before(cx: &Ctx, end: usize) -> Chain {
             }
             break;
         }
-        let w = cx.lower[p].as_str();
+        let w = cx.l(p);
         if w == "of"
             && !c.has_role
             && !c.affs.is_empty()
@@ -755,7 +772,7 @@ fn chain_after(cx: &Ctx, start: usize) -> Option<Chain> {
     }
     let mut c = Chain::default();
     let mut t = start + 1;
-    while t < end && matches!(cx.lower[t].as_str(), "the" | "a" | "an") {
+    while t < end && matches!(cx.l(t), "the" | "a" | "an") {
         t += 1;
     }
     let mut title_start = None;
@@ -774,7 +791,7 @@ fn chain_after(cx: &Ctx, start: usize) -> Option<Chain> {
                 continue;
             }
             if is_aff(it.kind) && last_role_end.is_none() {
-                let poss = it.e < end && scan::is_possessive(&cx.lower[it.e]);
+                let poss = it.e < end && scan::is_possessive(cx.l(it.e));
                 c.affs.push((Aff::Item(k), poss));
                 title_start.get_or_insert(it.s);
                 t = it.e + usize::from(poss);
@@ -782,7 +799,7 @@ fn chain_after(cx: &Ctx, start: usize) -> Option<Chain> {
             }
             break;
         }
-        let w = cx.lower[t].as_str();
+        let w = cx.l(t);
         if cx.res.modifiers.contains(w) && last_role_end.is_none() {
             title_start.get_or_insert(t);
             t += 1;
@@ -800,9 +817,9 @@ fn chain_after(cx: &Ctx, start: usize) -> Option<Chain> {
     let role_end = last_role_end?;
     // "head of the Arab League": an affiliation after "of"
     let mut u = role_end;
-    if u < end && matches!(cx.lower[u].as_str(), "of" | "at" | "for") {
+    if u < end && matches!(cx.l(u), "of" | "at" | "for") {
         u += 1;
-        if u < end && cx.lower[u] == "the" {
+        if u < end && cx.l(u) == "the" {
             u += 1;
         }
         if let Some(k) = cx.item_at(u)
@@ -903,10 +920,9 @@ fn runs_of(cx: &Ctx, si: usize) -> Vec<Run> {
                 re += 1;
             } else if re + 1 < e
                 && cx.name_token(re + 1)
-                && ((cx.res.particles.contains(cx.lower[re].as_str()) && cx.cover[re] == 0)
+                && ((cx.res.particles.contains(cx.l(re)) && cx.cover[re] == 0)
                     || cx.w(re) == "&"
-                    || (matches!(cx.lower[re].as_str(), "of" | "for")
-                        && cx.res.org_head.contains(cx.w(re - 1))))
+                    || (matches!(cx.l(re), "of" | "for") && cx.res.org_head.contains(cx.w(re - 1))))
             {
                 re += 2;
             } else {
@@ -954,7 +970,7 @@ fn resolve_entities(cx: &mut Ctx) {
             let mut s = s;
             // a sentence-initial common word is not part of a name: "Several Syrians"
             if cx.initial[s] && e - s >= 2 && !res.given.contains(cx.w(s)) && !cx.initial(s) {
-                let low = cx.lower[s].as_str();
+                let low = cx.l(s);
                 if res.not_names.contains(low) || low.ends_with("ing") || low.ends_with("ly") {
                     s += 1;
                 }
@@ -970,7 +986,7 @@ fn resolve_entities(cx: &mut Ctx) {
                 || (res.org_prefix.contains(cx.w(s)) && e - s >= 2)
                 || (res.org_head.contains(cx.w(s))
                     && e - s >= 3
-                    && matches!(cx.lower[s + 1].as_str(), "of" | "for"))
+                    && matches!(cx.l(s + 1), "of" | "for"))
             {
                 class = RunClass::Org;
             }
@@ -1130,7 +1146,7 @@ fn resolve_entities(cx: &mut Ctx) {
             let sent = cx.sents[cx.sent_of[r.s]];
             let left = r.s >= sent.s + 2 && sep(r.s - 1) && ends.contains_key(&(r.s - 1));
             let right = r.e + 1 < sent.e && sep(r.e) && starts.contains_key(&(r.e + 1));
-            if (left || right) && !res.cities.contains(&cx.lower[r.s]) {
+            if (left || right) && !res.cities.contains(cx.l(r.s)) {
                 person_mentions.push((r.s, r.e, usize::MAX));
                 grew = true;
                 false
@@ -1164,7 +1180,7 @@ fn resolve_entities(cx: &mut Ctx) {
         let w = cx.w(it.s);
         let locative = it.s > 0
             && matches!(
-                cx.lower[it.s - 1].as_str(),
+                cx.l(it.s - 1),
                 "in" | "into"
                     | "to"
                     | "from"
@@ -1213,9 +1229,7 @@ fn resolve_entities(cx: &mut Ctx) {
             if let Some(pi) = cx.persons.iter().position(|p| {
                 p.strong
                     && p.words.len() >= 2
-                    && p.words
-                        .last()
-                        .is_some_and(|l| l.to_lowercase() == cx.lower[t])
+                    && p.words.last().is_some_and(|l| l.to_lowercase() == cx.l(t))
             }) {
                 person_mentions.push((t, t + 1, pi));
             }
@@ -1233,7 +1247,7 @@ fn resolve_entities(cx: &mut Ctx) {
     }
     // "our correspondent": the article's own journalist, when named
     for t in 0..cx.toks.len().saturating_sub(1) {
-        if cx.lower[t] != "our" {
+        if cx.l(t) != "our" {
             continue;
         }
         let Some(k) = cx.item_at(t + 1) else { continue };
@@ -1273,12 +1287,10 @@ impl Ctx<'_> {
         }
         u < self.toks.len()
             && self.sent_of[u] == self.sent_of[e.min(self.toks.len() - 1)]
-            && self.res.speech.contains(self.lower[u].as_str())
+            && self.res.speech.contains(self.l(u))
     }
     fn speech_before(&self, s: usize) -> bool {
-        s > 0
-            && self.sent_of[s - 1] == self.sent_of[s]
-            && self.res.speech.contains(self.lower[s - 1].as_str())
+        s > 0 && self.sent_of[s - 1] == self.sent_of[s] && self.res.speech.contains(self.l(s - 1))
     }
 }
 
@@ -1593,8 +1605,8 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
     let it = cx.items[k];
     let noun = &res.groups[g as usize];
     // "military options", "government spending": a one-word group noun used as a modifier
-    if it.e == it.s + 1 && it.e < cx.sents[cx.sent_of[it.s]].e && !cx.lower[it.s].ends_with('s') {
-        let next = cx.lower[it.e].as_str();
+    if it.e == it.s + 1 && it.e < cx.sents[cx.sent_of[it.s]].e && !cx.l(it.s).ends_with('s') {
+        let next = cx.l(it.e);
         let attributive = cx.toks[it.e].word
             && next.chars().next().is_some_and(char::is_lowercase)
             && !res.speech.contains(next)
@@ -1628,7 +1640,7 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
             }
             continue;
         }
-        let w = cx.lower[p].as_str();
+        let w = cx.l(p);
         if scan::is_possessive(w) && p > sent_start {
             if let Some(j) = cx.item_at(p - 1)
                 && affs.is_empty()
@@ -1672,9 +1684,9 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
     if affs.is_empty() && noun.needs_country {
         let end = cx.sents[cx.sent_of[it.s]].e;
         let mut u = it.e;
-        if u < end && matches!(cx.lower[u].as_str(), "of" | "from") {
+        if u < end && matches!(cx.l(u), "of" | "from") {
             u += 1;
-            if u < end && cx.lower[u] == "the" {
+            if u < end && cx.l(u) == "the" {
                 u += 1;
             }
             // a coordinated list: "of Turkey, Saudi Arabia and Qatar"
@@ -1687,7 +1699,7 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
                 u = cx.items[j].e;
                 if u + 1 < end && matches!(cx.w(u), "," | "and") {
                     u += 1;
-                    if u < end && cx.lower[u] == "the" {
+                    if u < end && cx.l(u) == "the" {
                         u += 1;
                     }
                 } else {
@@ -1812,7 +1824,7 @@ fn assemble(cx: &Ctx) -> Vec<Entity> {
     let mut ms: Vec<&Mention> = cx.mentions.iter().collect();
     ms.sort_by_key(|m| (m.span.start, m.span.end));
     let mut order: Vec<Key> = Vec::new();
-    let mut by_key: HashMap<Key, Entity> = HashMap::new();
+    let mut by_key: HashMap<Key, Entity> = HashMap::default();
     for m in ms {
         let e = by_key.entry(m.key.clone()).or_insert_with(|| {
             order.push(m.key.clone());

@@ -285,3 +285,29 @@ fn institutions_ministries_and_plural_groups() {
         dump(&d)
     );
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "…",
+        "’s",
+        "Mr.",
+        "President",
+        "the UN's",
+        "\"Smith,\" said",
+        "A. B. C. D.",
+        "— Gen. —",
+        "Россия и США",
+        "Sheikh",
+        "its",
+        ", the UN envoy",
+        "of Turkey, and",
+        "Dr Dr Dr",
+        "US-Russia 3 2 1",
+        "Kent v",
+    ] {
+        let d = run(&["T", text], Some("2016-10-15"));
+        assert!(d.check_spans().is_ok());
+    }
+}
