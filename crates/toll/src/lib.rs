@@ -612,21 +612,22 @@ fn np_after(t: &[Tok], k: usize) -> Option<Victims> {
 
 /// The subject of the clause a cue at `p` sits in: the nearest person phrase to its left.
 fn clause_subject(t: &[Tok], p: usize) -> Option<Victims> {
-    let lo = p.saturating_sub(25);
-    let mut q = p;
-    while q > lo {
-        if matches!(t[q - 1].w, "." | ";" | "?" | "!" | ":") {
+    // the clause starts after the last stop within reach; its first person phrase is the
+    // subject (the nearest one is more often an object: "argued with her two sons and was
+    // stabbed")
+    let mut lo = p.saturating_sub(25);
+    for q in (lo..p).rev() {
+        if matches!(t[q].w, "." | ";" | "?" | "!" | ":") {
+            lo = q + 1;
             break;
         }
-        if blocking(t[q - 1].w) {
-            return None;
-        }
-        if let Some(v) = np_before(t, q).filter(|v| v.e <= q && (v.implicit || v.group.is_some())) {
-            return Some(v);
-        }
-        q -= 1;
     }
-    None
+    if t[lo..p].iter().any(|x| blocking(x.w)) {
+        return None;
+    }
+    (lo + 1..=p).find_map(|q| {
+        np_before(t, q).filter(|v| v.s >= lo && v.e <= q && (v.implicit || v.group.is_some()))
+    })
 }
 
 /// Skip auxiliaries and adverbs leftwards from a cue at `c`. Returns the end of the victims'
@@ -1452,14 +1453,25 @@ fn other_time(text: &str, doc: &Doc, span: Span) -> bool {
     if OTHER_TIME.iter().any(|w| low.contains(w)) {
         return true;
     }
-    // a year other than the publication year: "in 2012", "since 2011"
-    let Some(pub_year) = doc.meta.published.map(|d| d.year()) else {
-        return false;
-    };
+    // several incidents: "two overnight shootings", "three shootings", "different locations"
     let words: Vec<&str> = low
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
+    if words.iter().enumerate().any(|(i, w)| {
+        matches!(
+            *w,
+            "two" | "three" | "four" | "several" | "multiple" | "both"
+        ) && words[i + 1..(i + 3).min(words.len())]
+            .iter()
+            .any(|x| matches!(*x, "shootings" | "incidents" | "attacks" | "locations"))
+    }) {
+        return true;
+    }
+    // a year other than the publication year: "in 2012", "since 2011"
+    let Some(pub_year) = doc.meta.published.map(|d| d.year()) else {
+        return false;
+    };
     words.windows(2).any(|w| {
         matches!(w[0], "in" | "since" | "during" | "of")
             && w[1].len() == 4

@@ -487,3 +487,13 @@ fn odd_text_keeps_spans_valid() {
         assert!(d.check_spans().is_ok(), "{s}");
     }
 }
+
+#[test]
+fn sums_over_several_incidents_are_not_the_incidents_total() {
+    let d = run(&[
+        "Police are investigating two overnight shootings that left two men wounded.",
+        "In the first, a man was shot in the leg on Bates Street.",
+    ]);
+    assert_eq!(d.casualties.iter().filter(|c| c.kind == Injured).count(), 2);
+    assert_eq!(totals(&d).injured, 1);
+}
