@@ -473,7 +473,7 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                     && !text[ws[i].span.start + a.len()..]
                         .starts_with(|c: char| c.is_alphanumeric())
                     && (ws[i].gap == Gap::Comma
-                        || after_prep
+                        || after_prep && a.contains('.')
                         || a.bytes().filter(|&b| b == b'.').count() >= 2)
             }) {
                 let end = ws[i].span.start + abbr.len();

@@ -336,3 +336,11 @@ fn arabic_articles_alone_are_not_places() {
     let d = run("Fighters from Al-Qaeda and al-Nusra attacked, Al Jazeera reported.");
     assert!(d.places.is_empty(), "{:?}", found(&d));
 }
+
+#[test]
+fn postal_codes_only_after_a_comma() {
+    let d = run("The store in Trenton, NJ, closed. We met in OR after lunch.");
+    let f = found(&d);
+    assert!(f.contains(&("NJ".into(), Some("US".into()))), "{f:?}");
+    assert!(!f.iter().any(|(n, _)| n == "OR"), "{f:?}");
+}
