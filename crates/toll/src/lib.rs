@@ -1433,6 +1433,15 @@ const OTHER_TIME: &[&str] = &[
     "both of those",
     "a series of",
     "spate of",
+    "shootings",
+    "incidents",
+    "across the city",
+    "across chicago",
+    "weekend",
+    "total to",
+    "victim total",
+    "different areas",
+    "different parts",
 ];
 
 /// The sentence (or, without sentences, the stretch between full stops) around a span.
@@ -1451,6 +1460,27 @@ fn other_time(text: &str, doc: &Doc, span: Span) -> bool {
     let s = context(text, doc, span);
     let low = text[s.start..s.end].to_ascii_lowercase();
     if OTHER_TIME.iter().any(|w| low.contains(w)) {
+        return true;
+    }
+    // a running tally: "since Saturday evening", "since Friday afternoon"
+    if low
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            w[0] == "since"
+                && matches!(
+                    w[1].trim_matches(|c: char| !c.is_alphanumeric()),
+                    "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                )
+        })
+    {
         return true;
     }
     // several incidents: "two overnight shootings", "three shootings", "different locations"

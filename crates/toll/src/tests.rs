@@ -497,3 +497,12 @@ fn sums_over_several_incidents_are_not_the_incidents_total() {
     assert_eq!(d.casualties.iter().filter(|c| c.kind == Injured).count(), 2);
     assert_eq!(totals(&d).injured, 1);
 }
+
+#[test]
+fn running_tallies_are_not_the_incidents_total() {
+    let d = run(&[
+        "Four people were killed and at least 12 others wounded since Friday afternoon in shootings across the city.",
+        "Most recently, a man was shot in the arm on Sunday.",
+    ]);
+    assert_eq!(totals(&d), Totals { killed: 0, injured: 1 });
+}
