@@ -1542,6 +1542,7 @@ fn add_org_run(cx: &mut Ctx, s: usize, e: usize) {
 /// Countries, demonyms, organisations, group nouns and dictionary names from the lexicon items.
 fn lexicon_mentions(cx: &mut Ctx) {
     let res = cx.res;
+    hyphenated_mentions(cx);
     for k in 0..cx.items.len() {
         let it = cx.items[k];
         if cx.absorbed[k] {
@@ -1595,6 +1596,61 @@ fn lexicon_mentions(cx: &mut Ctx) {
                 key: Key::Nat(key),
                 name: text,
                 actor,
+            });
+        }
+    }
+}
+
+/// Countries and nationalities inside hyphenated words: "a US-Russia brokered truce",
+/// "the Saudi-led coalition".
+fn hyphenated_mentions(cx: &mut Ctx) {
+    let res = cx.res;
+    for t in 0..cx.toks.len() {
+        if cx.cover[t] != 0 || cx.claimed[t] || !cx.toks[t].word {
+            continue;
+        }
+        let w = cx.w(t);
+        if !w.contains('-') || !w.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let mut at = cx.toks[t].start;
+        for part in w.split('-') {
+            let (ps, pe) = (at, at + part.len());
+            at = pe + 1;
+            if part.is_empty() {
+                continue;
+            }
+            let low = part.to_lowercase();
+            let Some((1, hit)) = res.trie.longest(&[low.as_str()], &[part], 0, false) else {
+                continue;
+            };
+            let (kind, key, name, code) = match hit.kind {
+                HitKind::Country(c) => {
+                    let c = &res.countries[c as usize];
+                    (
+                        EntityKind::Country,
+                        Key::Country(c.code.clone()),
+                        c.name.clone(),
+                        c.code.clone(),
+                    )
+                }
+                HitKind::Demonym(Some(c)) => {
+                    let c = &res.countries[c as usize];
+                    (
+                        EntityKind::Nationality,
+                        Key::Nat(c.code.clone()),
+                        part.to_string(),
+                        c.code.clone(),
+                    )
+                }
+                _ => continue,
+            };
+            cx.mentions.push(Mention {
+                span: Span::new(ps, pe),
+                kind,
+                key,
+                name,
+                actor: Some(actor_from_code(&code)),
             });
         }
     }

@@ -311,3 +311,22 @@ fn odd_inputs_do_not_panic() {
         assert!(d.check_spans().is_ok());
     }
 }
+
+#[test]
+fn countries_inside_hyphenated_words() {
+    let d = run(
+        &[
+            "T",
+            "The US-Russia truce collapsed as Saudi-led jets struck.",
+        ],
+        None,
+    );
+    let us = find(&d, EntityKind::Country, "United States").expect("US");
+    assert_eq!(d.slice(us.mentions[0]), "US");
+    assert!(find(&d, EntityKind::Country, "Russia").is_some());
+    assert!(
+        d.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Nationality && code(e) == Some("SAU"))
+    );
+}
