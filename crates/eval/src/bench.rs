@@ -95,11 +95,11 @@ fn child(part: &str) -> Result<(), String> {
     let (mut items, mut errors, mut cpu, mut wall, mut chars) = (0usize, 0usize, 0.0, 0.0, 0usize);
     while cpu < MIN_CPU_SECONDS {
         match part {
-            "html" | "html-dom_smoothie" => {
+            "html" | "html-trafilatura" => {
                 let engine = if part == "html" {
                     dateline_html::Engine::default()
                 } else {
-                    dateline_html::Engine::DomSmoothie
+                    dateline_html::Engine::Trafilatura
                 };
                 let (c0, t0) = (cpu_seconds(), Instant::now());
                 for p in &pages {
@@ -300,7 +300,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     ];
     let mut html_rate = None;
     let mut pipeline_html_rate = None;
-    let mut smoothie_rate = None;
+    let mut traf_rate = None;
     for (part, label) in [
         (
             "html",
@@ -308,8 +308,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ),
         ("pipeline-html", "whole pipeline on the 181 HTML pages"),
         (
-            "html-dom_smoothie",
-            "HTML stage with the `dom_smoothie` engine (`Engine::DomSmoothie`; its F1 is in the extraction section)",
+            "html-trafilatura",
+            "HTML stage with the `trafilatura` engine (`Engine::Trafilatura`; its F1 is in the extraction section)",
         ),
         (
             "pipeline-text",
@@ -323,7 +323,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         match part {
             "html" => html_rate = Some(rate),
             "pipeline-html" => pipeline_html_rate = Some(rate),
-            "html-dom_smoothie" => smoothie_rate = Some(rate),
+            "html-trafilatura" => traf_rate = Some(rate),
             _ => {}
         }
         let errors = v["errors"].as_u64().unwrap_or(0);
@@ -350,10 +350,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 f(&v, "peak_rss_kb") / 1024.0
             ));
             lines.push(String::new());
-            if let (Some(h), Some(p), Some(d)) = (html_rate, pipeline_html_rate, smoothie_rate) {
+            if let (Some(h), Some(p), Some(d)) = (html_rate, pipeline_html_rate, traf_rate) {
                 lines.push(format!(
                     "Ratio dateline / Python trafilatura (per core, same pages): HTML stage **{:.1}×**, \
-                     whole pipeline **{:.1}×**, HTML stage with the `dom_smoothie` engine {:.1}× (goal ≥ 10×).",
+                     whole pipeline **{:.1}×**, HTML stage with the `trafilatura` engine {:.1}× (goal ≥ 10×).",
                     h / rate,
                     p / rate,
                     d / rate

@@ -1,11 +1,13 @@
 //! Main-text and metadata extraction from news HTML.
 //!
-//! The page is first stripped of scripts, styles, comments and other parts that never hold
-//! article text (JSON-LD blocks are kept aside for the metadata); the main text then comes from
-//! the `trafilatura` crate (a port of go-trafilatura), with `dom_smoothie` (a Readability port)
-//! as the fallback when the primary yields almost nothing. The extractor's clean HTML is turned
-//! into paragraphs here, and the page's headline (and the standfirst right under it) are taken
-//! off the top of the text: the title is returned separately.
+//! The page is first stripped of scripts, styles, comments, navigation, footers, asides,
+//! figures and other parts that seldom hold article text (JSON-LD blocks are kept aside for the
+//! metadata); the main text then comes from the `dom_smoothie` crate (a Readability port), with
+//! the `trafilatura` crate (a port of go-trafilatura) as the fallback when the primary yields
+//! almost nothing. The extractor's clean HTML is turned into paragraphs here, leaving out
+//! furniture (captions, bylines, share bars, "Related:" lines, see `lexicon/`), and the page's
+//! headline (and the standfirst right under it) are taken off the top of the text: the title is
+//! returned separately.
 //!
 //! Metadata (title, publication date, site name, canonical URL) is read with a small tag
 //! scanner over the stripped page, so the page is parsed into a DOM only once.
@@ -37,14 +39,15 @@ pub struct HtmlArticle {
 /// here so the evaluation can measure the candidates through the same code path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Engine {
+    /// `dom_smoothie` (Readability), leaving out captions, bylines, share bars and similar
+    /// furniture recognised by class name; `trafilatura` when that yields almost nothing.
+    #[default]
+    DomSmoothie,
     /// `trafilatura` with its own readability/justext fallback, then `dom_smoothie` when
     /// that yields almost nothing.
-    #[default]
     Trafilatura,
     /// `trafilatura` without its internal fallback (faster), then `dom_smoothie`.
     TrafilaturaFast,
-    /// `dom_smoothie` alone.
-    DomSmoothie,
 }
 
 /// Pages beyond this many bytes are cut (at a character boundary) before extraction.
@@ -65,12 +68,15 @@ pub fn extract_with(html: &str, url: Option<&str>, engine: Engine) -> HtmlArticl
     let page =
         std::panic::catch_unwind(|| meta::read(&prep.html, &prep.json_ld, url)).unwrap_or_default();
     let mut paras = match engine {
+        Engine::DomSmoothie => dom_smoothie(&prep.html, url),
         Engine::Trafilatura => trafilatura(&prep.html, true),
         Engine::TrafilaturaFast => trafilatura(&prep.html, false),
-        Engine::DomSmoothie => Vec::new(),
     };
     if chars(&paras) < MIN_TEXT_CHARS {
-        let other = dom_smoothie(&prep.html, url);
+        let other = match engine {
+            Engine::DomSmoothie => trafilatura(&prep.html, true),
+            _ => dom_smoothie(&prep.html, url),
+        };
         if chars(&other) > chars(&paras) {
             paras = other;
         }
@@ -129,11 +135,15 @@ fn trafilatura(html: &str, fallback: bool) -> Vec<Para> {
 
 fn dom_smoothie(html: &str, url: Option<&str>) -> Vec<Para> {
     let run = || {
-        let Ok(mut r) = dom_smoothie::Readability::new(html, url, None) else {
+        let cfg = dom_smoothie::Config {
+            keep_classes: true,
+            ..Default::default()
+        };
+        let Ok(mut r) = dom_smoothie::Readability::new(html, url, Some(cfg)) else {
             return Vec::new();
         };
         r.parse()
-            .map(|a| render::paragraphs(&a.content))
+            .map(|a| render::paragraphs_skipping(&a.content, furniture_attrs))
             .unwrap_or_default()
     };
     std::panic::catch_unwind(run).unwrap_or_default()
@@ -190,6 +200,27 @@ fn is_furniture(text: &str) -> bool {
     {
         return true;
     }
+    // Date lines ("Updated 5:27 am CST, ..."), bylines ("By Jane Doe - 11/18/19"), and photo
+    // captions ending in a credit ("... in Hanoi. (AP Photo/Hau Dinh)").
+    static DATED: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^[|\s]*(?:last\s+)?(?:updated|published|posted|modified)\b[^\n]{0,80}\d",
+        )
+        .expect("static regex")
+    });
+    static BYLINE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"^(?:[Bb]y|BY)\s+\p{Lu}[^.!?]{0,55}$").expect("static regex")
+    });
+    static CREDIT: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\S.{18,}\((?:ap |afp |reuters |getty )?(?:photo|image|picture|credit)s?\b[^()]*\)\s*$")
+            .expect("static regex")
+    });
+    if (text.len() <= 100 && DATED.is_match(text))
+        || (text.len() <= 60 && BYLINE.is_match(text))
+        || CREDIT.is_match(text)
+    {
+        return true;
+    }
     // A bare e-mail address (an author's contact line).
     if !lower.trim().contains(char::is_whitespace) && lower.contains('@') && lower.contains('.') {
         return true;
@@ -198,6 +229,27 @@ fn is_furniture(text: &str) -> bool {
         && (lower.contains("consent")
             || lower.contains("accept")
             || lower.contains("browsing experience"))
+}
+
+static FURNITURE_CLASSES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    include_str!("../lexicon/furniture_classes.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// An element whose class or id names page furniture (captions, share bars, related links).
+fn furniture_attrs(attrs: &str) -> bool {
+    let hit = |v: &str| {
+        v.split_ascii_whitespace().any(|token| {
+            let t = token.to_ascii_lowercase();
+            FURNITURE_CLASSES.iter().any(|w| t.contains(w.as_str()))
+        })
+    };
+    scan::attr(attrs, "class").is_some_and(|c| hit(&c))
+        || scan::attr(attrs, "id").is_some_and(|i| hit(&i))
 }
 
 /// Letters and digits only, lower-cased.
@@ -238,8 +290,12 @@ fn drop_headline(
         if is_title && (p.heading || drop == 0) {
             saw_headline = true;
         } else if p.heading
-            && (saw_headline || description.is_some_and(|d| same_text(&p.text, d)))
             && standfirst.is_none()
+            && (saw_headline
+                || description.is_some_and(|d| same_text(&p.text, d))
+                // A heading opening the text right above body text (the extractor already
+                // took the headline off): the standfirst.
+                || (drop == 0 && p.text.split_whitespace().count() >= 5 && paras.get(1).is_some_and(|n| !n.heading)))
         {
             standfirst = Some(p.text.clone());
         } else {

@@ -47,6 +47,15 @@ fn is_block(name: &str) -> bool {
     is_heading(name) || BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(name))
 }
 
+fn is_void(name: &str) -> bool {
+    [
+        "br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed",
+        "param", "track",
+    ]
+    .iter()
+    .any(|v| v.eq_ignore_ascii_case(name))
+}
+
 fn is_cell(name: &str) -> bool {
     name.eq_ignore_ascii_case("td") || name.eq_ignore_ascii_case("th")
 }
@@ -63,6 +72,12 @@ fn is_skipped(name: &str) -> bool {
 /// Paragraphs of `fragment`: block elements separate paragraphs, whitespace is collapsed,
 /// entities decoded; headings are their own paragraphs and are marked.
 pub fn paragraphs(fragment: &str) -> Vec<Para> {
+    paragraphs_skipping(fragment, |_| false)
+}
+
+/// [`paragraphs`], leaving out every element (with its content) whose start-tag attributes
+/// `skip` rejects.
+pub fn paragraphs_skipping(fragment: &str, skip: impl Fn(&str) -> bool) -> Vec<Para> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut heading_depth = 0usize;
@@ -80,9 +95,15 @@ pub fn paragraphs(fragment: &str) -> Vec<Para> {
     };
     while let Some(tok) = sc.next() {
         match tok {
-            Token::Open { name, .. } => {
+            Token::Open { name, attrs } => {
                 if is_skipped(name) {
                     let _ = sc.raw_until_close(name);
+                } else if !attrs.is_empty()
+                    && !is_void(name)
+                    && !attrs.ends_with('/')
+                    && skip(attrs)
+                {
+                    sc.skip_element(name);
                 } else if is_heading(name) {
                     flush(&mut cur, cur_heading, &mut out);
                     heading_depth += 1;
@@ -121,6 +142,16 @@ pub fn paragraphs(fragment: &str) -> Vec<Para> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skipped_elements_go_with_their_content() {
+        let p = paragraphs_skipping(
+            "<p>a</p><div class=\"x cap\"><div>in <div>deeper</div></div><p>still</p></div><p>b</p>",
+            |attrs| attrs.contains("cap"),
+        );
+        let texts: Vec<&str> = p.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["a", "b"]);
+    }
 
     #[test]
     fn blocks_headings_and_inline_markup() {

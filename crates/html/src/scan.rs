@@ -62,6 +62,30 @@ impl<'a> Scanner<'a> {
     }
 }
 
+impl Scanner<'_> {
+    /// Skip the rest of an element just opened as `name`: past its matching end tag, counting
+    /// nested elements of the same name (or to the end of input).
+    pub fn skip_element(&mut self, name: &str) {
+        let mut depth = 1usize;
+        for t in self.by_ref() {
+            match t {
+                Token::Open { name: n, attrs }
+                    if n.eq_ignore_ascii_case(name) && !attrs.ends_with('/') =>
+                {
+                    depth += 1
+                }
+                Token::Close { name: n } if n.eq_ignore_ascii_case(name) => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 impl<'a> Iterator for Scanner<'a> {
     type Item = Token<'a>;
 
