@@ -543,6 +543,16 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                         // the whole of a several-word place name: "Rock Hill" taken for a
                         // person, "West Bank" for a bank, "Tamil Nadu" around "Tamil"
                     } else if b.contains(sp)
+                        && b.end == sp.end
+                        && b.start < sp.start
+                        && kind != EntityKind::Nationality
+                        && text[b.start..sp.start]
+                            .split_whitespace()
+                            .all(|w| STOP.contains(w.trim_end_matches('.')))
+                    {
+                        // a qualified place taken for a name: "Northeast Texas", "Metro
+                        // Vancouver", "Downtown Greer"
+                    } else if b.contains(sp)
                         && b != sp
                         && matches!(kind, EntityKind::Organization | EntityKind::Group)
                     {

@@ -344,3 +344,18 @@ fn postal_codes_only_after_a_comma() {
     assert!(f.contains(&("NJ".into(), Some("US".into()))), "{f:?}");
     assert!(!f.iter().any(|(n, _)| n == "OR"), "{f:?}");
 }
+
+#[test]
+fn qualified_places_taken_for_people_are_places() {
+    let mut d = doc("Storms hit Northeast Texas overnight.");
+    d.entities.push(Entity {
+        kind: EntityKind::Person,
+        name: "Northeast Texas".into(),
+        title: None,
+        actor: None,
+        place: None,
+        mentions: vec![dateline_doc::Span::new(11, 26)],
+    });
+    locate(&mut d, &GAZ);
+    assert_eq!(found(&d), vec![("Texas".into(), Some("US".into()))]);
+}
