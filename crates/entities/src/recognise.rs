@@ -1294,6 +1294,12 @@ impl Ctx<'_> {
     }
 }
 
+fn numberish(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit())
+        && w.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'/' | b'-' | b','))
+}
+
 fn integer(w: &str) -> bool {
     !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
 }
@@ -1306,15 +1312,27 @@ fn sports_team(cx: &Ctx, s: usize, e: usize) -> bool {
         return false;
     }
     let ints_after = (e..se).take_while(|&t| integer(cx.w(t))).count();
-    if ints_after >= 3 {
+    // standings: "Inverness Thistle 3 1 0 2 4 3 7", "FLORIDA 65 70 .481 19"
+    let numbers_after = (e..se).take_while(|&t| numberish(cx.w(t))).count();
+    if ints_after >= 3 || (ints_after >= 2 && numbers_after >= 4) {
         return true;
+    }
+    // "San Francisco Giants", "Philadelphia Eagles": a city and a plural nickname
+    if e - s >= 2 {
+        let last = cx.w(e - 1);
+        let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+        let city = key_of((s..e - 1).map(|t| cx.l(t)));
+        if plural && cx.res.cities.contains(&city) {
+            return true;
+        }
     }
     // cricket: "Sussex 259 and 207", "Glamorgan 9-203", "Kent 215 for 6"
     if e < se {
         let w = cx.w(e);
-        let wickets = w
-            .split_once('-')
-            .is_some_and(|(a, b)| integer(a) && integer(b) && a.len() <= 2 && b.len() >= 2);
+        // "9-203" or "197-8": runs and wickets, never a tennis set like "6-4"
+        let wickets = w.split_once('-').is_some_and(|(a, b)| {
+            integer(a) && integer(b) && a.len().max(b.len()) >= 3 && a.len().min(b.len()) <= 2
+        });
         let innings = integer(w)
             && e + 2 < se
             && matches!(cx.w(e + 1), "and" | "for")
