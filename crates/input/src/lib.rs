@@ -30,6 +30,9 @@ pub struct RawArticle {
     pub source: Option<String>,
     pub url: Option<String>,
     pub title: Option<String>,
+    /// Values given for every article that has none of its own (command-line flags): they apply
+    /// only after the article's own metadata and whatever the page or text itself states.
+    pub fallback: Defaults,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,7 +52,7 @@ pub enum Format {
 }
 
 /// Defaults applied to every article that lacks them (command-line `--published` etc.).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Defaults {
     pub published: Option<String>,
     pub source: Option<String>,
@@ -193,10 +196,11 @@ pub fn parse_json_line(line: &str, input: &str, defaults: &Defaults) -> Item {
         input: input.to_string(),
         id,
         body,
-        published: j.published.or_else(|| defaults.published.clone()),
-        source: j.source.or_else(|| defaults.source.clone()),
-        url: j.url.or_else(|| defaults.url.clone()),
+        published: j.published,
+        source: j.source,
+        url: j.url,
         title: j.title,
+        fallback: defaults.clone(),
     })
 }
 
@@ -213,10 +217,11 @@ fn article(input: &str, bytes: &[u8], format: Format, defaults: &Defaults) -> It
         input: input.to_string(),
         id: defaults.id.clone().unwrap_or_else(|| hash_id(bytes)),
         body,
-        published: defaults.published.clone(),
-        source: defaults.source.clone(),
-        url: defaults.url.clone(),
+        published: None,
+        source: None,
+        url: None,
         title: None,
+        fallback: defaults.clone(),
     })
 }
 

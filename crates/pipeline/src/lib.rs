@@ -112,6 +112,17 @@ impl Pipeline {
             meta.published = Some(d);
             meta.published_from = PublishedFrom::Text;
         }
+        // Command-line values apply last, to articles that had none of their own.
+        let fb = raw.fallback;
+        if meta.published.is_none()
+            && let Some(p) = fb.published.as_deref().filter(|p| !p.trim().is_empty())
+        {
+            meta.published =
+                Some(parse_date(p).ok_or_else(|| format!("cannot read published date {p:?}"))?);
+            meta.published_from = PublishedFrom::Input;
+        }
+        meta.source = meta.source.or(fb.source);
+        meta.url = meta.url.or(fb.url);
         if raw.title.is_some() {
             meta.title = raw.title;
         }
