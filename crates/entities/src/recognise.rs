@@ -874,10 +874,25 @@ fn chain_actor(cx: &Ctx, c: &Chain) -> Option<Actor> {
     }
 }
 
+/// A name word for comparison: lower case, without an Arabic article ("al-Assad" → "assad").
+fn name_key(w: &str) -> String {
+    let l = w.to_lowercase();
+    for p in [
+        "al-", "el-", "ad-", "as-", "ash-", "ar-", "an-", "at-", "az-",
+    ] {
+        if let Some(rest) = l.strip_prefix(p)
+            && !rest.is_empty()
+        {
+            return rest.to_string();
+        }
+    }
+    l
+}
+
 fn person_index(persons: &[Person], words: &[String]) -> Option<usize> {
-    let low: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let low: Vec<String> = words.iter().map(|w| name_key(w)).collect();
     persons.iter().position(|p| {
-        let pl: Vec<String> = p.words.iter().map(|w| w.to_lowercase()).collect();
+        let pl: Vec<String> = p.words.iter().map(|w| name_key(w)).collect();
         if pl == low {
             return true;
         }

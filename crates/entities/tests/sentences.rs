@@ -330,3 +330,17 @@ fn countries_inside_hyphenated_words() {
             .any(|e| e.kind == EntityKind::Nationality && code(e) == Some("SAU"))
     );
 }
+
+#[test]
+fn arabic_article_in_surnames() {
+    let d = run(
+        &[
+            "T",
+            "Syrian President Bashar al-Assad spoke. Assad said the war would end. Mr al-Assad left.",
+        ],
+        Some("2016-10-15"),
+    );
+    let a = find(&d, EntityKind::Person, "Bashar al-Assad").unwrap();
+    assert_eq!(a.mentions.len(), 3, "{}", dump(&d));
+    assert_eq!(code(a), Some("SYRGOV"));
+}
