@@ -21,6 +21,9 @@ pub(crate) struct W<'l> {
     pub place: Option<usize>,
     /// The place is a country (as a modifier it names an actor: "a US airstrike").
     pub country: bool,
+    /// Starts a clause (a subordinator) / is hard punctuation; computed once.
+    sub: bool,
+    hard: bool,
 }
 
 /// A run of words covered by one entity mention.
@@ -346,6 +349,8 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
             chunk: None,
             place: None,
             country: false,
+            sub: SUBORDINATORS.contains(&tmp.as_str()),
+            hard: HARD_PUNCT.contains(&tmp.as_str()),
         });
     }
     let mut chunks = Vec::new();
@@ -592,11 +597,11 @@ pub(crate) fn cues(v: &View, lex: &Lexicon) -> Vec<CueHit> {
 
 /// Word `i` starts a new clause (the boundary word itself belongs to the new clause).
 fn starts_clause(v: &View, i: usize) -> bool {
-    v.is_any(i, SUBORDINATORS) || (i > 0 && v.is_any(i - 1, HARD_PUNCT))
+    i < v.len() && (v.words[i].sub || (i > 0 && v.words[i - 1].hard))
 }
 
 fn is_hard(v: &View, i: usize) -> bool {
-    v.is_any(i, HARD_PUNCT)
+    i < v.len() && v.words[i].hard
 }
 
 /// First word of the clause containing `i`.

@@ -355,6 +355,16 @@ pub(crate) fn normalise(w: &str) -> String {
 
 pub(crate) fn normalise_into(w: &str, out: &mut String) {
     out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+        if w.contains('`') {
+            let s = out.replace('`', "'");
+            out.clear();
+            out.push_str(&s);
+        }
+        return;
+    }
     for c in w.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
