@@ -238,6 +238,8 @@ struct Sent {
     headline: bool,
     /// All capitals: lexicon phrases match case-insensitively.
     caps: bool,
+    /// Index of the block (paragraph) the sentence is in.
+    block: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -401,13 +403,15 @@ fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
     let mut sent_of = Vec::new();
     let mut sents = Vec::new();
     let mut initial = Vec::new();
-    let spans: Vec<(Span, bool)> = if doc.sentences.is_empty() {
+    let spans: Vec<(Span, bool, usize)> = if doc.sentences.is_empty() {
         doc.blocks
             .iter()
-            .map(|b| {
+            .enumerate()
+            .map(|(i, b)| {
                 (
                     b.span,
                     matches!(b.kind, BlockKind::Title | BlockKind::Heading),
+                    i,
                 )
             })
             .collect()
@@ -419,11 +423,12 @@ fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
                 (
                     s.span,
                     matches!(k, Some(BlockKind::Title | BlockKind::Heading)),
+                    s.block,
                 )
             })
             .collect()
     };
-    for (si, (sp, title_block)) in spans.iter().enumerate() {
+    for (si, (sp, title_block, block)) in spans.iter().enumerate() {
         let s = toks.len();
         scan::scan(&text[sp.start..sp.end], sp.start, &mut toks);
         let e = toks.len();
@@ -466,6 +471,7 @@ fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
             e,
             headline,
             caps,
+            block: *block,
         });
     }
     let mut lowbuf = String::with_capacity(text.len() + 16);
@@ -1907,6 +1913,23 @@ impl Resources {
     }
 }
 
+/// The country named last before byte `at` in the same paragraph.
+fn country_before(cx: &Ctx, at: usize) -> Option<String> {
+    let t = cx.toks.partition_point(|p| p.start < at);
+    let block = cx.sents[cx.sent_of[t.min(cx.toks.len().checked_sub(1)?)]].block;
+    cx.items.iter().rev().find_map(|it| {
+        if it.e > t || cx.sents[cx.sent_of[it.s]].block != block {
+            return None;
+        }
+        match it.kind {
+            ItemKind::Lex(HitKind::Country(c) | HitKind::Demonym(Some(c))) => {
+                Some(cx.res.countries[c as usize].code.clone())
+            }
+            _ => None,
+        }
+    })
+}
+
 /// Group mentions by key into entities, in order of first mention.
 fn assemble(cx: &Ctx) -> Vec<Entity> {
     let res = cx.res;
@@ -1953,6 +1976,15 @@ fn assemble(cx: &Ctx) -> Vec<Entity> {
                     .is_none_or(|a| a.country.is_none() && a.code.len() <= 3)
             {
                 e.actor = Some(actor_from_code(&code));
+            }
+            // "In Nigeria, ... President Muhammadu Buhari": a state role with no country takes
+            // the country named last before it in the same paragraph
+            if let Some(a) = &e.actor
+                && a.country.is_none()
+                && matches!(a.code.as_str(), "GOV" | "MIL" | "COP" | "JUD" | "LEG")
+                && let Some(c) = e.mentions.first().and_then(|m| country_before(cx, m.start))
+            {
+                e.actor = Some(actor_from_code(&format!("{c}{}", a.code)));
             }
         }
         out.push(e);

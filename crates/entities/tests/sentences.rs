@@ -344,3 +344,15 @@ fn arabic_article_in_surnames() {
     assert_eq!(a.mentions.len(), 3, "{}", dump(&d));
     assert_eq!(code(a), Some("SYRGOV"));
 }
+
+#[test]
+fn state_roles_take_the_paragraph_country() {
+    let d = run(
+        &[
+            "T",
+            "In Ghana, gunmen attacked a market. President Kwesi Appiah condemned the attack.",
+        ],
+        None,
+    );
+    assert_eq!(person_code(&d, "Kwesi Appiah"), Some("GHAGOV"));
+}
