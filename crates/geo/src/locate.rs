@@ -162,6 +162,39 @@ const LOCATIVE: &[&str] = &[
     "western",
     "central",
 ];
+/// Verbs after "the X" that make "the X" a whole noun phrase ("the White House said").
+const HEAD_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "announced",
+    "confirmed",
+    "denied",
+    "declined",
+    "told",
+    "added",
+    "issued",
+    "released",
+    "called",
+    "did",
+    "does",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "wants",
+    "wanted",
+    "plans",
+];
 /// Function words that, capitalised at the start of a sentence, do not begin a name.
 const FUNCTION: &[&str] = &[
     "on", "with", "for", "by", "as", "like", "about", "after", "before", "since", "until", "over",
@@ -741,6 +774,22 @@ fn accept(
             &ws[j + 1],
             &["said", "says", "told", "added", "wrote", "asked"],
         )
+    {
+        return Verdict::No;
+    }
+    // "the White House", "the Pentagon": a town's name after "the" is a building or an
+    // organisation...
+    let after_the = i > 0 && ws[i].gap == Gap::Space && doc.slice(ws[i - 1].span) == "the";
+    // ... when "the X" is a whole noun phrase: before a verb or at the end of a clause
+    // ("the White House said"), not a modifier ("the Newark police")
+    let head =
+        j + 1 >= ws.len() || ws[j + 1].gap != Gap::Space || lower_is(doc, &ws[j + 1], HEAD_VERBS);
+    if after_the
+        && head
+        && cands.iter().all(|c| {
+            let r = &gaz.records[c.record as usize];
+            matches!(r.kind, Kind::City | Kind::Capital) && !r.name.starts_with("The ")
+        })
     {
         return Verdict::No;
     }

@@ -359,3 +359,15 @@ fn qualified_places_taken_for_people_are_places() {
     locate(&mut d, &GAZ);
     assert_eq!(found(&d), vec![("Texas".into(), Some("US".into()))]);
 }
+
+#[test]
+fn the_town_as_a_whole_noun_phrase_is_a_building() {
+    let d = run("Earlier, the White House said talks would go on.");
+    assert!(d.places.is_empty(), "{:?}", found(&d));
+    let d = run("Officers from the Newark police arrived.");
+    assert!(
+        d.places.iter().any(|p| p.name == "Newark"),
+        "{:?}",
+        found(&d)
+    );
+}
