@@ -262,11 +262,11 @@ fn is_person(w: &str) -> bool {
 /// Israelis").
 fn group_head(t: &Tok) -> bool {
     !LEX.not_heads.contains(t.w)
-        && !LEX.not_names.contains(t.w)
         && (!t.cap
-            || ["ans", "is", "ese", "ites"]
-                .iter()
-                .any(|e| t.w.ends_with(e)))
+            || (!LEX.not_names.contains(t.w)
+                && ["ans", "is", "ese", "ites"]
+                    .iter()
+                    .any(|e| t.w.ends_with(e))))
 }
 
 fn ordinal(w: &str) -> bool {

@@ -504,5 +504,43 @@ fn running_tallies_are_not_the_incidents_total() {
         "Four people were killed and at least 12 others wounded since Friday afternoon in shootings across the city.",
         "Most recently, a man was shot in the arm on Sunday.",
     ]);
-    assert_eq!(totals(&d), Totals { killed: 0, injured: 1 });
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 0,
+            injured: 1
+        }
+    );
+}
+
+#[test]
+fn more_general_reports() {
+    let d = run(&[
+        "Israeli air strikes killed 12 Palestinians, including four children, the health ministry said.",
+    ]);
+    assert_eq!(d.casualties.len(), 2, "{:?}", d.casualties);
+    assert_eq!(
+        (d.casualties[0].min, d.casualties[0].group.as_deref()),
+        (Some(12), Some("palestinians"))
+    );
+    assert_eq!(
+        (d.casualties[1].min, d.casualties[1].part_of),
+        (Some(4), Some(0))
+    );
+    assert_eq!(
+        one("Rebels abducted more than 200 schoolgirls in 2014."),
+        (Kidnapped, Some(201), None, false)
+    );
+    assert_eq!(
+        one("The ministry said 1,200 people had been detained since the coup."),
+        (Arrested, Some(1200), Some(1200), false)
+    );
+    assert_eq!(
+        one("Two police officers were among the dead."),
+        (Killed, Some(2), Some(2), false)
+    );
+    assert_eq!(
+        one("Hundreds of thousands of people have been displaced."),
+        (Displaced, Some(200_000), None, true)
+    );
 }
