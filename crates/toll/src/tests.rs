@@ -544,3 +544,41 @@ fn more_general_reports() {
         (Displaced, Some(200_000), None, true)
     );
 }
+
+/// Every cue in `lexicon/cues.txt` reads a count in a sentence built for its role.
+#[test]
+fn every_lexicon_cue_reads_a_count() {
+    use crate::lex::{Kind, Role};
+    let mut failures = Vec::new();
+    for cue in LEX.cues.values().flatten() {
+        let phrase = cue.words.join(" ");
+        let sentence = match cue.role {
+            Role::Pass => format!("Two villagers {phrase} on Monday."),
+            Role::PassBe => format!("Two villagers were {phrase} on Monday."),
+            Role::Act => format!("The attackers {phrase} two villagers on Monday."),
+            Role::Lives => format!("The attack {phrase} two lives on Monday."),
+            Role::Toll => format!("The {phrase} rose to two on Monday."),
+            Role::Harm => format!("Two villagers suffered {phrase} on Monday."),
+        };
+        let d = run(&[&sentence]);
+        let want = casualty_kind(cue.kind);
+        let got = d.casualties.iter().any(|c| c.kind == want && c.min == Some(2))
+            // a shot count with nobody killed is an injured count
+            || (cue.kind == Kind::Shot && d.casualties.iter().any(|c| c.kind == Injured));
+        if !got {
+            failures.push(format!(
+                "{sentence} → {:?}",
+                d.casualties
+                    .iter()
+                    .map(|c| (c.kind, c.min))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} cues read nothing:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
