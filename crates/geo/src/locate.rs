@@ -657,14 +657,21 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
     }
     // one sense per discourse: a name that is a place elsewhere in the document is one here too
     // ("Douma's fall" after "the city of Douma")
-    let mut promoted = false;
+    // (mentions are in text order and do not overlap one another)
+    let mut promoted: Vec<Mention> = Vec::new();
     for (k, m) in weak {
-        if accepted.contains(&k) && !mentions.iter().any(|o| o.span.overlaps(m.span)) {
-            mentions.push(m);
-            promoted = true;
+        if !accepted.contains(&k) {
+            continue;
+        }
+        let at = mentions.partition_point(|o| o.span.end <= m.span.start);
+        let clash = mentions.get(at).is_some_and(|o| o.span.overlaps(m.span))
+            || promoted.last().is_some_and(|o| o.span.overlaps(m.span));
+        if !clash {
+            promoted.push(m);
         }
     }
-    if promoted {
+    if !promoted.is_empty() {
+        mentions.extend(promoted);
         mentions.sort_by_key(|m| m.span.start);
     }
     // "Paris, Texas": a mention followed by ", " and a mention of a wider place

@@ -371,3 +371,19 @@ fn the_town_as_a_whole_noun_phrase_is_a_building() {
         found(&d)
     );
 }
+
+#[test]
+fn long_documents_stay_linear() {
+    let sentence = "Shelling hit Aleppo and Homs, officials in Damascus said, as talks in Geneva stalled. \
+                    Reading the report, May said Mobile was quiet. ";
+    let text = sentence.repeat(2000);
+    let t = std::time::Instant::now();
+    let d = run(&text);
+    let aleppo = d
+        .places
+        .iter()
+        .find(|p| p.name == "Aleppo")
+        .expect("Aleppo");
+    assert_eq!(aleppo.mentions.len(), 2000);
+    assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+}
