@@ -6,6 +6,13 @@
 //! (longest match first), filters common words, demonyms and personal names, and resolves each
 //! mention using population, feature type, the document's country and admin1 focus and
 //! qualifiers such as "Paris, Texas".
+//!
+//! Guards (lexicons under `lexicon/`): demonyms are never places; stop words (directions,
+//! titles, months) never alone; a name after a given name or title is a surname; common English
+//! words that are also place names ("Mobile", "Reading") and sentence-initial or alternate-name
+//! matches need a locative preposition or a ", State" qualifier, unless the same name is a place
+//! elsewhere in the document; a town's name inside a longer capitalised name is not a mention,
+//! and one inside an organisation's name found by the entity stage only informs resolution.
 
 mod gazetteer;
 mod locate;

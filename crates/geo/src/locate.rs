@@ -428,7 +428,6 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
             .find(|x| span(x).overlaps(sp))
             .copied()
     }
-    // units: sentences, else blocks, else the whole text
     // units: the sentences, and whole blocks that have none (headings); the whole text when
     // the document has neither
     let mut units: Vec<Span> = Vec::with_capacity(doc.sentences.len() + 1);
