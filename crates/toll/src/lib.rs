@@ -1498,17 +1498,7 @@ fn other_time(text: &str, doc: &Doc, span: Span) -> bool {
     }) {
         return true;
     }
-    // a year other than the publication year: "in 2012", "since 2011"
-    let Some(pub_year) = doc.meta.published.map(|d| d.year()) else {
-        return false;
-    };
-    words.windows(2).any(|w| {
-        matches!(w[0], "in" | "since" | "during" | "of")
-            && w[1].len() == 4
-            && w[1]
-                .parse::<i16>()
-                .is_ok_and(|y| (1900..=2100).contains(&y) && y != pub_year)
-    })
+    false
 }
 
 /// One count's value for totals: its lower bound, else its upper bound.
@@ -1582,7 +1572,7 @@ fn span_is_extra(text: &str, span: Span) -> bool {
 /// report of one incident (as crime reports are):
 /// - subgroups (`part_of`) are left out;
 /// - counts in a sentence about other times or several incidents are left out ("so far this
-///   year", "last year", "in 2012" in an article published another year, "in separate
+///   year", "last year", "since Friday", "in separate
 ///   shootings"; the list is `OTHER_TIME`);
 /// - counts joined by "and"/"," in one phrase are added ("three people and himself" → 4);
 /// - the figure is the largest remaining count (a count's value is its `min`, else its `max`),
