@@ -125,6 +125,9 @@ pub struct PetrarchScore {
     pub predicted_root_correct: usize,
     pub no_event_gold: usize,
     pub no_event_kept: usize,
+    /// Expected codings whose code has a root outside CAMEO's 01–20 (the suite's own test
+    /// codes, from its verb dictionary).
+    pub non_cameo_root: usize,
 }
 
 /// (a) The PETRARCH2 validation suite.
@@ -221,6 +224,13 @@ pub fn petrarch(dir: &Path) -> Result<PetrarchScore, String> {
         }
         for (s, t, e) in &gold {
             sc.gold += 1;
+            if !e
+                .get(..2)
+                .and_then(|r| r.parse::<u8>().ok())
+                .is_some_and(|r| (1..=20).contains(&r))
+            {
+                sc.non_cameo_root += 1;
+            }
             let root = |c: &str| c.get(..2).unwrap_or("").to_string();
             if pred
                 .iter()
@@ -522,12 +532,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "### (a) PETRARCH2 validation suite ({} sentences, {} expected codings; own lexicon, no parser, suite actor dictionary)\n\n\
              | measure | dateline | goal / anchor |\n|---|---|---|\n\
              | codings reproduced, root level (source, target, CAMEO root) | {:.1}% ({}/{}) | goal ≥ 80% |\n\
-             | codings reproduced, full code | {:.1}% ({}/{}) | PETRARCH2 itself: 100% (its own test suite) |\n\
+             | codings reproduced, full code | {:.1}% ({}/{}) | |\n\
              | event code only, root level | {:.1}% ({}/{}) | |\n\
              | event code only, full code | {:.1}% ({}/{}) | |\n\
              | predicted dyads matching a gold coding (root) | {:.1}% ({}/{}) | |\n\
              | \"no event\" sentences left without events | {}/{} | |\n\n\
-             ({:.1} s)\n\n",
+             The suite tests PETRARCH's machinery with its own verb dictionary \
+             (`PETR.Validate.verbs.txt`, not used here): {} of the {} expected codings carry codes \
+             whose root is outside CAMEO's 01–20, and others follow that dictionary's own \
+             choices (the many variants of a sentence about restoring diplomatic ties expect 064), so dateline's CAMEO-codebook lexicon cannot reproduce most of \
+             them; the ≥ 80% goal is not met. ({:.1} s)\n\n",
             s.sentences,
             s.gold,
             pct(s.root, s.gold),
@@ -547,6 +561,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             s.predicted,
             s.no_event_kept,
             s.no_event_gold,
+            s.non_cameo_root,
+            s.gold,
             t.elapsed().as_secs_f64()
         );
         print!("{text}");
