@@ -243,9 +243,13 @@ def main():
         rows.append((int(gid) if gid else 0, kind, cc, "", float(lat), float(lon), int(pop), name, [a for a in alts.split("|") if a]))
 
     rows.sort(key=lambda r: (r[0], r[1]))
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
-        for gid, kind, cc, admin1, lat, lon, pop, name, alts in rows:
-            f.write(f"{gid}\t{kind}\t{cc}\t{admin1}\t{lat:.4f}\t{lon:.4f}\t{pop}\t{name}\t{'|'.join(alts)}\n")
+    body = "".join(
+        f"{gid}\t{kind}\t{cc}\t{admin1}\t{lat:.4f}\t{lon:.4f}\t{pop}\t{name}\t{'|'.join(alts)}\n"
+        for gid, kind, cc, admin1, lat, lon, pop, name, alts in rows
+    )
+    # mtime=0 and no file name: the same input gives the same bytes
+    with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=raw, mtime=0) as f:
+        f.write(body.encode("utf-8"))
     write_common_words(rows)
     print(f"{len(rows)} places -> {OUT} ({os.path.getsize(OUT)} bytes)", file=sys.stderr)
 
