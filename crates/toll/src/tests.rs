@@ -582,3 +582,13 @@ fn every_lexicon_cue_reads_a_count() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn subject_before_a_relative_clause() {
+    assert_eq!(
+        one(
+            "A retired dentist who served four years on the city commission died Monday of an apparent accidental gunshot."
+        ),
+        (Killed, Some(1), Some(1), false)
+    );
+}
