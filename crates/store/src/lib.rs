@@ -1,0 +1,822 @@
+//! The dateline record: `dateline/1` articles and their events in an embedded SQLite database.
+//!
+//! [`Store`] is the SQLite backend behind the [`EventStore`] trait; a server backend (for
+//! example PostgreSQL) can sit behind the same trait later. The store is
+//!
+//! - **idempotent**: an article is keyed by its canonical URL when it has one, else by a hash
+//!   of its clean text ([`keys::article_key`]); storing it again adds nothing;
+//! - **crash-safe**: write-ahead logging, and each [`EventStore::insert_batch`] is one
+//!   transaction, so a killed process loses at most the batch it was writing, and a re-run
+//!   skips everything already committed;
+//! - **queryable**: one row per event mention with its actors, date range, place and evidence
+//!   sentence, indexed for the filters of [`Filter`], and FTS5 over article title and text.
+//!
+//! The schema is versioned with `PRAGMA user_version` ([`schema::MIGRATIONS`]).
+
+pub mod keys;
+pub mod schema;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params, types::ToSql};
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+/// Default database file name, in the working directory, when no `--db` is given.
+pub const DEFAULT_DB: &str = "dateline.db";
+
+#[derive(Debug)]
+pub enum Error {
+    Sqlite(rusqlite::Error),
+    /// The database was written by a newer dateline with a schema this one does not know.
+    NewerSchema {
+        found: i64,
+        known: i64,
+    },
+    /// A filter value the store cannot use.
+    Filter(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Sqlite(e) => write!(f, "database: {e}"),
+            Error::NewerSchema { found, known } => write!(
+                f,
+                "database schema version {found} is newer than this dateline knows ({known}); \
+                 use a newer dateline"
+            ),
+            Error::Filter(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Sqlite(e)
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// What one [`EventStore::insert_batch`] did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchStats {
+    /// Articles stored for the first time.
+    pub new: u64,
+    /// Articles whose key was already in the store (or earlier in the same batch).
+    pub present: u64,
+    /// Event rows stored (for new articles only).
+    pub events: u64,
+    /// Records that were no `dateline/1` article (error records, no `article.text`): skipped.
+    pub invalid: u64,
+}
+
+impl std::ops::AddAssign for BatchStats {
+    fn add_assign(&mut self, o: Self) {
+        self.new += o.new;
+        self.present += o.present;
+        self.events += o.events;
+        self.invalid += o.invalid;
+    }
+}
+
+/// Row counts of the main tables.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub articles: u64,
+    pub events: u64,
+    pub event_actors: u64,
+    pub entities: u64,
+    pub places: u64,
+    pub casualties: u64,
+    pub quotes: u64,
+}
+
+/// Which events to return. Every field is optional; set fields are combined with AND.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Actor code or code prefix (`USA`, `SYRREB`), as source or target.
+    pub actor: Option<String>,
+    /// Actor country (ISO 3166-1 alpha-3, as in actor codes), as source or target.
+    pub country: Option<String>,
+    /// CAMEO code prefix (`04`, `043`, `1823`).
+    pub cameo: Option<String>,
+    /// CAMEO root (`19`, `4` = `04`).
+    pub root: Option<String>,
+    /// PLOVER event type (`CONSULT`, `ASSAULT`).
+    pub plover: Option<String>,
+    /// QuadClass 1-4.
+    pub quad: Option<u8>,
+    /// `occurred`, `negated`, `planned`, `hypothetical`.
+    pub status: Option<String>,
+    /// Events whose date range starts on or after this day (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Events whose date range ends on or before this day (`YYYY-MM-DD`).
+    pub to: Option<String>,
+    /// Place country, ISO 3166-1 alpha-2.
+    pub place_country: Option<String>,
+    /// Place first-level administrative division, by name (case-insensitive).
+    pub admin1: Option<String>,
+    /// min lon, min lat, max lon, max lat.
+    pub bbox: Option<[f64; 4]>,
+    /// Outlet name (case-insensitive).
+    pub source: Option<String>,
+    /// FTS5 query over article title and text.
+    pub text: Option<String>,
+    /// Most rows returned (0: no limit).
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// One event mention with what an analyst filters and reads it by.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventRow {
+    /// Store row id of the event.
+    pub id: i64,
+    /// `article.id` of the article it was read from.
+    pub article: String,
+    pub event: String,
+    pub date: Option<String>,
+    pub date_precision: Option<String>,
+    pub cameo: String,
+    pub root: String,
+    pub quad_class: Option<i64>,
+    pub goldstein: Option<f64>,
+    pub plover_type: Option<String>,
+    pub plover_mode: Option<String>,
+    pub status: String,
+    pub source_actor: Option<String>,
+    pub source_country: Option<String>,
+    pub target_actor: Option<String>,
+    pub target_country: Option<String>,
+    pub place: Option<String>,
+    pub geonameid: Option<i64>,
+    pub place_country: Option<String>,
+    pub admin1: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub trigger: Option<String>,
+    pub trigger_start: Option<i64>,
+    pub trigger_end: Option<i64>,
+    pub evidence: Option<String>,
+}
+
+/// The interface every backend offers. The SQLite [`Store`] is the embedded default.
+pub trait EventStore {
+    /// Store a batch of `dateline/1` records in one transaction: all or nothing.
+    fn insert_batch(&mut self, records: &[Value]) -> Result<BatchStats>;
+    /// Events matching a filter, newest event date first.
+    fn query(&self, filter: &Filter) -> Result<Vec<EventRow>>;
+    /// How many events match a filter (ignores `limit` and `offset`).
+    fn count(&self, filter: &Filter) -> Result<u64>;
+    /// Row counts of the main tables.
+    fn counts(&self) -> Result<Counts>;
+    /// The full `dateline/1` record of one article, by its `article.id`.
+    fn article(&self, doc_id: &str) -> Result<Option<Value>>;
+}
+
+/// The embedded SQLite store.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Open (creating if needed) a store file, in WAL mode, with the schema brought up to date.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        Self::setup(conn)
+    }
+
+    /// Open an existing store for reading only.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = schema::MIGRATIONS.len() as i64;
+        if found > known {
+            return Err(Error::NewerSchema { found, known });
+        }
+        if found < known {
+            return Err(Error::Filter(
+                "not a dateline database (or an older one): run `dateline ingest` on it first"
+                    .into(),
+            ));
+        }
+        Ok(Store { conn })
+    }
+
+    /// A store in memory (tests).
+    pub fn open_in_memory() -> Result<Store> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // WAL: readers never block the writer; a commit is durable against a killed process
+        // once it returns. synchronous=NORMAL skips the fsync per commit (a power cut may lose
+        // the last commits, never corrupt the file).
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = schema::MIGRATIONS.len() as i64;
+        if found > known {
+            return Err(Error::NewerSchema { found, known });
+        }
+        for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(found as usize) {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(Store { conn })
+    }
+
+    /// The underlying connection, for backends' own tools (exports, the server).
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Schema version of this database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}
+
+fn s<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
+    v.get(k).and_then(Value::as_str)
+}
+fn i(v: &Value, k: &str) -> Option<i64> {
+    v.get(k).and_then(Value::as_i64)
+}
+fn f(v: &Value, k: &str) -> Option<f64> {
+    v.get(k).and_then(Value::as_f64)
+}
+fn arr<'a>(v: &'a Value, k: &str) -> &'a [Value] {
+    v.get(k)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
+}
+
+/// The record as JSON with `article.text` left out (it lives in its own column).
+fn record_without_text(record: &Value) -> String {
+    match record.as_object() {
+        Some(top) => {
+            let mut out = Map::with_capacity(top.len());
+            for (k, v) in top {
+                if k == "article"
+                    && let Some(a) = v.as_object()
+                {
+                    let art: Map<String, Value> = a
+                        .iter()
+                        .filter(|(k, _)| k.as_str() != "text")
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    out.insert(k.clone(), Value::Object(art));
+                } else {
+                    out.insert(k.clone(), v.clone());
+                }
+            }
+            Value::Object(out).to_string()
+        }
+        None => record.to_string(),
+    }
+}
+
+/// Insert one record; `Ok(None)` when its key is already present.
+fn insert_record(tx: &Transaction, rec: &Value) -> Result<Option<u64>> {
+    let art = &rec["article"];
+    let text = s(art, "text").unwrap_or_default();
+    let url = s(art, "url");
+    let key = keys::article_key(url, text);
+    let hash = keys::content_hash(text);
+    let title = s(art, "title");
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO articles (doc_id, key, url, content_hash, source, title, published,
+                                   language, text, record)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT(key) DO NOTHING",
+        )?
+        .execute(params![
+            s(art, "id").unwrap_or_default(),
+            key,
+            url,
+            hash,
+            s(art, "source"),
+            title,
+            s(art, "published"),
+            s(art, "language"),
+            text,
+            record_without_text(rec),
+        ])?;
+    if inserted == 0 {
+        return Ok(None);
+    }
+    let aid = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![aid, title.unwrap_or_default(), text])?;
+
+    let entities: HashMap<&str, &Value> = arr(rec, "entities")
+        .iter()
+        .filter_map(|e| Some((s(e, "id")?, e)))
+        .collect();
+    let places: HashMap<&str, &Value> = arr(rec, "places")
+        .iter()
+        .filter_map(|p| Some((s(p, "id")?, p)))
+        .collect();
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO entities (article_id, entity_id, kind, name, title, actor_code,
+                                             actor_country, actor_sector, mentions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for e in arr(rec, "entities") {
+            let actor = &e["actor"];
+            st.execute(params![
+                aid,
+                s(e, "id"),
+                s(e, "kind"),
+                s(e, "name"),
+                s(e, "title"),
+                s(actor, "code"),
+                s(actor, "country"),
+                s(actor, "sector"),
+                arr(e, "mentions").len() as i64,
+            ])?;
+        }
+    }
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO places (article_id, place_id, name, geonameid, country, admin1,
+                                           lat, lon, feature, mentions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+        for p in arr(rec, "places") {
+            st.execute(params![
+                aid,
+                s(p, "id"),
+                s(p, "name"),
+                i(p, "geonameid"),
+                s(p, "country"),
+                s(p, "admin1"),
+                f(p, "lat"),
+                f(p, "lon"),
+                s(p, "feature"),
+                arr(p, "mentions").len() as i64,
+            ])?;
+        }
+    }
+    let sentences = arr(rec, "sentences");
+    let mut n_events = 0u64;
+    {
+        let mut ev_st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO events (
+                article_id, event_id, sentence, sentence_start, sentence_end, evidence,
+                trigger_start, trigger_end, trigger_text, cameo, root, quad_class, goldstein,
+                plover_type, plover_mode, status, confidence, source_code, source_country,
+                target_code, target_country, date_value, date_precision, date_basis, date_start,
+                date_end, place_name, geonameid, place_country, admin1, lat, lon, place_basis)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32,
+                     ?33)",
+        )?;
+        let mut actor_st = tx.prepare_cached(
+            "INSERT INTO event_actors (event_id, role, code, country, name, entity_id, start, end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for ev in arr(rec, "events") {
+            let Some(cameo) = s(ev, "cameo") else {
+                continue;
+            };
+            let sentence = i(ev, "sentence");
+            let span = sentence
+                .and_then(|n| sentences.get(usize::try_from(n).ok()?))
+                .and_then(|sp| Some((i(sp, "start")?, i(sp, "end")?)));
+            let slice =
+                |a: i64, b: i64| text.get(usize::try_from(a).ok()?..usize::try_from(b).ok()?);
+            let evidence = span.and_then(|(a, b)| slice(a, b));
+            let trig = &ev["trigger"];
+            let (ts, te) = (i(trig, "start"), i(trig, "end"));
+            let trigger_text = s(ev, "text").or_else(|| slice(ts?, te?));
+            let root = s(ev, "cameo_root")
+                .map(str::to_string)
+                .unwrap_or_else(|| cameo.chars().take(2).collect());
+            // An actor's country: its entity's, else none (codes like IGOUNO have none).
+            let actor = |a: &Value| -> (Option<String>, Option<String>, Option<String>) {
+                let ent = s(a, "entity").and_then(|id| entities.get(id));
+                let code = s(a, "code")
+                    .or_else(|| ent.and_then(|e| s(&e["actor"], "code")))
+                    .map(str::to_string);
+                let country = ent
+                    .and_then(|e| s(&e["actor"], "country"))
+                    .map(str::to_string);
+                let name = ent.and_then(|e| s(e, "name")).map(str::to_string);
+                (code, country, name)
+            };
+            let first = |k: &str| arr(ev, k).first().map(actor).unwrap_or((None, None, None));
+            let (sc, sco, _) = first("source");
+            let (tc, tco, _) = first("target");
+            let date = &ev["date"];
+            let dv = s(date, "value");
+            let bounds = dv.and_then(keys::date_bounds);
+            let place_ref = &ev["place"];
+            let place = s(place_ref, "place").and_then(|id| places.get(id));
+            let plover = &ev["plover"];
+            ev_st.execute(params![
+                aid,
+                s(ev, "id").unwrap_or_default(),
+                sentence,
+                span.map(|x| x.0),
+                span.map(|x| x.1),
+                evidence,
+                ts,
+                te,
+                trigger_text,
+                cameo,
+                root,
+                i(ev, "quad_class"),
+                f(ev, "goldstein"),
+                s(plover, "type"),
+                s(plover, "mode"),
+                s(ev, "status").unwrap_or("occurred"),
+                f(ev, "confidence"),
+                sc,
+                sco,
+                tc,
+                tco,
+                dv,
+                s(date, "precision"),
+                s(date, "basis"),
+                bounds.as_ref().map(|b| b.0.as_str()),
+                bounds.as_ref().map(|b| b.1.as_str()),
+                place.and_then(|p| s(p, "name")),
+                place.and_then(|p| i(p, "geonameid")),
+                place.and_then(|p| s(p, "country")),
+                place.and_then(|p| s(p, "admin1")),
+                place.and_then(|p| f(p, "lat")),
+                place.and_then(|p| f(p, "lon")),
+                s(place_ref, "basis"),
+            ])?;
+            if tx.changes() == 0 {
+                continue;
+            }
+            n_events += 1;
+            let eid = tx.last_insert_rowid();
+            for role in ["source", "target"] {
+                for a in arr(ev, role) {
+                    let (code, country, name) = actor(a);
+                    actor_st.execute(params![
+                        eid,
+                        role,
+                        code,
+                        country,
+                        name,
+                        s(a, "entity"),
+                        i(a, "start"),
+                        i(a, "end"),
+                    ])?;
+                }
+            }
+        }
+    }
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO casualties (article_id, casualty_id, event_id, kind, min, max,
+                approx, grp, part_of, text, start, end, place_id, date_value)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?;
+        for c in arr(rec, "casualties") {
+            st.execute(params![
+                aid,
+                s(c, "id"),
+                s(c, "event"),
+                s(c, "kind"),
+                i(c, "min"),
+                i(c, "max"),
+                c.get("approx").and_then(Value::as_bool),
+                s(c, "group"),
+                s(c, "part_of"),
+                s(c, "text"),
+                i(c, "start"),
+                i(c, "end"),
+                s(c, "place"),
+                s(&c["date"], "value"),
+            ])?;
+        }
+    }
+    {
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO quotes (article_id, quote_id, kind, speaker_id, speaker_name,
+                text, start, end, event_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for q in arr(rec, "quotes") {
+            st.execute(params![
+                aid,
+                s(q, "id"),
+                s(q, "kind"),
+                s(q, "speaker"),
+                s(q, "speaker_name"),
+                s(q, "text"),
+                i(q, "start"),
+                i(q, "end"),
+                s(q, "event"),
+            ])?;
+        }
+    }
+    Ok(Some(n_events))
+}
+
+/// Upper bound for a prefix range scan: every string starting with `p` sorts below it.
+fn prefix_end(p: &str) -> String {
+    format!("{p}\u{10FFFF}")
+}
+
+fn normalise_root(r: &str) -> Result<String> {
+    let r = r.trim();
+    if r.is_empty() || r.len() > 2 || !r.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::Filter(format!(
+            "CAMEO root must be one or two digits, got {r:?}"
+        )));
+    }
+    Ok(format!("{:0>2}", r))
+}
+
+impl Filter {
+    /// The WHERE clause (with `?` placeholders) and its parameters. Only parameters carry
+    /// user values; the SQL text is made of fixed pieces.
+    fn where_clause(&self) -> Result<(String, Vec<Box<dyn ToSql>>)> {
+        let mut w: Vec<&str> = Vec::new();
+        let mut p: Vec<Box<dyn ToSql>> = Vec::new();
+        let upper = |x: &Option<String>| x.as_deref().map(|v| v.trim().to_ascii_uppercase());
+        if let Some(a) = upper(&self.actor) {
+            w.push("e.id IN (SELECT event_id FROM event_actors WHERE code >= ? AND code < ?)");
+            let end = prefix_end(&a);
+            p.push(Box::new(a));
+            p.push(Box::new(end));
+        }
+        if let Some(c) = upper(&self.country) {
+            w.push("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)");
+            p.push(Box::new(c));
+        }
+        if let Some(c) = self.cameo.as_deref().map(str::trim) {
+            if c.is_empty() || !c.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(Error::Filter(format!(
+                    "CAMEO code must be digits, got {c:?}"
+                )));
+            }
+            w.push("e.cameo >= ? AND e.cameo < ?");
+            p.push(Box::new(c.to_string()));
+            p.push(Box::new(prefix_end(c)));
+        }
+        if let Some(r) = &self.root {
+            w.push("e.root = ?");
+            p.push(Box::new(normalise_root(r)?));
+        }
+        if let Some(t) = upper(&self.plover) {
+            w.push("e.plover_type = ?");
+            p.push(Box::new(t));
+        }
+        if let Some(q) = self.quad {
+            if !(1..=4).contains(&q) {
+                return Err(Error::Filter(format!("QuadClass must be 1-4, got {q}")));
+            }
+            w.push("e.quad_class = ?");
+            p.push(Box::new(q as i64));
+        }
+        if let Some(st) = &self.status {
+            let st = st.trim().to_ascii_lowercase();
+            if !matches!(
+                st.as_str(),
+                "occurred" | "negated" | "planned" | "hypothetical"
+            ) {
+                return Err(Error::Filter(format!(
+                    "status must be occurred, negated, planned or hypothetical, got {st:?}"
+                )));
+            }
+            w.push("e.status = ?");
+            p.push(Box::new(st));
+        }
+        let day = |d: &str, what: &str| -> Result<String> {
+            keys::date_bounds(d)
+                .map(|b| if what == "from" { b.0 } else { b.1 })
+                .ok_or_else(|| Error::Filter(format!("--{what}: cannot read {d:?} as a date")))
+        };
+        if let Some(d) = &self.from {
+            w.push("e.date_start >= ?");
+            p.push(Box::new(day(d, "from")?));
+        }
+        if let Some(d) = &self.to {
+            w.push("e.date_end <= ?");
+            p.push(Box::new(day(d, "to")?));
+        }
+        if let Some(c) = upper(&self.place_country) {
+            w.push("e.place_country = ?");
+            p.push(Box::new(c));
+        }
+        if let Some(a) = &self.admin1 {
+            w.push("e.admin1 = ? COLLATE NOCASE");
+            p.push(Box::new(a.trim().to_string()));
+        }
+        if let Some([min_lon, min_lat, max_lon, max_lat]) = self.bbox {
+            if min_lat > max_lat
+                || [min_lon, min_lat, max_lon, max_lat]
+                    .iter()
+                    .any(|v| !v.is_finite())
+            {
+                return Err(Error::Filter(
+                    "bbox is min_lon,min_lat,max_lon,max_lat with min_lat <= max_lat".into(),
+                ));
+            }
+            w.push("e.lat BETWEEN ? AND ?");
+            p.push(Box::new(min_lat));
+            p.push(Box::new(max_lat));
+            if min_lon <= max_lon {
+                w.push("e.lon BETWEEN ? AND ?");
+            } else {
+                // Crossing the antimeridian.
+                w.push("(e.lon >= ? OR e.lon <= ?)");
+            }
+            p.push(Box::new(min_lon));
+            p.push(Box::new(max_lon));
+        }
+        if let Some(src) = &self.source {
+            w.push("a.source = ? COLLATE NOCASE");
+            p.push(Box::new(src.trim().to_string()));
+        }
+        if let Some(t) = &self.text {
+            w.push("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+            p.push(Box::new(t.clone()));
+        }
+        let sql = if w.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", w.join(" AND "))
+        };
+        Ok((sql, p))
+    }
+}
+
+/// With a full-text query in the filter, a plain SQL error (SQLITE_ERROR, not busy or I/O)
+/// comes from FTS5 parsing that query: report it as a bad filter value.
+fn query_error(filter: &Filter) -> impl Fn(rusqlite::Error) -> Error + '_ {
+    move |e| match &e {
+        rusqlite::Error::SqliteFailure(f, msg)
+            if filter.text.is_some() && f.code == rusqlite::ErrorCode::Unknown =>
+        {
+            Error::Filter(format!(
+                "--text: not a valid FTS5 query ({})",
+                msg.as_deref().unwrap_or("syntax error")
+            ))
+        }
+        _ => Error::Sqlite(e),
+    }
+}
+
+impl EventStore for Store {
+    fn insert_batch(&mut self, records: &[Value]) -> Result<BatchStats> {
+        let tx = self.conn.transaction()?;
+        let mut stats = BatchStats::default();
+        for rec in records {
+            if rec.get("error").is_some() || s(&rec["article"], "text").is_none() {
+                stats.invalid += 1;
+                continue;
+            }
+            match insert_record(&tx, rec)? {
+                Some(n) => {
+                    stats.new += 1;
+                    stats.events += n;
+                }
+                None => stats.present += 1,
+            }
+        }
+        tx.commit()?;
+        Ok(stats)
+    }
+
+    fn query(&self, filter: &Filter) -> Result<Vec<EventRow>> {
+        let (wh, mut p) = filter.where_clause()?;
+        let sql = format!(
+            "SELECT e.id, a.doc_id, e.event_id, e.date_value, e.date_precision, e.cameo, e.root,
+                    e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.status,
+                    e.source_code, e.source_country, e.target_code, e.target_country,
+                    e.place_name, e.geonameid, e.place_country, e.admin1, e.lat, e.lon,
+                    a.source, a.url, a.published, e.trigger_text, e.trigger_start,
+                    e.trigger_end, e.evidence
+             FROM events e JOIN articles a ON a.id = e.article_id{wh}
+             ORDER BY e.date_start DESC, e.id DESC LIMIT ? OFFSET ?"
+        );
+        p.push(Box::new(if filter.limit == 0 {
+            -1
+        } else {
+            filter.limit as i64
+        }));
+        p.push(Box::new(filter.offset as i64));
+        let mut st = self.conn.prepare(&sql)?;
+        let params: Vec<&dyn ToSql> = p.iter().map(|b| b.as_ref()).collect();
+        let rows = st
+            .query_map(params.as_slice(), |r| {
+                Ok(EventRow {
+                    id: r.get(0)?,
+                    article: r.get(1)?,
+                    event: r.get(2)?,
+                    date: r.get(3)?,
+                    date_precision: r.get(4)?,
+                    cameo: r.get(5)?,
+                    root: r.get(6)?,
+                    quad_class: r.get(7)?,
+                    goldstein: r.get(8)?,
+                    plover_type: r.get(9)?,
+                    plover_mode: r.get(10)?,
+                    status: r.get(11)?,
+                    source_actor: r.get(12)?,
+                    source_country: r.get(13)?,
+                    target_actor: r.get(14)?,
+                    target_country: r.get(15)?,
+                    place: r.get(16)?,
+                    geonameid: r.get(17)?,
+                    place_country: r.get(18)?,
+                    admin1: r.get(19)?,
+                    lat: r.get(20)?,
+                    lon: r.get(21)?,
+                    outlet: r.get(22)?,
+                    url: r.get(23)?,
+                    published: r.get(24)?,
+                    trigger: r.get(25)?,
+                    trigger_start: r.get(26)?,
+                    trigger_end: r.get(27)?,
+                    evidence: r.get(28)?,
+                })
+            })
+            .map_err(query_error(filter))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(query_error(filter))
+    }
+
+    fn count(&self, filter: &Filter) -> Result<u64> {
+        let (wh, p) = filter.where_clause()?;
+        let sql =
+            format!("SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id{wh}");
+        let params: Vec<&dyn ToSql> = p.iter().map(|b| b.as_ref()).collect();
+        let n: i64 = self
+            .conn
+            .query_row(&sql, params.as_slice(), |r| r.get(0))
+            .map_err(query_error(filter))?;
+        Ok(n as u64)
+    }
+
+    fn counts(&self) -> Result<Counts> {
+        let n = |t: &str| -> Result<u64> {
+            let v: i64 = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+            Ok(v as u64)
+        };
+        Ok(Counts {
+            articles: n("articles")?,
+            events: n("events")?,
+            event_actors: n("event_actors")?,
+            entities: n("entities")?,
+            places: n("places")?,
+            casualties: n("casualties")?,
+            quotes: n("quotes")?,
+        })
+    }
+
+    fn article(&self, doc_id: &str) -> Result<Option<Value>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT record, text FROM articles WHERE doc_id = ? ORDER BY id LIMIT 1",
+                [doc_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((record, text)) = row else {
+            return Ok(None);
+        };
+        let mut v: Value = serde_json::from_str(&record)
+            .map_err(|e| Error::Filter(format!("stored record is not JSON: {e}")))?;
+        if let Some(a) = v.get_mut("article").and_then(Value::as_object_mut) {
+            a.insert("text".into(), Value::String(text));
+        }
+        Ok(Some(v))
+    }
+}
+
+#[cfg(test)]
+mod tests;

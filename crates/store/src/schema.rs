@@ -1,0 +1,153 @@
+//! The SQLite schema, as an ordered list of migrations. `PRAGMA user_version` records how many
+//! have been applied; opening a store applies the rest, each in its own transaction. Never edit
+//! a migration that has shipped: append a new one.
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1: articles, their layers, events, full-text search.
+    r#"
+CREATE TABLE articles (
+    id             INTEGER PRIMARY KEY,
+    doc_id         TEXT NOT NULL,            -- article.id in dateline/1
+    key            TEXT NOT NULL UNIQUE,     -- 'url:' canonical URL, else 'text:' content hash
+    url            TEXT,
+    content_hash   TEXT NOT NULL,
+    source         TEXT,
+    title          TEXT,
+    published      TEXT,
+    language       TEXT,
+    text           TEXT NOT NULL,
+    record         TEXT NOT NULL,            -- the dateline/1 JSON, article.text left out
+    ingested_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX articles_source ON articles(source COLLATE NOCASE);
+CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_hash ON articles(content_hash);
+CREATE INDEX articles_doc_id ON articles(doc_id);
+
+CREATE TABLE events (
+    id              INTEGER PRIMARY KEY,
+    article_id      INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id        TEXT NOT NULL,           -- 'v1' within the article
+    sentence        INTEGER,
+    sentence_start  INTEGER,
+    sentence_end    INTEGER,
+    evidence        TEXT,                    -- the sentence the event was read from
+    trigger_start   INTEGER,
+    trigger_end     INTEGER,
+    trigger_text    TEXT,
+    cameo           TEXT NOT NULL,
+    root            TEXT NOT NULL,
+    quad_class      INTEGER,
+    goldstein       REAL,
+    plover_type     TEXT,
+    plover_mode     TEXT,
+    status          TEXT NOT NULL,
+    confidence      REAL,
+    source_code     TEXT,                    -- first source actor; all in event_actors
+    source_country  TEXT,
+    target_code     TEXT,
+    target_country  TEXT,
+    date_value      TEXT,
+    date_precision  TEXT,
+    date_basis      TEXT,
+    date_start      TEXT,                    -- first day the date value covers
+    date_end        TEXT,                    -- last day
+    place_name      TEXT,
+    geonameid       INTEGER,
+    place_country   TEXT,                    -- ISO 3166-1 alpha-2
+    admin1          TEXT,
+    lat             REAL,
+    lon             REAL,
+    place_basis     TEXT,
+    UNIQUE (article_id, event_id)
+);
+CREATE INDEX events_article ON events(article_id);
+CREATE INDEX events_cameo ON events(cameo);
+CREATE INDEX events_root_date ON events(root, date_start);
+CREATE INDEX events_quad_date ON events(quad_class, date_start);
+CREATE INDEX events_status_date ON events(status, date_start);
+CREATE INDEX events_plover_date ON events(plover_type, date_start);
+CREATE INDEX events_date ON events(date_start);
+CREATE INDEX events_place ON events(place_country, admin1 COLLATE NOCASE);
+CREATE INDEX events_latlon ON events(lat, lon);
+
+CREATE TABLE event_actors (
+    event_id   INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role       TEXT NOT NULL,                -- 'source' | 'target'
+    code       TEXT,
+    country    TEXT,
+    name       TEXT,
+    entity_id  TEXT,
+    start      INTEGER,
+    end        INTEGER
+);
+CREATE INDEX event_actors_code ON event_actors(code, event_id);
+CREATE INDEX event_actors_country ON event_actors(country, event_id);
+CREATE INDEX event_actors_event ON event_actors(event_id);
+
+CREATE TABLE entities (
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id   TEXT NOT NULL,
+    kind        TEXT,
+    name        TEXT,
+    title       TEXT,
+    actor_code  TEXT,
+    actor_country TEXT,
+    actor_sector  TEXT,
+    mentions    INTEGER,
+    PRIMARY KEY (article_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX entities_actor ON entities(actor_code);
+CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+
+CREATE TABLE places (
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    place_id    TEXT NOT NULL,
+    name        TEXT,
+    geonameid   INTEGER,
+    country     TEXT,
+    admin1      TEXT,
+    lat         REAL,
+    lon         REAL,
+    feature     TEXT,
+    mentions    INTEGER,
+    PRIMARY KEY (article_id, place_id)
+) WITHOUT ROWID;
+CREATE INDEX places_geonameid ON places(geonameid);
+
+CREATE TABLE casualties (
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    casualty_id TEXT NOT NULL,
+    event_id    TEXT,                        -- 'v5' within the same article
+    kind        TEXT,
+    min         INTEGER,
+    max         INTEGER,
+    approx      INTEGER,
+    grp         TEXT,
+    part_of     TEXT,
+    text        TEXT,
+    start       INTEGER,
+    end         INTEGER,
+    place_id    TEXT,
+    date_value  TEXT,
+    PRIMARY KEY (article_id, casualty_id)
+) WITHOUT ROWID;
+
+CREATE TABLE quotes (
+    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    quote_id    TEXT NOT NULL,
+    kind        TEXT,
+    speaker_id  TEXT,
+    speaker_name TEXT,
+    text        TEXT,
+    start       INTEGER,
+    end         INTEGER,
+    event_id    TEXT,
+    PRIMARY KEY (article_id, quote_id)
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+"#,
+];

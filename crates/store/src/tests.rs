@@ -1,0 +1,450 @@
+use super::*;
+use serde_json::json;
+
+/// A small but complete dateline/1 record: two sentences, two events.
+fn record(id: &str, url: Option<&str>, text_tail: &str) -> Value {
+    let s1 = "Russian troops shelled Kharkiv on Monday.";
+    let s2 = "France did not condemn the attack.";
+    let text = format!("{s1} {s2}{text_tail}");
+    let s2_start = s1.len() + 1;
+    json!({
+        "schema": "dateline/1",
+        "article": {
+            "id": id, "url": url, "source": "Test Wire", "title": "Shelling in Kharkiv",
+            "standfirst": null, "published": "2022-03-01", "published_from": "input",
+            "language": "en", "text": text
+        },
+        "removed": [],
+        "sentences": [{"start": 0, "end": s1.len()}, {"start": s2_start, "end": s2_start + s2.len()}],
+        "entities": [
+            {"id": "e1", "kind": "group", "name": "Russian troops", "title": null,
+             "actor": {"code": "RUSMIL", "country": "RUS", "sector": "MIL"}, "place": null,
+             "mentions": [{"start": 0, "end": 14}]},
+            {"id": "e2", "kind": "country", "name": "France", "title": null,
+             "actor": {"code": "FRA", "country": "FRA", "sector": null}, "place": null,
+             "mentions": [{"start": s2_start, "end": s2_start + 6}]}
+        ],
+        "places": [
+            {"id": "p1", "name": "Kharkiv", "geonameid": 706483, "country": "UA",
+             "admin1": "Kharkivska", "lat": 49.98, "lon": 36.25, "feature": "city",
+             "mentions": [{"start": 23, "end": 30}]}
+        ],
+        "times": [],
+        "events": [
+            {"id": "v1", "sentence": 0, "trigger": {"start": 15, "end": 22}, "text": "shelled",
+             "cameo": "195", "cameo_root": "19", "quad_class": 4, "goldstein": -10.0,
+             "plover": {"type": "ASSAULT", "mode": "aerial"}, "status": "occurred",
+             "source": [{"entity": "e1", "code": "RUSMIL", "start": 0, "end": 14}],
+             "target": [],
+             "date": {"value": "2022-02-28", "precision": "day", "time": null, "basis": "text"},
+             "place": {"place": "p1", "basis": "sentence"}, "reported_by": null,
+             "confidence": 0.9, "rule": "test"},
+            {"id": "v2", "sentence": 1, "trigger": {"start": s2_start + 15, "end": s2_start + 22},
+             "text": "condemn", "cameo": "122", "cameo_root": "12", "quad_class": 3,
+             "goldstein": -4.0, "plover": {"type": "REJECT", "mode": null}, "status": "negated",
+             "source": [{"entity": "e2", "code": "FRA", "start": s2_start, "end": s2_start + 6}],
+             "target": [{"entity": "e1", "code": "RUSMIL", "start": 0, "end": 14}],
+             "date": {"value": "2022-03", "precision": "month", "time": null, "basis": "published"},
+             "place": null, "reported_by": null, "confidence": 0.6, "rule": "test"}
+        ],
+        "casualties": [
+            {"id": "c1", "sentence": 0, "start": 0, "end": 5, "text": "Russi", "kind": "killed",
+             "min": 3, "max": 3, "approx": false, "group": "people", "part_of": null,
+             "event": "v1", "place": "p1", "date": null, "reported_by": null}
+        ],
+        "quotes": []
+    })
+}
+
+fn filter() -> Filter {
+    Filter::default()
+}
+
+#[test]
+fn the_same_article_twice_is_stored_once() {
+    let mut st = Store::open_in_memory().unwrap();
+    let batch = vec![record("a", None, ""), record("b", None, " More.")];
+    let first = st.insert_batch(&batch).unwrap();
+    assert_eq!((first.new, first.present, first.events), (2, 0, 4));
+    let before = st.counts().unwrap();
+    let second = st.insert_batch(&batch).unwrap();
+    assert_eq!((second.new, second.present, second.events), (0, 2, 0));
+    assert_eq!(st.counts().unwrap(), before);
+    assert_eq!(before.articles, 2);
+    assert_eq!(before.events, 4);
+    assert_eq!(before.event_actors, 6);
+    assert_eq!(before.casualties, 2);
+}
+
+#[test]
+fn keys_are_the_canonical_url_else_the_text() {
+    let mut st = Store::open_in_memory().unwrap();
+    // Same URL up to tracking and case, different text: one article.
+    let a = record("a", Some("https://www.example.com/x?utm_source=t"), "");
+    let b = record("b", Some("http://example.com/x/"), " Updated.");
+    // Same text re-wrapped, no URL: one article. Different id, same text: still one.
+    let c = record("c", None, " Tail.");
+    let mut d = record("d", None, " Tail.");
+    d["article"]["text"] =
+        Value::String(d["article"]["text"].as_str().unwrap().replace(' ', "\n  "));
+    let stats = st.insert_batch(&[a, b, c, d]).unwrap();
+    assert_eq!((stats.new, stats.present), (2, 2));
+}
+
+#[test]
+fn error_records_are_skipped_not_fatal() {
+    let mut st = Store::open_in_memory().unwrap();
+    let err = json!({"schema": "dateline/1", "error": {"input": "x", "message": "bad"}});
+    let stats = st.insert_batch(&[err, record("a", None, "")]).unwrap();
+    assert_eq!((stats.new, stats.invalid), (1, 1));
+}
+
+#[test]
+fn the_record_comes_back_whole() {
+    let mut st = Store::open_in_memory().unwrap();
+    let r = record("a", Some("https://example.com/a"), "");
+    st.insert_batch(std::slice::from_ref(&r)).unwrap();
+    assert_eq!(st.article("a").unwrap().unwrap(), r);
+    assert_eq!(st.article("zzz").unwrap(), None);
+}
+
+#[test]
+fn event_rows_carry_evidence_place_and_actors() {
+    let mut st = Store::open_in_memory().unwrap();
+    st.insert_batch(&[record("a", None, "")]).unwrap();
+    let rows = st.query(&filter()).unwrap();
+    assert_eq!(rows.len(), 2);
+    // Newest date range first: 2022-03 (starts 03-01) before 2022-02-28.
+    assert_eq!(rows[0].event, "v2");
+    let v1 = &rows[1];
+    assert_eq!(
+        v1.evidence.as_deref(),
+        Some("Russian troops shelled Kharkiv on Monday.")
+    );
+    assert_eq!(v1.trigger.as_deref(), Some("shelled"));
+    assert_eq!(v1.source_actor.as_deref(), Some("RUSMIL"));
+    assert_eq!(v1.source_country.as_deref(), Some("RUS"));
+    assert_eq!(v1.place.as_deref(), Some("Kharkiv"));
+    assert_eq!(v1.place_country.as_deref(), Some("UA"));
+    assert_eq!(v1.geonameid, Some(706483));
+    assert_eq!(v1.outlet.as_deref(), Some("Test Wire"));
+    assert_eq!(rows[0].target_actor.as_deref(), Some("RUSMIL"));
+    assert_eq!(
+        rows[0].evidence.as_deref(),
+        Some("France did not condemn the attack.")
+    );
+}
+
+#[test]
+fn filters_select_what_they_name() {
+    let mut st = Store::open_in_memory().unwrap();
+    let mut other = record("b", None, " Other.");
+    other["article"]["source"] = json!("Other Post");
+    other["article"]["title"] = json!("Harvest festival");
+    other["article"]["text"] =
+        json!(other["article"]["text"].as_str().unwrap().to_string() + " Farmers celebrated.");
+    st.insert_batch(&[record("a", None, ""), other]).unwrap();
+    let ids = |f: Filter| -> Vec<String> {
+        let mut v: Vec<String> = st
+            .query(&f)
+            .unwrap()
+            .into_iter()
+            .map(|r| format!("{}/{}", r.article, r.event))
+            .collect();
+        v.sort();
+        assert_eq!(st.count(&f).unwrap() as usize, v.len());
+        v
+    };
+    let one =
+        |f: Filter| -> Vec<String> { ids(f).into_iter().filter(|x| x.starts_with("a/")).collect() };
+    let set = |o: &str| Some(o.to_string());
+    assert_eq!(
+        one(Filter {
+            actor: set("RUS"),
+            ..filter()
+        }),
+        ["a/v1", "a/v2"]
+    );
+    assert_eq!(
+        one(Filter {
+            actor: set("rusmil"),
+            ..filter()
+        }),
+        ["a/v1", "a/v2"]
+    );
+    assert_eq!(
+        one(Filter {
+            actor: set("FRA"),
+            ..filter()
+        }),
+        ["a/v2"]
+    );
+    assert!(
+        one(Filter {
+            actor: set("RUSGOV"),
+            ..filter()
+        })
+        .is_empty()
+    );
+    assert_eq!(
+        one(Filter {
+            country: set("fra"),
+            ..filter()
+        }),
+        ["a/v2"]
+    );
+    assert_eq!(
+        one(Filter {
+            cameo: set("19"),
+            ..filter()
+        }),
+        ["a/v1"]
+    );
+    assert_eq!(
+        one(Filter {
+            cameo: set("1951"),
+            ..filter()
+        }),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        one(Filter {
+            root: set("19"),
+            ..filter()
+        }),
+        ["a/v1"]
+    );
+    assert_eq!(
+        one(Filter {
+            plover: set("reject"),
+            ..filter()
+        }),
+        ["a/v2"]
+    );
+    assert_eq!(
+        one(Filter {
+            quad: Some(4),
+            ..filter()
+        }),
+        ["a/v1"]
+    );
+    assert_eq!(
+        one(Filter {
+            status: set("negated"),
+            ..filter()
+        }),
+        ["a/v2"]
+    );
+    assert_eq!(
+        one(Filter {
+            from: set("2022-03-01"),
+            ..filter()
+        }),
+        ["a/v2"]
+    );
+    assert_eq!(
+        one(Filter {
+            to: set("2022-02-28"),
+            ..filter()
+        }),
+        ["a/v1"]
+    );
+    // A month-long date range lies within a query month, not within one of its days.
+    assert_eq!(
+        one(Filter {
+            to: set("2022-03-15"),
+            ..filter()
+        }),
+        ["a/v1"]
+    );
+    assert_eq!(
+        one(Filter {
+            from: set("2022-03"),
+            to: set("2022-03"),
+            ..filter()
+        }),
+        ["a/v2"]
+    );
+    assert_eq!(
+        one(Filter {
+            place_country: set("ua"),
+            ..filter()
+        }),
+        ["a/v1"]
+    );
+    assert_eq!(
+        one(Filter {
+            admin1: set("kharkivska"),
+            ..filter()
+        }),
+        ["a/v1"]
+    );
+    assert_eq!(
+        one(Filter {
+            bbox: Some([30.0, 45.0, 40.0, 55.0]),
+            ..filter()
+        }),
+        ["a/v1"]
+    );
+    assert!(
+        one(Filter {
+            bbox: Some([0.0, 0.0, 10.0, 10.0]),
+            ..filter()
+        })
+        .is_empty()
+    );
+    // Crossing the antimeridian: 170E..-170 does not hold 36E.
+    assert!(
+        one(Filter {
+            bbox: Some([170.0, 45.0, -170.0, 55.0]),
+            ..filter()
+        })
+        .is_empty()
+    );
+    assert_eq!(
+        ids(Filter {
+            source: set("other post"),
+            ..filter()
+        }),
+        ["b/v1", "b/v2"]
+    );
+    assert_eq!(
+        ids(Filter {
+            text: set("farmers"),
+            ..filter()
+        }),
+        ["b/v1", "b/v2"]
+    );
+    assert_eq!(
+        ids(Filter {
+            text: set("harvest AND festival"),
+            ..filter()
+        })
+        .len(),
+        2
+    );
+    assert_eq!(
+        ids(Filter {
+            text: set("kharkiv"),
+            ..filter()
+        })
+        .len(),
+        4
+    );
+    assert_eq!(
+        ids(Filter {
+            status: set("negated"),
+            text: set("farmers"),
+            ..filter()
+        }),
+        ["b/v2"]
+    );
+    // limit and offset page through the same order.
+    let all = st.query(&filter()).unwrap();
+    let page = st
+        .query(&Filter {
+            limit: 2,
+            offset: 1,
+            ..filter()
+        })
+        .unwrap();
+    assert_eq!(page, all[1..3].to_vec());
+}
+
+#[test]
+fn bad_filter_values_are_errors() {
+    let st = Store::open_in_memory().unwrap();
+    let set = |o: &str| Some(o.to_string());
+    for f in [
+        Filter {
+            root: set("x"),
+            ..filter()
+        },
+        Filter {
+            root: set("190"),
+            ..filter()
+        },
+        Filter {
+            cameo: set("19%"),
+            ..filter()
+        },
+        Filter {
+            quad: Some(5),
+            ..filter()
+        },
+        Filter {
+            status: set("maybe"),
+            ..filter()
+        },
+        Filter {
+            from: set("yesterday"),
+            ..filter()
+        },
+        Filter {
+            bbox: Some([0.0, 10.0, 1.0, 5.0]),
+            ..filter()
+        },
+        Filter {
+            text: set("\"unbalanced"),
+            ..filter()
+        },
+    ] {
+        let e = st.query(&f).unwrap_err();
+        assert!(matches!(e, Error::Filter(_)), "{f:?}: {e}");
+    }
+    // Quotes and SQL in a filter value are only ever data.
+    let f = Filter {
+        source: set("x' OR 1=1 --"),
+        ..filter()
+    };
+    assert!(st.query(&f).unwrap().is_empty());
+}
+
+#[test]
+fn a_file_store_reopens_at_the_same_schema_and_refuses_newer_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    {
+        let mut st = Store::open(&path).unwrap();
+        st.insert_batch(&[record("a", None, "")]).unwrap();
+        let mode: String = st
+            .connection()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+    let st = Store::open(&path).unwrap();
+    assert_eq!(
+        st.schema_version().unwrap(),
+        schema::MIGRATIONS.len() as i64
+    );
+    assert_eq!(st.counts().unwrap().articles, 1);
+    let ro = Store::open_read_only(&path).unwrap();
+    assert_eq!(ro.counts().unwrap().events, 2);
+    st.connection()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    drop(st);
+    drop(ro);
+    assert!(matches!(
+        Store::open(&path),
+        Err(Error::NewerSchema { found: 99, .. })
+    ));
+}
+
+#[test]
+fn a_failed_batch_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut st = Store::open(&path).unwrap();
+    // A trigger that fails on the second article makes the whole batch roll back.
+    st.connection()
+        .execute_batch(
+            "CREATE TRIGGER boom BEFORE INSERT ON articles WHEN NEW.doc_id = 'b'
+             BEGIN SELECT RAISE(ABORT, 'boom'); END;",
+        )
+        .unwrap();
+    let r = st.insert_batch(&[record("a", None, ""), record("b", None, " B.")]);
+    assert!(r.is_err());
+    assert_eq!(st.counts().unwrap(), Counts::default());
+}
