@@ -265,6 +265,8 @@ struct Chain {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Key {
     Person(usize),
+    /// An unnamed official, by actor code and role ("IRNGOV:foreign minister").
+    Role(String),
     Org(String),
     Country(String),
     Nat(String),
@@ -1266,6 +1268,64 @@ fn resolve_entities(cx: &mut Ctx) {
             actor: None,
         });
     }
+    // unnamed officials: "Iran's foreign minister said", "the Russian defence minister"
+    for k in 0..cx.items.len() {
+        let it = cx.items[k];
+        if !matches!(it.kind, ItemKind::Lex(HitKind::Title(_))) || cx.claimed[it.s] {
+            continue;
+        }
+        let sent = cx.sents[cx.sent_of[it.s]];
+        let mut u = it.e;
+        if u < sent.e && cx.w(u) == "," {
+            u += 1;
+        }
+        if u < sent.e && (cx.claimed[u] || cx.name_token(u)) {
+            continue; // a named person's title
+        }
+        let chain = chain_before(cx, it.e);
+        if chain.affs.is_empty() || !chain.adjacent_role {
+            continue;
+        }
+        let Some(actor) = chain_actor(cx, &chain) else {
+            continue;
+        };
+        if actor.country.is_none() && !actor.code.starts_with("IGO") {
+            continue;
+        }
+        let start = chain
+            .affs
+            .iter()
+            .map(|(Aff::Item(j), _)| cx.items[*j].s)
+            .filter(|&s| s < it.s && s + 8 > it.s)
+            .min()
+            .unwrap_or(it.s);
+        // an apposition to a named person: "Vitaly Churkin, Russia's UN ambassador,"
+        let mut b = start;
+        while b > sent.s && matches!(cx.l(b - 1), "the" | "a" | "an" | "its" | "their") {
+            b -= 1;
+        }
+        if b >= sent.s + 2 && cx.w(b - 1) == "," && cx.claimed[b - 2] {
+            continue;
+        }
+        absorb(cx, &chain);
+        let name = cx
+            .slice(start, it.e)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        cx.mentions.push(Mention {
+            span: cx.span(start, it.e),
+            kind: EntityKind::Person,
+            key: Key::Role(format!(
+                "{}:{}",
+                actor.code,
+                cx.slice(it.s, it.e).to_lowercase()
+            )),
+            name,
+            actor: Some(actor),
+        });
+        claim(cx, start, it.e);
+    }
     // "our correspondent": the article's own journalist, when named
     for t in 0..cx.toks.len().saturating_sub(1) {
         if cx.l(t) != "our" {
@@ -1775,11 +1835,13 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
         }
         break;
     }
-    // "diplomats of Turkey", "ministers from the UK"
-    if affs.is_empty() && noun.needs_country {
+    // "diplomats of Turkey", "ministers from the UK", "lawmakers in Fornost"
+    if affs.is_empty() {
         let end = cx.sents[cx.sent_of[it.s]].e;
         let mut u = it.e;
-        if u < end && matches!(cx.l(u), "of" | "from") {
+        let linked = u < end
+            && (matches!(cx.l(u), "of" | "from") || (noun.needs_country && cx.l(u) == "in"));
+        if linked {
             u += 1;
             if u < end && cx.l(u) == "the" {
                 u += 1;
@@ -1788,7 +1850,10 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
             let mut after = Vec::new();
             while let Some(j) = cx.item_at(u)
                 && cx.items[j].s == u
-                && matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Country(_)))
+                && matches!(
+                    cx.items[j].kind,
+                    ItemKind::Lex(HitKind::Country(_)) | ItemKind::Dict(..)
+                )
             {
                 after.push(j);
                 u = cx.items[j].e;
@@ -1857,7 +1922,17 @@ fn dict_mention(cx: &mut Ctx, k: usize, di: usize, ei: usize) {
     let res = cx.res;
     let it = cx.items[k];
     let entry = &res.user[di].entries()[ei];
-    let code = entry.code_on(cx.date).map(str::to_string);
+    let mut code = entry.code_on(cx.date).map(str::to_string);
+    // "Bree Prime Minister Romendacil": a title before a country-coded name adds its sector
+    let chain = chain_before(cx, it.s);
+    if chain.adjacent_role
+        && let Some(sec) = res.sector_str(chain.sector)
+        && let Some(c) = &code
+        && c.len() == 3
+        && !SECTORS.contains(&c.as_str())
+    {
+        code = Some(format!("{c}{sec}"));
+    }
     let name = cx.slice(it.s, it.e).to_string();
     let first = cx.w(it.s);
     let personish = entry
@@ -2005,7 +2080,15 @@ fn apply_user_dictionaries(ents: &mut [Entity], res: &Resources, date: Option<Da
             .rev()
             .find(|d: &&ActorDictionary| d.entry(&words).is_some())
         {
-            e.actor = d.lookup(&words, date).map(actor_from_code);
+            let code = d.lookup(&words, date);
+            // keep a code the context made more specific ("BRE" + title → "BREGOV")
+            let keep = match (&e.actor, code) {
+                (Some(a), Some(c)) => a.code.len() > c.len() && a.code.starts_with(c),
+                _ => false,
+            };
+            if !keep {
+                e.actor = code.map(actor_from_code);
+            }
         }
     }
 }

@@ -115,3 +115,97 @@ fn agents_dictionaries() {
     assert_eq!(d.lookup_name("farmer", None), Some("~AGR"));
     assert_eq!(d.lookup_name("cattlemen", None), Some("~AGR"));
 }
+
+/// Actor coverage on the PETRARCH unit-test records: with the suite's own actor dictionary,
+/// how many expected source/target codes are among the codes of the entities found in the
+/// sentence. (The events stage decides who did what to whom; this checks the actors are there.)
+#[test]
+fn unit_test_records_actor_coverage() {
+    let Some(dir) = dict_dir() else { return };
+    let records = dir.join("../text/PETR.UnitTest.records.xml");
+    let Ok(xml) = std::fs::read_to_string(&records) else {
+        println!("notice: {} not found — skipping", records.display());
+        return;
+    };
+    let dict = ActorDictionary::parse_petrarch(
+        &std::fs::read_to_string(dir.join("PETR.Validate.actors.txt")).unwrap(),
+    )
+    .unwrap();
+    let res = Resources::load().with_actor_dictionary(dict);
+    let (mut want, mut found) = (0usize, 0usize);
+    for chunk in xml.split("<Sentence ").skip(1) {
+        let Some(text) = chunk
+            .split_once("<Text>")
+            .and_then(|(_, r)| r.split_once("</Text>"))
+            .map(|(t, _)| t.trim())
+        else {
+            continue;
+        };
+        let date = chunk
+            .split_once("date=\"")
+            .and_then(|(_, r)| r.get(..8))
+            .and_then(|d| {
+                jiff::civil::Date::new(
+                    d[..4].parse().ok()?,
+                    d[4..6].parse().ok()?,
+                    d[6..8].parse().ok()?,
+                )
+                .ok()
+            });
+        let mut codes: Vec<String> = Vec::new();
+        for part in chunk.split("<EventCoding ").skip(1) {
+            for attr in ["sourcecode=\"", "targetcode=\""] {
+                if let Some(c) = part
+                    .split_once(attr)
+                    .and_then(|(_, r)| r.split_once('"'))
+                    .map(|(c, _)| c)
+                    && !c.is_empty()
+                    && c != "---"
+                    && !codes.contains(&c.to_string())
+                {
+                    codes.push(c.to_string());
+                }
+            }
+        }
+        if codes.is_empty() {
+            continue;
+        }
+        let mut doc = dateline_doc::Doc::from_blocks(
+            dateline_doc::Meta {
+                published: date,
+                ..Default::default()
+            },
+            &[dateline_doc::BlockText {
+                kind: dateline_doc::BlockKind::Paragraph,
+                text: text.to_string(),
+            }],
+            vec![],
+        );
+        dateline_segment::segment(&mut doc);
+        dateline_entities::recognise(&mut doc, &res);
+        let got: Vec<&str> = doc
+            .entities
+            .iter()
+            .filter_map(|e| e.actor.as_ref())
+            .map(|a| a.code.as_str())
+            .collect();
+        for c in &codes {
+            want += 1;
+            if got.contains(&c.as_str()) {
+                found += 1;
+            } else if std::env::var_os("SHOW_MISSES").is_some() {
+                println!("MISS {c} {got:?}: {text}");
+            }
+        }
+    }
+    let share = found as f64 / want.max(1) as f64;
+    println!(
+        "PETRARCH unit-test records: {found} of {want} expected actor codes found ({:.1}%)",
+        share * 100.0
+    );
+    assert!(want > 300);
+    assert!(
+        share >= 0.8,
+        "actor coverage {share:.3} below the floor 0.8"
+    );
+}

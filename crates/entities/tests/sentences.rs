@@ -356,3 +356,28 @@ fn state_roles_take_the_paragraph_country() {
     );
     assert_eq!(person_code(&d, "Kwesi Appiah"), Some("GHAGOV"));
 }
+
+#[test]
+fn unnamed_officials_are_actors() {
+    let d = run(
+        &[
+            "T",
+            "Iran's foreign minister said the talks failed. Vitaly Churkin, Russia's UN ambassador, disagreed. The minister left.",
+        ],
+        Some("2016-10-15"),
+    );
+    let p = find(&d, EntityKind::Person, "Iran's foreign minister").expect("unnamed official");
+    assert_eq!(code(p), Some("IRNGOV"));
+    let people: Vec<&str> = d
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(
+        people,
+        vec!["Iran's foreign minister", "Vitaly Churkin"],
+        "{}",
+        dump(&d)
+    );
+}
