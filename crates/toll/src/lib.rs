@@ -1168,6 +1168,17 @@ fn casualty_kind(k: Kind) -> CasualtyKind {
     }
 }
 
+/// The capitalised words of a name in a count's words ("Devonte Jamal Jones" → Devonte, Jamal,
+/// Jones), not the first word of a sentence-initial common phrase.
+fn name_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split_whitespace().filter(|w| {
+        w.len() > 2
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && !LEX.not_names.contains(w.to_ascii_lowercase().as_str())
+            && !matches!(*w, "A" | "An" | "The" | "One" | "Two" | "Three")
+    })
+}
+
 /// Keep the mentions marked in `keep`, with `part_of` renumbered; a subgroup whose total
 /// goes goes with it.
 fn retain(mentions: &mut Vec<Mention>, keep: &[bool]) {
@@ -1217,6 +1228,21 @@ pub fn count(doc: &mut Doc) {
     let keep: Vec<bool> = mentions
         .iter()
         .map(|m| !(matches!(m.kind, Kind::Injured | Kind::Shot) && killed_spans.contains(&m.span)))
+        .collect();
+    retain(&mut mentions, &keep);
+    // "Devonte Jones was injured … Jones died at the hospital": a name that died
+    let dead_names: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.kind == Kind::Killed && m.v.implicit)
+        .flat_map(|m| name_words(&text[m.span.start..m.span.end]))
+        .collect();
+    let keep: Vec<bool> = mentions
+        .iter()
+        .map(|m| {
+            m.kind != Kind::Injured
+                || !m.v.implicit
+                || !name_words(&text[m.span.start..m.span.end]).any(|w| dead_names.contains(&w))
+        })
         .collect();
     retain(&mut mentions, &keep);
     // "a woman had been wounded … She later died": a pronoun that died is the one person

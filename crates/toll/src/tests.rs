@@ -592,3 +592,20 @@ fn subject_before_a_relative_clause() {
         (Killed, Some(1), Some(1), false)
     );
 }
+
+#[test]
+fn a_name_that_died_is_not_also_injured() {
+    let d = run(&[
+        "A third person, identified as Devonte Jamal Jones, 21, was injured in the shooting.",
+        "Jones died at the hospital, police said.",
+    ]);
+    assert_eq!(
+        totals(&d),
+        Totals {
+            killed: 1,
+            injured: 0
+        }
+    );
+    let d = run(&["Neither of the victims was injured."]);
+    assert!(d.casualties.is_empty(), "{:?}", d.casualties);
+}
