@@ -2035,6 +2035,10 @@ fn assemble(cx: &Ctx) -> Vec<Entity> {
     for key in order {
         let mut e = by_key.remove(&key).unwrap();
         e.mentions.sort();
+        if let Key::Role(_) = key {
+            // an unnamed official: the role is all the name there is
+            e.title = Some(e.name.clone());
+        }
         if let Key::Person(pi) = key {
             let p = &cx.persons[pi];
             e.name = p.words.join(" ");

@@ -367,6 +367,7 @@ fn unnamed_officials_are_actors() {
         Some("2016-10-15"),
     );
     let p = find(&d, EntityKind::Person, "Iran's foreign minister").expect("unnamed official");
+    assert_eq!(p.title.as_deref(), Some("Iran's foreign minister"));
     assert_eq!(code(p), Some("IRNGOV"));
     let people: Vec<&str> = d
         .entities

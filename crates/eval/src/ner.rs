@@ -208,6 +208,8 @@ pub fn predict(doc: &Doc) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
     for e in &doc.entities {
         let t = match e.kind {
+            // an unnamed official ("Iran's foreign minister") is no name
+            EntityKind::Person if e.title.as_deref() == Some(e.name.as_str()) => continue,
             EntityKind::Person => "PER",
             EntityKind::Organization => "ORG",
             EntityKind::Country | EntityKind::Place => "LOC",
