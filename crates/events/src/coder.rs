@@ -897,7 +897,35 @@ fn bare_subject(v: &View, head: usize, trigs: &[Trig]) -> Option<Span> {
         }
         let w = &v.words[k];
         let low = v.low(k);
-        if w.punct
+        // a plural common noun: "the rebels", "two leaders", "staffers"
+        let plural = low.len() > 3
+            && low.ends_with('s')
+            && !low.ends_with("ss")
+            && !low.ends_with("us")
+            && !matches!(
+                low,
+                "thousands"
+                    | "hundreds"
+                    | "dozens"
+                    | "scores"
+                    | "millions"
+                    | "tens"
+                    | "others"
+                    | "years"
+                    | "months"
+                    | "days"
+                    | "weeks"
+                    | "hours"
+                    | "sources"
+                    | "reports"
+                    | "news"
+                    | "photos"
+                    | "images"
+            );
+        // or a definite singular: "the minister", "the army"
+        let definite = k > 0 && v.is(k - 1, "the") && !w.upper;
+        if !(plural || definite)
+            || w.punct
             || w.chunk.is_some()
             || w.place.is_some()
             || PRONOUNS.contains(&low)
@@ -1846,6 +1874,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 same_as: None,
             },
             keep: (has_args || e.solo && !bare_noun_doubt(&v, t, e.noun))
+                && (!e.tgt || r.target.iter().any(|a| a.code.is_some()))
                 && !adjectival(&v, &trigs, ti)
                 && !document_object(&v, t, &info.code)
                 && !consequence_clause(&v, t, &info.code),

@@ -94,6 +94,9 @@ pub(crate) struct Entry {
     pub noun: bool,
     pub solo: bool,
     pub mil: bool,
+    /// Only an event when it has a target with an actor code ("welcomed Lavrov", not
+    /// "welcomed the news").
+    pub tgt: bool,
     /// For noun triggers: the last pattern word as written, so that verb forms of it
     /// ("according" for "accord") are not taken for the noun.
     pub noun_last: Option<String>,
@@ -237,7 +240,7 @@ impl Lexicon {
                 }
                 let flags: Vec<&str> = f.get(2).map_or(vec![], |s| s.split_whitespace().collect());
                 for fl in &flags {
-                    if !matches!(*fl, "n" | "solo" | "mil") {
+                    if !matches!(*fl, "n" | "solo" | "mil" | "tgt") {
                         return Err(format!("{file}:{}: unknown flag {fl}", n + 1));
                     }
                 }
@@ -256,6 +259,7 @@ impl Lexicon {
                     noun: flags.contains(&"n"),
                     solo: flags.contains(&"solo"),
                     mil: flags.contains(&"mil"),
+                    tgt: flags.contains(&"tgt"),
                     rule: format!("{file}:{}", n + 1),
                 });
             }
