@@ -3,10 +3,23 @@
 //! after this stage and skips the spans claimed here as people, organisations, groups and
 //! nationalities; it sets [`dateline_doc::Entity::place`] on country entities.)
 //!
-//! Everything this stage knows is in readable text files under `lexicon/` (countries and
-//! demonyms, organisations by kind, titles, honorifics, group nouns, given names, an actor
-//! dictionary with dated roles). Users extend the actor knowledge with their own dictionaries,
-//! in dateline's format or PETRARCH's:
+//! Everything this stage knows is in readable text files under `lexicon/`, one concern each,
+//! each with its format in its header:
+//!
+//! | file | what |
+//! |---|---|
+//! | `countries.txt`, `regions.txt` | ISO alpha-3 (= CAMEO) codes, names, demonyms; regional adjectives |
+//! | `igos.txt`, `ngos.txt`, `media.txt`, `armed_groups.txt`, `parties.txt`, `institutions.txt` | organisations with CAMEO codes |
+//! | `titles.txt`, `honorifics.txt`, `modifiers.txt` | role words and ranks with the sector they imply |
+//! | `groups.txt` | group nouns that are actors ("rebels" REB, "police" COP, "warplanes" MIL) |
+//! | `given_names.txt`, `name_particles.txt`, `not_names.txt`, `speech_verbs.txt` | person-name evidence and guards |
+//! | `place_words.txt`, `cities.txt`, `org_words.txt`, `other_names.txt` | what a capitalised sequence is when it is no person |
+//! | `actors.txt` | people with CAMEO codes over dates (`name; alias \| CODE FROM..TO; CODE FROM..`) |
+//!
+//! Users extend the actor knowledge with their own dictionaries, in dateline's format
+//! ([`ActorDictionary::parse`]) or PETRARCH's ([`ActorDictionary::parse_petrarch`],
+//! [`ActorDictionary::parse_petrarch_agents`]); the code valid on the article's publication date
+//! is the one used:
 //!
 //! ```
 //! use dateline_entities::{ActorDictionary, Resources};
