@@ -80,7 +80,7 @@ mod lex;
 mod qty;
 mod tok;
 
-use dateline_doc::{Basis, Casualty, CasualtyKind, DateRef, Doc, Span};
+use dateline_doc::{Basis, Casualty, CasualtyKind, DateRef, Doc, EntityKind, Span};
 use lex::{Kind, LEX, Role};
 use tok::Tok;
 
@@ -1398,27 +1398,33 @@ fn link(doc: &Doc, c: &mut Casualty) {
         })
         .or_else(|| c.event.and_then(|e| doc.events[e].date.clone()));
     let text = doc.text();
-    c.reported_by = doc.entities.iter().enumerate().find_map(|(i, e)| {
-        e.mentions
-            .iter()
-            .any(|m| {
-                if !sent.contains(*m) {
-                    return false;
-                }
-                let before = text[sent.start..m.start].trim_end().to_ascii_lowercase();
-                let after = text[m.end..sent.end].trim_start().to_ascii_lowercase();
-                // "according to the British-based Syrian Observatory"
-                let according = before.rfind("according to").is_some_and(|i| {
-                    let rest = &before[i + "according to".len()..];
-                    !rest.contains([',', '.', ';']) && rest.split_whitespace().count() <= 3
-                });
-                according
-                    || ["said", "says", "reported", "told", "confirmed", "reports"]
-                        .iter()
-                        .any(|v| after.starts_with(v) || before.ends_with(v))
-            })
-            .then_some(i)
-    });
+    // a nationality ("British") reports nothing
+    c.reported_by = doc
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind != EntityKind::Nationality)
+        .find_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .any(|m| {
+                    if !sent.contains(*m) {
+                        return false;
+                    }
+                    let before = text[sent.start..m.start].trim_end().to_ascii_lowercase();
+                    let after = text[m.end..sent.end].trim_start().to_ascii_lowercase();
+                    // "according to the British-based Syrian Observatory"
+                    let according = before.rfind("according to").is_some_and(|i| {
+                        let rest = &before[i + "according to".len()..];
+                        !rest.contains([',', '.', ';']) && rest.split_whitespace().count() <= 3
+                    });
+                    according
+                        || ["said", "says", "reported", "told", "confirmed", "reports"]
+                            .iter()
+                            .any(|v| after.starts_with(v) || before.ends_with(v))
+                })
+                .then_some(i)
+        });
 }
 
 /// Article-level totals of the killed and injured, for single-incident reports.

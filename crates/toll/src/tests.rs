@@ -272,6 +272,14 @@ fn links_to_event_place_date_and_source() {
         range: Some(("2016-09-22".into(), "2016-10-15".into())),
     });
     d.entities.push(Entity {
+        kind: EntityKind::Nationality,
+        name: "British".into(),
+        title: None,
+        actor: None,
+        place: None,
+        mentions: vec![at("British")],
+    });
+    d.entities.push(Entity {
         kind: EntityKind::Organization,
         name: "Syrian Observatory for Human Rights".into(),
         title: None,
@@ -301,7 +309,7 @@ fn links_to_event_place_date_and_source() {
     let c = &d.casualties[0];
     assert_eq!(c.event, Some(0));
     assert_eq!(c.place, Some(0));
-    assert_eq!(c.reported_by, Some(0));
+    assert_eq!(c.reported_by, Some(1), "the organisation, not the nationality");
     let date = c.date.as_ref().unwrap();
     assert_eq!(
         (date.value.as_str(), date.time, date.basis),
