@@ -1349,10 +1349,22 @@ pub(crate) fn reporter(doc: &Doc, v: &View, hits: &[CueHit]) -> Option<usize> {
     let person = |c: usize| doc.entities[v.chunks[c].entity].kind == EntityKind::Person;
     for h in hits.iter().filter(|h| h.kind == CueKind::Report) {
         if v.is(h.start, "according") {
-            for k in h.end..(h.end + 6).min(v.len()) {
+            // "according to the British-based Syrian Observatory": the organisation, not the
+            // nationality in front of it
+            let mut found = None;
+            for k in h.end..(h.end + 8).min(v.len()) {
                 if let Some(c) = v.words[k].chunk {
-                    return Some(c);
+                    if !v.chunks[c].adjective {
+                        return Some(c);
+                    }
+                    found = found.or(Some(c));
                 }
+                if v.words[k].punct && !v.is(k, "-") {
+                    break;
+                }
+            }
+            if found.is_some() {
+                return found;
             }
             continue;
         }
