@@ -365,7 +365,19 @@ impl<'a> Ctx<'a> {
         }
         let l = self.l(t);
         if self.res.not_names.contains(l.trim_end_matches('.')) && !self.initial(t) {
-            return false;
+            // a given name that is also a common word starts a name before a surname,
+            // never at the start of a sentence: "captain Will Carling"
+            let before_surname = !self.initial[t]
+                && self.res.given.contains(self.w(t))
+                && t + 1 < self.toks.len()
+                && self.sent_of[t + 1] == self.sent_of[t]
+                && self.toks[t + 1].word
+                && self.cover[t + 1] == 0
+                && self.is_cap(t + 1)
+                && !self.res.not_names.contains(self.l(t + 1));
+            if !before_surname {
+                return false;
+            }
         }
         if l.chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
@@ -378,6 +390,16 @@ impl<'a> Ctx<'a> {
             return false;
         }
         true
+    }
+
+    /// Words that are not names on their own but end one: "Theresa May", "Will Carling".
+    fn name_continuation(&self, t: usize) -> bool {
+        self.toks[t].word
+            && self.cover[t] == 0
+            && matches!(
+                self.w(t),
+                "May" | "Will" | "June" | "April" | "August" | "Major" | "Long" | "Young"
+            )
     }
 
     fn initial(&self, t: usize) -> bool {
@@ -939,7 +961,7 @@ fn runs_of(cx: &Ctx, si: usize) -> Vec<Run> {
         let rs = t;
         let mut re = t + 1;
         loop {
-            if re < e && cx.name_token(re) {
+            if re < e && (cx.name_token(re) || cx.name_continuation(re)) {
                 re += 1;
             } else if re + 1 < e
                 && cx.name_token(re + 1)

@@ -382,3 +382,27 @@ fn unnamed_officials_are_actors() {
         dump(&d)
     );
 }
+
+#[test]
+fn names_that_are_also_common_words() {
+    let d = run(
+        &[
+            "T",
+            "British Prime Minister Theresa May met former England captain Will Carling and his wife Julia in May.",
+        ],
+        None,
+    );
+    let people: Vec<&str> = d
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(
+        people,
+        vec!["Theresa May", "Will Carling", "Julia"],
+        "{}",
+        dump(&d)
+    );
+    assert_eq!(person_code(&d, "Theresa May"), Some("GBRGOV"));
+}
