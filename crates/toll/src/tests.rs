@@ -309,7 +309,11 @@ fn links_to_event_place_date_and_source() {
     let c = &d.casualties[0];
     assert_eq!(c.event, Some(0));
     assert_eq!(c.place, Some(0));
-    assert_eq!(c.reported_by, Some(1), "the organisation, not the nationality");
+    assert_eq!(
+        c.reported_by,
+        Some(1),
+        "the organisation, not the nationality"
+    );
     let date = c.date.as_ref().unwrap();
     assert_eq!(
         (date.value.as_str(), date.time, date.basis),
