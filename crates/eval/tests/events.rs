@@ -165,6 +165,13 @@ fn lausanne_events() {
             .any(|e| e.cameo.starts_with("02") && e.status == Status::Occurred),
         "{summary}"
     );
+    // the toll's bombardment is attributed to the Syrian Observatory
+    assert!(
+        ev.iter().any(|e| e.cameo.starts_with("19")
+            && e.reported_by
+                .is_some_and(|r| d.entities[r].name.contains("Syrian Observatory"))),
+        "{summary}"
+    );
     // "What is happening in Aleppo …" is no event
     for e in ev {
         assert!(
