@@ -7,6 +7,9 @@ use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
+mod ingest;
+mod query;
+
 #[derive(Parser)]
 #[command(
     name = "dateline",
@@ -22,6 +25,11 @@ struct Cli {
 enum Command {
     /// Read articles and write one dateline/1 JSON object per article to standard output.
     Extract(ExtractArgs),
+    /// Extract articles and store them, with their events, in a SQLite database (see
+    /// docs/store.md). Articles already in it are skipped.
+    Ingest(ingest::IngestArgs),
+    /// Print the events of a database that match filters, as a table, JSON Lines or CSV.
+    Query(Box<query::QueryArgs>),
 }
 
 #[derive(clap::Args)]
@@ -132,6 +140,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => extract(a),
+        Command::Ingest(a) => ingest::ingest(a),
+        Command::Query(a) => query::query(*a),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -1,0 +1,338 @@
+//! `dateline ingest`: extract articles in parallel and store them with one writer.
+
+use dateline_input::{Defaults, Format, Item, Reader, format_from_name};
+use dateline_pipeline::{Pipeline, parse_date, to_json};
+use dateline_store::{BatchStats, EventStore, Store};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde_json::Value;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Instant;
+
+#[derive(clap::Args)]
+pub struct IngestArgs {
+    /// Inputs: files (.txt, .html/.htm, .jsonl, optionally .gz), directories (searched
+    /// recursively for those extensions), glob patterns (`'news/**/*.jsonl'`); `-` or none
+    /// reads standard input.
+    pub inputs: Vec<String>,
+    /// The database file (created if missing).
+    #[arg(long, default_value = dateline_store::DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Publication date (ISO 8601) for every article that has none.
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Source (outlet) name for every article that has none.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Extraction threads (default: one per core). One more thread writes the database.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Articles per transaction: a killed ingest loses at most this many, uncommitted.
+    #[arg(long, default_value_t = 512)]
+    pub batch: usize,
+    /// Largest single article accepted, in bytes.
+    #[arg(long, default_value_t = dateline_input::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+/// Files under a directory whose names dateline reads, in name order.
+fn walk(dir: &Path, out: &mut Vec<String>, errors: &mut Vec<(String, String)>) {
+    let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+        Err(e) => {
+            errors.push((
+                dir.display().to_string(),
+                format!("cannot read directory: {e}"),
+            ));
+            return;
+        }
+    };
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out, errors);
+        } else if format_from_name(&p.to_string_lossy()).is_some() {
+            out.push(p.display().to_string());
+        }
+    }
+}
+
+/// Expand directories and glob patterns (when the shell did not) into input files.
+pub fn expand(args: &[String]) -> (Vec<String>, Vec<(String, String)>) {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for a in args {
+        let p = Path::new(a);
+        if a == "-" || p.is_file() {
+            out.push(a.clone());
+        } else if p.is_dir() {
+            let before = out.len();
+            walk(p, &mut out, &mut errors);
+            if out.len() == before {
+                errors.push((
+                    a.clone(),
+                    "no .txt, .html, .htm or .jsonl files in it".into(),
+                ));
+            }
+        } else if a.contains(['*', '?', '[']) {
+            match glob::glob(a) {
+                Err(e) => errors.push((a.clone(), format!("bad glob pattern: {e}"))),
+                Ok(paths) => {
+                    let before = out.len();
+                    for entry in paths {
+                        match entry {
+                            Ok(p) if p.is_dir() => walk(&p, &mut out, &mut errors),
+                            Ok(p) => out.push(p.display().to_string()),
+                            Err(e) => errors.push((a.clone(), format!("cannot read: {e}"))),
+                        }
+                    }
+                    if out.len() == before {
+                        errors.push((a.clone(), "no file matches this pattern".into()));
+                    }
+                }
+            }
+        } else {
+            // Let the reader report it ("no such file") in input order.
+            out.push(a.clone());
+        }
+    }
+    (out, errors)
+}
+
+/// Articles in the inputs, when cheap to know: plain files count one, uncompressed JSON Lines
+/// their non-blank lines. `None` when any input is standard input or compressed JSON Lines.
+fn count_articles(inputs: &[String]) -> Option<u64> {
+    let mut n = 0u64;
+    for name in inputs {
+        match format_from_name(name) {
+            Some((Format::Jsonl, false)) => {
+                let mut f = std::fs::File::open(name).ok()?;
+                let mut buf = vec![0u8; 1 << 20];
+                let mut last = b'\n';
+                let mut in_line = false;
+                loop {
+                    let k = f.read(&mut buf).ok()?;
+                    if k == 0 {
+                        break;
+                    }
+                    for &b in &buf[..k] {
+                        if b == b'\n' {
+                            n += in_line as u64;
+                            in_line = false;
+                        } else if !b.is_ascii_whitespace() {
+                            in_line = true;
+                        }
+                    }
+                    last = buf[k - 1];
+                }
+                if last != b'\n' && in_line {
+                    n += 1;
+                }
+            }
+            Some((Format::Jsonl, true)) => return None,
+            Some(_) => n += 1,
+            None if name == "-" => return None,
+            None => n += 1,
+        }
+    }
+    Some(n)
+}
+
+/// Content bytes read ahead at most per batch, besides the article count: bounds memory.
+const BATCH_BYTES: usize = 8 << 20;
+
+/// The next batch of items: `max` articles or [`BATCH_BYTES`] of content, whichever comes
+/// first (empty at the end of input).
+fn next_batch(reader: &mut Reader, max: usize) -> Vec<Item> {
+    let mut batch = Vec::new();
+    let mut bytes = 0;
+    for item in reader.by_ref() {
+        if let Ok(raw) = &item {
+            bytes += match &raw.body {
+                dateline_input::Body::Text(t) | dateline_input::Body::Html(t) => t.len(),
+            };
+        }
+        batch.push(item);
+        if batch.len() >= max || bytes >= BATCH_BYTES {
+            break;
+        }
+    }
+    batch
+}
+
+type Outcome = Result<Value, (String, String)>;
+
+fn process(pipeline: &Pipeline, item: Item) -> Outcome {
+    let raw = item.map_err(|e| (e.input, e.message))?;
+    let input = raw.input.clone();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw))) {
+        Ok(Ok(doc)) => Ok(to_json(&doc)),
+        Ok(Err(msg)) => Err((input, msg)),
+        Err(_) => Err((input, "internal error while processing this article".into())),
+    }
+}
+
+fn progress_bar(total: Option<u64>) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+    let template = if total.is_some() {
+        "{bar:30} {pos}/{len} articles  {per_sec}  ETA {eta}  {msg}"
+    } else {
+        "{spinner} {pos} articles  {per_sec}  {elapsed}  {msg}"
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        pb.set_style(style);
+    }
+    pb.enable_steady_tick(std::time::Duration::from_millis(200));
+    pb
+}
+
+pub fn ingest(args: IngestArgs) -> Result<bool, String> {
+    if let Some(p) = &args.published
+        && parse_date(p).is_none()
+    {
+        return Err(format!(
+            "--published: cannot read {p:?} as an ISO 8601 date"
+        ));
+    }
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .map_err(|e| e.to_string())?;
+    }
+    let started = Instant::now();
+    let mut store = Store::open(&args.db).map_err(|e| format!("{}: {e}", args.db.display()))?;
+    let (inputs, mut expand_errors) = expand(&args.inputs);
+    // Quiet the default panic message: a panicking article becomes an error instead.
+    std::panic::set_hook(Box::new(|_| {}));
+    let pipeline = Pipeline::new();
+    let pb = progress_bar(if std::io::stderr().is_terminal() {
+        count_articles(&inputs)
+    } else {
+        None
+    });
+    let mut errors = 0u64;
+    for (input, msg) in expand_errors.drain(..) {
+        errors += 1;
+        pb.suspend(|| eprintln!("dateline: {input}: {msg}"));
+    }
+    let defaults = Defaults {
+        published: args.published,
+        source: args.source,
+        url: None,
+        id: None,
+    };
+    let mut reader = Reader::new(inputs, defaults, args.max_bytes);
+
+    // One writer thread owns the connection; extraction hands it whole batches.
+    let (tx, rx) = mpsc::sync_channel::<Vec<Value>>(2);
+    let writer = std::thread::spawn(move || -> Result<BatchStats, String> {
+        let mut total = BatchStats::default();
+        for batch in rx {
+            total += store.insert_batch(&batch).map_err(|e| e.to_string())?;
+        }
+        Ok(total)
+    });
+
+    let batch = args.batch.max(1);
+    let mut read = 0u64;
+    loop {
+        let chunk = next_batch(&mut reader, batch);
+        if chunk.is_empty() {
+            break;
+        }
+        let n = chunk.len() as u64;
+        let outcomes: Vec<Outcome> = chunk
+            .into_par_iter()
+            .map(|item| process(&pipeline, item))
+            .collect();
+        let mut values = Vec::with_capacity(outcomes.len());
+        for o in outcomes {
+            match o {
+                Ok(v) => {
+                    read += 1;
+                    values.push(v);
+                }
+                Err((input, msg)) => {
+                    errors += 1;
+                    pb.suspend(|| eprintln!("dateline: {input}: {msg}"));
+                }
+            }
+        }
+        pb.inc(n);
+        if tx.send(values).is_err() {
+            break; // the writer failed; its error is reported below
+        }
+    }
+    drop(tx);
+    let stats = writer
+        .join()
+        .map_err(|_| "the database writer stopped unexpectedly".to_string())??;
+    pb.finish_and_clear();
+    let secs = started.elapsed().as_secs_f64();
+    let plural = |n: u64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    eprintln!(
+        "dateline: {}: {} read, {} new, {} already present, {} stored, {} ({:.1} s, {:.0} articles/s)",
+        args.db.display(),
+        plural(read, "article"),
+        stats.new,
+        stats.present,
+        plural(stats.events, "event"),
+        plural(errors, "error"),
+        secs,
+        read as f64 / secs.max(1e-9),
+    );
+    Ok(errors == 0 && stats.invalid == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_directories_and_globs() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("a/b")).unwrap();
+        for f in [
+            "a/1.txt",
+            "a/b/2.jsonl",
+            "a/b/3.html.gz",
+            "a/notes.md",
+            "x.jsonl",
+        ] {
+            std::fs::write(d.join(f), "{}\n").unwrap();
+        }
+        let s = |p: &str| d.join(p).display().to_string();
+        let (files, errs) = expand(&[s("a"), s("*.jsonl"), s("nothing-*.txt"), s("gone.txt")]);
+        assert_eq!(
+            files,
+            [
+                s("a/1.txt"),
+                s("a/b/2.jsonl"),
+                s("a/b/3.html.gz"),
+                s("x.jsonl"),
+                s("gone.txt")
+            ]
+        );
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].1.contains("no file matches"));
+    }
+
+    #[test]
+    fn counts_articles_without_reading_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = dir.path().join("a.jsonl");
+        std::fs::write(&j, "{}\n\n  \n{}\n{}").unwrap();
+        let t = dir.path().join("b.txt");
+        std::fs::write(&t, "x").unwrap();
+        let names = [j.display().to_string(), t.display().to_string()];
+        assert_eq!(count_articles(&names), Some(4));
+        assert_eq!(count_articles(&["-".to_string()]), None);
+    }
+}

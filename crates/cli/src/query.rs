@@ -1,0 +1,257 @@
+//! `dateline query`: filter the events of a store and print them.
+
+use dateline_store::{EventRow, EventStore, Filter, Store};
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+#[derive(clap::Args)]
+pub struct QueryArgs {
+    /// The database file.
+    #[arg(long, default_value = dateline_store::DEFAULT_DB)]
+    pub db: PathBuf,
+    /// Actor code or code prefix, as source or target (`USA`, `SYRREB`, `IGO`).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Actor country, ISO 3166-1 alpha-3 as in actor codes, as source or target.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// CAMEO event code prefix (`04`, `043`, `1823`).
+    #[arg(long)]
+    pub cameo: Option<String>,
+    /// CAMEO root code (`19`; `4` means `04`).
+    #[arg(long)]
+    pub root: Option<String>,
+    /// PLOVER event type (`ASSAULT`, `CONSULT`, ...).
+    #[arg(long)]
+    pub plover: Option<String>,
+    /// QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material
+    /// conflict.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub quad: Option<u8>,
+    /// Event status.
+    #[arg(long, value_parser = ["occurred", "negated", "planned", "hypothetical"])]
+    pub status: Option<String>,
+    /// Events whose date lies on or after this date (`2024-03-01`, `2024-03`, `2024`).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Events whose date lies on or before the end of this date.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Country of the event's place, ISO 3166-1 alpha-2.
+    #[arg(long)]
+    pub place_country: Option<String>,
+    /// First-level division of the event's place, by name.
+    #[arg(long)]
+    pub admin1: Option<String>,
+    /// Bounding box of the event's place: min_lon,min_lat,max_lon,max_lat.
+    #[arg(long, value_parser = parse_bbox, allow_hyphen_values = true)]
+    pub bbox: Option<[f64; 4]>,
+    /// Outlet (source) of the article.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Full-text search over article titles and texts (SQLite FTS5 syntax: words, "phrases",
+    /// AND/OR/NOT, prefix*).
+    #[arg(long)]
+    pub text: Option<String>,
+    /// Most events printed; 0 for all.
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    /// Events skipped before the first printed (paging).
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Print only how many events match.
+    #[arg(long)]
+    pub count: bool,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: OutputFormat,
+}
+
+fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
+    let v: Vec<f64> = s
+        .split(',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| "expected four numbers: min_lon,min_lat,max_lon,max_lat".to_string())?;
+    let [a, b, c, d] = v[..] else {
+        return Err("expected four numbers: min_lon,min_lat,max_lon,max_lat".into());
+    };
+    if !(-180.0..=180.0).contains(&a)
+        || !(-180.0..=180.0).contains(&c)
+        || !(-90.0..=90.0).contains(&b)
+        || !(-90.0..=90.0).contains(&d)
+    {
+        return Err("longitudes lie in -180..180, latitudes in -90..90".into());
+    }
+    Ok([a, b, c, d])
+}
+
+fn opt(o: &Option<String>) -> String {
+    o.clone().unwrap_or_default()
+}
+
+/// Cut a cell to `max` characters, marking the cut.
+fn cell(s: &str, max: usize) -> String {
+    let s = s.replace(['\n', '\t'], " ");
+    if s.chars().count() <= max {
+        s
+    } else {
+        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn table(rows: &[EventRow], out: &mut impl Write) -> io::Result<()> {
+    const HEAD: [(&str, usize); 11] = [
+        ("date", 21),
+        ("cameo", 5),
+        ("quad", 4),
+        ("status", 12),
+        ("source", 12),
+        ("target", 12),
+        ("place", 18),
+        ("cc", 2),
+        ("outlet", 16),
+        ("article/event", 24),
+        ("evidence", 70),
+    ];
+    let cells: Vec<[String; 11]> = rows
+        .iter()
+        .map(|r| {
+            let row = [
+                opt(&r.date),
+                r.cameo.clone(),
+                r.quad_class.map(|q| q.to_string()).unwrap_or_default(),
+                r.status.clone(),
+                opt(&r.source_actor),
+                opt(&r.target_actor),
+                opt(&r.place),
+                opt(&r.place_country),
+                opt(&r.outlet),
+                format!("{}/{}", r.article, r.event),
+                opt(&r.evidence),
+            ];
+            let mut i = 0;
+            row.map(|c| {
+                let max = HEAD[i].1;
+                i += 1;
+                cell(&c, max)
+            })
+        })
+        .collect();
+    let widths: Vec<usize> = (0..HEAD.len())
+        .map(|i| {
+            cells
+                .iter()
+                .map(|r| r[i].chars().count())
+                .chain([HEAD[i].0.len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |out: &mut dyn Write, vals: Vec<&str>| -> io::Result<()> {
+        let mut s = String::new();
+        for (i, v) in vals.iter().enumerate() {
+            if i + 1 == vals.len() {
+                s.push_str(v);
+            } else {
+                s.push_str(v);
+                s.extend(std::iter::repeat_n(' ', widths[i] - v.chars().count() + 2));
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    line(out, HEAD.iter().map(|h| h.0).collect())?;
+    for r in &cells {
+        line(out, r.iter().map(String::as_str).collect())?;
+    }
+    Ok(())
+}
+
+pub fn query(args: QueryArgs) -> Result<bool, String> {
+    if !args.db.exists() {
+        return Err(format!(
+            "{}: no such database (create it with `dateline ingest`)",
+            args.db.display()
+        ));
+    }
+    let store =
+        Store::open_read_only(&args.db).map_err(|e| format!("{}: {e}", args.db.display()))?;
+    let filter = Filter {
+        actor: args.actor,
+        country: args.country,
+        cameo: args.cameo,
+        root: args.root,
+        plover: args.plover,
+        quad: args.quad,
+        status: args.status,
+        from: args.from,
+        to: args.to,
+        place_country: args.place_country,
+        admin1: args.admin1,
+        bbox: args.bbox,
+        source: args.source,
+        text: args.text,
+        limit: args.limit,
+        offset: args.offset,
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let write_err = |e: io::Error| format!("cannot write output: {e}");
+    if args.count {
+        let n = store.count(&filter).map_err(|e| e.to_string())?;
+        writeln!(out, "{n}").map_err(write_err)?;
+        return out.flush().map(|_| true).map_err(write_err);
+    }
+    let rows = store.query(&filter).map_err(|e| e.to_string())?;
+    let result = match args.format {
+        OutputFormat::Table => table(&rows, &mut out),
+        OutputFormat::Jsonl => rows.iter().try_for_each(|r| {
+            serde_json::to_writer(&mut out, r)?;
+            writeln!(out)
+        }),
+        OutputFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            let r: Result<(), csv::Error> = rows.iter().try_for_each(|r| w.serialize(r));
+            let flushed = w.flush();
+            match r {
+                Err(e) => Err(io::Error::other(e)),
+                Ok(()) => flushed,
+            }
+        }
+    };
+    match result.and_then(|_| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(true),
+        Err(e) => Err(write_err(e)),
+        Ok(()) => Ok(true),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bbox_values() {
+        assert_eq!(
+            parse_bbox("-10,35,30.5,60").unwrap(),
+            [-10.0, 35.0, 30.5, 60.0]
+        );
+        assert!(parse_bbox("1,2,3").is_err());
+        assert!(parse_bbox("0,0,0,95").is_err());
+        assert!(parse_bbox("a,b,c,d").is_err());
+    }
+
+    #[test]
+    fn cells_are_cut_on_characters() {
+        assert_eq!(cell("Zürich\nstreet", 20), "Zürich street");
+        assert_eq!(cell("Zürich", 4), "Zür…");
+    }
+}
