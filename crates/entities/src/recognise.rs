@@ -367,7 +367,32 @@ impl<'a> Ctx<'a> {
         if self.res.not_names.contains(l.trim_end_matches('.')) && !self.initial(t) {
             // a given name that is also a common word starts a name before a surname,
             // never at the start of a sentence: "captain Will Carling"
+            let month_context = t > 0
+                && matches!(
+                    self.l(t - 1),
+                    "in" | "to"
+                        | "from"
+                        | "since"
+                        | "until"
+                        | "till"
+                        | "by"
+                        | "on"
+                        | "of"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "between"
+                        | "and"
+                        | "through"
+                        | "before"
+                        | "after"
+                        | "during"
+                );
             let before_surname = !self.initial[t]
+                && !month_context
                 && self.res.given.contains(self.w(t))
                 && t + 1 < self.toks.len()
                 && self.sent_of[t + 1] == self.sent_of[t]
@@ -398,7 +423,22 @@ impl<'a> Ctx<'a> {
             && self.cover[t] == 0
             && matches!(
                 self.w(t),
-                "May" | "Will" | "June" | "April" | "August" | "Major" | "Long" | "Young"
+                "May"
+                    | "Will"
+                    | "June"
+                    | "April"
+                    | "August"
+                    | "Major"
+                    | "Long"
+                    | "Young"
+                    | "I"
+                    | "II"
+                    | "III"
+                    | "IV"
+                    | "Jr"
+                    | "Jr."
+                    | "Sr"
+                    | "Sr."
             )
     }
 
@@ -1128,8 +1168,15 @@ fn resolve_entities(cx: &mut Ctx) {
         let wrefs: Vec<&str> = words.iter().map(String::as_str).collect();
         let known = e - s >= 2 && res.builtin.entry(&wrefs).is_some()
             || e - s == 1 && res.given.contains(cx.w(s)) && !sent.headline;
-        let speaks =
-            (cx.speech_next(e) || cx.speech_before(s)) && (e - s >= 2 || !all_caps_word(cx.w(s)));
+        let plural_noun = e - s == 1 && {
+            let l = cx.l(s);
+            ["ers", "ists", "sses", "ants", "ents", "ians", "ors"]
+                .iter()
+                .any(|x| l.ends_with(x))
+        };
+        let speaks = (cx.speech_next(e) || cx.speech_before(s))
+            && (e - s >= 2 || !all_caps_word(cx.w(s)))
+            && !(plural_noun && cx.initial[s]);
         let looks = !sent.headline && e - s >= 2 && e - s <= 3 && looks_like_name(cx, s, e);
         if known || (!sent.headline && (speaks || looks)) {
             let chain = chain_before(cx, s);
