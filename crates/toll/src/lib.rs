@@ -1090,6 +1090,24 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                                 }
                             });
                     }
+                    // "during which both were shot"
+                    if v.is_none()
+                        && both
+                        && let Some(b) = (j..c).find(|&b| t[b].w == "both")
+                        && (b == 0 || !np_word(&t[b - 1]) || matches!(t[b - 1].w, "which" | "who"))
+                    {
+                        v = Some(Victims {
+                            s: b,
+                            e: b + 1,
+                            min: Some(2),
+                            max: Some(2),
+                            approx: false,
+                            extra: false,
+                            group: None,
+                            sub: None,
+                            implicit: false,
+                        });
+                    }
                     if v.is_none() && t[c].w == "in" {
                         // "Johnson was taken to Grant Medical Center in stable condition"
                         v = clause_subject(t, j);

@@ -621,3 +621,9 @@ fn a_name_that_died_is_not_also_injured() {
     let d = run(&["Neither of the victims was injured."]);
     assert!(d.casualties.is_empty(), "{:?}", d.casualties);
 }
+
+#[test]
+fn both_as_a_subject() {
+    let d = run(&["He fired at the couple, and both were shot."]);
+    assert_eq!(totals(&d).injured, 2, "{:?}", d.casualties);
+}
