@@ -304,8 +304,37 @@ fn paragraphs(raw: &str) -> Vec<String> {
     out
 }
 
-/// Split raw article text into blocks and remove page furniture.
+/// Split raw article text into blocks and remove page furniture; the title and standfirst are
+/// recognised from the text's first blocks.
 pub fn clean(raw: &str) -> Cleaned {
+    clean_inner(raw, true)
+}
+
+/// Clean the body of an article whose title and standfirst are already known (from HTML
+/// metadata): they become the first blocks, and the body gets furniture removal and headings
+/// but no title or standfirst of its own. A body that repeats the title drops the repeat.
+pub fn clean_article(title: Option<&str>, standfirst: Option<&str>, body: &str) -> Cleaned {
+    let mut out = clean_inner(body, false);
+    let mut head = Vec::new();
+    let same = |a: &str, b: &str| a.trim().eq_ignore_ascii_case(b.trim());
+    for (kind, text) in [
+        (BlockKind::Title, title),
+        (BlockKind::Standfirst, standfirst),
+    ] {
+        if let Some(t) = text.map(str::trim).filter(|t| !t.is_empty()) {
+            out.blocks.retain(|b| !same(&b.text, t));
+            head.push(BlockText {
+                kind,
+                text: t.to_string(),
+            });
+        }
+    }
+    head.append(&mut out.blocks);
+    out.blocks = head;
+    out
+}
+
+fn clean_inner(raw: &str, find_title: bool) -> Cleaned {
     let mut out = Cleaned::default();
     let mut kept: Vec<String> = Vec::new();
     let mut after_credit = false;
@@ -342,7 +371,7 @@ pub fn clean(raw: &str) -> Cleaned {
     // Structure: title, standfirst, headings, paragraphs.
     let n = kept.len();
     let mut kinds = vec![BlockKind::Paragraph; n];
-    let title = n > 1 && words(&kept[0]) <= 30 && !ends_with_full_stop(&kept[0]);
+    let title = find_title && n > 1 && words(&kept[0]) <= 30 && !ends_with_full_stop(&kept[0]);
     if title {
         kinds[0] = BlockKind::Title;
         if n > 2
@@ -466,6 +495,25 @@ mod tests {
             vec![
                 BlockKind::Title,
                 BlockKind::Paragraph,
+                BlockKind::Heading,
+                BlockKind::Paragraph
+            ]
+        );
+    }
+
+    #[test]
+    fn known_title_and_standfirst_lead_the_body() {
+        let c = clean_article(
+            Some("Port hit by drone"),
+            Some("Fire burned through the night."),
+            "Port hit by drone\n\nShort first line\n\nA drone struck the port on Friday.",
+        );
+        let kinds: Vec<_> = c.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                BlockKind::Title,
+                BlockKind::Standfirst,
                 BlockKind::Heading,
                 BlockKind::Paragraph
             ]

@@ -59,8 +59,29 @@ struct ExtractArgs {
     pretty: bool,
 }
 
-/// How many articles are read ahead and processed in parallel at once. Bounds memory.
+/// How many articles, and how many bytes of article content, are read ahead and processed in
+/// parallel at once. Whichever limit is reached first closes the chunk; this bounds memory
+/// however long the input stream is.
 const CHUNK: usize = 512;
+const CHUNK_BYTES: usize = 2 << 20;
+
+/// The next chunk of items from the reader (empty at the end of input).
+pub fn next_chunk(reader: &mut impl Iterator<Item = Item>) -> Vec<Item> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    for item in reader.by_ref() {
+        if let Ok(raw) = &item {
+            bytes += match &raw.body {
+                dateline_input::Body::Text(t) | dateline_input::Body::Html(t) => t.len(),
+            };
+        }
+        chunk.push(item);
+        if chunk.len() >= CHUNK || bytes >= CHUNK_BYTES {
+            break;
+        }
+    }
+    chunk
+}
 
 fn process(pipeline: &Pipeline, item: Item, pretty: bool) -> (String, bool) {
     let value = match item {
@@ -112,7 +133,7 @@ fn extract(args: ExtractArgs) -> Result<bool, String> {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut all_ok = true;
     loop {
-        let chunk: Vec<Item> = reader.by_ref().take(CHUNK).collect();
+        let chunk = next_chunk(&mut reader);
         if chunk.is_empty() {
             break;
         }

@@ -76,8 +76,8 @@ impl Pipeline {
                 Some(parse_date(p).ok_or_else(|| format!("cannot read published date {p:?}"))?);
             meta.published_from = PublishedFrom::Input;
         }
-        let text = match raw.body {
-            Body::Text(t) => t,
+        let cleaned = match raw.body {
+            Body::Text(t) => dateline_clean::clean(&t),
             Body::Html(h) => {
                 let page = dateline_html::extract(&h, meta.url.as_deref());
                 if meta.url.is_none() {
@@ -92,17 +92,13 @@ impl Pipeline {
                     meta.published = Some(d);
                     meta.published_from = PublishedFrom::Text;
                 }
-                match page.title {
-                    // The page title leads the extracted text so that cleaning sees it as the
-                    // title; drop it from the body if the extractor already put it there.
-                    Some(t) if !page.text.trim_start().starts_with(t.trim()) => {
-                        format!("{t}\n\n{}", page.text)
-                    }
-                    _ => page.text,
-                }
+                dateline_clean::clean_article(
+                    page.title.as_deref(),
+                    page.standfirst.as_deref(),
+                    &page.text,
+                )
             }
         };
-        let cleaned = dateline_clean::clean(&text);
         if meta.source.is_none() {
             meta.source = cleaned.source;
         }
