@@ -350,6 +350,13 @@ pub fn plover(dir: &Path) -> Result<PloverScore, String> {
         };
         if !gold_src.is_empty() && !pc(&e.source).is_disjoint(&gold_src) {
             sc.source_correct += 1;
+        } else if !gold_src.is_empty() && std::env::var_os("DATELINE_EVENTS_DEBUG").is_some() {
+            println!(
+                "SRC gold {:?} got {:?} '{}' | {text}",
+                gold_src,
+                pc(&e.source),
+                d.slice(e.trigger)
+            );
         }
         if !gold_tgt.is_empty() && !pc(&e.target).is_disjoint(&gold_tgt) {
             sc.target_correct += 1;

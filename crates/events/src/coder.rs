@@ -940,6 +940,19 @@ fn bare_subject(v: &View, head: usize, trigs: &[Trig]) -> Option<Span> {
     None
 }
 
+/// The subject right before the verb group is a personal pronoun.
+fn pronoun_subject(v: &View, head: usize) -> bool {
+    let mut k = head;
+    while k > 0 {
+        k -= 1;
+        if v.is_any(k, AUX_SKIP) || v.low(k).ends_with("ly") || v.is_any(k, PRE_TO) {
+            continue;
+        }
+        return v.is_any(k, &["it", "they", "he", "she", "we"]);
+    }
+    false
+}
+
 fn is_passive(v: &View, t: &Trig, noun: bool, violent: bool) -> bool {
     if noun || t.head == 0 {
         return false;
@@ -1167,6 +1180,15 @@ pub(crate) fn roles(
                 code: None,
                 span: sp,
             });
+        }
+        // "Syria says it is willing to withdraw": a pronoun subject after a reporting verb
+        // is its speaker
+        if r.source.is_empty()
+            && let Some(&c) = excluded.first()
+            && v.chunks[c].end <= t.head
+            && pronoun_subject(v, t.head)
+        {
+            r.source = args(doc, v, &[c], e.mil);
         }
         return r;
     }
