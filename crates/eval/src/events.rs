@@ -360,6 +360,13 @@ pub fn plover(dir: &Path) -> Result<PloverScore, String> {
         }
         if !gold_tgt.is_empty() && !pc(&e.target).is_disjoint(&gold_tgt) {
             sc.target_correct += 1;
+        } else if !gold_tgt.is_empty() && std::env::var_os("DATELINE_EVENTS_DEBUG").is_some() {
+            println!(
+                "TGT gold {:?} got {:?} '{}' | {text}",
+                gold_tgt,
+                pc(&e.target),
+                d.slice(e.trigger)
+            );
         }
     }
     Ok(sc)

@@ -1100,6 +1100,14 @@ pub(crate) fn roles(
             let g = group(v, c, excluded);
             let gend = v.chunks[*g.last().unwrap()].end;
             match prep.as_str() {
+                // a mediation is between its targets
+                "between" | "among"
+                    if matches!(&lex.codes[e.code].code[..3], "045" | "039" | "028") =>
+                {
+                    tgt.extend(g)
+                }
+                // "withdrawal from Panama": the place left, not the actor
+                "from" if lex.codes[e.code].quad_class == 4 => {}
                 "by" | "between" | "among" | "from" => src.extend(g),
                 "of" if lex.codes[e.code].quad_class <= 2 && src.is_empty() => src.extend(g),
                 _ => tgt.extend(g),
@@ -1156,18 +1164,22 @@ pub(crate) fn roles(
             src = group(v, c, excluded);
         }
     } else {
+        let communicative = matches!(
+            &lex.codes[lex.entries[t.code_entry].code].code[..2],
+            "02" | "10" | "11" | "12" | "13"
+        );
         let coordinated = t.head > 0 && v.is(t.head - 1, "and") && prev.is_some();
         if coordinated {
             if let Some(p) = prev {
                 return Roles {
                     source: p.source.clone(),
-                    target: right_target(doc, v, t, cend, excluded, e.mil),
+                    target: right_target(doc, v, t, cend, excluded, e.mil, communicative),
                 };
             }
         } else if let Some(c) = left_actor(v, t.head, excluded) {
             src = group(v, c, excluded);
         }
-        let tg = right_target(doc, v, t, cend, excluded, false);
+        let tg = right_target(doc, v, t, cend, excluded, false, communicative);
         let mut r = Roles {
             source: args(doc, v, &src, e.mil),
             target: tg,
@@ -1286,11 +1298,25 @@ fn right_target(
     cend: usize,
     excluded: &[usize],
     mil: bool,
+    communicative: bool,
 ) -> Vec<Argument> {
+    // "demanded that the US cancel …", "urged that Israel …": the addressee is the subject of
+    // the clause after "that"
+    let last = *t.fixed.last().unwrap_or(&t.head);
+    let cend = if communicative && v.is(last, "that") || (communicative && v.is(last + 1, "that")) {
+        clause_end(v, (last + 2).min(v.len().saturating_sub(1)))
+    } else {
+        cend
+    };
+    let from = if communicative && v.is(last + 1, "that") {
+        last + 2
+    } else {
+        t.head + 1
+    };
     match right_actor(
         v,
-        t.head + 1,
-        (t.end + 7).min(cend),
+        from,
+        (t.end + 7).min(cend).max(from + 4).min(cend),
         excluded,
         true,
         &t.fixed,
