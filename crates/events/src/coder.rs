@@ -1303,7 +1303,7 @@ fn right_target(
     // "demanded that the US cancel …", "urged that Israel …": the addressee is the subject of
     // the clause after "that"
     let last = *t.fixed.last().unwrap_or(&t.head);
-    let cend = if communicative && v.is(last, "that") || (communicative && v.is(last + 1, "that")) {
+    let cend = if communicative && (v.is(last, "that") || v.is(last + 1, "that")) {
         clause_end(v, (last + 2).min(v.len().saturating_sub(1)))
     } else {
         cend
