@@ -175,6 +175,7 @@ fn aux(w: &str) -> bool {
             | "that"
             | "which"
             | "found"
+            | "listed"
             | "got"
             | "gets"
             | "get"
@@ -642,7 +643,9 @@ fn skip_aux(t: &[Tok], c: usize) -> Option<(usize, bool, bool)> {
         if blocking(w) {
             return None;
         }
-        if !aux(w) && !adverb(w) {
+        // "appeared to suffer", "seemed to be hurt"
+        let reporting = report_verb(w) && t.get(j).is_some_and(|x| x.w == "to");
+        if !aux(w) && !adverb(w) && !reporting {
             break;
         }
         if w == "to" && !(j >= 2 && report_verb(t[j - 2].w)) {
