@@ -312,6 +312,8 @@ struct Ctx<'a> {
     persons: Vec<Person>,
     mentions: Vec<Mention>,
     dominant: Option<String>,
+    /// Most words inside sentences are capitalised, as in German: no guessing names from capitals.
+    noun_caps: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -551,6 +553,18 @@ fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
         lows.push((a, lowbuf.len() as u32));
     }
     let n = toks.len();
+    // German (and other languages that capitalise nouns): more of its function words than
+    // English ones
+    let (mut de, mut en) = (0usize, 0usize);
+    for p in toks.iter().filter(|p| p.word) {
+        match &text[p.start..p.end] {
+            "der" | "die" | "das" | "und" | "ist" | "nicht" | "mit" | "von" | "für" | "auf"
+            | "den" | "dem" | "ein" | "eine" | "zu" | "im" | "sich" | "auch" | "wird" => de += 1,
+            "the" | "and" | "of" | "to" | "is" | "that" | "with" | "for" | "on" | "was" => en += 1,
+            _ => {}
+        }
+    }
+    let noun_caps = de >= 5 && de > en;
     Ctx {
         res,
         text,
@@ -568,6 +582,7 @@ fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
         persons: Vec::new(),
         mentions: Vec::new(),
         dominant: None,
+        noun_caps,
     }
 }
 
@@ -1570,6 +1585,19 @@ fn is_acronym(w: &str) -> bool {
 /// when none of its words is a place or organisation marker and none is all capitals.
 fn looks_like_name(cx: &Ctx, s: usize, e: usize) -> bool {
     let res = cx.res;
+    if cx.noun_caps {
+        return false; // a language that capitalises nouns (German): capitals prove nothing
+    }
+    const NOUN_ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ness", "ity", "ship", "ism", "ogy", "ance", "ence", "ics", "ous",
+        "able", "ible", "ical", "ware", "ities", "ations",
+    ];
+    if (s..e).any(|t| {
+        let l = cx.l(t);
+        l.len() > 5 && NOUN_ENDINGS.iter().any(|x| l.ends_with(x))
+    }) {
+        return false;
+    }
     (s..e).all(|t| {
         let w = cx.w(t);
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -2057,12 +2085,15 @@ impl Resources {
     }
 }
 
-/// The country named last before byte `at` in the same paragraph.
+/// The country named last before byte `at` in the same sentence or the one before, within
+/// the paragraph.
 fn country_before(cx: &Ctx, at: usize) -> Option<String> {
     let t = cx.toks.partition_point(|p| p.start < at);
-    let block = cx.sents[cx.sent_of[t.min(cx.toks.len().checked_sub(1)?)]].block;
+    let si = cx.sent_of[t.min(cx.toks.len().checked_sub(1)?)];
+    let block = cx.sents[si].block;
     cx.items.iter().rev().find_map(|it| {
-        if it.e > t || cx.sents[cx.sent_of[it.s]].block != block {
+        let its = cx.sent_of[it.s];
+        if it.e > t || cx.sents[its].block != block || its + 1 < si {
             return None;
         }
         match it.kind {
@@ -2119,9 +2150,12 @@ fn assemble(cx: &Ctx) -> Vec<Entity> {
                 .actor_code(&words, cx.date)
                 .or_else(|| res.actor_code(&words[words.len() - 1..], cx.date));
             if let Some(code) = known
-                && e.actor
-                    .as_ref()
-                    .is_none_or(|a| a.country.is_none() && a.code.len() <= 3)
+                && e.actor.as_ref().is_none_or(|a| {
+                    (a.country.is_none() && a.code.len() <= 3)
+                        || (a.sector.is_none()
+                            && code.len() > a.code.len()
+                            && code.starts_with(&a.code))
+                })
             {
                 e.actor = Some(actor_from_code(&code));
             }
@@ -2129,7 +2163,7 @@ fn assemble(cx: &Ctx) -> Vec<Entity> {
             // the country named last before it in the same paragraph
             if let Some(a) = &e.actor
                 && a.country.is_none()
-                && matches!(a.code.as_str(), "GOV" | "MIL" | "COP" | "JUD" | "LEG")
+                && matches!(a.code.as_str(), "GOV" | "MIL" | "COP")
                 && let Some(c) = e.mentions.first().and_then(|m| country_before(cx, m.start))
             {
                 e.actor = Some(actor_from_code(&format!("{c}{}", a.code)));

@@ -406,3 +406,36 @@ fn names_that_are_also_common_words() {
     );
     assert_eq!(person_code(&d, "Theresa May"), Some("GBRGOV"));
 }
+
+#[test]
+fn languages_that_capitalise_nouns_get_no_guessed_names() {
+    let d = run(
+        &[
+            "T",
+            "Das Partnernetzwerk ist für die Herstellung von Interoperabilität zuständig, und der Kontext der Digitalisierung wird mit dem Konzept auch nicht einfacher. Die Regierung in Berlin sagte, das sei ein Problem für den Markt.",
+        ],
+        None,
+    );
+    assert!(
+        d.entities.iter().all(|e| e.kind != EntityKind::Person),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
+fn context_country_only_from_nearby_sentences() {
+    let d = run(
+        &[
+            "T",
+            "He was held in Vietnam for five years. Decades later he returned home. Senator John McCain spoke on Tuesday.",
+        ],
+        None,
+    );
+    let p = find(&d, EntityKind::Person, "John McCain").unwrap();
+    assert!(
+        p.actor.as_ref().is_none_or(|a| a.country.is_none()),
+        "{}",
+        dump(&d)
+    );
+}
