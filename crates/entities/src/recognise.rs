@@ -1022,7 +1022,8 @@ fn runs_of(cx: &Ctx, si: usize) -> Vec<Run> {
                 && cx.name_token(re + 1)
                 && ((cx.res.particles.contains(cx.l(re)) && cx.cover[re] == 0)
                     || cx.w(re) == "&"
-                    || (matches!(cx.l(re), "of" | "for") && cx.res.org_head.contains(cx.w(re - 1))))
+                    || (matches!(cx.l(re), "of" | "for" | "on")
+                        && cx.res.org_head.contains(cx.w(re - 1))))
             {
                 re += 2;
             } else {
@@ -1086,7 +1087,7 @@ fn resolve_entities(cx: &mut Ctx) {
                 || (res.org_prefix.contains(cx.w(s)) && e - s >= 2)
                 || (res.org_head.contains(cx.w(s))
                     && e - s >= 3
-                    && matches!(cx.l(s + 1), "of" | "for"))
+                    && matches!(cx.l(s + 1), "of" | "for" | "on"))
             {
                 class = RunClass::Org;
             }

@@ -439,3 +439,21 @@ fn context_country_only_from_nearby_sentences() {
         dump(&d)
     );
 }
+
+#[test]
+fn agency_names_with_of_for_on() {
+    let d = run(
+        &[
+            "T",
+            "The Centers for Disease Control warned, and the Institute on Drug Abuse agreed.",
+        ],
+        None,
+    );
+    for n in ["Centers for Disease Control", "Institute on Drug Abuse"] {
+        assert!(
+            find(&d, EntityKind::Organization, n).is_some(),
+            "{n}\n{}",
+            dump(&d)
+        );
+    }
+}
