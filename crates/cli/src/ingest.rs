@@ -2,10 +2,9 @@
 
 use dateline_input::{Defaults, Format, Item, Reader, format_from_name};
 use dateline_pipeline::{Pipeline, parse_date, to_json};
-use dateline_store::{BatchStats, EventStore, Store};
+use dateline_store::{BatchStats, Prepared, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use serde_json::Value;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -162,13 +161,14 @@ fn next_batch(reader: &mut Reader, max: usize) -> Vec<Item> {
     batch
 }
 
-type Outcome = Result<Value, (String, String)>;
+type Outcome = Result<Option<Prepared>, (String, String)>;
 
 fn process(pipeline: &Pipeline, item: Item) -> Outcome {
     let raw = item.map_err(|e| (e.input, e.message))?;
     let input = raw.input.clone();
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw))) {
-        Ok(Ok(doc)) => Ok(to_json(&doc)),
+        // Serialising the record for the store is done here, in parallel, not by the writer.
+        Ok(Ok(doc)) => Ok(Prepared::new(to_json(&doc))),
         Ok(Err(msg)) => Err((input, msg)),
         Err(_) => Err((input, "internal error while processing this article".into())),
     }
@@ -230,11 +230,11 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
     let mut reader = Reader::new(inputs, defaults, args.max_bytes);
 
     // One writer thread owns the connection; extraction hands it whole batches.
-    let (tx, rx) = mpsc::sync_channel::<Vec<Value>>(2);
+    let (tx, rx) = mpsc::sync_channel::<Vec<Option<Prepared>>>(1);
     let writer = std::thread::spawn(move || -> Result<BatchStats, String> {
         let mut total = BatchStats::default();
         for batch in rx {
-            total += store.insert_batch(&batch).map_err(|e| e.to_string())?;
+            total += store.insert_prepared(&batch).map_err(|e| e.to_string())?;
         }
         Ok(total)
     });

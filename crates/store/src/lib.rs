@@ -90,10 +90,7 @@ pub struct Counts {
     pub articles: u64,
     pub events: u64,
     pub event_actors: u64,
-    pub entities: u64,
-    pub places: u64,
     pub casualties: u64,
-    pub quotes: u64,
 }
 
 /// Which events to return. Every field is optional; set fields are combined with AND.
@@ -228,6 +225,8 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // A 32 MB page cache keeps the index pages of a bulk ingest in memory.
+        conn.pragma_update(None, "cache_size", -32768)?;
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let known = schema::MIGRATIONS.len() as i64;
         if found > known {
@@ -240,6 +239,28 @@ impl Store {
             tx.commit()?;
         }
         Ok(Store { conn })
+    }
+
+    /// Store prepared records in one transaction: all or nothing. `None` entries (records
+    /// that were no article) are counted as invalid.
+    pub fn insert_prepared(&mut self, records: &[Option<Prepared>]) -> Result<BatchStats> {
+        let tx = self.conn.transaction()?;
+        let mut stats = BatchStats::default();
+        for rec in records {
+            let Some(rec) = rec else {
+                stats.invalid += 1;
+                continue;
+            };
+            match insert_record(&tx, rec)? {
+                Some(n) => {
+                    stats.new += 1;
+                    stats.events += n;
+                }
+                None => stats.present += 1,
+            }
+        }
+        tx.commit()?;
+        Ok(stats)
     }
 
     /// The underlying connection, for backends' own tools (exports, the server).
@@ -271,38 +292,77 @@ fn arr<'a>(v: &'a Value, k: &str) -> &'a [Value] {
         .unwrap_or(&[])
 }
 
-/// The record as JSON with `article.text` left out (it lives in its own column).
-fn record_without_text(record: &Value) -> String {
-    match record.as_object() {
-        Some(top) => {
-            let mut out = Map::with_capacity(top.len());
-            for (k, v) in top {
-                if k == "article"
-                    && let Some(a) = v.as_object()
-                {
-                    let art: Map<String, Value> = a
-                        .iter()
-                        .filter(|(k, _)| k.as_str() != "text")
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect();
-                    out.insert(k.clone(), Value::Object(art));
-                } else {
-                    out.insert(k.clone(), v.clone());
+/// Serialises a record with `article.text` left out, without copying it.
+struct WithoutText<'a>(&'a Value);
+
+impl Serialize for WithoutText<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct Article<'a>(&'a Map<String, Value>);
+        impl Serialize for Article<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                ser: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                let mut m = ser.serialize_map(None)?;
+                for (k, v) in self.0.iter().filter(|(k, _)| k.as_str() != "text") {
+                    m.serialize_entry(k, v)?;
                 }
+                m.end()
             }
-            Value::Object(out).to_string()
         }
-        None => record.to_string(),
+        match self.0.as_object() {
+            Some(top) => {
+                let mut m = ser.serialize_map(Some(top.len()))?;
+                for (k, v) in top {
+                    match v.as_object() {
+                        Some(a) if k == "article" => m.serialize_entry(k, &Article(a))?,
+                        _ => m.serialize_entry(k, v)?,
+                    }
+                }
+                m.end()
+            }
+            None => self.0.serialize(ser),
+        }
+    }
+}
+
+/// A record made ready for storing: its key, hash and stored JSON computed. Preparing is the
+/// costly, connection-free part of an insert, so callers with many threads can do it in
+/// parallel and leave only the writes to the one writer ([`Store::insert_prepared`]).
+pub struct Prepared {
+    record: Value,
+    key: String,
+    hash: String,
+    json: String,
+}
+
+impl Prepared {
+    /// `None` for records that are no `dateline/1` article (error records, no `article.text`).
+    pub fn new(record: Value) -> Option<Prepared> {
+        if record.get("error").is_some() {
+            return None;
+        }
+        let text = s(&record["article"], "text")?;
+        let key = keys::article_key(s(&record["article"], "url"), text);
+        let hash = keys::content_hash(text);
+        let json = serde_json::to_string(&WithoutText(&record)).ok()?;
+        Some(Prepared {
+            record,
+            key,
+            hash,
+            json,
+        })
     }
 }
 
 /// Insert one record; `Ok(None)` when its key is already present.
-fn insert_record(tx: &Transaction, rec: &Value) -> Result<Option<u64>> {
+fn insert_record(tx: &Transaction, prep: &Prepared) -> Result<Option<u64>> {
+    let rec = &prep.record;
     let art = &rec["article"];
     let text = s(art, "text").unwrap_or_default();
     let url = s(art, "url");
-    let key = keys::article_key(url, text);
-    let hash = keys::content_hash(text);
+    let (key, hash) = (&prep.key, &prep.hash);
     let title = s(art, "title");
     let inserted = tx
         .prepare_cached(
@@ -321,7 +381,7 @@ fn insert_record(tx: &Transaction, rec: &Value) -> Result<Option<u64>> {
             s(art, "published"),
             s(art, "language"),
             text,
-            record_without_text(rec),
+            prep.json,
         ])?;
     if inserted == 0 {
         return Ok(None);
@@ -338,48 +398,6 @@ fn insert_record(tx: &Transaction, rec: &Value) -> Result<Option<u64>> {
         .iter()
         .filter_map(|p| Some((s(p, "id")?, p)))
         .collect();
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO entities (article_id, entity_id, kind, name, title, actor_code,
-                                             actor_country, actor_sector, mentions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for e in arr(rec, "entities") {
-            let actor = &e["actor"];
-            st.execute(params![
-                aid,
-                s(e, "id"),
-                s(e, "kind"),
-                s(e, "name"),
-                s(e, "title"),
-                s(actor, "code"),
-                s(actor, "country"),
-                s(actor, "sector"),
-                arr(e, "mentions").len() as i64,
-            ])?;
-        }
-    }
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO places (article_id, place_id, name, geonameid, country, admin1,
-                                           lat, lon, feature, mentions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?;
-        for p in arr(rec, "places") {
-            st.execute(params![
-                aid,
-                s(p, "id"),
-                s(p, "name"),
-                i(p, "geonameid"),
-                s(p, "country"),
-                s(p, "admin1"),
-                f(p, "lat"),
-                f(p, "lon"),
-                s(p, "feature"),
-                arr(p, "mentions").len() as i64,
-            ])?;
-        }
-    }
     let sentences = arr(rec, "sentences");
     let mut n_events = 0u64;
     {
@@ -518,26 +536,6 @@ fn insert_record(tx: &Transaction, rec: &Value) -> Result<Option<u64>> {
             ])?;
         }
     }
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO quotes (article_id, quote_id, kind, speaker_id, speaker_name,
-                text, start, end, event_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for q in arr(rec, "quotes") {
-            st.execute(params![
-                aid,
-                s(q, "id"),
-                s(q, "kind"),
-                s(q, "speaker"),
-                s(q, "speaker_name"),
-                s(q, "text"),
-                i(q, "start"),
-                i(q, "end"),
-                s(q, "event"),
-            ])?;
-        }
-    }
     Ok(Some(n_events))
 }
 
@@ -578,6 +576,11 @@ impl Filter {
                 return Err(Error::Filter(format!(
                     "CAMEO code must be digits, got {c:?}"
                 )));
+            }
+            if c.len() >= 2 {
+                // The root is the code's first two digits: lets the root index serve.
+                w.push("e.root = ?");
+                p.push(Box::new(c[..2].to_string()));
             }
             w.push("e.cameo >= ? AND e.cameo < ?");
             p.push(Box::new(c.to_string()));
@@ -689,23 +692,9 @@ fn query_error(filter: &Filter) -> impl Fn(rusqlite::Error) -> Error + '_ {
 
 impl EventStore for Store {
     fn insert_batch(&mut self, records: &[Value]) -> Result<BatchStats> {
-        let tx = self.conn.transaction()?;
-        let mut stats = BatchStats::default();
-        for rec in records {
-            if rec.get("error").is_some() || s(&rec["article"], "text").is_none() {
-                stats.invalid += 1;
-                continue;
-            }
-            match insert_record(&tx, rec)? {
-                Some(n) => {
-                    stats.new += 1;
-                    stats.events += n;
-                }
-                None => stats.present += 1,
-            }
-        }
-        tx.commit()?;
-        Ok(stats)
+        let prepared: Vec<Option<Prepared>> =
+            records.iter().map(|r| Prepared::new(r.clone())).collect();
+        self.insert_prepared(&prepared)
     }
 
     fn query(&self, filter: &Filter) -> Result<Vec<EventRow>> {
@@ -790,10 +779,7 @@ impl EventStore for Store {
             articles: n("articles")?,
             events: n("events")?,
             event_actors: n("event_actors")?,
-            entities: n("entities")?,
-            places: n("places")?,
             casualties: n("casualties")?,
-            quotes: n("quotes")?,
         })
     }
 

@@ -3,7 +3,9 @@
 //! a migration that has shipped: append a new one.
 
 pub const MIGRATIONS: &[&str] = &[
-    // 1: articles, their layers, events, full-text search.
+    // 1: articles (with the full record), events and their actors, casualty counts, full-text
+    // search. Entities, places and quotes live in each article's record; tables for them can
+    // come in a later migration when a query needs them.
     r#"
 CREATE TABLE articles (
     id             INTEGER PRIMARY KEY,
@@ -20,8 +22,6 @@ CREATE TABLE articles (
     ingested_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX articles_source ON articles(source COLLATE NOCASE);
-CREATE INDEX articles_published ON articles(published);
-CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_doc_id ON articles(doc_id);
 
 CREATE TABLE events (
@@ -61,8 +61,6 @@ CREATE TABLE events (
     place_basis     TEXT,
     UNIQUE (article_id, event_id)
 );
-CREATE INDEX events_article ON events(article_id);
-CREATE INDEX events_cameo ON events(cameo);
 CREATE INDEX events_root_date ON events(root, date_start);
 CREATE INDEX events_quad_date ON events(quad_class, date_start);
 CREATE INDEX events_status_date ON events(status, date_start);
@@ -83,37 +81,6 @@ CREATE TABLE event_actors (
 );
 CREATE INDEX event_actors_code ON event_actors(code, event_id);
 CREATE INDEX event_actors_country ON event_actors(country, event_id);
-CREATE INDEX event_actors_event ON event_actors(event_id);
-
-CREATE TABLE entities (
-    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    entity_id   TEXT NOT NULL,
-    kind        TEXT,
-    name        TEXT,
-    title       TEXT,
-    actor_code  TEXT,
-    actor_country TEXT,
-    actor_sector  TEXT,
-    mentions    INTEGER,
-    PRIMARY KEY (article_id, entity_id)
-) WITHOUT ROWID;
-CREATE INDEX entities_actor ON entities(actor_code);
-CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
-
-CREATE TABLE places (
-    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    place_id    TEXT NOT NULL,
-    name        TEXT,
-    geonameid   INTEGER,
-    country     TEXT,
-    admin1      TEXT,
-    lat         REAL,
-    lon         REAL,
-    feature     TEXT,
-    mentions    INTEGER,
-    PRIMARY KEY (article_id, place_id)
-) WITHOUT ROWID;
-CREATE INDEX places_geonameid ON places(geonameid);
 
 CREATE TABLE casualties (
     article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -131,19 +98,6 @@ CREATE TABLE casualties (
     place_id    TEXT,
     date_value  TEXT,
     PRIMARY KEY (article_id, casualty_id)
-) WITHOUT ROWID;
-
-CREATE TABLE quotes (
-    article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    quote_id    TEXT NOT NULL,
-    kind        TEXT,
-    speaker_id  TEXT,
-    speaker_name TEXT,
-    text        TEXT,
-    start       INTEGER,
-    end         INTEGER,
-    event_id    TEXT,
-    PRIMARY KEY (article_id, quote_id)
 ) WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
