@@ -918,6 +918,17 @@ fn resolve<'g>(gaz: &'g Gazetteer, mentions: &mut [Mention]) {
             {
                 scores[n][ci] += 4.0;
             }
+            // likewise a city named like the district around it ("Geneva", "Aleppo"):
+            // the district's larger population must not outweigh the city
+            if matches!(r.kind, Kind::City | Kind::Capital)
+                && r.population >= 100_000
+                && cs.iter().any(|a| {
+                    let ar = &gaz.records[a.record as usize];
+                    ar.kind == Kind::Admin2 && ar.country == r.country && ar.admin1 == r.admin1
+                })
+            {
+                scores[n][ci] += 1.0;
+            }
         }
     }
     let priors = scores.clone();

@@ -55,6 +55,18 @@ fn lausanne_is_in_switzerland() {
 }
 
 #[test]
+fn a_city_named_like_its_district_is_the_city() {
+    let d = run("The two foreign ministers will meet again in Geneva next Thursday.");
+    let p = d
+        .places
+        .iter()
+        .find(|p| p.name == "Geneva")
+        .expect("Geneva found");
+    assert_eq!(p.geonameid, Some(2660646));
+    assert_eq!(p.feature, Some(Feature::City));
+}
+
+#[test]
 fn qualified_aleppo_mention_covers_the_name() {
     let text = "Air strikes hit rebel-held eastern Aleppo, and aid could not reach east Aleppo.";
     let d = run(text);
