@@ -224,7 +224,8 @@ impl Store {
         // the last commits, never corrupt the file).
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Foreign keys are declared in the schema but not enforced: every child row is written
+        // in the same transaction as its parent, and enforcing would cost a lookup per row.
         // A 32 MB page cache keeps the index pages of a bulk ingest in memory.
         conn.pragma_update(None, "cache_size", -32768)?;
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -246,12 +247,15 @@ impl Store {
     pub fn insert_prepared(&mut self, records: &[Option<Prepared>]) -> Result<BatchStats> {
         let tx = self.conn.transaction()?;
         let mut stats = BatchStats::default();
+        let now = jiff::Timestamp::now()
+            .strftime("%Y-%m-%dT%H:%M:%SZ")
+            .to_string();
         for rec in records {
             let Some(rec) = rec else {
                 stats.invalid += 1;
                 continue;
             };
-            match insert_record(&tx, rec)? {
+            match insert_record(&tx, rec, &now)? {
                 Some(n) => {
                     stats.new += 1;
                     stats.events += n;
@@ -357,7 +361,7 @@ impl Prepared {
 }
 
 /// Insert one record; `Ok(None)` when its key is already present.
-fn insert_record(tx: &Transaction, prep: &Prepared) -> Result<Option<u64>> {
+fn insert_record(tx: &Transaction, prep: &Prepared, now: &str) -> Result<Option<u64>> {
     let rec = &prep.record;
     let art = &rec["article"];
     let text = s(art, "text").unwrap_or_default();
@@ -367,8 +371,8 @@ fn insert_record(tx: &Transaction, prep: &Prepared) -> Result<Option<u64>> {
     let inserted = tx
         .prepare_cached(
             "INSERT INTO articles (doc_id, key, url, content_hash, source, title, published,
-                                   language, text, record)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                   language, text, record, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
              ON CONFLICT(key) DO NOTHING",
         )?
         .execute(params![
@@ -382,6 +386,7 @@ fn insert_record(tx: &Transaction, prep: &Prepared) -> Result<Option<u64>> {
             s(art, "language"),
             text,
             prep.json,
+            now,
         ])?;
     if inserted == 0 {
         return Ok(None);

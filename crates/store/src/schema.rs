@@ -19,7 +19,7 @@ CREATE TABLE articles (
     language       TEXT,
     text           TEXT NOT NULL,
     record         TEXT NOT NULL,            -- the dateline/1 JSON, article.text left out
-    ingested_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    ingested_at    TEXT                      -- UTC time of the batch that stored it
 );
 CREATE INDEX articles_source ON articles(source COLLATE NOCASE);
 CREATE INDEX articles_doc_id ON articles(doc_id);
