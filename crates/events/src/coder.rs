@@ -354,11 +354,26 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
         });
     }
     let mut chunks = Vec::new();
-    for (ei, e) in doc.entities.iter().enumerate() {
-        for m in &e.mentions {
-            if !sspan.overlaps(*m) {
-                continue;
-            }
+    // Nested or overlapping mentions ("Arnor" inside "Arnor's foreign minister"): the longest
+    // mention with an actor code claims the words, so the more specific actor is read.
+    let mut mentions: Vec<(usize, Span)> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(ei, e)| e.mentions.iter().map(move |m| (ei, *m)))
+        .filter(|(_, m)| sspan.overlaps(*m))
+        .collect();
+    mentions.sort_by_key(|&(ei, m)| {
+        (
+            doc.entities[ei].actor.is_none(),
+            std::cmp::Reverse(m.end - m.start),
+            m.start,
+        )
+    });
+    for (ei, m) in mentions {
+        let e = &doc.entities[ei];
+        {
+            let m = &m;
             let ws: Vec<usize> = (0..words.len())
                 .filter(|&i| m.overlaps(words[i].span))
                 .collect();
