@@ -168,7 +168,7 @@ fn process(pipeline: &Pipeline, item: Item) -> Outcome {
     let input = raw.input.clone();
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw))) {
         // Serialising the record for the store is done here, in parallel, not by the writer.
-        Ok(Ok(doc)) => Ok(Prepared::new(to_json(&doc))),
+        Ok(Ok(doc)) => Ok(Prepared::new(&to_json(&doc))),
         Ok(Err(msg)) => Err((input, msg)),
         Err(_) => Err((input, "internal error while processing this article".into())),
     }

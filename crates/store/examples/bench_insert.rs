@@ -22,7 +22,7 @@ fn main() {
     let _ = std::fs::remove_file(&db);
     let mut st = Store::open(&db).unwrap();
     let (t, c) = (std::time::Instant::now(), cpu());
-    let prepared: Vec<Option<Prepared>> = recs.into_iter().map(Prepared::new).collect();
+    let prepared: Vec<Option<Prepared>> = recs.iter().map(Prepared::new).collect();
     eprintln!("prepare: wall {:?} cpu {:.2}s", t.elapsed(), cpu() - c);
     let (t, c) = (std::time::Instant::now(), cpu());
     for ch in prepared.chunks(512) {

@@ -331,70 +331,86 @@ impl Serialize for WithoutText<'_> {
     }
 }
 
-/// A record made ready for storing: its key, hash and stored JSON computed. Preparing is the
-/// costly, connection-free part of an insert, so callers with many threads can do it in
-/// parallel and leave only the writes to the one writer ([`Store::insert_prepared`]).
+/// A record made ready for storing: its key, hash, stored JSON and table rows computed.
+/// Preparing is the costly, connection-free part of an insert, so callers with many threads
+/// do it in parallel and leave only the writes to the one writer ([`Store::insert_prepared`]).
+/// A prepared record holds no JSON tree, only its rows: far less memory per article.
 pub struct Prepared {
-    record: Value,
+    doc_id: String,
     key: String,
+    url: Option<String>,
     hash: String,
+    source: Option<String>,
+    title: Option<String>,
+    published: Option<String>,
+    language: Option<String>,
+    text: String,
     json: String,
+    events: Vec<EventIn>,
+    casualties: Vec<CasualtyIn>,
 }
 
-impl Prepared {
-    /// `None` for records that are no `dateline/1` article (error records, no `article.text`).
-    pub fn new(record: Value) -> Option<Prepared> {
-        if record.get("error").is_some() {
-            return None;
-        }
-        let text = s(&record["article"], "text")?;
-        let key = keys::article_key(s(&record["article"], "url"), text);
-        let hash = keys::content_hash(text);
-        let json = serde_json::to_string(&WithoutText(&record)).ok()?;
-        Some(Prepared {
-            record,
-            key,
-            hash,
-            json,
-        })
-    }
+struct EventIn {
+    event_id: String,
+    sentence: Option<i64>,
+    sentence_span: Option<(i64, i64)>,
+    evidence: Option<String>,
+    trigger_start: Option<i64>,
+    trigger_end: Option<i64>,
+    trigger_text: Option<String>,
+    cameo: String,
+    root: String,
+    quad_class: Option<i64>,
+    goldstein: Option<f64>,
+    plover_type: Option<String>,
+    plover_mode: Option<String>,
+    status: String,
+    confidence: Option<f64>,
+    date_value: Option<String>,
+    date_precision: Option<String>,
+    date_basis: Option<String>,
+    date_bounds: Option<(String, String)>,
+    place_name: Option<String>,
+    geonameid: Option<i64>,
+    place_country: Option<String>,
+    admin1: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    place_basis: Option<String>,
+    actors: Vec<ActorIn>,
 }
 
-/// Insert one record; `Ok(None)` when its key is already present.
-fn insert_record(tx: &Transaction, prep: &Prepared, now: &str) -> Result<Option<u64>> {
-    let rec = &prep.record;
-    let art = &rec["article"];
-    let text = s(art, "text").unwrap_or_default();
-    let url = s(art, "url");
-    let (key, hash) = (&prep.key, &prep.hash);
-    let title = s(art, "title");
-    let inserted = tx
-        .prepare_cached(
-            "INSERT INTO articles (doc_id, key, url, content_hash, source, title, published,
-                                   language, text, record, ingested_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-             ON CONFLICT(key) DO NOTHING",
-        )?
-        .execute(params![
-            s(art, "id").unwrap_or_default(),
-            key,
-            url,
-            hash,
-            s(art, "source"),
-            title,
-            s(art, "published"),
-            s(art, "language"),
-            text,
-            prep.json,
-            now,
-        ])?;
-    if inserted == 0 {
-        return Ok(None);
-    }
-    let aid = tx.last_insert_rowid();
-    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![aid, title.unwrap_or_default(), text])?;
+struct ActorIn {
+    role: &'static str,
+    code: Option<String>,
+    country: Option<String>,
+    name: Option<String>,
+    entity_id: Option<String>,
+    start: Option<i64>,
+    end: Option<i64>,
+}
 
+struct CasualtyIn {
+    casualty_id: Option<String>,
+    event_id: Option<String>,
+    kind: Option<String>,
+    min: Option<i64>,
+    max: Option<i64>,
+    approx: Option<bool>,
+    group: Option<String>,
+    part_of: Option<String>,
+    text: Option<String>,
+    start: Option<i64>,
+    end: Option<i64>,
+    place_id: Option<String>,
+    date_value: Option<String>,
+}
+
+fn so(v: &Value, k: &str) -> Option<String> {
+    s(v, k).map(str::to_string)
+}
+
+fn event_rows(rec: &Value, text: &str) -> Vec<EventIn> {
     let entities: HashMap<&str, &Value> = arr(rec, "entities")
         .iter()
         .filter_map(|e| Some((s(e, "id")?, e)))
@@ -404,142 +420,236 @@ fn insert_record(tx: &Transaction, prep: &Prepared, now: &str) -> Result<Option<
         .filter_map(|p| Some((s(p, "id")?, p)))
         .collect();
     let sentences = arr(rec, "sentences");
-    let mut n_events = 0u64;
-    {
-        let mut ev_st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO events (
-                article_id, event_id, sentence, sentence_start, sentence_end, evidence,
-                trigger_start, trigger_end, trigger_text, cameo, root, quad_class, goldstein,
-                plover_type, plover_mode, status, confidence, source_code, source_country,
-                target_code, target_country, date_value, date_precision, date_basis, date_start,
-                date_end, place_name, geonameid, place_country, admin1, lat, lon, place_basis)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                     ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32,
-                     ?33)",
-        )?;
-        let mut actor_st = tx.prepare_cached(
-            "INSERT INTO event_actors (event_id, role, code, country, name, entity_id, start, end)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
-        for ev in arr(rec, "events") {
-            let Some(cameo) = s(ev, "cameo") else {
-                continue;
-            };
-            let sentence = i(ev, "sentence");
-            let span = sentence
-                .and_then(|n| sentences.get(usize::try_from(n).ok()?))
-                .and_then(|sp| Some((i(sp, "start")?, i(sp, "end")?)));
-            let slice =
-                |a: i64, b: i64| text.get(usize::try_from(a).ok()?..usize::try_from(b).ok()?);
-            let evidence = span.and_then(|(a, b)| slice(a, b));
-            let trig = &ev["trigger"];
-            let (ts, te) = (i(trig, "start"), i(trig, "end"));
-            let trigger_text = s(ev, "text").or_else(|| slice(ts?, te?));
-            let root = s(ev, "cameo_root")
-                .map(str::to_string)
-                .unwrap_or_else(|| cameo.chars().take(2).collect());
-            // An actor's country: its entity's, else none (codes like IGOUNO have none).
-            let actor = |a: &Value| -> (Option<String>, Option<String>, Option<String>) {
+    let slice = |a: i64, b: i64| text.get(usize::try_from(a).ok()?..usize::try_from(b).ok()?);
+    let mut out = Vec::new();
+    for ev in arr(rec, "events") {
+        let Some(cameo) = s(ev, "cameo") else {
+            continue;
+        };
+        let sentence = i(ev, "sentence");
+        let span = sentence
+            .and_then(|n| sentences.get(usize::try_from(n).ok()?))
+            .and_then(|sp| Some((i(sp, "start")?, i(sp, "end")?)));
+        let trig = &ev["trigger"];
+        let (ts, te) = (i(trig, "start"), i(trig, "end"));
+        let mut actors = Vec::new();
+        for role in ["source", "target"] {
+            for a in arr(ev, role) {
+                // An actor's country is its entity's (codes like IGOUNO have none).
                 let ent = s(a, "entity").and_then(|id| entities.get(id));
-                let code = s(a, "code")
-                    .or_else(|| ent.and_then(|e| s(&e["actor"], "code")))
-                    .map(str::to_string);
-                let country = ent
-                    .and_then(|e| s(&e["actor"], "country"))
-                    .map(str::to_string);
-                let name = ent.and_then(|e| s(e, "name")).map(str::to_string);
-                (code, country, name)
-            };
-            let first = |k: &str| arr(ev, k).first().map(actor).unwrap_or((None, None, None));
-            let (sc, sco, _) = first("source");
-            let (tc, tco, _) = first("target");
-            let date = &ev["date"];
-            let dv = s(date, "value");
-            let bounds = dv.and_then(keys::date_bounds);
-            let place_ref = &ev["place"];
-            let place = s(place_ref, "place").and_then(|id| places.get(id));
-            let plover = &ev["plover"];
-            ev_st.execute(params![
-                aid,
-                s(ev, "id").unwrap_or_default(),
-                sentence,
-                span.map(|x| x.0),
-                span.map(|x| x.1),
-                evidence,
-                ts,
-                te,
-                trigger_text,
-                cameo,
-                root,
-                i(ev, "quad_class"),
-                f(ev, "goldstein"),
-                s(plover, "type"),
-                s(plover, "mode"),
-                s(ev, "status").unwrap_or("occurred"),
-                f(ev, "confidence"),
-                sc,
-                sco,
-                tc,
-                tco,
-                dv,
-                s(date, "precision"),
-                s(date, "basis"),
-                bounds.as_ref().map(|b| b.0.as_str()),
-                bounds.as_ref().map(|b| b.1.as_str()),
-                place.and_then(|p| s(p, "name")),
-                place.and_then(|p| i(p, "geonameid")),
-                place.and_then(|p| s(p, "country")),
-                place.and_then(|p| s(p, "admin1")),
-                place.and_then(|p| f(p, "lat")),
-                place.and_then(|p| f(p, "lon")),
-                s(place_ref, "basis"),
+                actors.push(ActorIn {
+                    role,
+                    code: so(a, "code").or_else(|| ent.and_then(|e| so(&e["actor"], "code"))),
+                    country: ent.and_then(|e| so(&e["actor"], "country")),
+                    name: ent.and_then(|e| so(e, "name")),
+                    entity_id: so(a, "entity"),
+                    start: i(a, "start"),
+                    end: i(a, "end"),
+                });
+            }
+        }
+        let date = &ev["date"];
+        let place_ref = &ev["place"];
+        let place = s(place_ref, "place").and_then(|id| places.get(id));
+        let plover = &ev["plover"];
+        out.push(EventIn {
+            event_id: so(ev, "id").unwrap_or_default(),
+            sentence,
+            sentence_span: span,
+            evidence: span.and_then(|(a, b)| slice(a, b)).map(str::to_string),
+            trigger_start: ts,
+            trigger_end: te,
+            trigger_text: so(ev, "text").or_else(|| Some(slice(ts?, te?)?.to_string())),
+            cameo: cameo.to_string(),
+            root: so(ev, "cameo_root").unwrap_or_else(|| cameo.chars().take(2).collect()),
+            quad_class: i(ev, "quad_class"),
+            goldstein: f(ev, "goldstein"),
+            plover_type: so(plover, "type"),
+            plover_mode: so(plover, "mode"),
+            status: so(ev, "status").unwrap_or_else(|| "occurred".into()),
+            confidence: f(ev, "confidence"),
+            date_value: so(date, "value"),
+            date_precision: so(date, "precision"),
+            date_basis: so(date, "basis"),
+            date_bounds: s(date, "value").and_then(keys::date_bounds),
+            place_name: place.and_then(|p| so(p, "name")),
+            geonameid: place.and_then(|p| i(p, "geonameid")),
+            place_country: place.and_then(|p| so(p, "country")),
+            admin1: place.and_then(|p| so(p, "admin1")),
+            lat: place.and_then(|p| f(p, "lat")),
+            lon: place.and_then(|p| f(p, "lon")),
+            place_basis: so(place_ref, "basis"),
+            actors,
+        });
+    }
+    out
+}
+
+impl Prepared {
+    /// `None` for records that are no `dateline/1` article (error records, no `article.text`).
+    pub fn new(record: &Value) -> Option<Prepared> {
+        if record.get("error").is_some() {
+            return None;
+        }
+        let art = &record["article"];
+        let text = s(art, "text")?;
+        let casualties = arr(record, "casualties")
+            .iter()
+            .map(|c| CasualtyIn {
+                casualty_id: so(c, "id"),
+                event_id: so(c, "event"),
+                kind: so(c, "kind"),
+                min: i(c, "min"),
+                max: i(c, "max"),
+                approx: c.get("approx").and_then(Value::as_bool),
+                group: so(c, "group"),
+                part_of: so(c, "part_of"),
+                text: so(c, "text"),
+                start: i(c, "start"),
+                end: i(c, "end"),
+                place_id: so(c, "place"),
+                date_value: so(&c["date"], "value"),
+            })
+            .collect();
+        Some(Prepared {
+            doc_id: so(art, "id").unwrap_or_default(),
+            key: keys::article_key(s(art, "url"), text),
+            url: so(art, "url"),
+            hash: keys::content_hash(text),
+            source: so(art, "source"),
+            title: so(art, "title"),
+            published: so(art, "published"),
+            language: so(art, "language"),
+            text: text.to_string(),
+            json: serde_json::to_string(&WithoutText(record)).ok()?,
+            events: event_rows(record, text),
+            casualties,
+        })
+    }
+}
+
+/// Insert one record; `Ok(None)` when its key is already present.
+fn insert_record(tx: &Transaction, p: &Prepared, now: &str) -> Result<Option<u64>> {
+    let inserted = tx
+        .prepare_cached(
+            "INSERT INTO articles (doc_id, key, url, content_hash, source, title, published,
+                                   language, text, record, ingested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             ON CONFLICT(key) DO NOTHING",
+        )?
+        .execute(params![
+            p.doc_id,
+            p.key,
+            p.url,
+            p.hash,
+            p.source,
+            p.title,
+            p.published,
+            p.language,
+            p.text,
+            p.json,
+            now,
+        ])?;
+    if inserted == 0 {
+        return Ok(None);
+    }
+    let aid = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![aid, p.title.as_deref().unwrap_or_default(), p.text])?;
+    let mut n_events = 0u64;
+    let mut ev_st = tx.prepare_cached(
+        "INSERT OR IGNORE INTO events (
+            article_id, event_id, sentence, sentence_start, sentence_end, evidence,
+            trigger_start, trigger_end, trigger_text, cameo, root, quad_class, goldstein,
+            plover_type, plover_mode, status, confidence, source_code, source_country,
+            target_code, target_country, date_value, date_precision, date_basis, date_start,
+            date_end, place_name, geonameid, place_country, admin1, lat, lon, place_basis)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32,
+                 ?33)",
+    )?;
+    let mut actor_st = tx.prepare_cached(
+        "INSERT INTO event_actors (event_id, role, code, country, name, entity_id, start, end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for e in &p.events {
+        let first = |role: &str| e.actors.iter().find(|a| a.role == role);
+        let (src, tgt) = (first("source"), first("target"));
+        ev_st.execute(params![
+            aid,
+            e.event_id,
+            e.sentence,
+            e.sentence_span.map(|x| x.0),
+            e.sentence_span.map(|x| x.1),
+            e.evidence,
+            e.trigger_start,
+            e.trigger_end,
+            e.trigger_text,
+            e.cameo,
+            e.root,
+            e.quad_class,
+            e.goldstein,
+            e.plover_type,
+            e.plover_mode,
+            e.status,
+            e.confidence,
+            src.and_then(|a| a.code.as_deref()),
+            src.and_then(|a| a.country.as_deref()),
+            tgt.and_then(|a| a.code.as_deref()),
+            tgt.and_then(|a| a.country.as_deref()),
+            e.date_value,
+            e.date_precision,
+            e.date_basis,
+            e.date_bounds.as_ref().map(|b| b.0.as_str()),
+            e.date_bounds.as_ref().map(|b| b.1.as_str()),
+            e.place_name,
+            e.geonameid,
+            e.place_country,
+            e.admin1,
+            e.lat,
+            e.lon,
+            e.place_basis,
+        ])?;
+        if tx.changes() == 0 {
+            continue;
+        }
+        n_events += 1;
+        let eid = tx.last_insert_rowid();
+        for a in &e.actors {
+            actor_st.execute(params![
+                eid,
+                a.role,
+                a.code,
+                a.country,
+                a.name,
+                a.entity_id,
+                a.start,
+                a.end,
             ])?;
-            if tx.changes() == 0 {
-                continue;
-            }
-            n_events += 1;
-            let eid = tx.last_insert_rowid();
-            for role in ["source", "target"] {
-                for a in arr(ev, role) {
-                    let (code, country, name) = actor(a);
-                    actor_st.execute(params![
-                        eid,
-                        role,
-                        code,
-                        country,
-                        name,
-                        s(a, "entity"),
-                        i(a, "start"),
-                        i(a, "end"),
-                    ])?;
-                }
-            }
         }
     }
-    {
-        let mut st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO casualties (article_id, casualty_id, event_id, kind, min, max,
-                approx, grp, part_of, text, start, end, place_id, date_value)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )?;
-        for c in arr(rec, "casualties") {
-            st.execute(params![
-                aid,
-                s(c, "id"),
-                s(c, "event"),
-                s(c, "kind"),
-                i(c, "min"),
-                i(c, "max"),
-                c.get("approx").and_then(Value::as_bool),
-                s(c, "group"),
-                s(c, "part_of"),
-                s(c, "text"),
-                i(c, "start"),
-                i(c, "end"),
-                s(c, "place"),
-                s(&c["date"], "value"),
-            ])?;
-        }
+    let mut st = tx.prepare_cached(
+        "INSERT OR IGNORE INTO casualties (article_id, casualty_id, event_id, kind, min, max,
+            approx, grp, part_of, text, start, end, place_id, date_value)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    for c in &p.casualties {
+        st.execute(params![
+            aid,
+            c.casualty_id,
+            c.event_id,
+            c.kind,
+            c.min,
+            c.max,
+            c.approx,
+            c.group,
+            c.part_of,
+            c.text,
+            c.start,
+            c.end,
+            c.place_id,
+            c.date_value,
+        ])?;
     }
     Ok(Some(n_events))
 }
@@ -697,8 +807,7 @@ fn query_error(filter: &Filter) -> impl Fn(rusqlite::Error) -> Error + '_ {
 
 impl EventStore for Store {
     fn insert_batch(&mut self, records: &[Value]) -> Result<BatchStats> {
-        let prepared: Vec<Option<Prepared>> =
-            records.iter().map(|r| Prepared::new(r.clone())).collect();
+        let prepared: Vec<Option<Prepared>> = records.iter().map(Prepared::new).collect();
         self.insert_prepared(&prepared)
     }
 
