@@ -311,6 +311,42 @@ const GEO_MODS: &[&str] = &[
     "opposition-controlled",
     "government-controlled",
 ];
+/// Nouns of hostile acts whose "by X" names the actor a condemnation, demand or appeal is
+/// aimed at ("condemned the shelling by government forces").
+const ACT_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "assault",
+    "assaults",
+    "killing",
+    "killings",
+    "shelling",
+    "bombing",
+    "bombings",
+    "bombardment",
+    "raid",
+    "raids",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "massacre",
+    "incursion",
+    "invasion",
+    "aggression",
+    "crackdown",
+    "violence",
+    "abuses",
+    "violations",
+    "arrest",
+    "arrests",
+    "detention",
+    "execution",
+    "executions",
+    "shooting",
+    "occupation",
+    "blockade",
+];
 const REPORT_VERBS: &[&str] = &[
     "said",
     "says",
@@ -817,6 +853,7 @@ fn right_actor(
     excluded: &[usize],
     skip_by: bool,
     fixed: &[usize],
+    act_agent: bool,
 ) -> Option<usize> {
     let mut k = from;
     while k < to.min(v.len()) {
@@ -828,6 +865,11 @@ fn right_actor(
             return None;
         }
         if skip_by && v.is(k, "by") {
+            // "condemned an attack by X": the agent of a condemned act is the target
+            if act_agent && k > from && v.is_any(k - 1, ACT_NOUNS) {
+                k += 1;
+                continue;
+            }
             return None;
         }
         // "to stop the violence in Syria": a new verb phrase begins
@@ -1174,7 +1216,7 @@ pub(crate) fn roles(
             k += 1;
         }
         if k < cend
-            && let Some(c) = right_actor(v, k + 1, (k + 5).min(cend), excluded, false, &[])
+            && let Some(c) = right_actor(v, k + 1, (k + 5).min(cend), excluded, false, &[], false)
         {
             src = group(v, c, excluded);
         }
@@ -1335,6 +1377,7 @@ fn right_target(
         excluded,
         true,
         &t.fixed,
+        communicative,
     ) {
         Some(c) => {
             let g = group(v, c, excluded);
@@ -1439,6 +1482,19 @@ pub(crate) fn reporter(doc: &Doc, v: &View, hits: &[CueHit]) -> Option<usize> {
         let mut k = h.start;
         let mut steps = 0;
         let mut nearest = None;
+        // "… with Qatar, the foreign ministry said": an uncoded noun phrase right before the
+        // verb is its subject, so an actor before the comma is not the speaker
+        let bare_subject = {
+            let mut j = h.start;
+            while j > 0 && v.is_any(j - 1, AUX_SKIP) {
+                j -= 1;
+            }
+            j > 0
+                && v.words[j - 1].chunk.is_none()
+                && !v.words[j - 1].punct
+                && !v.words[j - 1].upper
+                && !PRONOUNS.contains(&v.low(j - 1))
+        };
         while k > 0 && steps < 8 {
             k -= 1;
             steps += 1;
@@ -1451,6 +1507,9 @@ pub(crate) fn reporter(doc: &Doc, v: &View, hits: &[CueHit]) -> Option<usize> {
                 continue;
             }
             if (v.words[k].punct && !v.is(k, ",")) || starts_clause(v, k) {
+                break;
+            }
+            if bare_subject && v.is(k, ",") {
                 break;
             }
         }
