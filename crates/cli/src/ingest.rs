@@ -180,12 +180,17 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
     }
     let pb = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
     let template = if total.is_some() {
-        "{bar:30} {pos}/{len} articles  {per_sec}  ETA {eta}  {msg}"
+        "{bar:30} {pos}/{len}  {rate}  ETA {eta}  {msg}"
     } else {
-        "{spinner} {pos} articles  {per_sec}  {elapsed}  {msg}"
+        "{spinner} {pos}  {rate}  {elapsed}  {msg}"
     };
     if let Ok(style) = ProgressStyle::with_template(template) {
-        pb.set_style(style);
+        pb.set_style(style.with_key(
+            "rate",
+            |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0} articles/s", state.per_sec());
+            },
+        ));
     }
     pb.enable_steady_tick(std::time::Duration::from_millis(200));
     pb
