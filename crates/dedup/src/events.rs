@@ -1,0 +1,510 @@
+//! Event clustering: event mentions across articles grouped into one real-world event.
+
+use crate::date;
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Two mentions' dates may be at most this many days apart (gap between their intervals).
+pub const WINDOW_DAYS: i32 = 2;
+/// Mentions whose date interval is longer than this (month, year, long ranges) are too vague to
+/// place in time and are never merged: each stays its own event.
+pub const MAX_SPAN_DAYS: i32 = 8;
+/// Two places with coordinates may be at most this far apart (great-circle distance).
+pub const MAX_KM: f64 = 50.0;
+/// At most this many (earliest) members of a cluster are compared with a new mention.
+pub const MAX_COMPARED: usize = 32;
+
+/// The place of a mention, as far as the record knows it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Place {
+    pub geonameid: Option<i64>,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+/// One event mention read from a `dateline/1` record: only what the rule needs, plus its ids.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    pub article: String,
+    pub event: String,
+    /// `article.source` (outlet), for the sources count.
+    pub source: Option<String>,
+    pub cameo: String,
+    pub root: String,
+    pub status: String,
+    /// Actor codes of the source side (`USAGOV`) — empty when uncoded.
+    pub actors_source: Vec<String>,
+    pub actors_target: Vec<String>,
+    pub place: Option<Place>,
+    /// Inclusive day-number interval of `date.value` (falling back to `article.published`).
+    pub days: Option<(i32, i32)>,
+    /// `same_as` within the article: this mention repeats that event id.
+    pub same_as: Option<String>,
+}
+
+fn s(v: &Value, p: &str) -> Option<String> {
+    v.pointer(p).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn codes(args: Option<&Value>) -> Vec<String> {
+    let mut out: Vec<String> = args
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.get("code").and_then(Value::as_str))
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The event mentions of one `dateline/1` record (none for an error line).
+pub fn mentions(record: &Value) -> Vec<Mention> {
+    let Some(article) = s(record, "/article/id") else {
+        return Vec::new();
+    };
+    let source = s(record, "/article/source");
+    let published = record
+        .pointer("/article/published")
+        .and_then(Value::as_str)
+        .and_then(date::interval);
+    let places: HashMap<&str, &Value> = record
+        .get("places")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|p| Some((p.get("id")?.as_str()?, p)))
+        .collect();
+    let Some(events) = record.get("events").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    events
+        .iter()
+        .filter_map(|e| {
+            let cameo = s(e, "/cameo")?;
+            let root = s(e, "/cameo_root").unwrap_or_else(|| cameo.chars().take(2).collect());
+            let place = e
+                .pointer("/place/place")
+                .and_then(Value::as_str)
+                .and_then(|id| places.get(id))
+                .map(|p| Place {
+                    geonameid: p.get("geonameid").and_then(Value::as_i64),
+                    country: p.get("country").and_then(Value::as_str).map(str::to_owned),
+                    lat: p.get("lat").and_then(Value::as_f64),
+                    lon: p.get("lon").and_then(Value::as_f64),
+                });
+            let days = match e.pointer("/date/value").and_then(Value::as_str) {
+                Some(v) => date::interval(v),
+                None => published,
+            };
+            Some(Mention {
+                article: article.clone(),
+                event: s(e, "/id")?,
+                source: source.clone(),
+                cameo,
+                root,
+                status: s(e, "/status").unwrap_or_else(|| "occurred".into()),
+                actors_source: codes(e.get("source")),
+                actors_target: codes(e.get("target")),
+                place,
+                days,
+                same_as: s(e, "/same_as"),
+            })
+        })
+        .collect()
+}
+
+/// Great-circle distance in km (haversine, mean Earth radius 6371 km).
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+}
+
+/// Non-state CAMEO prefixes that are not a country (so `IGOUNO` and `IGOEUR` share no country).
+const NOT_COUNTRY: &[&str] = &[
+    "IGO", "NGO", "NGM", "MNC", "MED", "REB", "COP", "GOV", "MIL", "OPP", "CVL", "BUS", "UAF",
+    "SPY", "JUD", "LEG", "EDU", "REL", "ELI", "HLH", "LAB", "AGR", "CRM", "ENV", "REF", "MOD",
+    "RAD", "INS", "SEP", "UIS",
+];
+
+fn country(code: &str) -> Option<&str> {
+    let c = code.get(..3)?;
+    (c.bytes().all(|b| b.is_ascii_uppercase()) && !NOT_COUNTRY.contains(&c)).then_some(c)
+}
+
+/// Two actor sides overlap when either is empty, they share a code, or they share a country.
+pub fn actors_overlap(a: &[String], b: &[String]) -> bool {
+    a.is_empty()
+        || b.is_empty()
+        || a.iter().any(|x| {
+            b.iter()
+                .any(|y| x == y || (country(x).is_some() && country(x) == country(y)))
+        })
+}
+
+/// Places agree when within [`MAX_KM`] (both with coordinates), else when they have the same
+/// geonameid, else the same country. A mention without a place agrees with any place.
+pub fn places_agree(a: Option<&Place>, b: Option<&Place>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return true;
+    };
+    if let (Some(la), Some(oa), Some(lb), Some(ob)) = (a.lat, a.lon, b.lat, b.lon) {
+        return haversine_km(la, oa, lb, ob) <= MAX_KM;
+    }
+    if let (Some(x), Some(y)) = (a.geonameid, b.geonameid) {
+        return x == y;
+    }
+    matches!((&a.country, &b.country), (Some(x), Some(y)) if x == y)
+}
+
+fn clusterable(m: &Mention) -> Option<(i32, i32)> {
+    m.days.filter(|d| d.1 - d.0 < MAX_SPAN_DAYS)
+}
+
+/// The pairwise rule: same CAMEO root, same status, overlapping actors (either orientation),
+/// places within [`MAX_KM`], dates within [`WINDOW_DAYS`]. Mentions without a usable date never
+/// match.
+pub fn same_event(a: &Mention, b: &Mention) -> bool {
+    let (Some(da), Some(db)) = (clusterable(a), clusterable(b)) else {
+        return false;
+    };
+    a.root == b.root
+        && a.status == b.status
+        && date::gap(da, db) <= WINDOW_DAYS
+        && places_agree(a.place.as_ref(), b.place.as_ref())
+        && ((actors_overlap(&a.actors_source, &b.actors_source)
+            && actors_overlap(&a.actors_target, &b.actors_target))
+            || (actors_overlap(&a.actors_source, &b.actors_target)
+                && actors_overlap(&a.actors_target, &b.actors_source)))
+}
+
+/// The stable id of a cluster founded by a mention: `ev` + 16 hex digits of the xxh3 hash of
+/// `article id \u{1f} event id`.
+pub fn cluster_id(article: &str, event: &str) -> String {
+    let mut key = String::with_capacity(article.len() + event.len() + 1);
+    key.push_str(article);
+    key.push('\u{1f}');
+    key.push_str(event);
+    format!("ev{:016x}", xxh3_64(key.as_bytes()))
+}
+
+/// GDELT-like counts of one cluster.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Event mentions in the cluster.
+    pub mentions: usize,
+    /// Distinct `article.id`.
+    pub articles: usize,
+    /// Distinct non-null `article.source`.
+    pub sources: usize,
+}
+
+/// One real-world event: its stable id and its mentions (each keeps its own report).
+#[derive(Clone, Debug)]
+pub struct Cluster {
+    pub id: String,
+    pub mentions: Vec<Mention>,
+}
+
+impl Cluster {
+    pub fn counts(&self) -> Counts {
+        let articles: HashSet<&str> = self.mentions.iter().map(|m| m.article.as_str()).collect();
+        let sources: HashSet<&str> = self
+            .mentions
+            .iter()
+            .filter_map(|m| m.source.as_deref())
+            .collect();
+        Counts {
+            mentions: self.mentions.len(),
+            articles: articles.len(),
+            sources: sources.len(),
+        }
+    }
+}
+
+/// Incremental clusterer. Candidate clusters are found through an index keyed by (CAMEO root, day),
+/// so each mention is compared with the few clusters of its root near its date, not all.
+#[derive(Default)]
+pub struct EventClusterer {
+    clusters: Vec<Cluster>,
+    by_day: HashMap<(String, i32), Vec<u32>>,
+    by_mention: HashMap<(String, String), u32>,
+}
+
+impl EventClusterer {
+    pub fn new() -> EventClusterer {
+        EventClusterer::default()
+    }
+
+    /// Cluster a whole batch independently of its input order: mentions are sorted by (date start,
+    /// article id, event id) first, so the same set always gives the same clusters and ids.
+    pub fn batch(mut mentions: Vec<Mention>) -> EventClusterer {
+        mentions.sort_by(|a, b| {
+            (a.days.map(|d| d.0), &a.article, &a.event).cmp(&(
+                b.days.map(|d| d.0),
+                &b.article,
+                &b.event,
+            ))
+        });
+        let mut c = EventClusterer::new();
+        for m in mentions {
+            c.add(m);
+        }
+        c
+    }
+
+    /// Add every event of a `dateline/1` record; returns (event id, cluster id) per event.
+    pub fn add_record(&mut self, record: &Value) -> Vec<(String, String)> {
+        mentions(record)
+            .into_iter()
+            .map(|m| {
+                let ev = m.event.clone();
+                (ev, self.add(m).to_owned())
+            })
+            .collect()
+    }
+
+    /// Add one mention and return the id of its cluster. A mention already added (same article and
+    /// event id) is not added twice.
+    pub fn add(&mut self, m: Mention) -> &str {
+        let key = (m.article.clone(), m.event.clone());
+        if let Some(&c) = self.by_mention.get(&key) {
+            return &self.clusters[c as usize].id;
+        }
+        let same_as = m.same_as.as_ref().and_then(|s| {
+            self.by_mention
+                .get(&(m.article.clone(), s.clone()))
+                .copied()
+        });
+        let chosen = same_as.or_else(|| self.best(&m));
+        let c = match chosen {
+            Some(c) => c,
+            None => {
+                self.clusters.push(Cluster {
+                    id: cluster_id(&m.article, &m.event),
+                    mentions: Vec::new(),
+                });
+                (self.clusters.len() - 1) as u32
+            }
+        };
+        if let Some(d) = clusterable(&m) {
+            for day in d.0..=d.1 {
+                let list = self.by_day.entry((m.root.clone(), day)).or_default();
+                if !list.contains(&c) {
+                    list.push(c);
+                }
+            }
+        }
+        self.clusters[c as usize].mentions.push(m);
+        self.by_mention.insert(key, c);
+        &self.clusters[c as usize].id
+    }
+
+    /// The compatible cluster (agreeing with each of its first [`MAX_COMPARED`] members) whose
+    /// founder is closest in date; ties go to the earlier cluster.
+    fn best(&self, m: &Mention) -> Option<u32> {
+        let d = clusterable(m)?;
+        let mut seen: Vec<u32> = Vec::new();
+        let mut best: Option<(i32, u32)> = None;
+        let mut key = (m.root.clone(), 0);
+        for day in d.0 - WINDOW_DAYS..=d.1 + WINDOW_DAYS {
+            key.1 = day;
+            let Some(list) = self.by_day.get(&key) else {
+                continue;
+            };
+            for &c in list {
+                if seen.contains(&c) {
+                    continue;
+                }
+                seen.push(c);
+                let members = &self.clusters[c as usize].mentions;
+                if members.iter().take(MAX_COMPARED).all(|x| same_event(m, x)) {
+                    let founder = clusterable(&members[0]).map_or(i32::MAX, |f| date::gap(f, d));
+                    if best.is_none_or(|(g, bc)| founder < g || (founder == g && c < bc)) {
+                        best = Some((founder, c));
+                    }
+                }
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
+    pub fn clusters(&self) -> &[Cluster] {
+        &self.clusters
+    }
+
+    /// The cluster id of a mention already added.
+    pub fn cluster_of(&self, article: &str, event: &str) -> Option<&str> {
+        let c = *self
+            .by_mention
+            .get(&(article.to_owned(), event.to_owned()))?;
+        Some(&self.clusters[c as usize].id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(article: &str, root: &str, day: i32, lat: f64, lon: f64) -> Mention {
+        Mention {
+            article: article.into(),
+            event: "v1".into(),
+            source: Some(format!("src-{article}")),
+            cameo: format!("{root}0"),
+            root: root.into(),
+            status: "occurred".into(),
+            actors_source: vec!["SYRMIL".into()],
+            actors_target: vec!["SYRREB".into()],
+            place: Some(Place {
+                geonameid: None,
+                country: Some("SY".into()),
+                lat: Some(lat),
+                lon: Some(lon),
+            }),
+            days: Some((day, day)),
+            same_as: None,
+        }
+    }
+
+    #[test]
+    fn haversine_known_distance() {
+        // Paris to London is about 344 km.
+        let d = haversine_km(48.8566, 2.3522, 51.5074, -0.1278);
+        assert!((d - 344.0).abs() < 5.0, "{d}");
+    }
+
+    #[test]
+    fn root_code_must_agree() {
+        assert!(same_event(
+            &m("a", "19", 100, 36.2, 37.1),
+            &m("b", "19", 100, 36.2, 37.1)
+        ));
+        assert!(!same_event(
+            &m("a", "19", 100, 36.2, 37.1),
+            &m("b", "14", 100, 36.2, 37.1)
+        ));
+    }
+
+    #[test]
+    fn status_must_agree() {
+        let mut b = m("b", "19", 100, 36.2, 37.1);
+        b.status = "negated".into();
+        assert!(!same_event(&m("a", "19", 100, 36.2, 37.1), &b));
+    }
+
+    #[test]
+    fn date_window() {
+        let a = m("a", "19", 100, 36.2, 37.1);
+        assert!(same_event(&a, &m("b", "19", 100 + WINDOW_DAYS, 36.2, 37.1)));
+        assert!(!same_event(
+            &a,
+            &m("b", "19", 101 + WINDOW_DAYS, 36.2, 37.1)
+        ));
+        let mut vague = m("b", "19", 100, 36.2, 37.1);
+        vague.days = Some((90, 120)); // a month
+        assert!(!same_event(&a, &vague));
+        vague.days = None;
+        assert!(!same_event(&a, &vague));
+    }
+
+    #[test]
+    fn place_distance_and_fallbacks() {
+        let a = m("a", "19", 100, 36.20, 37.16);
+        assert!(same_event(&a, &m("b", "19", 100, 36.40, 37.30))); // ~25 km
+        assert!(!same_event(&a, &m("b", "19", 100, 33.51, 36.29))); // Aleppo–Damascus ~310 km
+        let mut b = m("b", "19", 100, 0.0, 0.0);
+        b.place = None;
+        assert!(same_event(&a, &b));
+        let p = |g: Option<i64>, c: &str| Place {
+            geonameid: g,
+            country: Some(c.into()),
+            lat: None,
+            lon: None,
+        };
+        assert!(places_agree(
+            Some(&p(Some(1), "SY")),
+            Some(&p(Some(1), "SY"))
+        ));
+        assert!(!places_agree(
+            Some(&p(Some(1), "SY")),
+            Some(&p(Some(2), "SY"))
+        ));
+        assert!(places_agree(Some(&p(None, "SY")), Some(&p(Some(2), "SY"))));
+        assert!(!places_agree(Some(&p(None, "SY")), Some(&p(None, "IQ"))));
+    }
+
+    #[test]
+    fn actors_overlap_by_code_country_or_empty_side_either_orientation() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(actors_overlap(&v(&["SYRMIL"]), &v(&["SYRGOV"])));
+        assert!(actors_overlap(&v(&[]), &v(&["SYRGOV"])));
+        assert!(!actors_overlap(&v(&["SYRMIL"]), &v(&["TURMIL"])));
+        assert!(!actors_overlap(&v(&["IGOUNO"]), &v(&["IGOEUR"])));
+        assert!(actors_overlap(&v(&["IGOUNO"]), &v(&["IGOUNO"])));
+        let a = m("a", "04", 100, 46.5, 6.6);
+        let mut b = m("b", "04", 100, 46.5, 6.6);
+        std::mem::swap(&mut b.actors_source, &mut b.actors_target);
+        assert!(same_event(&a, &b));
+        b.actors_source = v(&["USAGOV"]);
+        assert!(!same_event(&a, &b));
+    }
+
+    #[test]
+    fn clusterer_counts_ids_and_order_independence() {
+        let ms = vec![
+            m("a", "19", 100, 36.2, 37.1),
+            m("b", "19", 101, 36.2, 37.1),
+            m("a", "14", 100, 36.2, 37.1),
+            m("c", "19", 99, 36.25, 37.1),
+        ];
+        let mut ms2 = ms.clone();
+        ms2[2].event = "v2".into();
+        let mut rev = ms2.clone();
+        rev.reverse();
+        let a = EventClusterer::batch(ms2);
+        let b = EventClusterer::batch(rev);
+        assert_eq!(a.clusters().len(), 2);
+        let big = a.clusters().iter().find(|c| c.mentions.len() == 3).unwrap();
+        assert_eq!(
+            big.counts(),
+            Counts {
+                mentions: 3,
+                articles: 3,
+                sources: 3
+            }
+        );
+        for c in a.clusters() {
+            for x in &c.mentions {
+                assert_eq!(b.cluster_of(&x.article, &x.event), Some(c.id.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn complete_linkage_stops_chaining() {
+        // b is within the window of a and of c, but a and c are 4 days apart: c starts its own event.
+        let mut cl = EventClusterer::new();
+        let ia = cl.add(m("a", "19", 100, 36.2, 37.1)).to_owned();
+        let ib = cl.add(m("b", "19", 102, 36.2, 37.1)).to_owned();
+        let ic = cl.add(m("c", "19", 104, 36.2, 37.1)).to_owned();
+        assert_eq!(ia, ib);
+        assert_ne!(ia, ic);
+        // Re-adding is idempotent.
+        assert_eq!(cl.add(m("a", "19", 100, 36.2, 37.1)), ia);
+        assert_eq!(
+            cl.clusters()
+                .iter()
+                .map(|c| c.mentions.len())
+                .sum::<usize>(),
+            3
+        );
+    }
+}
