@@ -1714,6 +1714,11 @@ pub(crate) fn event_place_in(
         let Some(pj) = prep.or(direct.then_some(pstart)) else {
             continue;
         };
+        // "in Alishir district of Khost", "in Baghdad's northern district of Kadhimiyah": the
+        // event is in a narrower place the gazetteer does not know, not in its container
+        if narrower_unknown(v, pj, pstart, pend) {
+            continue;
+        }
         let pword = v.low(pj).to_string();
         if matches!(pword.as_str(), "on" | "of" | "against") && !(pj >= t.head && pj <= last + 2) {
             // "of"/"on" attach only right after the trigger ("siege of Aleppo")
@@ -1780,6 +1785,106 @@ pub(crate) fn event_place_in(
         consider(p, pstart, pend, score);
     }
     best.map(|(p, a, b, _)| (p, a, b))
+}
+
+/// Administrative and settlement nouns that follow the name of a place ("Alishir district").
+const UNIT_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "governorate",
+    "state",
+    "county",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "area",
+    "camp",
+    "municipality",
+];
+/// Units below a city, whose name before "of <place>" names a part of that place ("the
+/// Shalman area of Khyber"), unlike "the Basque city of San Sebastian".
+const PART_NOUNS: &[&str] = &[
+    "district",
+    "area",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "county",
+    "camp",
+    "municipality",
+];
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether the place at `pstart..pend` (attached by the word at `pj`) only contains the
+/// narrower, unrecognised place the phrase names: a capitalised name that is no place
+/// followed by a unit noun before it ("in Alishir district of Khost"), or after it across
+/// "'s" / "of" ("in Baghdad's northern district of Kadhimiyah", "the Damascus suburb of
+/// eastern Ghouta").
+fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
+    let unknown_name = |k: usize| {
+        v.words[k].upper
+            && !v.words[k].punct
+            && v.words[k].place.is_none()
+            && v.words[k]
+                .chunk
+                .is_none_or(|c| !v.chunks[c].adjective && v.chunks[c].start == k)
+            && !GEO_MODS.contains(&v.low(k))
+            && !GEO_NOUNS.contains(&v.low(k))
+            && !CALENDAR.contains(&v.low(k))
+            && !v.low(k).contains('-')
+    };
+    // before: "in Alishir district of Khost"
+    if pj < pstart {
+        for k in pj + 1..pstart.saturating_sub(1) {
+            if unknown_name(k) && v.is_any(k + 1, PART_NOUNS) && v.is_any(k + 2, &["of", "in"]) {
+                return true;
+            }
+        }
+    }
+    // after: "Baghdad's northern district of Kadhimiyah"
+    let n = v.len();
+    if pend < n && (v.is(pend, "'s") || v.is_any(pend, UNIT_NOUNS)) {
+        let mut k = pend + 1;
+        let mut unit_of = false;
+        while k < n && k < pend + 6 {
+            if unit_of && unknown_name(k) {
+                return true;
+            }
+            if v.is(k, "of") && v.is_any(k - 1, UNIT_NOUNS) {
+                unit_of = true;
+            }
+            if !(GEO_MODS.contains(&v.low(k)) || GEO_NOUNS.contains(&v.low(k)) || v.is(k, "of")) {
+                break;
+            }
+            k += 1;
+        }
+    }
+    false
 }
 
 /// The place of trigger `ti` given the lexicon; a participle clause after a comma (", killing
