@@ -331,7 +331,7 @@ impl Builder {
             if i > 0 {
                 s.push(' ');
             }
-            let w: &str = self.rng.pick(FILLER);
+            let w = self.rng.pick(FILLER);
             s.push_str(w);
             if self.rng.chance(0.25) {
                 // Made-up proper names make each outlet's text its own.
