@@ -136,7 +136,17 @@ pub fn acled_row(rec: &Record, event: &Value) -> Option<Vec<String>> {
         .and_then(|e| s(&e["actor"], "sector"));
     let (ty, sub) = acled_type(s(event, "cameo"), s(&event["plover"], "type"), sector)?;
     let mut row = vec![String::new(); ACLED_COLUMNS.len()];
-    let place = rec.event_place(event);
+    // The event's place; else the place of a casualty figure linked to it; else the place of
+    // its source or target (a country actor's country). Fallbacks get geo_precision 3.
+    let own_place = rec.event_place(event);
+    let actor_place = || {
+        ["source", "target"]
+            .into_iter()
+            .find_map(|role| rec.first_arg(event, role).and_then(|a| rec.arg_place(a)))
+    };
+    let place = own_place
+        .or_else(|| rec.casualty_place(event))
+        .or_else(actor_place);
     let iso = place.and_then(|p| s(p, "country"));
     row[0] = format!("{}{}", iso.unwrap_or("XX"), crate::mention_id(rec, event));
     if let Some((d, own)) = crate::event_day(rec, event) {
@@ -171,7 +181,12 @@ pub fn acled_row(rec: &Record, event: &Value) -> Option<Vec<String>> {
             Value::Number(n) => n.to_string(),
             _ => String::new(),
         };
-        row[13] = geo_precision(p, s(&event["place"], "basis")).to_string();
+        row[13] = if own_place.is_some() {
+            geo_precision(p, s(&event["place"], "basis"))
+        } else {
+            3
+        }
+        .to_string();
     }
     let art = rec.article();
     row[14] = s(art, "source")

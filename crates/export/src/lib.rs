@@ -175,6 +175,15 @@ impl<'a> Record<'a> {
         (!groups.is_empty()).then(|| groups.iter().map(|(_, n)| n).sum())
     }
 
+    /// The place of the first casualty figure linked to an event that has one.
+    pub fn casualty_place(&self, event: &Value) -> Option<&'a Value> {
+        let id = s(event, "id")?;
+        arr(self.value, "casualties")
+            .into_iter()
+            .filter(|c| s(c, "event") == Some(id))
+            .find_map(|c| self.place(s(c, "place")?))
+    }
+
     /// The record's own name for a country (the name of a `country` place with that ISO code).
     pub fn country_name(&self, iso2: &str) -> Option<&'a str> {
         self.places

@@ -289,6 +289,19 @@ fn acled_hand_made_fatalities_and_types() {
 }
 
 #[test]
+fn acled_place_falls_back_to_casualty_then_actor() {
+    let mut rec = hand_made();
+    rec["events"][1]["place"] = Value::Null;
+    rec["casualties"][0]["place"] = json!("p1");
+    let rows = acled_rows(&rec);
+    assert_eq!(rows[1][10], "Aleppo");
+    assert_eq!(rows[1][13], "3", "a fallback place is coarse");
+    assert!(rows[1][0].starts_with("SY"));
+    rec["casualties"][0]["place"] = Value::Null;
+    assert_eq!(acled_rows(&rec)[1][10], "", "no place known");
+}
+
+#[test]
 fn acled_from_examples_links_killed_counts() {
     let recs = example_records();
     let (head, rows) = read_acled(&recs);
