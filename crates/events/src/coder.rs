@@ -227,6 +227,7 @@ const NOUN_PREMOD: &[&str] = &[
     "proposed",
     "reported",
 ];
+const POSSESSIVES: &[&str] = &["its", "their", "his", "her"];
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
     "which", "who", "what", "one", "some", "all", "both", "each", "many", "others", "most", "any",
@@ -1194,6 +1195,23 @@ pub(crate) fn roles(
                 && !trigs[..ti]
                     .iter()
                     .any(|p| p.end > v.chunks[c].end && p.head < t.head)
+            {
+                src = group(v, c, excluded);
+            }
+        }
+        if src.is_empty() {
+            // "X and Y welcomed their resumption of ties", "X announced its withdrawal": a
+            // possessive before the noun refers to the nearest actor before it, across the
+            // verb that governs the noun
+            let mut k = t.head;
+            while k > 0 && v.is_any(k - 1, NOUN_PREMOD) && !v.is_any(k - 1, POSSESSIVES) {
+                k -= 1;
+            }
+            if k > 0
+                && v.is_any(k - 1, POSSESSIVES)
+                && let Some(c) = left_actor(v, k - 1, excluded)
+                && k - 1 - v.chunks[c].end <= 4
+                && !(v.chunks[c].end..k).any(|x| v.is(x, ",") || starts_clause(v, x))
             {
                 src = group(v, c, excluded);
             }
