@@ -115,16 +115,16 @@ fn geo_precision(place: &Value, basis: Option<&str>) -> u8 {
     }
 }
 
-/// ACLED time_precision: 1 the day, 2 the week (or a few days), 3 the month or coarser.
-fn time_precision(event: &Value, own_date: bool) -> u8 {
-    if !own_date {
-        // Dated by publication only: the event happened on or shortly before that day.
-        return 2;
+/// ACLED time_precision: 1 the event's own day date; 2 its own week date, or no date of its own
+/// (dated by publication: it happened on or shortly before that day); 3 a month or coarser.
+fn time_precision(event: &Value, own_day: bool) -> u8 {
+    if own_day {
+        return 1;
     }
-    match s(&event["date"], "precision") {
-        Some("day") => 1,
-        Some("week") => 2,
-        _ => 3,
+    match event.get("date").and_then(|d| s(d, "precision")) {
+        None => 2,
+        Some("day" | "week") => 2,
+        Some(_) => 3,
     }
 }
 

@@ -284,7 +284,7 @@ fn acled_hand_made_fatalities_and_types() {
     // part of the civilians.
     assert_eq!(&b[c("fatalities")], "15");
     assert_eq!(&b[c("geo_precision")], "3");
-    assert_eq!(&b[c("time_precision")], "2", "dated by publication");
+    assert_eq!(&b[c("time_precision")], "3", "a month date");
     assert!(b[c("notes")].starts_with("The attack in Aleppo killed 12 civilians"));
 }
 
@@ -299,6 +299,8 @@ fn acled_place_falls_back_to_casualty_then_actor() {
     assert!(rows[1][0].starts_with("SY"));
     rec["casualties"][0]["place"] = Value::Null;
     assert_eq!(acled_rows(&rec)[1][10], "", "no place known");
+    rec["events"][1]["date"] = Value::Null;
+    assert_eq!(acled_rows(&rec)[1][3], "2", "dated by publication");
 }
 
 #[test]
