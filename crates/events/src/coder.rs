@@ -1835,6 +1835,14 @@ const PART_NOUNS: &[&str] = &[
     "county",
     "camp",
     "municipality",
+    "lga",
+    "locality",
+    "commune",
+    "township",
+    "subdistrict",
+    "ward",
+    "sector",
+    "sectors",
 ];
 const CALENDAR: &[&str] = &[
     "monday",
@@ -1868,14 +1876,20 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
         v.words[k].upper
             && !v.words[k].punct
             && v.words[k].place.is_none()
-            && v.words[k]
-                .chunk
-                .is_none_or(|c| !v.chunks[c].adjective && v.chunks[c].start == k)
+            && v.words[k].chunk.is_none_or(|c| !v.chunks[c].adjective)
             && !GEO_MODS.contains(&v.low(k))
             && !GEO_NOUNS.contains(&v.low(k))
             && !CALENDAR.contains(&v.low(k))
             && !v.low(k).contains('-')
     };
+    // before: "in Bustan al-Diwan district in the city of Homs"
+    if pj >= 2
+        && v.is_any(pj, &["in", "of"])
+        && v.is_any(pj - 1, PART_NOUNS)
+        && unknown_name(pj - 2)
+    {
+        return true;
+    }
     // before: "in Alishir district of Khost"
     if pj < pstart {
         for k in pj + 1..pstart.saturating_sub(1) {
