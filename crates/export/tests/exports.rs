@@ -243,6 +243,23 @@ fn gdelt_root_event_is_the_lead_paragraph() {
 }
 
 #[test]
+fn gdelt_fields_never_break_the_table() {
+    let mut rec = hand_made();
+    rec["entities"][0]["name"] = json!("Re\tbels\nof the north");
+    rec["article"]["url"] = json!("https://example.invalid/a\tb");
+    let mut out = Vec::new();
+    write_gdelt(&[rec.clone(), rec], &mut out, false).unwrap();
+    let rows = read_tsv(&out, false);
+    assert_eq!(rows.len(), 4);
+    assert!(rows.iter().all(|r| r.len() == 61));
+    assert_eq!(&rows[0][col("Actor1Name")], "RE BELS OF THE NORTH");
+    assert_eq!(&rows[0][col("SOURCEURL")], "https://example.invalid/a b");
+    // The same record gives the same ids: a re-export joins with an earlier one.
+    assert_eq!(&rows[0][0], &rows[2][0]);
+    assert_ne!(&rows[0][0], &rows[1][0]);
+}
+
+#[test]
 fn error_records_export_nothing() {
     let err = json!({"schema": "dateline/1", "error": {"input": "x", "message": "bad"}});
     assert!(gdelt_rows(&err).is_empty());
