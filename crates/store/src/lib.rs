@@ -672,18 +672,44 @@ fn normalise_root(r: &str) -> Result<String> {
 impl Filter {
     /// The WHERE clause (with `?` placeholders) and its parameters. Only parameters carry
     /// user values; the SQL text is made of fixed pieces.
-    fn where_clause(&self) -> Result<(String, Vec<Box<dyn ToSql>>)> {
+    fn where_clause(&self, conn: &Connection) -> Result<(String, Vec<Box<dyn ToSql>>)> {
         let mut w: Vec<&str> = Vec::new();
         let mut p: Vec<Box<dyn ToSql>> = Vec::new();
         let upper = |x: &Option<String>| x.as_deref().map(|v| v.trim().to_ascii_uppercase());
+        // An actor condition is planned by how common the actor is: a common one is checked
+        // row by row while events are read newest first (the first page comes quickly); a rare
+        // one collects its few events first. Counting stops at COMMON rows.
+        const COMMON: i64 = 5000;
+        let common = |sql: &str, params: &[&dyn ToSql]| -> Result<bool> {
+            let n: i64 = conn.query_row(sql, params, |r| r.get(0))?;
+            Ok(n >= COMMON)
+        };
         if let Some(a) = upper(&self.actor) {
-            w.push("e.id IN (SELECT event_id FROM event_actors WHERE code >= ? AND code < ?)");
             let end = prefix_end(&a);
+            let many = common(
+                "SELECT count(*) FROM (SELECT 1 FROM event_actors
+                 WHERE code >= ?1 AND code < ?2 LIMIT ?3)",
+                &[&a, &end, &COMMON],
+            )?;
+            w.push(if many {
+                "EXISTS (SELECT 1 FROM event_actors x
+                         WHERE x.event_id = e.id AND x.code >= ? AND x.code < ?)"
+            } else {
+                "e.id IN (SELECT event_id FROM event_actors WHERE code >= ? AND code < ?)"
+            });
             p.push(Box::new(a));
             p.push(Box::new(end));
         }
         if let Some(c) = upper(&self.country) {
-            w.push("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)");
+            let many = common(
+                "SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE country = ?1 LIMIT ?2)",
+                &[&c, &COMMON],
+            )?;
+            w.push(if many {
+                "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.country = ?)"
+            } else {
+                "e.id IN (SELECT event_id FROM event_actors WHERE country = ?)"
+            });
             p.push(Box::new(c));
         }
         if let Some(c) = self.cameo.as_deref().map(str::trim) {
@@ -739,8 +765,11 @@ impl Filter {
             p.push(Box::new(day(d, "from")?));
         }
         if let Some(d) = &self.to {
-            w.push("e.date_end <= ?");
-            p.push(Box::new(day(d, "to")?));
+            // date_start <= date_end: the second bound is implied but bounds the index range.
+            w.push("e.date_end <= ? AND e.date_start <= ?");
+            let to = day(d, "to")?;
+            p.push(Box::new(to.clone()));
+            p.push(Box::new(to));
         }
         if let Some(c) = upper(&self.place_country) {
             w.push("e.place_country = ?");
@@ -760,7 +789,25 @@ impl Filter {
                     "bbox is min_lon,min_lat,max_lon,max_lat with min_lat <= max_lat".into(),
                 ));
             }
-            w.push("e.lat BETWEEN ? AND ?");
+            let many = if min_lon <= max_lon {
+                common(
+                    "SELECT count(*) FROM (SELECT 1 FROM events WHERE lat BETWEEN ?1 AND ?2
+                     AND lon BETWEEN ?3 AND ?4 LIMIT ?5)",
+                    &[&min_lat, &max_lat, &min_lon, &max_lon, &COMMON],
+                )?
+            } else {
+                common(
+                    "SELECT count(*) FROM (SELECT 1 FROM events WHERE lat BETWEEN ?1 AND ?2
+                     AND (lon >= ?3 OR lon <= ?4) LIMIT ?5)",
+                    &[&min_lat, &max_lat, &min_lon, &max_lon, &COMMON],
+                )?
+            };
+            // `+` keeps the (lat, lon) index out of a plan for a box with many events.
+            w.push(if many {
+                "+e.lat BETWEEN ? AND ?"
+            } else {
+                "e.lat BETWEEN ? AND ?"
+            });
             p.push(Box::new(min_lat));
             p.push(Box::new(max_lat));
             if min_lon <= max_lon {
@@ -777,7 +824,23 @@ impl Filter {
             p.push(Box::new(src.trim().to_string()));
         }
         if let Some(t) = &self.text {
-            w.push("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)");
+            // Articles average several events: a query matching many articles reads events
+            // newest first and checks each against the matches (`+` keeps the article index
+            // out of that plan).
+            let many = common(
+                "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1
+                 LIMIT ?2)",
+                &[t, &(COMMON / 5)],
+            )
+            .map_err(|e| match e {
+                Error::Sqlite(e) => query_error(self)(e),
+                e => e,
+            })?;
+            w.push(if many {
+                "+e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            } else {
+                "e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+            });
             p.push(Box::new(t.clone()));
         }
         let sql = if w.is_empty() {
@@ -812,7 +875,7 @@ impl EventStore for Store {
     }
 
     fn query(&self, filter: &Filter) -> Result<Vec<EventRow>> {
-        let (wh, mut p) = filter.where_clause()?;
+        let (wh, mut p) = filter.where_clause(&self.conn)?;
         let sql = format!(
             "SELECT e.id, a.doc_id, e.event_id, e.date_value, e.date_precision, e.cameo, e.root,
                     e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.status,
@@ -871,7 +934,7 @@ impl EventStore for Store {
     }
 
     fn count(&self, filter: &Filter) -> Result<u64> {
-        let (wh, p) = filter.where_clause()?;
+        let (wh, p) = filter.where_clause(&self.conn)?;
         let sql =
             format!("SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id{wh}");
         let params: Vec<&dyn ToSql> = p.iter().map(|b| b.as_ref()).collect();

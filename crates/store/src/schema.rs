@@ -66,7 +66,8 @@ CREATE INDEX events_quad_date ON events(quad_class, date_start);
 CREATE INDEX events_status_date ON events(status, date_start);
 CREATE INDEX events_plover_date ON events(plover_type, date_start);
 CREATE INDEX events_date ON events(date_start);
-CREATE INDEX events_place ON events(place_country, admin1 COLLATE NOCASE);
+CREATE INDEX events_place_date ON events(place_country, date_start);
+CREATE INDEX events_admin1_date ON events(admin1 COLLATE NOCASE, date_start);
 CREATE INDEX events_latlon ON events(lat, lon);
 
 CREATE TABLE event_actors (
@@ -81,6 +82,7 @@ CREATE TABLE event_actors (
 );
 CREATE INDEX event_actors_code ON event_actors(code, event_id);
 CREATE INDEX event_actors_country ON event_actors(country, event_id);
+CREATE INDEX event_actors_event ON event_actors(event_id, code, country);
 
 CREATE TABLE casualties (
     article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

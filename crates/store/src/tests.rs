@@ -448,3 +448,72 @@ fn a_failed_batch_leaves_nothing_behind() {
     assert!(r.is_err());
     assert_eq!(st.counts().unwrap(), Counts::default());
 }
+
+#[test]
+fn common_actors_places_and_words_take_the_newest_first_plan_with_the_same_answers() {
+    let mut st = Store::open_in_memory().unwrap();
+    // 2600 articles, 5200 events, 7800 actor rows: over the "common" threshold.
+    let batch: Vec<Value> = (0..2600)
+        .map(|k| {
+            let mut r = record(&format!("a{k}"), None, &format!(" Item {k}."));
+            r["events"][0]["date"]["value"] = json!(format!("2021-{:02}-15", 1 + k % 12));
+            r
+        })
+        .collect();
+    st.insert_batch(&batch).unwrap();
+    let set = |v: &str| Some(v.to_string());
+    for (f, want) in [
+        (
+            Filter {
+                actor: set("RUS"),
+                ..filter()
+            },
+            5200,
+        ),
+        (
+            Filter {
+                country: set("FRA"),
+                ..filter()
+            },
+            2600,
+        ),
+        (
+            Filter {
+                bbox: Some([30.0, 45.0, 40.0, 55.0]),
+                ..filter()
+            },
+            2600,
+        ),
+        (
+            Filter {
+                text: set("kharkiv"),
+                ..filter()
+            },
+            5200,
+        ),
+        (
+            Filter {
+                text: set("kharkiv"),
+                actor: set("FRA"),
+                ..filter()
+            },
+            2600,
+        ),
+    ] {
+        assert_eq!(st.count(&f).unwrap(), want, "{f:?}");
+        let page = st
+            .query(&Filter {
+                limit: 50,
+                ..f.clone()
+            })
+            .unwrap();
+        assert_eq!(page.len(), 50);
+        // Newest first: the March 2022 events (v2) lead when they match, else December 2021.
+        let lead = page[0].date.as_deref().unwrap();
+        assert!(lead == "2022-03" || lead == "2021-12-15", "{f:?}: {lead}");
+        let dates: Vec<&str> = page.iter().filter_map(|r| r.date.as_deref()).collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(dates, sorted, "{f:?}");
+    }
+}
