@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use std::sync::LazyLock;
 
 /// The columns written, in ACLED's order.
-pub const ACLED_COLUMNS: [&str; 18] = [
+pub const ACLED_COLUMNS: [&str; 19] = [
     "event_id_cnty",
     "event_date",
     "year",
@@ -18,6 +18,7 @@ pub const ACLED_COLUMNS: [&str; 18] = [
     "sub_event_type",
     "actor1",
     "actor2",
+    "iso",
     "country",
     "admin1",
     "location",
@@ -148,7 +149,12 @@ pub fn acled_row(rec: &Record, event: &Value) -> Option<Vec<String>> {
         .or_else(|| rec.casualty_place(event))
         .or_else(actor_place);
     let iso = place.and_then(|p| s(p, "country"));
-    row[0] = format!("{}{}", iso.unwrap_or("XX"), crate::mention_id(rec, event));
+    let ctry = iso.and_then(crate::country);
+    row[0] = format!(
+        "{}{}",
+        ctry.map_or("XXX", |c| c.iso3),
+        crate::mention_id(rec, event)
+    );
     if let Some((d, own)) = crate::event_day(rec, event) {
         row[1] = d.to_string();
         row[2] = d.year().to_string();
@@ -162,26 +168,27 @@ pub fn acled_row(rec: &Record, event: &Value) -> Option<Vec<String>> {
         .and_then(|a| rec.arg_name(a))
         .unwrap_or_default();
     if let Some(p) = place {
-        row[8] = iso
+        row[8] = ctry.map(|c| c.numeric.to_string()).unwrap_or_default();
+        row[9] = iso
             .map(|c| rec.country_name(c).unwrap_or(c).to_string())
             .unwrap_or_default();
-        row[9] = if s(p, "feature") == Some("admin1") {
+        row[10] = if s(p, "feature") == Some("admin1") {
             s(p, "name")
         } else {
             s(p, "admin1")
         }
         .unwrap_or("")
         .to_string();
-        row[10] = s(p, "name").unwrap_or("").to_string();
-        row[11] = match &p["lat"] {
+        row[11] = s(p, "name").unwrap_or("").to_string();
+        row[12] = match &p["lat"] {
             Value::Number(n) => n.to_string(),
             _ => String::new(),
         };
-        row[12] = match &p["lon"] {
+        row[13] = match &p["lon"] {
             Value::Number(n) => n.to_string(),
             _ => String::new(),
         };
-        row[13] = if own_place.is_some() {
+        row[14] = if own_place.is_some() {
             geo_precision(p, s(&event["place"], "basis"))
         } else {
             3
@@ -189,13 +196,13 @@ pub fn acled_row(rec: &Record, event: &Value) -> Option<Vec<String>> {
         .to_string();
     }
     let art = rec.article();
-    row[14] = s(art, "source")
+    row[15] = s(art, "source")
         .or_else(|| s(art, "url"))
         .unwrap_or("")
         .to_string();
-    row[15] = rec.sentence_text(event).unwrap_or("").to_string();
-    row[16] = rec.fatalities(event).unwrap_or(0).to_string();
-    row[17] = s(event, "cameo").unwrap_or("").to_string();
+    row[16] = rec.sentence_text(event).unwrap_or("").to_string();
+    row[17] = rec.fatalities(event).unwrap_or(0).to_string();
+    row[18] = s(event, "cameo").unwrap_or("").to_string();
     Some(row)
 }
 

@@ -155,21 +155,25 @@ fn num(v: &Value) -> String {
 
 /// The 8 geography columns (Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long,
 /// FeatureID) for one place.
-fn geo(place: Option<&Value>, row: &mut [String]) {
+fn geo(rec: &Record, place: Option<&Value>, row: &mut [String]) {
     let Some(p) = place else { return };
     row[0] = geo_type(p).to_string();
-    let mut full = String::new();
-    for part in [s(p, "name"), s(p, "admin1"), s(p, "country")]
-        .into_iter()
-        .flatten()
-    {
-        if !full.is_empty() {
-            full.push_str(", ");
-        }
-        full.push_str(part);
+    let iso = s(p, "country");
+    let name = s(p, "name");
+    let mut parts: Vec<&str> = Vec::with_capacity(3);
+    if s(p, "feature") != Some("country") {
+        parts.extend(name);
+        parts.extend(s(p, "admin1").filter(|a| Some(*a) != name));
     }
-    row[1] = clean(&full);
-    // CountryCode and ADM1Code are FIPS 10-4 in GDELT; dateline has ISO 3166 codes: left empty.
+    // GDELT writes "City, Province, Country" with the country's name.
+    parts.extend(iso.and_then(|c| rec.country_name(c)).or(iso));
+    row[1] = clean(&parts.join(", "));
+    // GDELT's geographic country codes are FIPS 10-4.
+    row[2] = iso
+        .and_then(crate::country)
+        .map(|c| c.fips.to_string())
+        .unwrap_or_default();
+    // ADM1Code (FIPS country + FIPS admin1) and ADM2Code: no FIPS admin codes; left empty.
     row[5] = num(&p["lat"]);
     row[6] = num(&p["lon"]);
     row[7] = num(&p["geonameid"]);
@@ -230,16 +234,18 @@ pub fn gdelt_row(rec: &Record, event: &Value) -> Vec<String> {
     row[33] = "1".to_string();
     // AvgTone (34): dateline measures no tone.
     geo(
+        rec,
         rec.first_arg(event, "source")
             .and_then(|a| rec.arg_place(a)),
         &mut row[35..43],
     );
     geo(
+        rec,
         rec.first_arg(event, "target")
             .and_then(|a| rec.arg_place(a)),
         &mut row[43..51],
     );
-    geo(rec.event_place(event), &mut row[51..59]);
+    geo(rec, rec.event_place(event), &mut row[51..59]);
     if let Some(d) = s(rec.article(), "published").and_then(crate::day) {
         row[59] = format!("{:04}{:02}{:02}000000", d.year(), d.month(), d.day());
     }

@@ -21,6 +21,46 @@ pub use gdelt::{GDELT_COLUMNS, gdelt_row, gdelt_rows, write_gdelt};
 pub use plover::{plover_record, plover_records, write_plover};
 
 use serde_json::Value;
+use std::sync::LazyLock;
+
+/// One country of `lexicon/countries.tsv`.
+#[derive(Debug)]
+pub struct Country {
+    pub iso2: &'static str,
+    pub iso3: &'static str,
+    pub numeric: u16,
+    /// FIPS 10-4 code (GDELT's geographic country codes); empty when none.
+    pub fips: &'static str,
+    pub name: &'static str,
+}
+
+static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
+    let mut v: Vec<Country> = include_str!("../lexicon/countries.tsv")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            assert_eq!(f.len(), 5, "countries.tsv: {l}");
+            Country {
+                iso2: f[0],
+                iso3: f[1],
+                numeric: f[2].parse().expect("countries.tsv: numeric code"),
+                fips: f[3],
+                name: f[4],
+            }
+        })
+        .collect();
+    v.sort_by_key(|c| c.iso2);
+    v
+});
+
+/// The country with this ISO 3166-1 alpha-2 code.
+pub fn country(iso2: &str) -> Option<&'static Country> {
+    let list = &*COUNTRIES;
+    list.binary_search_by_key(&iso2, |c| c.iso2)
+        .ok()
+        .map(|i| &list[i])
+}
 
 /// Read-only view of one `dateline/1` record with the lookups the exporters need.
 pub struct Record<'a> {
@@ -184,12 +224,14 @@ impl<'a> Record<'a> {
             .find_map(|c| self.place(s(c, "place")?))
     }
 
-    /// The record's own name for a country (the name of a `country` place with that ISO code).
+    /// A country's name: the record's own (a `country` place with that ISO code), else the
+    /// country table's.
     pub fn country_name(&self, iso2: &str) -> Option<&'a str> {
         self.places
             .iter()
             .find(|p| s(p, "feature") == Some("country") && s(p, "country") == Some(iso2))
             .and_then(|p| s(p, "name"))
+            .or_else(|| country(iso2).map(|c| c.name))
     }
 }
 

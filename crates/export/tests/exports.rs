@@ -166,10 +166,12 @@ fn gdelt_from_examples_has_61_columns_and_consistent_codes() {
             assert!(!r[col("ActionGeo_FullName")].is_empty());
         }
     }
-    // The Geneva article: talks in Geneva, coded 04 with ActionGeo Geneva.
+    // The Geneva article: talks in Geneva, coded 04 with ActionGeo Geneva, Switzerland, whose
+    // FIPS code is SZ (ISO CH is FIPS China).
     assert!(
         rows.iter().any(|r| &r[col("EventRootCode")] == "04"
-            && r[col("ActionGeo_FullName")].starts_with("Geneva")),
+            && r[col("ActionGeo_FullName")] == *"Geneva, Genève, Switzerland"
+            && &r[col("ActionGeo_CountryCode")] == "SZ"),
         "a consultation placed in Geneva"
     );
 }
@@ -210,7 +212,8 @@ fn gdelt_hand_made_values() {
     assert_eq!(&r[col("EventBaseCode")], "190");
     assert_eq!(&r[col("NumMentions")], "2", "v2 is the same event");
     assert_eq!(&r[col("ActionGeo_Type")], "4");
-    assert_eq!(&r[col("ActionGeo_FullName")], "Aleppo, Aleppo, SY");
+    assert_eq!(&r[col("ActionGeo_FullName")], "Aleppo, Syria");
+    assert_eq!(&r[col("ActionGeo_CountryCode")], "SY", "FIPS Syria");
     assert_eq!(&r[col("ActionGeo_Lat")], "36.20124");
     assert_eq!(&r[col("ActionGeo_FeatureID")], "170063");
     assert_eq!(&r[col("DATEADDED")], "20161015000000");
@@ -224,6 +227,7 @@ fn gdelt_hand_made_values() {
     // The first body paragraph (after the title) is GDELT's lead paragraph.
     assert_eq!(&r[col("IsRootEvent")], "1");
     assert_eq!(&r[col("ActionGeo_Type")], "1");
+    assert_eq!(&r[col("ActionGeo_FullName")], "Syria");
     assert_eq!(&r[col("Actor1Code")], "");
 }
 
@@ -310,14 +314,24 @@ fn acled_place_falls_back_to_casualty_then_actor() {
     let mut rec = hand_made();
     rec["events"][1]["place"] = Value::Null;
     rec["casualties"][0]["place"] = json!("p1");
+    let c = |n: &str| ACLED_COLUMNS.iter().position(|h| *h == n).unwrap();
     let rows = acled_rows(&rec);
-    assert_eq!(rows[1][10], "Aleppo");
-    assert_eq!(rows[1][13], "3", "a fallback place is coarse");
-    assert!(rows[1][0].starts_with("SY"));
+    assert_eq!(rows[1][c("location")], "Aleppo");
+    assert_eq!(
+        rows[1][c("geo_precision")],
+        "3",
+        "a fallback place is coarse"
+    );
+    assert!(rows[1][c("event_id_cnty")].starts_with("SYR"));
+    assert_eq!(rows[1][c("iso")], "760");
     rec["casualties"][0]["place"] = Value::Null;
-    assert_eq!(acled_rows(&rec)[1][10], "", "no place known");
+    assert_eq!(acled_rows(&rec)[1][c("location")], "", "no place known");
     rec["events"][1]["date"] = Value::Null;
-    assert_eq!(acled_rows(&rec)[1][3], "2", "dated by publication");
+    assert_eq!(
+        acled_rows(&rec)[1][c("time_precision")],
+        "2",
+        "dated by publication"
+    );
 }
 
 #[test]
@@ -359,6 +373,19 @@ fn acled_from_examples_links_killed_counts() {
         checked > 0,
         "some exported event carries a linked killed count"
     );
+}
+
+#[test]
+fn country_table() {
+    let c = country("CH").unwrap();
+    assert_eq!(
+        (c.iso3, c.fips, c.name, c.numeric),
+        ("CHE", "SZ", "Switzerland", 756)
+    );
+    assert_eq!(country("CN").unwrap().fips, "CH");
+    assert_eq!(country("GB").unwrap().fips, "UK");
+    assert_eq!(country("YE").unwrap().fips, "YM");
+    assert!(country("ZZ").is_none());
 }
 
 #[test]
