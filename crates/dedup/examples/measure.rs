@@ -9,8 +9,10 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(2000);
-    for seed in [7, 11, 13] {
-        println!("seed {seed}, {n} rounds of scenarios");
-        println!("{}\n", synth::measure(seed, n));
+    for spacing in [30, 5] {
+        for seed in [7, 11, 13] {
+            println!("seed {seed}, {n} rounds of scenarios, {spacing} days apart");
+            println!("{}\n", synth::measure(seed, n, spacing));
+        }
     }
 }

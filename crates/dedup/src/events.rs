@@ -18,6 +18,8 @@ pub const MAX_COMPARED: usize = 32;
 /// The place of a mention, as far as the record knows it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Place {
+    /// `places[].name`, as written.
+    pub name: Option<String>,
     pub geonameid: Option<i64>,
     pub country: Option<String>,
     pub lat: Option<f64>,
@@ -92,6 +94,7 @@ pub fn mentions(record: &Value) -> Vec<Mention> {
                 .and_then(Value::as_str)
                 .and_then(|id| places.get(id))
                 .map(|p| Place {
+                    name: p.get("name").and_then(Value::as_str).map(str::to_owned),
                     geonameid: p.get("geonameid").and_then(Value::as_i64),
                     country: p.get("country").and_then(Value::as_str).map(str::to_owned),
                     lat: p.get("lat").and_then(Value::as_f64),
@@ -162,6 +165,32 @@ pub fn places_agree(a: Option<&Place>, b: Option<&Place>) -> bool {
         return x == y;
     }
     matches!((&a.country, &b.country), (Some(x), Some(y)) if x == y)
+}
+
+/// How precisely a mention is placed: 3 coordinates, 2 a geonameid, 1 a country, 0 nothing.
+pub fn place_specificity(m: &Mention) -> u8 {
+    match &m.place {
+        Some(p) if p.lat.is_some() && p.lon.is_some() => 3,
+        Some(p) if p.geonameid.is_some() => 2,
+        Some(p) if p.country.is_some() => 1,
+        _ => 0,
+    }
+}
+
+/// Whether two agreeing places agree on more than their country: within distance, same
+/// geonameid, or the same name (case-insensitive). Used to prefer one compatible cluster over
+/// another, never to allow a merge.
+fn places_close(a: Option<&Place>, b: Option<&Place>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    if let (Some(la), Some(oa), Some(lb), Some(ob)) = (a.lat, a.lon, b.lat, b.lon) {
+        return haversine_km(la, oa, lb, ob) <= MAX_KM;
+    }
+    if a.geonameid.is_some() && a.geonameid == b.geonameid {
+        return true;
+    }
+    matches!((&a.name, &b.name), (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase())
 }
 
 fn clusterable(m: &Mention) -> Option<(i32, i32)> {
@@ -243,16 +272,14 @@ impl EventClusterer {
         EventClusterer::default()
     }
 
-    /// Cluster a whole batch independently of its input order: mentions are sorted by (date start,
-    /// article id, event id) first, so the same set always gives the same clusters and ids.
+    /// Cluster a whole batch independently of its input order: mentions are sorted by (place
+    /// specificity, most precise first; date start; article id; event id), so the same set always
+    /// gives the same clusters and ids, and precisely placed mentions found the clusters that
+    /// vaguely placed ones then join.
     pub fn batch(mut mentions: Vec<Mention>) -> EventClusterer {
-        mentions.sort_by(|a, b| {
-            (a.days.map(|d| d.0), &a.article, &a.event).cmp(&(
-                b.days.map(|d| d.0),
-                &b.article,
-                &b.event,
-            ))
-        });
+        let key = |m: &Mention| (std::cmp::Reverse(place_specificity(m)), m.days.map(|d| d.0));
+        mentions
+            .sort_by(|a, b| (key(a), &a.article, &a.event).cmp(&(key(b), &b.article, &b.event)));
         let mut c = EventClusterer::new();
         for m in mentions {
             c.add(m);
@@ -307,12 +334,13 @@ impl EventClusterer {
         &self.clusters[c as usize].id
     }
 
-    /// The compatible cluster (agreeing with each of its first [`MAX_COMPARED`] members) whose
-    /// founder is closest in date; ties go to the earlier cluster.
+    /// The compatible cluster (agreeing with each of its first [`MAX_COMPARED`] members), preferring
+    /// one with a member placed close to the mention (not just the same country), then the one whose
+    /// founder is closest in date, then the older cluster.
     fn best(&self, m: &Mention) -> Option<u32> {
         let d = clusterable(m)?;
         let mut seen: Vec<u32> = Vec::new();
-        let mut best: Option<(i32, u32)> = None;
+        let mut best: Option<(bool, i32, u32)> = None;
         let mut key = (m.root.clone(), 0);
         for day in d.0 - WINDOW_DAYS..=d.1 + WINDOW_DAYS {
             key.1 = day;
@@ -325,15 +353,23 @@ impl EventClusterer {
                 }
                 seen.push(c);
                 let members = &self.clusters[c as usize].mentions;
-                if members.iter().take(MAX_COMPARED).all(|x| same_event(m, x)) {
+                let compared = &members[..members.len().min(MAX_COMPARED)];
+                if compared.iter().all(|x| same_event(m, x)) {
+                    let close = compared
+                        .iter()
+                        .any(|x| places_close(m.place.as_ref(), x.place.as_ref()));
                     let founder = clusterable(&members[0]).map_or(i32::MAX, |f| date::gap(f, d));
-                    if best.is_none_or(|(g, bc)| founder < g || (founder == g && c < bc)) {
-                        best = Some((founder, c));
+                    let better = |(bclose, g, bc): (bool, i32, u32)| {
+                        (close && !bclose)
+                            || (close == bclose && (founder < g || (founder == g && c < bc)))
+                    };
+                    if best.is_none_or(better) {
+                        best = Some((close, founder, c));
                     }
                 }
             }
         }
-        best.map(|(_, c)| c)
+        best.map(|(_, _, c)| c)
     }
 
     pub fn clusters(&self) -> &[Cluster] {
@@ -364,6 +400,7 @@ mod tests {
             actors_source: vec!["SYRMIL".into()],
             actors_target: vec!["SYRREB".into()],
             place: Some(Place {
+                name: None,
                 geonameid: None,
                 country: Some("SY".into()),
                 lat: Some(lat),
@@ -424,6 +461,7 @@ mod tests {
         b.place = None;
         assert!(same_event(&a, &b));
         let p = |g: Option<i64>, c: &str| Place {
+            name: None,
             geonameid: g,
             country: Some(c.into()),
             lat: None,
@@ -485,6 +523,35 @@ mod tests {
             for x in &c.mentions {
                 assert_eq!(b.cluster_of(&x.article, &x.event), Some(c.id.as_str()));
             }
+        }
+    }
+
+    #[test]
+    fn vague_place_joins_the_cluster_of_its_own_place_name() {
+        // Two same-day events 300 km apart in one country; a report placed only by country and
+        // the name of the second city joins the second, whatever the input order.
+        let named = |mut x: Mention, name: &str| {
+            x.place.as_mut().unwrap().name = Some(name.into());
+            x
+        };
+        let near = named(m("a", "19", 100, 36.2, 37.1), "Aleppo");
+        let far = named(m("b", "19", 100, 33.5, 36.3), "Damascus");
+        let mut vague = m("c", "19", 100, 0.0, 0.0);
+        vague.place = Some(Place {
+            name: Some("damascus".into()),
+            geonameid: None,
+            country: Some("SY".into()),
+            lat: None,
+            lon: None,
+        });
+        for order in [
+            [&vague, &near, &far],
+            [&near, &vague, &far],
+            [&far, &near, &vague],
+        ] {
+            let c = EventClusterer::batch(order.iter().map(|x| (*x).clone()).collect());
+            assert_eq!(c.clusters().len(), 2);
+            assert_eq!(c.cluster_of("c", "v1"), c.cluster_of("b", "v1"));
         }
     }
 

@@ -400,8 +400,10 @@ impl Builder {
         let mut place = t.place.clone();
         match self.rng.below(4) {
             0 => {
+                // Unresolved in the gazetteer: only the country is known.
                 place.lat = None;
                 place.lon = None;
+                place.geonameid = None;
             }
             1 => {
                 place.lat = place.lat.map(|x| x + 0.1);
@@ -484,7 +486,10 @@ impl Builder {
             self.articles.push(a);
         }
         // 2. A different event in the same city on the same day, with another root code.
-        let other = (kind + 1 + self.rng.below(KINDS.len() - 1)) % KINDS.len();
+        let mut other = self.rng.below(KINDS.len());
+        while KINDS[other].0[..2] == KINDS[kind].0[..2] {
+            other = self.rng.below(KINDS.len());
+        }
         let t2 = self.truth(other, ci, place.clone(), day, "occurred");
         for o in self.outlets(2) {
             let a = self.report(&t2, o, 0);
@@ -568,14 +573,15 @@ pub struct Figures {
     pub seconds: f64,
 }
 
-/// Build `n` rounds of scenarios from `seed`, run fingerprinting, duplicate linking and batch event
+/// Build `n` rounds of scenarios from `seed`, `spacing` days apart (rounds span 21 days, so a
+/// spacing under 24 lets rounds overlap in time and chance look-alikes appear), run fingerprinting, duplicate linking and batch event
 /// clustering over the records, and score them against the builder's answers.
-pub fn measure(seed: u64, n: usize) -> Figures {
+pub fn measure(seed: u64, n: usize, spacing: i32) -> Figures {
     use dateline_dedup::{DuplicateIndex, EventClusterer, article_fingerprint, mentions};
     use std::collections::HashMap;
     let mut b = Builder::new(seed);
     for i in 0..n {
-        b.scenarios(17_000 + 5 * i as i32);
+        b.scenarios(17_000 + spacing * i as i32);
     }
     let records: Vec<Value> = b.articles.iter().map(Article::record).collect();
     let gold_of: HashMap<(String, String), usize> = b
