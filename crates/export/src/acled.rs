@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use std::sync::LazyLock;
 
 /// The columns written, in ACLED's order.
-pub const ACLED_COLUMNS: [&str; 19] = [
+pub const ACLED_COLUMNS: [&str; 20] = [
     "event_id_cnty",
     "event_date",
     "year",
@@ -29,6 +29,7 @@ pub const ACLED_COLUMNS: [&str; 19] = [
     "notes",
     "fatalities",
     "cameo",
+    "same_event",
 ];
 
 /// One lexicon line: a CAMEO prefix or `plover:TYPE` key, the ACLED type and sub-type.
@@ -203,6 +204,12 @@ pub fn acled_row(rec: &Record, event: &Value) -> Option<Vec<String>> {
     row[16] = rec.sentence_text(event).unwrap_or("").to_string();
     row[17] = rec.fatalities(event).unwrap_or(0).to_string();
     row[18] = s(event, "cameo").unwrap_or("").to_string();
+    // Mentions of one real event in the article share this key: `<article id>-<first mention>`.
+    row[19] = format!(
+        "{}-{}",
+        s(art, "id").unwrap_or(""),
+        s(event, "same_as").or(s(event, "id")).unwrap_or("")
+    );
     Some(row)
 }
 

@@ -307,6 +307,8 @@ fn acled_hand_made_fatalities_and_types() {
     assert_eq!(&b[c("geo_precision")], "3");
     assert_eq!(&b[c("time_precision")], "3", "a month date");
     assert!(b[c("notes")].starts_with("The attack in Aleppo killed 12 civilians"));
+    assert_eq!(&a[c("same_event")], "art1-v1");
+    assert_eq!(&b[c("same_event")], "art1-v1", "v2 is the same event as v1");
 }
 
 #[test]
