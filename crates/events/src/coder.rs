@@ -1844,6 +1844,16 @@ const PART_NOUNS: &[&str] = &[
     "sector",
     "sectors",
 ];
+/// Settlements and sites whose unrecognised name before "in <place>" is where an event is
+/// ("at Maleley village in Garissa").
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "hamlet",
+    "settlement",
+    "junction",
+    "crossing",
+];
 const CALENDAR: &[&str] = &[
     "monday",
     "tuesday",
@@ -1882,10 +1892,10 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
             && !CALENDAR.contains(&v.low(k))
             && !v.low(k).contains('-')
     };
-    // before: "in Bustan al-Diwan district in the city of Homs"
+    // before: "in Bustan al-Diwan district in the city of Homs", "at Maleley village in Garissa"
     if pj >= 2
         && v.is_any(pj, &["in", "of"])
-        && v.is_any(pj - 1, PART_NOUNS)
+        && (v.is_any(pj - 1, PART_NOUNS) || v.is_any(pj - 1, SETTLEMENT_NOUNS))
         && unknown_name(pj - 2)
     {
         return true;
@@ -1898,8 +1908,21 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
             }
         }
     }
-    // after: "Baghdad's northern district of Kadhimiyah"
+    // after: "Miami's Little Havana neighborhood", "Hama's Hamidiyeh and Bab Qubli neighborhoods"
     let n = v.len();
+    if pend < n && v.is(pend, "'s") {
+        let mut k = pend + 1;
+        while k < n && k < pend + 4 {
+            if unknown_name(k) {
+                return true;
+            }
+            if v.words[k].punct || v.words[k].upper || !v.words[k].lemmas.is_empty() {
+                break;
+            }
+            k += 1;
+        }
+    }
+    // after: "Baghdad's northern district of Kadhimiyah"
     if pend < n && (v.is(pend, "'s") || v.is_any(pend, UNIT_NOUNS)) {
         let mut k = pend + 1;
         let mut unit_of = false;
@@ -1917,6 +1940,48 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
         }
     }
     false
+}
+
+/// "captured the strategic village of Tal Rifaat", "targeting the villages of Hawar Kalas":
+/// the object of the trigger is a place the gazetteer does not know, so a wider place later in
+/// the sentence is not the event's.
+fn object_unknown_place(v: &View, t: &Trig) -> bool {
+    let last = *t.fixed.last().unwrap_or(&t.head);
+    let n = v.len();
+    let mut k = t.head + 1;
+    let mut unit = false;
+    while k < n && k < last + 7 {
+        let l = v.low(k);
+        if t.fixed.contains(&k) && !UNIT_NOUNS.contains(&l) {
+            k += 1;
+            continue;
+        }
+        if v.words[k].punct || v.words[k].chunk.is_some() || v.words[k].place.is_some() {
+            return false;
+        }
+        if UNIT_NOUNS.contains(&l) || SETTLEMENT_NOUNS.contains(&l) || PART_NOUNS.contains(&l) {
+            unit = true;
+        } else if l == "of" {
+            break;
+        } else if !(matches!(l, "the" | "a" | "an" | "key" | "strategic" | "nearby")
+            || GEO_MODS.contains(&l))
+        {
+            return false;
+        }
+        k += 1;
+    }
+    if !unit || !v.is(k, "of") {
+        return false;
+    }
+    k += 1;
+    while k < n && (GEO_MODS.contains(&v.low(k)) || v.is(k, "the")) {
+        k += 1;
+    }
+    k < n
+        && v.words[k].upper
+        && v.words[k].place.is_none()
+        && v.words[k].chunk.is_none_or(|c| !v.chunks[c].adjective)
+        && !CALENDAR.contains(&v.low(k))
 }
 
 /// The place of trigger `ti` given the lexicon; a participle clause after a comma (", killing
@@ -1952,8 +2017,11 @@ pub(crate) fn place_of(
         )
     };
     let (noun, quad, visit) = facts(ti);
-    let own = event_place_in(v, trigs, ti, noun, quad, visit, &quads);
     let t = &trigs[ti];
+    if !noun && object_unknown_place(v, t) {
+        return None;
+    }
+    let own = event_place_in(v, trigs, ti, noun, quad, visit, &quads);
     if own.is_none()
         && ti > 0
         && t.head > 0
