@@ -27,8 +27,9 @@
 //!
 //! [`EventClusterer`] links by *complete linkage*: a mention joins a cluster only when it agrees
 //! with each of its first 32 members, so a chain A~B~C cannot merge A with C when they disagree.
-//! Among compatible clusters it joins the one whose founder is nearest in date (ties: the older
-//! cluster). A mention marked `same_as` another event of its article joins that event's cluster.
+//! Among compatible clusters it prefers one with a member placed *close* to the mention (within
+//! distance, same geonameid, or same place name — not just the same country), then the one whose
+//! founder is nearest in date, then the older cluster. A mention marked `same_as` another event of its article joins that event's cluster.
 //! Every mention keeps its own report (cameo, date, place, actors): tolls and dates that differ
 //! between outlets stay visible. [`Cluster::counts`] gives GDELT-like counts: mentions, articles
 //! (distinct `article.id`), sources (distinct non-null `article.source`).
@@ -36,8 +37,10 @@
 //! # Stable ids
 //! A cluster's id is [`cluster_id`] of its founding mention: `ev` + xxh3 of
 //! `article.id \u{1f} event.id`. Once given, an id never changes as mentions join.
-//! [`EventClusterer::batch`] sorts mentions by (date start, article id, event id) before adding them,
-//! so a batch gives the same clusters and ids whatever the ingestion order. Incremental use
+//! [`EventClusterer::batch`] sorts mentions by (place specificity — coordinates, then geonameid,
+//! then country only —, date start, article id, event id) before adding them, so a batch gives the
+//! same clusters and ids whatever the ingestion order, and precisely placed reports found the
+//! clusters that country-only reports then join. Incremental use
 //! ([`EventClusterer::add`]) is order dependent where complete linkage leaves a choice: a report of
 //! day 2 arriving before day 0 and day 4 reports may found a cluster the batch run would split
 //! differently, and the founder (hence the id) is the first mention that arrived.
