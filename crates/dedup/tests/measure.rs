@@ -11,6 +11,11 @@ fn constructed_cases_precision_recall() {
     assert!(f.dup_p >= 0.98, "duplicate precision {}", f.dup_p);
     assert!(f.dup_r >= 0.95, "duplicate recall {}", f.dup_r);
     assert!(f.order_stable);
+    assert!(
+        f.incremental.0 >= 0.8 && f.incremental.1 >= 0.9,
+        "incremental {:?}",
+        f.incremental
+    );
 }
 
 #[test]
