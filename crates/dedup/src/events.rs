@@ -556,6 +556,64 @@ mod tests {
     }
 
     #[test]
+    fn planned_and_hypothetical_do_not_merge() {
+        let mut a = m("a", "04", 100, 46.5, 6.6);
+        let mut b = m("b", "04", 100, 46.5, 6.6);
+        a.status = "planned".into();
+        b.status = "hypothetical".into();
+        assert!(!same_event(&a, &b));
+        b.status = "planned".into();
+        assert!(same_event(&a, &b));
+    }
+
+    #[test]
+    fn placeless_mention_does_not_bridge_two_cities() {
+        let mut vague = m("c", "19", 100, 0.0, 0.0);
+        vague.place = None;
+        let c = EventClusterer::batch(vec![
+            m("a", "19", 100, 36.2, 37.1),
+            m("b", "19", 100, 33.5, 36.3),
+            vague,
+        ]);
+        assert_eq!(c.clusters().len(), 2);
+    }
+
+    #[test]
+    fn records_same_as_and_published_fallback() {
+        let rec = serde_json::json!({
+            "schema": "dateline/1",
+            "article": {"id": "x1", "source": "Wire", "published": "2016-10-15", "text": ""},
+            "places": [{"id": "p1", "name": "Lausanne", "geonameid": 2659994, "country": "CH",
+                        "lat": 46.516, "lon": 6.63328}],
+            "events": [
+                {"id": "v1", "cameo": "040", "cameo_root": "04", "status": "occurred",
+                 "source": [{"code": "USAGOV"}], "target": [{"code": "RUSGOV"}],
+                 "date": null, "place": {"place": "p1", "basis": "sentence"}, "same_as": null},
+                {"id": "v2", "cameo": "043", "cameo_root": "04", "status": "occurred",
+                 "source": [], "target": [], "date": {"value": "2016-09"}, "place": null,
+                 "same_as": "v1"},
+            ],
+        });
+        let ms = mentions(&rec);
+        assert_eq!(ms[0].days, crate::date::interval("2016-10-15"));
+        assert_eq!(ms[0].place.as_ref().unwrap().geonameid, Some(2659994));
+        assert_eq!(ms[1].days.map(|d| d.1 - d.0), Some(29));
+        let mut c = EventClusterer::new();
+        let ids = c.add_record(&rec);
+        // v2 is too vague to merge by the rule, but same_as puts it with v1.
+        assert_eq!(ids[0].1, ids[1].1);
+        assert_eq!(ids[0].1, cluster_id("x1", "v1"));
+        assert_eq!(
+            c.clusters()[0].counts(),
+            Counts {
+                mentions: 2,
+                articles: 1,
+                sources: 1
+            }
+        );
+    }
+
+    #[test]
     fn complete_linkage_stops_chaining() {
         // b is within the window of a and of c, but a and c are 4 days apart: c starts its own event.
         let mut cl = EventClusterer::new();
