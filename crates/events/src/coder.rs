@@ -1725,7 +1725,13 @@ pub(crate) fn event_place_in(
         if v.words[pstart].country
             && pend < n
             && (trigs.iter().any(|o| o.head == pend)
-                || (v.words[pend].upper && !v.words[pend].punct))
+                || (v.words[pend].upper && !v.words[pend].punct)
+                || v.is_any(pend, ACTOR_HEADS)
+                // "U.S.-led", "US-backed" (not a dash: "in Japan -- during")
+                || (v.low(pend).starts_with('-')
+                    && !v.low(pend).starts_with("--")
+                    && v.words[pend].span.start == v.words[pend - 1].span.end)
+                || (v.is(pend, "'s") && v.is_any(pend + 1, ACTOR_HEADS)))
         {
             continue;
         }
@@ -1844,6 +1850,34 @@ const PART_NOUNS: &[&str] = &[
     "sector",
     "sectors",
 ];
+/// Nouns that a country name before them makes an actor or its property ("the United States
+/// embassy", "US forces'"), not a place.
+const ACTOR_HEADS: &[&str] = &[
+    "embassy",
+    "embassies",
+    "consulate",
+    "forces",
+    "troops",
+    "soldiers",
+    "military",
+    "army",
+    "navy",
+    "base",
+    "bases",
+    "headquarters",
+    "mission",
+    "government",
+    "officials",
+    "ambassador",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "drone",
+    "drones",
+    "patrol",
+    "convoy",
+];
+
 /// Settlements and sites whose unrecognised name before "in <place>" is where an event is
 /// ("at Maleley village in Garissa").
 const SETTLEMENT_NOUNS: &[&str] = &[
