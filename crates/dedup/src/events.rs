@@ -358,6 +358,12 @@ impl EventClusterer {
                     let close = compared
                         .iter()
                         .any(|x| places_close(m.place.as_ref(), x.place.as_ref()));
+                    // A report placed by coordinates or geonameid never joins a cluster it
+                    // matches only by country: the vague reports attach to the precise ones,
+                    // not the other way round.
+                    if !close && place_specificity(m) >= 2 {
+                        continue;
+                    }
                     let founder = clusterable(&members[0]).map_or(i32::MAX, |f| date::gap(f, d));
                     let better = |(bclose, g, bc): (bool, i32, u32)| {
                         (close && !bclose)
@@ -611,6 +617,34 @@ mod tests {
                 sources: 1
             }
         );
+    }
+
+    #[test]
+    fn precise_report_does_not_join_a_country_only_cluster() {
+        let mut vague = m("a", "19", 100, 0.0, 0.0);
+        vague.place = Some(Place {
+            name: Some("Aleppo".into()),
+            geonameid: None,
+            country: Some("SY".into()),
+            lat: None,
+            lon: None,
+        });
+        let mut cl = EventClusterer::new();
+        let a = cl.add(vague).to_owned();
+        // Damascus by coordinates agrees with a country-only Aleppo, but is not close to it.
+        let b = cl.add(m("b", "19", 100, 33.5, 36.3)).to_owned();
+        assert_ne!(a, b);
+        // A vague report joins the precise cluster it is only country-compatible with.
+        let mut vague2 = m("c", "19", 100, 0.0, 0.0);
+        vague2.place = Some(Place {
+            name: None,
+            geonameid: None,
+            country: Some("SY".into()),
+            lat: None,
+            lon: None,
+        });
+        let c = cl.add(vague2).to_owned();
+        assert!(c == a || c == b);
     }
 
     #[test]

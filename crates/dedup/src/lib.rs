@@ -29,7 +29,9 @@
 //! with each of its first 32 members, so a chain A~B~C cannot merge A with C when they disagree.
 //! Among compatible clusters it prefers one with a member placed *close* to the mention (within
 //! distance, same geonameid, or same place name — not just the same country), then the one whose
-//! founder is nearest in date, then the older cluster. A mention marked `same_as` another event of its article joins that event's cluster.
+//! founder is nearest in date, then the older cluster. A mention placed by coordinates or
+//! geonameid never joins a cluster it agrees with only by country (vague reports attach to precise
+//! ones, not the reverse); it founds its own cluster instead. A mention marked `same_as` another event of its article joins that event's cluster.
 //! Every mention keeps its own report (cameo, date, place, actors): tolls and dates that differ
 //! between outlets stay visible. [`Cluster::counts`] gives GDELT-like counts: mentions, articles
 //! (distinct `article.id`), sources (distinct non-null `article.source`).
