@@ -1878,6 +1878,21 @@ const ACTOR_HEADS: &[&str] = &[
     "convoy",
 ];
 
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
 /// Settlements and sites whose unrecognised name before "in <place>" is where an event is
 /// ("at Maleley village in Garissa").
 const SETTLEMENT_NOUNS: &[&str] = &[
@@ -1933,6 +1948,26 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
         && unknown_name(pj - 2)
     {
         return true;
+    }
+    // before: "in the village of Sousan in northern Aleppo"
+    if pj >= 3
+        && v.is_any(pj, &["in", "near", "outside"])
+        && unknown_name(pj - 1)
+        && v.is(pj - 2, "of")
+        && (v.is_any(pj - 3, UNIT_NOUNS) || v.is_any(pj - 3, SETTLEMENT_NOUNS))
+    {
+        return true;
+    }
+    // a reference point: "in Mahmudiyah south of Baghdad", "115 km west of Baghdad" (not "in
+    // the south of Lebanon")
+    for k in pj + 1..pstart {
+        if v.is(k, "of")
+            && k >= 2
+            && v.is_any(k - 1, DIRECTIONS)
+            && !v.is_any(k - 2, &["the", "far", "deep"])
+        {
+            return true;
+        }
     }
     // before: "in Alishir district of Khost"
     if pj < pstart {
