@@ -1743,6 +1743,22 @@ pub(crate) fn event_place_in(
         if narrower_unknown(v, pj, pstart, pend) {
             continue;
         }
+        // "a security source in Damascus": where the informant is
+        if pj > 0
+            && pj < pstart
+            && v.is_any(
+                pj - 1,
+                &[
+                    "source",
+                    "sources",
+                    "correspondent",
+                    "spokesman",
+                    "spokeswoman",
+                ],
+            )
+        {
+            continue;
+        }
         let pword = v.low(pj).to_string();
         if matches!(pword.as_str(), "on" | "of" | "against") && !(pj >= t.head && pj <= last + 2) {
             // "of"/"on" attach only right after the trigger ("siege of Aleppo")
@@ -1793,6 +1809,8 @@ pub(crate) fn event_place_in(
             pend <= first_comma
                 && first_comma < t.head
                 && !trigs.iter().any(|o| o.head < first_comma)
+                // "According to a military source in Damascus, …" places the source
+                && !(0..first_comma).any(|x| v.is_any(x, ATTRIBUTION))
         };
         if initial_adjunct {
             consider(p, pstart, pend, 20 + d);
@@ -1895,10 +1913,28 @@ const DIRECTIONS: &[&str] = &[
 
 /// Settlements and sites whose unrecognised name before "in <place>" is where an event is
 /// ("at Maleley village in Garissa").
+const ATTRIBUTION: &[&str] = &[
+    "according",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "correspondent",
+    "reporter",
+    "reporters",
+];
 const SETTLEMENT_NOUNS: &[&str] = &[
     "village",
     "villages",
     "hamlet",
+    "hamlets",
+    "towns",
+    "settlements",
+    "districts",
+    "neighbourhoods",
+    "neighborhoods",
     "settlement",
     "junction",
     "crossing",
