@@ -2186,6 +2186,28 @@ struct Cand {
 }
 
 /// Everything found in one sentence before cross-sentence linking.
+static HAZARDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../lexicon/hazards.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+
+/// The only agents are natural hazards or accidents ("the earthquake struck"): no event.
+fn natural_agent(doc: &Doc, source: &[Argument]) -> bool {
+    !source.is_empty()
+        && source.iter().all(|a| {
+            a.code.is_none()
+                && doc
+                    .slice(a.span)
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| HAZARDS.contains(w.to_lowercase().as_str()))
+        })
+}
+
 pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut Vec<Event>) {
     let v = view(doc, lex, sentence);
     if v.len() == 0 {
@@ -2321,7 +2343,8 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 && (!e.tgt || r.target.iter().any(|a| a.code.is_some()))
                 && !adjectival(&v, &trigs, ti)
                 && !document_object(&v, t, &info.code)
-                && !consequence_clause(&v, t, &info.code),
+                && !consequence_clause(&v, t, &info.code)
+                && !natural_agent(doc, &r.source),
             noun: e.noun,
             head: t.head,
             end: t.end,

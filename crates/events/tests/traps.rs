@@ -55,6 +55,23 @@ fn hosting_several_guests_is_one_event_with_a_target_list() {
 }
 
 #[test]
+fn a_natural_hazard_is_no_attack() {
+    let lex = dateline_events::Lexicon::load();
+    for text in [
+        "The earthquake struck before dawn near {Antakya|TR|city}.",
+        "A powerful storm hit the coast of {Mozambique|MZ|country} on Monday.",
+    ] {
+        let mut d = common::doc(&[text]);
+        dateline_events::code(&mut d, &lex);
+        assert!(d.events.is_empty(), "{text}: {}", common::summary(&d));
+    }
+    // A human agent with the same verb is still an attack.
+    let mut d = common::doc(&["[Russian|RUS|nationality] jets struck {Idlib|SY|city} on Monday."]);
+    dateline_events::code(&mut d, &lex);
+    assert!(!d.events.is_empty(), "{}", common::summary(&d));
+}
+
+#[test]
 fn a_question_is_not_an_occurred_event() {
     let lex = dateline_events::Lexicon::load();
     let mut d = common::doc(&["What is happening in {Aleppo|SY|city}?"]);
