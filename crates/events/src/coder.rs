@@ -411,12 +411,13 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
         let e = &doc.entities[ei];
         {
             let m = &m;
-            let ws: Vec<usize> = (0..words.len())
-                .filter(|&i| m.overlaps(words[i].span))
-                .collect();
-            let (Some(&a), Some(&b)) = (ws.first(), ws.last()) else {
+            // words are in text order: find the overlapping run by binary search
+            let a = words.partition_point(|w| w.span.end <= m.start);
+            let end = words.partition_point(|w| w.span.start < m.end);
+            if a >= end {
                 continue;
-            };
+            }
+            let b = end - 1;
             if (a..=b).any(|i| words[i].chunk.is_some()) {
                 continue;
             }
@@ -444,7 +445,9 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
             if !sspan.overlaps(*m) {
                 continue;
             }
-            for w in words.iter_mut() {
+            let a = words.partition_point(|w| w.span.end <= m.start);
+            let end = words.partition_point(|w| w.span.start < m.end);
+            for w in &mut words[a..end.max(a)] {
                 if m.start <= w.span.start && w.span.end <= m.end {
                     w.country = matches!(p.feature, Some(dateline_doc::Feature::Country));
                     w.place = Some(pi);

@@ -11,6 +11,10 @@
 //!   ("The", "He", "But"…, from `openers.txt`);
 //! - month abbreviations before a number ("Sept. 22").
 //!
+//! A sentence longer than [`MAX_SENTENCE_BYTES`] is not natural prose (a table, a list run
+//! together, an adversarial input): it is cut at the last comma, semicolon or space before the
+//! limit, so that every later stage works on bounded sentences and stays linear in the article.
+//!
 //! Tokens are words (with inner hyphens, apostrophes and dots of acronyms), numbers (with
 //! thousands separators and decimals), possessive endings ("’s" as a token of its own), and
 //! single punctuation marks.
@@ -126,8 +130,54 @@ fn period_ends_sentence(text: &str, dot: usize, next: &str) -> bool {
     true
 }
 
+/// The longest sentence the splitter lets through; see the crate documentation.
+pub const MAX_SENTENCE_BYTES: usize = 1200;
+
+/// Cut an overlong span at the last ", ", "; " or white space before the limit.
+fn cap(text: &str, span: Span, out: &mut Vec<Span>) {
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let cut = window
+            .rfind("; ")
+            .or_else(|| window.rfind(", "))
+            .map(|i| i + 1)
+            .filter(|&i| i > MAX_SENTENCE_BYTES / 2)
+            .or_else(|| window.rfind(char::is_whitespace).filter(|&i| i > 0))
+            .unwrap_or(window.len());
+        let mut end = start + cut;
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let piece = text[start..end].trim_end();
+        if !piece.is_empty() {
+            out.push(Span::new(start, start + piece.len()));
+        }
+        start = end + (text[end..].len() - text[end..].trim_start().len());
+    }
+    if start < span.end {
+        out.push(Span::new(start, span.end));
+    }
+}
+
 /// Sentence spans (byte offsets into `text`), trimmed of surrounding white space.
 pub fn split_sentences(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for s in split_uncapped(text) {
+        if s.len() > MAX_SENTENCE_BYTES {
+            cap(text, s, &mut out);
+        } else {
+            out.push(s);
+        }
+    }
+    out
+}
+
+fn split_uncapped(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let push = |s: usize, e: usize, out: &mut Vec<Span>| {
@@ -379,6 +429,26 @@ mod tests {
             sents("- one item\n- another item"),
             vec!["- one item", "- another item"]
         );
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut() {
+        let t = "Obama said ".repeat(500) + "é, and then it ended.";
+        let spans = split_sentences(&t);
+        assert!(spans.len() > 3);
+        for s in &spans {
+            assert!(s.len() <= MAX_SENTENCE_BYTES, "{}", s.len());
+            assert!(t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+            assert_eq!(&t[s.start..s.end], t[s.start..s.end].trim());
+        }
+        // Nothing is lost but white space.
+        let joined: String = spans.iter().map(|s| &t[s.start..s.end]).collect();
+        let squeezed: String = t.split_whitespace().collect();
+        assert_eq!(joined.split_whitespace().collect::<String>(), squeezed);
+        let commas = "word, ".repeat(400);
+        for s in split_sentences(&commas) {
+            assert!(s.len() <= MAX_SENTENCE_BYTES);
+        }
     }
 
     #[test]
