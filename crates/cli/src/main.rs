@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
+mod export;
 mod ingest;
 mod query;
 
@@ -30,6 +31,9 @@ enum Command {
     Ingest(ingest::IngestArgs),
     /// Print the events of a database that match filters, as a table, JSON Lines or CSV.
     Query(Box<query::QueryArgs>),
+    /// Write event mentions as a GDELT 2.0 event table, PLOVER JSON or ACLED-shaped CSV, from a
+    /// database or from dateline/1 JSON Lines (see docs/exports.md).
+    Export(export::ExportArgs),
 }
 
 #[derive(clap::Args)]
@@ -163,6 +167,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => extract(a),
         Command::Ingest(a) => ingest::ingest(a),
         Command::Query(a) => query::query(*a),
+        Command::Export(a) => export::run(a),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

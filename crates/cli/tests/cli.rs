@@ -317,3 +317,45 @@ fn a_bad_published_flag_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--published"));
 }
+
+#[test]
+fn export_formats_from_extract_output() {
+    let p = root().join("examples/geneva-ceasefire.txt");
+    let out = run(
+        &["extract", p.to_str().unwrap(), "--published", "2016-12-14"],
+        None,
+    );
+    let records = out.stdout.clone();
+    let gdelt = run(&["export", "--format", "gdelt", "--header"], Some(&records));
+    assert!(gdelt.status.success());
+    let text = String::from_utf8(gdelt.stdout).unwrap();
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().starts_with("GLOBALEVENTID\tSQLDATE"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(!rows.is_empty());
+    for r in &rows {
+        assert_eq!(r.len(), 61);
+        assert_eq!(
+            r[28],
+            &r[26][..2],
+            "EventRootCode is the first two digits of EventCode"
+        );
+    }
+    let acled = run(&["export", "--format", "acled"], Some(&records));
+    assert!(acled.status.success());
+    let mut rdr = csv::Reader::from_reader(acled.stdout.as_slice());
+    let headers = rdr.headers().unwrap().clone();
+    assert_eq!(&headers[0], "event_id_cnty");
+    let fat = headers.iter().position(|h| h == "fatalities").unwrap();
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    // the overnight air strikes killed at least 14 fighters
+    assert!(rows.iter().any(|r| &r[fat] == "14"), "{rows:?}");
+    let plover = run(&["export", "--format", "plover"], Some(&records));
+    for l in String::from_utf8(plover.stdout).unwrap().lines() {
+        let v: Value = serde_json::from_str(l).unwrap();
+        assert!(v["event"].is_string() && v["text"].is_string());
+    }
+    // Not a dateline/1 record: reported, exit status 1, the rest still written.
+    let bad = run(&["export", "--format", "gdelt"], Some(b"{oops\n"));
+    assert_eq!(bad.status.code(), Some(1));
+}
