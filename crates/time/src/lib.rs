@@ -62,13 +62,12 @@ pub fn find(text: &str, published: Option<Date>) -> Vec<Found> {
     find_in(text, published, &[])
 }
 
-/// As [`find`], with the sentence spans of the text (from the segment stage). With no
-/// sentences, tense windows end at sentence-final punctuation before a capital, or a blank line.
-pub fn find_in(text: &str, published: Option<Date>, sentences: &[Span]) -> Vec<Found> {
+/// Lower-cased text, its tokens and each word's lexical class: what the grammar reads.
+fn prepare(text: &str) -> (String, Vec<lex::Tok>, Vec<Lex>) {
     let low = text.to_ascii_lowercase();
     let mut toks = Vec::new();
     lex::tokenize(text, &mut toks);
-    let classes: Vec<Lex> = toks
+    let classes = toks
         .iter()
         .map(|t| {
             if t.kind == TokKind::Word {
@@ -78,6 +77,13 @@ pub fn find_in(text: &str, published: Option<Date>, sentences: &[Span]) -> Vec<F
             }
         })
         .collect();
+    (low, toks, classes)
+}
+
+/// As [`find`], with the sentence spans of the text (from the segment stage). With no
+/// sentences, tense windows end at sentence-final punctuation before a capital, or a blank line.
+pub fn find_in(text: &str, published: Option<Date>, sentences: &[Span]) -> Vec<Found> {
+    let (low, toks, classes) = prepare(text);
     let g = Grammar {
         low: &low,
         toks: &toks,
@@ -109,19 +115,7 @@ pub fn tag(doc: &mut Doc) {
 /// under a given tense: the events stage uses it to re-read an expression under the status
 /// of its event (a planned event looks forward). Returns the longest expression found.
 pub fn resolve(expr: &str, published: Option<Date>, tense: Tense) -> Option<Found> {
-    let low = expr.to_ascii_lowercase();
-    let mut toks = Vec::new();
-    lex::tokenize(expr, &mut toks);
-    let classes: Vec<Lex> = toks
-        .iter()
-        .map(|t| {
-            if t.kind == TokKind::Word {
-                lex::lex(&low[t.start..t.end])
-            } else {
-                Lex::None
-            }
-        })
-        .collect();
+    let (low, toks, classes) = prepare(expr);
     let g = Grammar {
         low: &low,
         toks: &toks,
