@@ -841,29 +841,8 @@ fn harm_trigger(t: &[Tok], c: usize) -> Option<usize> {
                     | "at"
                     | "least"
             );
-        if !describing
-            && !matches!(
-                w,
-                "suffered"
-                    | "suffering"
-                    | "suffers"
-                    | "suffer"
-                    | "recover"
-                    | "recovering"
-                    | "recovers"
-                    | "sustained"
-                    | "sustaining"
-                    | "received"
-                    | "receiving"
-                    | "with"
-                    | "had"
-                    | "has"
-                    | "for"
-            )
-        {
-            return None;
-        }
-        if matches!(
+        // verbs and prepositions that carry an injury to its bearer ("suffered injuries")
+        let bearer = matches!(
             w,
             "suffered"
                 | "suffering"
@@ -879,7 +858,11 @@ fn harm_trigger(t: &[Tok], c: usize) -> Option<usize> {
                 | "with"
                 | "had"
                 | "has"
-        ) {
+        );
+        if !describing && !bearer && w != "for" {
+            return None;
+        }
+        if bearer {
             return Some(p - 1);
         }
         if w == "for" && p >= 2 && matches!(t[p - 2].w, "treated" | "treatment") {
