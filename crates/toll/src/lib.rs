@@ -512,8 +512,8 @@ fn coordinate(t: &[Tok], first: &mut Victims) {
             break;
         };
         first.s = w.s;
-        first.min = first.min.zip(w.min).map(|(a, b)| a + b);
-        first.max = first.max.zip(w.max).map(|(a, b)| a + b);
+        first.min = first.min.zip(w.min).map(|(a, b)| a.saturating_add(b));
+        first.max = first.max.zip(w.max).map(|(a, b)| a.saturating_add(b));
         first.approx |= w.approx;
         first.group = None;
         first.implicit &= w.implicit;
@@ -1563,19 +1563,19 @@ fn total(text: &str, items: &[(Span, u64, bool)]) -> u64 {
             if !matches!(between, "and" | "," | ", and") {
                 break;
             }
-            sum += items[j].1;
+            sum = sum.saturating_add(items[j].1);
             j += 1;
         }
         if after_toll(text, items[i].0) {
             toll = toll.max(sum);
         } else if items[i].2 {
-            extra += sum;
+            extra = extra.saturating_add(sum);
         } else {
             base = base.max(sum);
         }
         i = j;
     }
-    (base + extra).max(toll)
+    base.saturating_add(extra).max(toll)
 }
 
 /// A count given as a toll ("bringing the death toll to 12") is already a grand total.

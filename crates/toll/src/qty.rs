@@ -97,9 +97,17 @@ fn digits(w: &str) -> Option<f64> {
     w.replace(',', "").parse().ok()
 }
 
+/// No count of people is larger than this (about the world's population): a bigger number is
+/// not a casualty count, and refusing it keeps every later sum far from overflow.
+pub(crate) const MAX_COUNT: u64 = 10_000_000_000;
+
 /// A plain number at `k`: digits (with a scale word), number words, "a hundred".
-/// Returns (end, value).
+/// Returns (end, value); `None` above [`MAX_COUNT`].
 pub(crate) fn number(t: &[Tok], k: usize) -> Option<(usize, u64)> {
+    number_unbounded(t, k).filter(|&(_, v)| v <= MAX_COUNT)
+}
+
+fn number_unbounded(t: &[Tok], k: usize) -> Option<(usize, u64)> {
     let w = t.get(k)?.w;
     if let Some(v) = digits(w) {
         let mut end = k + 1;
@@ -113,6 +121,7 @@ pub(crate) fn number(t: &[Tok], k: usize) -> Option<(usize, u64)> {
         } else if v.fract() != 0.0 {
             return None;
         }
+        // `as` saturates for floats too large for u64
         return Some((end, v.round() as u64));
     }
     // number words
@@ -127,17 +136,17 @@ pub(crate) fn number(t: &[Tok], k: usize) -> Option<(usize, u64)> {
     while let Some(tok) = t.get(i) {
         let w = tok.w;
         if let Some(v) = small_word(w) {
-            current += v;
+            current = current.saturating_add(v);
             any = true;
         } else if w == "hundred" && (any || current > 0) {
-            current = current.max(1) * 100;
+            current = current.max(1).saturating_mul(100);
             any = true;
         } else if let Some(s) = scale(w).filter(|_| any || current > 0) {
-            total += current.max(1) * s;
+            total = total.saturating_add(current.max(1).saturating_mul(s));
             current = 0;
             any = true;
         } else if w == "dozen" && any {
-            current *= 12;
+            current = current.saturating_mul(12);
         } else if w == "and"
             && any
             && t.get(i + 1).and_then(|n| small_word(n.w)).is_some()
@@ -149,7 +158,7 @@ pub(crate) fn number(t: &[Tok], k: usize) -> Option<(usize, u64)> {
         }
         i += 1;
     }
-    any.then_some((i, total + current))
+    any.then_some((i, total.saturating_add(current)))
 }
 
 fn phrase_at(t: &[Tok], k: usize, words: &[&str]) -> bool {

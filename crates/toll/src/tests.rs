@@ -627,3 +627,26 @@ fn both_as_a_subject() {
     let d = run(&["He fired at the couple, and both were shot."]);
     assert_eq!(totals(&d).injured, 2, "{:?}", d.casualties);
 }
+
+/// Found by fuzzing: a huge count joined to another overflowed the sum.
+#[test]
+fn huge_numbers_are_no_counts_and_never_overflow() {
+    for s in [
+        "A man and 99999999999999999999 others were injured.",
+        "A man and 18446744073709551615 others were injured.",
+        "Two and 9999999999 others were killed.",
+        "One dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen dozen were killed.",
+    ] {
+        let d = run(&[s]);
+        for c in &d.casualties {
+            assert!(
+                c.min.unwrap_or(0) <= 2 * crate::qty::MAX_COUNT,
+                "{s}: {c:?}"
+            );
+            assert!(
+                c.max.unwrap_or(0) <= 2 * crate::qty::MAX_COUNT,
+                "{s}: {c:?}"
+            );
+        }
+    }
+}
