@@ -142,36 +142,14 @@ fn count_articles(inputs: &[String]) -> Option<u64> {
 /// Content bytes read ahead at most per batch, besides the article count: bounds memory.
 const BATCH_BYTES: usize = 8 << 20;
 
-/// The next batch of items: `max` articles or [`BATCH_BYTES`] of content, whichever comes
-/// first (empty at the end of input).
-fn next_batch(reader: &mut Reader, max: usize) -> Vec<Item> {
-    let mut batch = Vec::new();
-    let mut bytes = 0;
-    for item in reader.by_ref() {
-        if let Ok(raw) = &item {
-            bytes += match &raw.body {
-                dateline_input::Body::Text(t) | dateline_input::Body::Html(t) => t.len(),
-            };
-        }
-        batch.push(item);
-        if batch.len() >= max || bytes >= BATCH_BYTES {
-            break;
-        }
-    }
-    batch
-}
-
 type Outcome = Result<Option<Prepared>, (String, String)>;
 
 fn process(pipeline: &Pipeline, item: Item) -> Outcome {
     let raw = item.map_err(|e| (e.input, e.message))?;
-    let input = raw.input.clone();
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw))) {
-        // Serialising the record for the store is done here, in parallel, not by the writer.
-        Ok(Ok(doc)) => Ok(Prepared::new(&to_json(&doc))),
-        Ok(Err(msg)) => Err((input, msg)),
-        Err(_) => Err((input, "internal error while processing this article".into())),
-    }
+    // Serialising the record for the store is done here, in parallel, not by the writer.
+    pipeline
+        .process_guarded(raw)
+        .map(|doc| Prepared::new(&to_json(&doc)))
 }
 
 fn progress_bar(total: Option<u64>) -> ProgressBar {
@@ -247,7 +225,7 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
     let batch = args.batch.max(1);
     let mut read = 0u64;
     loop {
-        let chunk = next_batch(&mut reader, batch);
+        let chunk = dateline_input::next_chunk(&mut reader, batch, BATCH_BYTES);
         if chunk.is_empty() {
             break;
         }

@@ -69,38 +69,13 @@ struct ExtractArgs {
 const CHUNK: usize = 512;
 const CHUNK_BYTES: usize = 2 << 20;
 
-/// The next chunk of items from the reader (empty at the end of input).
-pub fn next_chunk(reader: &mut impl Iterator<Item = Item>) -> Vec<Item> {
-    let mut chunk = Vec::new();
-    let mut bytes = 0;
-    for item in reader.by_ref() {
-        if let Ok(raw) = &item {
-            bytes += match &raw.body {
-                dateline_input::Body::Text(t) | dateline_input::Body::Html(t) => t.len(),
-            };
-        }
-        chunk.push(item);
-        if chunk.len() >= CHUNK || bytes >= CHUNK_BYTES {
-            break;
-        }
-    }
-    chunk
-}
-
 fn process(pipeline: &Pipeline, item: Item, pretty: bool) -> (String, bool) {
     let value = match item {
-        Err(e) => return (error_json(&e.input, &e.message).to_string(), false),
-        Ok(raw) => {
-            let input = raw.input.clone();
-            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw))) {
-                Ok(Ok(doc)) => Ok(to_json(&doc)),
-                Ok(Err(msg)) => Err(error_json(&input, &msg)),
-                Err(_) => Err(error_json(
-                    &input,
-                    "internal error while processing this article",
-                )),
-            }
-        }
+        Err(e) => Err(error_json(&e.input, &e.message)),
+        Ok(raw) => pipeline
+            .process_guarded(raw)
+            .map(|doc| to_json(&doc))
+            .map_err(|(input, msg)| error_json(&input, &msg)),
     };
     match value {
         Ok(v) if pretty => (serde_json::to_string_pretty(&v).unwrap_or_default(), true),
@@ -137,7 +112,7 @@ fn extract(args: ExtractArgs) -> Result<bool, String> {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut all_ok = true;
     loop {
-        let chunk = next_chunk(&mut reader);
+        let chunk = dateline_input::next_chunk(&mut reader, CHUNK, CHUNK_BYTES);
         if chunk.is_empty() {
             break;
         }

@@ -402,6 +402,37 @@ fn read_error(e: &io::Error, gz: bool) -> String {
     }
 }
 
+impl RawArticle {
+    /// Bytes of article content (text or HTML).
+    pub fn content_len(&self) -> usize {
+        match &self.body {
+            Body::Text(t) | Body::Html(t) => t.len(),
+        }
+    }
+}
+
+/// The next chunk of items: `max_items` articles or `max_bytes` of content, whichever comes
+/// first (empty at the end of input). Reading in such chunks bounds memory however long the
+/// stream is; `extract` and `ingest` both use it.
+pub fn next_chunk(
+    items: &mut impl Iterator<Item = Item>,
+    max_items: usize,
+    max_bytes: usize,
+) -> Vec<Item> {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    for item in items.by_ref() {
+        if let Ok(raw) = &item {
+            bytes += raw.content_len();
+        }
+        chunk.push(item);
+        if chunk.len() >= max_items || bytes >= max_bytes {
+            break;
+        }
+    }
+    chunk
+}
+
 impl Iterator for Reader {
     type Item = Item;
     fn next(&mut self) -> Option<Item> {

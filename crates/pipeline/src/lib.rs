@@ -62,6 +62,17 @@ impl Pipeline {
         }
     }
 
+    /// [`Pipeline::process`] with a panic in any stage caught and turned into an error for this
+    /// article alone, so that one bad article never stops a batch. Errors carry the input name.
+    pub fn process_guarded(&self, raw: RawArticle) -> Result<Doc, (String, String)> {
+        let input = raw.input.clone();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.process(raw))) {
+            Ok(Ok(doc)) => Ok(doc),
+            Ok(Err(msg)) => Err((input, msg)),
+            Err(_) => Err((input, "internal error while processing this article".into())),
+        }
+    }
+
     /// Run every stage over one article.
     pub fn process(&self, raw: RawArticle) -> Result<Doc, String> {
         let mut meta = Meta {
