@@ -13,6 +13,7 @@
 //!
 //! The schema is versioned with `PRAGMA user_version` ([`schema::MIGRATIONS`]).
 
+pub mod api;
 pub mod keys;
 pub mod schema;
 

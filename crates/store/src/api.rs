@@ -1,0 +1,655 @@
+//! Read queries behind `dateline serve`'s JSON API: one event with its evidence, the article an
+//! event came from, statistics and map points for a [`Filter`], and full-text search with
+//! snippets. Every user value reaches SQLite as a parameter; SQL text is made of fixed pieces.
+//!
+//! Event clusters (cross-article deduplication) are used when the database has them: an
+//! `events.cluster` column and a `clusters` table with `mentions`, `articles` and `sources`
+//! counts. Without them every event mention is its own cluster of one report.
+
+use crate::{Error, EventRow, EventStore, Filter, Result, Store, query_error};
+use rusqlite::{Connection, OptionalExtension, params, types::ToSql};
+use serde::Serialize;
+use serde_json::Value;
+
+/// How a database records clusters, read once per connection from its schema.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ClusterSupport {
+    /// `events.cluster` exists.
+    pub column: bool,
+    /// `clusters` exists with `mentions`, `articles` and `sources` columns.
+    pub table: bool,
+}
+
+impl ClusterSupport {
+    pub fn detect(conn: &Connection) -> Result<ClusterSupport> {
+        let cols = |t: &str| -> Result<Vec<String>> {
+            let mut st = conn.prepare("SELECT name FROM pragma_table_info(?1)")?;
+            let v = st
+                .query_map([t], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(v)
+        };
+        let ev = cols("events")?;
+        let cl = cols("clusters")?;
+        let has = |v: &[String], c: &str| v.iter().any(|x| x == c);
+        let column = has(&ev, "cluster");
+        Ok(ClusterSupport {
+            column,
+            table: column
+                && has(&cl, "id")
+                && ["mentions", "articles", "sources"]
+                    .iter()
+                    .all(|c| has(&cl, c)),
+        })
+    }
+}
+
+/// The real-world event a mention belongs to, with GDELT-like counts over the whole store.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ClusterInfo {
+    /// Cluster id; `None` when the database has no clusters (the mention stands alone).
+    pub id: Option<Value>,
+    pub mentions: i64,
+    pub articles: i64,
+    pub sources: i64,
+}
+
+/// One event row of a listing, with its cluster.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ApiEvent {
+    #[serde(flatten)]
+    pub row: EventRow,
+    pub cluster: ClusterInfo,
+}
+
+/// An actor of an event as stored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActorRow {
+    pub role: String,
+    pub code: Option<String>,
+    pub country: Option<String>,
+    pub name: Option<String>,
+    pub entity: Option<String>,
+    pub start: Option<i64>,
+    pub end: Option<i64>,
+}
+
+/// One event mention with everything needed to check it against its source.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventDetail {
+    #[serde(flatten)]
+    pub row: EventRow,
+    /// Store row id of the article the event was read from.
+    pub article_row: i64,
+    pub title: Option<String>,
+    /// Index of the evidence sentence in the article's `sentences`.
+    pub sentence: Option<i64>,
+    /// Byte span of the evidence sentence in `article.text`.
+    pub sentence_start: Option<i64>,
+    pub sentence_end: Option<i64>,
+    pub confidence: Option<f64>,
+    pub date_basis: Option<String>,
+    pub place_basis: Option<String>,
+    pub actors: Vec<ActorRow>,
+    pub cluster: ClusterInfo,
+    /// The event object exactly as in the article's `dateline/1` record (every span).
+    pub record: Option<Value>,
+    /// The article's casualty counts tied to this event, as in its record.
+    pub casualties: Vec<Value>,
+}
+
+/// Counts for a filter: how many event mentions, articles and real-world events, by day,
+/// CAMEO root, QuadClass and status.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Stats {
+    pub events: i64,
+    pub articles: i64,
+    /// Distinct clusters among the matching mentions (= `events` without clusters).
+    pub clusters: i64,
+    /// Matching events without a date (not in `by_day`).
+    pub undated: i64,
+    /// `[day, count]` by the first day of each event's date, in day order.
+    pub by_day: Vec<(String, i64)>,
+    /// `[root, count]` in root order.
+    pub by_root: Vec<(String, i64)>,
+    /// `[quad_class, count]` (0 = none).
+    pub by_quad: Vec<(i64, i64)>,
+    /// `[status, count]`.
+    pub by_status: Vec<(String, i64)>,
+}
+
+/// A point on the map: a real-world event (a cluster, or one mention) with a place.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Point {
+    /// A representative mention (the newest one matching the filter): open it for evidence.
+    pub event: i64,
+    pub lat: f64,
+    pub lon: f64,
+    pub quad_class: Option<i64>,
+    pub root: String,
+    /// Mentions of this event matching the filter.
+    pub reports: i64,
+    pub date: Option<String>,
+    pub place: Option<String>,
+}
+
+/// One full-text hit: an article and a snippet around the match.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub article: String,
+    pub article_row: i64,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<String>,
+    pub events: i64,
+    /// The snippet as plain-text parts; `hit` parts are the matched words.
+    pub snippet: Vec<SnippetPart>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
+}
+
+fn params_of(p: &[Box<dyn ToSql>]) -> Vec<&dyn ToSql> {
+    p.iter().map(|b| b.as_ref()).collect()
+}
+
+/// Cluster counts of the given events (by event row id), in the same order.
+fn clusters_of(conn: &Connection, cs: ClusterSupport, ids: &[i64]) -> Result<Vec<ClusterInfo>> {
+    let alone = ClusterInfo {
+        id: None,
+        mentions: 1,
+        articles: 1,
+        sources: 0,
+    };
+    if !cs.column || ids.is_empty() {
+        return Ok(vec![alone; ids.len()]);
+    }
+    let sql = if cs.table {
+        "SELECT e.cluster, c.mentions, c.articles, c.sources
+         FROM events e LEFT JOIN clusters c ON c.id = e.cluster WHERE e.id = ?1"
+    } else {
+        "SELECT e.cluster, NULL, NULL, NULL FROM events e WHERE e.id = ?1"
+    };
+    let mut st = conn.prepare_cached(sql)?;
+    ids.iter()
+        .map(|id| {
+            let r = st
+                .query_row([id], |r| {
+                    let v: rusqlite::types::Value = r.get(0)?;
+                    Ok((
+                        v,
+                        r.get::<_, Option<i64>>(1)?,
+                        r.get::<_, Option<i64>>(2)?,
+                        r.get::<_, Option<i64>>(3)?,
+                    ))
+                })
+                .optional()?;
+            Ok(match r {
+                Some((v, m, a, s)) => {
+                    let id = match v {
+                        rusqlite::types::Value::Integer(i) => Some(Value::from(i)),
+                        rusqlite::types::Value::Text(t) => Some(Value::from(t)),
+                        _ => None,
+                    };
+                    ClusterInfo {
+                        mentions: m.unwrap_or(1),
+                        articles: a.unwrap_or(1),
+                        sources: s.unwrap_or(0),
+                        id,
+                    }
+                }
+                None => alone.clone(),
+            })
+        })
+        .collect()
+}
+
+impl Store {
+    /// Whether this database has event clusters.
+    pub fn cluster_support(&self) -> Result<ClusterSupport> {
+        ClusterSupport::detect(&self.conn)
+    }
+
+    /// Events matching a filter, newest first, each with its cluster's counts.
+    pub fn api_events(&self, filter: &Filter, cs: ClusterSupport) -> Result<Vec<ApiEvent>> {
+        let rows = self.query(filter)?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let clusters = clusters_of(&self.conn, cs, &ids)?;
+        Ok(rows
+            .into_iter()
+            .zip(clusters)
+            .map(|(row, cluster)| ApiEvent { row, cluster })
+            .collect())
+    }
+
+    /// One event mention by its row id, with its evidence, actors, cluster and record.
+    pub fn api_event(&self, id: i64, cs: ClusterSupport) -> Result<Option<EventDetail>> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT e.id, a.doc_id, e.event_id, e.date_value, e.date_precision, e.cameo,
+                        e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode,
+                        e.status, e.source_code, e.source_country, e.target_code,
+                        e.target_country, e.place_name, e.geonameid, e.place_country, e.admin1,
+                        e.lat, e.lon, a.source, a.url, a.published, e.trigger_text,
+                        e.trigger_start, e.trigger_end, e.evidence,
+                        a.id, a.title, e.sentence, e.sentence_start, e.sentence_end,
+                        e.confidence, e.date_basis, e.place_basis, a.record
+                 FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        EventRow {
+                            id: r.get(0)?,
+                            article: r.get(1)?,
+                            event: r.get(2)?,
+                            date: r.get(3)?,
+                            date_precision: r.get(4)?,
+                            cameo: r.get(5)?,
+                            root: r.get(6)?,
+                            quad_class: r.get(7)?,
+                            goldstein: r.get(8)?,
+                            plover_type: r.get(9)?,
+                            plover_mode: r.get(10)?,
+                            status: r.get(11)?,
+                            source_actor: r.get(12)?,
+                            source_country: r.get(13)?,
+                            target_actor: r.get(14)?,
+                            target_country: r.get(15)?,
+                            place: r.get(16)?,
+                            geonameid: r.get(17)?,
+                            place_country: r.get(18)?,
+                            admin1: r.get(19)?,
+                            lat: r.get(20)?,
+                            lon: r.get(21)?,
+                            outlet: r.get(22)?,
+                            url: r.get(23)?,
+                            published: r.get(24)?,
+                            trigger: r.get(25)?,
+                            trigger_start: r.get(26)?,
+                            trigger_end: r.get(27)?,
+                            evidence: r.get(28)?,
+                        },
+                        r.get::<_, i64>(29)?,
+                        r.get::<_, Option<String>>(30)?,
+                        (
+                            r.get::<_, Option<i64>>(31)?,
+                            r.get::<_, Option<i64>>(32)?,
+                            r.get::<_, Option<i64>>(33)?,
+                        ),
+                        r.get::<_, Option<f64>>(34)?,
+                        r.get::<_, Option<String>>(35)?,
+                        r.get::<_, Option<String>>(36)?,
+                        r.get::<_, String>(37)?,
+                    ))
+                },
+            )
+            .optional()?;
+        let Some((row, article_row, title, sent, confidence, date_basis, place_basis, record)) =
+            found
+        else {
+            return Ok(None);
+        };
+        let mut st = self.conn.prepare_cached(
+            "SELECT role, code, country, name, entity_id, start, end FROM event_actors
+             WHERE event_id = ?1 ORDER BY rowid",
+        )?;
+        let actors = st
+            .query_map([id], |r| {
+                Ok(ActorRow {
+                    role: r.get(0)?,
+                    code: r.get(1)?,
+                    country: r.get(2)?,
+                    name: r.get(3)?,
+                    entity: r.get(4)?,
+                    start: r.get(5)?,
+                    end: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rec: Value = serde_json::from_str(&record)
+            .map_err(|e| Error::Filter(format!("stored record is not JSON: {e}")))?;
+        let event_obj = rec["events"].as_array().and_then(|evs| {
+            evs.iter()
+                .find(|e| e["id"].as_str() == Some(row.event.as_str()))
+                .cloned()
+        });
+        let casualties = rec["casualties"]
+            .as_array()
+            .map(|cs| {
+                cs.iter()
+                    .filter(|c| c["event"].as_str() == Some(row.event.as_str()))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let cluster = clusters_of(&self.conn, cs, &[id])?
+            .pop()
+            .unwrap_or_default();
+        Ok(Some(EventDetail {
+            row,
+            article_row,
+            title,
+            sentence: sent.0,
+            sentence_start: sent.1,
+            sentence_end: sent.2,
+            confidence,
+            date_basis,
+            place_basis,
+            actors,
+            cluster,
+            record: event_obj,
+            casualties,
+        }))
+    }
+
+    /// The full `dateline/1` record of the article an event was read from.
+    pub fn api_event_article(&self, event_id: i64) -> Result<Option<Value>> {
+        let row: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT article_id FROM events WHERE id = ?1",
+                [event_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match row {
+            Some(a) => self.api_article_by_row(a),
+            None => Ok(None),
+        }
+    }
+
+    /// The full `dateline/1` record of an article by its store row id.
+    pub fn api_article_by_row(&self, row: i64) -> Result<Option<Value>> {
+        let found: Option<(String, String)> = self
+            .conn
+            .query_row(
+                "SELECT record, text FROM articles WHERE id = ?1",
+                [row],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((record, text)) = found else {
+            return Ok(None);
+        };
+        let mut v: Value = serde_json::from_str(&record)
+            .map_err(|e| Error::Filter(format!("stored record is not JSON: {e}")))?;
+        if let Some(a) = v.get_mut("article").and_then(Value::as_object_mut) {
+            a.insert("text".into(), Value::String(text));
+        }
+        Ok(Some(v))
+    }
+
+    /// Counts for a filter (its `limit` and `offset` are ignored).
+    pub fn api_stats(&self, filter: &Filter, cs: ClusterSupport) -> Result<Stats> {
+        let (wh, p) = filter.where_clause(&self.conn)?;
+        let ps = params_of(&p);
+        let from = format!("FROM events e JOIN articles a ON a.id = e.article_id{wh}");
+        let cluster = if cs.column {
+            "count(DISTINCT coalesce(e.cluster, -e.id))"
+        } else {
+            "count(*)"
+        };
+        let (events, articles, clusters, undated): (i64, i64, i64, i64) = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT count(*), count(DISTINCT e.article_id), {cluster},
+                            count(*) - count(e.date_start) {from}"
+                ),
+                ps.as_slice(),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .map_err(query_error(filter))?;
+        let group = |col: &str| -> Result<Vec<(rusqlite::types::Value, i64)>> {
+            let sql = format!(
+                "SELECT {col}, count(*) {from} {} GROUP BY 1 ORDER BY 1",
+                if col == "e.date_start" {
+                    if wh.is_empty() {
+                        "WHERE e.date_start IS NOT NULL"
+                    } else {
+                        "AND e.date_start IS NOT NULL"
+                    }
+                } else {
+                    ""
+                }
+            );
+            let mut st = self.conn.prepare(&sql)?;
+            let v = st
+                .query_map(ps.as_slice(), |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(query_error(filter))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(query_error(filter))?;
+            Ok(v)
+        };
+        use rusqlite::types::Value as V;
+        let text = |v: V| match v {
+            V::Text(t) => t,
+            V::Integer(i) => i.to_string(),
+            _ => String::new(),
+        };
+        Ok(Stats {
+            events,
+            articles,
+            clusters,
+            undated,
+            by_day: group("e.date_start")?
+                .into_iter()
+                .map(|(d, n)| (text(d), n))
+                .collect(),
+            by_root: group("e.root")?
+                .into_iter()
+                .map(|(d, n)| (text(d), n))
+                .collect(),
+            by_quad: group("e.quad_class")?
+                .into_iter()
+                .map(|(d, n)| (if let V::Integer(i) = d { i } else { 0 }, n))
+                .collect(),
+            by_status: group("e.status")?
+                .into_iter()
+                .map(|(d, n)| (text(d), n))
+                .collect(),
+        })
+    }
+
+    /// Map points for a filter: one per real-world event with coordinates, most reported
+    /// first, then newest; at most `limit`.
+    pub fn api_points(
+        &self,
+        filter: &Filter,
+        cs: ClusterSupport,
+        limit: usize,
+    ) -> Result<Vec<Point>> {
+        let (wh, mut p) = filter.where_clause(&self.conn)?;
+        let and = if wh.is_empty() { " WHERE" } else { " AND" };
+        let key = if cs.column {
+            "coalesce(e.cluster, -e.id)"
+        } else {
+            "e.id"
+        };
+        // SQLite's bare columns beside max(): they come from the row holding the maximum.
+        let sql = format!(
+            "SELECT max(e.date_start || printf('%012d', e.id)), count(*), e.id, e.lat, e.lon,
+                    e.quad_class, e.root, e.date_value, e.place_name
+             FROM events e JOIN articles a ON a.id = e.article_id{wh}{and} e.lat IS NOT NULL
+               AND e.lon IS NOT NULL
+             GROUP BY {key} ORDER BY 2 DESC, 1 DESC LIMIT ?"
+        );
+        p.push(Box::new(limit as i64));
+        let ps = params_of(&p);
+        let mut st = self.conn.prepare(&sql)?;
+        let v = st
+            .query_map(ps.as_slice(), |r| {
+                Ok(Point {
+                    reports: r.get(1)?,
+                    event: r.get(2)?,
+                    lat: r.get(3)?,
+                    lon: r.get(4)?,
+                    quad_class: r.get(5)?,
+                    root: r.get(6)?,
+                    date: r.get(7)?,
+                    place: r.get(8)?,
+                })
+            })
+            .map_err(query_error(filter))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(query_error(filter))?;
+        Ok(v)
+    }
+
+    /// Articles matching an FTS5 query, best match first: the total and one page.
+    pub fn api_search(
+        &self,
+        q: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(i64, Vec<SearchHit>)> {
+        let bad = |e: rusqlite::Error| match &e {
+            rusqlite::Error::SqliteFailure(f, msg) if f.code == rusqlite::ErrorCode::Unknown => {
+                Error::Filter(format!(
+                    "q: not a valid FTS5 query ({})",
+                    msg.as_deref().unwrap_or("syntax error")
+                ))
+            }
+            _ => Error::Sqlite(e),
+        };
+        let total: i64 = self
+            .conn
+            .query_row(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
+                [q],
+                |r| r.get(0),
+            )
+            .map_err(bad)?;
+        // Private-use characters mark the hits inside the snippet; they are split out below,
+        // so no markup ever travels to the client.
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.doc_id, a.id, a.title, a.source, a.published,
+                    (SELECT count(*) FROM events e WHERE e.article_id = a.id),
+                    snippet(articles_fts, 1, char(57344), char(57345), '…', 24)
+             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+             WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
+        )?;
+        let hits = st
+            .query_map(params![q, limit as i64, offset as i64], |r| {
+                let snip: String = r.get(6)?;
+                Ok(SearchHit {
+                    article: r.get(0)?,
+                    article_row: r.get(1)?,
+                    title: r.get(2)?,
+                    source: r.get(3)?,
+                    published: r.get(4)?,
+                    events: r.get(5)?,
+                    snippet: snippet_parts(&snip),
+                })
+            })
+            .map_err(bad)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(bad)?;
+        Ok((total, hits))
+    }
+
+    /// A number that changes whenever events or articles are added: for caching answers.
+    pub fn api_generation(&self) -> Result<(i64, i64)> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT coalesce(max(id), 0) FROM articles),
+                    (SELECT coalesce(max(id), 0) FROM events)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+}
+
+fn snippet_parts(s: &str) -> Vec<SnippetPart> {
+    let mut out = Vec::new();
+    let mut hit = false;
+    for (i, piece) in s.split(['\u{E000}', '\u{E001}']).enumerate() {
+        if i > 0 {
+            hit = !hit;
+        }
+        if !piece.is_empty() {
+            out.push(SnippetPart {
+                text: piece.to_string(),
+                hit,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn record(id: &str, text: &str, day: &str, root: &str, quad: i64) -> Value {
+        json!({
+            "schema": "dateline/1",
+            "article": {"id": id, "text": text, "published": day, "source": "Wire"},
+            "sentences": [{"start": 0, "end": text.len()}],
+            "places": [{"id": "p1", "name": "Aleppo", "lat": 36.2, "lon": 37.16, "country": "SY"}],
+            "events": [{"id": "v1", "cameo": format!("{root}0"), "cameo_root": root,
+                        "quad_class": quad, "status": "occurred", "sentence": 0,
+                        "trigger": {"start": 0, "end": 5}, "date": {"value": day},
+                        "place": {"place": "p1"}}],
+            "casualties": [{"id": "c1", "event": "v1", "kind": "killed", "min": 3, "max": 3}]
+        })
+    }
+
+    #[test]
+    fn stats_points_detail_and_search() {
+        let mut s = Store::open_in_memory().unwrap();
+        s.insert_batch(&[
+            record("a", "Shells hit the market.", "2024-03-01", "19", 4),
+            record("b", "Talks began in the city.", "2024-03-02", "04", 1),
+            record("c", "Shells hit the school.", "2024-03-02", "19", 4),
+        ])
+        .unwrap();
+        let cs = s.cluster_support().unwrap();
+        let all = s.api_stats(&Filter::default(), cs).unwrap();
+        assert_eq!((all.events, all.articles, all.undated), (3, 3, 0));
+        assert_eq!(
+            all.by_day,
+            vec![("2024-03-01".into(), 1), ("2024-03-02".into(), 2)]
+        );
+        assert_eq!(all.by_root, vec![("04".into(), 1), ("19".into(), 2)]);
+        assert_eq!(all.by_quad, vec![(1, 1), (4, 2)]);
+        let f = Filter {
+            root: Some("19".into()),
+            ..Filter::default()
+        };
+        assert_eq!(s.api_stats(&f, cs).unwrap().events, 2);
+        let pts = s.api_points(&f, cs, 10).unwrap();
+        assert_eq!(pts.len(), 2);
+        assert!(pts.iter().all(|p| p.root == "19" && p.reports == 1));
+        let d = s.api_event(pts[0].event, cs).unwrap().unwrap();
+        assert_eq!(d.row.trigger.as_deref(), Some("Shell"));
+        assert_eq!(d.casualties.len(), 1);
+        assert_eq!(d.record.as_ref().unwrap()["id"], "v1");
+        assert!(s.api_event(999, cs).unwrap().is_none());
+        let art = s.api_event_article(d.row.id).unwrap().unwrap();
+        assert_eq!(art["article"]["id"], d.row.article);
+        let (n, hits) = s.api_search("shells", 10, 0).unwrap();
+        assert_eq!((n, hits.len()), (2, 2));
+        assert!(
+            hits[0]
+                .snippet
+                .iter()
+                .any(|p| p.hit && p.text.eq_ignore_ascii_case("shells"))
+        );
+        assert!(matches!(
+            s.api_search("\"unclosed", 10, 0),
+            Err(Error::Filter(_))
+        ));
+    }
+
+    #[test]
+    fn snippet_markers_become_parts() {
+        let p = snippet_parts("a \u{E000}b\u{E001} c");
+        assert_eq!(p.len(), 3);
+        assert!(p[1].hit && p[1].text == "b" && !p[2].hit);
+    }
+}
