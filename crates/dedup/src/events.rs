@@ -258,6 +258,20 @@ impl Cluster {
     }
 }
 
+/// A cluster already stored (by a store or an earlier run), as far as new mentions need it.
+#[derive(Clone, Debug)]
+pub struct KnownCluster {
+    pub id: String,
+    /// Founding order: clusters founded earlier have smaller values (a store's row id of the
+    /// founding mention). Among equally good clusters a mention joins the oldest.
+    pub order: i64,
+    /// The first [`MAX_COMPARED`] members, in the order they joined (founder first).
+    pub members: Vec<Mention>,
+    /// (CAMEO root, day interval) of every member whose interval meets the windows asked for:
+    /// the cluster is a candidate for new mentions near those days.
+    pub days: Vec<(String, (i32, i32))>,
+}
+
 /// Incremental clusterer. Candidate clusters are found through an index keyed by (CAMEO root, day),
 /// so each mention is compared with the few clusters of its root near its date, not all.
 #[derive(Default)]
@@ -285,6 +299,31 @@ impl EventClusterer {
             c.add(m);
         }
         c
+    }
+
+    /// Start from clusters already stored, given in founding order (oldest first), before any
+    /// [`EventClusterer::add`]. Seed each cluster once.
+    pub fn seed(&mut self, k: KnownCluster) {
+        let c = self.clusters.len() as u32;
+        for m in &k.members {
+            self.by_mention
+                .insert((m.article.clone(), m.event.clone()), c);
+        }
+        for (root, d) in k.days {
+            if d.1 - d.0 >= MAX_SPAN_DAYS {
+                continue;
+            }
+            for day in d.0..=d.1 {
+                let list = self.by_day.entry((root.clone(), day)).or_default();
+                if !list.contains(&c) {
+                    list.push(c);
+                }
+            }
+        }
+        self.clusters.push(Cluster {
+            id: k.id,
+            mentions: k.members,
+        });
     }
 
     /// Add every event of a `dateline/1` record; returns (event id, cluster id) per event.

@@ -46,13 +46,21 @@
 //! ([`EventClusterer::add`]) is order dependent where complete linkage leaves a choice: a report of
 //! day 2 arriving before day 0 and day 4 reports may found a cluster the batch run would split
 //! differently, and the founder (hence the id) is the first mention that arrived.
+//!
+//! # In a store
+//! [`dedup_batch`] runs both jobs for one batch of new articles against a store, which answers
+//! through [`Known`] (candidate articles by LSH band, candidate clusters by root and day window),
+//! so nothing but the candidates is held in memory, and the result is the same whatever the
+//! batch size: that of incremental use in storing order.
 
+pub mod batch;
 pub mod date;
 pub mod events;
 pub mod near;
 
+pub use batch::{BatchDedup, Known, KnownArticle, NewArticle, dedup_batch};
 pub use events::{
-    Cluster, Counts, EventClusterer, MAX_KM, MAX_SPAN_DAYS, Mention, Place, WINDOW_DAYS,
-    cluster_id, mentions, same_event,
+    Cluster, Counts, EventClusterer, KnownCluster, MAX_KM, MAX_SPAN_DAYS, Mention, Place,
+    WINDOW_DAYS, cluster_id, mentions, same_event,
 };
 pub use near::{DUPLICATE_THRESHOLD, Duplicate, DuplicateIndex, Fingerprint, article_fingerprint};

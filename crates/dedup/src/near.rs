@@ -116,6 +116,12 @@ impl Fingerprint {
         self.shingles >= MIN_SHINGLES
     }
 
+    /// The [`BANDS`] LSH band keys of this signature (band index mixed in, so one key space
+    /// serves all bands). Two signatures are candidates when they share any key.
+    pub fn bands(&self) -> [u64; BANDS] {
+        std::array::from_fn(|b| self.band(b))
+    }
+
     fn band(&self, b: usize) -> u64 {
         let mut h = b as u64;
         for m in &self.mins[b * ROWS..(b + 1) * ROWS] {
@@ -177,7 +183,9 @@ pub struct Duplicate {
 #[derive(Default)]
 pub struct DuplicateIndex {
     ids: Vec<String>,
-    roots: Vec<u32>,
+    /// Root (earliest article of the duplicate group) of each entry, by id: the root of a
+    /// seeded entry need not be in the index.
+    roots: Vec<String>,
     prints: Vec<Fingerprint>,
     bands: HashMap<u64, Vec<u32>>,
     by_id: HashMap<String, u32>,
@@ -223,7 +231,7 @@ impl DuplicateIndex {
         }
         best.map(|(s, i)| Duplicate {
             of: self.ids[i as usize].clone(),
-            root: self.ids[self.roots[i as usize] as usize].clone(),
+            root: self.roots[i as usize].clone(),
             similarity: s,
         })
     }
@@ -232,19 +240,38 @@ impl DuplicateIndex {
     /// is not added again (idempotent re-ingestion); its earlier link is returned.
     pub fn insert(&mut self, id: &str, fp: Fingerprint) -> Option<Duplicate> {
         if let Some(&i) = self.by_id.get(id) {
-            let r = self.roots[i as usize];
-            return (r != i).then(|| {
-                let s = self.prints[i as usize].similarity(&self.prints[r as usize]);
-                Duplicate {
-                    of: self.ids[r as usize].clone(),
-                    root: self.ids[r as usize].clone(),
-                    similarity: s,
-                }
+            let root = &self.roots[i as usize];
+            if root == id {
+                return None;
+            }
+            let s = self.by_id.get(root).map_or(0.0, |&r| {
+                self.prints[i as usize].similarity(&self.prints[r as usize])
+            });
+            return Some(Duplicate {
+                of: root.clone(),
+                root: root.clone(),
+                similarity: s,
             });
         }
         let dup = self.find(&fp);
+        let root = dup
+            .as_ref()
+            .map_or_else(|| id.to_owned(), |d| d.root.clone());
+        self.push(id, fp, root);
+        dup
+    }
+
+    /// Add an article already linked elsewhere (loaded from a store): its `root` is the earliest
+    /// article of its duplicate group (itself when it has none), which need not be in the index.
+    /// Seed in the order the articles were first stored: ties go to the earliest entry.
+    pub fn seed(&mut self, id: &str, fp: Fingerprint, root: &str) {
+        if !self.by_id.contains_key(id) {
+            self.push(id, fp, root.to_owned());
+        }
+    }
+
+    fn push(&mut self, id: &str, fp: Fingerprint, root: String) {
         let i = self.ids.len() as u32;
-        let root = dup.as_ref().map_or(i, |d| self.by_id[&d.root]);
         if fp.comparable() {
             for b in 0..BANDS {
                 self.bands.entry(fp.band(b)).or_default().push(i);
@@ -254,7 +281,6 @@ impl DuplicateIndex {
         self.roots.push(root);
         self.prints.push(fp);
         self.by_id.insert(id.to_owned(), i);
-        dup
     }
 }
 

@@ -14,8 +14,11 @@
 //! The schema is versioned with `PRAGMA user_version` ([`schema::MIGRATIONS`]).
 
 pub mod api;
+pub mod dedup;
 pub mod keys;
 pub mod schema;
+
+pub use dedup::{ClusterCounts, ClusterQuery, ClusteredRow, DedupCounts};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params, types::ToSql};
 use serde::Serialize;
@@ -237,6 +240,10 @@ impl Store {
         for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(found as usize) {
             let tx = conn.transaction()?;
             tx.execute_batch(sql)?;
+            if i == 1 {
+                // Version 2 added deduplication: fill it in for rows stored before.
+                dedup::backfill(&tx)?;
+            }
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit()?;
         }
@@ -251,19 +258,26 @@ impl Store {
         let now = jiff::Timestamp::now()
             .strftime("%Y-%m-%dT%H:%M:%SZ")
             .to_string();
+        let mut new: Vec<(i64, &Prepared)> = Vec::new();
         for rec in records {
             let Some(rec) = rec else {
                 stats.invalid += 1;
                 continue;
             };
-            match insert_record(&tx, rec, &now)? {
-                Some(n) => {
-                    stats.new += 1;
-                    stats.events += n;
-                }
+            match insert_article(&tx, rec, &now)? {
+                Some(aid) => new.push((aid, rec)),
                 None => stats.present += 1,
             }
         }
+        // Near duplicates and event clusters, decided against what the store holds.
+        let decided = dedup::decide(&tx, &new)?;
+        let mut touched: std::collections::BTreeSet<&str> = Default::default();
+        for ((aid, rec), clusters) in new.iter().zip(&decided.clusters) {
+            stats.new += 1;
+            stats.events += insert_children(&tx, *aid, rec, clusters)?;
+            touched.extend(clusters.iter().map(String::as_str));
+        }
+        dedup::summarise(&tx, touched)?;
         tx.commit()?;
         Ok(stats)
     }
@@ -349,6 +363,8 @@ pub struct Prepared {
     json: String,
     events: Vec<EventIn>,
     casualties: Vec<CasualtyIn>,
+    /// MinHash signature of the text, for near-duplicate links.
+    print: dateline_dedup::Fingerprint,
 }
 
 struct EventIn {
@@ -379,6 +395,10 @@ struct EventIn {
     lon: Option<f64>,
     place_basis: Option<String>,
     actors: Vec<ActorIn>,
+    /// `same_as` within the article.
+    same_as: Option<String>,
+    /// Day interval the clustering rule reads: the date value's, else the publication date's.
+    cl_days: Option<(i32, i32)>,
 }
 
 struct ActorIn {
@@ -412,6 +432,10 @@ fn so(v: &Value, k: &str) -> Option<String> {
 }
 
 fn event_rows(rec: &Value, text: &str) -> Vec<EventIn> {
+    let published = rec
+        .pointer("/article/published")
+        .and_then(Value::as_str)
+        .and_then(dateline_dedup::date::interval);
     let entities: HashMap<&str, &Value> = arr(rec, "entities")
         .iter()
         .filter_map(|e| Some((s(e, "id")?, e)))
@@ -481,6 +505,11 @@ fn event_rows(rec: &Value, text: &str) -> Vec<EventIn> {
             lon: place.and_then(|p| f(p, "lon")),
             place_basis: so(place_ref, "basis"),
             actors,
+            same_as: so(ev, "same_as"),
+            cl_days: match s(date, "value") {
+                Some(v) => dateline_dedup::date::interval(v),
+                None => published,
+            },
         });
     }
     out
@@ -525,12 +554,13 @@ impl Prepared {
             json: serde_json::to_string(&WithoutText(record)).ok()?,
             events: event_rows(record, text),
             casualties,
+            print: dateline_dedup::Fingerprint::of_text(text),
         })
     }
 }
 
-/// Insert one record; `Ok(None)` when its key is already present.
-fn insert_record(tx: &Transaction, p: &Prepared, now: &str) -> Result<Option<u64>> {
+/// Insert one article row; `Ok(None)` when its key is already present, else its row id.
+fn insert_article(tx: &Transaction, p: &Prepared, now: &str) -> Result<Option<i64>> {
     let inserted = tx
         .prepare_cached(
             "INSERT INTO articles (doc_id, key, url, content_hash, source, title, published,
@@ -557,6 +587,12 @@ fn insert_record(tx: &Transaction, p: &Prepared, now: &str) -> Result<Option<u64
     let aid = tx.last_insert_rowid();
     tx.prepare_cached("INSERT INTO articles_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![aid, p.title.as_deref().unwrap_or_default(), p.text])?;
+    Ok(Some(aid))
+}
+
+/// Insert the events (each with its cluster id, in `p.events` order), actors and casualties of
+/// a new article; returns the number of event rows.
+fn insert_children(tx: &Transaction, aid: i64, p: &Prepared, clusters: &[String]) -> Result<u64> {
     let mut n_events = 0u64;
     let mut ev_st = tx.prepare_cached(
         "INSERT OR IGNORE INTO events (
@@ -564,16 +600,17 @@ fn insert_record(tx: &Transaction, p: &Prepared, now: &str) -> Result<Option<u64
             trigger_start, trigger_end, trigger_text, cameo, root, quad_class, goldstein,
             plover_type, plover_mode, status, confidence, source_code, source_country,
             target_code, target_country, date_value, date_precision, date_basis, date_start,
-            date_end, place_name, geonameid, place_country, admin1, lat, lon, place_basis)
+            date_end, place_name, geonameid, place_country, admin1, lat, lon, place_basis,
+            cluster, cl_start, cl_end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
                  ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32,
-                 ?33)",
+                 ?33, ?34, ?35, ?36)",
     )?;
     let mut actor_st = tx.prepare_cached(
         "INSERT INTO event_actors (event_id, role, code, country, name, entity_id, start, end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
-    for e in &p.events {
+    for (i, e) in p.events.iter().enumerate() {
         let first = |role: &str| e.actors.iter().find(|a| a.role == role);
         let (src, tgt) = (first("source"), first("target"));
         ev_st.execute(params![
@@ -610,6 +647,9 @@ fn insert_record(tx: &Transaction, p: &Prepared, now: &str) -> Result<Option<u64
             e.lat,
             e.lon,
             e.place_basis,
+            clusters.get(i),
+            e.cl_days.map(|d| d.0 as i64),
+            e.cl_days.map(|d| d.1 as i64),
         ])?;
         if tx.changes() == 0 {
             continue;
@@ -652,7 +692,7 @@ fn insert_record(tx: &Transaction, p: &Prepared, now: &str) -> Result<Option<u64
             c.date_value,
         ])?;
     }
-    Ok(Some(n_events))
+    Ok(n_events)
 }
 
 /// Upper bound for a prefix range scan: every string starting with `p` sorts below it.
@@ -853,6 +893,50 @@ impl Filter {
     }
 }
 
+/// The columns of an [`EventRow`], in [`event_row`]'s order (`e` events, `a` articles).
+pub(crate) const EVENT_COLUMNS: &str =
+    "e.id, a.doc_id, e.event_id, e.date_value, e.date_precision, e.cameo, e.root,
+     e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.status,
+     e.source_code, e.source_country, e.target_code, e.target_country,
+     e.place_name, e.geonameid, e.place_country, e.admin1, e.lat, e.lon,
+     a.source, a.url, a.published, e.trigger_text, e.trigger_start,
+     e.trigger_end, e.evidence";
+
+/// An [`EventRow`] from the first 29 columns of a row selected with [`EVENT_COLUMNS`].
+pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
+    Ok(EventRow {
+        id: r.get(0)?,
+        article: r.get(1)?,
+        event: r.get(2)?,
+        date: r.get(3)?,
+        date_precision: r.get(4)?,
+        cameo: r.get(5)?,
+        root: r.get(6)?,
+        quad_class: r.get(7)?,
+        goldstein: r.get(8)?,
+        plover_type: r.get(9)?,
+        plover_mode: r.get(10)?,
+        status: r.get(11)?,
+        source_actor: r.get(12)?,
+        source_country: r.get(13)?,
+        target_actor: r.get(14)?,
+        target_country: r.get(15)?,
+        place: r.get(16)?,
+        geonameid: r.get(17)?,
+        place_country: r.get(18)?,
+        admin1: r.get(19)?,
+        lat: r.get(20)?,
+        lon: r.get(21)?,
+        outlet: r.get(22)?,
+        url: r.get(23)?,
+        published: r.get(24)?,
+        trigger: r.get(25)?,
+        trigger_start: r.get(26)?,
+        trigger_end: r.get(27)?,
+        evidence: r.get(28)?,
+    })
+}
+
 /// With a full-text query in the filter, a plain SQL error (SQLITE_ERROR, not busy or I/O)
 /// comes from FTS5 parsing that query: report it as a bad filter value.
 fn query_error(filter: &Filter) -> impl Fn(rusqlite::Error) -> Error + '_ {
@@ -878,12 +962,7 @@ impl EventStore for Store {
     fn query(&self, filter: &Filter) -> Result<Vec<EventRow>> {
         let (wh, mut p) = filter.where_clause(&self.conn)?;
         let sql = format!(
-            "SELECT e.id, a.doc_id, e.event_id, e.date_value, e.date_precision, e.cameo, e.root,
-                    e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.status,
-                    e.source_code, e.source_country, e.target_code, e.target_country,
-                    e.place_name, e.geonameid, e.place_country, e.admin1, e.lat, e.lon,
-                    a.source, a.url, a.published, e.trigger_text, e.trigger_start,
-                    e.trigger_end, e.evidence
+            "SELECT {EVENT_COLUMNS}
              FROM events e JOIN articles a ON a.id = e.article_id{wh}
              ORDER BY e.date_start DESC, e.id DESC LIMIT ? OFFSET ?"
         );
@@ -896,39 +975,7 @@ impl EventStore for Store {
         let mut st = self.conn.prepare(&sql)?;
         let params: Vec<&dyn ToSql> = p.iter().map(|b| b.as_ref()).collect();
         let rows = st
-            .query_map(params.as_slice(), |r| {
-                Ok(EventRow {
-                    id: r.get(0)?,
-                    article: r.get(1)?,
-                    event: r.get(2)?,
-                    date: r.get(3)?,
-                    date_precision: r.get(4)?,
-                    cameo: r.get(5)?,
-                    root: r.get(6)?,
-                    quad_class: r.get(7)?,
-                    goldstein: r.get(8)?,
-                    plover_type: r.get(9)?,
-                    plover_mode: r.get(10)?,
-                    status: r.get(11)?,
-                    source_actor: r.get(12)?,
-                    source_country: r.get(13)?,
-                    target_actor: r.get(14)?,
-                    target_country: r.get(15)?,
-                    place: r.get(16)?,
-                    geonameid: r.get(17)?,
-                    place_country: r.get(18)?,
-                    admin1: r.get(19)?,
-                    lat: r.get(20)?,
-                    lon: r.get(21)?,
-                    outlet: r.get(22)?,
-                    url: r.get(23)?,
-                    published: r.get(24)?,
-                    trigger: r.get(25)?,
-                    trigger_start: r.get(26)?,
-                    trigger_end: r.get(27)?,
-                    evidence: r.get(28)?,
-                })
-            })
+            .query_map(params.as_slice(), event_row)
             .map_err(query_error(filter))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .map_err(query_error(filter))

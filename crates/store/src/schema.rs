@@ -106,4 +106,55 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 "#,
+    // 2: deduplication (docs/dedup.md). Each event mention gets the stable id of its cluster
+    // (one real-world event) and the day interval the clustering rule reads (`cl_start`,
+    // `cl_end`: day numbers since 1970-01-01, from the event's date, else the article's
+    // publication date); `clusters` holds each cluster's summary and GDELT-like counts.
+    // Articles get a MinHash fingerprint, its LSH band keys, and a link to the earlier near
+    // duplicate they copy. Rows stored before this migration are filled in by
+    // `Store::open` (`dedup::backfill`) in the same transaction.
+    r#"
+ALTER TABLE events ADD COLUMN cluster TEXT;
+ALTER TABLE events ADD COLUMN cl_start INTEGER;
+ALTER TABLE events ADD COLUMN cl_end INTEGER;
+CREATE INDEX events_cluster ON events(cluster, id);
+CREATE INDEX events_root_clday ON events(root, cl_start);
+
+CREATE TABLE clusters (
+    id             TEXT PRIMARY KEY,         -- 'ev' + 16 hex digits (dateline_dedup::cluster_id)
+    first_event    INTEGER NOT NULL,         -- events.id of the founding mention
+    root           TEXT NOT NULL,            -- CAMEO root of the founding mention
+    cameo          TEXT,
+    status         TEXT,
+    date_start     TEXT,                     -- first and last day of the members' intervals
+    date_end       TEXT,
+    place_name     TEXT,                     -- the most precisely placed member's place
+    geonameid      INTEGER,
+    place_country  TEXT,
+    admin1         TEXT,
+    lat            REAL,
+    lon            REAL,
+    mentions       INTEGER NOT NULL,         -- event mentions
+    articles       INTEGER NOT NULL,         -- distinct articles
+    sources        INTEGER NOT NULL          -- distinct non-null article sources
+);
+CREATE INDEX clusters_root_date ON clusters(root, date_start);
+
+CREATE TABLE fingerprints (
+    article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    print       BLOB NOT NULL                -- dateline_dedup::Fingerprint::to_bytes
+);
+CREATE TABLE fingerprint_bands (
+    band        INTEGER NOT NULL,            -- LSH band key (u64 stored as i64)
+    article_id  INTEGER NOT NULL,
+    PRIMARY KEY (band, article_id)
+) WITHOUT ROWID;
+CREATE TABLE duplicates (
+    article_id  INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    of_article  INTEGER NOT NULL,            -- the most similar earlier article
+    root        INTEGER NOT NULL,            -- the earliest article of the duplicate group
+    similarity  REAL NOT NULL                -- estimated Jaccard similarity with of_article
+);
+CREATE INDEX duplicates_of ON duplicates(of_article);
+"#,
 ];
