@@ -178,14 +178,21 @@ fn main() {
         .collect();
     assert!(!base.is_empty(), "{path}: no dateline/1 records");
 
-    let server;
-    let url = match std::env::var("DATELINE_PG_URL") {
-        Ok(u) => u,
-        Err(_) => {
-            server = dateline_store_pg::testing::TempPostgres::start()
-                .expect("PostgreSQL is not installed");
-            server.create_database("bench")
-        }
+    let server = match std::env::var("DATELINE_PG_URL") {
+        Ok(_) => None,
+        Err(_) => Some(
+            dateline_store_pg::testing::TempPostgres::start().expect("PostgreSQL is not installed"),
+        ),
+    };
+    let url = match &server {
+        Some(s) => s.create_database("bench"),
+        None => std::env::var("DATELINE_PG_URL").unwrap_or_default(),
+    };
+    let server_cpu = || {
+        server
+            .as_ref()
+            .map(|s| s.server_cpu_seconds())
+            .unwrap_or(f64::NAN)
     };
     let dir = std::env::temp_dir().join(format!("dateline-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -200,7 +207,7 @@ fn main() {
     );
 
     let (mut t_prep, mut t_lite, mut t_pg) = (0.0, 0.0, 0.0);
-    let (mut c_lite, mut c_pg) = (0.0, 0.0);
+    let (mut c_lite, mut c_pg, mut c_server) = (0.0, 0.0, 0.0);
     let (mut articles, mut events) = (0u64, 0u64);
     let mut k = 0;
     while events < target {
@@ -215,13 +222,14 @@ fn main() {
         }
         t_lite += s.elapsed().as_secs_f64();
         c_lite += cpu() - c;
-        let (s, c) = (Instant::now(), cpu());
+        let (s, c, cs) = (Instant::now(), cpu(), server_cpu());
         let mut got_pg = dateline_store::BatchStats::default();
         for ch in prepared.chunks(512) {
             got_pg += pg.insert_prepared(ch).unwrap();
         }
         t_pg += s.elapsed().as_secs_f64();
         c_pg += cpu() - c;
+        c_server += server_cpu() - cs;
         assert_eq!(got_lite, got_pg, "copy {k}");
         articles += got_pg.new;
         events += got_pg.events;
@@ -258,19 +266,22 @@ fn main() {
         pg_size as f64 / 1e6
     );
     println!(
-        "| writer (batches of 512, records prepared once: {t_prep:.1} s) | wall s | CPU s of this process | articles/s (wall) | events/s (wall) |"
+        "| writer (batches of 512, records prepared once: {t_prep:.1} s) | wall s | CPU s, dateline | CPU s, PostgreSQL server | articles/s (wall) | events/s (wall) |"
     );
-    println!("|---|---|---|---|---|");
-    for (name, t, c) in [
-        ("SQLite `Store::insert_prepared`", t_lite, c_lite),
+    println!("|---|---|---|---|---|---|");
+    let rows = [
+        ("SQLite `Store::insert_prepared`", t_lite, c_lite, None),
         (
             "PostgreSQL `PgStore::insert_prepared` (binary COPY)",
             t_pg,
             c_pg,
+            Some(c_server).filter(|c: &f64| c.is_finite()),
         ),
-    ] {
+    ];
+    for (name, t, c, cs) in rows {
+        let cs = cs.map(|c| format!("{c:.1}")).unwrap_or_else(|| "–".into());
         println!(
-            "| {name} | {t:.1} | {c:.1} | {:.0} | {:.0} |",
+            "| {name} | {t:.1} | {c:.1} | {cs} | {:.0} | {:.0} |",
             articles as f64 / t,
             events as f64 / t
         );

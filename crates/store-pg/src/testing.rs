@@ -173,6 +173,34 @@ impl TempPostgres {
         &self.dir
     }
 
+    /// CPU seconds (user + system) used so far by the server's running processes (the
+    /// postmaster's children: backends, writers, autovacuum), for benchmarks.
+    pub fn server_cpu_seconds(&self) -> f64 {
+        let pid = std::fs::read_to_string(self.dir.join("data/postmaster.pid"))
+            .ok()
+            .and_then(|s| s.lines().next().map(str::to_string))
+            .unwrap_or_default();
+        let mut total = 0.0;
+        for e in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+                continue;
+            };
+            let f: Vec<&str> = stat
+                .rsplit(')')
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
+            let mine =
+                e.file_name().to_str() == Some(pid.as_str()) || f.get(1) == Some(&pid.as_str());
+            if mine && f.len() > 12 {
+                let t = |i: usize| f[i].parse::<f64>().unwrap_or(0.0);
+                total += (t(11) + t(12)) / 100.0;
+            }
+        }
+        total
+    }
+
     /// A `postgresql://` URL for a database of this server (`postgres` always exists).
     pub fn url(&self, database: &str) -> String {
         format!(
