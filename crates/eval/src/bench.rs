@@ -93,6 +93,7 @@ fn child(part: &str) -> Result<(), String> {
         None
     };
     let (mut items, mut errors, mut cpu, mut wall, mut chars) = (0usize, 0usize, 0.0, 0.0, 0usize);
+    let mut stages: Vec<(&'static str, f64)> = Vec::new();
     while cpu < MIN_CPU_SECONDS {
         match part {
             "html" | "html-trafilatura" => {
@@ -137,6 +138,15 @@ fn child(part: &str) -> Result<(), String> {
                 wall += t0.elapsed().as_secs_f64();
                 items += n;
             }
+            "stages-text" => {
+                // Each stage of the plain-text pipeline timed on its own (CPU seconds per
+                // stage, printed as one JSON line): where the pipeline's time goes.
+                let (c0, t0) = (cpu_seconds(), Instant::now());
+                stage_times(&texts, &mut stages)?;
+                cpu += cpu_seconds() - c0;
+                wall += t0.elapsed().as_secs_f64();
+                items += texts.len();
+            }
             other => return Err(format!("unknown bench part {other:?}")),
         }
     }
@@ -149,8 +159,62 @@ fn child(part: &str) -> Result<(), String> {
         "setup_seconds": setup_seconds,
         "chars": chars,
         "vmhwm_kb": status_kb("self", "VmHWM:").unwrap_or(0),
+        "stages": stages.iter().map(|(n, s)| serde_json::json!({"stage": n, "cpu_seconds": s})).collect::<Vec<_>>(),
     });
     println!("{line}");
+    Ok(())
+}
+
+/// One pass of the plain-text pipeline over `texts`, stage by stage, adding each stage's CPU
+/// seconds (wall clock of this thread) to `acc`.
+fn stage_times(texts: &[String], acc: &mut Vec<(&'static str, f64)>) -> Result<(), String> {
+    use std::sync::OnceLock;
+    static RES: OnceLock<(
+        dateline_geo::Gazetteer,
+        dateline_entities::Resources,
+        dateline_events::Lexicon,
+    )> = OnceLock::new();
+    let (gaz, ent, ev) = RES.get_or_init(|| {
+        (
+            dateline_geo::Gazetteer::load(),
+            dateline_entities::Resources::load(),
+            dateline_events::Lexicon::load(),
+        )
+    });
+    const NAMES: [&str; 8] = [
+        "clean", "segment", "time", "entities", "geo", "events", "toll", "quotes",
+    ];
+    if acc.is_empty() {
+        acc.extend(NAMES.iter().map(|n| (*n, 0.0)));
+    }
+    for t in texts {
+        let mut lap = Instant::now();
+        let mut tick = |k: usize, acc: &mut Vec<(&'static str, f64)>| {
+            acc[k].1 += lap.elapsed().as_secs_f64();
+            lap = Instant::now();
+        };
+        let cleaned = dateline_clean::clean(t);
+        let mut doc = dateline_doc::Doc::from_blocks(
+            dateline_doc::Meta::default(),
+            &cleaned.blocks,
+            cleaned.removed,
+        );
+        tick(0, acc);
+        dateline_segment::segment(&mut doc);
+        tick(1, acc);
+        dateline_time::tag(&mut doc);
+        tick(2, acc);
+        dateline_entities::recognise(&mut doc, ent);
+        tick(3, acc);
+        dateline_geo::locate(&mut doc, gaz);
+        tick(4, acc);
+        dateline_events::code(&mut doc, ev);
+        tick(5, acc);
+        dateline_toll::count(&mut doc);
+        tick(6, acc);
+        dateline_quotes::attribute(&mut doc);
+        tick(7, acc);
+    }
     Ok(())
 }
 

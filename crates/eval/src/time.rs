@@ -194,6 +194,20 @@ pub struct Miss {
     pub doc: String,
     pub gold: Option<(String, String, String)>,
     pub sys: Option<(String, String)>,
+    /// The text around the mismatch (about 80 bytes either side, one line).
+    pub context: String,
+}
+
+fn context_of(text: &str, s: usize, e: usize) -> String {
+    let mut a = s.saturating_sub(80);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (e + 80).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    format!("{}[{}]{}", &text[a..s], &text[s..e], &text[e..b]).replace('\n', " ")
 }
 
 /// Score one document in one scope. `date_time_only` keeps DATE+TIME gold and our
@@ -256,6 +270,7 @@ pub fn score_doc(
                         doc: d.name.clone(),
                         gold: Some((d.text[gs..ge].to_string(), g.kind.clone(), g.value.clone())),
                         sys: Some((d.text[f.span.start..f.span.end].to_string(), v.to_string())),
+                        context: context_of(&d.text, gs, ge),
                     });
                 }
             }
@@ -263,6 +278,7 @@ pub fn score_doc(
                 doc: d.name.clone(),
                 gold: Some((d.text[gs..ge].to_string(), g.kind.clone(), g.value.clone())),
                 sys: None,
+                context: context_of(&d.text, gs, ge),
             }),
         }
     }
@@ -275,6 +291,7 @@ pub fn score_doc(
                     d.text[f.span.start..f.span.end].to_string(),
                     f.timeml.clone().unwrap_or_default(),
                 )),
+                context: context_of(&d.text, f.span.start, f.span.end),
             });
         }
     }
@@ -386,6 +403,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 .as_ref()
                 .map_or("-".to_string(), |(t, v)| format!("{t:?} {v}"));
             println!("{}\tgold {g}\tours {s}", m.doc);
+            if args.iter().any(|a| a == "--context") {
+                println!("\t\t{}", m.context);
+            }
         }
     }
     if report.parts.is_empty() {
@@ -494,5 +514,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         pct(sd.value.2)
     ));
     print!("{md}");
+    if show {
+        // An error listing is an inspection run: BENCHMARKS.md keeps the last full run.
+        return Ok(());
+    }
     write_section("time", &md).map_err(|e| e.to_string())
 }

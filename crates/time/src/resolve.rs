@@ -65,13 +65,14 @@ fn month_str(y: i32, m: i32) -> String {
     format!("{y:04}-{m:02}")
 }
 
-/// Pick among candidates (sorted ascending) by tense: past → latest ≤ key, future → earliest
-/// ≥ key, otherwise the nearest (ties to the past).
+/// Pick among candidates (sorted ascending) by tense: past (and no tense cue: news narrates
+/// what happened) → latest ≤ key, future → earliest ≥ key, present → the nearest (ties to
+/// the past).
 fn choose<T: Copy>(cands: &[(i64, T)], key: i64, tense: Tense) -> Option<T> {
     match tense {
         Tense::Future => cands.iter().find(|c| c.0 >= key).map(|c| c.1),
-        Tense::Past => cands.iter().rev().find(|c| c.0 <= key).map(|c| c.1),
-        Tense::Present | Tense::Unknown => cands
+        Tense::Past | Tense::Unknown => cands.iter().rev().find(|c| c.0 <= key).map(|c| c.1),
+        Tense::Present => cands
             .iter()
             .min_by_key(|c| ((c.0 - key).abs(), c.0 > key))
             .map(|c| c.1),
@@ -301,8 +302,10 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
                 Rel::Last => days(r, -(if back == 0 { 7 } else { back }))?,
                 Rel::Next => days(r, if fwd == 0 { 7 } else { fwd })?,
                 Rel::This => days(r, t - pw)?,
+                // A present-tense verb group with a weekday names an arrangement ("meets
+                // on Friday", "is holding talks Friday"): forward, like the future.
                 Rel::Tense => match tense {
-                    Tense::Future => days(r, fwd)?,
+                    Tense::Future | Tense::Present => days(r, fwd)?,
                     _ => days(r, -back)?,
                 },
             };

@@ -225,6 +225,36 @@ const FORWARD_TO: &[&str] = &[
     "ready",
 ];
 
+/// Present forms of verbs whose simple present names a scheduled event: with a weekday they
+/// look forward ("the court meets on Friday", "the offer expires Monday").
+const SCHEDULE_PRESENT: &[&str] = &[
+    "meets",
+    "opens",
+    "begins",
+    "starts",
+    "resumes",
+    "reopens",
+    "ends",
+    "closes",
+    "expires",
+    "arrives",
+    "departs",
+    "leaves",
+    "visits",
+    "travels",
+    "convenes",
+    "reconvenes",
+];
+
+/// An adverb between a determiner and a participle ("a still unspecified date", "the newly
+/// elected council").
+fn is_adverb(w: &str) -> bool {
+    matches!(
+        w,
+        "still" | "yet" | "as" | "so" | "very" | "most" | "more" | "less" | "least"
+    ) || (w.len() > 4 && w.ends_with("ly"))
+}
+
 fn is_be_have(w: &str) -> Option<Tense> {
     Some(match w {
         "is" | "are" | "am" | "be" | "being" | "been" | "get" | "gets" => Tense::Present,
@@ -303,6 +333,22 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
         // "is to resume trading Tuesday"
         return Some(Tense::Future);
     }
+    if matches!(w, "is" | "are" | "am") {
+        let next = word(i + 1);
+        // The present progressive of a doing names an arrangement: "is holding a news
+        // conference Friday", "are meeting on Monday" look forward ("is being" does not).
+        if next.len() >= 5 && next.ends_with("ing") && !matches!(next, "being" | "nothing") {
+            return Some(Tense::Present);
+        }
+        // "is due on Friday", "are scheduled for Monday".
+        if matches!(next, "due" | "scheduled" | "slated" | "set") {
+            return Some(Tense::Future);
+        }
+    }
+    // A present verb of schedule: "the court meets on Friday", "the offer expires Monday".
+    if SCHEDULE_PRESENT.contains(&w) {
+        return Some(Tense::Present);
+    }
     if let Some(t) = is_be_have(w) {
         // An auxiliary whose verb group looks forward ("is set to", "was expected to")
         // is caught on that word; here the auxiliary gives its own tense.
@@ -331,10 +377,15 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
             }
         }
         // A past form directly before a noun after a determiner is an adjective ("the
-        // planned talks"): "the/a" right before it.
+        // planned talks", "a still unspecified date"): "the/a" right before it, or with
+        // adverbs between.
+        let mut j = i.wrapping_sub(1);
+        while j > lo && j < i && is_adverb(word(j)) {
+            j -= 1;
+        }
         if matches!(
-            word(i.wrapping_sub(1)),
-            "the" | "a" | "an" | "its" | "their"
+            word(j),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
         ) {
             return None;
         }

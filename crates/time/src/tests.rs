@@ -553,3 +553,67 @@ fn timeml_extents_and_dateline_spans() {
         ]
     );
 }
+
+#[test]
+fn present_tense_weekdays_look_forward() {
+    // 2016-10-15 is a Saturday: the coming Friday is the 21st, the last one the 14th.
+    assert_eq!(
+        value_of("The budget vote is due on Friday.", OCT, "Friday"),
+        "2016-10-21"
+    );
+    assert_eq!(
+        value_of("The city council meets on Friday to decide.", OCT, "Friday"),
+        "2016-10-21"
+    );
+    assert_eq!(
+        value_of(
+            "The mayor is holding a news conference Friday.",
+            OCT,
+            "Friday"
+        ),
+        "2016-10-21"
+    );
+    // Past narrative still looks back.
+    assert_eq!(
+        value_of("The council met on Friday.", OCT, "Friday"),
+        "2016-10-14"
+    );
+    assert_eq!(
+        value_of("Police said the man was shot on Friday.", OCT, "Friday"),
+        "2016-10-14"
+    );
+}
+
+#[test]
+fn participles_after_a_determiner_are_adjectives() {
+    // "unspecified" is no past verb: "would" governs the month, which looks forward.
+    assert_eq!(
+        value_of(
+            "The dividend would be paid on a still unspecified date in January.",
+            OCT,
+            "January"
+        ),
+        "2017-01"
+    );
+    assert_eq!(
+        value_of(
+            "The newly elected council will sit for the first time in March.",
+            OCT,
+            "March"
+        ),
+        "2017-03"
+    );
+}
+
+#[test]
+fn months_without_a_tense_cue_look_back() {
+    // No verb cue at all: news narrates what happened, so January is the last one.
+    assert_eq!(
+        value_of(
+            "In January, a week after the vote, the first protest.",
+            OCT,
+            "January"
+        ),
+        "2016-01"
+    );
+}

@@ -270,6 +270,35 @@ fn group_head(t: &Tok) -> bool {
                     .any(|e| t.w.ends_with(e))))
 }
 
+/// Verbs whose subject "shot" is the noun (a round fired), not a victim's verb.
+fn shot_noun_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "struck"
+            | "hit"
+            | "hits"
+            | "went"
+            | "rang"
+            | "missed"
+            | "grazed"
+            | "pierced"
+            | "entered"
+            | "flew"
+            | "shattered"
+            | "landed"
+            | "ricocheted"
+            | "came"
+    )
+}
+
+/// Heads of an organisation's name ("Shooting Response Team", "Homicide Unit").
+fn org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "team" | "unit" | "squad" | "task" | "force" | "board" | "division" | "bureau" | "section"
+    )
+}
+
 fn ordinal(w: &str) -> bool {
     matches!(w, "second" | "third" | "fourth" | "fifth")
 }
@@ -958,6 +987,18 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
         if t[c].w == "shot" && len == 1 && shot_at_missed(t, e) {
             continue;
         }
+        // "shot" as a noun that does something: "the other shot struck a fire truck".
+        if t[c].w == "shot" && len == 1 && t.get(e).is_some_and(|x| shot_noun_verb(x.w)) {
+            continue;
+        }
+        // A cue inside a name: "the Shooting Response Team", "the Homicide Unit".
+        if t[c].cap
+            && t[e..(e + 2).min(t.len())]
+                .iter()
+                .any(|x| x.cap && org_head(x.w))
+        {
+            continue;
+        }
         // "hit with charges"
         if t[c].w == "hit" && len == 1 && t.get(e).is_some_and(|x| x.w == "with") {
             continue;
@@ -1272,7 +1313,7 @@ pub fn count(doc: &mut Doc) {
     retain(&mut mentions, &keep);
     // shot counts include the dead; a perpetrator's own death is not among those he shot
     let is_self = |m: &Mention| m.v.group.as_deref() == Some("self");
-    let killed_others = total_of(text, &mentions, Kind::Killed, doc, false);
+    let killed_others = killed_total(text, &mentions, doc, false);
     let self_dead = mentions
         .iter()
         .any(|m| m.kind == Kind::Killed && is_self(m));
@@ -1545,37 +1586,88 @@ fn value(min: Option<u64>, max: Option<u64>) -> u64 {
     min.or(max).unwrap_or(0)
 }
 
-/// The shared rule behind [`totals`]: counts outside the incident and subgroups are left out;
-/// counts joined by "and"/"," in one phrase are added ("three people and himself" → 4); the
-/// incident's figure is the largest remaining count, plus counts stated as additions ("two
-/// more", "a further three", "another 12").
-fn total(text: &str, items: &[(Span, u64, bool)]) -> u64 {
-    // items: (span, value, extra)
-    let mut base = 0u64;
-    let mut extra = 0u64;
-    let mut toll = 0u64;
-    let mut i = 0;
-    while i < items.len() {
-        let mut j = i + 1;
-        let mut sum = items[i].1;
-        while j < items.len() && items[j].0.start >= items[j - 1].0.end {
-            let between = text[items[j - 1].0.end..items[j].0.start].trim();
-            if !matches!(between, "and" | "," | ", and") {
-                break;
+/// How a count relates to the counts before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Add {
+    /// A count of its own ("three people were shot").
+    No,
+    /// An addition to the count just before it ("two more", "a further three", "another").
+    Extra,
+    /// "A second/third …": the n-th victim of the incident, whatever happened to the others.
+    Ordinal(u64),
+}
+
+/// The ordinal a count's words start with ("a second man" → 2).
+fn ordinal_value(w: &str) -> Option<u64> {
+    Some(match w {
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        _ => return None,
+    })
+}
+
+/// The shared rule behind [`totals`], for two kinds at once (`a` and `b`: killed and injured).
+/// Counts outside the incident and subgroups are left out by the caller. Per kind, counts
+/// joined by "and"/"," in one phrase are added ("three people and himself" → 4); the figure is
+/// the largest count, where an addition ("two more", "a further three", "another") adds to
+/// the count of its kind just before it — unless a count of the other kind came between
+/// ("killing one man and injuring another": the other is the first injured) — and a stated
+/// toll ("bringing the death toll to 12") is a grand total. "A second/third …" victim means at
+/// least that many victims of both kinds together: the kind it names gets at least n minus the
+/// other kind's figure ("killing one man … a second man was grazed" → one injured).
+fn pair_total(text: &str, items: &[(Span, u64, Add, bool)]) -> (u64, u64) {
+    let mut figs = [(0u64, 0u64); 2];
+    for (side, fig) in figs.iter_mut().enumerate() {
+        let is_a = side == 0;
+        let mine: Vec<usize> = (0..items.len()).filter(|&k| items[k].3 == is_a).collect();
+        let (mut base, mut run, mut toll, mut need) = (0u64, 0u64, 0u64, 0u64);
+        let mut prev_end: Option<usize> = None;
+        let mut i = 0;
+        while i < mine.len() {
+            let first = &items[mine[i]];
+            let mut j = i + 1;
+            let mut sum = first.1;
+            while j < mine.len() && items[mine[j]].0.start >= items[mine[j - 1]].0.end {
+                let between = text[items[mine[j - 1]].0.end..items[mine[j]].0.start].trim();
+                if !matches!(between, "and" | "," | ", and") {
+                    break;
+                }
+                sum = sum.saturating_add(items[mine[j]].1);
+                j += 1;
             }
-            sum = sum.saturating_add(items[j].1);
-            j += 1;
+            let start = first.0.start;
+            let end = items[mine[j - 1]].0.end;
+            if after_toll(text, first.0) {
+                toll = toll.max(sum);
+            } else {
+                match first.2 {
+                    Add::No => {
+                        run = sum;
+                        base = base.max(sum);
+                    }
+                    Add::Extra => {
+                        // Another kind's count since the last of this kind: a fresh start.
+                        let fresh = prev_end.is_none_or(|p| {
+                            items
+                                .iter()
+                                .any(|o| o.3 != is_a && o.0.start >= p && o.0.end <= start)
+                        });
+                        run = if fresh { sum } else { run.saturating_add(sum) };
+                        base = base.max(run);
+                    }
+                    Add::Ordinal(n) => need = need.max(n),
+                }
+            }
+            prev_end = Some(end);
+            i = j;
         }
-        if after_toll(text, items[i].0) {
-            toll = toll.max(sum);
-        } else if items[i].2 {
-            extra = extra.saturating_add(sum);
-        } else {
-            base = base.max(sum);
-        }
-        i = j;
+        *fig = (base.max(toll), need);
     }
-    base.saturating_add(extra).max(toll)
+    let (a, na) = figs[0];
+    let (b, nb) = figs[1];
+    (a.max(na.saturating_sub(b)), b.max(nb.saturating_sub(a)))
 }
 
 /// A count given as a toll ("bringing the death toll to 12") is already a grand total.
@@ -1588,23 +1680,44 @@ fn after_toll(text: &str, span: Span) -> bool {
     before.contains("toll") && !before.contains(['.', ';'])
 }
 
-fn total_of(text: &str, mentions: &[Mention], kind: Kind, doc: &Doc, with_self: bool) -> u64 {
-    let items: Vec<(Span, u64, bool)> = mentions
+/// The killed figure of the mentions (see [`pair_total`]; injured and shot counts are the
+/// other kind).
+fn killed_total(text: &str, mentions: &[Mention], doc: &Doc, with_self: bool) -> u64 {
+    let items: Vec<(Span, u64, Add, bool)> = mentions
         .iter()
-        .filter(|m| m.kind == kind && m.part_of.is_none() && !other_time(text, doc, m.span))
+        .filter(|m| m.part_of.is_none() && !other_time(text, doc, m.span))
         .filter(|m| with_self || m.v.group.as_deref() != Some("self"))
-        .map(|m| (m.span, m.v.value(), m.v.extra))
+        .filter(|m| matches!(m.kind, Kind::Killed | Kind::Injured | Kind::Shot))
+        .map(|m| {
+            (
+                m.span,
+                m.v.value(),
+                span_add(text, m.span),
+                m.kind == Kind::Killed,
+            )
+        })
         .collect();
-    total(text, &items)
+    pair_total(text, &items).0
 }
 
-/// Whether a count's own words state an addition ("a further three", "two more").
-fn span_is_extra(text: &str, span: Span) -> bool {
+/// Whether a count's own words state an addition ("a further three", "two more") or an
+/// ordinal ("a second victim").
+fn span_add(text: &str, span: Span) -> Add {
     let orig = &text[span.start..span.end];
     let low = orig.to_ascii_lowercase();
     let mut t = Vec::new();
     tok::scan(orig, &low, 0, orig.len(), &mut t);
-    qty::parse(&t, 0).is_some_and(|q| q.extra) || (t.len() >= 2 && t[0].w == "a" && ordinal(t[1].w))
+    if t.len() >= 2
+        && t[0].w == "a"
+        && let Some(n) = ordinal_value(t[1].w)
+    {
+        return Add::Ordinal(n);
+    }
+    if qty::parse(&t, 0).is_some_and(|q| q.extra) {
+        Add::Extra
+    } else {
+        Add::No
+    }
 }
 
 /// Per-article totals of killed and injured from `doc.casualties`, reading the article as the
@@ -1615,24 +1728,31 @@ fn span_is_extra(text: &str, span: Span) -> bool {
 ///   shootings"; the list is `OTHER_TIME`);
 /// - counts joined by "and"/"," in one phrase are added ("three people and himself" → 4);
 /// - the figure is the largest remaining count (a count's value is its `min`, else its `max`),
-///   plus the counts stated as additions ("two more", "a further three", "another 12", "a
-///   second victim"), unless a toll ("bringing the death toll to 12") states more;
+///   where a count stated as an addition ("two more", "a further three", "another 12") adds to
+///   the count of its kind just before it ("three men remain in hospital … two more were
+///   treated and released" → 5), unless a count of the other kind came between ("killing one
+///   man and injuring another" → 1 injured), and unless a toll ("bringing the death toll to
+///   12") states more;
+/// - "a second/third … victim" means at least that many victims of both kinds together;
 /// - no count means 0.
 pub fn totals(doc: &Doc) -> Totals {
     let text = doc.text();
-    let of = |kind: CasualtyKind| {
-        let items: Vec<(Span, u64, bool)> = doc
-            .casualties
-            .iter()
-            .filter(|c| c.kind == kind && c.part_of.is_none() && !other_time(text, doc, c.span))
-            .map(|c| (c.span, value(c.min, c.max), span_is_extra(text, c.span)))
-            .collect();
-        total(text, &items)
-    };
-    Totals {
-        killed: of(CasualtyKind::Killed),
-        injured: of(CasualtyKind::Injured),
-    }
+    let items: Vec<(Span, u64, Add, bool)> = doc
+        .casualties
+        .iter()
+        .filter(|c| matches!(c.kind, CasualtyKind::Killed | CasualtyKind::Injured))
+        .filter(|c| c.part_of.is_none() && !other_time(text, doc, c.span))
+        .map(|c| {
+            (
+                c.span,
+                value(c.min, c.max),
+                span_add(text, c.span),
+                c.kind == CasualtyKind::Killed,
+            )
+        })
+        .collect();
+    let (killed, injured) = pair_total(text, &items);
+    Totals { killed, injured }
 }
 
 #[cfg(test)]

@@ -174,6 +174,17 @@ pub(crate) fn parse(t: &[Tok], k: usize) -> Option<Qty> {
     let mut i = k;
     let mut mode = Mode::Exact;
     if let Some((w, m)) = lex.qualifiers.iter().find(|(w, _)| phrase_at(t, i, w)) {
+        // "over" after a form of "be" is the particle of "be over" ("before it was over one
+        // firefighter was shot"), not "more than".
+        let particle = t[i].w == "over"
+            && k > 0
+            && matches!(
+                t[k - 1].w,
+                "was" | "is" | "were" | "are" | "be" | "been" | "all"
+            );
+        if particle {
+            return None;
+        }
         mode = *m;
         i += w.len();
     }

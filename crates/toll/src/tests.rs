@@ -650,3 +650,74 @@ fn huge_numbers_are_no_counts_and_never_overflow() {
         }
     }
 }
+
+fn tot(sentences: &[&str]) -> (u64, u64) {
+    let t = totals(&run(sentences));
+    (t.killed, t.injured)
+}
+
+#[test]
+fn additions_add_to_the_count_just_before_them() {
+    // The two more are added to the three in hospital, not to the five in all.
+    assert_eq!(
+        tot(&[
+            "Five men were wounded in a drive-by shooting on Saturday night.",
+            "Three men remain hospitalized with non-life-threatening injuries.",
+            "Two more men were treated and released.",
+        ]),
+        (0, 5)
+    );
+    assert_eq!(
+        tot(&[
+            "Two people were wounded on Friday.",
+            "Police said two more people were wounded on Saturday.",
+        ]),
+        (0, 4)
+    );
+    // "another" after a count of the other kind is the first injured.
+    assert_eq!(
+        tot(&["Someone fired into a house, killing one man and injuring another."]),
+        (1, 1)
+    );
+}
+
+#[test]
+fn a_second_victim_counts_everyone_so_far() {
+    assert_eq!(
+        tot(&[
+            "A gunman killed one man outside a bar.",
+            "A second man was grazed by a bullet.",
+        ]),
+        (1, 1)
+    );
+    assert_eq!(
+        tot(&[
+            "A woman was shot in the leg.",
+            "A second woman was shot in the arm."
+        ]),
+        (0, 2)
+    );
+}
+
+#[test]
+fn words_that_look_like_victims_but_are_not() {
+    // "was over" is no "more than".
+    assert_eq!(
+        tot(&["Before the fire was over one firefighter was wounded by a stray round."]),
+        (0, 1)
+    );
+    // the noun "shot" and a compass point after a street name
+    assert_eq!(
+        tot(&["One shot went through a window and the other shot struck a parked truck."]),
+        (0, 0)
+    );
+    assert_eq!(
+        tot(&["His house on Elm Place NW was struck by six rounds."]),
+        (0, 0)
+    );
+    // a cue inside an organisation's name
+    assert_eq!(
+        tot(&["The Shooting Response Team is investigating the robbery."]),
+        (0, 0)
+    );
+}

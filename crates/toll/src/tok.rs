@@ -24,11 +24,15 @@ pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: 
     let bytes = &orig[start..end];
     let mut it = bytes.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
+        if c.is_ascii() {
+            if c.is_ascii_whitespace() {
+                continue;
+            }
+        } else if c.is_whitespace() {
             continue;
         }
         let s = start + i;
-        if !c.is_alphanumeric() {
+        if !(c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())) {
             let e = s + c.len_utf8();
             out.push(Tok {
                 s,
@@ -44,7 +48,7 @@ pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: 
         let mut prev = c;
         let mut seg_len = 1usize; // letters since the last '.', for "p.m."
         while let Some(&(j, d)) = it.peek() {
-            if d.is_alphanumeric() {
+            if d.is_ascii_alphanumeric() || (!d.is_ascii() && d.is_alphanumeric()) {
                 it.next();
                 e = start + j + d.len_utf8();
                 prev = d;
@@ -79,7 +83,7 @@ pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: 
             s,
             e,
             w: &low[s..e],
-            cap: c.is_uppercase(),
+            cap: c.is_ascii_uppercase() || (!c.is_ascii() && c.is_uppercase()),
             num: c.is_ascii_digit(),
             punct: false,
         });
