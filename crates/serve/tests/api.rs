@@ -1,0 +1,488 @@
+//! The JSON API over a store of the fixture articles: filters, pagination, errors, writes,
+//! static files and limits.
+
+mod common;
+
+use common::{Resp, get, request, start, store_with};
+use dateline_serve::Options;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+/// One read-only server over the fixture store, shared by the read tests.
+fn server() -> &'static (common::Server, tempfile::TempDir) {
+    static S: OnceLock<(common::Server, tempfile::TempDir)> = OnceLock::new();
+    S.get_or_init(|| {
+        let (dir, db) = store_with(&["articles.jsonl", "hostile.jsonl"]);
+        (start(Options::new(db)), dir)
+    })
+}
+
+fn addr() -> std::net::SocketAddr {
+    server().0.addr
+}
+
+fn ok(r: Resp) -> Value {
+    assert_eq!(r.status, 200, "{}", r.text());
+    r.json()
+}
+
+fn total(q: &str) -> u64 {
+    ok(get(addr(), &format!("/api/events?{q}")))["total"]
+        .as_u64()
+        .unwrap()
+}
+
+#[test]
+fn filters_change_counts() {
+    let all = ok(get(addr(), "/api/stats"));
+    let n = all["events"].as_u64().unwrap();
+    assert!(n >= 15, "fixtures give many events: {all}");
+    assert_eq!(total(""), n);
+    assert_eq!(all["articles"], 6);
+    let by_root: u64 = all["by_root"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p[1].as_u64().unwrap())
+        .sum();
+    assert_eq!(by_root, n);
+    let by_day: u64 = all["by_day"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p[1].as_u64().unwrap())
+        .sum();
+    assert_eq!(by_day + all["undated"].as_u64().unwrap(), n);
+
+    for q in [
+        "root=19",
+        "quad=1",
+        "status=planned",
+        "place_country=SY",
+        "text=Nairobi",
+        "source=northern%20courier",
+        "from=2024-03-07&to=2024-03-08",
+        "bbox=30,30,40,40",
+    ] {
+        let t = total(q);
+        let s = ok(get(addr(), &format!("/api/stats?{q}")));
+        assert!(t > 0 && t < n, "{q}: {t} of {n}");
+        assert_eq!(
+            s["events"].as_u64().unwrap(),
+            t,
+            "{q}: stats agree with events"
+        );
+    }
+    let root19 = ok(get(addr(), "/api/events?root=19&limit=500"));
+    let evs = root19["events"].as_array().unwrap();
+    assert!(evs.iter().all(|e| e["root"] == "19"));
+    let root19_stats = ok(get(addr(), "/api/stats?root=19"));
+    assert_eq!(root19_stats["by_root"].as_array().unwrap().len(), 1);
+    // Filters combine with AND.
+    assert!(total("root=19&place_country=SY") < total("root=19"));
+    // The page's empty form fields are no filters.
+    assert_eq!(total("root=&quad=&text="), n);
+    // Map points carry the filter too.
+    let pts = ok(get(addr(), "/api/points?root=19&limit=0"));
+    let pts = pts["points"].as_array().unwrap();
+    assert!(!pts.is_empty() && pts.iter().all(|p| p["root"] == "19"));
+}
+
+#[test]
+fn pagination() {
+    let n = total("");
+    let mut seen = BTreeSet::new();
+    let mut offset = 0;
+    loop {
+        let page = ok(get(addr(), &format!("/api/events?limit=4&offset={offset}")));
+        assert_eq!(page["total"].as_u64().unwrap(), n);
+        for e in page["events"].as_array().unwrap() {
+            assert!(seen.insert(e["id"].as_i64().unwrap()), "no event twice");
+        }
+        match page["next_offset"].as_u64() {
+            Some(next) => {
+                assert_eq!(page["events"].as_array().unwrap().len(), 4);
+                offset = next;
+            }
+            None => break,
+        }
+    }
+    assert_eq!(seen.len() as u64, n, "pages cover every event once");
+    let past = ok(get(addr(), "/api/events?offset=100000"));
+    assert_eq!(past["events"].as_array().unwrap().len(), 0);
+    assert!(past["next_offset"].is_null());
+}
+
+#[test]
+fn one_event_with_its_evidence() {
+    let page = ok(get(addr(), "/api/events?root=18&limit=1"));
+    let id = page["events"][0]["id"].as_i64().unwrap();
+    let ev = ok(get(addr(), &format!("/api/events/{id}")));
+    let art = ok(get(addr(), &format!("/api/events/{id}/article")));
+    let text = art["article"]["text"].as_str().unwrap().as_bytes();
+    let span = |a: &str, b: &str| {
+        std::str::from_utf8(
+            &text[ev[a].as_u64().unwrap() as usize..ev[b].as_u64().unwrap() as usize],
+        )
+        .unwrap()
+        .to_string()
+    };
+    assert_eq!(
+        span("trigger_start", "trigger_end"),
+        ev["trigger"].as_str().unwrap()
+    );
+    assert_eq!(
+        span("sentence_start", "sentence_end"),
+        ev["evidence"].as_str().unwrap()
+    );
+    assert_eq!(ev["record"]["id"], ev["event"]);
+    assert!(ev["cluster"]["mentions"].as_i64().unwrap() >= 1);
+    assert_eq!(art["article"]["id"], ev["article"]);
+    // The article by its id: the same record, with every layer.
+    let by_id = ok(get(
+        addr(),
+        &format!("/api/articles/{}", ev["article"].as_str().unwrap()),
+    ));
+    assert_eq!(by_id, art);
+    for layer in [
+        "sentences",
+        "entities",
+        "places",
+        "times",
+        "events",
+        "casualties",
+        "quotes",
+    ] {
+        assert!(by_id[layer].is_array(), "{layer}");
+    }
+}
+
+#[test]
+fn not_found_and_bad_requests() {
+    for p in [
+        "/api/events/999999",
+        "/api/events/0",
+        "/api/events/abc",
+        "/api/events/999999/article",
+        "/api/articles/no-such-article",
+        "/api/nothing",
+        "/nothing",
+    ] {
+        let r = get(addr(), p);
+        assert_eq!(r.status, 404, "{p}");
+        assert!(r.json()["error"].is_string(), "{p}");
+    }
+    for p in [
+        "/api/events?limit=501",
+        "/api/events?limit=0",
+        "/api/events?limit=x",
+        "/api/events?quad=5",
+        "/api/events?root=abc",
+        "/api/events?from=yesterday",
+        "/api/events?bbox=1,2,3",
+        "/api/events?text=%22unclosed",
+        "/api/events?rooot=19",
+        "/api/search",
+        "/api/search?q=%22unclosed",
+        "/api/stats?status=maybe",
+    ] {
+        let r = get(addr(), p);
+        assert_eq!(r.status, 400, "{p}: {}", r.text());
+        assert!(!r.json()["error"].as_str().unwrap().is_empty(), "{p}");
+    }
+}
+
+#[test]
+fn search_finds_articles() {
+    let r = ok(get(addr(), "/api/search?q=tear%20gas"));
+    assert_eq!(r["total"], 1);
+    assert_eq!(r["hits"][0]["article"], "fx-nairobi");
+    let parts = r["hits"][0]["snippet"].as_array().unwrap();
+    assert!(
+        parts
+            .iter()
+            .any(|p| p["hit"] == true && p["text"] == "tear")
+    );
+    let r = ok(get(addr(), "/api/search?q=Aleppo%20OR%20Homs"));
+    assert_eq!(r["total"], 2);
+}
+
+#[test]
+fn openapi_describes_every_route() {
+    let doc = ok(get(addr(), "/api/openapi.json"));
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    for p in [
+        "/api/events",
+        "/api/events/{id}",
+        "/api/events/{id}/article",
+        "/api/articles",
+        "/api/articles/{id}",
+        "/api/search",
+        "/api/stats",
+        "/api/points",
+        "/api/info",
+        "/api/openapi.json",
+    ] {
+        assert!(paths.contains_key(p), "{p}");
+    }
+    // Every $ref points at a component that exists.
+    let text = serde_json::to_string(&doc).unwrap();
+    for r in text.split("\"$ref\":\"#/").skip(1) {
+        let path = &r[..r.find('"').unwrap()];
+        let mut v = &doc;
+        for k in path.split('/') {
+            v = &v[k];
+        }
+        assert!(!v.is_null(), "dangling $ref {path}");
+    }
+    // Every filter the server accepts is described.
+    let params: BTreeSet<String> = doc["paths"]["/api/events"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let p = match p["$ref"].as_str() {
+                Some(r) => &doc["components"]["parameters"][r.rsplit('/').next().unwrap()],
+                None => p,
+            };
+            p["name"].as_str().unwrap().to_string()
+        })
+        .collect();
+    for q in [
+        "actor",
+        "country",
+        "cameo",
+        "root",
+        "plover",
+        "quad",
+        "status",
+        "from",
+        "to",
+        "place_country",
+        "admin1",
+        "bbox",
+        "source",
+        "text",
+        "limit",
+        "offset",
+    ] {
+        assert!(params.contains(q), "{q}");
+        let r = get(addr(), &format!("/api/events?{q}="));
+        assert_eq!(r.status, 200, "{q} is accepted");
+    }
+}
+
+#[test]
+fn static_files_only_from_the_embedded_set() {
+    let r = get(addr(), "/");
+    assert_eq!(r.status, 200);
+    assert!(r.text().contains("/static/app.js"));
+    let r = get(addr(), "/static/vendor/countries-110m.json");
+    assert_eq!(r.status, 200);
+    assert!(r.json()["objects"]["countries"].is_object());
+    assert_eq!(get(addr(), "/static/app.js").status, 200);
+    for p in [
+        "/static/../Cargo.toml",
+        "/static/../../Cargo.toml",
+        "/static/..%2fCargo.toml",
+        "/static/..%2F..%2FCargo.toml",
+        "/static/%2e%2e/%2e%2e/Cargo.toml",
+        "/static/vendor/../app.js",
+        "/static//etc/passwd",
+        "/static/%2Fetc%2Fpasswd",
+        "/static/..\\..\\Cargo.toml",
+        "/static/app.js%00.png",
+        "/static/web/app.js",
+        "/../../../../etc/passwd",
+        "/static/",
+        "/src/lib.rs",
+    ] {
+        let r = get(addr(), p);
+        assert_eq!(r.status, 404, "{p}");
+        let t = r.text();
+        assert!(!t.contains("[package]") && !t.contains("root:"), "{p}");
+    }
+}
+
+#[test]
+fn security_headers_and_host_check() {
+    for p in ["/", "/api/stats", "/static/app.js", "/nothing"] {
+        let r = get(addr(), p);
+        let csp = r.header("content-security-policy").unwrap_or_default();
+        assert!(
+            csp.contains("script-src 'self'") && csp.contains("default-src 'none'"),
+            "{p}"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{p}");
+        assert_eq!(r.header("x-content-type-options"), Some("nosniff"), "{p}");
+        assert_eq!(r.header("x-frame-options"), Some("DENY"), "{p}");
+    }
+    assert_eq!(
+        get(addr(), "/api/stats").header("cache-control"),
+        Some("no-store")
+    );
+    // A loopback server answers only requests addressed to a loopback name (DNS rebinding).
+    let r = request(
+        addr(),
+        "GET",
+        "/api/stats",
+        &[("Host", "evil.example")],
+        b"",
+    );
+    assert_eq!(r.status, 421);
+    let host = format!("localhost:{}", addr().port());
+    let r = request(addr(), "GET", "/api/stats", &[("Host", &host)], b"");
+    assert_eq!(r.status, 200);
+}
+
+#[test]
+fn read_only_without_a_token() {
+    let line = br#"{"id": "new-1", "text": "Troops shelled Idlib on Monday."}"#;
+    let r = request(addr(), "POST", "/api/articles", &[], line);
+    assert_eq!(r.status, 403, "{}", r.text());
+    let r = request(
+        addr(),
+        "POST",
+        "/api/articles",
+        &[("Authorization", "Bearer anything-at-all")],
+        line,
+    );
+    assert_eq!(r.status, 403);
+    assert_eq!(ok(get(addr(), "/api/info"))["writable"], false);
+    // Other methods on read endpoints.
+    assert_eq!(
+        request(addr(), "DELETE", "/api/events/1", &[], b"").status,
+        405
+    );
+    assert_eq!(request(addr(), "PUT", "/api/stats", &[], b"x").status, 405);
+}
+
+#[test]
+fn token_required_for_writes() {
+    let (_dir, db) = store_with(&["articles.jsonl"]);
+    let mut opts = Options::new(db);
+    opts.token = Some("s3cret-token-for-tests".into());
+    opts.max_body = 4096;
+    let srv = start(opts);
+    let a = srv.addr;
+    let before = ok(get(a, "/api/info"));
+    assert_eq!(before["writable"], true);
+    let body = concat!(
+        r#"{"id": "new-1", "published": "2024-03-20", "text": "Government troops shelled Idlib on Monday, killing three civilians."}"#,
+        "\n",
+        r#"{"id": "new-2", "published": "2024-03-21", "text": "Protesters marched in Beirut on Tuesday."}"#,
+        "\n",
+        "not json\n"
+    );
+    for auth in [
+        None,
+        Some("Bearer wrong-token-123"),
+        Some("s3cret-token-for-tests"),
+        Some("Basic s3cret-token-for-tests"),
+    ] {
+        let h: Vec<(&str, &str)> = auth.map(|v| ("Authorization", v)).into_iter().collect();
+        let r = request(a, "POST", "/api/articles", &h, body.as_bytes());
+        assert_eq!(r.status, 401, "{auth:?}");
+        assert!(r.header("www-authenticate").is_some());
+    }
+    assert_eq!(ok(get(a, "/api/info"))["articles"], before["articles"]);
+    let auth = [("Authorization", "Bearer s3cret-token-for-tests")];
+    let r = request(a, "POST", "/api/articles", &auth, body.as_bytes());
+    assert_eq!(r.status, 207, "{}", r.text());
+    let j = r.json();
+    assert_eq!(j["new"], 2);
+    assert_eq!(j["errors"].as_array().unwrap().len(), 1);
+    assert!(j["errors"][0]["input"].as_str().unwrap().contains("line 3"));
+    let after = ok(get(a, "/api/info"));
+    assert_eq!(
+        after["articles"].as_u64().unwrap(),
+        before["articles"].as_u64().unwrap() + 2
+    );
+    assert!(after["events"].as_u64().unwrap() > before["events"].as_u64().unwrap());
+    // The new article is searchable at once (caches follow the store).
+    assert_eq!(ok(get(a, "/api/search?q=Idlib"))["total"], 1);
+    // Again: stored once.
+    let r = request(
+        a,
+        "POST",
+        "/api/articles",
+        &auth,
+        body.lines().next().unwrap().as_bytes(),
+    );
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["present"], 1);
+    // Over the body limit.
+    let big = format!(
+        "{{\"id\": \"big\", \"text\": \"{}\"}}",
+        "Troops shelled the town. ".repeat(400)
+    );
+    let r = request(a, "POST", "/api/articles", &auth, big.as_bytes());
+    assert_eq!(r.status, 413, "{}", r.text());
+    // An empty body is a bad request.
+    assert_eq!(
+        request(a, "POST", "/api/articles", &auth, b"\n").status,
+        400
+    );
+}
+
+#[test]
+fn short_tokens_are_refused() {
+    let (_dir, db) = store_with(&[]);
+    let mut opts = Options::new(db);
+    opts.token = Some("short".into());
+    let addr = "127.0.0.1:0".parse().unwrap();
+    assert!(dateline_serve::App::new(opts, addr).is_err());
+}
+
+/// Records of many generated articles, for the time limit.
+fn many(n: usize) -> Vec<Value> {
+    (0..n)
+        .map(|i| {
+            let text = format!("Article {i}: troops shelled the town of Place{} at dawn.", i % 97);
+            let day = format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+            serde_json::json!({
+                "schema": "dateline/1",
+                "article": {"id": format!("gen-{i}"), "text": text, "published": day},
+                "sentences": [{"start": 0, "end": text.len()}],
+                "places": [{"id": "p1", "name": "Town", "lat": (i % 80) as f64, "lon": (i % 170) as f64, "country": "SY"}],
+                "events": [
+                    {"id": "v1", "cameo": "194", "cameo_root": "19", "quad_class": 4, "status": "occurred",
+                     "sentence": 0, "trigger": {"start": 0, "end": 7}, "date": {"value": day}, "place": {"place": "p1"},
+                     "source": [{"code": format!("SYR{}", i % 13)}], "target": [{"code": "SYRREB"}]},
+                    {"id": "v2", "cameo": "040", "cameo_root": "04", "quad_class": 1, "status": "planned",
+                     "sentence": 0, "trigger": {"start": 0, "end": 7}, "date": {"value": day}}
+                ]
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn query_time_is_limited() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("big.db");
+    {
+        use dateline_store::EventStore;
+        let mut s = dateline_store::Store::open(&db).unwrap();
+        for chunk in many(40_000).chunks(5000) {
+            s.insert_batch(chunk).unwrap();
+        }
+    }
+    let mut opts = Options::new(&db);
+    opts.query_ms = 1;
+    let srv = start(opts);
+    // A whole-store aggregate with a full-text condition cannot finish in a millisecond.
+    let r = get(srv.addr, "/api/stats?text=troops&actor=SYR");
+    assert_eq!(r.status, 503, "{}", r.text());
+    assert!(r.json()["error"].as_str().unwrap().contains("1 ms"));
+    // The server stays up and answers small requests.
+    let r = get(srv.addr, "/api/events/1");
+    assert!(r.status == 200 || r.status == 503, "{}", r.status);
+    drop(srv);
+    let srv = start(Options::new(&db));
+    let r = get(srv.addr, "/api/stats?text=troops&actor=SYR");
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["events"], 40_000);
+}
