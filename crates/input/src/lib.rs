@@ -4,7 +4,12 @@
 //! [`Item`]s in input order: one [`RawArticle`] per article, or one [`InputError`] naming the
 //! input and the problem. Nothing here panics on bad bytes; a bad input never stops the stream.
 
+pub mod feed;
+pub mod http;
+pub mod warc;
+
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
@@ -49,6 +54,10 @@ pub enum Format {
     Text,
     Html,
     Jsonl,
+    /// A WARC file (`.warc`, `.warc.gz`): its 200 HTML responses are articles.
+    Warc,
+    /// An RSS or Atom feed (`.rss`, `.atom`, `.xml`): its entries are articles.
+    Feed,
 }
 
 /// Defaults applied to every article that lacks them (command-line `--published` etc.).
@@ -77,6 +86,8 @@ pub fn format_from_name(name: &str) -> Option<(Format, bool)> {
         "txt" | "text" => Format::Text,
         "html" | "htm" | "xhtml" => Format::Html,
         "jsonl" | "ndjson" => Format::Jsonl,
+        "warc" => Format::Warc,
+        "rss" | "atom" | "xml" => Format::Feed,
         _ => return None,
     };
     Some((f, gz))
@@ -92,6 +103,12 @@ pub fn sniff(bytes: &[u8]) -> Format {
         .collect();
     if head.first() == Some(&b'{') {
         return Format::Jsonl;
+    }
+    if head.starts_with(b"WARC/") {
+        return Format::Warc;
+    }
+    if feed::looks_like_feed(&head) {
+        return Format::Feed;
     }
     let lower = String::from_utf8_lossy(&head).to_ascii_lowercase();
     if lower.starts_with("<!doctype html")
@@ -229,9 +246,54 @@ fn article(input: &str, bytes: &[u8], format: Format, defaults: &Defaults) -> It
 /// however long a JSON Lines stream is.
 pub struct Reader {
     inputs: std::vec::IntoIter<String>,
-    current: Option<Lines>,
+    current: Option<Current>,
     defaults: Defaults,
     max_bytes: u64,
+    http: Option<Web>,
+    /// What was read besides articles: feeds fetched, WARC records skipped.
+    pub log: SourceLog,
+}
+
+/// The input being read item by item.
+enum Current {
+    Lines(Lines),
+    Warc(Box<warc::WarcReader<Box<dyn Read + Send>>>),
+    Feed(FeedItems),
+}
+
+struct FeedItems {
+    entries: std::vec::IntoIter<feed::Entry>,
+    title: Option<String>,
+    /// Index into `SourceLog::feeds` when the feed came over HTTP.
+    fetched: Option<usize>,
+}
+
+/// Reading URLs: the client, the validators known from earlier fetches, and whether each
+/// feed entry's page is fetched.
+struct Web {
+    client: http::Client,
+    known: HashMap<String, http::Validators>,
+    fetch_articles: bool,
+}
+
+/// What happened to one feed URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedFetch {
+    pub url: String,
+    /// `None`: 304, nothing new. Else the validators of the new version.
+    pub validators: Option<http::Validators>,
+    /// Entries in the feed (0 when not modified).
+    pub entries: u64,
+    /// Entry pages that could not be fetched (`fetch_articles`): the feed should be read in
+    /// full again next time.
+    pub page_errors: u64,
+}
+
+/// Counts of what the reader read besides the articles it yielded.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceLog {
+    pub feeds: Vec<FeedFetch>,
+    pub warc: warc::WarcStats,
 }
 
 struct Lines {
@@ -253,6 +315,107 @@ impl Reader {
             current: None,
             defaults,
             max_bytes,
+            http: None,
+            log: SourceLog::default(),
+        }
+    }
+
+    /// Read `http://` and `https://` inputs as feeds with this client. `known` holds the
+    /// validators of earlier fetches by URL (conditional GET); with `fetch_articles` each
+    /// entry's linked page is fetched and read instead of the entry's own text.
+    pub fn with_http(
+        mut self,
+        client: http::Client,
+        known: HashMap<String, http::Validators>,
+        fetch_articles: bool,
+    ) -> Reader {
+        self.http = Some(Web {
+            client,
+            known,
+            fetch_articles,
+        });
+        self
+    }
+
+    /// Fetch a feed URL: its entries become the current input.
+    fn open_url(&mut self, url: String) -> Option<Item> {
+        let Some(web) = &self.http else {
+            return Self::err(&url, "reading URLs is not enabled here");
+        };
+        let fetched = match web.client.get(&url, web.known.get(&url)) {
+            Ok(f) => f,
+            Err(m) => return Self::err(&url, m),
+        };
+        let (bytes, content_type, validators) = match fetched {
+            http::Fetched::NotModified => {
+                self.log.feeds.push(FeedFetch {
+                    url,
+                    validators: None,
+                    entries: 0,
+                    page_errors: 0,
+                });
+                return None;
+            }
+            http::Fetched::Body {
+                bytes,
+                content_type,
+                validators,
+                ..
+            } => (bytes, content_type, validators),
+        };
+        let parsed = feed::parse(&bytes, &url).map_err(|m| match &content_type {
+            Some(ct) => format!("{m}; the server sent {ct}"),
+            None => m,
+        });
+        let parsed = match parsed {
+            Ok(f) => f,
+            Err(m) => return Self::err(&url, m),
+        };
+        self.log.feeds.push(FeedFetch {
+            url,
+            validators: Some(validators),
+            entries: parsed.entries.len() as u64,
+            page_errors: 0,
+        });
+        self.current = Some(Current::Feed(FeedItems {
+            entries: parsed.entries.into_iter(),
+            title: parsed.title,
+            fetched: Some(self.log.feeds.len() - 1),
+        }));
+        None
+    }
+
+    fn next_entry(&mut self) -> Option<Item> {
+        let Some(Current::Feed(items)) = &mut self.current else {
+            return None;
+        };
+        let Some(entry) = items.entries.next() else {
+            self.current = None;
+            return None;
+        };
+        let title = items.title.clone();
+        let fetched = items.fetched;
+        let web = self.http.as_ref().filter(|w| w.fetch_articles);
+        let (Some(web), Some(link)) = (web, entry.link.as_deref()) else {
+            return Some(entry.article(&self.defaults, title.as_deref()));
+        };
+        let page = match web.client.get(link, None) {
+            Ok(http::Fetched::Body {
+                bytes,
+                content_type,
+                ..
+            }) => warc::decode_with_charset(&bytes, content_type.as_deref()),
+            Ok(http::Fetched::NotModified) => Err("HTTP 304 to an unconditional request".into()),
+            Err(m) => Err(m),
+        };
+        match page {
+            Ok(html) => Some(Ok(entry.page(html, &self.defaults, title.as_deref()))),
+            Err(m) => {
+                if let Some(i) = fetched {
+                    self.log.feeds[i].page_errors += 1;
+                }
+                Self::err(&format!("{} ({link})", entry.input), m)
+            }
         }
     }
 
@@ -266,6 +429,10 @@ impl Reader {
     /// Open one input. JSON Lines inputs become the current line stream (and yield nothing
     /// here); a single-article input yields its item.
     fn open(&mut self, name: String) -> Option<Item> {
+        let lower = name.get(..8).unwrap_or(&name).to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            return self.open_url(name);
+        }
         let stdin = name == "-";
         let label = if stdin {
             "<stdin>".to_string()
@@ -283,7 +450,8 @@ impl Reader {
                     }
                     return Self::err(
                         &label,
-                        "unknown file type: expected .txt, .html, .htm or .jsonl, optionally .gz",
+                        "unknown file type: expected .txt, .html, .htm, .jsonl (optionally .gz), \
+                         .warc, .warc.gz, .rss, .atom or .xml",
                     );
                 }
             }
@@ -304,6 +472,10 @@ impl Reader {
                 Err(e) => return Self::err(&label, format!("cannot open: {e}")),
             }
         };
+        if format == Some(Format::Warc) {
+            // The WARC reader undoes gzip itself, member by member.
+            return self.open_warc(label, raw);
+        }
         let raw: Box<dyn Read + Send> = if gz {
             Box::new(flate2::read::MultiGzDecoder::new(raw))
         } else {
@@ -324,13 +496,16 @@ impl Reader {
             }
         };
         if format == Format::Jsonl {
-            self.current = Some(Lines {
+            self.current = Some(Current::Lines(Lines {
                 name: label,
                 reader,
                 line_no: 0,
                 buf: Vec::new(),
-            });
+            }));
             return None;
+        }
+        if format == Format::Warc {
+            return self.open_warc(label, Box::new(reader));
         }
         let mut bytes = Vec::new();
         match reader.take(self.max_bytes + 1).read_to_end(&mut bytes) {
@@ -349,12 +524,53 @@ impl Reader {
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Self::err(&label, "empty input: no text in the file");
         }
+        if format == Format::Feed {
+            return match feed::parse(&bytes, &label) {
+                Ok(f) => {
+                    self.current = Some(Current::Feed(FeedItems {
+                        entries: f.entries.into_iter(),
+                        title: f.title,
+                        fetched: None,
+                    }));
+                    None
+                }
+                Err(m) => Self::err(&label, m),
+            };
+        }
         Some(article(&label, &bytes, format, &self.defaults))
+    }
+
+    fn open_warc(&mut self, label: String, raw: Box<dyn Read + Send>) -> Option<Item> {
+        match warc::WarcReader::new(label.clone(), raw, self.defaults.clone(), self.max_bytes) {
+            Ok(w) => {
+                self.current = Some(Current::Warc(Box::new(w)));
+                None
+            }
+            Err(e) => Self::err(&label, format!("cannot read: {e}")),
+        }
+    }
+
+    fn next_record(&mut self) -> Option<Item> {
+        let Some(Current::Warc(w)) = &mut self.current else {
+            return None;
+        };
+        let item = w.next();
+        if item.is_none() {
+            let s = w.stats;
+            self.log.warc.records += s.records;
+            self.log.warc.articles += s.articles;
+            self.log.warc.skipped += s.skipped;
+            self.log.warc.errors += s.errors;
+            self.current = None;
+        }
+        item
     }
 
     fn next_line(&mut self) -> Option<Item> {
         let max = self.max_bytes;
-        let cur = self.current.as_mut()?;
+        let Some(Current::Lines(cur)) = self.current.as_mut() else {
+            return None;
+        };
         loop {
             cur.buf.clear();
             cur.line_no += 1;
@@ -437,8 +653,13 @@ impl Iterator for Reader {
     type Item = Item;
     fn next(&mut self) -> Option<Item> {
         loop {
-            if self.current.is_some() {
-                if let Some(item) = self.next_line() {
+            if let Some(cur) = &self.current {
+                let item = match cur {
+                    Current::Lines(_) => self.next_line(),
+                    Current::Warc(_) => self.next_record(),
+                    Current::Feed(_) => self.next_entry(),
+                };
+                if let Some(item) = item {
                     return Some(item);
                 }
                 continue;
