@@ -102,6 +102,7 @@ enum Val {
     T(Option<String>),
     D(Option<jiff::civil::Date>),
     B(Option<bool>),
+    Y(Option<Vec<u8>>),
 }
 
 impl ToSql for Val {
@@ -116,13 +117,22 @@ impl ToSql for Val {
             Val::T(v) => v.to_sql(ty, out),
             Val::D(v) => v.to_sql(ty, out),
             Val::B(v) => v.to_sql(ty, out),
+            Val::Y(v) => v.to_sql(ty, out),
         }
     }
 
     fn accepts(ty: &Type) -> bool {
         // Each column's kind is fixed by the table specs below and matches its PostgreSQL type;
         // the inner value's `to_sql` writes that type.
-        [Type::INT8, Type::FLOAT8, Type::TEXT, Type::DATE, Type::BOOL].contains(ty)
+        [
+            Type::INT8,
+            Type::FLOAT8,
+            Type::TEXT,
+            Type::DATE,
+            Type::BOOL,
+            Type::BYTEA,
+        ]
+        .contains(ty)
     }
 
     to_sql_checked!();
@@ -135,6 +145,7 @@ enum Kind {
     T,
     D,
     B,
+    Y,
 }
 
 impl Kind {
@@ -145,11 +156,12 @@ impl Kind {
             Kind::T => Type::TEXT,
             Kind::D => Type::DATE,
             Kind::B => Type::BOOL,
+            Kind::Y => Type::BYTEA,
         }
     }
 }
 
-use Kind::{B, D, F, I, T};
+use Kind::{B, D, F, I, T, Y};
 
 /// Columns of each table, as named in both schemas, with their kind. The first column of
 /// articles and events is the row id; the second of events is its article.
@@ -203,6 +215,8 @@ const EVENT_COLS: &[(&str, Kind)] = &[
     ("lat", F),
     ("lon", F),
     ("place_basis", T),
+    ("cl_start", I),
+    ("cl_end", I),
 ];
 
 const ACTOR_COLS: &[(&str, Kind)] = &[
@@ -232,6 +246,10 @@ const CASUALTY_COLS: &[(&str, Kind)] = &[
     ("place_id", T),
     ("date_value", T),
 ];
+
+const FINGERPRINT_COLS: &[(&str, Kind)] = &[("article_id", I), ("print", Y)];
+
+const BAND_COLS: &[(&str, Kind)] = &[("band", I), ("article_id", I)];
 
 fn col_list(cols: &[(&str, Kind)]) -> String {
     cols.iter().map(|c| c.0).collect::<Vec<_>>().join(", ")
@@ -268,6 +286,7 @@ fn read_rows(
                             .and_then(|d| d.parse::<jiff::civil::Date>().ok()),
                     ),
                     Kind::B => Val::B(r.get(i)?),
+                    Kind::Y => Val::Y(r.get(i)?),
                 })
             })
             .collect::<rusqlite::Result<Vec<Val>>>()
@@ -464,16 +483,29 @@ impl PgStore {
             ));
         };
         // 1. Rows, as the SQLite store makes them (keys, dedup within the batch).
-        let clear = "DELETE FROM event_actors; DELETE FROM events; DELETE FROM casualties;
-                     DELETE FROM articles; DELETE FROM articles_fts;";
-        stage.connection().execute_batch(clear)?;
+        // Every table of the staging store is emptied before and after: it holds one batch.
+        let clear: String = {
+            let mut st = stage.connection().prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )?;
+            let names = st
+                .query_map([], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            names
+                .iter()
+                .map(|n| format!("DELETE FROM \"{}\";", n.replace('"', "\"\"")))
+                .collect()
+        };
+        stage.connection().execute_batch(&clear)?;
         let staged = stage.insert_prepared(records)?;
         let conn = stage.connection();
         let articles = read_rows(conn, "articles", ARTICLE_COLS, "id")?;
         let events = read_rows(conn, "events", EVENT_COLS, "id")?;
         let actors = read_rows(conn, "event_actors", ACTOR_COLS, "rowid")?;
         let casualties = read_rows(conn, "casualties", CASUALTY_COLS, "article_id, casualty_id")?;
-        conn.execute_batch(clear)?;
+        let prints = read_rows(conn, "fingerprints", FINGERPRINT_COLS, "article_id")?;
+        let bands = read_rows(conn, "fingerprint_bands", BAND_COLS, "band, article_id")?;
+        conn.execute_batch(&clear)?;
 
         // 2. One transaction in PostgreSQL.
         let mut client = self.client.lock().unwrap_or_else(|p| p.into_inner());
@@ -534,17 +566,23 @@ impl PgStore {
                 Some(r)
             })
             .collect();
-        let new_casualties: Vec<Vec<Val>> = casualties
-            .into_iter()
-            .filter_map(|mut r| {
-                let id = *article_ids.get(&id_of(&r[0])?)?;
-                r[0] = Val::I(Some(id));
-                Some(r)
-            })
-            .collect();
+        let of_new_article = |rows: Vec<Vec<Val>>, col: usize| -> Vec<Vec<Val>> {
+            rows.into_iter()
+                .filter_map(|mut r| {
+                    let id = *article_ids.get(&id_of(&r[col])?)?;
+                    r[col] = Val::I(Some(id));
+                    Some(r)
+                })
+                .collect()
+        };
+        let new_casualties = of_new_article(casualties, 0);
+        let new_prints = of_new_article(prints, 0);
+        let new_bands = of_new_article(bands, 1);
         let n_events = copy_rows(&mut tx, "events", EVENT_COLS, &new_events)?;
         copy_rows(&mut tx, "event_actors", ACTOR_COLS, &new_actors)?;
         copy_rows(&mut tx, "casualties", CASUALTY_COLS, &new_casualties)?;
+        copy_rows(&mut tx, "fingerprints", FINGERPRINT_COLS, &new_prints)?;
+        copy_rows(&mut tx, "fingerprint_bands", BAND_COLS, &new_bands)?;
         tx.commit().map_err(pg)?;
         let new = inserted.len() as u64;
         Ok(BatchStats {

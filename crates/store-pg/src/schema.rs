@@ -129,4 +129,24 @@ CREATE TABLE IF NOT EXISTS casualties (
     PRIMARY KEY (article_id, casualty_id)
 );
 "#,
+    // 2: the deterministic half of SQLite migration 2 (deduplication): each event's day
+    // interval for the clustering rule (`cl_start`, `cl_end`, days since 1970-01-01) and each
+    // article's MinHash fingerprint and LSH band keys, as the SQLite store computes them. The
+    // decisions (`events.cluster`, `clusters`, `duplicates`) need the store's earlier rows and
+    // are not made in PostgreSQL yet (docs/postgres.md).
+    r#"
+ALTER TABLE events ADD COLUMN IF NOT EXISTS cl_start bigint;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS cl_end bigint;
+CREATE INDEX IF NOT EXISTS events_root_clday ON events (root, cl_start);
+
+CREATE TABLE IF NOT EXISTS fingerprints (
+    article_id  bigint PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    print       bytea NOT NULL
+);
+CREATE TABLE IF NOT EXISTS fingerprint_bands (
+    band        bigint NOT NULL,
+    article_id  bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (band, article_id)
+);
+"#,
 ];
