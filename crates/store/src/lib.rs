@@ -15,6 +15,7 @@
 
 pub mod api;
 pub mod dedup;
+pub mod feeds;
 pub mod keys;
 pub mod schema;
 
