@@ -34,18 +34,18 @@ async function api(path) {
   return r.json();
 }
 
-const browser = await chromium.launch({
+// A fresh profile directory (the --user-data-dir): playwright passes it to Chromium.
+const context = await chromium.launchPersistentContext(profile, {
   executablePath,
   headless: true,
+  viewport: { width: 1400, height: 1000 },
   args: [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--user-data-dir=" + profile,
   ],
 });
 let code = 0;
 try {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   const pageErrors = [], dialogs = [], offsite = [], csp = [];
   page.on("pageerror", (e) => pageErrors.push(String(e)));
@@ -188,7 +188,7 @@ try {
   failures.push(String(e && e.stack || e));
   console.log("FAIL exception: " + (e && e.stack || e));
 } finally {
-  await browser.close();
+  await context.close();
   rmSync(profile, { recursive: true, force: true });
 }
 console.log(passed + " passed, " + failures.length + " failed");
