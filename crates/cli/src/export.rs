@@ -1,10 +1,13 @@
 //! `dateline export`: event mentions in the formats analysts already use (GDELT 2.0 event table,
-//! PLOVER JSON, ACLED-shaped CSV), from a database made by `ingest` or from `dateline/1` JSON
-//! Lines made by `extract`. Records are streamed one at a time. See docs/exports.md.
+//! PLOVER JSON, ACLED-shaped CSV, Parquet), from a database made by `ingest` or from
+//! `dateline/1` JSON Lines made by `extract`. Records are streamed one at a time. From a
+//! database, each mention carries its cross-article cluster and its counts. See
+//! docs/exports.md.
 
 use clap::{Args, ValueEnum};
-use dateline_store::{EventStore, Store};
+use dateline_store::Store;
 use serde_json::Value;
+use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -15,6 +18,8 @@ pub enum Format {
     Plover,
     /// ACLED-shaped CSV with a header row.
     Acled,
+    /// Parquet: typed columns, one row per mention (needs --out FILE).
+    Parquet,
 }
 
 #[derive(Args)]
@@ -30,11 +35,25 @@ pub struct ExportArgs {
     /// Write GDELT's column names as a first line.
     #[arg(long)]
     header: bool,
+    /// Write to this file instead of standard output (required for Parquet).
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+}
+
+/// Where rows go: a text stream, or a Parquet file.
+enum Sink {
+    Text(BufWriter<Box<dyn Write>>),
+    Parquet(Box<dateline_export::ParquetWriter<BufWriter<File>>>),
 }
 
 /// Write the rows of one record. Returns an error only for output failures.
-fn write_record(format: Format, record: &Value, out: &mut dyn Write) -> io::Result<()> {
+fn write_record(format: Format, record: &Value, sink: &mut Sink) -> io::Result<()> {
+    let out = match sink {
+        Sink::Parquet(w) => return w.add(record),
+        Sink::Text(out) => out,
+    };
     match format {
+        Format::Parquet => {}
         Format::Gdelt => {
             for row in dateline_export::gdelt_rows(record) {
                 writeln!(out, "{}", row.join("\t"))?;
@@ -59,28 +78,67 @@ fn write_record(format: Format, record: &Value, out: &mut dyn Write) -> io::Resu
 
 /// Run the command; `Ok(false)` when some input could not be read (reported on stderr).
 pub fn run(args: ExportArgs) -> Result<bool, String> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let target = args
+        .out
+        .as_ref()
+        .map_or("standard output".to_string(), |p| p.display().to_string());
     // A reader that stops early (`| head`) is not an error: stop quietly, as `extract` does.
     let io_err = |e: io::Error| {
         if e.kind() == io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        format!("cannot write output: {e}")
+        format!("cannot write {target}: {e}")
     };
+    let mut sink = match (args.format, &args.out) {
+        (Format::Parquet, None) => {
+            return Err("--format parquet needs a file: add --out FILE.parquet".into());
+        }
+        (Format::Parquet, Some(p)) => {
+            let f = File::create(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Sink::Parquet(Box::new(
+                dateline_export::ParquetWriter::new(BufWriter::new(f)).map_err(io_err)?,
+            ))
+        }
+        (_, Some(p)) => {
+            let f = File::create(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Sink::Text(BufWriter::new(Box::new(f)))
+        }
+        (_, None) => Sink::Text(BufWriter::new(Box::new(io::stdout()))),
+    };
+    if let Sink::Text(out) = &mut sink {
+        write_header(&args, out).map_err(io_err)?;
+    }
+    let ok = write_all(&args, &mut sink, &io_err)?;
+    match sink {
+        Sink::Text(mut out) => out.flush().map_err(io_err)?,
+        Sink::Parquet(w) => {
+            w.finish().map_err(io_err)?;
+        }
+    }
+    Ok(ok)
+}
+
+fn write_header(args: &ExportArgs, out: &mut dyn Write) -> io::Result<()> {
     match args.format {
         Format::Gdelt if args.header => {
-            writeln!(out, "{}", dateline_export::GDELT_COLUMNS.join("\t")).map_err(io_err)?
+            writeln!(out, "{}", dateline_export::GDELT_COLUMNS.join("\t"))?
         }
         Format::Acled => {
             let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record(dateline_export::ACLED_COLUMNS)
-                .map_err(|e| e.to_string())?;
-            w.flush().map_err(io_err)?;
-            out.write_all(w.get_ref()).map_err(io_err)?;
+            w.write_record(dateline_export::ACLED_COLUMNS)?;
+            w.flush()?;
+            out.write_all(w.get_ref())?;
         }
         _ => {}
     }
+    Ok(())
+}
+
+fn write_all(
+    args: &ExportArgs,
+    out: &mut Sink,
+    io_err: &dyn Fn(io::Error) -> String,
+) -> Result<bool, String> {
     let mut ok = true;
     if let Some(db) = &args.db {
         let store = Store::open_read_only(db).map_err(|e| format!("{db}: {e}"))?;
@@ -94,8 +152,8 @@ pub fn run(args: ExportArgs) -> Result<bool, String> {
                 .map_err(|e| format!("{db}: {e}"))?
         };
         for id in ids {
-            match store.article(&id) {
-                Ok(Some(rec)) => write_record(args.format, &rec, &mut out).map_err(io_err)?,
+            match store.article_clustered(&id) {
+                Ok(Some(rec)) => write_record(args.format, &rec, out).map_err(io_err)?,
                 Ok(None) => {}
                 Err(e) => {
                     eprintln!("dateline: {db}: article {id}: {e}");
@@ -137,7 +195,7 @@ pub fn run(args: ExportArgs) -> Result<bool, String> {
                 match serde_json::from_str::<Value>(&line) {
                     // error lines of `extract` carry no article: nothing to export
                     Ok(rec) if rec.get("article").is_some() => {
-                        write_record(args.format, &rec, &mut out).map_err(io_err)?
+                        write_record(args.format, &rec, out).map_err(io_err)?
                     }
                     Ok(_) => {}
                     Err(e) => {
@@ -148,6 +206,5 @@ pub fn run(args: ExportArgs) -> Result<bool, String> {
             }
         }
     }
-    out.flush().map_err(io_err)?;
     Ok(ok)
 }

@@ -1,6 +1,6 @@
 //! `dateline query`: filter the events of a store and print them.
 
-use dateline_store::{EventRow, EventStore, Filter, Store};
+use dateline_store::{ClusterQuery, ClusteredRow, Filter, Store};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
@@ -66,6 +66,13 @@ pub struct QueryArgs {
     /// Events skipped before the first printed (paging).
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
+    /// Only the mentions of this event cluster (`ev…`, as printed in the `cluster` column).
+    #[arg(long)]
+    pub cluster: Option<String>,
+    /// One row per real-world event (cluster) instead of one per mention: of each cluster's
+    /// matching mentions, the first stored. `--count` then counts events.
+    #[arg(long)]
+    pub distinct: bool,
     /// Print only how many events match.
     #[arg(long)]
     pub count: bool,
@@ -108,8 +115,8 @@ fn cell(s: &str, max: usize) -> String {
     }
 }
 
-fn table(rows: &[EventRow], out: &mut impl Write) -> io::Result<()> {
-    const HEAD: [(&str, usize); 11] = [
+fn table(rows: &[ClusteredRow], out: &mut impl Write) -> io::Result<()> {
+    const HEAD: [(&str, usize); 13] = [
         ("date", 21),
         ("cameo", 5),
         ("quad", 4),
@@ -120,11 +127,15 @@ fn table(rows: &[EventRow], out: &mut impl Write) -> io::Result<()> {
         ("cc", 2),
         ("outlet", 16),
         ("article/event", 24),
+        ("cluster", 18),
+        ("m/a/s", 11),
         ("evidence", 70),
     ];
-    let cells: Vec<[String; 11]> = rows
+    let cells: Vec<[String; 13]> = rows
         .iter()
-        .map(|r| {
+        .map(|c| {
+            let r = &c.row;
+            let n = |x: Option<i64>| x.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
             let row = [
                 opt(&r.date),
                 r.cameo.clone(),
@@ -136,6 +147,8 @@ fn table(rows: &[EventRow], out: &mut impl Write) -> io::Result<()> {
                 opt(&r.place_country),
                 opt(&r.outlet),
                 format!("{}/{}", r.article, r.event),
+                opt(&c.cluster),
+                format!("{}/{}/{}", n(c.mentions), n(c.articles), n(c.sources)),
                 opt(&r.evidence),
             ];
             let mut i = 0;
@@ -202,36 +215,57 @@ pub fn query(args: QueryArgs) -> Result<bool, String> {
         limit: args.limit,
         offset: args.offset,
     };
+    let cq = ClusterQuery {
+        cluster: args.cluster,
+        distinct: args.distinct,
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let write_err = |e: io::Error| format!("cannot write output: {e}");
     if args.count {
-        let n = store.count(&filter).map_err(|e| e.to_string())?;
+        let n = store
+            .count_clustered(&filter, &cq)
+            .map_err(|e| e.to_string())?;
         writeln!(out, "{n}").map_err(write_err)?;
         return out.flush().map(|_| true).map_err(write_err);
     }
-    let rows = store.query(&filter).map_err(|e| e.to_string())?;
+    let rows = store
+        .query_clustered(&filter, &cq)
+        .map_err(|e| e.to_string())?;
     let result = match args.format {
         OutputFormat::Table => table(&rows, &mut out),
         OutputFormat::Jsonl => rows.iter().try_for_each(|r| {
             serde_json::to_writer(&mut out, r)?;
             writeln!(out)
         }),
-        OutputFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
-            let r: Result<(), csv::Error> = rows.iter().try_for_each(|r| w.serialize(r));
-            let flushed = w.flush();
-            match r {
-                Err(e) => Err(io::Error::other(e)),
-                Ok(()) => flushed,
-            }
-        }
+        OutputFormat::Csv => csv_rows(&rows, &mut out),
     };
     match result.and_then(|_| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(true),
         Err(e) => Err(write_err(e)),
         Ok(()) => Ok(true),
     }
+}
+
+/// CSV with a header: the fields of the JSON Lines output, in the same order.
+fn csv_rows(rows: &[ClusteredRow], out: &mut impl Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut header = false;
+    for r in rows {
+        let v = serde_json::to_value(r).map_err(io::Error::other)?;
+        let Some(obj) = v.as_object() else { continue };
+        if !header {
+            w.write_record(obj.keys()).map_err(io::Error::other)?;
+            header = true;
+        }
+        w.write_record(obj.values().map(|x| match x {
+            serde_json::Value::Null => String::new(),
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }))
+        .map_err(io::Error::other)?;
+    }
+    w.flush()
 }
 
 #[cfg(test)]

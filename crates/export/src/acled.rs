@@ -204,12 +204,16 @@ pub fn acled_row(rec: &Record, event: &Value) -> Option<Vec<String>> {
     row[16] = rec.sentence_text(event).unwrap_or("").to_string();
     row[17] = rec.fatalities(event).unwrap_or(0).to_string();
     row[18] = s(event, "cameo").unwrap_or("").to_string();
-    // Mentions of one real event in the article share this key: `<article id>-<first mention>`.
-    row[19] = format!(
-        "{}-{}",
-        s(art, "id").unwrap_or(""),
-        s(event, "same_as").or(s(event, "id")).unwrap_or("")
-    );
+    // Mentions of one real event share this key: the store's cluster id when there is one,
+    // else `<article id>-<first mention>` within the article.
+    row[19] = match crate::event_cluster(event) {
+        Some(c) => c.id.to_string(),
+        None => format!(
+            "{}-{}",
+            s(art, "id").unwrap_or(""),
+            s(event, "same_as").or(s(event, "id")).unwrap_or("")
+        ),
+    };
     Some(row)
 }
 

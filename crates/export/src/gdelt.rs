@@ -229,9 +229,20 @@ pub fn gdelt_row(rec: &Record, event: &Value) -> Vec<String> {
     }
     row[29] = num(&event["quad_class"]);
     row[30] = num(&event["goldstein"]);
-    row[31] = rec.mentions_of(event).to_string();
-    row[32] = "1".to_string();
-    row[33] = "1".to_string();
+    // From the store's cluster when there is one (counts over every article stored), else
+    // within this article only.
+    match crate::event_cluster(event) {
+        Some(c) => {
+            row[31] = c.mentions.to_string();
+            row[32] = c.sources.to_string();
+            row[33] = c.articles.to_string();
+        }
+        None => {
+            row[31] = rec.mentions_of(event).to_string();
+            row[32] = "1".to_string();
+            row[33] = "1".to_string();
+        }
+    }
     // AvgTone (34): dateline measures no tone.
     geo(
         rec,

@@ -14,10 +14,12 @@
 
 pub mod acled;
 pub mod gdelt;
+pub mod parquet_table;
 pub mod plover;
 
 pub use acled::{ACLED_COLUMNS, acled_row, acled_rows, write_acled};
 pub use gdelt::{GDELT_COLUMNS, gdelt_row, gdelt_rows, write_gdelt};
+pub use parquet_table::{PARQUET_COLUMNS, ParquetWriter, write_parquet};
 pub use plover::{plover_record, plover_records, write_plover};
 
 use serde_json::Value;
@@ -233,6 +235,28 @@ impl<'a> Record<'a> {
             .and_then(|p| s(p, "name"))
             .or_else(|| country(iso2).map(|c| c.name))
     }
+}
+
+/// The cross-article event (cluster) of a mention, when the record came from a store that
+/// clustered it: the store adds `events[].cluster = {id, mentions, articles, sources}`
+/// (`dateline_store::Store::article_clustered`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventCluster<'a> {
+    pub id: &'a str,
+    pub mentions: u64,
+    pub articles: u64,
+    pub sources: u64,
+}
+
+/// The cluster a store gave an event mention, if any.
+pub fn event_cluster(event: &Value) -> Option<EventCluster<'_>> {
+    let c = event.get("cluster")?;
+    Some(EventCluster {
+        id: c.get("id")?.as_str()?,
+        mentions: c.get("mentions")?.as_u64()?,
+        articles: c.get("articles")?.as_u64()?,
+        sources: c.get("sources")?.as_u64()?,
+    })
 }
 
 /// A day date (`YYYY-MM-DD`) from a `dateline/1` date value; intervals `A/B` give their start

@@ -100,6 +100,13 @@ pub fn plover_record(rec: &Record, event: &Value) -> Value {
         m.insert("injured".into(), json!(injured));
     }
     m.insert("cameo".into(), event["cameo"].clone());
+    if let Some(c) = crate::event_cluster(event) {
+        m.insert(
+            "cluster".into(),
+            json!({"id": c.id, "mentions": c.mentions, "articles": c.articles,
+                   "sources": c.sources}),
+        );
+    }
     m.insert("coder".into(), json!("dateline"));
     m.insert("version".into(), json!("dateline/1"));
     Value::Object(m)

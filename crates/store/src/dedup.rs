@@ -614,6 +614,38 @@ impl crate::Store {
     }
 }
 
+impl crate::Store {
+    /// The full `dateline/1` record of an article (as [`crate::EventStore::article`]) with
+    /// each event's cluster added as `events[].cluster = {id, mentions, articles, sources}`:
+    /// what exports fill cross-article counts from.
+    pub fn article_clustered(&self, doc_id: &str) -> Result<Option<serde_json::Value>> {
+        use crate::EventStore;
+        let Some(mut rec) = self.article(doc_id)? else {
+            return Ok(None);
+        };
+        let clusters = self.clusters_of_article(doc_id)?;
+        if let Some(events) = rec.get_mut("events").and_then(|e| e.as_array_mut()) {
+            for e in events {
+                let Some(c) = e
+                    .get("id")
+                    .and_then(|i| i.as_str())
+                    .and_then(|i| clusters.get(i))
+                else {
+                    continue;
+                };
+                if let (Some(id), Some(obj)) = (&c.id, e.as_object_mut()) {
+                    obj.insert(
+                        "cluster".into(),
+                        serde_json::json!({"id": id, "mentions": c.mentions,
+                                           "articles": c.articles, "sources": c.sources}),
+                    );
+                }
+            }
+        }
+        Ok(Some(rec))
+    }
+}
+
 /// A mention's cluster and its GDELT-like counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ClusterCounts {
