@@ -1,17 +1,20 @@
 //! PostgreSQL against SQLite in the same run, on the same records: writer-side ingest rate
 //! and query latency on a store of at least a million events.
 //!
-//!     cargo run --release -p dateline-store-pg --example bench_pg -- RECORDS.jsonl [EVENTS] [ROUNDS]
+//!     cargo run --release -p dateline-store-pg --example bench_pg -- RECORDS.jsonl [COPIES] [EVENTS] [ROUNDS]
 //!
-//! RECORDS.jsonl is `dateline extract` output. The records are stored again and again, each
-//! copy under its own article id and URL (so each is a new article to both stores), until both
-//! stores hold at least EVENTS event rows (default 1,000,000). Each copy is prepared once
-//! (`Prepared::new`, the extraction threads' share of an ingest) and then written to a SQLite
-//! file store (`Store::insert_prepared`, batches of 512) and to PostgreSQL
-//! (`PgStore::insert_prepared`: binary COPY, same batches); the two write times give the ingest
-//! rates. Then the filters of `dateline-store`'s `bench_query` run ROUNDS times (default 50)
-//! on both stores, first page of 100 newest first, and p50/p99 are printed as a Markdown
-//! table.
+//! RECORDS.jsonl is `dateline extract` output.
+//!
+//! 1. Ingest: the records are stored COPIES times (default 5), each copy under its own article
+//!    id and URL, so each is a new article to both stores. Each copy is prepared once
+//!    (`Prepared::new`, the extraction threads' share of an ingest) and then written to a SQLite
+//!    file store (`Store::insert_prepared`) and to PostgreSQL (`PgStore::insert_prepared`:
+//!    binary COPY), in batches of 512; the two write times give the ingest rates.
+//! 2. A million events: the stored event rows (and their actor rows) are copied inside each
+//!    database (`INSERT … SELECT`, ids shifted, `event_id` suffixed) until both hold at least
+//!    EVENTS (default 1,000,000) event rows: identical stores.
+//! 3. Query latency: the filters of `dateline-store`'s `bench_query` run ROUNDS times (default
+//!    50) on both stores, first page of 100 newest first; p50/p99 printed as a Markdown table.
 //!
 //! PostgreSQL: `$DATELINE_PG_URL` when set (an empty database), else a temporary server
 //! started here (`dateline_store_pg::testing`). The SQLite file goes to the temporary
@@ -165,7 +168,8 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let path = args
         .next()
-        .expect("usage: bench_pg RECORDS.jsonl [EVENTS] [ROUNDS]");
+        .expect("usage: bench_pg RECORDS.jsonl [COPIES] [EVENTS] [ROUNDS]");
+    let copies: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
     let target: u64 = args
         .next()
         .and_then(|a| a.parse().ok())
@@ -210,7 +214,7 @@ fn main() {
     let (mut c_lite, mut c_pg, mut c_server) = (0.0, 0.0, 0.0);
     let (mut articles, mut events) = (0u64, 0u64);
     let mut k = 0;
-    while events < target {
+    while k < copies {
         let s = Instant::now();
         let prepared: Vec<Option<Prepared>> =
             base.iter().map(|r| Prepared::new(&copy_of(r, k))).collect();
@@ -238,6 +242,82 @@ fn main() {
             "copy {k}: {articles} articles, {events} events; write s so far: SQLite {t_lite:.1}, PostgreSQL {t_pg:.1}"
         );
     }
+    assert_eq!(lite.counts().unwrap(), pg.counts().unwrap());
+
+    // A million events: copies of the event and actor rows inside each database.
+    let cols_lite: Vec<String> = lite
+        .connection()
+        .prepare("SELECT name FROM pragma_table_info('events') ORDER BY cid")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let cols_pg: Vec<String> = pg
+        .client()
+        .query(
+            "SELECT column_name::text FROM information_schema.columns
+             WHERE table_name = 'events' AND table_schema = current_schema()
+             ORDER BY ordinal_position",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let copy_sql = |cols: &[String], m: i64, r: i64| -> String {
+        let rest: Vec<String> = cols
+            .iter()
+            .filter(|c| !matches!(c.as_str(), "id" | "event_id"))
+            .map(|c| format!("\"{c}\""))
+            .collect();
+        format!(
+            "INSERT INTO events (id, event_id, {rest}) SELECT id + {off}, event_id || '~{r}', {rest}
+             FROM events WHERE id <= {m};
+             INSERT INTO event_actors (event_id, role, code, country, name, entity_id, start, \"end\")
+             SELECT event_id + {off}, role, code, country, name, entity_id, start, \"end\"
+             FROM event_actors WHERE event_id <= {m};",
+            rest = rest.join(", "),
+            off = r * m,
+        )
+    };
+    let m_lite: i64 = lite
+        .connection()
+        .query_row("SELECT max(id) FROM events", [], |r| r.get(0))
+        .unwrap();
+    let m_pg: i64 = pg
+        .client()
+        .query_one("SELECT max(id) FROM events", &[])
+        .unwrap()
+        .get(0);
+    let mut n_events = events;
+    let mut r = 0i64;
+    let (mut t_copy_lite, mut t_copy_pg) = (0.0, 0.0);
+    while n_events < target {
+        r += 1;
+        let s = Instant::now();
+        let tx = lite.connection().unchecked_transaction().unwrap();
+        tx.execute_batch(&copy_sql(&cols_lite, m_lite, r)).unwrap();
+        tx.commit().unwrap();
+        t_copy_lite += s.elapsed().as_secs_f64();
+        let s = Instant::now();
+        {
+            let mut c = pg.client();
+            let mut tx = c.transaction().unwrap();
+            tx.batch_execute(&copy_sql(&cols_pg, m_pg, r)).unwrap();
+            tx.commit().unwrap();
+        }
+        t_copy_pg += s.elapsed().as_secs_f64();
+        n_events += events;
+    }
+    pg.client()
+        .batch_execute(
+            "SELECT setval(pg_get_serial_sequence('events', 'id'), (SELECT max(id) FROM events))",
+        )
+        .unwrap();
+    eprintln!(
+        "events copied {r} times inside each store: SQLite {t_copy_lite:.1} s, PostgreSQL {t_copy_pg:.1} s"
+    );
     let cl = lite.counts().unwrap();
     let cp = pg.counts().unwrap();
     assert_eq!(cl, cp);
@@ -254,10 +334,9 @@ fn main() {
     let lite_size = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0);
 
     println!(
-        "Stores: {} articles ({} copies of {} records), {} events, {} actor rows, {} casualties; \
-         SQLite file {:.0} MB, PostgreSQL database {:.0} MB.\n",
-        cp.articles,
-        k,
+        "Ingest: {articles} articles ({k} copies of {} records), {events} events.\n\
+         Query stores: those articles with their event rows copied {r} times inside each store: \
+         {} events, {} actor rows, {} casualties; SQLite file {:.0} MB, PostgreSQL database {:.0} MB.\n",
         base.len(),
         cp.events,
         cp.event_actors,
