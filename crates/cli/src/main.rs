@@ -10,6 +10,7 @@ use std::process::ExitCode;
 mod export;
 mod ingest;
 mod query;
+mod serve;
 
 #[derive(Parser)]
 #[command(
@@ -34,6 +35,9 @@ enum Command {
     /// Write event mentions as a GDELT 2.0 event table, PLOVER JSON or ACLED-shaped CSV, from a
     /// database or from dateline/1 JSON Lines (see docs/exports.md).
     Export(export::ExportArgs),
+    /// Serve a database: a JSON API and a web page with a map, a timeline and each event's
+    /// evidence (see docs/serve.md). Listens on 127.0.0.1:8080 and prints its address.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(clap::Args)]
@@ -143,6 +147,7 @@ fn main() -> ExitCode {
         Command::Ingest(a) => ingest::ingest(a),
         Command::Query(a) => query::query(*a),
         Command::Export(a) => export::run(a),
+        Command::Serve(a) => serve::serve(a),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
