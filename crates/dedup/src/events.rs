@@ -46,6 +46,12 @@ pub struct Mention {
     pub same_as: Option<String>,
 }
 
+/// Whether a place feature is a country or first-level region: such a place is no point, and
+/// the rule reads it as "somewhere in this country" (its geonameid and centroid are dropped).
+pub fn is_region(feature: Option<&str>) -> bool {
+    matches!(feature, Some("country" | "admin1" | "region"))
+}
+
 fn s(v: &Value, p: &str) -> Option<String> {
     v.pointer(p).and_then(Value::as_str).map(str::to_owned)
 }
@@ -93,12 +99,15 @@ pub fn mentions(record: &Value) -> Vec<Mention> {
                 .pointer("/place/place")
                 .and_then(Value::as_str)
                 .and_then(|id| places.get(id))
-                .map(|p| Place {
-                    name: p.get("name").and_then(Value::as_str).map(str::to_owned),
-                    geonameid: p.get("geonameid").and_then(Value::as_i64),
-                    country: p.get("country").and_then(Value::as_str).map(str::to_owned),
-                    lat: p.get("lat").and_then(Value::as_f64),
-                    lon: p.get("lon").and_then(Value::as_f64),
+                .map(|p| {
+                    let point = !is_region(p.get("feature").and_then(Value::as_str));
+                    Place {
+                        name: p.get("name").and_then(Value::as_str).map(str::to_owned),
+                        geonameid: p.get("geonameid").and_then(Value::as_i64).filter(|_| point),
+                        country: p.get("country").and_then(Value::as_str).map(str::to_owned),
+                        lat: p.get("lat").and_then(Value::as_f64).filter(|_| point),
+                        lon: p.get("lon").and_then(Value::as_f64).filter(|_| point),
+                    }
                 });
             let days = match e.pointer("/date/value").and_then(Value::as_str) {
                 Some(v) => date::interval(v),

@@ -33,11 +33,17 @@ fn codes<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
 
 fn place(
     name: Option<String>,
-    geonameid: Option<i64>,
+    mut geonameid: Option<i64>,
     country: Option<String>,
-    lat: Option<f64>,
-    lon: Option<f64>,
+    mut lat: Option<f64>,
+    mut lon: Option<f64>,
+    feature: Option<&str>,
 ) -> Option<Place> {
+    // A country or first-level region is no point: its centroid says nothing about where in
+    // it the event was. Such a place counts as "this country" (`dateline_dedup::events::is_region`).
+    if dateline_dedup::events::is_region(feature) {
+        (geonameid, lat, lon) = (None, None, None);
+    }
     (name.is_some() || geonameid.is_some() || country.is_some() || lat.is_some() || lon.is_some())
         .then_some(Place {
             name,
@@ -74,6 +80,7 @@ pub(crate) fn mention(key: &str, source: Option<&str>, e: &EventIn) -> Mention {
             e.place_country.clone(),
             e.lat,
             e.lon,
+            e.place_feature.as_deref(),
         ),
         days: e.cl_days,
         same_as: e.same_as.clone(),
@@ -91,7 +98,8 @@ impl SqlKnown<'_> {
     fn members(&self, cluster: &str) -> rusqlite::Result<Vec<Mention>> {
         let mut st = self.conn.prepare_cached(
             "SELECT e.id, a.key, a.source, e.event_id, e.cameo, e.root, e.status, e.place_name,
-                    e.geonameid, e.place_country, e.lat, e.lon, e.cl_start, e.cl_end
+                    e.geonameid, e.place_country, e.lat, e.lon, e.cl_start, e.cl_end,
+                    e.place_feature
              FROM events e JOIN articles a ON a.id = e.article_id
              WHERE e.cluster = ?1 ORDER BY e.id LIMIT ?2",
         )?;
@@ -115,7 +123,14 @@ impl SqlKnown<'_> {
                         status: r.get(6)?,
                         actors_source: Vec::new(),
                         actors_target: Vec::new(),
-                        place: place(r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?, r.get(11)?),
+                        place: place(
+                            r.get(7)?,
+                            r.get(8)?,
+                            r.get(9)?,
+                            r.get(10)?,
+                            r.get(11)?,
+                            r.get::<_, Option<String>>(14)?.as_deref(),
+                        ),
                         days,
                         same_as: None,
                     },
@@ -411,7 +426,7 @@ pub(crate) fn backfill(conn: &Connection) -> Result<()> {
     };
     let mut read = conn.prepare("SELECT key, record, text FROM articles WHERE id = ?1")?;
     let mut upd = conn.prepare(
-        "UPDATE events SET cluster = ?1, cl_start = ?2, cl_end = ?3
+        "UPDATE events SET cluster = ?1, cl_start = ?2, cl_end = ?3, place_feature = ?6
          WHERE article_id = ?4 AND event_id = ?5",
     )?;
     for chunk in ids.chunks(256) {
@@ -444,7 +459,8 @@ pub(crate) fn backfill(conn: &Connection) -> Result<()> {
                     e.cl_days.map(|d| d.0 as i64),
                     e.cl_days.map(|d| d.1 as i64),
                     aid,
-                    e.event_id
+                    e.event_id,
+                    e.place_feature
                 ])?;
                 touched.insert(c);
             }
@@ -499,6 +515,10 @@ pub struct ClusteredRow {
     pub mentions: Option<i64>,
     pub articles: Option<i64>,
     pub sources: Option<i64>,
+    /// `article.id` of the earlier article this mention's article is a near duplicate of.
+    pub duplicate_of: Option<String>,
+    /// Estimated Jaccard similarity of the two articles' texts.
+    pub similarity: Option<f64>,
 }
 
 /// Which mentions a clustered query returns beyond its [`crate::Filter`].
@@ -535,10 +555,12 @@ impl crate::Store {
         let (wh, mut p) = self.cluster_where(filter, q)?;
         let cols = crate::EVENT_COLUMNS;
         let from = "FROM events e JOIN articles a ON a.id = e.article_id
-                    LEFT JOIN clusters c ON c.id = e.cluster";
+                    LEFT JOIN clusters c ON c.id = e.cluster
+                    LEFT JOIN duplicates d ON d.article_id = e.article_id
+                    LEFT JOIN articles o ON o.id = d.of_article";
         let sql = if q.distinct {
             format!(
-                "SELECT {cols}, e.cluster, c.mentions, c.articles, c.sources {from}
+                "SELECT {cols}, e.cluster, c.mentions, c.articles, c.sources, o.doc_id, d.similarity {from}
                  WHERE e.id IN (SELECT min(e.id) FROM events e
                                 JOIN articles a ON a.id = e.article_id{wh}
                                 GROUP BY coalesce(e.cluster, 'row:' || e.id))
@@ -546,7 +568,7 @@ impl crate::Store {
             )
         } else {
             format!(
-                "SELECT {cols}, e.cluster, c.mentions, c.articles, c.sources {from}{wh}
+                "SELECT {cols}, e.cluster, c.mentions, c.articles, c.sources, o.doc_id, d.similarity {from}{wh}
                  ORDER BY e.date_start DESC, e.id DESC LIMIT ? OFFSET ?"
             )
         };
@@ -567,6 +589,8 @@ impl crate::Store {
                     mentions: r.get(30)?,
                     articles: r.get(31)?,
                     sources: r.get(32)?,
+                    duplicate_of: r.get(33)?,
+                    similarity: r.get(34)?,
                 })
             })
             .map_err(crate::query_error(filter))?;

@@ -383,7 +383,8 @@ fn an_old_database_is_upgraded_with_the_same_clusters() {
         c.execute_batch(
             "DROP INDEX events_cluster; DROP INDEX events_root_clday;
              ALTER TABLE events DROP COLUMN cluster; ALTER TABLE events DROP COLUMN cl_start;
-             ALTER TABLE events DROP COLUMN cl_end; DROP TABLE clusters; DROP TABLE fingerprints;
+             ALTER TABLE events DROP COLUMN cl_end; ALTER TABLE events DROP COLUMN place_feature;
+             DROP TABLE clusters; DROP TABLE fingerprints;
              DROP TABLE fingerprint_bands; DROP TABLE duplicates; PRAGMA user_version = 1;",
         )
         .unwrap();
@@ -405,4 +406,25 @@ fn day_numbers_are_days_since_1970() {
     assert_eq!(day_string(0).as_deref(), Some("1970-01-01"));
     let n = dateline_dedup::date::days_from_civil(2024, 3, 5) as i64;
     assert_eq!(day_string(n).as_deref(), Some("2024-03-05"));
+}
+
+#[test]
+fn a_version_2_database_is_decided_again() {
+    let records = stream();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    let fresh = {
+        let mut st = Store::open(&path).unwrap();
+        st.insert_batch(&records).unwrap();
+        snapshot(&st)
+    };
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(
+            "ALTER TABLE events DROP COLUMN place_feature; UPDATE events SET cluster = 'stale';
+             DELETE FROM duplicates; PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    assert_eq!(snapshot(&Store::open(&path).unwrap()), fresh);
 }

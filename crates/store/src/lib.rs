@@ -241,8 +241,8 @@ impl Store {
         for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(found as usize) {
             let tx = conn.transaction()?;
             tx.execute_batch(sql)?;
-            if i == 1 {
-                // Version 2 added deduplication: fill it in for rows stored before.
+            if i == 2 {
+                // Versions 2 and 3 added deduplication: fill it in for rows stored before.
                 dedup::backfill(&tx)?;
             }
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
@@ -395,6 +395,8 @@ struct EventIn {
     lat: Option<f64>,
     lon: Option<f64>,
     place_basis: Option<String>,
+    /// `places[].feature` (`city`, `admin1`, `country`, ...).
+    place_feature: Option<String>,
     actors: Vec<ActorIn>,
     /// `same_as` within the article.
     same_as: Option<String>,
@@ -505,6 +507,7 @@ fn event_rows(rec: &Value, text: &str) -> Vec<EventIn> {
             lat: place.and_then(|p| f(p, "lat")),
             lon: place.and_then(|p| f(p, "lon")),
             place_basis: so(place_ref, "basis"),
+            place_feature: place.and_then(|p| so(p, "feature")),
             actors,
             same_as: so(ev, "same_as"),
             cl_days: match s(date, "value") {
@@ -602,10 +605,10 @@ fn insert_children(tx: &Transaction, aid: i64, p: &Prepared, clusters: &[String]
             plover_type, plover_mode, status, confidence, source_code, source_country,
             target_code, target_country, date_value, date_precision, date_basis, date_start,
             date_end, place_name, geonameid, place_country, admin1, lat, lon, place_basis,
-            cluster, cl_start, cl_end)
+            cluster, cl_start, cl_end, place_feature)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
                  ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32,
-                 ?33, ?34, ?35, ?36)",
+                 ?33, ?34, ?35, ?36, ?37)",
     )?;
     let mut actor_st = tx.prepare_cached(
         "INSERT INTO event_actors (event_id, role, code, country, name, entity_id, start, end)
@@ -651,6 +654,7 @@ fn insert_children(tx: &Transaction, aid: i64, p: &Prepared, clusters: &[String]
             clusters.get(i),
             e.cl_days.map(|d| d.0 as i64),
             e.cl_days.map(|d| d.1 as i64),
+            e.place_feature,
         ])?;
         if tx.changes() == 0 {
             continue;

@@ -157,4 +157,15 @@ CREATE TABLE duplicates (
 );
 CREATE INDEX duplicates_of ON duplicates(of_article);
 "#,
+    // 3: the event place's feature (`city`, `admin1`, `country`, ...), which the clustering
+    // rule reads: a country or region is no point. Deduplication is decided again from the
+    // start for every stored row (`dedup::backfill`, in the same transaction).
+    r#"
+ALTER TABLE events ADD COLUMN place_feature TEXT;
+DELETE FROM clusters;
+DELETE FROM duplicates;
+DELETE FROM fingerprints;
+DELETE FROM fingerprint_bands;
+UPDATE events SET cluster = NULL;
+"#,
 ];
