@@ -117,21 +117,59 @@ pub fn check_published(p: &Option<String>) -> Result<(), String> {
     }
 }
 
-/// One item through the pipeline: the `dateline/1` record, or its error record.
+/// One item through the pipeline: the `dateline/1` record, or its error record. A panic
+/// anywhere (a stage, or serialising) is this item's error, never the stream's end: on a
+/// worker thread of a Python process it would otherwise abort the interpreter.
 pub fn process(item: Item) -> Result<Value, Value> {
-    match item {
-        Err(e) => Err(error_json(&e.input, &e.message)),
-        Ok(raw) => pipeline()
+    let raw = item.map_err(|e| error_json(&e.input, &e.message))?;
+    let input = raw.input.clone();
+    let run = std::panic::AssertUnwindSafe(|| {
+        pipeline()
             .process_guarded(raw)
             .map(|doc| to_json(&doc))
-            .map_err(|(input, msg)| error_json(&input, &msg)),
-    }
+            .map_err(|(input, msg)| error_json(&input, &msg))
+    });
+    std::panic::catch_unwind(run).unwrap_or_else(|_| {
+        Err(error_json(
+            &input,
+            "internal error while processing this article",
+        ))
+    })
 }
 
 /// A chunk of items through the pipeline in parallel on `pool`, results in input order.
 pub fn process_chunk(pool: &rayon::ThreadPool, chunk: Vec<Item>) -> Vec<Result<Value, Value>> {
     pipeline();
     pool.install(|| chunk.into_par_iter().map(process).collect())
+}
+
+/// A chunk through the pipeline and into the store's row form, in parallel (as `dateline
+/// ingest` prepares records off the writer thread). `Ok(None)`: a record the store cannot
+/// take (counted as invalid).
+pub fn prepare_chunk(
+    pool: &rayon::ThreadPool,
+    chunk: Vec<Item>,
+) -> Vec<Result<Option<dateline_store::Prepared>, Value>> {
+    pipeline();
+    pool.install(|| {
+        chunk
+            .into_par_iter()
+            .map(|item| {
+                let input = match &item {
+                    Ok(raw) => raw.input.clone(),
+                    Err(e) => e.input.clone(),
+                };
+                let v = process(item)?;
+                let prep = std::panic::AssertUnwindSafe(|| dateline_store::Prepared::new(&v));
+                std::panic::catch_unwind(prep).map_err(|_| {
+                    error_json(
+                        &input,
+                        "internal error while preparing this record for the store",
+                    )
+                })
+            })
+            .collect()
+    })
 }
 
 /// The same, each record serialised to a JSON string by the worker that made it (the form the
@@ -289,6 +327,34 @@ mod tests {
         assert!(json[0].1);
         let back: Value = serde_json::from_str(&json[0].0).unwrap();
         assert_eq!(back["schema"], "dateline/1");
+    }
+
+    #[test]
+    fn chunks_are_prepared_for_the_store() {
+        let pool = pool(Some(2)).unwrap();
+        let bad = Meta {
+            published: Some("soonish".into()),
+            ..Meta::default()
+        };
+        let items = vec![
+            text_item("Police arrested two men in Lyon on Friday."),
+            article(
+                "item 1".into(),
+                body("x".into(), None),
+                bad,
+                &Defaults::default(),
+            ),
+        ];
+        let out = prepare_chunk(&pool, items);
+        assert!(matches!(out[0], Ok(Some(_))));
+        let Err(e) = &out[1] else {
+            panic!("a bad date must be an error record")
+        };
+        assert!(error_message(e).starts_with("item 1: cannot read"));
+        let mut store = dateline_store::Store::open_in_memory().unwrap();
+        let ok: Vec<_> = out.into_iter().filter_map(Result::ok).collect();
+        let stats = store.insert_prepared(&ok).unwrap();
+        assert_eq!((stats.new, stats.invalid), (1, 0));
     }
 
     #[test]

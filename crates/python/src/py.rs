@@ -352,8 +352,9 @@ impl Source {
 }
 
 /// Wait for a worker's result with the GIL released, waking every 100 ms to let Python
-/// deliver signals (Ctrl-C in a notebook stops the wait).
-fn wait<T: Send>(py: Python<'_>, mut rx: Receiver<T>) -> PyResult<T> {
+/// deliver signals (Ctrl-C in a notebook stops the wait). On an exception the receiver is
+/// handed back, so that a stream iterated again after the interrupt loses no records.
+fn wait<T: Send>(py: Python<'_>, mut rx: Receiver<T>) -> Result<T, (PyErr, Option<Receiver<T>>)> {
     loop {
         let (back, r) = py.detach(move || {
             let r = rx.recv_timeout(Duration::from_millis(100));
@@ -362,10 +363,15 @@ fn wait<T: Send>(py: Python<'_>, mut rx: Receiver<T>) -> PyResult<T> {
         rx = back;
         match r {
             Ok(v) => return Ok(v),
-            Err(RecvTimeoutError::Timeout) => py.check_signals()?,
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(e) = py.check_signals() {
+                    return Err((e, Some(rx)));
+                }
+            }
             Err(RecvTimeoutError::Disconnected) => {
-                return Err(PyException::new_err(
-                    "dateline: a worker thread stopped unexpectedly",
+                return Err((
+                    PyException::new_err("dateline: a worker thread stopped unexpectedly"),
+                    None,
                 ));
             }
         }
@@ -522,7 +528,15 @@ impl Stream {
                     None => Ok(None),
                 };
             };
-            self.ready = wait(py, rx)?;
+            match wait(py, rx) {
+                Ok(r) => self.ready = r,
+                Err((e, rx)) => {
+                    if let Some(rx) = rx {
+                        self.in_flight.push_front(rx);
+                    }
+                    return Err(e);
+                }
+            }
             debug_assert!(!self.ready.is_empty());
         }
     }
@@ -785,17 +799,14 @@ impl Store {
             let (tx, rx) = mpsc::sync_channel(1);
             let p = pool.clone();
             pool.spawn(move || {
-                let out: Prep = core::process_chunk(&p, chunk)
-                    .into_iter()
-                    .map(|r| r.map(|v| Prepared::new(&v)))
-                    .collect();
+                let out: Prep = core::prepare_chunk(&p, chunk);
                 let _ = tx.send(out);
             });
             Some(rx)
         };
         let mut pending = submit(&mut src);
         while let Some(rx) = pending.take() {
-            let prepared = wait(py, rx)?;
+            let prepared = wait(py, rx).map_err(|(e, _)| e)?;
             // The next batch is extracted while this one is written.
             pending = submit(&mut src);
             let mut ok = Vec::with_capacity(prepared.len());

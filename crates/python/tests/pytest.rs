@@ -79,6 +79,8 @@ fn wheel_builds_installs_and_passes_pytest() {
             .arg("--manifest-path")
             .arg(ws.join("crates/python/Cargo.toml"))
             .env("CARGO_TARGET_DIR", target.join("wheel"))
+            // The wheel is stripped: line tables would only cost build time.
+            .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
             .env_remove("CARGO_BUILD_TARGET_DIR"),
     );
     let wheel = std::fs::read_dir(&dist)
@@ -124,13 +126,16 @@ fn wheel_builds_installs_and_passes_pytest() {
         .current_dir(&cwd)
         .env("DATELINE_REPO", &ws)
         .env_remove("PYTHONPATH");
-    // The command line, for the test that compares it with the package, when it was built.
-    for profile in ["release", "debug"] {
-        let cli = target.join(profile).join("dateline");
-        if cli.is_file() {
-            pytest.env("DATELINE_CLI", cli);
-            break;
-        }
+    // The command line of this build's profile (`cargo test --workspace` builds it), for the
+    // test that compares its output with the package's.
+    let profile_dir = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.parent()?.parent().map(Path::to_path_buf));
+    if let Some(cli) = profile_dir
+        .map(|d| d.join("dateline"))
+        .filter(|p| p.is_file())
+    {
+        pytest.env("DATELINE_CLI", cli);
     }
     run("pytest", &mut pytest);
 }
