@@ -11,7 +11,8 @@ CLI built:
 
 Corpus: the GVA casualty articles from ../shared/data/gva-casualties (read at run time, never
 copied) when present, else the repository's examples; repeated up to --articles and written to
-a temporary JSON Lines file that both sides read. Measures, best of --runs each, interleaved:
+a temporary JSON Lines file that both sides read. Measures, in --runs rounds of all four back to
+back (the ratio to the CLI is taken per round, then the median):
 
 - `dateline extract corpus.jsonl --threads N > /dev/null` (reading, extraction, JSON output);
 - `extract_many(dicts, threads=N)` consumed to the end (records as Python dicts), the dicts
@@ -78,21 +79,24 @@ def best(f, runs: int) -> float:
 
 
 def import_time(runs: int) -> tuple[float, float]:
+    """Median extra time of `import dateline` over a bare interpreter start, and its total."""
     def once(code: str) -> float:
         t = time.perf_counter()
         subprocess.run([sys.executable, "-c", code], check=True)
         return time.perf_counter() - t
 
-    bare = min(once("pass") for _ in range(runs))
-    imp = min(once("import dateline") for _ in range(runs))
-    return imp - bare, imp
+    bare, imp = [], []
+    for _ in range(runs):
+        bare.append(once("pass"))
+        imp.append(once("import dateline"))
+    return statistics.median(imp) - statistics.median(bare), statistics.median(imp)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--articles", type=int, default=4000)
+    ap.add_argument("--articles", type=int, default=3000)
     ap.add_argument("--threads", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=9, help="rounds of the four measurements")
     ap.add_argument("--cli", default=str(REPO / "target" / "release" / "dateline"))
     ap.add_argument("--wheel", default=None, help="wheel file (default: newest in target/wheel)")
     ap.add_argument("--write", action="store_true", help="write the BENCHMARKS.md section")
@@ -134,25 +138,29 @@ def main() -> None:
 
     runs = {"cli": [], "objects": [], "json": [], "file": []}
     fns = {"cli": cli, "objects": py_objects, "json": py_json, "file": py_file}
-    for r in range(args.runs):  # interleaved, so load changes hit every side alike
-        for k, f in fns.items():
-            runs[k].append(best(f, 1))
-            print(f"run {r + 1} {k:8s} {runs[k][-1]:.2f} s", flush=True)
+    order = list(fns)
+    # Rounds of all four, back to back in a rotating order: the machine's load changes over a
+    # run, so each round's ratio to the CLI compares measurements made under the same load.
+    for r in range(args.runs):
+        for k in order[r % 4:] + order[:r % 4]:
+            runs[k].append(best(fns[k], 1))
+        print(f"round {r + 1}: " + "  ".join(f"{k} {runs[k][-1]:.2f} s" for k in fns),
+              flush=True)
     tb = {k: min(v) for k, v in runs.items()}
     rate = {k: n / v for k, v in tb.items()}
-    ratio = {k: rate[k] / rate["cli"] for k in rate}
+    ratios = {k: sorted(runs["cli"][i] / runs[k][i] for i in range(args.runs)) for k in fns}
+    ratio = {k: statistics.median(v) for k, v in ratios.items()}
+    spread = {k: f"{v[0]:.2f}–{v[-1]:.2f}" for k, v in ratios.items()}
 
     wheel = args.wheel or max(glob.glob(str(REPO / "target" / "wheel" / "dist*" / "*.whl")),
                               key=os.path.getmtime, default=None)
     wheel_mb = os.path.getsize(wheel) / 1e6 if wheel else float("nan")
     pkg = Path(dateline._dateline.__file__)
     so_mb = pkg.stat().st_size / 1e6
-    imp, imp_total = import_time(max(args.runs, 5))
-    t0 = time.perf_counter()
+    imp, imp_total = import_time(21)
     code = "import dateline, time; t=time.perf_counter(); dateline.extract('x'); print(time.perf_counter()-t)"
     first = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                  check=True).stdout)
-    del t0
     try:
         load = os.getloadavg()[0]
     except OSError:
@@ -163,30 +171,32 @@ def main() -> None:
         "",
         f"Measured on this {os.cpu_count()}-core machine (load average {load:.1f} at the end), "
         f"{n} articles ({mb:.1f} MB of JSON Lines) from {name}, {t} worker threads on both "
-        f"sides, best of {args.runs} interleaved runs; Python {platform.python_version()}, "
+        f"sides, {args.runs} rounds of the four measurements back to back; Python {platform.python_version()}, "
         f"dateline {dateline.__version__}.",
         "",
         "    python3 crates/python/bench.py --articles %d --threads %d --runs %d --write"
         % (n, t, args.runs),
         "",
-        "| what | time | articles/s | vs CLI |",
+        "| what | best time | articles/s at best | vs CLI: median of rounds (range) |",
         "|---|---|---|---|",
         f"| `dateline extract corpus.jsonl --threads {t} > /dev/null` | {tb['cli']:.2f} s "
         f"| {rate['cli']:,.0f} | 1.00 |",
         f"| `extract_many(dicts, threads={t})`, records as dicts (the API) | "
-        f"{tb['objects']:.2f} s | {rate['objects']:,.0f} | {ratio['objects']:.2f} |",
+        f"{tb['objects']:.2f} s | {rate['objects']:,.0f} | {ratio['objects']:.2f} "
+        f"({spread['objects']}) |",
         f"| the same, records through JSON text + `json.loads` | {tb['json']:.2f} s | "
-        f"{rate['json']:,.0f} | {ratio['json']:.2f} |",
+        f"{rate['json']:,.0f} | {ratio['json']:.2f} ({spread['json']}) |",
         f"| `extract_many` over `json.loads` of the same file's lines | {tb['file']:.2f} s | "
-        f"{rate['file']:,.0f} | {ratio['file']:.2f} |",
+        f"{rate['file']:,.0f} | {ratio['file']:.2f} ({spread['file']}) |",
         "",
         f"- Wheel: {wheel_mb:.1f} MB ({Path(wheel).name if wheel else 'not found'}); the "
         f"native module unpacked: {so_mb:.1f} MB (gazetteer and lexicons inside).",
         f"- `import dateline` in a fresh interpreter: {imp * 1000:.0f} ms beyond a bare start "
-        f"({imp_total * 1000:.0f} ms in all); it loads no resources and no pandas. The first "
+        f"({imp_total * 1000:.0f} ms in all; medians of 21); it loads no resources and no pandas. The first "
         f"extraction loads the lexicons and gazetteer: {first * 1000:.0f} ms for a one-word "
         f"article in a fresh process.",
-        "- The goal is `extract_many` within 10% of the CLI (ratio >= 0.90). Records are built "
+        "- The ratio is the CLI's time over the Python side's in the same round (above 1: Python "
+        "faster); the goal is `extract_many` within 10% of the CLI (>= 0.90). Records are built "
         "as Python objects straight from the Rust values under the GIL, while the worker threads "
         "already extract the next chunk; JSON text + `json.loads` is the alternative measured.",
     ]
