@@ -3,6 +3,8 @@
 
 use std::process::ExitCode;
 
+mod dedup;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(what) = args.first() else {
@@ -19,6 +21,7 @@ fn main() -> ExitCode {
         "events" => dateline_eval::events::run(rest),
         "toll" => dateline_eval::toll::run(rest),
         "quotes" => dateline_eval::quotes::run(rest),
+        "dedup" => dedup::run_dedup(rest),
         other => Err(format!("unknown evaluation {other:?}")),
     };
     match result {
