@@ -1652,6 +1652,23 @@ pub(crate) fn event_place_in(
         }
     }
     let n = v.len();
+    let perfect = !noun && {
+        let mut j = t.head;
+        let mut found = false;
+        while j > 0 && t.head - j < 4 {
+            j -= 1;
+            match v.low(j) {
+                "has" | "have" | "had" => {
+                    found = true;
+                    break;
+                }
+                "been" | "reportedly" | "also" | "already" | "now" | "so" | "far" => {}
+                w if w.ends_with("ly") => {}
+                _ => break,
+            }
+        }
+        found
+    };
     // places with their attaching preposition
     let mut k = 0;
     while k < n {
@@ -1741,6 +1758,11 @@ pub(crate) fn event_place_in(
         let Some(pj) = prep.or(direct.then_some(pstart)) else {
             continue;
         };
+        // a cumulative perfect over a whole country ("more than 100,000 have been killed in
+        // Syria", "the war has killed thousands across Iraq") is a toll, not one event placed
+        if v.words[pstart].country && perfect {
+            continue;
+        }
         // "in Alishir district of Khost", "in Baghdad's northern district of Kadhimiyah": the
         // event is in a narrower place the gazetteer does not know, not in its container
         if narrower_unknown(v, pj, pstart, pend) {
@@ -1788,10 +1810,17 @@ pub(crate) fn event_place_in(
         // a statement does not take the place of the act it is about ("condemned the attack
         // in Mosul")
         let material = |q: u8| matches!(q, 0 | 2 | 4);
-        let nearer_other = trigs
-            .iter()
-            .enumerate()
-            .any(|(j2, o)| j2 != ti && dist(o) < d && !(material(quad) && material(quads[j2])));
+        // "Speaking in Paris, the envoy condemned …": a participle opening the sentence is
+        // the main clause's adjunct, not an event that claims the place for itself
+        let first_comma = (0..n).find(|&x| v.is(x, ",")).unwrap_or(n);
+        let opening_participle =
+            |o: &Trig| o.head <= 1 && o.end <= first_comma && v.low(o.head).ends_with("ing");
+        let nearer_other = trigs.iter().enumerate().any(|(j2, o)| {
+            j2 != ti
+                && dist(o) < d
+                && !(material(quad) && material(quads[j2]))
+                && !(opening_participle(o) && t.head > first_comma)
+        });
         // same clause, or a sentence-initial adjunct before the main clause
         let between = if pj >= t.head {
             t.end.min(pj)..pj
@@ -1808,10 +1837,11 @@ pub(crate) fn event_place_in(
         // "In Paris, …" / "Speaking in Paris, …": a sentence-initial adjunct without a trigger
         // of its own places the main clause
         let initial_adjunct = pend <= t.head && crosses_comma && !crosses && {
-            let first_comma = (0..n).find(|&x| v.is(x, ",")).unwrap_or(n);
             pend <= first_comma
                 && first_comma < t.head
-                && !trigs.iter().any(|o| o.head < first_comma)
+                && !trigs
+                    .iter()
+                    .any(|o| o.head < first_comma && !opening_participle(o))
                 // "According to a military source in Damascus, …" places the source
                 && !(0..first_comma).any(|x| v.is_any(x, ATTRIBUTION))
         };
@@ -2183,6 +2213,9 @@ pub(crate) fn specificity(code: &str) -> usize {
 struct Cand {
     ev: Event,
     keep: bool,
+    /// The entry only codes an event with a coded target (`tgt`); checked after
+    /// [`attitude_targets`].
+    needs_target: bool,
     noun: bool,
     head: usize,
     end: usize,
@@ -2282,6 +2315,14 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 };
             }
         }
+        // a noun trigger that is the subject of a modal ("the fighting could cut off food
+        // supplies", "talks will resume") is talked about as possible or planned
+        if st == Status::Occurred
+            && e.noun
+            && let Some(m) = modal_after(&v, t)
+        {
+            st = m;
+        }
         // reported future ("would be on Monday") with a date after publication is a plan
         let would = cue.as_deref() == Some("would");
         if question && st == Status::Occurred {
@@ -2342,17 +2383,24 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 rule: ce.rule.clone(),
                 same_as: None,
             },
+            needs_target: e.tgt,
             keep: (has_args || e.solo && !bare_noun_doubt(&v, t, e.noun))
-                && (!e.tgt || r.target.iter().any(|a| a.code.is_some()))
                 && !adjectival(&v, &trigs, ti)
                 && !document_object(&v, t, &info.code)
                 && !consequence_clause(&v, t, &info.code)
+                && !quoted_label(&v, t)
                 && !natural_agent(doc, &r.source),
             noun: e.noun,
             head: t.head,
             end: t.end,
         });
         prev_roles = Some(r);
+    }
+    attitude_targets(&v, &mut cands);
+    for c in cands.iter_mut() {
+        if c.needs_target && !c.ev.target.iter().any(|a| a.code.is_some()) {
+            c.keep = false;
+        }
     }
     merge_same_event(&v, &mut cands);
     let first = out.len();
@@ -2388,6 +2436,169 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             {
                 out[i].place = Some(p);
             }
+        }
+    }
+}
+
+/// The status a modal verb right after a noun trigger's phrase gives it: "the fighting could
+/// cut off supplies" (hypothetical), "talks in Geneva will resume" (planned). The words between
+/// may only be the noun phrase's own modifiers (prepositional phrases, actors, places); a
+/// relative pronoun, a comma or any clause boundary ends the search.
+fn modal_after(v: &View, t: &Trig) -> Option<Status> {
+    const MODIFIERS: &[&str] = &[
+        "of",
+        "on",
+        "in",
+        "at",
+        "near",
+        "against",
+        "by",
+        "between",
+        "with",
+        "from",
+        "across",
+        "around",
+        "outside",
+        "inside",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "two",
+        "both",
+        "east",
+        "west",
+        "north",
+        "south",
+        "eastern",
+        "western",
+        "northern",
+        "southern",
+        "city",
+        "town",
+        "area",
+        "region",
+        "province",
+        "district",
+        "capital",
+        "border",
+        "rebel",
+        "rebels",
+        "government",
+        "army",
+        "forces",
+        "troops",
+        "and",
+        "-",
+        "'s",
+    ];
+    let mut k = t.end;
+    while k < v.len() && k < t.end + 8 {
+        if is_hard(v, k) || starts_clause(v, k) || v.is(k, ",") {
+            return None;
+        }
+        match v.low(k) {
+            "could" | "would" | "might" | "may" | "can" | "should" | "must" | "cannot"
+            | "could've" => return Some(Status::Hypothetical),
+            "will" | "'ll" | "shall" => return Some(Status::Planned),
+            _ => {}
+        }
+        // inside a prepositional phrase any plain noun-like word may follow ("clashes between
+        // the two groups would …"); a verb form ends it
+        let w = v.low(k);
+        let in_pp = (t.end..k).any(|j| v.is_any(j, PREPOSITIONS));
+        let plain = in_pp
+            && !v.words[k].punct
+            && !w.ends_with("ed")
+            && !v.is_any(k, BE)
+            && !matches!(w, "have" | "has" | "had" | "do" | "does" | "did" | "that");
+        if !(v.words[k].chunk.is_some()
+            || v.words[k].place.is_some()
+            || v.is_any(k, MODIFIERS)
+            || v.words[k].upper
+            || plain
+            || w.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A noun trigger inside a short quotation is someone's word for an act, not an event the
+/// text reports: officials called it an "attack", the "riot" was a sit-in, a "war on its own
+/// people". Long quotations (direct speech) are coded as usual.
+fn quoted_label(v: &View, t: &Trig) -> bool {
+    let is_open = |k: usize| -> bool {
+        match v.low(k) {
+            "\u{201c}" | "\u{00ab}" => true,
+            "\"" => (0..k).filter(|&j| v.is(j, "\"")).count() % 2 == 0,
+            _ => false,
+        }
+    };
+    let is_close = |k: usize| -> bool {
+        match v.low(k) {
+            "\u{201d}" | "\u{00bb}" => true,
+            "\"" => (0..k).filter(|&j| v.is(j, "\"")).count() % 2 == 1,
+            _ => false,
+        }
+    };
+    // the opening mark at most two words before the trigger (an article or adjective between)
+    let open = (1..=3)
+        .filter(|&d| t.head >= d)
+        .map(|d| t.head - d)
+        .take_while(|&k| !v.words[k].punct || is_open(k))
+        .find(|&k| is_open(k));
+    let Some(open) = open else {
+        return false;
+    };
+    // a quotation at the start of the sentence is direct speech
+    if open == 0 {
+        return false;
+    }
+    (t.end..(t.end + 6).min(v.len()))
+        .take_while(|&k| !is_hard(v, k) && !v.is(k, ","))
+        .any(is_close)
+}
+
+/// A verb of praise, criticism or rejection whose object is an event noun takes that event's
+/// actors as its target: "Fornost welcomed a resumption of ties between Gondor and Osgiliath"
+/// (target Gondor, Osgiliath), "Osgiliath welcomed the resumption of ties with Mordor" (target
+/// Mordor). Only when the verb found no coded target of its own.
+fn attitude_targets(v: &View, cands: &mut [Cand]) {
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        if c.noun
+            || !matches!(&c.ev.cameo[..2], "05" | "11" | "12")
+            || c.ev.target.iter().any(|a| a.code.is_some())
+        {
+            continue;
+        }
+        let end = c.end;
+        let Some(j) = (0..cands.len()).find(|&j| {
+            let o = &cands[j];
+            o.noun
+                && o.head >= end
+                && o.head <= end + 3
+                && (end..o.head).all(|k| {
+                    !v.words[k].punct && v.words[k].chunk.is_none() && !starts_clause(v, k)
+                })
+        }) else {
+            continue;
+        };
+        let coded = |a: &[Argument]| -> Vec<Argument> {
+            a.iter().filter(|x| x.code.is_some()).cloned().collect()
+        };
+        let mut t = coded(&cands[j].ev.target);
+        if t.is_empty() {
+            t = coded(&cands[j].ev.source);
+        }
+        if !t.is_empty() {
+            cands[i].ev.target = t;
         }
     }
 }
@@ -2517,6 +2728,7 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
                     Cand {
                         ev: a.ev.clone(),
                         keep: a.keep,
+                        needs_target: a.needs_target,
                         noun: a.noun,
                         head: a.head,
                         end: a.end,
@@ -2527,6 +2739,7 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
             let a2 = Cand {
                 ev: a.ev.clone(),
                 keep: a.keep,
+                needs_target: a.needs_target,
                 noun: a.noun,
                 head: a.head,
                 end: a.end,

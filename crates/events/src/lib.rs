@@ -80,8 +80,8 @@ pub fn code(doc: &mut Doc, lexicon: &Lexicon) {
     doc.events = events;
 }
 
-/// The place (index into `doc.places`, and the span of the attached mention together with any
-/// places coordinated with it: "in Berlin and Mainz") where the event named by the word(s) at
+/// The place (index into `doc.places`, and the spans of the attached mention and of any places
+/// coordinated with it: "in Berlin and Mainz" gives the spans of Berlin and of Mainz) where the event named by the word(s) at
 /// `trigger` in `sentence` happened, by the same attachment rules [`code`] uses, for any verb
 /// whether or not the lexicon knows it. Used by the event-location evaluation.
 pub fn event_place(
@@ -89,7 +89,7 @@ pub fn event_place(
     lexicon: &Lexicon,
     sentence: usize,
     trigger: Span,
-) -> Option<(usize, Span)> {
+) -> Option<(usize, Vec<Span>)> {
     let v = coder::view(doc, lexicon, sentence);
     let mut trigs = coder::triggers(&v, lexicon);
     let ws: Vec<usize> = (0..v.len())
@@ -116,5 +116,22 @@ pub fn event_place(
     };
     let (p, a, b) = coder::place_of(&v, lexicon, &trigs, ti, pseudo)?;
     let b = coder::extend_coordinated(&v, b);
-    Some((p, Span::new(v.words[a].span.start, v.words[b - 1].span.end)))
+    // each run of place words in the coordination, without the words joining them
+    let mut spans: Vec<Span> = Vec::new();
+    let mut k = a;
+    while k < b {
+        let Some(pk) = v.words[k].place else {
+            k += 1;
+            continue;
+        };
+        let start = k;
+        while k < b && v.words[k].place == Some(pk) {
+            k += 1;
+        }
+        spans.push(Span::new(
+            v.words[start].span.start,
+            v.words[k - 1].span.end,
+        ));
+    }
+    Some((p, spans))
 }

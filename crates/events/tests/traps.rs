@@ -136,3 +136,28 @@ fn attribution_is_recorded() {
     assert_eq!(d.entities[who].name, "the Syrian Observatory");
     assert_eq!(e.date.as_ref().unwrap().value, "2016-12-09");
 }
+
+/// False events analysts reported: an act named as the subject of a modal, and a word for an
+/// act inside a short quotation. Sentences written for these tests.
+const FALSE_EVENTS: &str = "\
+# the subject of a modal is a possibility, not an occurred clash
+19 hypothetical; !19 | The fighting could cut off food supplies to the besieged town.
+!19 | Heavy shelling in the north may force thousands from their homes.
+!19 | Clashes between the two militias would wreck the truce.
+# ... or a plan
+04 planned; !04 | Talks in {Doha|QA|city} will resume after the holiday.
+# a quoted word for an act is a characterisation
+!14 | Police said the \"riot\" had been a peaceful sit-in.
+!19 | The opposition accused the government of waging a \u{201c}war on its own people\u{201d}.
+!18; !19 | Officials called the raid on the newspaper an \"assault\" on free speech.
+# welcoming an event: its actors are the target
+051 occurred src=NOR tgt=CHL,PER | [Norway|NOR|country] welcomed the resumption of ties between [Chile|CHL|country] and [Peru|PER|country].
+051 occurred src=NOR tgt=CHL | [Norway|NOR|country] welcomed the resumption of diplomatic ties with [Chile|CHL|country].
+";
+
+#[test]
+fn modal_subjects_and_quoted_labels_are_no_occurred_events() {
+    let lex = dateline_events::Lexicon::load();
+    let failures = common::run_fixture("false events", FALSE_EVENTS, &lex);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
