@@ -61,6 +61,11 @@ impl TempPostgres {
     /// Start a server, or print why not and return `None` when PostgreSQL is not installed.
     /// Panics when it is installed but does not start (that is a failure, not a skip).
     pub fn start() -> Option<TempPostgres> {
+        Self::start_with(&[])
+    }
+
+    /// [`TempPostgres::start`] with server settings (`("shared_buffers", "1GB")`).
+    pub fn start_with(settings: &[(&str, &str)]) -> Option<TempPostgres> {
         let Some(bin) = find_bin() else {
             eprintln!(
                 "NOTICE: PostgreSQL (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin \
@@ -113,11 +118,20 @@ impl TempPostgres {
                 "--no-locale".as_ref(),
             ],
         );
-        let opts = format!(
+        let mut opts = format!(
             "-k {} -c listen_addresses= -p {} -c max_connections=40",
             pg.dir.display(),
             pg.port
         );
+        for (k, v) in settings {
+            assert!(
+                [k, v].iter().all(|s| s
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')),
+                "setting {k}={v}"
+            );
+            opts.push_str(&format!(" -c {k}={v}"));
+        }
         let log = pg.dir.join("server.log");
         pg.run(
             "pg_ctl",
