@@ -202,6 +202,13 @@ fn places_close(a: Option<&Place>, b: Option<&Place>) -> bool {
     matches!((&a.name, &b.name), (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase())
 }
 
+/// A mention with no place and no coded actor on either side ("protesters rallied") cannot be
+/// told apart from any other event of its kind that day, anywhere: it is never merged by the
+/// rule (only by `same_as` within its article).
+fn anonymous(m: &Mention) -> bool {
+    m.place.is_none() && m.actors_source.is_empty() && m.actors_target.is_empty()
+}
+
 fn clusterable(m: &Mention) -> Option<(i32, i32)> {
     m.days.filter(|d| d.1 - d.0 < MAX_SPAN_DAYS)
 }
@@ -213,6 +220,9 @@ pub fn same_event(a: &Mention, b: &Mention) -> bool {
     let (Some(da), Some(db)) = (clusterable(a), clusterable(b)) else {
         return false;
     };
+    if anonymous(a) || anonymous(b) {
+        return false;
+    }
     a.root == b.root
         && a.status == b.status
         && date::gap(da, db) <= WINDOW_DAYS
@@ -514,6 +524,10 @@ mod tests {
         let mut b = m("b", "19", 100, 0.0, 0.0);
         b.place = None;
         assert!(same_event(&a, &b));
+        // Without place and without any actor, a report could be of anything that day.
+        b.actors_source.clear();
+        b.actors_target.clear();
+        assert!(!same_event(&a, &b));
         let p = |g: Option<i64>, c: &str| Place {
             name: None,
             geonameid: g,

@@ -82,6 +82,12 @@ const FILLER: &[&str] = &[
     "Families searched for relatives at the main hospital until late at night.",
     "Electricity and water supplies were cut in several neighbourhoods.",
     "Schools in the district were expected to remain closed for the rest of the week.",
+    "Witnesses described long queues at checkpoints on the main road.",
+    "Several families said they had left their homes for safer areas.",
+    "Mobile phone networks were down for part of the afternoon.",
+    "Officials promised an inquiry into the events of the day.",
+    "Local radio stations interrupted their programmes to broadcast appeals for blood donors.",
+    "Prices of bread and fuel rose sharply in nearby markets.",
 ];
 
 const MONTHS: [&str; 12] = [
@@ -150,7 +156,7 @@ fn day_words(d: jiff::civil::Date) -> String {
     format!("{} {}", d.day(), MONTHS[d.month() as usize - 1])
 }
 
-/// Add one outlet's article: the lead sentence and two filler sentences.
+/// Add one outlet's article: the lead sentence and three filler sentences.
 #[allow(clippy::too_many_arguments)]
 fn push(
     out: &mut Vec<Article>,
@@ -166,7 +172,7 @@ fn push(
     *outlet += 1;
     let mut body = vec![lead];
     let mut used = HashSet::new();
-    while used.len() < 2 {
+    while used.len() < 3 {
         let f = *rng.pick(FILLER);
         if used.insert(f) {
             body.push(f.to_string());
@@ -707,7 +713,11 @@ pub fn run_dedup(args: &[String]) -> Result<(), String> {
             ));
         }
     }
-    let _ = std::fs::remove_dir_all(&tmp);
+    if std::env::var_os("DATELINE_EVAL_KEEP").is_some() {
+        eprintln!("dedup: kept {}", tmp.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
     print!("{md}");
     write_section("dedup", &md).map_err(|e| e.to_string())
 }
