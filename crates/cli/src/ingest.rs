@@ -34,6 +34,10 @@ pub struct IngestArgs {
     /// Largest single article accepted, in bytes.
     #[arg(long, default_value_t = dateline_input::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// Publish the articles to a NATS JetStream work queue (nats://HOST[:PORT]/SUBJECT), one
+    /// message each, for `dateline work` to extract and store, instead of storing them here.
+    #[arg(long, conflicts_with = "db")]
+    pub to: Option<String>,
 }
 
 /// Files under a directory whose names dateline reads, in name order.

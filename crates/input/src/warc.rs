@@ -92,7 +92,7 @@ impl<R: Read> BufRead for Src<R> {
 
 enum State<R> {
     Plain(Src<R>),
-    Gz(GzDecoder<Src<R>>),
+    Gz(Box<GzDecoder<Src<R>>>),
     /// A gzip member failed; the next read looks for the next member.
     Broken(Src<R>),
     Done,
@@ -115,7 +115,7 @@ impl<R: Read> Members<R> {
         let mut src = Src::new(inner);
         let gz = src.fill_at_least(2)?.starts_with(&GZ_MAGIC[..2]);
         let state = if gz {
-            State::Gz(GzDecoder::new(src))
+            State::Gz(Box::new(GzDecoder::new(src)))
         } else {
             State::Plain(src)
         };
@@ -133,7 +133,7 @@ impl<R: Read> Members<R> {
     /// Start a new member at the current position of `src` if it begins with the gzip magic.
     fn begin_member(&mut self, src: Src<R>) {
         self.starts.push_back((self.produced, src.pos));
-        self.state = State::Gz(GzDecoder::new(src));
+        self.state = State::Gz(Box::new(GzDecoder::new(src)));
     }
 
     /// After a broken member: skip to the next gzip magic and start a member there.
