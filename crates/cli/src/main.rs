@@ -11,6 +11,7 @@ mod export;
 mod ingest;
 mod query;
 mod serve;
+mod work;
 
 #[derive(Parser)]
 #[command(
@@ -38,6 +39,9 @@ enum Command {
     /// Serve a database: a JSON API and a web page with a map, a timeline and each event's
     /// evidence (see docs/serve.md). Listens on 127.0.0.1:8080 and prints its address.
     Serve(serve::ServeArgs),
+    /// Consume articles from a NATS JetStream work queue (filled by `dateline ingest --to`),
+    /// extract them and store them; a batch is acknowledged only after it is stored.
+    Work(work::WorkArgs),
 }
 
 #[derive(clap::Args)]
@@ -144,10 +148,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => extract(a),
+        Command::Ingest(a) if a.to.is_some() => {
+            let to = a.to.clone().unwrap_or_default();
+            work::publish(&a, &to)
+        }
         Command::Ingest(a) => ingest::ingest(a),
         Command::Query(a) => query::query(*a),
         Command::Export(a) => export::run(a),
         Command::Serve(a) => serve::serve(a),
+        Command::Work(a) => work::work(a),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
