@@ -1,10 +1,12 @@
 //! `dateline ingest`: extract articles in parallel and store them with one writer.
 
+use dateline_input::http::{Client, HttpOptions, Validators};
 use dateline_input::{Defaults, Format, Item, Reader, format_from_name};
 use dateline_pipeline::{Pipeline, parse_date, to_json};
 use dateline_store::{BatchStats, Prepared, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -12,9 +14,10 @@ use std::time::Instant;
 
 #[derive(clap::Args)]
 pub struct IngestArgs {
-    /// Inputs: files (.txt, .html/.htm, .jsonl, optionally .gz), directories (searched
-    /// recursively for those extensions), glob patterns (`'news/**/*.jsonl'`); `-` or none
-    /// reads standard input.
+    /// Inputs: files (.txt, .html/.htm, .jsonl, optionally .gz; .warc, .warc.gz; RSS/Atom
+    /// feeds .rss, .atom, .xml), directories (searched recursively for those extensions),
+    /// glob patterns (`'news/**/*.jsonl'`), feed URLs (http:// or https://, read with
+    /// conditional GET); `-` or none reads standard input.
     pub inputs: Vec<String>,
     /// The database file (created if missing).
     #[arg(long, default_value = dateline_store::DEFAULT_DB)]
@@ -34,10 +37,39 @@ pub struct IngestArgs {
     /// Largest single article accepted, in bytes.
     #[arg(long, default_value_t = dateline_input::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// For feeds: fetch the page each entry links to and store it instead of the entry's own
+    /// content or summary.
+    #[arg(long)]
+    pub fetch_articles: bool,
+    /// HTTP timeout for each feed or page request, in seconds.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
     /// Publish the articles to a NATS JetStream work queue (nats://HOST[:PORT]/SUBJECT), one
     /// message each, for `dateline work` to extract and store, instead of storing them here.
     #[arg(long, conflicts_with = "db")]
     pub to: Option<String>,
+}
+
+/// Whether a file found in a directory is read: a known extension, and for `.xml` only an RSS
+/// or Atom feed (not a sitemap or other XML).
+fn wanted_in_directory(p: &Path) -> bool {
+    let name = p.to_string_lossy();
+    match format_from_name(&name) {
+        None => false,
+        Some((Format::Feed, false)) if name.to_ascii_lowercase().ends_with(".xml") => {
+            let mut head = [0u8; 4096];
+            let n = std::fs::File::open(p)
+                .and_then(|mut f| f.read(&mut head))
+                .unwrap_or(0);
+            dateline_input::feed::looks_like_feed(&head[..n])
+        }
+        Some(_) => true,
+    }
+}
+
+fn is_url(a: &str) -> bool {
+    let lower = a.get(..8).unwrap_or(a).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
 }
 
 /// Files under a directory whose names dateline reads, in name order.
@@ -56,7 +88,7 @@ fn walk(dir: &Path, out: &mut Vec<String>, errors: &mut Vec<(String, String)>) {
     for p in entries {
         if p.is_dir() {
             walk(&p, out, errors);
-        } else if format_from_name(&p.to_string_lossy()).is_some() {
+        } else if wanted_in_directory(&p) {
             out.push(p.display().to_string());
         }
     }
@@ -68,7 +100,7 @@ pub fn expand(args: &[String]) -> (Vec<String>, Vec<(String, String)>) {
     let mut errors = Vec::new();
     for a in args {
         let p = Path::new(a);
-        if a == "-" || p.is_file() {
+        if a == "-" || is_url(a) || p.is_file() {
             out.push(a.clone());
         } else if p.is_dir() {
             let before = out.len();
@@ -76,7 +108,8 @@ pub fn expand(args: &[String]) -> (Vec<String>, Vec<(String, String)>) {
             if out.len() == before {
                 errors.push((
                     a.clone(),
-                    "no .txt, .html, .htm or .jsonl files in it".into(),
+                    "no .txt, .html, .htm, .jsonl, .warc, .rss, .atom or feed .xml files in it"
+                        .into(),
                 ));
             }
         } else if a.contains(['*', '?', '[']) {
@@ -134,7 +167,8 @@ fn count_articles(inputs: &[String]) -> Option<u64> {
                     n += 1;
                 }
             }
-            Some((Format::Jsonl, true)) => return None,
+            Some((Format::Jsonl, true) | (Format::Warc | Format::Feed, _)) => return None,
+            None if is_url(name) => return None,
             Some(_) => n += 1,
             None if name == "-" => return None,
             None => n += 1,
@@ -214,16 +248,38 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
         url: None,
         id: None,
     };
-    let mut reader = Reader::new(inputs, defaults, args.max_bytes);
+    // Feed URLs: what the store knows of their last version, for conditional GET.
+    let mut known = HashMap::new();
+    for url in inputs.iter().filter(|i| is_url(i)) {
+        let state = store
+            .feed_state(url)
+            .map_err(|e| format!("{}: {e}", args.db.display()))?;
+        if let Some(s) = state {
+            let v = Validators {
+                etag: s.etag,
+                last_modified: s.last_modified,
+            };
+            if !v.is_empty() {
+                known.insert(url.clone(), v);
+            }
+        }
+    }
+    let client = Client::new(HttpOptions {
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        max_bytes: args.max_bytes,
+        ..HttpOptions::default()
+    });
+    let mut reader =
+        Reader::new(inputs, defaults, args.max_bytes).with_http(client, known, args.fetch_articles);
 
     // One writer thread owns the connection; extraction hands it whole batches.
     let (tx, rx) = mpsc::sync_channel::<Vec<Option<Prepared>>>(1);
-    let writer = std::thread::spawn(move || -> Result<BatchStats, String> {
+    let writer = std::thread::spawn(move || -> Result<(BatchStats, Store), String> {
         let mut total = BatchStats::default();
         for batch in rx {
             total += store.insert_prepared(&batch).map_err(|e| e.to_string())?;
         }
-        Ok(total)
+        Ok((total, store))
     });
 
     let batch = args.batch.max(1);
@@ -257,10 +313,46 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
         }
     }
     drop(tx);
-    let stats = writer
+    let (stats, store) = writer
         .join()
         .map_err(|_| "the database writer stopped unexpectedly".to_string())??;
     pb.finish_and_clear();
+    // Every article of every feed is committed now: remember the feeds' versions. A feed
+    // with pages that could not be fetched keeps its old state, so the next run reads it again.
+    for f in &reader.log.feeds {
+        let conn = store.connection();
+        let saved = match &f.validators {
+            None => {
+                eprintln!("dateline: {}: not modified since the last ingest", f.url);
+                dateline_store::feeds::record_not_modified(conn, &f.url)
+            }
+            Some(_) if f.page_errors > 0 => {
+                eprintln!(
+                    "dateline: {}: {} entries, {} pages not fetched: the feed will be read again",
+                    f.url, f.entries, f.page_errors
+                );
+                Ok(())
+            }
+            Some(v) => {
+                eprintln!("dateline: {}: {} entries", f.url, f.entries);
+                dateline_store::feeds::record_fetch(
+                    conn,
+                    &f.url,
+                    v.etag.as_deref(),
+                    v.last_modified.as_deref(),
+                    f.entries,
+                )
+            }
+        };
+        saved.map_err(|e| format!("{}: {e}", args.db.display()))?;
+    }
+    let w = &reader.log.warc;
+    if w.records > 0 {
+        eprintln!(
+            "dateline: WARC: {} records, {} HTML pages, {} other records skipped, {} unreadable",
+            w.records, w.articles, w.skipped, w.errors
+        );
+    }
     let secs = started.elapsed().as_secs_f64();
     let plural = |n: u64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     eprintln!(
