@@ -167,44 +167,49 @@ fn clusters_of(conn: &Connection, cs: ClusterSupport, ids: &[i64]) -> Result<Vec
     if !cs.column || ids.is_empty() {
         return Ok(vec![alone; ids.len()]);
     }
+    // One statement for the whole page: the ids travel as one JSON array parameter.
     let sql = if cs.table {
-        "SELECT e.cluster, c.mentions, c.articles, c.sources
-         FROM events e LEFT JOIN clusters c ON c.id = e.cluster WHERE e.id = ?1"
+        "SELECT e.id, e.cluster, c.mentions, c.articles, c.sources
+         FROM events e LEFT JOIN clusters c ON c.id = e.cluster
+         WHERE e.id IN (SELECT value FROM json_each(?1))"
     } else {
-        "SELECT e.cluster, NULL, NULL, NULL FROM events e WHERE e.id = ?1"
+        "SELECT e.id, e.cluster, NULL, NULL, NULL FROM events e
+         WHERE e.id IN (SELECT value FROM json_each(?1))"
     };
+    let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
     let mut st = conn.prepare_cached(sql)?;
-    ids.iter()
-        .map(|id| {
-            let r = st
-                .query_row([id], |r| {
-                    let v: rusqlite::types::Value = r.get(0)?;
-                    Ok((
-                        v,
-                        r.get::<_, Option<i64>>(1)?,
-                        r.get::<_, Option<i64>>(2)?,
-                        r.get::<_, Option<i64>>(3)?,
-                    ))
-                })
-                .optional()?;
-            Ok(match r {
-                Some((v, m, a, s)) => {
-                    let id = match v {
-                        rusqlite::types::Value::Integer(i) => Some(Value::from(i)),
-                        rusqlite::types::Value::Text(t) => Some(Value::from(t)),
-                        _ => None,
-                    };
-                    ClusterInfo {
-                        mentions: m.unwrap_or(1),
-                        articles: a.unwrap_or(1),
-                        sources: s.unwrap_or(0),
-                        id,
-                    }
-                }
-                None => alone.clone(),
-            })
-        })
-        .collect()
+    let mut found: std::collections::HashMap<i64, ClusterInfo> = std::collections::HashMap::new();
+    let rows = st.query_map([list], |r| {
+        let v: rusqlite::types::Value = r.get(1)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            v,
+            r.get::<_, Option<i64>>(2)?,
+            r.get::<_, Option<i64>>(3)?,
+            r.get::<_, Option<i64>>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, v, m, a, s) = row?;
+        let cid = match v {
+            rusqlite::types::Value::Integer(i) => Some(Value::from(i)),
+            rusqlite::types::Value::Text(t) => Some(Value::from(t)),
+            _ => None,
+        };
+        found.insert(
+            id,
+            ClusterInfo {
+                mentions: m.unwrap_or(1),
+                articles: a.unwrap_or(1),
+                sources: s.unwrap_or(0),
+                id: cid,
+            },
+        );
+    }
+    Ok(ids
+        .iter()
+        .map(|id| found.remove(id).unwrap_or_else(|| alone.clone()))
+        .collect())
 }
 
 impl Store {
@@ -605,7 +610,7 @@ mod tests {
         s.insert_batch(&[
             record("a", "Shells hit the market.", "2024-03-01", "19", 4),
             record("b", "Talks began in the city.", "2024-03-02", "04", 1),
-            record("c", "Shells hit the school.", "2024-03-02", "19", 4),
+            record("c", "Shells hit the school.", "2024-03-20", "19", 4),
         ])
         .unwrap();
         let cs = s.cluster_support().unwrap();
@@ -613,7 +618,11 @@ mod tests {
         assert_eq!((all.events, all.articles, all.undated), (3, 3, 0));
         assert_eq!(
             all.by_day,
-            vec![("2024-03-01".into(), 1), ("2024-03-02".into(), 2)]
+            vec![
+                ("2024-03-01".into(), 1),
+                ("2024-03-02".into(), 1),
+                ("2024-03-20".into(), 1)
+            ]
         );
         assert_eq!(all.by_root, vec![("04".into(), 1), ("19".into(), 2)]);
         assert_eq!(all.by_quad, vec![(1, 1), (4, 2)]);
