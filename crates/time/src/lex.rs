@@ -89,6 +89,12 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
     };
     let mut i = 0;
     while i < b.len() {
+        // spaces between words, the commonest byte after letters
+        if b[i] == b' ' {
+            space = true;
+            i += 1;
+            continue;
+        }
         let (len, alnum, white, c) = class(i);
         if white {
             space = true;
@@ -103,6 +109,14 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
         if alnum {
             let mut end = i + len;
             while end < b.len() {
+                // ASCII letters and digits without the general classification
+                if b[end].is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
+                if b[end] < 0x80 {
+                    break;
+                }
                 let (l, a, _, _) = class(end);
                 if !a {
                     break;
@@ -400,8 +414,26 @@ static WORDS: LazyLock<HashMap<&'static str, Lex, WordBuild>> = LazyLock::new(||
     m
 });
 
+/// For each first letter a-z, a bit per word length (1–63) that some table word has: most
+/// words of a text are no time word and are turned away here without hashing.
+static SHAPES: LazyLock<[u64; 26]> = LazyLock::new(|| {
+    let mut f = [0u64; 26];
+    for w in WORDS.keys() {
+        if let Some(i) = w.bytes().next().and_then(|b| b.checked_sub(b'a')) {
+            f[(i as usize).min(25)] |= 1 << w.len().min(63);
+        }
+    }
+    f
+});
+
 /// The class of a lowercase word.
 pub fn lex(word: &str) -> Lex {
+    let Some(&b) = word.as_bytes().first() else {
+        return Lex::None;
+    };
+    if !b.is_ascii_lowercase() || SHAPES[(b - b'a') as usize] & (1 << word.len().min(63)) == 0 {
+        return Lex::None;
+    }
     WORDS.get(word).copied().unwrap_or(Lex::None)
 }
 

@@ -422,12 +422,14 @@ fn heuristic_windows(low: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     for k in 1..toks.len() {
         let t = toks[k];
         let p = toks[k - 1];
-        let end_punct = matches!(&low[p.start..p.end], "." | "!" | "?");
-        let abbrev = k >= 2 && {
-            let q = toks[k - 2];
-            ABBREV.contains(&&low[q.start..q.end]) && !p.space
+        let end_punct = || matches!(&low[p.start..p.end], "." | "!" | "?");
+        let abbrev = || {
+            k >= 2 && !p.space && {
+                let q = toks[k - 2];
+                ABBREV.contains(&&low[q.start..q.end])
+            }
         };
-        if t.para || (end_punct && t.space && t.cap && !abbrev) {
+        if t.para || (t.space && t.cap && end_punct() && !abbrev()) {
             v.push((lo, k));
             lo = k;
         }

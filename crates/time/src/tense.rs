@@ -6,7 +6,24 @@
 //! no auxiliary before it is a simple past; a participle after an auxiliary takes the
 //! auxiliary's tense.
 
-use crate::lex::{Tok, TokKind};
+use crate::lex::{Tok, TokKind, WordBuild};
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// The word lists below as hash sets: `cue` asks them for every word near a time expression.
+struct Sets {
+    irregular_past: HashSet<&'static str, WordBuild>,
+    ed_not_verb: HashSet<&'static str, WordBuild>,
+    forward_to: HashSet<&'static str, WordBuild>,
+    schedule_present: HashSet<&'static str, WordBuild>,
+}
+
+static SETS: LazyLock<Sets> = LazyLock::new(|| Sets {
+    irregular_past: IRREGULAR_PAST.iter().copied().collect(),
+    ed_not_verb: ED_NOT_VERB.iter().copied().collect(),
+    forward_to: FORWARD_TO.iter().copied().collect(),
+    schedule_present: SCHEDULE_PRESENT.iter().copied().collect(),
+});
 
 /// The tense a time expression is read under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -266,13 +283,13 @@ fn is_be_have(w: &str) -> Option<Tense> {
 }
 
 fn is_past_form(w: &str) -> bool {
-    if IRREGULAR_PAST.contains(&w) {
+    if SETS.irregular_past.contains(w) {
         return true;
     }
     w.len() >= 5
         && w.ends_with("ed")
         && !w.ends_with("eed")
-        && !ED_NOT_VERB.contains(&w)
+        && !SETS.ed_not_verb.contains(w)
         && w.bytes().all(|b| b.is_ascii_lowercase())
 }
 
@@ -291,7 +308,7 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
         }
     };
     // "due to", "plans to" … → future, whatever the auxiliary.
-    if FORWARD_TO.contains(&w) && word(i + 1) == "to" {
+    if word(i + 1) == "to" && SETS.forward_to.contains(w) {
         // "due to the war" is causal: demand a be-verb before "due".
         if w == "due"
             && !matches!(
@@ -346,7 +363,7 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
         }
     }
     // A present verb of schedule: "the court meets on Friday", "the offer expires Monday".
-    if SCHEDULE_PRESENT.contains(&w) {
+    if SETS.schedule_present.contains(w) {
         return Some(Tense::Present);
     }
     if let Some(t) = is_be_have(w) {

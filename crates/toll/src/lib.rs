@@ -1536,47 +1536,69 @@ fn context(text: &str, doc: &Doc, span: Span) -> Span {
     Span::new(start, end)
 }
 
-fn other_time(text: &str, doc: &Doc, span: Span) -> bool {
-    let s = context(text, doc, span);
+/// [`other_time_in`] for many spans, read once per sentence.
+struct OtherTime<'a> {
+    text: &'a str,
+    doc: &'a Doc,
+    seen: Vec<(Span, bool)>,
+}
+
+impl<'a> OtherTime<'a> {
+    fn new(text: &'a str, doc: &'a Doc) -> Self {
+        OtherTime {
+            text,
+            doc,
+            seen: Vec::new(),
+        }
+    }
+    fn test(&mut self, span: Span) -> bool {
+        let s = context(self.text, self.doc, span);
+        if let Some(&(_, b)) = self.seen.iter().find(|(x, _)| *x == s) {
+            return b;
+        }
+        let b = other_time_in(self.text, s);
+        self.seen.push((s, b));
+        b
+    }
+}
+
+/// Whether the sentence `s` speaks of other times or several incidents.
+fn other_time_in(text: &str, s: Span) -> bool {
     let low = text[s.start..s.end].to_ascii_lowercase();
     if OTHER_TIME.iter().any(|w| low.contains(w)) {
         return true;
     }
     // a running tally: "since Saturday evening", "since Friday afternoon"
-    if low
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .windows(2)
-        .any(|w| {
-            w[0] == "since"
-                && matches!(
-                    w[1].trim_matches(|c: char| !c.is_alphanumeric()),
-                    "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                )
-        })
-    {
-        return true;
+    let mut prev = "";
+    for w in low.split_whitespace() {
+        if prev == "since"
+            && matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            )
+        {
+            return true;
+        }
+        prev = w;
     }
     // several incidents: "two overnight shootings", "three shootings", "different locations"
-    let words: Vec<&str> = low
+    // (a count word, then one of those nouns within the next two words)
+    let mut since_count = usize::MAX;
+    for w in low
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect();
-    if words.iter().enumerate().any(|(i, w)| {
-        matches!(
-            *w,
+    {
+        if since_count < 2 && matches!(w, "shootings" | "incidents" | "attacks" | "locations") {
+            return true;
+        }
+        since_count = if matches!(
+            w,
             "two" | "three" | "four" | "several" | "multiple" | "both"
-        ) && words[i + 1..(i + 3).min(words.len())]
-            .iter()
-            .any(|x| matches!(*x, "shootings" | "incidents" | "attacks" | "locations"))
-    }) {
-        return true;
+        ) {
+            0
+        } else {
+            since_count.saturating_add(1)
+        };
     }
     false
 }
@@ -1683,18 +1705,20 @@ fn after_toll(text: &str, span: Span) -> bool {
 /// The killed figure of the mentions (see [`pair_total`]; injured and shot counts are the
 /// other kind).
 fn killed_total(text: &str, mentions: &[Mention], doc: &Doc, with_self: bool) -> u64 {
+    let mut other = OtherTime::new(text, doc);
     let items: Vec<(Span, u64, Add, bool)> = mentions
         .iter()
-        .filter(|m| m.part_of.is_none() && !other_time(text, doc, m.span))
+        .filter(|m| m.part_of.is_none() && !other.test(m.span))
         .filter(|m| with_self || m.v.group.as_deref() != Some("self"))
         .filter(|m| matches!(m.kind, Kind::Killed | Kind::Injured | Kind::Shot))
         .map(|m| {
-            (
-                m.span,
-                m.v.value(),
-                span_add(text, m.span),
-                m.kind == Kind::Killed,
-            )
+            // only a count read as an addition needs its words read again
+            let add = if m.v.extra {
+                span_add(text, m.span)
+            } else {
+                Add::No
+            };
+            (m.span, m.v.value(), add, m.kind == Kind::Killed)
         })
         .collect();
     pair_total(text, &items).0
@@ -1737,11 +1761,12 @@ fn span_add(text: &str, span: Span) -> Add {
 /// - no count means 0.
 pub fn totals(doc: &Doc) -> Totals {
     let text = doc.text();
+    let mut other = OtherTime::new(text, doc);
     let items: Vec<(Span, u64, Add, bool)> = doc
         .casualties
         .iter()
         .filter(|c| matches!(c.kind, CasualtyKind::Killed | CasualtyKind::Injured))
-        .filter(|c| c.part_of.is_none() && !other_time(text, doc, c.span))
+        .filter(|c| c.part_of.is_none() && !other.test(c.span))
         .map(|c| {
             (
                 c.span,
