@@ -382,6 +382,21 @@ CREATE TEMP TABLE IF NOT EXISTS s_articles (
 ) ON COMMIT DELETE ROWS;
 ";
 
+const FEEDS: &str = "CREATE TABLE IF NOT EXISTS feeds (
+    url text PRIMARY KEY,
+    etag text,
+    last_modified text,
+    fetched_at text,
+    checked_at text,
+    entries bigint NOT NULL DEFAULT 0
+)";
+
+fn now() -> String {
+    jiff::Timestamp::now()
+        .round(jiff::Unit::Second)
+        .map_or_else(|_| jiff::Timestamp::now().to_string(), |t| t.to_string())
+}
+
 impl PgStore {
     /// Connect to a database for reading and writing, bringing its schema up to date.
     pub fn open(url: &str) -> Result<PgStore> {
@@ -471,6 +486,68 @@ impl PgStore {
             .iter()
             .map(|r| r.get(0))
             .collect())
+    }
+
+    /// The fetch state of one feed URL, as `dateline_store::feeds::get` gives it for SQLite.
+    /// The table `feeds` is created on first write, outside the versioned schema, as there.
+    pub fn feed_state(&self, url: &str) -> Result<Option<dateline_store::feeds::FeedState>> {
+        let mut c = self.client();
+        let exists: Option<String> = c
+            .query_one("SELECT to_regclass('feeds')::text", &[])
+            .map_err(pg)?
+            .get(0);
+        if exists.is_none() {
+            return Ok(None);
+        }
+        let row = c
+            .query_opt(
+                "SELECT url, etag, last_modified, fetched_at, checked_at, entries FROM feeds
+                 WHERE url = $1",
+                &[&url],
+            )
+            .map_err(pg)?;
+        Ok(row.map(|r| dateline_store::feeds::FeedState {
+            url: r.get(0),
+            etag: r.get(1),
+            last_modified: r.get(2),
+            fetched_at: r.get(3),
+            checked_at: r.get(4),
+            entries: r.get::<_, i64>(5).max(0) as u64,
+        }))
+    }
+
+    /// Record that a feed was read in full (`dateline_store::feeds::record_fetch`).
+    pub fn record_feed_fetch(
+        &self,
+        url: &str,
+        etag: Option<&str>,
+        last_modified: Option<&str>,
+        entries: u64,
+    ) -> Result<()> {
+        let mut c = self.client();
+        c.batch_execute(FEEDS).map_err(pg)?;
+        c.execute(
+            "INSERT INTO feeds (url, etag, last_modified, fetched_at, checked_at, entries)
+             VALUES ($1, $2, $3, $4, $4, $5)
+             ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,
+                 last_modified = excluded.last_modified, fetched_at = excluded.fetched_at,
+                 checked_at = excluded.checked_at, entries = excluded.entries",
+            &[&url, &etag, &last_modified, &now(), &(entries as i64)],
+        )
+        .map_err(pg)?;
+        Ok(())
+    }
+
+    /// Record that the server answered 304 (`dateline_store::feeds::record_not_modified`).
+    pub fn record_feed_not_modified(&self, url: &str) -> Result<()> {
+        let mut c = self.client();
+        c.batch_execute(FEEDS).map_err(pg)?;
+        c.execute(
+            "UPDATE feeds SET checked_at = $2 WHERE url = $1",
+            &[&url, &now()],
+        )
+        .map_err(pg)?;
+        Ok(())
     }
 
     /// Store prepared records in one transaction: all or nothing. `None` entries (records
@@ -788,7 +865,15 @@ impl EventStore for PgStore {
             p.push(limit),
             p.push(filter.offset as i64)
         );
-        let rows = self.client().query(&sql, &p.refs()).map_err(pg)?;
+        // A page of newest events is read off an index and stops early; parallel workers only
+        // add start-up cost to that (measured: 75 ms against 9 ms for a common actor country
+        // on a million events), so this query runs without them.
+        let mut client = self.client();
+        let mut tx = client.transaction().map_err(pg)?;
+        tx.batch_execute("SET LOCAL max_parallel_workers_per_gather = 0")
+            .map_err(pg)?;
+        let rows = tx.query(&sql, &p.refs()).map_err(pg)?;
+        tx.commit().map_err(pg)?;
         Ok(rows
             .iter()
             .map(|r| EventRow {

@@ -456,3 +456,25 @@ fn schema_versions_are_checked() {
         .to_string();
     assert!(e.contains("cannot connect to postgres://u:***@"), "{e}");
 }
+
+#[test]
+fn feed_state_round_trips() {
+    let Some(server) = TempPostgres::start() else {
+        return;
+    };
+    let url = server.create_database("feeds");
+    let st = PgStore::open(&url).unwrap();
+    let feed = "https://news.example/rss";
+    assert_eq!(st.feed_state(feed).unwrap(), None);
+    st.record_feed_fetch(feed, Some("\"v1\""), None, 12)
+        .unwrap();
+    let s = st.feed_state(feed).unwrap().unwrap();
+    assert_eq!((s.etag.as_deref(), s.entries), (Some("\"v1\""), 12));
+    st.record_feed_not_modified(feed).unwrap();
+    st.record_feed_fetch(feed, None, Some("Tue, 01 Oct 2024 10:00:00 GMT"), 3)
+        .unwrap();
+    let s = st.feed_state(feed).unwrap().unwrap();
+    assert_eq!(s.etag, None);
+    assert_eq!(s.entries, 3);
+    assert!(s.checked_at.is_some() && s.fetched_at.is_some());
+}
