@@ -513,7 +513,10 @@ fn warc_files_extract_and_ingest_with_a_bad_record_reported() {
     );
     assert_eq!(lines[2]["article"]["url"], "https://ferry.example/c");
     let text = lines[2]["article"]["text"].as_str().unwrap();
-    assert!(text.contains("The river ferry resumed its crossings"), "{text}");
+    assert!(
+        text.contains("The river ferry resumed its crossings"),
+        "{text}"
+    );
     assert_eq!(lines[2]["article"]["title"], "Ferry service resumes");
 
     // A directory: the WARC, a feed file, a feed with an .xml name; a sitemap is ignored.
