@@ -404,6 +404,29 @@ mod tests {
     }
 
     #[test]
+    fn urls_pass_through_and_only_feeds_among_xml_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("feed.xml"),
+            "<?xml version=\"1.0\"?>\n<rss><channel>",
+        )
+        .unwrap();
+        std::fs::write(d.join("sitemap.xml"), "<?xml version=\"1.0\"?><urlset/>").unwrap();
+        std::fs::write(d.join("c.warc.gz"), "x").unwrap();
+        std::fs::write(d.join("n.atom"), "x").unwrap();
+        let s = |p: &str| d.join(p).display().to_string();
+        let url = "https://news.example/feed?format=rss".to_string();
+        let (files, errs) = expand(&[url.clone(), s("")]);
+        assert!(errs.is_empty());
+        assert_eq!(
+            files,
+            [url.clone(), s("c.warc.gz"), s("feed.xml"), s("n.atom")]
+        );
+        assert_eq!(count_articles(&[url]), None);
+    }
+
+    #[test]
     fn counts_articles_without_reading_them() {
         let dir = tempfile::tempdir().unwrap();
         let j = dir.path().join("a.jsonl");

@@ -139,6 +139,38 @@ fn describe(e: &ureq::Error, o: &HttpOptions) -> String {
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
             "connection refused".into()
         }
+        // The system resolver's failure comes as an I/O error.
+        ureq::Error::Io(io) if io.to_string().contains("lookup address") => {
+            format!("host not found (DNS lookup failed: {io})")
+        }
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unresolvable_and_refused_hosts_say_so() {
+        let c = Client::new(HttpOptions {
+            timeout: Duration::from_secs(5),
+            ..HttpOptions::default()
+        });
+        let e = c
+            .get("http://no-such-host.invalid/feed.xml", None)
+            .unwrap_err();
+        assert!(e.contains("host not found"), "{e}");
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let e = c
+            .get(&format!("http://127.0.0.1:{port}/"), None)
+            .unwrap_err();
+        assert!(e.contains("connection refused"), "{e}");
+        let e = c.get("ftp://x.example/", None).unwrap_err();
+        assert!(!e.is_empty());
     }
 }
