@@ -243,7 +243,7 @@ pub async fn events(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiRe
                         ..filter.clone()
                     },
                 ),
-                || Ok(s.count(&filter)?.to_string()),
+                || Ok(s.api_count(&filter)?.to_string()),
             )?
             .parse()
             .unwrap_or(0);
@@ -334,7 +334,7 @@ pub async fn stats(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiRes
     };
     let a = app.clone();
     app.pool
-        .run(move |s| {
+        .run_aggregate(move |s| {
             let cs = s.cluster_support()?;
             let v = cached(&a, s, key("stats", &filter), || {
                 to_json(&s.api_stats(&filter, cs)?)
@@ -358,7 +358,7 @@ pub async fn points(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiRe
     };
     let a = app.clone();
     app.pool
-        .run(move |s| {
+        .run_aggregate(move |s| {
             let cs = s.cluster_support()?;
             let v = cached(&a, s, key("points", &filter), || {
                 let pts = s.api_points(&filter, cs, limit)?;

@@ -19,6 +19,9 @@ pub struct Pool {
     limit: Duration,
 }
 
+/// How many times the query limit an aggregate may take.
+pub const AGGREGATE_FACTOR: u32 = 5;
+
 /// SQLite virtual-machine steps between two looks at the clock.
 const STEPS: i32 = 1000;
 
@@ -45,6 +48,25 @@ impl Pool {
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
+        self.run_within(self.limit, f).await
+    }
+
+    /// Run an aggregate over the whole matching set (stats, map points) within
+    /// [`AGGREGATE_FACTOR`] times the limit: computed once per filter and store state, then
+    /// cached.
+    pub async fn run_aggregate<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.run_within(self.limit * AGGREGATE_FACTOR, f).await
+    }
+
+    async fn run_within<T, F>(&self, limit: Duration, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+    {
         let _permit = self
             .permits
             .clone()
@@ -53,7 +75,6 @@ impl Pool {
             .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting down"))?;
         let idle = self.idle.clone();
         let path = self.path.clone();
-        let limit = self.limit;
         tokio::task::spawn_blocking(move || {
             let taken = idle.lock().ok().and_then(|mut v| v.pop());
             let store = match taken {

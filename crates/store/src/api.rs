@@ -388,80 +388,89 @@ impl Store {
         Ok(Some(v))
     }
 
+    /// How many events match a filter, reading the articles table only when the filter needs it.
+    pub fn api_count(&self, filter: &Filter) -> Result<u64> {
+        let (wh, p) = filter.where_clause(&self.conn)?;
+        let n: i64 = self
+            .conn
+            .query_row(
+                &format!("SELECT count(*) FROM {}{wh}", tables(filter)),
+                params_of(&p).as_slice(),
+                |r| r.get(0),
+            )
+            .map_err(query_error(filter))?;
+        Ok(n as u64)
+    }
+
     /// Counts for a filter (its `limit` and `offset` are ignored).
     pub fn api_stats(&self, filter: &Filter, cs: ClusterSupport) -> Result<Stats> {
         let (wh, p) = filter.where_clause(&self.conn)?;
         let ps = params_of(&p);
-        let from = format!("FROM events e JOIN articles a ON a.id = e.article_id{wh}");
+        let from = format!("FROM {}{wh}", tables(filter));
         let cluster = if cs.column {
             "count(DISTINCT coalesce(e.cluster, -e.id))"
         } else {
             "count(*)"
         };
-        let (events, articles, clusters, undated): (i64, i64, i64, i64) = self
+        let (articles, clusters): (i64, i64) = self
             .conn
             .query_row(
-                &format!(
-                    "SELECT count(*), count(DISTINCT e.article_id), {cluster},
-                            count(*) - count(e.date_start) {from}"
-                ),
+                &format!("SELECT count(DISTINCT e.article_id), {cluster} {from}"),
                 ps.as_slice(),
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map_err(query_error(filter))?;
-        let group = |col: &str| -> Result<Vec<(rusqlite::types::Value, i64)>> {
-            let sql = format!(
-                "SELECT {col}, count(*) {from} {} GROUP BY 1 ORDER BY 1",
-                if col == "e.date_start" {
-                    if wh.is_empty() {
-                        "WHERE e.date_start IS NOT NULL"
-                    } else {
-                        "AND e.date_start IS NOT NULL"
-                    }
-                } else {
-                    ""
-                }
-            );
-            let mut st = self.conn.prepare(&sql)?;
-            let v = st
-                .query_map(ps.as_slice(), |r| Ok((r.get(0)?, r.get(1)?)))
-                .map_err(query_error(filter))?
-                .collect::<rusqlite::Result<Vec<_>>>()
-                .map_err(query_error(filter))?;
-            Ok(v)
-        };
-        use rusqlite::types::Value as V;
-        let text = |v: V| match v {
-            V::Text(t) => t,
-            V::Integer(i) => i.to_string(),
-            _ => String::new(),
-        };
+        // One pass over the matching events, grouped by every dimension at once; the four
+        // breakdowns are summed from those groups.
+        let mut st = self.conn.prepare(&format!(
+            "SELECT e.date_start, e.root, coalesce(e.quad_class, 0), e.status, count(*) {from}
+             GROUP BY 1, 2, 3, 4"
+        ))?;
+        let groups = st
+            .query_map(ps.as_slice(), |r| {
+                Ok((
+                    r.get::<_, Option<String>>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, i64>(4)?,
+                ))
+            })
+            .map_err(query_error(filter))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(query_error(filter))?;
+        use std::collections::BTreeMap;
+        let (mut day, mut root, mut quad, mut status) = (
+            BTreeMap::<String, i64>::new(),
+            BTreeMap::<String, i64>::new(),
+            BTreeMap::<i64, i64>::new(),
+            BTreeMap::<String, i64>::new(),
+        );
+        let (mut events, mut undated) = (0, 0);
+        for (d, r, q, s, n) in groups {
+            events += n;
+            match d {
+                Some(d) => *day.entry(d).or_default() += n,
+                None => undated += n,
+            }
+            *root.entry(r).or_default() += n;
+            *quad.entry(q).or_default() += n;
+            *status.entry(s).or_default() += n;
+        }
         Ok(Stats {
             events,
             articles,
             clusters,
             undated,
-            by_day: group("e.date_start")?
-                .into_iter()
-                .map(|(d, n)| (text(d), n))
-                .collect(),
-            by_root: group("e.root")?
-                .into_iter()
-                .map(|(d, n)| (text(d), n))
-                .collect(),
-            by_quad: group("e.quad_class")?
-                .into_iter()
-                .map(|(d, n)| (if let V::Integer(i) = d { i } else { 0 }, n))
-                .collect(),
-            by_status: group("e.status")?
-                .into_iter()
-                .map(|(d, n)| (text(d), n))
-                .collect(),
+            by_day: day.into_iter().collect(),
+            by_root: root.into_iter().collect(),
+            by_quad: quad.into_iter().collect(),
+            by_status: status.into_iter().collect(),
         })
     }
 
-    /// Map points for a filter: one per real-world event with coordinates, most reported
-    /// first, then newest; at most `limit`.
+    /// Map points for a filter: one per real-world event among the newest [`MAP_WINDOW`]
+    /// matching mentions with coordinates, most reported first, then newest; at most `limit`.
     pub fn api_points(
         &self,
         filter: &Filter,
@@ -475,13 +484,18 @@ impl Store {
         } else {
             "e.id"
         };
-        // SQLite's bare columns beside max(): they come from the row holding the maximum.
+        // The newest MAP_WINDOW matching mentions with a place (read along the date index),
+        // grouped into events. SQLite's bare columns beside max() come from the row holding
+        // the maximum: the newest mention of each event represents it.
         let sql = format!(
-            "SELECT max(e.date_start || printf('%012d', e.id)), count(*), e.id, e.lat, e.lon,
-                    e.quad_class, e.root, e.date_value, e.place_name
-             FROM events e JOIN articles a ON a.id = e.article_id{wh}{and} e.lat IS NOT NULL
-               AND e.lon IS NOT NULL
-             GROUP BY {key} ORDER BY 2 DESC, 1 DESC LIMIT ?"
+            "SELECT max(coalesce(date_start, '') || printf('%012d', id)), count(*), id, lat,
+                    lon, quad_class, root, date_value, place_name
+             FROM (SELECT e.id, {key} AS cluster_key, e.lat, e.lon, e.quad_class, e.root, e.date_value,
+                          e.place_name, e.date_start
+                   FROM {}{wh}{and} e.lat IS NOT NULL AND e.lon IS NOT NULL
+                   ORDER BY e.date_start DESC, e.id DESC LIMIT {MAP_WINDOW})
+             GROUP BY cluster_key ORDER BY 2 DESC, 1 DESC LIMIT ?",
+            tables(filter)
         );
         p.push(Box::new(limit as i64));
         let ps = params_of(&p);
@@ -565,6 +579,19 @@ impl Store {
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?)
+    }
+}
+
+/// How many of the newest matching mentions the map groups into points: bounds the cost of a
+/// map request on any store size.
+pub const MAP_WINDOW: usize = 20_000;
+
+/// The tables a filter reads: articles only when it filters by outlet.
+fn tables(filter: &Filter) -> &'static str {
+    if filter.source.is_some() {
+        "events e JOIN articles a ON a.id = e.article_id"
+    } else {
+        "events e"
     }
 }
 
