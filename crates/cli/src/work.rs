@@ -22,8 +22,9 @@ pub struct WorkArgs {
     /// Durable consumer name: workers with the same name share the queue.
     #[arg(long, default_value = dateline_queue::DEFAULT_CONSUMER)]
     pub consumer: String,
-    /// Most articles per batch: one store transaction, acknowledged after it commits.
-    #[arg(long, default_value_t = 64)]
+    /// Most articles per batch: one store transaction, acknowledged after it commits. A batch
+    /// takes what the queue holds, up to this many, without waiting to fill up.
+    #[arg(long, default_value_t = 256)]
     pub batch: usize,
     /// Seconds the server waits for a batch's acknowledgement before handing its articles to
     /// another worker (a worker that died).

@@ -166,7 +166,7 @@ impl Default for WorkOptions {
     fn default() -> Self {
         WorkOptions {
             consumer: DEFAULT_CONSUMER.into(),
-            batch: 64,
+            batch: 256,
             ack_wait: Duration::from_secs(60),
             until_empty: false,
             idle: Duration::from_secs(1),
