@@ -69,7 +69,7 @@ const FLOOR_PETRARCH_ACTORS: f64 = 0.41;
 const FLOOR_PLOVER_TYPE: f64 = 0.57;
 const FLOOR_PLOVER_SOURCE: f64 = 0.50;
 // measured on the first 1500 verbs the test reads
-const FLOOR_LOCATION_P: f64 = 0.74;
+const FLOOR_LOCATION_P: f64 = 0.75;
 const FLOOR_LOCATION_R: f64 = 0.30;
 
 fn lausanne() -> Option<Doc> {

@@ -1700,6 +1700,10 @@ pub(crate) fn event_place_in(
             if l == "of" {
                 passed_of = true;
             }
+            // "in Iraq's western Anbar province": walk on through the container's possessive
+            if matches!(l, "'s" | "s") && j > 0 && v.words[j - 1].place.is_some() {
+                continue;
+            }
             if (visit && matches!(l, "to" | "for"))
                 || (quad == 4
                     && matches!(l, "on" | "of" | "against")
@@ -1758,6 +1762,19 @@ pub(crate) fn event_place_in(
         let Some(pj) = prep.or(direct.then_some(pstart)) else {
             continue;
         };
+        // ... and the container itself is not the place when a narrower one follows it
+        if pend + 1 < n
+            && v.is_any(pend, &["'s", "s"])
+            && (pend + 1..(pend + 5).min(n))
+                .take_while(|&x| {
+                    v.words[x].place.is_some()
+                        || GEO_MODS.contains(&v.low(x))
+                        || v.is_any(x, &["the", "restive", "violent", "port", "capital"])
+                })
+                .any(|x| v.words[x].place.is_some())
+        {
+            continue;
+        }
         // a cumulative perfect over a whole country ("more than 100,000 have been killed in
         // Syria", "the war has killed thousands across Iraq") is a toll, not one event placed
         if v.words[pstart].country && perfect {

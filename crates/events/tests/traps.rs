@@ -153,6 +153,10 @@ const FALSE_EVENTS: &str = "\
 # welcoming an event: its actors are the target
 051 occurred src=NOR tgt=CHL,PER | [Norway|NOR|country] welcomed the resumption of ties between [Chile|CHL|country] and [Peru|PER|country].
 051 occurred src=NOR tgt=CHL | [Norway|NOR|country] welcomed the resumption of diplomatic ties with [Chile|CHL|country].
+# a country's narrower place, not the country, is where it happened
+19 occurred place=Anbar | [Militants|XXXREB|group] attacked a checkpoint in {Iraq|IQ|country}'s western {Anbar|IQ|province} province.
+# a cumulative toll over a whole country places no event
+18 occurred place=none | [The rebels|XXXREB|group] have killed more than 300 soldiers in {Yemen|YE|country}.
 ";
 
 #[test]
