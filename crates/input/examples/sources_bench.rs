@@ -4,6 +4,8 @@
 //!     cargo build --release -p dateline
 //!     cargo run --release -p dateline-input --example sources_bench [-- RECORDS INGEST]
 //!
+//! INGEST 0 measures reading only and leaves BENCHMARKS.md alone.
+//!
 //! The corpus is built from the repository's example articles and pages written here, each
 //! copied many times with its own URL and a varying sentence: per-record gzip WARC (as news
 //! crawls publish it, with request and metadata records between the responses, as a crawler
@@ -287,6 +289,11 @@ fn main() {
              {a} kB; after: {b} kB (the reader holds one record at a time).\n",
             mb(gz_size)
         ));
+    }
+    if ingest_n == 0 {
+        // Reading only (a memory check on a large file): print, leave BENCHMARKS.md alone.
+        print!("{md}");
+        return;
     }
     let bin = root().join("target/release/dateline");
     if bin.exists() {

@@ -106,6 +106,7 @@ struct Members<R> {
     produced: u64,
     /// (decompressed offset, file offset) of recent member starts.
     starts: VecDeque<(u64, u64)>,
+    gz: bool,
 }
 
 const GZ_MAGIC: [u8; 3] = [0x1f, 0x8b, 0x08];
@@ -123,11 +124,12 @@ impl<R: Read> Members<R> {
             state,
             produced: 0,
             starts: VecDeque::from([(0, 0)]),
+            gz,
         })
     }
 
     fn is_gz(&self) -> bool {
-        matches!(self.state, State::Gz(_) | State::Broken(_))
+        self.gz
     }
 
     /// Start a new member at the current position of `src` if it begins with the gzip magic.
@@ -260,6 +262,8 @@ pub struct WarcReader<R> {
     start: u64,
     /// After an error: skip to the next `WARC/` line before the next record.
     lost: bool,
+    /// A stream error met after the last record, to report before the next one.
+    pending: Option<io::Error>,
     pub stats: WarcStats,
 }
 
@@ -288,6 +292,7 @@ impl<R: Read> WarcReader<R> {
             done: false,
             start: 0,
             lost: false,
+            pending: None,
             stats: WarcStats::default(),
         })
     }
@@ -391,6 +396,16 @@ impl<R: Read> WarcReader<R> {
         loop {
             if self.done {
                 return None;
+            }
+            if let Some(e) = self.pending.take() {
+                self.stats.records += 1;
+                self.stats.errors += 1;
+                let input = self.label(self.pos);
+                self.recover_stream();
+                return Some(Err(InputError {
+                    input,
+                    message: e.to_string(),
+                }));
             }
             let mut at = self.pos;
             let mut version_read = false;
@@ -575,7 +590,30 @@ impl<R: Read> WarcReader<R> {
                 "truncated: Content-Length {length} but only {got} bytes follow"
             )));
         }
+        self.end_of_record()?;
         Ok(Some(self.response(&block, uri, date, self.start)))
+    }
+
+    /// Consume the blank line that ends a record and read on: with gzip per record this
+    /// reaches the end of the record's member, so that a checksum error in it is reported for
+    /// this record rather than the next.
+    fn end_of_record(&mut self) -> Result<(), Fail> {
+        for &want in b"\r\n\r\n" {
+            match self.r.fill_buf()?.first() {
+                Some(&b) if b == want => self.consume(1),
+                _ => break,
+            }
+        }
+        if let Err(e) = self.r.fill_buf().map(|_| ()) {
+            let m = self.r.get_ref();
+            if m.starts.back().is_some_and(|&(d, _)| d > self.start) {
+                // The failure is in what follows this record's member: report it next.
+                self.pending = Some(e);
+            } else {
+                return Err(Fail::Stream(e));
+            }
+        }
+        Ok(())
     }
 
     /// The article in an HTTP response block, if it is a 200 HTML page.

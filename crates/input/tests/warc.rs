@@ -261,6 +261,33 @@ fn a_corrupt_member_is_one_error_and_the_rest_go_on() {
 }
 
 #[test]
+fn a_checksum_error_is_reported_for_its_own_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = crawl();
+    let mut file = Vec::new();
+    let mut offsets = Vec::new();
+    for (i, r) in records.iter().enumerate() {
+        offsets.push(file.len());
+        let mut z = gz(r);
+        if i == 2 {
+            let n = z.len();
+            z[n - 8] ^= 0xFF; // the CRC-32 of the trailer
+        }
+        file.extend_from_slice(&z);
+    }
+    let path = dir.path().join("crc.warc.gz");
+    std::fs::write(&path, &file).unwrap();
+    let name = path.display().to_string();
+    let items = read(std::slice::from_ref(&name));
+    assert_eq!(items.len(), 3, "{items:?}");
+    let e = items[0].as_ref().unwrap_err();
+    assert_eq!(e.input, format!("{name}@{}", offsets[2]));
+    assert!(e.message.contains("gzip"), "{}", e.message);
+    assert!(html(&items[1]).contains("Schönberg"));
+    assert!(html(&items[2]).contains("river bridge"));
+}
+
+#[test]
 fn a_member_with_a_broken_header_is_one_error() {
     let dir = tempfile::tempdir().unwrap();
     let records = crawl();
