@@ -1126,7 +1126,11 @@ fn resolve_entities(cx: &mut Ctx) {
                 }
             }
             let before = chain_before(cx, s);
-            let after = chain_after(cx, e);
+            // "Speaking in Paris, the envoy …": after a locative preposition the comma opens
+            // a new phrase, not an apposition to the name
+            let locative =
+                s > sent.s && matches!(cx.l(s - 1), "in" | "near" | "outside" | "inside");
+            let after = chain_after(cx, e).filter(|_| !locative);
             let before_comma = (s >= 2 && cx.w(s - 1) == "," && sent.s < s - 1)
                 .then(|| chain_before(cx, s - 1))
                 .filter(|c| c.adjacent_role)

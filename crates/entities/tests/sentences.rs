@@ -128,6 +128,24 @@ fn groups_take_country_from_context() {
 }
 
 #[test]
+fn a_place_after_in_is_no_apposition() {
+    let d = run(
+        &[
+            "Envoys meet",
+            "Speaking in Toulouse, the envoy condemned the shelling. Arriving near Kandahar, the minister met Pierre Lenoir, the French ambassador.",
+        ],
+        None,
+    );
+    let people: Vec<&str> = d
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(people, vec!["Pierre Lenoir"], "{}", dump(&d));
+}
+
+#[test]
 fn places_and_sentence_starts_are_not_people() {
     let d = run(
         &[
