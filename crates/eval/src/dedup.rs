@@ -545,11 +545,6 @@ pub fn run_dedup(args: &[String]) -> Result<(), String> {
         if seed == 7 {
             // Recall by the kind of report paired with the city report; false merges by the
             // kind of distractor.
-            let idx: HashMap<&str, usize> = arts
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.id.as_str(), i))
-                .collect();
             let mut rec: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
             let mut merges: BTreeMap<Kind, (usize, usize)> = BTreeMap::new();
             for (i, a) in arts.iter().enumerate() {
@@ -573,7 +568,6 @@ pub fn run_dedup(args: &[String]) -> Result<(), String> {
                     }
                 }
             }
-            let _ = idx;
             // Recall within each scenario's own reports.
             let mut per: BTreeMap<u8, (usize, usize)> = BTreeMap::new();
             for i in 0..arts.len() {
