@@ -371,6 +371,18 @@ fn np_before_d(t: &[Tok], end: usize, depth: u8) -> Option<Victims> {
     {
         end = open;
     }
+    // a hedged description between subject and verb: "a man believed to be in his 20s was
+    // shot", "a woman thought to be about 40 was found dead"
+    if end >= 4
+        && let Some(p) = (end.saturating_sub(9)..end - 2).rev().find(|&p| {
+            matches!(t[p].w, "believed" | "thought" | "estimated" | "described")
+                && matches!(t[p + 1].w, "to" | "as")
+        })
+        && p > 0
+        && !t[p..end].iter().any(|x| matches!(x.w, "," | "." | ";"))
+    {
+        end = p;
+    }
     // parenthesis
     if end >= 1 && t[end - 1].w == ")" {
         let open = (end.saturating_sub(12)..end - 1)
@@ -1053,10 +1065,17 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                 v.sub = Some(Box::new(s));
             }
             push(out, t, sentence, kind, v);
-            // "three people and himself"
-            while t.get(end).is_some_and(|x| x.w == "and")
-                && let Some(w) = np_after(t, end + 1)
-            {
+            // "three people and himself"; "shot his wife and then himself"
+            loop {
+                if !t.get(end).is_some_and(|x| x.w == "and") {
+                    break;
+                }
+                let then = t.get(end + 1).is_some_and(|x| x.w == "then")
+                    && t.get(end + 2)
+                        .is_some_and(|x| matches!(x.w, "himself" | "herself" | "themselves"));
+                let Some(w) = np_after(t, end + 1 + then as usize) else {
+                    break;
+                };
                 end = w.e;
                 push(out, t, sentence, kind, w);
             }
@@ -1078,7 +1097,31 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                     // an active verb without "be" reads as passive only in a reduced
                     // relative or headline with a counted subject: "two people killed in …"
                     let bare = (dual || role == Role::PassBe) && !be;
-                    if bare && object_like(t.get(e)) {
+                    // "a man fatally shot Sunday night": the adverb makes it a passive
+                    let adverb = t[j..e].iter().any(|x| {
+                        matches!(x.w, "fatally" | "critically" | "mortally" | "seriously")
+                    });
+                    let when = t.get(e).is_some_and(|x| {
+                        matches!(
+                            x.w,
+                            "monday"
+                                | "tuesday"
+                                | "wednesday"
+                                | "thursday"
+                                | "friday"
+                                | "saturday"
+                                | "sunday"
+                                | "yesterday"
+                                | "today"
+                                | "tonight"
+                                | "overnight"
+                                | "last"
+                                | "early"
+                                | "late"
+                                | "earlier"
+                        )
+                    });
+                    if bare && object_like(t.get(e)) && !(adverb && when) {
                         break;
                     }
                     let mut v = np_before(t, j);
@@ -1086,7 +1129,7 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                         coordinate(t, first);
                         // "one man was killed and another wounded": the "be" is shared
                         let elided = matches!(t[first.e - 1].w, "another" | "other");
-                        if bare && first.implicit && !elided {
+                        if bare && first.implicit && !elided && !adverb {
                             v = None;
                         }
                     } else if j > 0 && connector(t[j - 1].w) {
@@ -1653,7 +1696,7 @@ fn pair_total(text: &str, items: &[(Span, u64, Add, bool)]) -> (u64, u64) {
             let mut sum = first.1;
             while j < mine.len() && items[mine[j]].0.start >= items[mine[j - 1]].0.end {
                 let between = text[items[mine[j - 1]].0.end..items[mine[j]].0.start].trim();
-                if !matches!(between, "and" | "," | ", and") {
+                if !matches!(between, "and" | "," | ", and" | "and then") {
                     break;
                 }
                 sum = sum.saturating_add(items[mine[j]].1);
@@ -1762,11 +1805,21 @@ fn span_add(text: &str, span: Span) -> Add {
 pub fn totals(doc: &Doc) -> Totals {
     let text = doc.text();
     let mut other = OtherTime::new(text, doc);
+    let items_kept: Vec<bool> = doc
+        .casualties
+        .iter()
+        .map(|c| {
+            matches!(c.kind, CasualtyKind::Killed | CasualtyKind::Injured)
+                && c.part_of.is_none()
+                && !other.test(c.span)
+        })
+        .collect();
     let items: Vec<(Span, u64, Add, bool)> = doc
         .casualties
         .iter()
-        .filter(|c| matches!(c.kind, CasualtyKind::Killed | CasualtyKind::Injured))
-        .filter(|c| c.part_of.is_none() && !other.test(c.span))
+        .zip(&items_kept)
+        .filter(|(_, keep)| **keep)
+        .map(|(c, _)| c)
         .map(|c| {
             (
                 c.span,

@@ -721,3 +721,29 @@ fn words_that_look_like_victims_but_are_not() {
         (0, 0)
     );
 }
+
+#[test]
+fn subjects_past_a_hedge_and_reduced_relatives() {
+    assert_eq!(
+        tot(&["A man believed to be in his 30s was shot and killed near the park on Friday."]),
+        (1, 0)
+    );
+    assert_eq!(
+        tot(&[
+            "A 40-year-old man fatally shot Sunday night outside a bar was identified by police."
+        ]),
+        (1, 0)
+    );
+    // the object stays an object
+    assert_eq!(
+        tot(&["A man fatally shot his neighbour on Sunday."]),
+        (1, 0)
+    );
+}
+
+#[test]
+fn a_killer_who_then_kills_himself() {
+    let d = run(&["A 70-year-old man fatally shot his wife and then himself on Friday."]);
+    let t = totals(&d);
+    assert_eq!((t.killed, t.injured), (2, 0));
+}
