@@ -273,7 +273,9 @@ def ingest_partition(shards, binary, extra_args, db):
         if proc.returncode not in (0, 1):
             raise RuntimeError(f"dateline ingest failed with status {proc.returncode}: {stderr.strip()}")
         for line in stderr.splitlines():
-            yield rename_inputs(line, staged)
+            for local, original in staged:
+                line = line.replace(local, original)
+            yield line
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

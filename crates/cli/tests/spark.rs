@@ -84,7 +84,31 @@ fn write_shards(dir: &Path) -> (Vec<PathBuf>, String) {
         std::fs::write(&p, body).unwrap();
         paths.push(p);
     }
-    (paths, what)
+    // A gzipped WARC shard: two HTTP responses holding the repository's example page.
+    let html = std::fs::read_to_string(root().join("examples/harbour-strike.html")).unwrap();
+    let mut warc = Vec::new();
+    for (i, page) in [html.clone(), html.replace("harbour", "port")]
+        .iter()
+        .enumerate()
+    {
+        let http =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{page}");
+        warc.extend_from_slice(
+            format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/page-{i}\r\n\
+                 WARC-Date: 2024-03-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000000{i}>\r\n\
+                 Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+                http.len()
+            )
+            .as_bytes(),
+        );
+    }
+    let p = dir.join("crawl.warc.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut gz, &warc).unwrap();
+    std::fs::write(&p, gz.finish().unwrap()).unwrap();
+    paths.push(p);
+    (paths, what + " and a WARC shard of 2 pages")
 }
 
 fn json_lines(bytes: &[u8]) -> Vec<Value> {
@@ -175,6 +199,12 @@ fn spark_job_equals_a_single_process_run() {
     assert!(
         input.ends_with("shard-3.jsonl:1"),
         "error names the shard and line: {input}"
+    );
+    assert!(
+        spark
+            .iter()
+            .any(|v| v["article"]["url"] == "https://news.example/page-1"),
+        "the WARC shard's pages are read"
     );
     assert!(
         multiset(&spark) == multiset(&plain),
