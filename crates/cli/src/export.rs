@@ -5,7 +5,6 @@
 //! docs/exports.md.
 
 use clap::{Args, ValueEnum};
-use dateline_store::Store;
 use serde_json::Value;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
@@ -141,16 +140,9 @@ fn write_all(
 ) -> Result<bool, String> {
     let mut ok = true;
     if let Some(db) = &args.db {
-        let store = Store::open_read_only(db).map_err(|e| format!("{db}: {e}"))?;
-        let ids: Vec<String> = {
-            let mut stmt = store
-                .connection()
-                .prepare("SELECT DISTINCT doc_id FROM articles ORDER BY id")
-                .map_err(|e| format!("{db}: {e}"))?;
-            stmt.query_map([], |r| r.get(0))
-                .and_then(|rows| rows.collect())
-                .map_err(|e| format!("{db}: {e}"))?
-        };
+        let store = crate::db::open_read_only(std::path::Path::new(db))?;
+        let db = &crate::db::display(std::path::Path::new(db));
+        let ids: Vec<String> = store.doc_ids().map_err(|e| format!("{db}: {e}"))?;
         for id in ids {
             match store.article_clustered(&id) {
                 Ok(Some(rec)) => write_record(args.format, &rec, out).map_err(io_err)?,

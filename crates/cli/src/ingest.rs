@@ -3,7 +3,7 @@
 use dateline_input::http::{Client, HttpOptions, Validators};
 use dateline_input::{Defaults, Format, Item, Reader, format_from_name};
 use dateline_pipeline::{Pipeline, parse_date, to_json};
-use dateline_store::{BatchStats, Prepared, Store};
+use dateline_store::{BatchStats, Prepared};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -227,7 +227,7 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
             .map_err(|e| e.to_string())?;
     }
     let started = Instant::now();
-    let mut store = Store::open(&args.db).map_err(|e| format!("{}: {e}", args.db.display()))?;
+    let mut store = crate::db::open(&args.db)?;
     let (inputs, mut expand_errors) = expand(&args.inputs);
     // Quiet the default panic message: a panicking article becomes an error instead.
     std::panic::set_hook(Box::new(|_| {}));
@@ -253,7 +253,7 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
     for url in inputs.iter().filter(|i| is_url(i)) {
         let state = store
             .feed_state(url)
-            .map_err(|e| format!("{}: {e}", args.db.display()))?;
+            .map_err(|e| format!("{}: {e}", crate::db::display(&args.db)))?;
         if let Some(s) = state {
             let v = Validators {
                 etag: s.etag,
@@ -274,7 +274,7 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
 
     // One writer thread owns the connection; extraction hands it whole batches.
     let (tx, rx) = mpsc::sync_channel::<Vec<Option<Prepared>>>(1);
-    let writer = std::thread::spawn(move || -> Result<(BatchStats, Store), String> {
+    let writer = std::thread::spawn(move || -> Result<(BatchStats, crate::db::Db), String> {
         let mut total = BatchStats::default();
         for batch in rx {
             total += store.insert_prepared(&batch).map_err(|e| e.to_string())?;
@@ -320,11 +320,10 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
     // Every article of every feed is committed now: remember the feeds' versions. A feed
     // with pages that could not be fetched keeps its old state, so the next run reads it again.
     for f in &reader.log.feeds {
-        let conn = store.connection();
         let saved = match &f.validators {
             None => {
                 eprintln!("dateline: {}: not modified since the last ingest", f.url);
-                dateline_store::feeds::record_not_modified(conn, &f.url)
+                store.record_feed_not_modified(&f.url)
             }
             Some(_) if f.page_errors > 0 => {
                 eprintln!(
@@ -335,8 +334,7 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
             }
             Some(v) => {
                 eprintln!("dateline: {}: {} entries", f.url, f.entries);
-                dateline_store::feeds::record_fetch(
-                    conn,
+                store.record_feed_fetch(
                     &f.url,
                     v.etag.as_deref(),
                     v.last_modified.as_deref(),
@@ -344,7 +342,7 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
                 )
             }
         };
-        saved.map_err(|e| format!("{}: {e}", args.db.display()))?;
+        saved.map_err(|e| format!("{}: {e}", crate::db::display(&args.db)))?;
     }
     let w = &reader.log.warc;
     if w.records > 0 {
@@ -357,7 +355,7 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
     let plural = |n: u64, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
     eprintln!(
         "dateline: {}: {} read, {} new, {} already present, {} stored, {} ({:.1} s, {:.0} articles/s)",
-        args.db.display(),
+        crate::db::display(&args.db),
         plural(read, "article"),
         stats.new,
         stats.present,

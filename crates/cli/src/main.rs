@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
+mod db;
 mod export;
 mod ingest;
 mod query;

@@ -1,6 +1,6 @@
 //! `dateline query`: filter the events of a store and print them.
 
-use dateline_store::{ClusterQuery, ClusteredRow, Filter, Store};
+use dateline_store::{ClusterQuery, ClusteredRow, Filter};
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
@@ -189,14 +189,13 @@ fn table(rows: &[ClusteredRow], out: &mut impl Write) -> io::Result<()> {
 }
 
 pub fn query(args: QueryArgs) -> Result<bool, String> {
-    if !args.db.exists() {
+    if !crate::db::is_url(&args.db) && !args.db.exists() {
         return Err(format!(
             "{}: no such database (create it with `dateline ingest`)",
             args.db.display()
         ));
     }
-    let store =
-        Store::open_read_only(&args.db).map_err(|e| format!("{}: {e}", args.db.display()))?;
+    let store = crate::db::open_read_only(&args.db)?;
     let filter = Filter {
         actor: args.actor,
         country: args.country,
