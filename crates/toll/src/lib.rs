@@ -1067,7 +1067,7 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
             push(out, t, sentence, kind, v);
             // "three people and himself"; "shot his wife and then himself"
             loop {
-                if !t.get(end).is_some_and(|x| x.w == "and") {
+                if t.get(end).is_none_or(|x| x.w != "and") {
                     break;
                 }
                 let then = t.get(end + 1).is_some_and(|x| x.w == "then")
