@@ -24,5 +24,5 @@ fn gva_dev_exact_match_floor() {
     );
 }
 
-const KILLED_FLOOR: f64 = 0.93;
-const INJURED_FLOOR: f64 = 0.82;
+const KILLED_FLOOR: f64 = 0.95;
+const INJURED_FLOOR: f64 = 0.86;
