@@ -3,12 +3,14 @@
 //! stores a batch and only then acknowledges it (at-least-once; the store's keyed writes make
 //! redelivery harmless). See crates/queue and docs/deployment.md.
 
+use crate::db::Db;
 use dateline_input::{Body, Defaults, RawArticle, Reader, parse_json_line};
 use dateline_pipeline::{Pipeline, parse_date, to_json};
 use dateline_queue::{Job, Outgoing, Queue, WorkOptions};
-use dateline_store::{BatchStats, Prepared, Store};
+use dateline_store::{BatchStats, Prepared};
 use rayon::prelude::*;
 use serde_json::{Map, Value};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
@@ -16,7 +18,7 @@ pub struct WorkArgs {
     /// The queue: nats://HOST[:PORT]/SUBJECT (as given to `dateline ingest --to`).
     #[arg(long)]
     pub from: String,
-    /// The store: a SQLite file (created if missing).
+    /// The store: a SQLite file (created if missing) or a postgres:// URL.
     #[arg(long, default_value = dateline_store::DEFAULT_DB)]
     pub db: String,
     /// Durable consumer name: workers with the same name share the queue.
@@ -124,42 +126,27 @@ pub fn publish(args: &crate::ingest::IngestArgs, to: &str) -> Result<bool, Strin
     Ok(errors == 0)
 }
 
-/// Where a worker writes. SQLite records are prepared in parallel and written by one writer.
-enum Sink {
-    Sqlite(Store),
+/// Open the store a worker writes to: a SQLite file or a PostgreSQL URL (see `db.rs`).
+/// Workers started together may race to create a new store's schema; the loser sees the
+/// winner's tables on a second look.
+fn open_store(db: &str) -> Result<Db, String> {
+    let mut tries = 0;
+    loop {
+        match crate::db::open(Path::new(db)) {
+            Ok(s) => return Ok(s),
+            Err(_) if tries < 3 => {
+                tries += 1;
+                std::thread::sleep(Duration::from_millis(200 * tries));
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
-impl Sink {
-    fn open(db: &str) -> Result<Sink, String> {
-        if db.starts_with("postgres://") || db.starts_with("postgresql://") {
-            return Err(format!(
-                "{db}: this dateline has no PostgreSQL store; give a SQLite file"
-            ));
-        }
-        // Workers started together may race to create a new file's schema; the loser sees
-        // the winner's tables on a second look.
-        let mut tries = 0;
-        loop {
-            match Store::open(db) {
-                Ok(s) => return Ok(Sink::Sqlite(s)),
-                Err(_) if tries < 3 => {
-                    tries += 1;
-                    std::thread::sleep(Duration::from_millis(200 * tries));
-                }
-                Err(e) => return Err(format!("{db}: {e}")),
-            }
-        }
-    }
-
-    fn write(&mut self, records: Vec<Value>) -> Result<BatchStats, String> {
-        match self {
-            Sink::Sqlite(store) => {
-                let prepared: Vec<Option<Prepared>> =
-                    records.par_iter().map(Prepared::new).collect();
-                store.insert_prepared(&prepared).map_err(|e| e.to_string())
-            }
-        }
-    }
+/// Store one batch: records prepared in parallel, written in one transaction.
+fn write(store: &mut Db, records: Vec<Value>) -> Result<BatchStats, String> {
+    let prepared: Vec<Option<Prepared>> = records.par_iter().map(Prepared::new).collect();
+    store.insert_prepared(&prepared).map_err(|e| e.to_string())
 }
 
 fn extract_job(pipeline: &Pipeline, job: &Job, max_bytes: u64) -> Result<Value, (String, String)> {
@@ -191,7 +178,8 @@ pub fn work(args: WorkArgs) -> Result<bool, String> {
             .map_err(|e| e.to_string())?;
     }
     let started = Instant::now();
-    let mut sink = Sink::open(&args.db)?;
+    let mut store = open_store(&args.db)?;
+    let shown = crate::db::display(Path::new(&args.db));
     let queue = Queue::connect(&args.from).map_err(|e| e.to_string())?;
     std::panic::set_hook(Box::new(|_| {}));
     let pipeline = Pipeline::new();
@@ -228,9 +216,7 @@ pub fn work(args: WorkArgs) -> Result<bool, String> {
                     }
                 }
             }
-            total += sink
-                .write(records)
-                .map_err(|e| format!("{}: {e}", args.db))?;
+            total += write(&mut store, records).map_err(|e| format!("{shown}: {e}"))?;
             Ok(())
         })
         .map_err(|e| e.to_string())?;

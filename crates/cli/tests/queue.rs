@@ -5,13 +5,16 @@
 //!   a plain `dateline ingest` of the same input stores, with the same events;
 //! - a worker killed with SIGKILL while it holds a batch loses nothing and duplicates nothing:
 //!   a second worker gets the unacknowledged batch again and the store ends with exactly the
-//!   articles and events of the plain run.
+//!   articles and events of the plain run — with SQLite, and with PostgreSQL (a throw-away
+//!   server from `initdb` + `pg_ctl`, skipped with a notice when absent).
 //!
 //! Needs Debian's `nats-server` (.ci/setup.d/61-nats.sh); skips with a notice when absent. Uses
 //! the GVA dev articles from ../shared when present, else copies of the repository's examples
 //! made distinct by their URLs.
 
 use dateline_store::{Counts, EventStore, Store};
+use dateline_store_pg::PgStore;
+use dateline_store_pg::testing::TempPostgres;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
@@ -183,17 +186,9 @@ fn reference(dir: &Path, input: &Path) -> Counts {
     counts(&db)
 }
 
-fn worker(url: &str, db: &Path, extra: &[&str]) -> Child {
+fn worker(url: &str, db: &str, extra: &[&str]) -> Child {
     Command::new(bin())
-        .args([
-            "work",
-            "--from",
-            url,
-            "--db",
-            db.to_str().unwrap(),
-            "--threads",
-            "1",
-        ])
+        .args(["work", "--from", url, "--db", db, "--threads", "1"])
         .args(extra)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -226,8 +221,8 @@ fn two_workers_share_the_queue_and_store_each_article_once() {
     );
     // Small batches, so that the second worker is up long before the first could drain it.
     let opts = ["--batch", "4", "--until-empty", "--ack-wait", "30"];
-    let a = worker(&url, &db, &opts);
-    let b = worker(&url, &db, &opts);
+    let a = worker(&url, db.to_str().unwrap(), &opts);
+    let b = worker(&url, db.to_str().unwrap(), &opts);
     let (la, lb) = (finish(a), finish(b));
     let (ha, hb) = (handled(&la), handled(&lb));
     println!("{n} articles published; worker A took {ha}, worker B {hb}");
@@ -242,27 +237,49 @@ fn two_workers_share_the_queue_and_store_each_article_once() {
     assert_eq!(got, want);
 }
 
-#[test]
-fn a_worker_killed_mid_batch_loses_and_duplicates_nothing() {
+/// Where the workers write: a SQLite file or a PostgreSQL URL, and its row counts.
+enum Target {
+    Sqlite(PathBuf),
+    Postgres(String),
+}
+
+impl Target {
+    fn arg(&self) -> &str {
+        match self {
+            Target::Sqlite(p) => p.to_str().unwrap(),
+            Target::Postgres(u) => u,
+        }
+    }
+
+    fn counts(&self) -> Counts {
+        match self {
+            Target::Sqlite(p) => counts(p),
+            Target::Postgres(u) => PgStore::open_read_only(u).unwrap().counts().unwrap(),
+        }
+    }
+}
+
+fn kill_mid_batch(target: &Target, subject: &str) {
     let Some(nats) = Nats::start() else { return };
     let dir = tempfile::tempdir().unwrap();
     let (input, n) = articles(dir.path());
     let want = reference(dir.path(), &input);
-    let url = nats.url("news.crash");
-    let db = dir.path().join("queue.db");
+    let url = nats.url(subject);
     let o = run(&["ingest", "--to", &url, input.to_str().unwrap()]);
     assert!(o.status.success(), "publish failed: {}", stderr(&o));
 
     // A worker that reports each batch as it takes it; killed as it takes its third.
     let mut a = worker(
         &url,
-        &db,
+        target.arg(),
         &["--batch", "10", "--ack-wait", "2", "--verbose"],
     );
     let mut lines = BufReader::new(a.stderr.take().unwrap()).lines();
     let mut seen = 0;
+    let mut log = Vec::new();
     for line in lines.by_ref() {
         let line = line.unwrap();
+        log.push(line.clone());
         if line.starts_with("dateline work: batch of") {
             seen += 1;
             if seen == 3 {
@@ -271,10 +288,10 @@ fn a_worker_killed_mid_batch_loses_and_duplicates_nothing() {
             }
         }
     }
-    assert_eq!(seen, 3, "the worker took three batches");
+    assert_eq!(seen, 3, "the worker took three batches: {log:?}");
     a.wait().unwrap();
     drop(lines);
-    let before = counts(&db);
+    let before = target.counts();
     println!(
         "killed a worker holding its third batch: {} articles stored by then",
         before.articles
@@ -284,15 +301,30 @@ fn a_worker_killed_mid_batch_loses_and_duplicates_nothing() {
     // Another worker finishes the queue, the killed worker's batch included.
     let b = worker(
         &url,
-        &db,
+        target.arg(),
         &["--batch", "10", "--ack-wait", "2", "--until-empty"],
     );
     let log = finish(b);
     let again = redelivered(&log);
-    let got = counts(&db);
+    let got = target.counts();
     println!(
         "{n} articles published; after the second worker: {got:?} ({again} redelivered), plain ingest {want:?}"
     );
     assert!(again > 0, "the killed worker's batch came again: {log}");
     assert_eq!(got, want, "nothing lost, nothing twice");
+}
+
+#[test]
+fn a_worker_killed_mid_batch_loses_and_duplicates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    kill_mid_batch(&Target::Sqlite(dir.path().join("queue.db")), "news.crash");
+}
+
+#[test]
+fn a_worker_killed_mid_batch_loses_and_duplicates_nothing_in_postgres() {
+    let Some(server) = TempPostgres::start() else {
+        return;
+    };
+    let url = server.create_database("queue");
+    kill_mid_batch(&Target::Postgres(url), "news.crashpg");
 }

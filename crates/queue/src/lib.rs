@@ -279,33 +279,33 @@ impl Queue {
         F: FnMut(&[Job]) -> std::result::Result<(), String>,
     {
         let stop = Arc::new(AtomicBool::new(false));
-        self.rt.block_on(async {
-            let flag = stop.clone();
-            tokio::spawn(async move {
-                #[cfg(unix)]
-                {
-                    use tokio::signal::unix::{SignalKind, signal};
-                    let (Ok(mut term), Ok(mut int)) = (
-                        signal(SignalKind::terminate()),
-                        signal(SignalKind::interrupt()),
-                    ) else {
-                        return;
-                    };
-                    tokio::select! {
-                        _ = term.recv() => {},
-                        _ = int.recv() => {},
-                    }
+        let flag = stop.clone();
+        self.rt.spawn(async move {
+            #[cfg(unix)]
+            {
+                use tokio::signal::unix::{SignalKind, signal};
+                let (Ok(mut term), Ok(mut int)) = (
+                    signal(SignalKind::terminate()),
+                    signal(SignalKind::interrupt()),
+                ) else {
+                    return;
+                };
+                tokio::select! {
+                    _ = term.recv() => {},
+                    _ = int.recv() => {},
                 }
-                #[cfg(not(unix))]
-                let _ = tokio::signal::ctrl_c().await;
-                flag.store(true, Ordering::SeqCst);
-            });
+            }
+            #[cfg(not(unix))]
+            let _ = tokio::signal::ctrl_c().await;
+            flag.store(true, Ordering::SeqCst);
+        });
+        let consumer: consumer::PullConsumer = self.rt.block_on(async {
             let stream = self
                 .js
                 .get_stream(&self.stream)
                 .await
                 .map_err(|e| err(&format!("{}: stream {}", self.endpoint, self.stream), e))?;
-            let consumer: consumer::PullConsumer = stream
+            stream
                 .create_consumer(consumer::pull::Config {
                     durable_name: Some(opts.consumer.clone()),
                     ack_policy: consumer::AckPolicy::Explicit,
@@ -314,56 +314,63 @@ impl Queue {
                     ..Default::default()
                 })
                 .await
-                .map_err(|e| err(&format!("{}: consumer {}", self.endpoint, opts.consumer), e))?;
-            let mut stats = WorkStats::default();
-            let batch = opts.batch.max(1);
-            while !stop.load(Ordering::SeqCst) {
+                .map_err(|e| err(&format!("{}: consumer {}", self.endpoint, opts.consumer), e))
+        })?;
+        let mut stats = WorkStats::default();
+        let batch = opts.batch.max(1);
+        while !stop.load(Ordering::SeqCst) {
+            let msgs = self.rt.block_on(async {
                 // What is there now, without waiting; else wait up to `idle` for more.
-                let mut msgs = take(consumer.fetch().max_messages(batch).messages().await)
-                    .await
-                    .map_err(|e| err(&format!("{}: pull", self.endpoint), e))?;
-                if msgs.is_empty() {
-                    msgs = take(
-                        consumer
-                            .batch()
-                            .max_messages(batch)
-                            .expires(opts.idle)
-                            .messages()
-                            .await,
-                    )
-                    .await
-                    .map_err(|e| err(&format!("{}: pull", self.endpoint), e))?;
+                let msgs = take(consumer.fetch().max_messages(batch).messages().await).await?;
+                if !msgs.is_empty() {
+                    return Ok(msgs);
                 }
-                if msgs.is_empty() {
-                    if opts.until_empty && pending(&self.js, &self.stream).await? == 0 {
-                        break;
+                take(
+                    consumer
+                        .batch()
+                        .max_messages(batch)
+                        .expires(opts.idle)
+                        .messages()
+                        .await,
+                )
+                .await
+            });
+            let msgs = msgs.map_err(|e| err(&format!("{}: pull", self.endpoint), e))?;
+            if msgs.is_empty() {
+                if opts.until_empty && self.rt.block_on(pending(&self.js, &self.stream))? == 0 {
+                    break;
+                }
+                continue;
+            }
+            let jobs: Vec<Job> = msgs
+                .iter()
+                .map(|m| {
+                    let info = m.info().ok();
+                    let seq = info.as_ref().map_or(0, |i| i.stream_sequence);
+                    Job {
+                        payload: m.payload.clone(),
+                        input: header(m.headers.as_ref(), INPUT_HEADER)
+                            .unwrap_or_else(|| format!("nats:{}#{seq}", self.stream)),
+                        published: header(m.headers.as_ref(), PUBLISHED_HEADER),
+                        source: header(m.headers.as_ref(), SOURCE_HEADER),
+                        delivered: info.map_or(1, |i| i.delivered),
                     }
-                    continue;
-                }
-                let jobs: Vec<Job> = msgs
-                    .iter()
-                    .map(|m| {
-                        let info = m.info().ok();
-                        let seq = info.as_ref().map_or(0, |i| i.stream_sequence);
-                        Job {
-                            payload: m.payload.clone(),
-                            input: header(m.headers.as_ref(), INPUT_HEADER)
-                                .unwrap_or_else(|| format!("nats:{}#{seq}", self.stream)),
-                            published: header(m.headers.as_ref(), PUBLISHED_HEADER),
-                            source: header(m.headers.as_ref(), SOURCE_HEADER),
-                            delivered: info.map_or(1, |i| i.delivered),
-                        }
-                    })
-                    .collect();
-                if let Err(e) = handle(&jobs) {
+                })
+                .collect();
+            // The handler runs outside the runtime: it may block, and it may use a store
+            // client with a runtime of its own.
+            if let Err(e) = handle(&jobs) {
+                self.rt.block_on(async {
                     for m in &msgs {
                         let _ = m
                             .ack_with(jetstream::AckKind::Nak(Some(Duration::from_secs(5))))
                             .await;
                     }
                     let _ = self.client.flush().await;
-                    return Err(Error(e));
-                }
+                });
+                return Err(Error(e));
+            }
+            self.rt.block_on(async {
                 for m in &msgs {
                     m.ack()
                         .await
@@ -372,13 +379,13 @@ impl Queue {
                 self.client
                     .flush()
                     .await
-                    .map_err(|e| err(&format!("{}: ack", self.endpoint), e))?;
-                stats.batches += 1;
-                stats.messages += jobs.len() as u64;
-                stats.redelivered += jobs.iter().filter(|j| j.delivered > 1).count() as u64;
-            }
-            Ok(stats)
-        })
+                    .map_err(|e| err(&format!("{}: ack", self.endpoint), e))
+            })?;
+            stats.batches += 1;
+            stats.messages += jobs.len() as u64;
+            stats.redelivered += jobs.iter().filter(|j| j.delivered > 1).count() as u64;
+        }
+        Ok(stats)
     }
 }
 
