@@ -239,7 +239,13 @@ impl Store {
             return Err(Error::NewerSchema { found, known });
         }
         for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(found as usize) {
-            let tx = conn.transaction()?;
+            // IMMEDIATE takes the write lock before the version is read again, so two
+            // processes opening a new file at once apply each migration exactly once.
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now > i as i64 {
+                continue;
+            }
             tx.execute_batch(sql)?;
             if i == 2 {
                 // Versions 2 and 3 added deduplication: fill it in for rows stored before.

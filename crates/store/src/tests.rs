@@ -517,3 +517,30 @@ fn common_actors_places_and_words_take_the_newest_first_plan_with_the_same_answe
         assert_eq!(dates, sorted, "{f:?}");
     }
 }
+
+#[test]
+fn processes_opening_a_new_file_at_once_migrate_it_once() {
+    for round in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("race{round}.db"));
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                let path = path.clone();
+                let barrier = barrier.clone();
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    let mut s = Store::open(&path).unwrap();
+                    s.insert_batch(&[record(&format!("r{i}"), None, &format!(" Tail {i}."))])
+                        .unwrap();
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), schema::MIGRATIONS.len() as i64);
+        assert_eq!(s.counts().unwrap().articles, 4);
+    }
+}
