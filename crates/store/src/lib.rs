@@ -191,9 +191,26 @@ pub struct Store {
 
 impl Store {
     /// Open (creating if needed) a store file, in WAL mode, with the schema brought up to date.
+    ///
+    /// Several processes may open a new file at once: SQLite answers "database is locked"
+    /// without waiting while another connection switches the file to WAL, so opening retries
+    /// for up to ten seconds (each migration is one transaction, so a retry is safe).
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let conn = Connection::open(path)?;
-        Self::setup(conn)
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let conn = Connection::open(path.as_ref())?;
+            match Self::setup(conn) {
+                Err(Error::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
+                    if matches!(
+                        e.code,
+                        rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                    ) && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Open an existing store for reading only.
