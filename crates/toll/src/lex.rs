@@ -3,41 +3,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// A fast non-cryptographic hasher for the word tables (keys are our own lexicon words, so
-/// flooding is no concern): the multiply-rotate scheme of rustc's FxHasher, eight bytes at a
-/// time. The standard SipHash was a tenth of this stage's time.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0xf135_7aea_2e62_a9c5;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0xf135_7aea_2e62_a9c5);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0xf135_7aea_2e62_a9c5);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type WordBuild = std::hash::BuildHasherDefault<WordHasher>;
+/// The hasher of the word tables: FxHash from `rustc-hash` (keys are our own lexicon words, so
+/// flooding is no concern). The standard SipHash was a tenth of this stage's time.
+pub(crate) type WordBuild = rustc_hash::FxBuildHasher;
 
 /// What a cue says happened to the victims. `Shot` is internal: people hit by gunfire or
 /// in hospital, a group that may include some who died.
