@@ -6,7 +6,7 @@
 //! `events.cluster` column and a `clusters` table with `mentions`, `articles` and `sources`
 //! counts. Without them every event mention is its own cluster of one report.
 
-use crate::{Error, EventRow, EventStore, Filter, Result, Store, query_error};
+use crate::{EVENT_COLUMNS, Error, EventRow, EventStore, Filter, Result, Store, query_error};
 use rusqlite::{Connection, OptionalExtension, params, types::ToSql};
 use serde::Serialize;
 use serde_json::Value;
@@ -235,49 +235,16 @@ impl Store {
         let found = self
             .conn
             .query_row(
-                "SELECT e.id, a.doc_id, e.event_id, e.date_value, e.date_precision, e.cameo,
-                        e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode,
-                        e.status, e.source_code, e.source_country, e.target_code,
-                        e.target_country, e.place_name, e.geonameid, e.place_country, e.admin1,
-                        e.lat, e.lon, a.source, a.url, a.published, e.trigger_text,
-                        e.trigger_start, e.trigger_end, e.evidence,
+                &format!(
+                    "SELECT {EVENT_COLUMNS},
                         a.id, a.title, e.sentence, e.sentence_start, e.sentence_end,
                         e.confidence, e.date_basis, e.place_basis, a.record
-                 FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?1",
+                 FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?1"
+                ),
                 [id],
                 |r| {
                     Ok((
-                        EventRow {
-                            id: r.get(0)?,
-                            article: r.get(1)?,
-                            event: r.get(2)?,
-                            date: r.get(3)?,
-                            date_precision: r.get(4)?,
-                            cameo: r.get(5)?,
-                            root: r.get(6)?,
-                            quad_class: r.get(7)?,
-                            goldstein: r.get(8)?,
-                            plover_type: r.get(9)?,
-                            plover_mode: r.get(10)?,
-                            status: r.get(11)?,
-                            source_actor: r.get(12)?,
-                            source_country: r.get(13)?,
-                            target_actor: r.get(14)?,
-                            target_country: r.get(15)?,
-                            place: r.get(16)?,
-                            geonameid: r.get(17)?,
-                            place_country: r.get(18)?,
-                            admin1: r.get(19)?,
-                            lat: r.get(20)?,
-                            lon: r.get(21)?,
-                            outlet: r.get(22)?,
-                            url: r.get(23)?,
-                            published: r.get(24)?,
-                            trigger: r.get(25)?,
-                            trigger_start: r.get(26)?,
-                            trigger_end: r.get(27)?,
-                            evidence: r.get(28)?,
-                        },
+                        crate::event_row(r)?,
                         r.get::<_, i64>(29)?,
                         r.get::<_, Option<String>>(30)?,
                         (
