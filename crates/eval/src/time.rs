@@ -218,6 +218,18 @@ pub fn score_doc(
     date_time_only: bool,
     misses: Option<&mut Vec<Miss>>,
 ) -> Counts {
+    score_doc_with(d, found, date_time_only, misses, false)
+}
+
+/// As [`score_doc`]; with `keep_correct`, fully correct matches (extent and value) are
+/// recorded as well, for per-pattern tallies.
+pub fn score_doc_with(
+    d: &TmlDoc,
+    found: &[Found],
+    date_time_only: bool,
+    misses: Option<&mut Vec<Miss>>,
+    keep_correct: bool,
+) -> Counts {
     let gold: Vec<&Gold> = d
         .gold
         .iter()
@@ -265,7 +277,7 @@ pub fn score_doc(
                 if kind_name(f.kind) == g.kind {
                     c.kind += 1;
                 }
-                if v != g.value || f.span.start != gs || f.span.end != ge {
+                if keep_correct || v != g.value || f.span.start != gs || f.span.end != ge {
                     local.push(Miss {
                         doc: d.name.clone(),
                         gold: Some((d.text[gs..ge].to_string(), g.kind.clone(), g.value.clone())),
@@ -301,6 +313,261 @@ pub fn score_doc(
     c
 }
 
+/// The outcome of one gold/system pairing, for `--misses`: (class, subclass).
+/// Classes: `correct`, `extent` (value right, extent differs), `missed` (recognition),
+/// `spurious`, `value` (a relaxed match with a wrong value).
+pub fn classify(m: &Miss) -> (&'static str, &'static str) {
+    let is_ref = |v: &str| v.ends_with("_REF");
+    match (&m.gold, &m.sys) {
+        (Some((_, _, gv)), None) => (
+            "missed",
+            if is_ref(gv) {
+                "vague reference (PRESENT/PAST/FUTURE_REF)"
+            } else if gv.starts_with('P') {
+                "duration-valued DATE"
+            } else {
+                "calendar expression"
+            },
+        ),
+        (None, Some((_, sv))) => (
+            "spurious",
+            if is_ref(sv) {
+                "vague reference (PRESENT/PAST/FUTURE_REF)"
+            } else {
+                "calendar expression"
+            },
+        ),
+        (Some((gt, _, gv)), Some((st, sv))) => {
+            if gv == sv {
+                return if gt == st {
+                    ("correct", "")
+                } else {
+                    ("extent", "value right, extent differs")
+                };
+            }
+            ("value", value_class(gv, sv))
+        }
+        (None, None) => ("correct", ""),
+    }
+}
+
+/// Why a value differs from the gold value (both non-empty strings, unequal).
+fn value_class(gv: &str, sv: &str) -> &'static str {
+    let is_ref = |v: &str| v.ends_with("_REF");
+    if is_ref(gv) || is_ref(sv) {
+        return "vague reference vs calendar value";
+    }
+    let dur = |v: &str| v.starts_with('P');
+    if dur(gv) != dur(sv) {
+        return "duration vs point";
+    }
+    let tod = |v: &str| {
+        v.find('T')
+            .filter(|&i| i >= 10)
+            .map_or(v, |i| &v[..i])
+            .to_string()
+    };
+    if gv.contains('T') != sv.contains('T') || (gv.contains('T') && sv.contains('T')) {
+        if tod(gv) == tod(sv) {
+            return "time-of-day part (TMO/TEV/TNI, clock detail)";
+        }
+        if gv.len() >= 10 && sv.len() >= 10 && gv[..10] != sv[..10] {
+            return "day of a time wrong (anchor)";
+        }
+    }
+    let day = |v: &str| v.get(..10).and_then(|d| d.parse::<Date>().ok());
+    if let (Some(a), Some(b)) = (day(gv), day(sv))
+        && gv.len() == 10
+        && sv.len() == 10
+    {
+        let n = (b - a).get_days();
+        return if n % 7 == 0 {
+            "day a whole number of weeks off (anchor or tense direction)"
+        } else {
+            "day off (anchor)"
+        };
+    }
+    if gv.contains('X') && !sv.contains('X') {
+        return "gold underspecified (X), ours resolved";
+    }
+    let quarterish = |v: &str| v.len() == 7 && matches!(v.as_bytes()[5], b'Q' | b'H');
+    if quarterish(gv) != quarterish(sv) {
+        return "quarter/half vs other granularity";
+    }
+    if gv.len() != sv.len() {
+        let (short, long) = if gv.len() < sv.len() {
+            (gv, sv)
+        } else {
+            (sv, gv)
+        };
+        if long.starts_with(short) {
+            return if sv.len() > gv.len() {
+                "granularity: ours finer"
+            } else {
+                "granularity: ours coarser"
+            };
+        }
+        return "granularity and anchor both differ";
+    }
+    if gv.get(..4) != sv.get(..4) && gv.get(4..) == sv.get(4..) {
+        return "year off (anchor or tense direction)";
+    }
+    if gv.contains("-W") && sv.contains("-W") {
+        return "week off (anchor)";
+    }
+    "same granularity, other value"
+}
+
+/// The shape of an expression: lower case, digits as `9`, month names as `MONTH`, weekday
+/// names as `WEEKDAY`.
+pub fn pattern(text: &str) -> String {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let low = text.to_lowercase();
+    let mut out = String::with_capacity(low.len());
+    let mut word = String::new();
+    let flush = |w: &mut String, out: &mut String| {
+        if MONTHS.contains(&w.as_str()) {
+            out.push_str("MONTH");
+        } else if DAYS.contains(&w.as_str()) {
+            out.push_str("WEEKDAY");
+        } else {
+            out.push_str(w);
+        }
+        w.clear();
+    };
+    for ch in low.chars() {
+        if ch.is_alphabetic() {
+            word.push(ch);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(if ch.is_ascii_digit() { '9' } else { ch });
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// The `--misses` report: every mismatch grouped by class and subclass, then by pattern,
+/// with examples; then the patterns that lose most, with their correct/wrong/missed/spurious
+/// tallies.
+pub fn misses_report(pairs: &[Miss]) -> String {
+    use std::collections::BTreeMap;
+    type Group<'a> = BTreeMap<String, Vec<&'a Miss>>;
+    let mut classes: BTreeMap<(&str, &str), Group> = BTreeMap::new();
+    // pattern -> [correct, extent, value, missed, spurious]
+    let mut tally: BTreeMap<String, [usize; 5]> = BTreeMap::new();
+    for m in pairs {
+        let (c, sub) = classify(m);
+        let text = m
+            .gold
+            .as_ref()
+            .map(|g| g.0.as_str())
+            .or(m.sys.as_ref().map(|s| s.0.as_str()))
+            .unwrap_or("");
+        let p = pattern(text);
+        let slot = match c {
+            "correct" => 0,
+            "extent" => 1,
+            "value" => 2,
+            "missed" => 3,
+            _ => 4,
+        };
+        tally.entry(p.clone()).or_default()[slot] += 1;
+        if c != "correct" {
+            classes
+                .entry((c, sub))
+                .or_default()
+                .entry(p)
+                .or_default()
+                .push(m);
+        }
+    }
+    let mut out = String::new();
+    let mut order: Vec<_> = classes.iter().collect();
+    order.sort_by_key(|((c, _), g)| {
+        (
+            *c,
+            std::cmp::Reverse(g.values().map(Vec::len).sum::<usize>()),
+        )
+    });
+    out.push_str("# Mismatches by class (DATE+TIME unless --all)\n\n");
+    for ((c, sub), _) in &order {
+        let g = &classes[&(*c, *sub)];
+        out.push_str(&format!(
+            "{c:9} {:4}  {sub}\n",
+            g.values().map(Vec::len).sum::<usize>()
+        ));
+    }
+    for ((c, sub), g) in order {
+        out.push_str(&format!("\n## {c}: {sub}\n"));
+        let mut ps: Vec<_> = g.iter().collect();
+        ps.sort_by_key(|(p, v)| (std::cmp::Reverse(v.len()), p.to_string()));
+        for (p, v) in ps.iter().take(25) {
+            out.push_str(&format!("{:4}  {p:?}\n", v.len()));
+            for m in v.iter().take(3) {
+                let gs = m
+                    .gold
+                    .as_ref()
+                    .map_or("-".into(), |(t, k, v)| format!("{t:?} {k} {v}"));
+                let ss = m
+                    .sys
+                    .as_ref()
+                    .map_or("-".into(), |(t, v)| format!("{t:?} {v}"));
+                out.push_str(&format!("        gold {gs} | ours {ss} | {}\n", m.doc));
+            }
+        }
+        if ps.len() > 25 {
+            out.push_str(&format!("      ... {} more patterns\n", ps.len() - 25));
+        }
+    }
+    out.push_str(
+        "\n# Patterns losing most (correct / extent only / wrong value / missed / spurious)\n\n",
+    );
+    let mut t: Vec<_> = tally.into_iter().collect();
+    t.sort_by_key(|(p, n)| (std::cmp::Reverse(n[2] + n[3] + n[4]), p.clone()));
+    for (p, n) in t.iter().take(60) {
+        out.push_str(&format!(
+            "{:4} {:4} {:4} {:4} {:4}  {p:?}\n",
+            n[0], n[1], n[2], n[3], n[4]
+        ));
+    }
+    out
+}
+
 /// Results of the whole evaluation.
 pub struct Report {
     pub docs: usize,
@@ -324,7 +591,17 @@ impl Report {
 
 /// Evaluate on the `tempeval3` training data (and the platinum test set if present).
 /// Mismatches are collected for the DATE+TIME scope, or for all TIMEX3 with `all_misses`.
-pub fn evaluate(root: &Path, mut misses: Option<&mut Vec<Miss>>, all_misses: bool) -> Report {
+pub fn evaluate(root: &Path, misses: Option<&mut Vec<Miss>>, all_misses: bool) -> Report {
+    evaluate_with(root, misses, all_misses, false)
+}
+
+/// As [`evaluate`]; with `keep_correct`, correct matches are collected too.
+pub fn evaluate_with(
+    root: &Path,
+    mut misses: Option<&mut Vec<Miss>>,
+    all_misses: bool,
+    keep_correct: bool,
+) -> Report {
     let mut parts = Vec::new();
     let mut docs = 0;
     let mut bytes = 0;
@@ -360,11 +637,23 @@ pub fn evaluate(root: &Path, mut misses: Option<&mut Vec<Miss>>, all_misses: boo
         let mut dt = Counts::default();
         for (d, f) in set.iter().zip(&found) {
             if all_misses {
-                all.add(score_doc(d, f, false, misses.as_deref_mut()));
+                all.add(score_doc_with(
+                    d,
+                    f,
+                    false,
+                    misses.as_deref_mut(),
+                    keep_correct,
+                ));
                 dt.add(score_doc(d, f, true, None));
             } else {
                 all.add(score_doc(d, f, false, None));
-                dt.add(score_doc(d, f, true, misses.as_deref_mut()));
+                dt.add(score_doc_with(
+                    d,
+                    f,
+                    true,
+                    misses.as_deref_mut(),
+                    keep_correct,
+                ));
             }
         }
         parts.push((label.to_string(), all, dt));
@@ -383,15 +672,45 @@ fn pct(x: f64) -> String {
 
 /// Run the evaluation, print the figures and write them into BENCHMARKS.md.
 /// `--errors` prints every DATE+TIME mismatch (gold vs ours) for inspection; with `--all`,
-/// every mismatch over all TIMEX3.
+/// every mismatch over all TIMEX3. `--misses` prints them grouped by class (recognition
+/// miss, spurious, extent, the kind of value error) and pattern, without writing BENCHMARKS.md.
 pub fn run(args: &[String]) -> Result<(), String> {
     let Some(root) = dataset("tempeval3") else {
         return Ok(());
     };
-    let show = args.iter().any(|a| a == "--errors");
+    let grouped = args.iter().any(|a| a == "--misses");
+    let show = grouped || args.iter().any(|a| a == "--errors");
     let mut misses = Vec::new();
     let all_misses = args.iter().any(|a| a == "--all");
-    let report = evaluate(&root, show.then_some(&mut misses), all_misses);
+    let report = evaluate_with(&root, show.then_some(&mut misses), all_misses, grouped);
+    if grouped {
+        if args.iter().any(|a| a == "--pairs") {
+            // Every pairing, correct ones included: class, pattern, gold, ours.
+            for m in &misses {
+                let (c, sub) = classify(m);
+                let text = m.gold.as_ref().or(None).map_or_else(
+                    || m.sys.as_ref().map_or("", |s| s.0.as_str()),
+                    |g| g.0.as_str(),
+                );
+                let g = m
+                    .gold
+                    .as_ref()
+                    .map_or("-".to_string(), |(t, k, v)| format!("{t:?} {k} {v}"));
+                let s = m
+                    .sys
+                    .as_ref()
+                    .map_or("-".to_string(), |(t, v)| format!("{t:?} {v}"));
+                println!(
+                    "{c}\t{sub}\t{}\t{}\tgold {g}\tours {s}",
+                    pattern(text),
+                    m.doc
+                );
+            }
+            return Ok(());
+        }
+        print!("{}", misses_report(&misses));
+        return Ok(());
+    }
     if show {
         for m in &misses {
             let g = m
