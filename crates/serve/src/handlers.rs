@@ -7,7 +7,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use dateline_store::{EventStore, Filter, Prepared, Store};
+use dateline_store::{Filter, Prepared};
 use serde::Deserialize;
 use serde_json::json;
 use std::sync::Arc;
@@ -29,6 +29,15 @@ impl ApiError {
         }
     }
 
+    /// A query stopped by the time limit (see [`ApiError::timed_out`]).
+    pub fn interrupted() -> ApiError {
+        ApiError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            message: "the query ran longer than the server's limit".into(),
+            interrupted: true,
+        }
+    }
+
     fn bad(message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, message)
     }
@@ -37,7 +46,7 @@ impl ApiError {
         ApiError::new(StatusCode::NOT_FOUND, what)
     }
 
-    /// Say how long the limit was when SQLite was interrupted by it.
+    /// Say how long the limit was when the database was interrupted by it.
     pub fn timed_out(mut self, limit: Duration) -> ApiError {
         if self.interrupted {
             self.message = format!(
@@ -56,11 +65,7 @@ impl From<dateline_store::Error> for ApiError {
             dateline_store::Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
                 if f.code == rusqlite::ErrorCode::OperationInterrupted =>
             {
-                ApiError {
-                    status: StatusCode::SERVICE_UNAVAILABLE,
-                    message: "the query ran longer than the server's limit".into(),
-                    interrupted: true,
-                }
+                ApiError::interrupted()
             }
             e => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
         }
@@ -91,10 +96,7 @@ fn json_text(s: impl Into<String>) -> Response {
         .into_response()
 }
 
-fn to_json<T: serde::Serialize>(v: &T) -> Result<String, ApiError> {
-    serde_json::to_string(v)
-        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
-}
+use crate::backend::to_json;
 
 fn parse_query<T: for<'de> Deserialize<'de>>(q: &Option<String>) -> Result<T, ApiError> {
     serde_urlencoded::from_str(q.as_deref().unwrap_or(""))
@@ -195,69 +197,21 @@ impl FilterParams {
     }
 }
 
-/// A cache key for a filter: its fields, limit and offset included.
-fn key(kind: &str, f: &Filter) -> String {
-    format!("{kind}:{f:?}")
-}
-
-/// The cached answer for `key` if the store has not changed since, else `compute` it.
-fn cached(
-    app: &App,
-    store: &Store,
-    key: String,
-    compute: impl FnOnce() -> Result<String, ApiError>,
-) -> Result<Arc<String>, ApiError> {
-    let generation = store.api_generation()?;
-    if let Some((g, v)) = app.cache.lock().ok().and_then(|c| c.get(&key).cloned())
-        && g == generation
-    {
-        return Ok(v);
-    }
-    let v = Arc::new(compute()?);
-    if let Ok(mut c) = app.cache.lock() {
-        if c.len() >= 512 {
-            c.clear();
-        }
-        c.insert(key, (generation, v.clone()));
-    }
-    Ok(v)
-}
-
 pub async fn events(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiResult {
     let filter = parse_query::<FilterParams>(&q)?.filter(MAX_PAGE)?;
     if filter.limit == 0 {
         return Err(ApiError::bad(format!("limit must be 1..{MAX_PAGE}")));
     }
-    let a = app.clone();
-    app.pool
-        .run(move |s| {
-            let cs = s.cluster_support()?;
-            let total: u64 = cached(
-                &a,
-                s,
-                key(
-                    "count",
-                    &Filter {
-                        limit: 0,
-                        offset: 0,
-                        ..filter.clone()
-                    },
-                ),
-                || Ok(s.api_count(&filter)?.to_string()),
-            )?
-            .parse()
-            .unwrap_or(0);
-            let events = s.api_events(&filter, cs)?;
-            let end = (filter.offset + filter.limit) as u64;
-            Ok(json_text(to_json(&json!({
-                "total": total,
-                "limit": filter.limit,
-                "offset": filter.offset,
-                "next_offset": (end < total).then_some(end),
-                "events": events,
-            }))?))
-        })
-        .await
+    let (limit, offset) = (filter.limit, filter.offset);
+    let (total, events) = app.reader.events(app.cache.clone(), filter).await?;
+    let end = (offset + limit) as u64;
+    Ok(json_text(to_json(&json!({
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": (end < total).then_some(end),
+        "events": events,
+    }))?))
 }
 
 fn id_of(s: &str) -> Result<i64, ApiError> {
@@ -268,34 +222,25 @@ fn id_of(s: &str) -> Result<i64, ApiError> {
 
 pub async fn event(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult {
     let n = id_of(&id)?;
-    app.pool
-        .run(move |s| {
-            let cs = s.cluster_support()?;
-            match s.api_event(n, cs)? {
-                Some(d) => Ok(json_text(to_json(&d)?)),
-                None => Err(ApiError::not_found(format!("no event {n}"))),
-            }
-        })
-        .await
+    match app.reader.event(n).await? {
+        Some(d) => Ok(json_text(to_json(&d)?)),
+        None => Err(ApiError::not_found(format!("no event {n}"))),
+    }
 }
 
 pub async fn event_article(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult {
     let n = id_of(&id)?;
-    app.pool
-        .run(move |s| match s.api_event_article(n)? {
-            Some(v) => Ok(json_text(to_json(&v)?)),
-            None => Err(ApiError::not_found(format!("no event {n}"))),
-        })
-        .await
+    match app.reader.event_article(n).await? {
+        Some(v) => Ok(json_text(to_json(&v)?)),
+        None => Err(ApiError::not_found(format!("no event {n}"))),
+    }
 }
 
 pub async fn article(State(app): State<Arc<App>>, Path(id): Path<String>) -> ApiResult {
-    app.pool
-        .run(move |s| match s.article(&id)? {
-            Some(v) => Ok(json_text(to_json(&v)?)),
-            None => Err(ApiError::not_found(format!("no article with id {id:?}"))),
-        })
-        .await
+    match app.reader.article(id.clone()).await? {
+        Some(v) => Ok(json_text(to_json(&v)?)),
+        None => Err(ApiError::not_found(format!("no article with id {id:?}"))),
+    }
 }
 
 #[derive(Deserialize)]
@@ -315,14 +260,10 @@ pub async fn search(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiRe
     };
     let limit = number("limit", p.limit, DEFAULT_PAGE, MAX_PAGE)?.max(1);
     let offset = number("offset", p.offset, 0, 10_000_000)?;
-    app.pool
-        .run(move |s| {
-            let (total, hits) = s.api_search(&text, limit, offset)?;
-            Ok(json_text(to_json(&json!({
-                "total": total, "limit": limit, "offset": offset, "hits": hits
-            }))?))
-        })
-        .await
+    let (total, hits) = app.reader.search(text, limit, offset).await?;
+    Ok(json_text(to_json(&json!({
+        "total": total, "limit": limit, "offset": offset, "hits": hits
+    }))?))
 }
 
 pub async fn stats(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiResult {
@@ -332,16 +273,8 @@ pub async fn stats(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiRes
         offset: 0,
         ..filter
     };
-    let a = app.clone();
-    app.pool
-        .run_aggregate(move |s| {
-            let cs = s.cluster_support()?;
-            let v = cached(&a, s, key("stats", &filter), || {
-                to_json(&s.api_stats(&filter, cs)?)
-            })?;
-            Ok(json_text(v.as_str()))
-        })
-        .await
+    let v = app.reader.stats(app.cache.clone(), filter).await?;
+    Ok(json_text(v.as_str()))
 }
 
 pub async fn points(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiResult {
@@ -356,41 +289,27 @@ pub async fn points(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiRe
         offset: 0,
         ..filter
     };
-    let a = app.clone();
-    app.pool
-        .run_aggregate(move |s| {
-            let cs = s.cluster_support()?;
-            let v = cached(&a, s, key("points", &filter), || {
-                let pts = s.api_points(&filter, cs, limit)?;
-                to_json(&json!({ "limit": limit, "clusters": cs.column, "points": pts }))
-            })?;
-            Ok(json_text(v.as_str()))
-        })
-        .await
+    let v = app.reader.points(app.cache.clone(), filter, limit).await?;
+    Ok(json_text(v.as_str()))
 }
 
 pub async fn info(State(app): State<Arc<App>>) -> ApiResult {
     let writable = app.writer.is_some();
     let opts = app.options().clone();
-    app.pool
-        .run(move |s| {
-            let c = s.counts()?;
-            let cs = s.cluster_support()?;
-            Ok(json_text(to_json(&json!({
-                "articles": c.articles,
-                "events": c.events,
-                "clusters": cs.column,
-                "writable": writable,
-                "limits": {
-                    "page": MAX_PAGE,
-                    "points": MAX_POINTS,
-                    "query_ms": opts.query_ms,
-                    "body_bytes": opts.max_body,
-                },
-                "version": env!("CARGO_PKG_VERSION"),
-            }))?))
-        })
-        .await
+    let (c, cs) = app.reader.info().await?;
+    Ok(json_text(to_json(&json!({
+        "articles": c.articles,
+        "events": c.events,
+        "clusters": cs.column,
+        "writable": writable,
+        "limits": {
+            "page": MAX_PAGE,
+            "points": MAX_POINTS,
+            "query_ms": opts.query_ms,
+            "body_bytes": opts.max_body,
+        },
+        "version": env!("CARGO_PKG_VERSION"),
+    }))?))
 }
 
 pub async fn openapi() -> Response {
@@ -488,10 +407,7 @@ fn ingest(app: &App, body: &str) -> ApiResult {
         .writer
         .as_ref()
         .ok_or_else(|| ApiError::new(StatusCode::FORBIDDEN, "this server is read-only"))?;
-    let stats = w
-        .lock()
-        .map_err(|_| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "writer poisoned"))?
-        .insert_prepared(&prepared)?;
+    let stats = w.insert(prepared)?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {

@@ -1,4 +1,6 @@
-//! `dateline serve`: a JSON API and an embedded web page over a dateline SQLite store.
+//! `dateline serve`: a JSON API and an embedded web page over a dateline store: a SQLite file,
+//! or a PostgreSQL database when [`Options::db`] is a `postgres://` URL. Both are read through
+//! one trait (`backend::ReadBackend`) and give the same JSON.
 //!
 //! - Read endpoints under `/api/` (see `openapi.json`, served at `/api/openapi.json`).
 //! - One write endpoint, `POST /api/articles`, present only when the server was started with a
@@ -7,11 +9,13 @@
 //!   binary ([`web`]); no path ever reaches the file system.
 //!
 //! Limits: request bodies ([`Options::max_body`]), page size ([`MAX_PAGE`]), query time
-//! ([`Options::query_ms`], enforced by an SQLite progress handler on every read) and the number
-//! of queries running at once ([`Options::readers`]). Every response carries a strict
+//! ([`Options::query_ms`], enforced by an SQLite progress handler on every read, or by
+//! PostgreSQL's `statement_timeout` on every statement) and the number of queries running at
+//! once ([`Options::readers`]). Every response carries a strict
 //! Content-Security-Policy and `X-Content-Type-Options: nosniff`; a server on a loopback
 //! address answers only requests addressed to a loopback name (DNS rebinding).
 
+mod backend;
 mod handlers;
 mod pool;
 pub mod web;
@@ -22,11 +26,11 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use backend::{Cache, ReadBackend, WriteStore, Writer};
 use dateline_store::Store;
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 pub use handlers::ApiError;
 
@@ -40,7 +44,9 @@ pub const MAX_POINTS: usize = 5000;
 /// How a server runs.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// The database file. Created (empty) when missing.
+    /// The database file (created, empty, when missing), or a `postgres://` /
+    /// `postgresql://` URL of a PostgreSQL database (its schema brought up to date when the
+    /// role may; read-only roles need a database `dateline ingest` made).
     pub db: PathBuf,
     /// Enables the write endpoint for requests bearing this token.
     pub token: Option<String>,
@@ -48,7 +54,7 @@ pub struct Options {
     pub query_ms: u64,
     /// Largest request body, in bytes.
     pub max_body: usize,
-    /// Read connections, and so queries running at once.
+    /// Read connections (SQLite) or sessions (PostgreSQL), and so queries running at once.
     pub readers: usize,
 }
 
@@ -66,19 +72,16 @@ impl Options {
     }
 }
 
-/// A cached answer and the store generation it was computed at.
-type Cached = ((i64, i64), Arc<String>);
-
 /// Shared state of a running server.
 pub struct App {
     opts: Options,
-    pool: pool::Pool,
+    reader: Box<dyn ReadBackend>,
     /// The one writer, opened when a token enables writes.
-    writer: Option<Mutex<Store>>,
+    writer: Option<Writer>,
     pipeline: OnceLock<dateline_pipeline::Pipeline>,
-    /// Answers of costly aggregate queries (stats, map points) by request, with the store
+    /// Answers of costly queries (counts, stats, map points) by request, with the store
     /// generation they were computed at.
-    cache: Mutex<HashMap<String, Cached>>,
+    cache: Arc<Cache>,
     /// Host header values a loopback server accepts; `None` accepts any.
     hosts: Option<Vec<String>>,
 }
@@ -86,23 +89,58 @@ pub struct App {
 impl App {
     /// Open the store (creating and migrating it if needed) and prepare a server for `addr`.
     pub fn new(opts: Options, addr: SocketAddr) -> Result<Arc<App>, String> {
-        let db = opts.db.display().to_string();
-        // Open read-write once: creates the file and brings the schema up to date.
-        let w = Store::open(&opts.db).map_err(|e| format!("{db}: {e}"))?;
-        let writer = if opts.token.is_some() {
-            Some(Mutex::new(w))
-        } else {
-            drop(w);
-            None
-        };
         if let Some(t) = &opts.token
             && t.len() < 8
         {
             return Err("--token: use at least 8 characters".into());
         }
-        let pool = pool::Pool::new(opts.db.clone(), opts.readers.max(1), opts.query_ms);
-        // Check now that a read connection opens, so errors show at start-up.
-        pool.check().map_err(|e| format!("{db}: {e}"))?;
+        let pg_url = opts
+            .db
+            .to_str()
+            .filter(|u| dateline_store_pg::is_postgres_url(u))
+            .map(str::to_string);
+        let (reader, writer): (Box<dyn ReadBackend>, Option<Writer>) = match pg_url {
+            Some(url) => {
+                let shown = dateline_store_pg::redact(&url);
+                let writer = match &opts.token {
+                    Some(_) => {
+                        let (u, s) = (url.clone(), shown.clone());
+                        Some(Writer::start(move || {
+                            dateline_store_pg::PgStore::open(&u)
+                                .map(|p| WriteStore::Postgres(Box::new(p)))
+                                .map_err(|e| format!("{s}: {e}"))
+                        })?)
+                    }
+                    None => {
+                        backend::prepare_postgres(&url).map_err(|e| format!("{shown}: {e}"))?;
+                        None
+                    }
+                };
+                let reader = dateline_store_pg::api::PgReader::new(&url, opts.readers.max(1))?;
+                (
+                    Box::new(backend::Postgres {
+                        reader,
+                        query_ms: opts.query_ms,
+                    }),
+                    writer,
+                )
+            }
+            None => {
+                let db = opts.db.display().to_string();
+                // Open read-write once: creates the file and brings the schema up to date.
+                let w = Store::open(&opts.db).map_err(|e| format!("{db}: {e}"))?;
+                let writer = if opts.token.is_some() {
+                    Some(Writer::start(move || Ok(WriteStore::Sqlite(w)))?)
+                } else {
+                    drop(w);
+                    None
+                };
+                let pool = pool::Pool::new(opts.db.clone(), opts.readers.max(1), opts.query_ms);
+                // Check now that a read connection opens, so errors show at start-up.
+                pool.check().map_err(|e| format!("{db}: {e}"))?;
+                (Box::new(backend::Sqlite { pool }), writer)
+            }
+        };
         let hosts = addr.ip().is_loopback().then(|| {
             let p = addr.port();
             vec![
@@ -114,10 +152,10 @@ impl App {
         });
         Ok(Arc::new(App {
             opts,
-            pool,
+            reader,
             writer,
             pipeline: OnceLock::new(),
-            cache: Mutex::new(HashMap::new()),
+            cache: Arc::new(Cache::default()),
             hosts,
         }))
     }

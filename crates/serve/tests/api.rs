@@ -7,6 +7,8 @@ use common::{Resp, get, request, start, store_with};
 use dateline_serve::Options;
 use serde_json::Value;
 use std::collections::BTreeSet;
+use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// One read-only server over the fixture store, shared by the read tests.
@@ -27,18 +29,22 @@ fn ok(r: Resp) -> Value {
     r.json()
 }
 
-fn total(q: &str) -> u64 {
-    ok(get(addr(), &format!("/api/events?{q}")))["total"]
+fn total(a: SocketAddr, q: &str) -> u64 {
+    ok(get(a, &format!("/api/events?{q}")))["total"]
         .as_u64()
         .unwrap()
 }
 
 #[test]
 fn filters_change_counts() {
-    let all = ok(get(addr(), "/api/stats"));
+    filters_change_counts_on(addr());
+}
+
+fn filters_change_counts_on(a: SocketAddr) {
+    let all = ok(get(a, "/api/stats"));
     let n = all["events"].as_u64().unwrap();
     assert!(n >= 15, "fixtures give many events: {all}");
-    assert_eq!(total(""), n);
+    assert_eq!(total(a, ""), n);
     assert_eq!(all["articles"], 6);
     let by_root: u64 = all["by_root"]
         .as_array()
@@ -65,8 +71,8 @@ fn filters_change_counts() {
         "from=2024-03-07&to=2024-03-08",
         "bbox=30,30,40,40",
     ] {
-        let t = total(q);
-        let s = ok(get(addr(), &format!("/api/stats?{q}")));
+        let t = total(a, q);
+        let s = ok(get(a, &format!("/api/stats?{q}")));
         assert!(t > 0 && t < n, "{q}: {t} of {n}");
         assert_eq!(
             s["events"].as_u64().unwrap(),
@@ -74,28 +80,32 @@ fn filters_change_counts() {
             "{q}: stats agree with events"
         );
     }
-    let root19 = ok(get(addr(), "/api/events?root=19&limit=500"));
+    let root19 = ok(get(a, "/api/events?root=19&limit=500"));
     let evs = root19["events"].as_array().unwrap();
     assert!(evs.iter().all(|e| e["root"] == "19"));
-    let root19_stats = ok(get(addr(), "/api/stats?root=19"));
+    let root19_stats = ok(get(a, "/api/stats?root=19"));
     assert_eq!(root19_stats["by_root"].as_array().unwrap().len(), 1);
     // Filters combine with AND.
-    assert!(total("root=19&place_country=SY") < total("root=19"));
+    assert!(total(a, "root=19&place_country=SY") < total(a, "root=19"));
     // The page's empty form fields are no filters.
-    assert_eq!(total("root=&quad=&text="), n);
+    assert_eq!(total(a, "root=&quad=&text="), n);
     // Map points carry the filter too.
-    let pts = ok(get(addr(), "/api/points?root=19&limit=0"));
+    let pts = ok(get(a, "/api/points?root=19&limit=0"));
     let pts = pts["points"].as_array().unwrap();
     assert!(!pts.is_empty() && pts.iter().all(|p| p["root"] == "19"));
 }
 
 #[test]
 fn pagination() {
-    let n = total("");
+    pagination_on(addr());
+}
+
+fn pagination_on(a: SocketAddr) {
+    let n = total(a, "");
     let mut seen = BTreeSet::new();
     let mut offset = 0;
     loop {
-        let page = ok(get(addr(), &format!("/api/events?limit=4&offset={offset}")));
+        let page = ok(get(a, &format!("/api/events?limit=4&offset={offset}")));
         assert_eq!(page["total"].as_u64().unwrap(), n);
         for e in page["events"].as_array().unwrap() {
             assert!(seen.insert(e["id"].as_i64().unwrap()), "no event twice");
@@ -109,17 +119,21 @@ fn pagination() {
         }
     }
     assert_eq!(seen.len() as u64, n, "pages cover every event once");
-    let past = ok(get(addr(), "/api/events?offset=100000"));
+    let past = ok(get(a, "/api/events?offset=100000"));
     assert_eq!(past["events"].as_array().unwrap().len(), 0);
     assert!(past["next_offset"].is_null());
 }
 
 #[test]
 fn one_event_with_its_evidence() {
-    let page = ok(get(addr(), "/api/events?root=18&limit=1"));
+    one_event_with_its_evidence_on(addr());
+}
+
+fn one_event_with_its_evidence_on(a: SocketAddr) {
+    let page = ok(get(a, "/api/events?root=18&limit=1"));
     let id = page["events"][0]["id"].as_i64().unwrap();
-    let ev = ok(get(addr(), &format!("/api/events/{id}")));
-    let art = ok(get(addr(), &format!("/api/events/{id}/article")));
+    let ev = ok(get(a, &format!("/api/events/{id}")));
+    let art = ok(get(a, &format!("/api/events/{id}/article")));
     let text = art["article"]["text"].as_str().unwrap().as_bytes();
     let span = |a: &str, b: &str| {
         std::str::from_utf8(
@@ -141,7 +155,7 @@ fn one_event_with_its_evidence() {
     assert_eq!(art["article"]["id"], ev["article"]);
     // The article by its id: the same record, with every layer.
     let by_id = ok(get(
-        addr(),
+        a,
         &format!("/api/articles/{}", ev["article"].as_str().unwrap()),
     ));
     assert_eq!(by_id, art);
@@ -160,6 +174,10 @@ fn one_event_with_its_evidence() {
 
 #[test]
 fn not_found_and_bad_requests() {
+    not_found_and_bad_requests_on(addr());
+}
+
+fn not_found_and_bad_requests_on(a: SocketAddr) {
     for p in [
         "/api/events/999999",
         "/api/events/0",
@@ -169,7 +187,7 @@ fn not_found_and_bad_requests() {
         "/api/nothing",
         "/nothing",
     ] {
-        let r = get(addr(), p);
+        let r = get(a, p);
         assert_eq!(r.status, 404, "{p}");
         assert!(r.json()["error"].is_string(), "{p}");
     }
@@ -187,7 +205,7 @@ fn not_found_and_bad_requests() {
         "/api/search?q=%22unclosed",
         "/api/stats?status=maybe",
     ] {
-        let r = get(addr(), p);
+        let r = get(a, p);
         assert_eq!(r.status, 400, "{p}: {}", r.text());
         assert!(!r.json()["error"].as_str().unwrap().is_empty(), "{p}");
     }
@@ -195,7 +213,11 @@ fn not_found_and_bad_requests() {
 
 #[test]
 fn search_finds_articles() {
-    let r = ok(get(addr(), "/api/search?q=tear%20gas"));
+    search_finds_articles_on(addr());
+}
+
+fn search_finds_articles_on(a: SocketAddr) {
+    let r = ok(get(a, "/api/search?q=tear%20gas"));
     assert_eq!(r["total"], 1);
     assert_eq!(r["hits"][0]["article"], "fx-nairobi");
     let parts = r["hits"][0]["snippet"].as_array().unwrap();
@@ -204,13 +226,17 @@ fn search_finds_articles() {
             .iter()
             .any(|p| p["hit"] == true && p["text"] == "tear")
     );
-    let r = ok(get(addr(), "/api/search?q=Aleppo%20OR%20Homs"));
+    let r = ok(get(a, "/api/search?q=Aleppo%20OR%20Homs"));
     assert_eq!(r["total"], 2);
 }
 
 #[test]
 fn openapi_describes_every_route() {
-    let doc = ok(get(addr(), "/api/openapi.json"));
+    openapi_describes_every_route_on(addr());
+}
+
+fn openapi_describes_every_route_on(a: SocketAddr) {
+    let doc = ok(get(a, "/api/openapi.json"));
     assert_eq!(doc["openapi"], "3.1.0");
     let paths = doc["paths"].as_object().unwrap();
     for p in [
@@ -269,20 +295,24 @@ fn openapi_describes_every_route() {
         "offset",
     ] {
         assert!(params.contains(q), "{q}");
-        let r = get(addr(), &format!("/api/events?{q}="));
+        let r = get(a, &format!("/api/events?{q}="));
         assert_eq!(r.status, 200, "{q} is accepted");
     }
 }
 
 #[test]
 fn static_files_only_from_the_embedded_set() {
-    let r = get(addr(), "/");
+    static_files_only_from_the_embedded_set_on(addr());
+}
+
+fn static_files_only_from_the_embedded_set_on(a: SocketAddr) {
+    let r = get(a, "/");
     assert_eq!(r.status, 200);
     assert!(r.text().contains("/static/app.js"));
-    let r = get(addr(), "/static/vendor/countries-110m.json");
+    let r = get(a, "/static/vendor/countries-110m.json");
     assert_eq!(r.status, 200);
     assert!(r.json()["objects"]["countries"].is_object());
-    assert_eq!(get(addr(), "/static/app.js").status, 200);
+    assert_eq!(get(a, "/static/app.js").status, 200);
     for p in [
         "/static/../Cargo.toml",
         "/static/../../Cargo.toml",
@@ -299,7 +329,7 @@ fn static_files_only_from_the_embedded_set() {
         "/static/",
         "/src/lib.rs",
     ] {
-        let r = get(addr(), p);
+        let r = get(a, p);
         assert_eq!(r.status, 404, "{p}");
         let t = r.text();
         assert!(!t.contains("[package]") && !t.contains("root:"), "{p}");
@@ -308,8 +338,12 @@ fn static_files_only_from_the_embedded_set() {
 
 #[test]
 fn security_headers_and_host_check() {
+    security_headers_and_host_check_on(addr());
+}
+
+fn security_headers_and_host_check_on(a: SocketAddr) {
     for p in ["/", "/api/stats", "/static/app.js", "/nothing"] {
-        let r = get(addr(), p);
+        let r = get(a, p);
         let csp = r.header("content-security-policy").unwrap_or_default();
         assert!(
             csp.contains("script-src 'self'") && csp.contains("default-src 'none'"),
@@ -320,48 +354,47 @@ fn security_headers_and_host_check() {
         assert_eq!(r.header("x-frame-options"), Some("DENY"), "{p}");
     }
     assert_eq!(
-        get(addr(), "/api/stats").header("cache-control"),
+        get(a, "/api/stats").header("cache-control"),
         Some("no-store")
     );
     // A loopback server answers only requests addressed to a loopback name (DNS rebinding).
-    let r = request(
-        addr(),
-        "GET",
-        "/api/stats",
-        &[("Host", "evil.example")],
-        b"",
-    );
+    let r = request(a, "GET", "/api/stats", &[("Host", "evil.example")], b"");
     assert_eq!(r.status, 421);
-    let host = format!("localhost:{}", addr().port());
-    let r = request(addr(), "GET", "/api/stats", &[("Host", &host)], b"");
+    let host = format!("localhost:{}", a.port());
+    let r = request(a, "GET", "/api/stats", &[("Host", &host)], b"");
     assert_eq!(r.status, 200);
 }
 
 #[test]
 fn read_only_without_a_token() {
+    read_only_without_a_token_on(addr());
+}
+
+fn read_only_without_a_token_on(a: SocketAddr) {
     let line = br#"{"id": "new-1", "text": "Troops shelled Idlib on Monday."}"#;
-    let r = request(addr(), "POST", "/api/articles", &[], line);
+    let r = request(a, "POST", "/api/articles", &[], line);
     assert_eq!(r.status, 403, "{}", r.text());
     let r = request(
-        addr(),
+        a,
         "POST",
         "/api/articles",
         &[("Authorization", "Bearer anything-at-all")],
         line,
     );
     assert_eq!(r.status, 403);
-    assert_eq!(ok(get(addr(), "/api/info"))["writable"], false);
+    assert_eq!(ok(get(a, "/api/info"))["writable"], false);
     // Other methods on read endpoints.
-    assert_eq!(
-        request(addr(), "DELETE", "/api/events/1", &[], b"").status,
-        405
-    );
-    assert_eq!(request(addr(), "PUT", "/api/stats", &[], b"x").status, 405);
+    assert_eq!(request(a, "DELETE", "/api/events/1", &[], b"").status, 405);
+    assert_eq!(request(a, "PUT", "/api/stats", &[], b"x").status, 405);
 }
 
 #[test]
 fn token_required_for_writes() {
     let (_dir, db) = store_with(&["articles.jsonl"]);
+    token_required_for_writes_on(db);
+}
+
+fn token_required_for_writes_on(db: PathBuf) {
     let mut opts = Options::new(db);
     opts.token = Some("s3cret-token-for-tests".into());
     opts.max_body = 4096;
@@ -470,6 +503,10 @@ fn query_time_is_limited() {
             s.insert_batch(chunk).unwrap();
         }
     }
+    query_time_is_limited_on(db);
+}
+
+fn query_time_is_limited_on(db: PathBuf) {
     let mut opts = Options::new(&db);
     opts.query_ms = 1;
     let srv = start(opts);
@@ -485,4 +522,256 @@ fn query_time_is_limited() {
     let r = get(srv.addr, "/api/stats?text=troops&actor=SYR");
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["events"], 40_000);
+}
+
+/// A check of a running server.
+type Check = fn(SocketAddr);
+
+/// The read checks above, by name, for running them on another backend.
+const READ_CHECKS: &[(&str, Check)] = &[
+    ("filters_change_counts", filters_change_counts_on),
+    ("pagination", pagination_on),
+    (
+        "one_event_with_its_evidence",
+        one_event_with_its_evidence_on,
+    ),
+    ("not_found_and_bad_requests", not_found_and_bad_requests_on),
+    ("search_finds_articles", search_finds_articles_on),
+    (
+        "openapi_describes_every_route",
+        openapi_describes_every_route_on,
+    ),
+    (
+        "static_files_only_from_the_embedded_set",
+        static_files_only_from_the_embedded_set_on,
+    ),
+    (
+        "security_headers_and_host_check",
+        security_headers_and_host_check_on,
+    ),
+    ("read_only_without_a_token", read_only_without_a_token_on),
+];
+
+/// Filters of the comparison: each selects some of the fixture events.
+const FILTERS: &[&str] = &[
+    "",
+    "root=19",
+    "root=4",
+    "quad=1",
+    "quad=4",
+    "status=planned",
+    "status=occurred",
+    "place_country=SY",
+    "text=Nairobi",
+    "text=shelling%20OR%20talks",
+    "text=%22tear%20gas%22",
+    "text=negotiat*",
+    "source=northern%20courier",
+    "from=2024-03-07&to=2024-03-08",
+    "from=2024-03",
+    "bbox=30,30,40,40",
+    "bbox=170,-60,-170,60",
+    "actor=SYR",
+    "actor=KEN",
+    "country=SYR",
+    "cameo=19",
+    "cameo=0",
+    "plover=ASSAULT",
+    "admin1=Aleppo",
+    "root=19&place_country=SY",
+];
+
+/// The same requests to both servers must give the same answers. Search snippets are made by
+/// FTS5's `snippet()` on SQLite and `ts_headline` on PostgreSQL, and the two rank ties
+/// differently: hits are compared as a set, with the words each marks as hits.
+fn same_answers(sqlite: SocketAddr, pg: SocketAddr, clusters: bool) {
+    let fetch = |a: SocketAddr, path: &str| {
+        let r = get(a, path);
+        let v = if r.status == 200 {
+            r.json()
+        } else {
+            Value::Null
+        };
+        (r.status, v)
+    };
+    let norm = |path: &str, mut v: Value| {
+        if !clusters && (path.starts_with("/api/info") || path.starts_with("/api/points")) {
+            // Whether the store has a cluster column at all (see on_postgres).
+            if let Some(o) = v.as_object_mut() {
+                o.remove("clusters");
+            }
+        }
+        v
+    };
+    let mut paths: Vec<String> = vec![
+        "/api/info".into(),
+        "/api/events?limit=4&offset=4".into(),
+        "/api/events?limit=3&offset=7".into(),
+        "/api/events?limit=5&offset=1000".into(),
+    ];
+    for q in FILTERS {
+        paths.push(format!("/api/stats?{q}"));
+        paths.push(format!("/api/events?{q}&limit=500"));
+        paths.push(format!("/api/points?{q}&limit=0"));
+        paths.push(format!("/api/points?{q}&limit=2"));
+    }
+    let all = ok(get(sqlite, "/api/events?limit=500"));
+    let mut docs = BTreeSet::new();
+    for e in all["events"].as_array().unwrap() {
+        let id = e["id"].as_i64().unwrap();
+        paths.push(format!("/api/events/{id}"));
+        paths.push(format!("/api/events/{id}/article"));
+        docs.insert(e["article"].as_str().unwrap().to_string());
+    }
+    assert!(docs.len() >= 5, "{docs:?}");
+    for d in &docs {
+        paths.push(format!("/api/articles/{d}"));
+    }
+    for bad in [
+        "/api/events/999999",
+        "/api/events/999999/article",
+        "/api/articles/no-such-article",
+        "/api/events?limit=501",
+        "/api/events?quad=5",
+        "/api/events?root=abc",
+        "/api/events?from=yesterday",
+        "/api/events?text=%22unclosed",
+        "/api/search?q=%22unclosed",
+        "/api/stats?status=maybe",
+        "/api/points?bbox=1,2,3",
+    ] {
+        paths.push(bad.into());
+    }
+    let mut compared = 0;
+    for path in &paths {
+        let (ss, sv) = fetch(sqlite, path);
+        let (ps, pv) = fetch(pg, path);
+        assert_eq!(ss, ps, "{path}: status");
+        assert_eq!(norm(path, sv), norm(path, pv), "{path}: answer");
+        compared += 1;
+    }
+    // Search: the same total and the same articles, each with the same row fields and the
+    // same words marked as hits.
+    for q in [
+        "tear%20gas",
+        "Aleppo%20OR%20Homs",
+        "%22tear%20gas%22",
+        "shell*",
+        "talks%20NOT%20ceasefire",
+        "zzzunknownword",
+        "Homs%20monitor",
+        // Not "script": PostgreSQL's text parser reads `<script>` as a tag and indexes no
+        // word of it, where FTS5 indexes "script" (docs/serve.md).
+    ] {
+        let path = format!("/api/search?q={q}&limit=500");
+        let hits = |a: SocketAddr| {
+            let r = ok(get(a, &path));
+            let mut v: Vec<Value> = r["hits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|h| {
+                    let mut h = h.clone();
+                    let words: BTreeSet<String> = h["snippet"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .filter(|p| p["hit"] == true)
+                        .map(|p| p["text"].as_str().unwrap().to_lowercase())
+                        .collect();
+                    h["snippet"] = serde_json::json!(words);
+                    h
+                })
+                .collect();
+            v.sort_by_key(|h| h["article"].as_str().unwrap().to_string());
+            (r["total"].clone(), v)
+        };
+        let (st, sh) = hits(sqlite);
+        let (pt, ph) = hits(pg);
+        assert_eq!(st, pt, "{path}: total");
+        assert_eq!(sh.len() as u64, st.as_u64().unwrap(), "{path}");
+        for (a, b) in sh.iter().zip(&ph) {
+            let strip = |h: &Value| {
+                let mut h = h.clone();
+                h["snippet"] = Value::Null;
+                h
+            };
+            assert_eq!(strip(a), strip(b), "{path}: hit");
+            // A snippet is a window of the text: the words it marks are among the query's.
+            let (sa, sb) = (
+                a["snippet"].as_array().unwrap(),
+                b["snippet"].as_array().unwrap(),
+            );
+            assert!(
+                !sb.is_empty(),
+                "{path}: the PostgreSQL snippet marks a hit: {b}"
+            );
+            for w in sb {
+                assert!(
+                    sa.contains(w) || path.contains(&w.as_str().unwrap()[..3]),
+                    "{path}: {w} marked on PostgreSQL only"
+                );
+            }
+        }
+        compared += 1;
+    }
+    println!("postgres: {compared} requests gave the same answers as on SQLite");
+}
+
+/// The fixture articles in a new database of a test PostgreSQL server.
+fn postgres_with(
+    pg: &dateline_store_pg::testing::TempPostgres,
+    name: &str,
+    records: &[Value],
+) -> String {
+    use dateline_store::EventStore;
+    let url = pg.create_database(name);
+    let mut s = dateline_store_pg::PgStore::open(&url).unwrap();
+    for chunk in records.chunks(5000) {
+        s.insert_batch(chunk).unwrap();
+    }
+    url
+}
+
+/// Every test above again with the server on PostgreSQL (a private server of the test, skipped
+/// with a notice when PostgreSQL is not installed), then the same requests to a SQLite server
+/// and a PostgreSQL server of the same articles, compared answer by answer.
+#[test]
+fn on_postgres() {
+    let Some(pg) = dateline_store_pg::testing::TempPostgres::start() else {
+        return;
+    };
+    let fixtures = common::records(&["articles.jsonl", "hostile.jsonl"]);
+    let url = postgres_with(&pg, "fixtures", &fixtures);
+    let srv = start(Options::new(&url));
+    for (name, check) in READ_CHECKS {
+        println!("postgres: {name}");
+        check(srv.addr);
+    }
+    let info = ok(get(srv.addr, "/api/info"));
+    if info["clusters"] == true {
+        same_answers(addr(), srv.addr, true);
+    } else {
+        // The PostgreSQL store has no event clusters yet: compare with a SQLite store whose
+        // mentions are all unclustered (what SQLite answers for them: each its own event).
+        println!(
+            "NOTICE: this PostgreSQL store has no event clusters: comparing with a SQLite store \
+             whose clusters are emptied"
+        );
+        let (_dir, db) = store_with(&["articles.jsonl", "hostile.jsonl"]);
+        dateline_store::Store::open(&db)
+            .unwrap()
+            .connection()
+            .execute_batch("UPDATE events SET cluster = NULL")
+            .unwrap();
+        let plain = start(Options::new(&db));
+        same_answers(plain.addr, srv.addr, false);
+    }
+    drop(srv);
+    println!("postgres: token_required_for_writes");
+    let url = postgres_with(&pg, "writes", &common::records(&["articles.jsonl"]));
+    token_required_for_writes_on(PathBuf::from(url));
+    println!("postgres: query_time_is_limited");
+    let url = postgres_with(&pg, "big", &many(40_000));
+    query_time_is_limited_on(PathBuf::from(url));
 }

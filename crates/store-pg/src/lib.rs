@@ -18,6 +18,7 @@
 //!   words, no stemming) with a GIN index; `--text` takes the same FTS5 syntax as SQLite
 //!   ([`fts::to_tsquery`]).
 
+pub mod api;
 pub mod fts;
 pub mod schema;
 pub mod testing;

@@ -1,0 +1,442 @@
+//! The reads the API's handlers make, behind one trait with two backends: the embedded SQLite
+//! store (`dateline_store::api`, on a pool of read-only connections with an interrupting
+//! progress handler) and PostgreSQL (`dateline_store_pg::api`, on a pool of read-only
+//! `tokio-postgres` sessions with `statement_timeout`). Both give the same types, so the JSON
+//! the handlers write is the same whichever store is behind the server.
+//!
+//! Answers of costly queries (the count of a filter, stats, map points) are cached per
+//! request and store generation in [`Cache`], shared by both backends.
+
+use crate::handlers::ApiError;
+use crate::pool::{AGGREGATE_FACTOR, Pool};
+use axum::http::StatusCode;
+use dateline_store::api::{ApiEvent, ClusterSupport, EventDetail, Point, SearchHit, Stats};
+use dateline_store::{Counts, EventStore, Filter};
+use dateline_store_pg::api::{self as pg, PgReader, ReadError};
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// A future of a backend's answer.
+pub type Fut<'a, T> = Pin<Box<dyn Future<Output = Result<T, ApiError>> + Send + 'a>>;
+
+/// A store generation: changes whenever articles or events are added.
+pub type Generation = (i64, i64);
+
+/// Answers of costly queries by request, with the store generation they were computed at.
+#[derive(Default)]
+pub struct Cache {
+    map: Mutex<HashMap<String, (Generation, Arc<String>)>>,
+}
+
+impl Cache {
+    /// The answer cached for `key` at this generation.
+    pub fn get(&self, key: &str, generation: Generation) -> Option<Arc<String>> {
+        let map = self.map.lock().ok()?;
+        map.get(key)
+            .filter(|(g, _)| *g == generation)
+            .map(|(_, v)| v.clone())
+    }
+
+    pub fn put(&self, key: String, generation: Generation, v: Arc<String>) {
+        if let Ok(mut c) = self.map.lock() {
+            if c.len() >= 512 {
+                c.clear();
+            }
+            c.insert(key, (generation, v));
+        }
+    }
+
+    /// The cached answer for `key` if the store has not changed since, else `compute` it.
+    fn get_or(
+        &self,
+        key: String,
+        generation: Generation,
+        compute: impl FnOnce() -> Result<String, ApiError>,
+    ) -> Result<Arc<String>, ApiError> {
+        if let Some(v) = self.get(&key, generation) {
+            return Ok(v);
+        }
+        let v = Arc::new(compute()?);
+        self.put(key, generation, v.clone());
+        Ok(v)
+    }
+}
+
+/// A cache key for a filter: its fields, limit and offset included.
+pub fn key(kind: &str, f: &Filter) -> String {
+    format!("{kind}:{f:?}")
+}
+
+/// The filter of a count: without its page.
+fn unpaged(f: &Filter) -> Filter {
+    Filter {
+        limit: 0,
+        offset: 0,
+        ..f.clone()
+    }
+}
+
+pub fn to_json<T: serde::Serialize>(v: &T) -> Result<String, ApiError> {
+    serde_json::to_string(v)
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
+}
+
+/// The body of `/api/points`.
+fn points_json(limit: usize, cs: ClusterSupport, pts: &[Point]) -> Result<String, ApiError> {
+    to_json(&json!({ "limit": limit, "clusters": cs.column, "points": pts }))
+}
+
+/// What the handlers read. Every method is one request's work on one connection.
+pub trait ReadBackend: Send + Sync {
+    /// The number of events matching `filter` (cached) and its page.
+    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (u64, Vec<ApiEvent>)>;
+    /// One event with its evidence, actors, cluster and record.
+    fn event(&self, id: i64) -> Fut<'_, Option<EventDetail>>;
+    /// The record of the article an event was read from.
+    fn event_article(&self, id: i64) -> Fut<'_, Option<Value>>;
+    /// The record of an article by `article.id`.
+    fn article(&self, doc_id: String) -> Fut<'_, Option<Value>>;
+    /// Full-text search: total and one page of hits.
+    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, (i64, Vec<SearchHit>)>;
+    /// The body of `/api/stats` (cached).
+    fn stats(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, Arc<String>>;
+    /// The body of `/api/points` (cached).
+    fn points(&self, cache: Arc<Cache>, filter: Filter, limit: usize) -> Fut<'_, Arc<String>>;
+    /// Store size and whether it has clusters.
+    fn info(&self) -> Fut<'_, (Counts, ClusterSupport)>;
+}
+
+/// The SQLite store: `dateline_store::api` on [`Pool`].
+pub struct Sqlite {
+    pub pool: Pool,
+}
+
+impl ReadBackend for Sqlite {
+    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (u64, Vec<ApiEvent>)> {
+        Box::pin(self.pool.run(move |s| {
+            let cs = s.cluster_support()?;
+            let generation = s.api_generation()?;
+            let total: u64 = cache
+                .get_or(key("count", &unpaged(&filter)), generation, || {
+                    Ok(s.api_count(&filter)?.to_string())
+                })?
+                .parse()
+                .unwrap_or(0);
+            Ok((total, s.api_events(&filter, cs)?))
+        }))
+    }
+
+    fn event(&self, id: i64) -> Fut<'_, Option<EventDetail>> {
+        Box::pin(self.pool.run(move |s| {
+            let cs = s.cluster_support()?;
+            Ok(s.api_event(id, cs)?)
+        }))
+    }
+
+    fn event_article(&self, id: i64) -> Fut<'_, Option<Value>> {
+        Box::pin(self.pool.run(move |s| Ok(s.api_event_article(id)?)))
+    }
+
+    fn article(&self, doc_id: String) -> Fut<'_, Option<Value>> {
+        Box::pin(self.pool.run(move |s| Ok(s.article(&doc_id)?)))
+    }
+
+    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, (i64, Vec<SearchHit>)> {
+        Box::pin(self.pool.run(move |s| Ok(s.api_search(&q, limit, offset)?)))
+    }
+
+    fn stats(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, Arc<String>> {
+        Box::pin(self.pool.run_aggregate(move |s| {
+            let cs = s.cluster_support()?;
+            let generation = s.api_generation()?;
+            cache.get_or(key("stats", &filter), generation, || {
+                to_json(&s.api_stats(&filter, cs)?)
+            })
+        }))
+    }
+
+    fn points(&self, cache: Arc<Cache>, filter: Filter, limit: usize) -> Fut<'_, Arc<String>> {
+        Box::pin(self.pool.run_aggregate(move |s| {
+            let cs = s.cluster_support()?;
+            let generation = s.api_generation()?;
+            cache.get_or(key("points", &filter), generation, || {
+                points_json(limit, cs, &s.api_points(&filter, cs, limit)?)
+            })
+        }))
+    }
+
+    fn info(&self) -> Fut<'_, (Counts, ClusterSupport)> {
+        Box::pin(
+            self.pool
+                .run(move |s| Ok((s.counts()?, s.cluster_support()?))),
+        )
+    }
+}
+
+/// PostgreSQL: `dateline_store_pg::api` on a [`PgReader`] pool.
+pub struct Postgres {
+    pub reader: PgReader,
+    /// The query limit in milliseconds (aggregates: [`AGGREGATE_FACTOR`] times it).
+    pub query_ms: u64,
+}
+
+impl Postgres {
+    fn limit(&self, aggregate: bool) -> u64 {
+        if aggregate {
+            self.query_ms.max(1) * AGGREGATE_FACTOR as u64
+        } else {
+            self.query_ms.max(1)
+        }
+    }
+
+    /// The error of a read, in the API's terms (as the SQLite side words them).
+    fn error(&self, e: ReadError, aggregate: bool) -> ApiError {
+        match e {
+            ReadError::Bad(m) => ApiError::new(StatusCode::BAD_REQUEST, m.replace("--", "")),
+            ReadError::TimedOut => {
+                ApiError::interrupted().timed_out(Duration::from_millis(self.limit(aggregate)))
+            }
+            ReadError::Db(m) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, m),
+        }
+    }
+
+    /// A pooled session for one request's reads.
+    async fn lease(&self, aggregate: bool) -> Result<pg::Lease<'_>, ApiError> {
+        self.reader
+            .lease(self.limit(aggregate))
+            .await
+            .map_err(|e| self.error(e, aggregate))
+    }
+
+    /// The session back to the pool unless it failed in a way that may have broken it (a
+    /// cancelled statement or a refused filter leaves it sound), and the answer.
+    fn finish<T>(
+        &self,
+        lease: pg::Lease<'_>,
+        out: Result<T, ReadError>,
+        aggregate: bool,
+    ) -> Result<T, ApiError> {
+        if matches!(
+            out,
+            Ok(_) | Err(ReadError::TimedOut) | Err(ReadError::Bad(_))
+        ) {
+            lease.done();
+        }
+        out.map_err(|e| self.error(e, aggregate))
+    }
+}
+
+/// A cached answer, or `compute` it and keep it.
+async fn cached_pg(
+    cache: &Cache,
+    key: String,
+    generation: Generation,
+    compute: impl Future<Output = Result<String, ReadError>>,
+) -> Result<Arc<String>, ReadError> {
+    if let Some(v) = cache.get(&key, generation) {
+        return Ok(v);
+    }
+    let v = Arc::new(compute.await?);
+    cache.put(key, generation, v.clone());
+    Ok(v)
+}
+
+/// A serialisation failure, as a read error.
+fn ser(e: ApiError) -> ReadError {
+    ReadError::Db(e.message)
+}
+
+impl ReadBackend for Postgres {
+    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (u64, Vec<ApiEvent>)> {
+        Box::pin(async move {
+            let mut l = self.lease(false).await?;
+            let out = async {
+                let (generation, _) = pg::generation(l.client()).await?;
+                let k = key("count", &unpaged(&filter));
+                let total = cached_pg(&cache, k, generation, async {
+                    Ok(pg::count(l.client(), &filter).await?.to_string())
+                })
+                .await?
+                .parse()
+                .unwrap_or(0);
+                Ok((total, pg::events(&mut l, &filter).await?))
+            }
+            .await;
+            self.finish(l, out, false)
+        })
+    }
+
+    fn event(&self, id: i64) -> Fut<'_, Option<EventDetail>> {
+        Box::pin(async move {
+            let l = self.lease(false).await?;
+            let out = pg::event(l.client(), id).await;
+            self.finish(l, out, false)
+        })
+    }
+
+    fn event_article(&self, id: i64) -> Fut<'_, Option<Value>> {
+        Box::pin(async move {
+            let l = self.lease(false).await?;
+            let out = pg::event_article(l.client(), id).await;
+            self.finish(l, out, false)
+        })
+    }
+
+    fn article(&self, doc_id: String) -> Fut<'_, Option<Value>> {
+        Box::pin(async move {
+            let l = self.lease(false).await?;
+            let out = pg::article(l.client(), &doc_id).await;
+            self.finish(l, out, false)
+        })
+    }
+
+    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, (i64, Vec<SearchHit>)> {
+        Box::pin(async move {
+            let l = self.lease(false).await?;
+            let out = pg::search(l.client(), &q, limit, offset).await;
+            self.finish(l, out, false)
+        })
+    }
+
+    fn stats(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, Arc<String>> {
+        Box::pin(async move {
+            let l = self.lease(true).await?;
+            let out = async {
+                let (generation, cs) = pg::generation(l.client()).await?;
+                cached_pg(&cache, key("stats", &filter), generation, async {
+                    let s: Stats = pg::stats(l.client(), &filter, cs).await?;
+                    to_json(&s).map_err(ser)
+                })
+                .await
+            }
+            .await;
+            self.finish(l, out, true)
+        })
+    }
+
+    fn points(&self, cache: Arc<Cache>, filter: Filter, limit: usize) -> Fut<'_, Arc<String>> {
+        Box::pin(async move {
+            let l = self.lease(true).await?;
+            let out = async {
+                let (generation, cs) = pg::generation(l.client()).await?;
+                cached_pg(&cache, key("points", &filter), generation, async {
+                    let pts = pg::points(l.client(), &filter, cs, limit).await?;
+                    points_json(limit, cs, &pts).map_err(ser)
+                })
+                .await
+            }
+            .await;
+            self.finish(l, out, true)
+        })
+    }
+
+    fn info(&self) -> Fut<'_, (Counts, ClusterSupport)> {
+        Box::pin(async move {
+            let l = self.lease(false).await?;
+            let out = async {
+                let c = pg::counts(l.client()).await?;
+                Ok((c, pg::cluster_support(l.client()).await?))
+            }
+            .await;
+            self.finish(l, out, false)
+        })
+    }
+}
+
+/// The one writer of a server started with a token: its own thread owns the store (the
+/// PostgreSQL client blocks on its own runtime, which may not happen on the server's), and
+/// batches arrive one at a time over a channel.
+pub struct Writer {
+    tx: Mutex<std::sync::mpsc::Sender<WriteJob>>,
+}
+
+type WriteJob = (
+    Vec<Option<dateline_store::Prepared>>,
+    std::sync::mpsc::Sender<dateline_store::Result<dateline_store::BatchStats>>,
+);
+
+/// A store a [`Writer`] writes to.
+pub enum WriteStore {
+    Sqlite(dateline_store::Store),
+    Postgres(Box<dateline_store_pg::PgStore>),
+}
+
+impl WriteStore {
+    fn insert(
+        &mut self,
+        p: &[Option<dateline_store::Prepared>],
+    ) -> dateline_store::Result<dateline_store::BatchStats> {
+        match self {
+            WriteStore::Sqlite(s) => s.insert_prepared(p),
+            WriteStore::Postgres(s) => s.insert_prepared(p),
+        }
+    }
+}
+
+impl Writer {
+    /// Open the store with `open` on the writer's own thread; its error, if any, comes back.
+    pub fn start(
+        open: impl FnOnce() -> Result<WriteStore, String> + Send + 'static,
+    ) -> Result<Writer, String> {
+        let (tx, rx) = std::sync::mpsc::channel::<WriteJob>();
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("dateline-writer".into())
+            .spawn(move || {
+                let mut store = match open() {
+                    Ok(s) => {
+                        let _ = ready_tx.send(Ok(()));
+                        s
+                    }
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e));
+                        return;
+                    }
+                };
+                // Ends when the server (the sender) is gone; the store closes here.
+                for (batch, reply) in rx {
+                    let _ = reply.send(store.insert(&batch));
+                }
+            })
+            .map_err(|e| format!("cannot start the writer: {e}"))?;
+        ready_rx
+            .recv()
+            .map_err(|_| "the writer stopped while opening the store".to_string())??;
+        Ok(Writer { tx: Mutex::new(tx) })
+    }
+
+    /// Store a batch (blocks until it is committed).
+    pub fn insert(
+        &self,
+        batch: Vec<Option<dateline_store::Prepared>>,
+    ) -> Result<dateline_store::BatchStats, ApiError> {
+        let (reply_tx, reply_rx) = std::sync::mpsc::channel();
+        let gone = || ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "the writer stopped");
+        self.tx
+            .lock()
+            .map_err(|_| gone())?
+            .send((batch, reply_tx))
+            .map_err(|_| gone())?;
+        Ok(reply_rx.recv().map_err(|_| gone())??)
+    }
+}
+
+/// Make ready a PostgreSQL database for a read-only server, on a thread of its own (the
+/// synchronous client may not block on the server's runtime): bring its schema up to date as
+/// the SQLite side does for a file, or, when the role may not (a read-only role), check that
+/// it is a dateline database of this schema version.
+pub fn prepare_postgres(url: &str) -> Result<(), String> {
+    let u = url.to_string();
+    std::thread::spawn(move || match dateline_store_pg::PgStore::open(&u) {
+        Ok(_) => Ok(()),
+        Err(e) => dateline_store_pg::PgStore::open_read_only(&u)
+            .map(drop)
+            .map_err(|_| e.to_string()),
+    })
+    .join()
+    .map_err(|_| "opening the database panicked".to_string())?
+}
