@@ -36,6 +36,27 @@ pub enum Sem {
         y: Option<i32>,
         m: u8,
     },
+    /// A month with a year relative to the reference: "June last year" (−1), "January this
+    /// year" (0); TimeML takes the pair as one expression.
+    YmOff {
+        m: u8,
+        yoff: i32,
+    },
+    /// A day and month with a relative year: "March 3 last year".
+    YmdOff {
+        m: u8,
+        d: u8,
+        yoff: i32,
+    },
+    /// "the past year", "the last month" (one unit, no count): the previous calendar unit
+    /// for TimeML (a DATE), the span up to the reference date for dateline.
+    PastUnit(Unit),
+    /// A unit named relative to the one last named in the text: "that year" (0), "the
+    /// following year" (+1), "later that month" (0).
+    Anaphor {
+        unit: Unit,
+        off: i32,
+    },
     /// "last November", "this September".
     MonthRel {
         m: u8,
@@ -433,6 +454,17 @@ impl<'a> Grammar<'a> {
         Some((y, j + 1))
     }
 
+    /// "this year" / "last year" / "next year" at i (not "last year's"): the year offset.
+    fn year_rel(&self, i: usize) -> Option<i32> {
+        let off = match self.w(i) {
+            "this" => 0,
+            "last" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        (self.is(i + 1, "year") && !matches!(self.w(i + 2), "'" | "’")).then_some(off)
+    }
+
     /// Month-name dates. Returns (end, Sem).
     fn month_date(&self, i: usize) -> Option<(usize, Sem)> {
         // Day Month [Year]: "15 October 2016", "the 15th of October".
@@ -547,7 +579,7 @@ impl<'a> Grammar<'a> {
                 | "every"
                 | "that"
                 | "in-"
-        );
+        ) || self.year_rel(j).is_some();
         if abbr {
             // "Oct." alone is rare but clear; "Jan" without a period is a name.
             return (j == i + 2 && supported).then_some((j, Sem::Ym { y: None, m }));
@@ -806,6 +838,22 @@ impl<'a> Grammar<'a> {
             } else if self.is(j, "o") && self.is(j + 1, "'") && self.is(j + 2, "clock") {
                 j += 3;
                 pm = Some(h < 7);
+            } else if min == 0
+                && (1..=12).contains(&h)
+                && self.is(j, "in")
+                && self.is(j + 1, "the")
+                && matches!(self.w(j + 2), "morning" | "afternoon" | "evening")
+            {
+                // "4 in the morning", "6 in the evening".
+                pm = Some(self.w(j + 2) != "morning");
+                j += 3;
+            } else if min == 0
+                && (1..=12).contains(&h)
+                && self.is(j, "at")
+                && self.is(j + 1, "night")
+            {
+                pm = Some(h >= 6 && h < 12);
+                j += 2;
             } else if min == 0 || !matches!(a, "gmt" | "utc" | "local" | "hrs" | "hours") {
                 return None;
             }
@@ -1007,12 +1055,74 @@ impl<'a> Grammar<'a> {
                 if r == "first" {
                     return Some((k + 1, Expr::new(Sem::Duration { n, unit: u })));
                 }
+                // "the past year", "the last month": one unit, no count.
+                let single = k == j + 1 && matches!(self.lx(k), Lex::Unit(_));
+                if single
+                    && matches!(r, "past" | "last")
+                    && matches!(u, Unit::Week | Unit::Month | Unit::Year)
+                {
+                    return Some((k + 1, Expr::new(Sem::PastUnit(u))));
+                }
+                // "the following year": the year after the one last named.
+                if single && r == "following" && u >= Unit::Week && u != Unit::Weekend {
+                    return Some((k + 1, Expr::new(Sem::Anaphor { unit: u, off: 1 })));
+                }
                 let sem = if forward {
                     Sem::Coming { n, unit: u }
                 } else {
                     Sem::Past { n, unit: u }
                 };
                 return Some((k + 1, Expr::new(sem)));
+            }
+            return None;
+        }
+        // "year-end", "year end", "year's end": the reference year (TimeML: the year, with an
+        // END modifier).
+        if !the && r == "year" {
+            let k = if self.is(j + 1, "-") && self.glued(j + 1) {
+                j + 2
+            } else if matches!(self.w(j + 1), "'" | "’") && self.is(j + 2, "s") {
+                j + 3
+            } else {
+                j + 1
+            };
+            if self.is(k, "end") && !matches!(self.w(k + 1), "-" | "of") {
+                return Some((
+                    k + 1,
+                    Expr::new(Sem::UnitOff {
+                        unit: Unit::Year,
+                        off: 0,
+                    }),
+                ));
+            }
+        }
+        // "the end of the year", "the beginning of the month": the unit containing the
+        // reference date (the modifier is taken in `at`).
+        if the
+            && j >= 3
+            && self.is(j - 2, "of")
+            && matches!(
+                self.w(j - 3),
+                "end" | "beginning" | "start" | "middle" | "close" | "turn"
+            )
+            && let Some(u) = self.unit(j)
+            && matches!(u, Unit::Week | Unit::Month | Unit::Year)
+        {
+            return Some((j + 1, Expr::new(Sem::UnitOff { unit: u, off: 0 })));
+        }
+        // "that year", "later that month", "earlier that year": the unit last named.
+        if matches!(r, "that" | "later" | "earlier") && !the {
+            let k = if r == "that" {
+                j + 1
+            } else if self.is(j + 1, "that") {
+                j + 2
+            } else {
+                return None;
+            };
+            if let Some(u) = self.unit(k)
+                && matches!(u, Unit::Month | Unit::Year)
+            {
+                return Some((k + 1, Expr::new(Sem::Anaphor { unit: u, off: 0 })));
             }
             return None;
         }
@@ -1623,7 +1733,13 @@ impl<'a> Grammar<'a> {
                         self.w(i - 1),
                         "in" | "since" | "year" | "of" | "until" | "by"
                     ) || matches!(self.lx(i - 1), Lex::Month(_) | Lex::Season(_)));
-                if after_temporal && let Some((e, y)) = self.spelled_year(i) {
+                // "nineteen ninety-six" reads as a year anywhere: a count would not be said so.
+                let spelled_anywhere = matches!(self.lx(i), Lex::Card(19))
+                    && self.is(i + 2, "-")
+                    && matches!(self.lx(i + 1), Lex::Card(n) if n >= 20);
+                if (after_temporal || spelled_anywhere)
+                    && let Some((e, y)) = self.spelled_year(i)
+                {
                     take(Some((e, Expr::new(Sem::Year(y)))));
                 }
                 if w == "the"
@@ -1717,6 +1833,7 @@ impl<'a> Grammar<'a> {
             let ok = matches!(
                 x.sem,
                 Sem::Ym { .. }
+                    | Sem::YmOff { .. }
                     | Sem::Year(_)
                     | Sem::Decade(_)
                     | Sem::Century(_)
@@ -1738,6 +1855,36 @@ impl<'a> Grammar<'a> {
     /// A base expression with clock or part-of-day attached: "3 p.m. Friday", "noon
     /// Thursday", "10 p.m. EST, Nov. 6", "Friday morning".
     fn plain(&self, i: usize) -> Option<(usize, Expr)> {
+        // "mid-afternoon yesterday", "early morning": a part of day with a modifier, on the
+        // day that follows or the reference day.
+        if matches!(self.w(i), "early" | "late" | "mid" | "mid-") {
+            let j = if self.is(i + 1, "-") && self.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Lex::PartOfDay(p) = self.lx(j) {
+                if let Some((e, mut x)) = self.base(j + 1)
+                    && matches!(
+                        x.sem,
+                        Sem::Weekday { .. } | Sem::DayOff(_) | Sem::Ymd { .. }
+                    )
+                    && x.clock.is_none()
+                {
+                    x.clock = Some(Clock::Part(p));
+                    return Some((e, x));
+                }
+                if p != "NI" && !self.is(j + 1, "-") {
+                    return Some((
+                        j + 1,
+                        Expr {
+                            sem: Sem::Today,
+                            clock: Some(Clock::Part(p)),
+                        },
+                    ));
+                }
+            }
+        }
         if let Some((j, c)) = self.clock(i) {
             let k = if self.is(j, ",") || self.is(j, "on") {
                 j + 1
@@ -1762,7 +1909,21 @@ impl<'a> Grammar<'a> {
                 },
             ));
         }
-        let (e, mut x) = self.base(i)?;
+        let (mut e, mut x) = self.base(i)?;
+        // "June last year", "March 3 this year": one expression with the year offset.
+        if let Some(yoff) = self.year_rel(e) {
+            match x.sem {
+                Sem::Ym { y: None, m } => {
+                    x.sem = Sem::YmOff { m, yoff };
+                    e += 2;
+                }
+                Sem::Ymd { y: None, m, d } => {
+                    x.sem = Sem::YmdOff { m, d, yoff };
+                    e += 2;
+                }
+                _ => {}
+            }
+        }
         if matches!(
             x.sem,
             Sem::Weekday { .. } | Sem::DayOff(_) | Sem::Ymd { .. }

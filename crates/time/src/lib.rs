@@ -164,6 +164,19 @@ struct Memory {
     last_day: Option<Date>,
     /// The last quarter named, for "a year earlier" in results reporting.
     last_quarter: Option<(i32, u8)>,
+    /// The year (and month, when known) of the last calendar point named, for "that year",
+    /// "the following month".
+    last_ym: Option<(i32, Option<u8>)>,
+}
+
+/// Year and month of a dateline point value ("2016", "2016-10", "2016-10-15", "2016-Q3").
+fn year_month(v: &str) -> Option<(i32, Option<u8>)> {
+    let y = v.get(..4)?.parse().ok()?;
+    let m = v
+        .get(5..7)
+        .and_then(|m| m.parse::<u8>().ok())
+        .filter(|m| (1..=12).contains(m));
+    Some((y, m))
 }
 
 fn scan(
@@ -178,6 +191,7 @@ fn scan(
     let Memory {
         last_day,
         last_quarter,
+        last_ym,
     } = memory;
     let toks = g.toks;
     let mut i = lo;
@@ -212,6 +226,16 @@ fn scan(
         }
         if let (Sem::Today, Some(grammar::Clock::Hm(..)), Some(d)) = (&x.sem, x.clock, *last_day) {
             reference = Some(d);
+        }
+        // "that year", "the following month": counted from the unit last named.
+        if let (Sem::Anaphor { unit, .. }, Some((y, m))) = (&x.sem, *last_ym) {
+            let month = match (unit, m) {
+                (lex::Unit::Year, _) => Some(1),
+                (_, m) => m,
+            };
+            if let Some(d) = month.and_then(|m| Date::new(y as i16, m as i8, 1).ok()) {
+                reference = Some(d);
+            }
         }
         // A year-on-year comparison in a sentence about a quarter ("net rose 5% from a
         // year earlier") means that quarter a year before.
@@ -248,19 +272,18 @@ fn scan(
         {
             *last_quarter = Some((y, q));
         }
-        // TimeML leaves "earlier"/"later" out of "earlier this week" and the article out of
-        // an adjectival "the third-quarter"; dateline keeps them in the full span.
+        // TimeML leaves the article out of an adjectival "the third-quarter"; dateline keeps
+        // it in the full span. "earlier this week" is one expression in both.
         // "at the end of this week": the preposition is not part of the expression.
         let first = if g_word(g, i) == "at" && e > i + 2 && g_word(g, i + 1) == "the" {
             i + 1
         } else {
             i
         };
-        let core = if matches!(x.sem, Sem::EarlierThis(_) | Sem::LaterThis(_))
-            || (g_word(g, first) == "the"
-                && first + 3 < e
-                && g_word(g, first + 2) == "-"
-                && matches!(g_word(g, first + 3), "quarter" | "half"))
+        let core = if g_word(g, first) == "the"
+            && first + 3 < e
+            && g_word(g, first + 2) == "-"
+            && matches!(g_word(g, first + 3), "quarter" | "half")
         {
             first + 1
         } else {
@@ -293,6 +316,12 @@ fn scan(
                 && let Ok(d) = v.value.parse::<Date>()
             {
                 *last_day = Some(d);
+            }
+            if v.range.is_none()
+                && v.precision != Precision::Decade
+                && let Some(ym) = year_month(&v.value)
+            {
+                *last_ym = Some(ym);
             }
             time = Some(Time {
                 span: full,

@@ -281,6 +281,22 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
             let yy = choose_near(&cands, key, tense, 1)?;
             point(Value::point(month_str(yy, *m as i32), Precision::Month))
         }
+        Sem::YmOff { m, yoff } => point(Value::point(
+            month_str(y + yoff, *m as i32),
+            Precision::Month,
+        )),
+        Sem::YmdOff { m, d, yoff } => {
+            let date = Date::new((y + yoff) as i16, *m as i8, *d as i8).ok()?;
+            day_value(date, x.clock)
+        }
+        Sem::PastUnit(u) => {
+            let from = shift(r, *u, -1)?;
+            Resolved {
+                timeml: Some(timeml_of(&unit_value(from, *u)?)),
+                value: Some(Value::range(from, r)),
+            }
+        }
+        Sem::Anaphor { unit, off } => point(unit_value(shift(r, *unit, *off as i64)?, *unit)?),
         Sem::MonthRel { m, rel } => {
             let key = y as i64 * 12 + r.month() as i64;
             let cands: Vec<(i64, i32)> = (y - 1..=y + 1)

@@ -548,7 +548,7 @@ fn timeml_extents_and_dateline_spans() {
         s,
         [
             ("third-quarter", "the third-quarter"),
-            ("this week", "earlier this week"),
+            ("earlier this week", "earlier this week"),
             ("the end of this week", "the end of this week"),
         ]
     );
@@ -616,4 +616,153 @@ fn months_without_a_tense_cue_look_back() {
         ),
         "2016-01"
     );
+}
+
+/// The TimeML value of the finding whose TimeML extent is `expr`.
+fn timeml_of(text: &str, published: &str, expr: &str) -> (Kind, String) {
+    let f = find(text, Some(date(published)));
+    let hit = f
+        .iter()
+        .find(|f| &text[f.span.start..f.span.end] == expr)
+        .unwrap_or_else(|| {
+            let all: Vec<_> = f.iter().map(|f| &text[f.span.start..f.span.end]).collect();
+            panic!("{expr:?} not found in {all:?}")
+        });
+    (hit.kind, hit.timeml.clone().unwrap_or_default())
+}
+
+#[test]
+fn month_with_a_relative_year_is_one_expression() {
+    let t = "Prices rose in June last year and again in January this year.";
+    assert_eq!(value_of(t, OCT, "June last year"), "2015-06");
+    assert_eq!(value_of(t, OCT, "January this year"), "2016-01");
+    // No separate "last year" / "this year".
+    assert_eq!(values(t, OCT).len(), 2, "{:?}", values(t, OCT));
+    assert_eq!(
+        value_of(
+            "The vote is set for March next year.",
+            OCT,
+            "March next year"
+        ),
+        "2017-03"
+    );
+    assert_eq!(
+        value_of(
+            "The dam burst on March 3 last year.",
+            OCT,
+            "March 3 last year"
+        ),
+        "2015-03-03"
+    );
+    // "last year's" stays a separate possessive expression.
+    let v = values("Turnout in May beat last year's record.", OCT);
+    assert!(v.iter().any(|(t, _)| t == "last year"), "{v:?}");
+}
+
+#[test]
+fn the_past_year_is_a_date_in_timeml() {
+    let t = "Attacks have doubled over the past year, officials said.";
+    assert_eq!(
+        timeml_of(t, OCT, "the past year"),
+        (Kind::Date, "2015".to_string())
+    );
+    // dateline keeps the span up to publication.
+    assert_eq!(value_of(t, OCT, "the past year"), "2015-10-15/2016-10-15");
+    assert_eq!(
+        timeml_of("Sales slowed in the last month.", OCT, "the last month").1,
+        "2016-09"
+    );
+    // With a count it stays a duration.
+    assert_eq!(
+        timeml_of(
+            "Prices fell in the past two years.",
+            OCT,
+            "the past two years"
+        ),
+        (Kind::Duration, "P2Y".to_string())
+    );
+}
+
+#[test]
+fn units_named_relative_to_the_last_one() {
+    let t = "The plant opened in 2009 and closed the following year. Later that year a new \
+             owner bought it. The mine flooded in March 2012, and that month the town emptied.";
+    assert_eq!(value_of(t, OCT, "the following year"), "2010");
+    assert_eq!(value_of(t, OCT, "Later that year"), "2010");
+    assert_eq!(value_of(t, OCT, "that month"), "2012-03");
+    // With nothing named before, the publication year.
+    assert_eq!(
+        value_of("That year the river froze.", OCT, "That year"),
+        "2016"
+    );
+}
+
+#[test]
+fn year_end_and_end_of_unit() {
+    assert_eq!(
+        value_of("The merger should close by year-end.", OCT, "year-end"),
+        "2016"
+    );
+    assert_eq!(
+        timeml_of(
+            "Troops will leave at the end of the year.",
+            OCT,
+            "the end of the year"
+        )
+        .1,
+        "2016"
+    );
+    assert_eq!(
+        timeml_of(
+            "Rents are due by the end of the month.",
+            OCT,
+            "the end of the month"
+        )
+        .1,
+        "2016-10"
+    );
+    // "year end" as a noun modifier of something else is still the year.
+    assert!(values("The year ended badly.", OCT).is_empty());
+}
+
+#[test]
+fn clock_words_and_modified_parts_of_day() {
+    assert_eq!(
+        timeml_of(
+            "The convoy leaves at 4 in the morning.",
+            OCT,
+            "4 in the morning"
+        ),
+        (Kind::Time, "2016-10-15T04:00".to_string())
+    );
+    assert_eq!(
+        timeml_of("The raid began at 11 at night.", OCT, "11 at night").1,
+        "2016-10-15T23:00"
+    );
+    assert_eq!(
+        timeml_of(
+            "Shelling resumed by mid-afternoon yesterday.",
+            OCT,
+            "mid-afternoon yesterday"
+        ),
+        (Kind::Time, "2016-10-14TAF".to_string())
+    );
+    assert_eq!(
+        timeml_of(
+            "By late afternoon the square was empty.",
+            OCT,
+            "late afternoon"
+        )
+        .1,
+        "2016-10-15TAF"
+    );
+    // An adjective "late-night" is not a time.
+    assert!(find("He hosts a late-night show.", Some(date(OCT))).is_empty());
+}
+
+#[test]
+fn spelled_out_years_in_transcripts() {
+    let t = "Atlanta, nineteen ninety-six. A bomb blast shocks the games.";
+    assert_eq!(value_of(t, OCT, "nineteen ninety-six"), "1996");
+    assert!(values("She counted nineteen sheep.", OCT).is_empty());
 }
