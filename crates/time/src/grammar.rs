@@ -852,7 +852,7 @@ impl<'a> Grammar<'a> {
                 && self.is(j, "at")
                 && self.is(j + 1, "night")
             {
-                pm = Some(h >= 6 && h < 12);
+                pm = Some((6..12).contains(&h));
                 j += 2;
             } else if min == 0 || !matches!(a, "gmt" | "utc" | "local" | "hrs" | "hours") {
                 return None;
