@@ -5,9 +5,12 @@
 //! - **Schema**: the SQLite store's tables (articles, events, event_actors, casualties) with
 //!   PostgreSQL types, versioned in a `dateline_schema` table ([`schema::MIGRATIONS`]).
 //! - **Same rows as SQLite**: a batch is first written into a private in-memory SQLite store
-//!   with `dateline_store`'s own code (article keys, event rows, actors, casualties, dedup
-//!   within the batch), then those rows are sent to PostgreSQL. The two backends cannot
+//!   with `dateline_store`'s own code (article keys, event rows, actors, casualties,
+//!   fingerprints), then those rows are sent to PostgreSQL. The two backends cannot
 //!   disagree on what an article's key is or which rows it has.
+//! - **Deduplication**: near-duplicate links and event clusters with stable ids and counts,
+//!   decided by `dateline_dedup::dedup_batch` against what PostgreSQL holds, as SQLite does
+//!   ([`dedup`]); one stream stored in either backend gives the same links and clusters.
 //! - **Bulk loading**: per batch, one transaction: articles go by binary `COPY` into a
 //!   temporary staging table, then `INSERT … ON CONFLICT (key) DO NOTHING` keeps only the new
 //!   ones; the events, actors and casualties of those new articles go by binary `COPY` straight
@@ -19,6 +22,7 @@
 //!   ([`fts::to_tsquery`]).
 
 pub mod api;
+pub mod dedup;
 pub mod fts;
 pub mod schema;
 pub mod testing;
@@ -28,7 +32,7 @@ use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use postgres::{Client, NoTls, Transaction};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Mutex, MutexGuard};
 
 type Result<T> = std::result::Result<T, Error>;
@@ -218,6 +222,8 @@ const EVENT_COLS: &[(&str, Kind)] = &[
     ("place_basis", T),
     ("cl_start", I),
     ("cl_end", I),
+    ("cluster", T),
+    ("place_feature", T),
 ];
 
 const ACTOR_COLS: &[(&str, Kind)] = &[
@@ -403,6 +409,11 @@ impl PgStore {
     pub fn open(url: &str) -> Result<PgStore> {
         let mut c = connect(url)?;
         let known = schema::MIGRATIONS.len() as i64;
+        let mut stage = Store::open_in_memory()?;
+        // The staging store only hands rows over: no full-text index to maintain there.
+        stage
+            .connection()
+            .execute_batch("DROP TABLE articles_fts; CREATE TABLE articles_fts (title, text);")?;
         // One migrating process at a time; the others wait, then find nothing to do.
         c.execute("SELECT pg_advisory_lock($1)", &[&schema::MIGRATION_LOCK])
             .map_err(pg)?;
@@ -415,6 +426,10 @@ impl PgStore {
             for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(found as usize) {
                 let mut tx = c.transaction().map_err(pg)?;
                 tx.batch_execute(sql).map_err(pg)?;
+                if i == 2 {
+                    // Version 3 made deduplication's decisions: make them for stored rows.
+                    dedup::backfill(&mut tx, &mut stage)?;
+                }
                 tx.execute(
                     "INSERT INTO dateline_schema (version) VALUES ($1)",
                     &[&((i + 1) as i32)],
@@ -431,11 +446,6 @@ impl PgStore {
         // lz4 compresses the large text and record values several times faster than the
         // default pglz; a server built without lz4 keeps its default.
         let _ = c.batch_execute("SET default_toast_compression = lz4");
-        let stage = Store::open_in_memory()?;
-        // The staging store only hands rows over: no full-text index to maintain there.
-        stage
-            .connection()
-            .execute_batch("DROP TABLE articles_fts; CREATE TABLE articles_fts (title, text);")?;
         Ok(PgStore {
             client: Mutex::new(c),
             stage: Some(stage),
@@ -553,47 +563,37 @@ impl PgStore {
 
     /// Store prepared records in one transaction: all or nothing. `None` entries (records
     /// that were no article) are counted as invalid. The same contract as
-    /// `dateline_store::Store::insert_prepared`.
+    /// `dateline_store::Store::insert_prepared`, deduplication included: new articles are
+    /// linked to earlier near duplicates and their event mentions joined to stored clusters
+    /// by the same rule and with the same ids ([`dedup`]).
     pub fn insert_prepared(&mut self, records: &[Option<Prepared>]) -> Result<BatchStats> {
         let Some(stage) = self.stage.as_mut() else {
             return Err(Error::Filter(
                 "this PostgreSQL store was opened read-only".into(),
             ));
         };
-        // 1. Rows, as the SQLite store makes them (keys, dedup within the batch).
-        // Every table of the staging store is emptied before and after: it holds one batch.
-        let clear: String = {
-            let mut st = stage.connection().prepare(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-            )?;
-            let names = st
-                .query_map([], |r| r.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<String>>>()?;
-            names
-                .iter()
-                .map(|n| format!("DELETE FROM \"{}\";", n.replace('"', "\"\"")))
-                .collect()
-        };
-        stage.connection().execute_batch(&clear)?;
-        let staged = stage.insert_prepared(records)?;
-        let conn = stage.connection();
-        let articles = read_rows(conn, "articles", ARTICLE_COLS, "id")?;
-        let events = read_rows(conn, "events", EVENT_COLS, "id")?;
-        let actors = read_rows(conn, "event_actors", ACTOR_COLS, "rowid")?;
-        let casualties = read_rows(conn, "casualties", CASUALTY_COLS, "article_id, casualty_id")?;
-        let prints = read_rows(conn, "fingerprints", FINGERPRINT_COLS, "article_id")?;
-        let bands = read_rows(conn, "fingerprint_bands", BAND_COLS, "band, article_id")?;
-        conn.execute_batch(&clear)?;
+        // 1. Rows, as the SQLite store makes them (keys, event rows, fingerprints).
+        let (staged_stats, staged) = stage_rows(stage, records)?;
 
-        // 2. One transaction in PostgreSQL.
+        // 2. One transaction in PostgreSQL. Writers decide one after the other (the advisory
+        // lock), so each batch is deduplicated against every batch committed before it and
+        // row ids follow storing order.
         let mut client = self.client.lock().unwrap_or_else(|p| p.into_inner());
         let mut tx = client.transaction().map_err(pg)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&dedup::DEDUP_LOCK])
+            .map_err(pg)?;
+        let dedup::Staged {
+            mut articles,
+            events,
+            actors,
+            casualties,
+            prints,
+            bands,
+        } = staged;
         // Article ids are drawn in input order (the order SQLite gives them), but rows are
-        // inserted in key order: concurrent writers then take their key locks in one order
-        // and cannot deadlock.
+        // inserted in key order.
         let fresh = next_ids(&mut tx, "articles", articles.len())?;
         let mut staged_ids: HashMap<i64, i64> = HashMap::new(); // PostgreSQL id -> staging id
-        let mut articles = articles;
         for (r, id) in articles.iter_mut().zip(fresh) {
             if let Some(old) = id_of(&r[0]) {
                 staged_ids.insert(id, old);
@@ -621,6 +621,46 @@ impl PgStore {
                 Some((*staged_ids.get(&id)?, id))
             })
             .collect();
+        // The staged rows again, with the staging ids of their articles (read above).
+        for r in articles.iter_mut() {
+            if let Some(pid) = id_of(&r[0])
+                && let Some(sid) = staged_ids.get(&pid)
+            {
+                r[0] = Val::I(Some(*sid));
+            }
+        }
+        let staged = dedup::Staged {
+            articles,
+            events,
+            actors,
+            casualties,
+            prints,
+            bands,
+        };
+
+        // 3. Deduplication of the new articles, in storing order, against what is stored.
+        let pairs: Vec<(i64, i64)> = article_ids.iter().map(|(s, p)| (*s, *p)).collect();
+        let new = dedup::new_rows(&staged, &pairs);
+        let decided = dedup::decide(&mut tx, &new)?;
+        let mut cluster_of: HashMap<i64, &str> = HashMap::new(); // staging event id -> cluster
+        let mut touched: BTreeSet<&str> = BTreeSet::new();
+        for (a, clusters) in new.iter().zip(&decided.clusters) {
+            for (e, c) in a.staged_events.iter().zip(clusters) {
+                cluster_of.insert(*e, c);
+                touched.insert(c);
+            }
+        }
+
+        // 4. The rows of the new articles.
+        let dedup::Staged {
+            events,
+            actors,
+            casualties,
+            prints,
+            bands,
+            ..
+        } = staged;
+        let cluster_col = dedup::ix(EVENT_COLS, "cluster");
         let mut new_events: Vec<Vec<Val>> = events
             .into_iter()
             .filter(|r| id_of(&r[1]).is_some_and(|a| article_ids.contains_key(&a)))
@@ -631,6 +671,7 @@ impl PgStore {
             for (r, id) in new_events.iter_mut().zip(ids) {
                 if let Some(old) = id_of(&r[0]) {
                     event_ids.insert(old, id);
+                    r[cluster_col] = Val::T(cluster_of.get(&old).map(|c| c.to_string()));
                 }
                 r[0] = Val::I(Some(id));
                 r[1] = Val::I(id_of(&r[1]).and_then(|a| article_ids.get(&a).copied()));
@@ -661,15 +702,54 @@ impl PgStore {
         copy_rows(&mut tx, "casualties", CASUALTY_COLS, &new_casualties)?;
         copy_rows(&mut tx, "fingerprints", FINGERPRINT_COLS, &new_prints)?;
         copy_rows(&mut tx, "fingerprint_bands", BAND_COLS, &new_bands)?;
+        dedup::summarise(&mut tx, &touched)?;
         tx.commit().map_err(pg)?;
         let new = inserted.len() as u64;
         Ok(BatchStats {
             new,
-            present: staged.present + (staged.new - new),
+            present: staged_stats.present + (staged_stats.new - new),
             events: n_events,
-            invalid: staged.invalid,
+            invalid: staged_stats.invalid,
         })
     }
+
+    /// Counts of event clusters and near-duplicate links, as `Store::dedup_counts` gives them.
+    pub fn dedup_counts(&self) -> Result<dateline_store::DedupCounts> {
+        dedup::counts(&mut self.client())
+    }
+}
+
+/// Turn records into rows with the staging store (emptied before and after: it holds one
+/// batch at a time).
+fn stage_rows(
+    stage: &mut Store,
+    records: &[Option<Prepared>],
+) -> Result<(BatchStats, dedup::Staged)> {
+    let clear: String = {
+        let mut st = stage.connection().prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )?;
+        let names = st
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        names
+            .iter()
+            .map(|n| format!("DELETE FROM \"{}\";", n.replace('"', "\"\"")))
+            .collect()
+    };
+    stage.connection().execute_batch(&clear)?;
+    let stats = stage.insert_prepared(records)?;
+    let conn = stage.connection();
+    let staged = dedup::Staged {
+        articles: read_rows(conn, "articles", ARTICLE_COLS, "id")?,
+        events: read_rows(conn, "events", EVENT_COLS, "id")?,
+        actors: read_rows(conn, "event_actors", ACTOR_COLS, "rowid")?,
+        casualties: read_rows(conn, "casualties", CASUALTY_COLS, "article_id, casualty_id")?,
+        prints: read_rows(conn, "fingerprints", FINGERPRINT_COLS, "article_id")?,
+        bands: read_rows(conn, "fingerprint_bands", BAND_COLS, "band, article_id")?,
+    };
+    conn.execute_batch(&clear)?;
+    Ok((stats, staged))
 }
 
 /// Parameters of a query under construction: each value gets the next `$n`.

@@ -132,8 +132,7 @@ CREATE TABLE IF NOT EXISTS casualties (
     // 2: the deterministic half of SQLite migration 2 (deduplication): each event's day
     // interval for the clustering rule (`cl_start`, `cl_end`, days since 1970-01-01) and each
     // article's MinHash fingerprint and LSH band keys, as the SQLite store computes them. The
-    // decisions (`events.cluster`, `clusters`, `duplicates`) need the store's earlier rows and
-    // are not made in PostgreSQL yet (docs/postgres.md).
+    // decisions came with migration 3.
     r#"
 ALTER TABLE events ADD COLUMN IF NOT EXISTS cl_start bigint;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS cl_end bigint;
@@ -148,5 +147,51 @@ CREATE TABLE IF NOT EXISTS fingerprint_bands (
     article_id  bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     PRIMARY KEY (band, article_id)
 );
+"#,
+    // 3: the decisions of deduplication, as SQLite migrations 2 and 3 hold them: each event
+    // mention's cluster (`events.cluster`, the stable id of one real-world event) and its
+    // place's feature (which the rule reads: a country or region is no point); `clusters`
+    // with each cluster's summary and GDELT-like counts; `duplicates`, each article's link to
+    // the earlier near duplicate it copies. Rows stored before this migration are decided by
+    // `PgStore::open` (`dedup::backfill`) in the same transaction, in storing order, from
+    // fingerprints made again.
+    r#"
+ALTER TABLE events ADD COLUMN IF NOT EXISTS cluster text COLLATE "C";
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_feature text;
+CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster, id);
+
+CREATE TABLE IF NOT EXISTS clusters (
+    id             text COLLATE "C" PRIMARY KEY,  -- 'ev' + 16 hex digits
+    first_event    bigint NOT NULL,               -- events.id of the founding mention
+    root           text COLLATE "C" NOT NULL,
+    cameo          text COLLATE "C",
+    status         text COLLATE "C",
+    date_start     date,                          -- first and last day of the members
+    date_end       date,
+    place_name     text,                          -- the most precisely placed member's place
+    geonameid      bigint,
+    place_country  text COLLATE "C",
+    admin1         text,
+    lat            double precision,
+    lon            double precision,
+    mentions       bigint NOT NULL,
+    articles       bigint NOT NULL,
+    sources        bigint NOT NULL
+);
+CREATE INDEX IF NOT EXISTS clusters_root_date ON clusters (root, date_start);
+
+CREATE TABLE IF NOT EXISTS duplicates (
+    article_id  bigint PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    of_article  bigint NOT NULL,
+    root        bigint NOT NULL,
+    similarity  double precision NOT NULL
+);
+CREATE INDEX IF NOT EXISTS duplicates_of ON duplicates (of_article);
+
+DELETE FROM fingerprints;
+DELETE FROM fingerprint_bands;
+DELETE FROM clusters;
+DELETE FROM duplicates;
+UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL;
 "#,
 ];
