@@ -97,11 +97,15 @@ pub fn dyads(d: &Doc) -> Vec<(String, String, String)> {
             let v: Vec<String> = a.iter().filter_map(|x| x.code.clone()).collect();
             if v.is_empty() { vec![String::new()] } else { v }
         };
-        // "Gondor and Osgiliath renewed ties", "France and the Philippines agree that …": a
-        // joint act of cooperation between the members of a compound source, with no target,
+        // "Gondor and Osgiliath renewed ties", "France and the Philippines agree that …", "X
+        // and Y postponed their meeting": a joint act of cooperation (or of reducing relations,
+        // negotiations, meetings) between the members of a compound source, with no target,
         // is coded between them both ways
         let mutual = matches!(e.cameo.get(..2), Some("04" | "06"))
-            || matches!(e.cameo.as_str(), "030" | "050" | "054" | "057");
+            || matches!(
+                e.cameo.as_str(),
+                "030" | "050" | "054" | "057" | "160" | "161" | "164"
+            );
         let joint: Vec<String> = {
             let mut v: Vec<String> = e.source.iter().filter_map(|x| x.code.clone()).collect();
             v.dedup();
@@ -296,6 +300,79 @@ pub struct PetrarchScore {
 
 /// (a) The PETRARCH2 validation suite.
 pub fn petrarch(dir: &Path) -> Result<PetrarchScore, String> {
+    petrarch_with(dir, false)
+}
+
+/// One line per event of `d`: code (WEIS), status, trigger, rule, source and target.
+fn describe_events(d: &Doc) -> String {
+    let side = |a: &[dateline_doc::Argument]| -> String {
+        a.iter()
+            .map(|x| format!("{}={}", d.slice(x.span), x.code.as_deref().unwrap_or("-")))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    d.events
+        .iter()
+        .map(|e| {
+            format!(
+                "    event {} (WEIS {}) {:?} '{}' {} src[{}] tgt[{}]\n",
+                e.cameo,
+                weis(&e.cameo),
+                e.status,
+                d.slice(e.trigger),
+                e.rule,
+                side(&e.source),
+                side(&e.target)
+            )
+        })
+        .collect()
+}
+
+/// The class of a missed expected coding (`--misses`).
+fn miss_class(
+    g: &(String, String, String),
+    pred: &[(String, String, String)],
+    d: &Doc,
+) -> &'static str {
+    let root = |c: &str| c.get(..2).unwrap_or("").to_string();
+    let (s, t, e) = g;
+    if !e
+        .get(..2)
+        .and_then(|r| r.parse::<u8>().ok())
+        .is_some_and(|r| (1..=22).contains(&r))
+    {
+        return "non-WEIS code";
+    }
+    if [s, t].iter().any(|a| a.contains('"') || a.contains('#')) {
+        return "placeholder actor";
+    }
+    if d.events.is_empty() {
+        return "no event (missing trigger)";
+    }
+    let code_ok = d.events.iter().any(|p| root(weis(&p.cameo)) == root(e));
+    let dyad_ok = pred.iter().any(|p| &p.0 == s && &p.1 == t);
+    let actors_known = |c: &str| {
+        c.is_empty()
+            || d.entities
+                .iter()
+                .any(|x| x.actor.as_ref().is_some_and(|a| a.code == c))
+    };
+    match (code_ok, dyad_ok) {
+        (false, true) => "wrong code family (dyad right)",
+        (true, false) if !actors_known(s) || !actors_known(t) => {
+            "actor code not recognised (entities)"
+        }
+        (true, false) => "code right, source/target assignment wrong",
+        (false, false) if !actors_known(s) || !actors_known(t) => {
+            "code wrong and actor code not recognised"
+        }
+        (false, false) => "code and assignment wrong",
+        (true, true) => "code and dyad right in different events",
+    }
+}
+
+/// (a) with `misses`: every missed expected coding and every false dyad printed, classified.
+pub fn petrarch_with(dir: &Path, misses: bool) -> Result<PetrarchScore, String> {
     let base = dir.join("petrarch2/data");
     let xml = std::fs::read_to_string(base.join("text/PETR.UnitTest.records.xml"))
         .map_err(|e| format!("PETR.UnitTest.records.xml: {e}"))?;
@@ -322,7 +399,17 @@ pub fn petrarch(dir: &Path) -> Result<PetrarchScore, String> {
             dropped.join("; ")
         );
     }
-    let stages = Stages::new(Resources::load().with_actor_dictionary(dict));
+    let mut entities = Resources::load().with_actor_dictionary(dict);
+    // the suite's agents dictionary ("government" ~GOV, "foreign minister" ~GOVFRM), read by
+    // the entities crate's importer; without it sector nouns keep dateline's own codes
+    match std::fs::read_to_string(base.join("dictionaries/PETR.Validate.agents.txt")) {
+        Ok(text) => match ActorDictionary::parse_petrarch_agents(&text) {
+            Ok(agents) => entities.add_agents_dictionary(agents),
+            Err(e) => println!("notice: PETR.Validate.agents.txt left out: {e}"),
+        },
+        Err(e) => println!("notice: PETR.Validate.agents.txt not read ({e}); agents not loaded"),
+    }
+    let stages = Stages::new(entities);
     let rec = Regex::new(r#"(?s)<Sentence ([^>]*)>(.*?)</Sentence>"#).unwrap();
     let date_re = Regex::new(r#"date="(\d{4})(\d{2})(\d{2})""#).unwrap();
     let coding = Regex::new(r#"<EventCoding ([^>]*)>"#).unwrap();
@@ -374,6 +461,41 @@ pub fn petrarch(dir: &Path) -> Result<PetrarchScore, String> {
             sc.no_event_gold += 1;
             if d.events.is_empty() {
                 sc.no_event_kept += 1;
+            }
+        }
+        if misses {
+            let root = |c: &str| c.get(..2).unwrap_or("").to_string();
+            let missed: Vec<_> = gold
+                .iter()
+                .filter(|(s, t, e)| {
+                    !pred
+                        .iter()
+                        .any(|p| &p.0 == s && &p.1 == t && root(weis(&p.2)) == root(e))
+                })
+                .collect();
+            let false_dyads: Vec<_> = pred
+                .iter()
+                .filter(|p| {
+                    !gold
+                        .iter()
+                        .any(|g| g.0 == p.0 && g.1 == p.1 && root(&g.2) == root(weis(&p.2)))
+                })
+                .collect();
+            let spurious = noevents && !d.events.is_empty();
+            if !missed.is_empty() || !false_dyads.is_empty() || spurious {
+                println!("SENT {text}");
+                for g in &missed {
+                    println!("  MISS [{}] {:?}", miss_class(g, &pred, &d), g);
+                }
+                for p in &false_dyads {
+                    println!(
+                        "  FALSE {:?} WEIS {}{}",
+                        p,
+                        weis(&p.2),
+                        if noevents { " (no-event sentence)" } else { "" }
+                    );
+                }
+                print!("{}", describe_events(&d));
             }
         }
         if debug {
@@ -736,6 +858,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .and_then(|n| n.parse().ok());
     let mut md =
         String::from("## Events\n\nCommand: `cargo run --release -p dateline-eval -- events`\n\n");
+    if args.iter().any(|a| a == "--misses") {
+        // diagnostic only: print every missed coding and false dyad, write nothing
+        let Some(dir) = dataset("petrarch2-validation") else {
+            return Ok(());
+        };
+        let s = petrarch_with(&dir, true)?;
+        println!(
+            "root {}/{}, predicted matching {}/{}, no-event kept {}/{}",
+            s.weis_root,
+            s.gold,
+            s.predicted_weis_root_correct,
+            s.predicted,
+            s.no_event_kept,
+            s.no_event_gold
+        );
+        return Ok(());
+    }
     if let Some(dir) = dataset("petrarch2-validation") {
         let t = Instant::now();
         let s = petrarch(&dir)?;

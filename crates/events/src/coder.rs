@@ -555,6 +555,8 @@ pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
             best = None;
         }
         match best {
+            // "meet the demand", "a place to visit": the words name no event
+            Some(t) if lex.entries[t.entry].decoy => i = t.end,
             Some(mut t) => {
                 refine(v, lex, &mut t);
                 i = t.end;
@@ -612,7 +614,8 @@ fn refine(v: &View, lex: &Lexicon, t: &mut Trig) {
             for &id in ids {
                 let e = &lex.entries[id as usize];
                 fixed.clear();
-                if match_pattern(v, &e.pattern, k, &mut fixed) == Some(t.end)
+                if !e.decoy
+                    && match_pattern(v, &e.pattern, k, &mut fixed) == Some(t.end)
                     && fixed.len() >= 2
                     && specificity(&lex.codes[e.code].code)
                         > specificity(&lex.codes[lex.entries[t.code_entry].code].code)
@@ -724,7 +727,7 @@ fn group(v: &View, c: usize, excluded: &[usize]) -> Vec<usize> {
             }
             if v.is_any(k, &[",", "and", "&", "or"]) {
                 saw_sep = true;
-            } else if (!saw_sep && !v.is_any(k, &["the", "a", "an"]))
+            } else if (!saw_sep && !v.is_any(k, &["the", "a", "an"]) && !epithet(v, k))
                 || v.words[k].punct
                 || steps > 3
             {
@@ -746,6 +749,25 @@ fn group(v: &View, c: usize, excluded: &[usize]) -> Vec<usize> {
         }
     }
     g
+}
+
+/// A word that can stand between a conjunction and the actor it qualifies ("Fornost and the
+/// ailing, isolated Gondor"): a plain word that is no trigger, function word, pronoun,
+/// auxiliary, reporting verb or adverb.
+fn epithet(v: &View, k: usize) -> bool {
+    let low = v.low(k);
+    !v.words[k].punct
+        && v.words[k].chunk.is_none()
+        && v.words[k].place.is_none()
+        && v.words[k].lemmas.is_empty()
+        && low.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !low.ends_with("ly")
+        && !FUNCTION.contains(&low)
+        && !PREPOSITIONS.contains(&low)
+        && !SUBORDINATORS.contains(&low)
+        && !PRONOUNS.contains(&low)
+        && !AUX_SKIP.contains(&low)
+        && !REPORT_VERBS.contains(&low)
 }
 
 /// Skip a parenthetical ", who …," / ", the …," / ", in remarks …," ending at comma `c`
@@ -1244,7 +1266,7 @@ pub(crate) fn roles(
     } else {
         let communicative = matches!(
             &lex.codes[lex.entries[t.code_entry].code].code[..2],
-            "02" | "10" | "11" | "12" | "13"
+            "01" | "02" | "10" | "11" | "12" | "13"
         );
         let coordinated = t.head > 0 && v.is(t.head - 1, "and") && prev.is_some();
         if coordinated {
@@ -2411,7 +2433,11 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             head: t.head,
             end: t.end,
         });
-        prev_roles = Some(r);
+        // "condemned an attack by X and promised aid": a verb after "and" shares the
+        // subject of the last verb, not the agent of a noun in between
+        if !e.noun {
+            prev_roles = Some(r);
+        }
     }
     attitude_targets(&v, &mut cands);
     for c in cands.iter_mut() {

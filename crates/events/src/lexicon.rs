@@ -97,6 +97,10 @@ pub(crate) struct Entry {
     /// Only an event when it has a target with an actor code ("welcomed Lavrov", not
     /// "welcomed the news").
     pub tgt: bool,
+    /// Not an event (`decoy`): a phrase that holds a trigger of the family but names no event
+    /// ("meet the demand", "a place to visit"); it competes with the triggers like any entry
+    /// and, when it wins, its words trigger nothing.
+    pub decoy: bool,
     /// For noun triggers: the last pattern word as written, so that verb forms of it
     /// ("according" for "accord") are not taken for the noun.
     pub noun_last: Option<String>,
@@ -240,7 +244,7 @@ impl Lexicon {
                 }
                 let flags: Vec<&str> = f.get(2).map_or(vec![], |s| s.split_whitespace().collect());
                 for fl in &flags {
-                    if !matches!(*fl, "n" | "solo" | "mil" | "tgt") {
+                    if !matches!(*fl, "n" | "solo" | "mil" | "tgt" | "decoy") {
                         return Err(format!("{file}:{}: unknown flag {fl}", n + 1));
                     }
                 }
@@ -260,6 +264,7 @@ impl Lexicon {
                     solo: flags.contains(&"solo"),
                     mil: flags.contains(&"mil"),
                     tgt: flags.contains(&"tgt"),
+                    decoy: flags.contains(&"decoy"),
                     rule: format!("{file}:{}", n + 1),
                 });
             }
