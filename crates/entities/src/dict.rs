@@ -166,6 +166,11 @@ impl ActorDictionary {
         self.first.get(first_lower).copied().unwrap_or(0)
     }
 
+    /// Every name (lower-case words joined by single spaces) with its entry index.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.index.iter().map(|(k, &i)| (k.as_str(), i))
+    }
+
     pub(crate) fn index_of_key(&self, key: &str) -> Option<usize> {
         self.index.get(key).copied()
     }
@@ -338,9 +343,13 @@ impl ActorDictionary {
                 continue;
             }
             let mut names = expand_macros(&name, &macros);
-            if let Some(p) = plural {
-                names.extend(expand_macros(&p, &macros));
-            }
+            // PETRARCH forms regular plurals itself ("This version of the file assumes the
+            // automatic creation of regular noun forms"): `{…}` only spells out irregular ones
+            let plurals = match plural {
+                Some(p) => expand_macros(&p, &macros),
+                None => names.iter().filter_map(|n| regular_plural(n)).collect(),
+            };
+            names.extend(plurals);
             let names: Vec<String> = names.iter().map(|x| petrarch_name(x)).collect();
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
             d.add(&refs, roles);
@@ -360,6 +369,41 @@ impl ActorDictionary {
             *f = (*f).max(n);
         }
     }
+}
+
+/// The regular plural of a (PETRARCH, upper-case, `_`-joined) noun phrase: its last word
+/// with `S`, `ES` after a sibilant, `IES` for a consonant + `Y`; `None` for a last word that
+/// already looks plural or is no noun to pluralise (`MEN`, `POLICE`, a macro, a number).
+fn regular_plural(name: &str) -> Option<String> {
+    let name = name.trim_end_matches('_');
+    let last = name.rsplit(['_', ' ']).next()?;
+    let up = last.to_ascii_uppercase();
+    if up.len() < 3
+        || !up.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+        || up.ends_with("MEN")
+        || up.ends_with("PEOPLE")
+        || up.ends_with("POLICE")
+        || (up.ends_with('S') && !up.ends_with("SS"))
+    {
+        return None;
+    }
+    let b = up.as_bytes();
+    let stem = &name[..name.len() - last.len()];
+    let plural = if up.ends_with("SS")
+        || up.ends_with('X')
+        || up.ends_with('Z')
+        || up.ends_with("CH")
+        || up.ends_with("SH")
+    {
+        format!("{last}ES")
+    } else if up.ends_with('Y') && !matches!(b[b.len() - 2], b'A' | b'E' | b'I' | b'O' | b'U') {
+        format!("{}IES", &last[..last.len() - 1])
+    } else if up.ends_with("MAN") {
+        format!("{}MEN", &last[..last.len() - 3])
+    } else {
+        format!("{last}S")
+    };
+    Some(format!("{stem}{plural}"))
 }
 
 /// Every spelling of a name with `!MACRO!` markers replaced by each alternative.
@@ -506,6 +550,36 @@ mod tests {
         assert_eq!(d.lookup_name("cattlewomen", None), Some("~AGR"));
         assert_eq!(d.lookup_name("attorneys general", None), Some("~GOV"));
         assert_eq!(d.lookup_name("foreign minister", None), Some("~GOVFRM"));
+    }
+
+    #[test]
+    fn petrarch_agents_get_regular_plurals() {
+        assert_eq!(regular_plural("LAWMAKER").as_deref(), Some("LAWMAKERS"));
+        assert_eq!(
+            regular_plural("SECURITY_AGENCY").as_deref(),
+            Some("SECURITY_AGENCIES")
+        );
+        assert_eq!(regular_plural("ATTORNEY").as_deref(), Some("ATTORNEYS"));
+        assert_eq!(
+            regular_plural("TAX_WITNESS").as_deref(),
+            Some("TAX_WITNESSES")
+        );
+        assert_eq!(regular_plural("CHURCH").as_deref(), Some("CHURCHES"));
+        assert_eq!(
+            regular_plural("CONGRESSMAN").as_deref(),
+            Some("CONGRESSMEN")
+        );
+        assert_eq!(regular_plural("POLICE"), None);
+        assert_eq!(regular_plural("CONGRESSMEN"), None);
+        assert_eq!(regular_plural("TROOPS"), None);
+        let d = ActorDictionary::parse_petrarch_agents(
+            "LAWMAKER [~LEG]\nPOLICE {} [ ~COP]\nHUMAN_RIGHTS_BODY [NGO~]\n",
+        )
+        .unwrap();
+        assert_eq!(d.lookup_name("lawmakers", None), Some("~LEG"));
+        assert_eq!(d.lookup_name("human rights bodys", None), None);
+        assert_eq!(d.lookup_name("human rights bodies", None), Some("NGO~"));
+        assert_eq!(d.lookup_name("police", None), Some("~COP"));
     }
 
     #[test]

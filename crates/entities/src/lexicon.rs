@@ -53,8 +53,31 @@ pub(crate) struct Country {
 
 #[derive(Clone, Debug)]
 pub(crate) struct GroupNoun {
+    /// The agent code without its `~` ("GOV", "GOVFRM", "NGO").
     pub sector: String,
+    /// PETRARCH's `[NGO~]`: the code goes before the country's ("NGO" + "ARN" = "NGOARN");
+    /// `[~GOV]` (and every built-in noun) after it ("ARN" + "GOV" = "ARNGOV").
+    pub prefix: bool,
     pub needs_country: bool,
+}
+
+impl GroupNoun {
+    /// The code of this agent attached to a country (or other actor) code.
+    pub fn with_country(&self, country: &str) -> String {
+        if self.prefix {
+            format!("{}{country}", self.sector)
+        } else {
+            format!("{country}{}", self.sector)
+        }
+    }
+}
+
+/// An agent code as written in a dictionary (`~GOV`, `NGO~`, `GOV`): the code and whether it
+/// goes before the country's. A code without `~` is a sector, placed after the country's.
+pub(crate) fn agent_code(code: &str) -> (String, bool) {
+    let c = code.trim();
+    let prefix = c.ends_with('~') && !c.starts_with('~');
+    (c.trim_matches('~').to_ascii_uppercase(), prefix)
 }
 
 /// What a lexicon phrase is.
@@ -140,6 +163,31 @@ impl Trie {
             case_insensitive,
         });
         hits.sort_by_key(|h| h.kind.rank());
+    }
+
+    /// The node reached by a phrase of lower-case words joined by spaces.
+    fn node_of(&self, key: &str) -> Option<u32> {
+        let mut n = 0u32;
+        for w in key.split(' ') {
+            n = *self.nodes[n as usize].next.get(w)?;
+        }
+        Some(n)
+    }
+
+    /// Insert a group noun (matched case-insensitively) ahead of any other group noun with the
+    /// same words.
+    fn insert_group_first(&mut self, key: &str, idx: u32) {
+        self.insert(key, HitKind::Group(idx), true);
+        let Some(n) = self.node_of(key) else { return };
+        let hits = &mut self.nodes[n as usize].hits;
+        if let Some(i) = hits.iter().position(|h| h.kind == HitKind::Group(idx)) {
+            let h = hits.remove(i);
+            let at = hits
+                .iter()
+                .position(|x| matches!(x.kind, HitKind::Group(_)))
+                .unwrap_or(hits.len());
+            hits.insert(at, h);
+        }
     }
 
     /// The longest phrase starting at `start`: `(words, hit)`. `lower` are the lower-cased words,
@@ -256,6 +304,10 @@ pub struct Resources {
     pub(crate) other_suffix: HashSet<String>,
     /// Lower-case city names (one string a name, words joined by spaces).
     pub(crate) cities: HashSet<String>,
+    /// Lower-case city name → its country's code (`cities.txt` lines with a code).
+    pub(crate) city_country: HashMap<String, String>,
+    /// The most words of a city name.
+    pub(crate) city_words: usize,
     pub(crate) speech: HashSet<String>,
     /// The authored dictionary (`lexicon/actors.txt`).
     pub(crate) builtin: ActorDictionary,
@@ -315,8 +367,21 @@ impl Resources {
             modifiers: word_set(MODIFIERS),
             other_suffix: word_set(OTHER_NAMES),
             cities: content_lines(CITIES)
-                .map(|l| crate::dict::key_of(scan::words(l)))
+                .map(|l| crate::dict::key_of(scan::words(l.split('|').next().unwrap_or(""))))
                 .collect(),
+            city_country: content_lines(CITIES)
+                .filter_map(|l| {
+                    let (name, code) = l.split_once('|')?;
+                    Some((
+                        crate::dict::key_of(scan::words(name)),
+                        code.trim().to_string(),
+                    ))
+                })
+                .collect(),
+            city_words: content_lines(CITIES)
+                .map(|l| scan::words(l.split('|').next().unwrap_or("")).len())
+                .max()
+                .unwrap_or(1),
             speech: word_set(SPEECH_VERBS),
             builtin: ActorDictionary::parse(ACTORS).expect("lexicon/actors.txt"),
             user: Vec::new(),
@@ -404,6 +469,7 @@ impl Resources {
             let idx = r.groups.len() as u32;
             r.groups.push(GroupNoun {
                 sector,
+                prefix: false,
                 needs_country,
             });
             r.trie.insert(words, HitKind::Group(idx), true);
@@ -463,6 +529,78 @@ impl Resources {
         self.user.push(dict);
     }
 
+    /// Add an agents dictionary: common nouns with the sector codes they give an actor
+    /// ("government" `~GOV`, "foreign minister" `~GOVFRM`, "human rights organization" `NGO~`),
+    /// read with [`ActorDictionary::parse_petrarch_agents`] (PETRARCH's `*.agents.txt`) or
+    /// [`ActorDictionary::parse`] (dateline's format: `lawmaker; lawmakers | ~LEG`; a code
+    /// without `~` counts as `~CODE`). Its nouns join the built-in group nouns and role words
+    /// (`groups.txt`, `titles.txt`), taking precedence over them; a country before or around
+    /// the noun ("Gondor's government", "the Gondorian ambassador", "lawmakers in Fornost") is
+    /// combined with the agent's code as PETRARCH does: `~GOV` after the country's code
+    /// (GONGOV), `NGO~` before it (NGOGON). With no country the agent's code stands alone.
+    pub fn with_agents_dictionary(mut self, dict: ActorDictionary) -> Resources {
+        self.add_agents_dictionary(dict);
+        self
+    }
+
+    /// Add an agents dictionary in place (see [`Resources::with_agents_dictionary`]).
+    pub fn add_agents_dictionary(&mut self, dict: ActorDictionary) {
+        let mut keys: Vec<(&str, usize)> = dict.keys().collect();
+        keys.sort_unstable();
+        for (key, ei) in keys {
+            let Some(code) = dict.entries()[ei].code_on(None) else {
+                continue;
+            };
+            let (code, prefix) = agent_code(code);
+            if code.is_empty() {
+                continue;
+            }
+            // a role word ("ambassador", "foreign minister") stays one, with the agent's code
+            // as its sector; a prefix code names no sector of a person's role
+            let sector = if prefix { 0 } else { self.sector(&code) };
+            let node = self.trie.node_of(key);
+            let mut titled = false;
+            if let Some(n) = node {
+                for h in &mut self.trie.nodes[n as usize].hits {
+                    if let HitKind::Title(s) | HitKind::Honorific(s) = &mut h.kind {
+                        titled = true;
+                        if !prefix {
+                            *s = sector;
+                        }
+                    }
+                }
+            }
+            // a built-in noun that needs a country keeps needing one ("officials" alone is
+            // too vague to code)
+            let needs_country = node.is_some_and(|n| {
+                self.trie.nodes[n as usize].hits.iter().any(|h| {
+                    matches!(h.kind, HitKind::Group(g) if self.groups[g as usize].needs_country)
+                })
+            }) || titled;
+            let idx = self.groups.len() as u32;
+            self.groups.push(GroupNoun {
+                sector: code,
+                prefix,
+                needs_country,
+            });
+            self.trie.insert_group_first(key, idx);
+        }
+    }
+
+    /// The country code of a city named at tokens `lower` (lower-case words), longest first:
+    /// (words, code).
+    pub(crate) fn city_code(&self, lower: &[&str]) -> Option<(usize, &str)> {
+        for n in (1..=self.city_words.min(lower.len())).rev() {
+            if let Some(c) = self
+                .city_country
+                .get(&crate::dict::key_of(lower[..n].iter().copied()))
+            {
+                return Some((n, c.as_str()));
+            }
+        }
+        None
+    }
+
     /// The code of a name on a date from the user dictionaries (latest first), then the
     /// built-in one.
     pub fn actor_code(
@@ -502,6 +640,29 @@ mod tests {
         assert_eq!(n, 2);
         assert!(matches!(h.kind, HitKind::Title(_)));
         assert!(r.trie.longest(&lower, &words, 3, false).is_none());
+    }
+
+    #[test]
+    fn agent_codes_before_and_after_the_country() {
+        assert_eq!(agent_code("~GOV"), ("GOV".to_string(), false));
+        assert_eq!(agent_code(" NGO~"), ("NGO".to_string(), true));
+        assert_eq!(agent_code("lab"), ("LAB".to_string(), false));
+        let after = GroupNoun {
+            sector: "GOVFRM".into(),
+            prefix: false,
+            needs_country: false,
+        };
+        assert_eq!(after.with_country("ARN"), "ARNGOVFRM");
+        let before = GroupNoun {
+            sector: "NGO".into(),
+            prefix: true,
+            needs_country: false,
+        };
+        assert_eq!(before.with_country("ARN"), "NGOARN");
+        let r = Resources::load();
+        assert_eq!(r.city_code(&["lahore", "police"]), Some((1, "PAK")));
+        assert_eq!(r.city_code(&["kuwait", "city"]), Some((2, "KWT")));
+        assert_eq!(r.city_code(&["springfield"]), None);
     }
 
     #[test]

@@ -1857,40 +1857,149 @@ fn hyphenated_mentions(cx: &mut Ctx) {
     }
 }
 
-fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
+/// Where a group noun's country comes from.
+#[derive(Clone, Debug, Default)]
+struct GroupAffs {
+    /// Affiliation items, back to front: before the noun ("Syrian and Russian jets", "Iran's
+    /// army", "its forces") or after it ("diplomats of Turkey", "lawmakers in Fornost").
+    items: Vec<usize>,
+    /// A city after the noun ("police in Lahore"): its country's code.
+    city: Option<String>,
+    /// Token range of the noun with the affiliation it is read with (the first one for a
+    /// coordinated list after the noun): "Gondor's government", "lawmakers in Fornost".
+    s: usize,
+    e: usize,
+    /// The affiliations stand before the noun.
+    before: bool,
+    /// "former security officials": CAMEO's elites (ELI), not the serving body.
+    former: bool,
+}
+
+impl GroupAffs {
+    fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.city.is_none()
+    }
+}
+
+/// Words after a one-word group noun that show it is the head of its phrase, not a modifier
+/// ("the government almost collapsed", not "government spending").
+const HEAD_FOLLOWERS: &[&str] = &[
+    "almost",
+    "again",
+    "already",
+    "just",
+    "recently",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "next",
+    "late",
+    "early",
+    "soon",
+    "once",
+    "even",
+    "only",
+    "all",
+    "both",
+    "itself",
+    "themselves",
+    "too",
+    "however",
+    "instead",
+    "alone",
+    "first",
+    "later",
+    "earlier",
+    "never",
+    "often",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "quickly",
+];
+
+/// `-ly` words that are nouns or adjectives ("government supply", "military ally").
+const LY_NOT_ADVERBS: &[&str] = &[
+    "family",
+    "supply",
+    "assembly",
+    "rally",
+    "ally",
+    "monopoly",
+    "weekly",
+    "daily",
+    "monthly",
+    "yearly",
+    "quarterly",
+    "friendly",
+    "elderly",
+    "deadly",
+    "costly",
+    "italy",
+    "july",
+];
+
+/// An agent code placed with an actor code: after a country's (`~GOV`: ARN → ARNGOV) or
+/// before it (`NGO~`: NGOARN); another actor's code (an organisation's, a six-letter
+/// dictionary code) stays as it is.
+fn agent_with(noun: &crate::lexicon::GroupNoun, code: &str) -> String {
+    if code.len() == 3 && !SECTORS.contains(&code) {
+        noun.with_country(code)
+    } else {
+        code.to_string()
+    }
+}
+
+/// The affiliations of the group noun at item `k`; `None` when the noun only modifies another
+/// word ("military options").
+fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
     let res = cx.res;
     let it = cx.items[k];
+    let ItemKind::Lex(HitKind::Group(g)) = it.kind else {
+        return None;
+    };
     let noun = &res.groups[g as usize];
+    let sent = cx.sents[cx.sent_of[it.s]];
     // "military options", "government spending": a one-word group noun used as a modifier
-    if it.e == it.s + 1 && it.e < cx.sents[cx.sent_of[it.s]].e && !cx.l(it.s).ends_with('s') {
+    if it.e == it.s + 1 && it.e < sent.e && !cx.l(it.s).ends_with('s') {
         let next = cx.l(it.e);
+        let head = FOLLOW_VERBS.contains(&next)
+            || HEAD_FOLLOWERS.contains(&next)
+            || (next.len() >= 6 && next.ends_with("ly") && !LY_NOT_ADVERBS.contains(&next));
         let attributive = cx.toks[it.e].word
             && next.chars().next().is_some_and(char::is_lowercase)
             && !res.speech.contains(next)
-            && !FOLLOW_VERBS.contains(&next)
+            && !head
             && !next.ends_with("ed");
         if attributive {
-            return;
+            return None;
         }
     }
-    // affiliations before the noun: "Syrian and Russian jets", "Iran's army", "its forces"
-    let sent_start = cx.sents[cx.sent_of[it.s]].s;
-    let mut affs: Vec<usize> = Vec::new();
-    let mut start = it.s;
+    let mut ga = GroupAffs {
+        s: it.s,
+        e: it.e,
+        before: true,
+        ..GroupAffs::default()
+    };
+    let affs = &mut ga.items;
+    let sent_start = sent.s;
     let mut t = it.s;
-    while t > sent_start {
+    while look_before && t > sent_start {
         let p = t - 1;
         if let Some(j) = cx.item_at(p) {
             match cx.items[j].kind {
                 ItemKind::Lex(HitKind::Demonym(Some(_))) => {
                     affs.push(j);
-                    start = cx.items[j].s;
+                    ga.s = cx.items[j].s;
                     t = cx.items[j].s;
                 }
                 ItemKind::Lex(HitKind::Country(_) | HitKind::Org(_)) | ItemKind::Dict(..)
                     if affs.is_empty() =>
                 {
                     affs.push(j);
+                    ga.s = cx.items[j].s;
                     t = cx.items[j].s;
                 }
                 _ => break,
@@ -1901,24 +2010,26 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
         if scan::is_possessive(w) && p > sent_start {
             if let Some(j) = cx.item_at(p - 1)
                 && affs.is_empty()
+                && is_aff(cx.items[j].kind)
             {
                 affs.push(j);
+                ga.s = cx.items[j].s;
                 t = cx.items[j].s;
                 continue;
             }
             break;
         }
-        // "Palestinian health ministry", "Syrian state media"
-        if affs.is_empty() && t == it.s && GROUP_MODIFIERS.contains(&w) {
+        // "Palestinian health ministry", "Syrian state media", "Gondor border police", "the
+        // Arnorian former security officials": up to three modifiers, then the affiliation
+        if affs.is_empty()
+            && it.s - t < 3
+            && (GROUP_MODIFIERS.contains(&w) || res.modifiers.contains(w) || w == "ex")
+        {
             t = p;
-            if p > sent_start
-                && cx.item_at(p - 1).is_some_and(|j| {
-                    matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Demonym(Some(_))))
-                })
-            {
-                continue;
+            if res.modifiers.contains(w) || w == "ex" {
+                ga.former |= matches!(w, "former" | "ex");
             }
-            break;
+            continue;
         }
         if matches!(w, "and" | ",") && !affs.is_empty() && p > sent_start {
             if cx.item_at(p - 1).is_some_and(|j| {
@@ -1937,84 +2048,200 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
         }
         break;
     }
-    // "diplomats of Turkey", "ministers from the UK", "lawmakers in Fornost"
-    if affs.is_empty() {
-        let end = cx.sents[cx.sent_of[it.s]].e;
-        let mut u = it.e;
-        let linked = u < end
-            && (matches!(cx.l(u), "of" | "from") || (noun.needs_country && cx.l(u) == "in"));
-        if linked {
+    if !affs.is_empty() {
+        // "former Gondor prosecutors"
+        ga.former |= ga.s > sent_start && matches!(cx.l(ga.s - 1), "former" | "ex");
+        return Some(ga);
+    }
+    ga.former = false;
+    // "diplomats of Turkey", "ministers from the UK", "lawmakers in Fornost", "police in
+    // Lahore": a body placed in a country is that country's (not so for troops, refugees or
+    // international bodies, often foreign to where they are)
+    ga.before = false;
+    let end = sent.e;
+    let mut u = it.e;
+    let domestic = noun.needs_country
+        || !matches!(
+            noun.sector.get(..3).unwrap_or(""),
+            "MIL" | "REF" | "IGO" | "NGO" | "NGM" | "IMG" | "MNC"
+        );
+    let of = u < end && matches!(cx.l(u), "of" | "from");
+    let linked = of || (u < end && domestic && cx.l(u) == "in");
+    if !linked {
+        return Some(ga);
+    }
+    u += 1;
+    if u < end && cx.l(u) == "the" {
+        u += 1;
+    }
+    // a coordinated list: "of Turkey, Saudi Arabia and Qatar"
+    let mut after = Vec::new();
+    while let Some(j) = cx.item_at(u)
+        && cx.items[j].s == u
+        && (matches!(
+            cx.items[j].kind,
+            ItemKind::Lex(HitKind::Country(_)) | ItemKind::Dict(..)
+        ) || (of && matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Org(_)))))
+    {
+        if after.is_empty() {
+            ga.e = cx.items[j].e;
+        }
+        after.push(j);
+        u = cx.items[j].e;
+        if u + 1 < end && matches!(cx.w(u), "," | "and") {
             u += 1;
             if u < end && cx.l(u) == "the" {
                 u += 1;
             }
-            // a coordinated list: "of Turkey, Saudi Arabia and Qatar"
-            let mut after = Vec::new();
-            while let Some(j) = cx.item_at(u)
-                && cx.items[j].s == u
-                && matches!(
-                    cx.items[j].kind,
-                    ItemKind::Lex(HitKind::Country(_)) | ItemKind::Dict(..)
-                )
-            {
-                after.push(j);
-                u = cx.items[j].e;
-                if u + 1 < end && matches!(cx.w(u), "," | "and") {
-                    u += 1;
-                    if u < end && cx.l(u) == "the" {
-                        u += 1;
-                    }
-                } else {
-                    break;
-                }
-            }
-            // `affs` is read back to front
-            affs.extend(after.into_iter().rev());
+        } else {
+            break;
         }
     }
-    let phrase_low = cx.slice(it.s, it.e).to_lowercase();
-    let mut codes: Vec<String> = Vec::new();
-    for &j in affs.iter().rev() {
+    if after.is_empty() && cx.item_at(u).is_none() && u < end && cx.is_cap(u) {
+        let lower: Vec<&str> = (u..end.min(u + res.city_words)).map(|t| cx.l(t)).collect();
+        if let Some((n, code)) = res.city_code(&lower)
+            && (u + n >= end || !cx.toks[u + n].word || !cx.is_cap(u + n))
+        {
+            ga.city = Some(code.to_string());
+        }
+    }
+    // `items` is read back to front
+    affs.extend(after.into_iter().rev());
+    Some(ga)
+}
+
+/// Group nouns coordinated with the one at item `k` ("lawmakers and officials in Fornost",
+/// "Danish media and government"): the items, nearest first, on the side `right`.
+fn coordinated_groups(cx: &Ctx, k: usize, right: bool) -> Vec<usize> {
+    let sent = cx.sents[cx.sent_of[cx.items[k].s]];
+    let mut out = Vec::new();
+    let mut cur = cx.items[k];
+    loop {
+        let (mut u, next) = if right {
+            let mut u = cur.e;
+            if u >= sent.e || !matches!(cx.l(u), "and" | "or" | ",") {
+                break;
+            }
+            u += 1;
+            if u < sent.e && matches!(cx.l(u), "and" | "or") {
+                u += 1;
+            }
+            (u, cx.item_at(u))
+        } else {
+            if cur.s <= sent.s + 1 || !matches!(cx.l(cur.s - 1), "and" | "or" | ",") {
+                break;
+            }
+            let u = cur.s - 1;
+            (u, cx.item_at(u - 1))
+        };
+        let Some(j) = next else { break };
+        if !matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Group(_))) {
+            break;
+        }
+        if right && cx.items[j].s != u {
+            break;
+        }
+        u = j;
+        out.push(u);
+        cur = cx.items[u];
+    }
+    out
+}
+
+fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
+    let res = cx.res;
+    let it = cx.items[k];
+    let noun = &res.groups[g as usize];
+    let Some(mut ga) = group_affs(cx, k, true) else {
+        return;
+    };
+    // "former security officials", "former Gondor prosecutors": CAMEO codes people who held
+    // a state office as elites
+    let former_noun;
+    let noun = if ga.former
+        && !noun.prefix
+        && matches!(
+            noun.sector.get(..3),
+            Some("GOV" | "MIL" | "LEG" | "JUD" | "COP" | "SPY")
+        ) {
+        former_noun = crate::lexicon::GroupNoun {
+            sector: "ELI".into(),
+            prefix: false,
+            needs_country: noun.needs_country,
+        };
+        &former_noun
+    } else {
+        noun
+    };
+    if ga.is_empty() {
+        // a noun coordinated with another that has a country shares it: "lawmakers and
+        // officials in Fornost", "Danish media and government"
+        let borrowed = coordinated_groups(cx, k, true)
+            .into_iter()
+            .filter_map(|j| group_affs(cx, j, false))
+            .find(|o| !o.before && !o.is_empty())
+            .or_else(|| {
+                coordinated_groups(cx, k, false)
+                    .into_iter()
+                    .filter_map(|j| group_affs(cx, j, true))
+                    .find(|o| o.before && !o.is_empty())
+            });
+        if let Some(o) = borrowed {
+            ga.items = o.items;
+            ga.city = o.city;
+        }
+    }
+    let mut codes: Vec<(String, Span)> = Vec::new();
+    let whole = cx.span(ga.s, ga.e);
+    let own = ga.s != it.s || ga.e != it.e;
+    for (n, &j) in ga.items.iter().rev().enumerate() {
+        // the first affiliation is read with the noun; the others of a list after the noun
+        // by their own names
+        let span = if n == 0 || ga.before || !own {
+            whole
+        } else {
+            cx.span(cx.items[j].s, cx.items[j].e)
+        };
         match cx.items[j].kind {
             ItemKind::Lex(HitKind::Demonym(Some(c)) | HitKind::Country(c)) => {
-                codes.push(format!("{}{}", res.countries[c as usize].code, noun.sector));
+                codes.push((noun.with_country(&res.countries[c as usize].code), span));
                 if matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Demonym(_))) {
                     cx.absorbed[j] = true;
                 }
             }
-            ItemKind::Lex(HitKind::Org(o)) => codes.push(res.orgs[o as usize].code.clone()),
+            ItemKind::Lex(HitKind::Org(o)) => codes.push((res.orgs[o as usize].code.clone(), span)),
             ItemKind::Dict(di, ei) => {
                 if let Some(c) = res.user[di].entries()[ei].code_on(cx.date) {
-                    codes.push(if c.len() == 3 {
-                        format!("{c}{}", noun.sector)
-                    } else {
-                        c.to_string()
-                    });
+                    codes.push((agent_with(noun, c), span));
                 }
             }
             _ => {}
         }
     }
+    if let Some(c) = &ga.city {
+        codes.push((noun.with_country(c), cx.span(it.s, it.e)));
+    }
     if codes.is_empty() {
         if noun.needs_country {
             return;
         }
+        let phrase_low = cx.slice(it.s, it.e).to_lowercase();
         let domestic = matches!(noun.sector.as_str(), "REB" | "OPP" | "COP")
             || phrase_low.contains("government")
             || phrase_low.contains("regime");
-        codes.push(match (&cx.dominant, domestic) {
-            (Some(c), true) => format!("{c}{}", noun.sector),
+        let code = match (&cx.dominant, domestic) {
+            (Some(c), true) => noun.with_country(c),
             _ => noun.sector.clone(),
-        });
+        };
+        codes.push((code, cx.span(ga.s, ga.e)));
     }
-    let span = cx.span(start, it.e);
-    let name = cx.slice(start, it.e).to_string();
-    for code in codes {
+    for (code, span) in codes {
+        let name = cx.text[span.start..span.end].to_string();
         cx.mentions.push(Mention {
             span,
             kind: EntityKind::Group,
             key: Key::Group(code.clone()),
-            name: name.clone(),
+            name,
             actor: Some(actor_from_code(&code)),
         });
     }
@@ -2037,11 +2264,22 @@ fn dict_mention(cx: &mut Ctx, k: usize, di: usize, ei: usize) {
     }
     let name = cx.slice(it.s, it.e).to_string();
     let first = cx.w(it.s);
+    // a name of two or more words whose last word stands alone elsewhere in the article as a
+    // name ("Maren Tollefsen" … "Tollefsen said") is a person's
+    let last = cx.w(it.e - 1);
+    let surname_alone = it.e - it.s >= 2
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && !res.org_suffix.contains(last)
+        && cx
+            .persons
+            .iter()
+            .any(|p| p.words.len() == 1 && p.words[0] == last);
     let personish = entry
         .roles
         .iter()
         .any(|r| r.from.is_some() || r.to.is_some())
-        || (res.given.contains(first) && it.e - it.s >= 2);
+        || (res.given.contains(first) && it.e - it.s >= 2)
+        || surname_alone;
     let kind = match code.as_deref() {
         _ if personish => EntityKind::Person,
         Some(c) if c.len() == 3 && !SECTORS.contains(&c) => EntityKind::Country,
@@ -2055,7 +2293,13 @@ fn dict_mention(cx: &mut Ctx, k: usize, di: usize, ei: usize) {
         EntityKind::Person => {
             let words: Vec<String> = (it.s..it.e).map(|t| cx.w(t).to_string()).collect();
             let pi = match person_index(&cx.persons, &words) {
-                Some(p) => p,
+                Some(p) => {
+                    // the full name found after its surname alone
+                    if cx.persons[p].words.len() < words.len() {
+                        cx.persons[p].words = words;
+                    }
+                    p
+                }
                 None => {
                     cx.persons.push(Person {
                         strong: true,

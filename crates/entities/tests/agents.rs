@@ -1,0 +1,250 @@
+//! Sector agents combined with countries: the built-in group nouns and a user agents
+//! dictionary (PETRARCH format and dateline's), on sentences written for these tests.
+
+mod common;
+use common::*;
+use dateline_doc::{Doc, EntityKind};
+use dateline_entities::{ActorDictionary, Resources};
+
+/// Fictional countries (and a city) in a PETRARCH actor dictionary.
+const ACTORS: &str =
+    "VALDORIA_ [VAL]\n+VALDORIAN_\nORMUND_ [ORM]\n+ORMUNDI_\nKESTREL_CITY_ [VAL]\n";
+
+/// A PETRARCH agents dictionary: sector codes after the country's (`~GOV`) and before it
+/// (`NGO~`), a spelled-out plural, a macro, and regular plurals formed by the importer.
+const AGENTS: &str = "<!-- test agents -->\n!PERSON! = MAN, MEN, WOMAN, WOMEN\nGOVERNMENT [~GOV]\nLAWMAKER [~LEG] # plural made by the importer\nAMBASSADOR [~GOV]\nFOREIGN_MINISTER [~GOVFRM]\nTRADE_UNION {} [~LAB]\nHUMAN_RIGHTS_BODY {HUMAN_RIGHTS_BODIES} [NGO~]\nFERRY!PERSON! [~BUS]\nHARBOUR_PILOT [~BUS]\n";
+
+fn resources() -> Resources {
+    Resources::load()
+        .with_actor_dictionary(ActorDictionary::parse_petrarch(ACTORS).unwrap())
+        .with_agents_dictionary(ActorDictionary::parse_petrarch_agents(AGENTS).unwrap())
+}
+
+fn run_with(res: &Resources, text: &str) -> Doc {
+    let mut d = doc(&["", text], Some("2016-10-15"));
+    dateline_entities::recognise(&mut d, res);
+    assert!(d.check_spans().is_ok());
+    d
+}
+
+/// Every group or person actor code with the text of its first mention.
+fn coded(d: &Doc) -> Vec<(String, String)> {
+    d.entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Group | EntityKind::Person))
+        .filter_map(|e| {
+            let c = e.actor.as_ref()?.code.clone();
+            Some((c, d.slice(e.mentions[0]).to_string()))
+        })
+        .collect()
+}
+
+fn has(d: &Doc, code: &str, text: &str) -> bool {
+    coded(d).iter().any(|(c, t)| c == code && t == text)
+}
+
+fn codes(d: &Doc) -> Vec<String> {
+    coded(d).into_iter().map(|(c, _)| c).collect()
+}
+
+#[test]
+fn agents_dictionary_combines_with_a_country() {
+    let res = resources();
+    let cases = [
+        // a possessive owner; the mention covers both, so later stages read the agent
+        (
+            "Valdoria's government rejected the offer almost at once.",
+            "VALGOV",
+            "Valdoria's government",
+        ),
+        // a country after "in", with the importer's regular plural
+        (
+            "Lawmakers in Ormund approved the budget on Tuesday.",
+            "ORMLEG",
+            "Lawmakers in Ormund",
+        ),
+        // an agent code placed before the country's
+        (
+            "A human rights body of Ormund criticised the arrests.",
+            "NGOORM",
+            "human rights body of Ormund",
+        ),
+        // a spelled-out plural, a city from the actor dictionary
+        (
+            "Trade unions in Kestrel City called a general strike.",
+            "VALLAB",
+            "Trade unions in Kestrel City",
+        ),
+        // a macro form with "from"
+        (
+            "Ferrymen from Valdoria blocked the harbour for a day.",
+            "VALBUS",
+            "Ferrymen from Valdoria",
+        ),
+        // a demonym from the actor dictionary before an agent
+        (
+            "Ormundi harbour pilots refused to work.",
+            "ORMBUS",
+            "Ormundi harbour pilots",
+        ),
+    ];
+    for (text, code, span) in cases {
+        let d = run_with(&res, text);
+        assert!(has(&d, code, span), "{text}\n{}", dump(&d));
+    }
+}
+
+#[test]
+fn agents_dictionary_sets_the_sector_of_role_words() {
+    let res = resources();
+    // "foreign minister" is a built-in role word; the dictionary's ~GOVFRM becomes its sector
+    let d = run_with(
+        &res,
+        "Ormund's foreign minister met reporters in the capital.",
+    );
+    assert!(codes(&d).contains(&"ORMGOVFRM".to_string()), "{}", dump(&d));
+    let d = run_with(&res, "The Valdorian ambassador left the capital on Friday.");
+    assert!(codes(&d).contains(&"VALGOV".to_string()), "{}", dump(&d));
+    // without the dictionary the same role word keeps dateline's sector
+    let plain =
+        Resources::load().with_actor_dictionary(ActorDictionary::parse_petrarch(ACTORS).unwrap());
+    let d = run_with(
+        &plain,
+        "Ormund's foreign minister met reporters in the capital.",
+    );
+    assert!(codes(&d).contains(&"ORMGOV".to_string()), "{}", dump(&d));
+}
+
+#[test]
+fn coordinated_agents_share_their_country() {
+    let res = resources();
+    let d = run_with(
+        &res,
+        "Lawmakers and ferrymen in Ormund welcomed the new ferry law.",
+    );
+    let c = codes(&d);
+    assert!(c.contains(&"ORMLEG".to_string()), "{}", dump(&d));
+    assert!(c.contains(&"ORMBUS".to_string()), "{}", dump(&d));
+    let d = run_with(
+        &res,
+        "Valdorian ferrymen and lawmakers protested on Monday.",
+    );
+    let c = codes(&d);
+    assert!(c.contains(&"VALBUS".to_string()), "{}", dump(&d));
+    assert!(c.contains(&"VALLEG".to_string()), "{}", dump(&d));
+}
+
+#[test]
+fn agents_without_a_country_in_reach() {
+    let res = resources();
+    // no country in the sentence: the agent's code alone
+    let d = run_with(
+        &res,
+        "Kenya hosted the summit last week. The government said nothing about the delay.",
+    );
+    assert!(has(&d, "GOV", "government"), "{}", dump(&d));
+    assert!(!codes(&d).contains(&"KENGOV".to_string()), "{}", dump(&d));
+    // a place that is no actor: "in" names where, not whose
+    let d = run_with(&res, "Ferrymen in Pinewood Hollow stopped work on Monday.");
+    assert!(has(&d, "BUS", "Ferrymen"), "{}", dump(&d));
+    // "lawmakers" alone is too vague to code, with or without the dictionary
+    let d = run_with(&res, "Lawmakers approved the budget on Tuesday.");
+    assert!(codes(&d).is_empty(), "{}", dump(&d));
+    // an owner before the noun wins over a place after it
+    let d = run_with(&res, "Ormund's lawmakers in Geneva signed the treaty.");
+    assert!(has(&d, "ORMLEG", "Ormund's lawmakers"), "{}", dump(&d));
+    assert!(!codes(&d).contains(&"CHELEG".to_string()), "{}", dump(&d));
+}
+
+#[test]
+fn agents_in_dateline_format() {
+    // dateline's own format: a code with or without `~` is a sector after the country's
+    let dict =
+        ActorDictionary::parse("dock worker; dock workers | ~LAB\nharbour master | BUS\n").unwrap();
+    let res = Resources::load().with_agents_dictionary(dict);
+    let d = run_with(&res, "Greek dock workers walked out on Monday.");
+    assert!(has(&d, "GRCLAB", "Greek dock workers"), "{}", dump(&d));
+    let d = run_with(&res, "The harbour master of Malta closed the port.");
+    assert!(has(&d, "MLTBUS", "harbour master of Malta"), "{}", dump(&d));
+}
+
+#[test]
+fn built_in_sector_nouns_in_news_english() {
+    let res = Resources::load();
+    let cases = [
+        ("Russian warplanes struck the town overnight.", "RUSMIL"),
+        (
+            "Syria's opposition fighters withdrew from the hills.",
+            "SYRREB",
+        ),
+        (
+            "The Iraqi interior ministry said five people died.",
+            "IRQGOV",
+        ),
+        ("Police in Lahore arrested three men on Sunday.", "PAKCOP"),
+        ("Kenyan lawmakers voted against the bill.", "KENLEG"),
+        ("Mexico's government almost collapsed in June.", "MEXGOV"),
+        ("Riot police in Nairobi fired tear gas.", "KENCOP"),
+        ("Former Egyptian security officials were charged.", "EGYELI"),
+        ("The ambassadors of Chile, Peru and Bolivia left.", "PERGOV"),
+        ("Officials and lawmakers in Ghana met on Monday.", "GHALEG"),
+    ];
+    for (text, code) in cases {
+        let d = run_with(&res, text);
+        assert!(
+            codes(&d).contains(&code.to_string()),
+            "{text}\n{}",
+            dump(&d)
+        );
+    }
+    // troops are often foreign to where they are: "in" gives no country
+    let d = run_with(&res, "Troops in Syria came under fire.");
+    assert!(!codes(&d).contains(&"SYRMIL".to_string()), "{}", dump(&d));
+    // a noun that modifies another is no actor
+    let d = run_with(
+        &res,
+        "The talks weighed military options and government spending.",
+    );
+    assert!(codes(&d).is_empty(), "{}", dump(&d));
+}
+
+#[test]
+fn a_bare_surname_takes_the_full_name_code() {
+    let res = Resources::load();
+    let mut d = doc(
+        &[
+            "",
+            "Secretary of State John Kerry arrived in Geneva on Friday.",
+            "Kerry said the talks would go on.",
+        ],
+        Some("2016-10-15"),
+    );
+    dateline_entities::recognise(&mut d, &res);
+    let kerry = find(&d, EntityKind::Person, "John Kerry").expect("Kerry");
+    assert_eq!(code(kerry), Some("USAGOV"));
+    assert!(
+        kerry.mentions.iter().any(|m| d.slice(*m) == "Kerry"),
+        "{}",
+        dump(&d)
+    );
+    // a person the user dictionary knows, named in full and then by surname
+    let dict = ActorDictionary::parse("Maren Tollefsen | NORGOV\n").unwrap();
+    let res = Resources::load().with_actor_dictionary(dict);
+    let mut d = doc(
+        &[
+            "",
+            "Maren Tollefsen opened the conference in Oslo.",
+            "Tollefsen said the fund would double.",
+        ],
+        Some("2016-10-15"),
+    );
+    dateline_entities::recognise(&mut d, &res);
+    let p =
+        find(&d, EntityKind::Person, "Maren Tollefsen").unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(code(p), Some("NORGOV"), "{}", dump(&d));
+    assert!(
+        p.mentions.iter().any(|m| d.slice(*m) == "Tollefsen"),
+        "{}",
+        dump(&d)
+    );
+}
