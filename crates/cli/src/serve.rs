@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct ServeArgs {
-    /// The database file (created if missing).
+    /// The database file (created if missing), or a PostgreSQL database as a `postgres://` URL
+    /// (docs/postgres.md).
     #[arg(long, default_value = dateline_store::DEFAULT_DB)]
     pub db: PathBuf,
     /// Address to listen on. The default is reachable from this machine only; port 0 picks a
@@ -72,7 +73,8 @@ pub fn serve(args: ServeArgs) -> Result<bool, String> {
     opts.query_ms = args.query_ms;
     opts.max_body = args.max_body;
     let writable = opts.token.is_some();
-    let db = args.db.display().to_string();
+    // A PostgreSQL URL is shown with its password hidden.
+    let db = crate::db::display(&args.db);
     dateline_serve::run(opts, addr, move |bound| {
         eprintln!(
             "dateline: serving {db} ({}); Ctrl-C stops",

@@ -9,6 +9,14 @@ request. Writes the "serve" section of BENCHMARKS.md.
 
 The peer in the same run is the server's own static-file route (/static/app.js): the same
 HTTP stack with no database work, so the ratio shows what the queries cost on top of HTTP.
+
+On PostgreSQL: ingest the same corpus into a PostgreSQL database too and give its URL with
+`--pg`; the same requests then go to a server on each store, one after the other in the same
+run, and the "serve-postgres" section gets both with the PostgreSQL / SQLite ratio (the
+"serve" section is left as it is):
+
+    target/release/dateline ingest /tmp/corpus.jsonl --db 'postgresql:///bench?host=/tmp/pg'
+    python3 crates/serve/bench/bench.py /tmp/bench.db --pg 'postgresql:///bench?host=/tmp/pg'
 """
 import argparse
 import json
@@ -63,10 +71,10 @@ def pct(v, p):
     return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
 
 
-def write_section(body):
+def write_section(body, name="serve"):
     path = os.path.join(ROOT, "BENCHMARKS.md")
     old = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-    b, e = "<!-- begin serve -->", "<!-- end serve -->"
+    b, e = f"<!-- begin {name} -->", f"<!-- end {name} -->"
     sec = f"{b}\n{body.rstrip()}\n{e}"
     if b in old and e in old and old.index(e) > old.index(b):
         new = old[:old.index(b)] + sec + old[old.index(e) + len(e):]
@@ -82,7 +90,11 @@ def main():
     ap.add_argument("--connections", type=int, default=8)
     ap.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "dateline"))
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--pg", metavar="URL",
+                    help="also serve this PostgreSQL database (the same corpus) and compare")
     a = ap.parse_args()
+    if a.pg:
+        return compare_pg(a)
     con = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True)
     events, = con.execute("SELECT count(*) FROM events").fetchone()
     articles, = con.execute("SELECT count(*) FROM articles").fetchone()
@@ -168,6 +180,101 @@ def main():
     print(body)
     if not a.no_write:
         write_section(body)
+
+
+# The endpoints of the PostgreSQL comparison; MID and DOC are filled in per server.
+PG_ENDPOINTS = [
+    ("static file (peer: HTTP only)", "/static/app.js"),
+    ("events, no filter, first page", "/api/events?limit=50"),
+    ("events, root=19", "/api/events?root=19&limit=50"),
+    ("events, root=14 & place_country=KE", "/api/events?root=14&place_country=KE&limit=50"),
+    ("events, quad=1 & status=planned, page 5", "/api/events?quad=1&status=planned&limit=50&offset=200"),
+    ("events, actor=SYR", "/api/events?actor=SYR&limit=50"),
+    ("events, text=Aleppo", "/api/events?text=Aleppo&limit=50"),
+    ("events, month 2023-03", "/api/events?from=2023-03&to=2023-03&limit=50"),
+    ("one event with evidence", "/api/events/MID"),
+    ("one article, all layers", "/api/articles/DOC"),
+    ("search q=tear gas", "/api/search?q=tear%20gas&limit=20"),
+    ("stats root=19 (cached)", "/api/stats?root=19"),
+    ("map points, 3000 (cached)", "/api/points?limit=3000"),
+]
+
+
+def measure(binary, db, seconds, conns):
+    """Every PG_ENDPOINTS row under wrk, then the first request of distinct filters, on a
+    server of `db` (a file or a URL)."""
+    srv, base = start(binary, db)
+    try:
+        _, _, body = get(f"{base}/api/info")
+        info = json.loads(body)
+        _, _, body = get(f"{base}/api/events?limit=1&offset={info['events'] // 2}")
+        mid = json.loads(body)["events"][0]
+        cold = []
+        for f in [f"root={r:02d}&status=occurred&limit=50" for r in range(1, 21)] + \
+                 [f"text={w}&limit=50" for w in ("Aleppo", "Nairobi", "tear", "market", "trade", "flood")]:
+            ms, status, _ = get(f"{base}/api/events?{f}")
+            if status != 200:
+                sys.exit(f"{db}: {f}: HTTP {status}")
+            cold.append(ms)
+        rows = []
+        for name, path in PG_ENDPOINTS:
+            path = path.replace("MID", str(mid["id"])).replace("DOC", mid["article"])
+            get(base + path)  # warm
+            r = wrk(base + path, seconds, conns)
+            rows.append((name, path, r))
+            print(f"{name:45s} {r['rps']:9.0f} req/s  p50 {r['p50']:7.2f} ms  p99 {r['p99']:7.2f} ms"
+                  f"  non-2xx {r['non2xx']} {r['errors']}", flush=True)
+        cold_stats = []
+        for f in [f"root={r:02d}&quad=4" for r in range(1, 21)]:
+            ms, _, _ = get(f"{base}/api/stats?{f}")
+            cold_stats.append(ms)
+    finally:
+        srv.terminate()
+        srv.wait()
+    return info, rows, cold, cold_stats
+
+
+def compare_pg(a):
+    print(f"SQLite {a.db}", flush=True)
+    s_info, s_rows, s_cold, s_stats = measure(a.binary, a.db, a.seconds, a.connections)
+    print("PostgreSQL", flush=True)
+    p_info, p_rows, p_cold, p_stats = measure(a.binary, a.pg, a.seconds, a.connections)
+    if (s_info["events"], s_info["articles"]) != (p_info["events"], p_info["articles"]):
+        sys.exit(f"not the same corpus: SQLite {s_info}, PostgreSQL {p_info}")
+    cores = os.cpu_count()
+    lines = [
+        "## Serve on PostgreSQL: the same API over both stores (`crates/serve/bench/bench.py --pg`)",
+        "",
+        f"The same corpus in both stores: {s_info['events']:,} event mentions from "
+        f"{s_info['articles']:,} generated articles (`make_corpus.py`, ingested with `dateline ingest` "
+        "into a SQLite file and into a PostgreSQL database on the same machine, unix socket, "
+        "default server settings). One server on each store, one after the other in the same run; "
+        f"load: `wrk -t2 -c{a.connections} -d{a.seconds}s --latency` on the same {cores}-core machine "
+        "(load generator, server and PostgreSQL share the cores). Every request answered 200 unless "
+        "noted.",
+        "",
+        "| endpoint | SQLite req/s | SQLite p50 ms | SQLite p99 ms | PostgreSQL req/s | PostgreSQL p50 ms | PostgreSQL p99 ms | PostgreSQL ÷ SQLite req/s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for (name, spath, s), (_, _, p) in zip(s_rows, p_rows):
+        note = lambda r: f" ({r['non2xx']} non-2xx)" if r["non2xx"] else ""
+        lines.append(f"| {name} `{spath}` | {s['rps']:,.0f}{note(s)} | {s['p50']:.2f} | {s['p99']:.2f} "
+                     f"| {p['rps']:,.0f}{note(p)} | {p['p50']:.2f} | {p['p99']:.2f} | {p['rps'] / s['rps']:.2f} |")
+    lines += [
+        "",
+        f"First (uncached) request of {len(s_cold)} distinct filtered event queries (root × "
+        "status=occurred, full text), one at a time: SQLite p50 "
+        f"{pct(s_cold, 50):.1f} ms, max {max(s_cold):.1f} ms; PostgreSQL p50 {pct(p_cold, 50):.1f} ms, "
+        f"max {max(p_cold):.1f} ms.",
+        f"First request of {len(s_stats)} distinct `/api/stats` filters: SQLite p50 "
+        f"{pct(s_stats, 50):.1f} ms; PostgreSQL p50 {pct(p_stats, 50):.1f} ms.",
+        "",
+        "Reproduce: the commands in the script's header.",
+    ]
+    body = "\n".join(lines)
+    print(body)
+    if not a.no_write:
+        write_section(body, "serve-postgres")
 
 
 if __name__ == "__main__":

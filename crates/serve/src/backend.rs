@@ -361,7 +361,7 @@ type WriteJob = (
 
 /// A store a [`Writer`] writes to.
 pub enum WriteStore {
-    Sqlite(dateline_store::Store),
+    Sqlite(Box<dateline_store::Store>),
     Postgres(Box<dateline_store_pg::PgStore>),
 }
 

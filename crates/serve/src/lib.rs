@@ -130,7 +130,7 @@ impl App {
                 // Open read-write once: creates the file and brings the schema up to date.
                 let w = Store::open(&opts.db).map_err(|e| format!("{db}: {e}"))?;
                 let writer = if opts.token.is_some() {
-                    Some(Writer::start(move || Ok(WriteStore::Sqlite(w)))?)
+                    Some(Writer::start(move || Ok(WriteStore::Sqlite(Box::new(w))))?)
                 } else {
                     drop(w);
                     None

@@ -1,7 +1,8 @@
 //! The page end to end in headless Chromium: starts a server over the fixture articles (the
 //! hostile one included) and runs crates/serve/e2e/page.mjs against it with playwright-core.
 //! Skips with a notice when Chromium, node or the e2e node_modules are missing
-//! (`.ci/setup.d/30-browser.sh` installs them).
+//! (`.ci/setup.d/30-browser.sh` installs them). The same page runs again over a PostgreSQL
+//! store of the same articles when PostgreSQL is installed.
 
 mod common;
 
@@ -9,8 +10,8 @@ use dateline_serve::Options;
 use std::path::Path;
 use std::process::Command;
 
-#[test]
-fn page_in_headless_chromium() {
+/// Chromium's path when the browser checks can run, else a printed notice and `None`.
+fn chromium() -> Option<String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let e2e = Path::new(env!("CARGO_MANIFEST_DIR")).join("e2e");
     let node_ok = Command::new("node")
@@ -22,31 +23,64 @@ fn page_in_headless_chromium() {
         println!(
             "NOTICE: skipping the browser test: no Chromium at {chromium} (run .ci/setup.d/30-browser.sh)"
         );
-        return;
+        return None;
     }
     if !node_ok {
         println!("NOTICE: skipping the browser test: no node (run .ci/setup.d/30-browser.sh)");
-        return;
+        return None;
     }
     if !e2e.join("node_modules/playwright-core").is_dir() {
         println!(
             "NOTICE: skipping the browser test: no {} (run `npm ci` there, or .ci/setup.d/30-browser.sh)",
             e2e.join("node_modules").display()
         );
-        return;
+        return None;
     }
+    Some(chromium)
+}
+
+#[test]
+fn page_in_headless_chromium() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
     let (_dir, db) = common::store_with(&["articles.jsonl", "hostile.jsonl"]);
     let server = common::start(Options::new(db));
+    run_page(&chromium, &server, "serve-screenshot.png");
+}
+
+#[test]
+fn page_in_headless_chromium_on_postgres() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    let Some(pg) = dateline_store_pg::testing::TempPostgres::start() else {
+        return;
+    };
+    let url = pg.create_database("page");
+    {
+        use dateline_store::EventStore;
+        let mut s = dateline_store_pg::PgStore::open(&url).unwrap();
+        s.insert_batch(&common::records(&["articles.jsonl", "hostile.jsonl"]))
+            .unwrap();
+    }
+    let server = common::start(Options::new(&url));
+    run_page(&chromium, &server, "serve-screenshot-postgres.png");
+}
+
+/// page.mjs against a running server: every check passes and the screenshot is a drawn page.
+fn run_page(chromium: &str, server: &common::Server, screenshot: &str) {
+    let e2e = Path::new(env!("CARGO_MANIFEST_DIR")).join("e2e");
     // The screenshot stays in target/ for a person to look at.
     let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target");
     std::fs::create_dir_all(&target).unwrap();
-    let shot = target.join("serve-screenshot.png");
+    let shot = target.join(screenshot);
     let _ = std::fs::remove_file(&shot);
     let out = Command::new("node")
         .arg(e2e.join("page.mjs"))
         .arg(server.url())
         .arg(&shot)
-        .env("CHROMIUM", &chromium)
+        .env("CHROMIUM", chromium)
         .current_dir(&e2e)
         .output()
         .expect("node runs");
