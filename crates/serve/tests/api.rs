@@ -748,23 +748,30 @@ fn on_postgres() {
         println!("postgres: {name}");
         check(srv.addr);
     }
+    // A SQLite store whose mentions are all unclustered: what SQLite answers for them (each
+    // its own event), to compare with a PostgreSQL store without clusters.
+    let (_plain_dir, plain_db) = store_with(&["articles.jsonl", "hostile.jsonl"]);
+    dateline_store::Store::open(&plain_db)
+        .unwrap()
+        .connection()
+        .execute_batch("UPDATE events SET cluster = NULL")
+        .unwrap();
+    let plain = start(Options::new(&plain_db));
     let info = ok(get(srv.addr, "/api/info"));
     if info["clusters"] == true {
         same_answers(addr(), srv.addr, true);
-    } else {
-        // The PostgreSQL store has no event clusters yet: compare with a SQLite store whose
-        // mentions are all unclustered (what SQLite answers for them: each its own event).
-        println!(
-            "NOTICE: this PostgreSQL store has no event clusters: comparing with a SQLite store \
-             whose clusters are emptied"
-        );
-        let (_dir, db) = store_with(&["articles.jsonl", "hostile.jsonl"]);
-        dateline_store::Store::open(&db)
-            .unwrap()
-            .connection()
-            .execute_batch("UPDATE events SET cluster = NULL")
+        // And a database without the cluster column (one made before PostgreSQL had
+        // clusters): every mention answers as an unclustered SQLite mention.
+        println!("postgres: a store without clusters");
+        let url = postgres_with(&pg, "unclustered", &fixtures);
+        let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        c.batch_execute("ALTER TABLE events DROP COLUMN cluster CASCADE")
             .unwrap();
-        let plain = start(Options::new(&db));
+        let old = start(Options::new(&url));
+        assert_eq!(ok(get(old.addr, "/api/info"))["clusters"], false);
+        same_answers(plain.addr, old.addr, false);
+    } else {
+        println!("NOTICE: this PostgreSQL store has no event clusters");
         same_answers(plain.addr, srv.addr, false);
     }
     drop(srv);
