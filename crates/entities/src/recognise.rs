@@ -1866,7 +1866,8 @@ struct GroupAffs {
     /// A city after the noun ("police in Lahore"): its country's code.
     city: Option<String>,
     /// Token range of the noun with the affiliation it is read with (the first one for a
-    /// coordinated list after the noun): "Gondor's government", "lawmakers in Fornost".
+    /// coordinated list after the noun): "Gondor's government", "lawmakers in Fornost" (a
+    /// country of the lexicon, a toponym, is left out: "Mexico's government" is "government").
     s: usize,
     e: usize,
     /// The affiliations stand before the noun.
@@ -1952,6 +1953,12 @@ fn agent_with(noun: &crate::lexicon::GroupNoun, code: &str) -> String {
     }
 }
 
+/// A country name from the lexicon: a toponym the geo stage resolves, which it does not take
+/// for a place inside another entity's mention, so a group's mention stays off it.
+fn toponym(cx: &Ctx, j: usize) -> bool {
+    matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Country(_)))
+}
+
 /// The affiliations of the group noun at item `k`; `None` when the noun only modifies another
 /// word ("military options").
 fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
@@ -1999,7 +2006,9 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
                     if affs.is_empty() =>
                 {
                     affs.push(j);
-                    ga.s = cx.items[j].s;
+                    if !toponym(cx, j) {
+                        ga.s = cx.items[j].s;
+                    }
                     t = cx.items[j].s;
                 }
                 _ => break,
@@ -2013,7 +2022,9 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
                 && is_aff(cx.items[j].kind)
             {
                 affs.push(j);
-                ga.s = cx.items[j].s;
+                if !toponym(cx, j) {
+                    ga.s = cx.items[j].s;
+                }
                 t = cx.items[j].s;
                 continue;
             }
@@ -2083,7 +2094,7 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
             ItemKind::Lex(HitKind::Country(_)) | ItemKind::Dict(..)
         ) || (of && matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Org(_)))))
     {
-        if after.is_empty() {
+        if after.is_empty() && !toponym(cx, j) {
             ga.e = cx.items[j].e;
         }
         after.push(j);
@@ -2199,6 +2210,8 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
         // by their own names
         let span = if n == 0 || ga.before || !own {
             whole
+        } else if toponym(cx, j) {
+            cx.span(it.s, it.e)
         } else {
             cx.span(cx.items[j].s, cx.items[j].e)
         };
