@@ -757,6 +757,29 @@ fn antecedent(cx: &Ctx, t: usize) -> Option<usize> {
     })
 }
 
+/// "the country's", "the nation's" (`p` is the possessive token): the country named last
+/// before it in this or the previous sentence.
+fn country_anaphor(cx: &Ctx, p: usize) -> Option<usize> {
+    let sent_start = cx.sents[cx.sent_of[p]].s;
+    if p < sent_start + 2
+        || !matches!(cx.l(p - 1), "country" | "nation" | "kingdom" | "republic")
+        || cx.l(p - 2) != "the"
+    {
+        return None;
+    }
+    let si = cx.sent_of[p];
+    cx.items.iter().enumerate().rev().find_map(|(k, it)| {
+        let country = match it.kind {
+            ItemKind::Lex(HitKind::Country(_)) => true,
+            ItemKind::Dict(di, ei) => cx.res.user[di].entries()[ei]
+                .code_on(cx.date)
+                .is_some_and(|c| c.len() == 3 && !SECTORS.contains(&c)),
+            _ => false,
+        };
+        (country && it.e <= p - 2 && cx.sent_of[it.s] + 1 >= si).then_some(k)
+    })
+}
+
 /// Title words and affiliations written before token `end` ("US Secretary of State" before
 /// "John Kerry").
 fn chain_before(cx: &Ctx, end: usize) -> Chain {
@@ -826,6 +849,10 @@ fn chain_before(cx: &Ctx, end: usize) -> Chain {
                 t = cx.items[k].s;
                 first = false;
                 continue;
+            }
+            // "the country's foreign minister"
+            if let Some(k) = country_anaphor(cx, p) {
+                c.affs.insert(0, (Aff::Item(k), true));
             }
             break;
         }
@@ -1919,6 +1946,46 @@ const HEAD_FOLLOWERS: &[&str] = &[
     "allegedly",
     "apparently",
     "quickly",
+    // irregular past tenses (regular ones end in -ed)
+    "sent",
+    "fought",
+    "led",
+    "made",
+    "gave",
+    "told",
+    "won",
+    "lost",
+    "held",
+    "kept",
+    "left",
+    "met",
+    "built",
+    "brought",
+    "paid",
+    "sought",
+    "shot",
+    "fled",
+    "drove",
+    "threw",
+    "broke",
+    "chose",
+    "spoke",
+    "wrote",
+    "swept",
+    "spent",
+    "ran",
+    "rode",
+    "stood",
+    "knew",
+    "saw",
+    "thought",
+    "caught",
+    "taught",
+    "bought",
+    "froze",
+    "hid",
+    "overran",
+    "overthrew",
 ];
 
 /// `-ly` words that are nouns or adjectives ("government supply", "military ally").
@@ -2027,6 +2094,12 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
                 }
                 t = cx.items[j].s;
                 continue;
+            }
+            // "the country's army"
+            if affs.is_empty()
+                && let Some(j) = country_anaphor(cx, p)
+            {
+                affs.push(j);
             }
             break;
         }

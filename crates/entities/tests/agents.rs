@@ -254,3 +254,21 @@ fn a_bare_surname_takes_the_full_name_code() {
         dump(&d)
     );
 }
+
+#[test]
+fn the_country_refers_back_to_the_last_country() {
+    let res = Resources::load();
+    let d = run_with(
+        &res,
+        "Floods hit Bangladesh on Monday. The country's army sent boats to the delta.",
+    );
+    assert!(has(&d, "BGDMIL", "army"), "{}", dump(&d));
+    let d = run_with(
+        &res,
+        "Talks resumed in Chile. The country's foreign minister said a deal was near.",
+    );
+    assert!(codes(&d).contains(&"CHLGOV".to_string()), "{}", dump(&d));
+    // no country before: nothing to refer to
+    let d = run_with(&res, "The country's army sent boats to the delta.");
+    assert!(!codes(&d).iter().any(|c| c.len() == 6), "{}", dump(&d));
+}
