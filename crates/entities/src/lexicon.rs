@@ -552,7 +552,15 @@ impl Resources {
                 continue;
             };
             let (code, prefix) = agent_code(code);
-            if code.is_empty() {
+            // PETRARCH's pattern entries ending in a preposition ("AMBASSADOR_TO") name no
+            // noun of their own; the role word alone stays the role word
+            let last = key.rsplit(' ').next().unwrap_or("");
+            if code.is_empty()
+                || matches!(
+                    last,
+                    "to" | "for" | "at" | "of" | "in" | "on" | "with" | "and" | "the" | "from"
+                )
+            {
                 continue;
             }
             // a role word ("ambassador", "foreign minister") stays one, with the agent's code

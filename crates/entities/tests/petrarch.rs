@@ -209,3 +209,44 @@ fn unit_test_records_actor_coverage() {
         "actor coverage {share:.3} below the floor 0.8"
     );
 }
+
+#[test]
+fn phoenix_agents_dictionary_codes_news_sentences() {
+    let Some(dir) = dict_dir() else { return };
+    let text = std::fs::read_to_string(dir.join("Phoenix.agents.txt")).unwrap();
+    let agents = ActorDictionary::parse_petrarch_agents(&text).unwrap();
+    assert!(agents.len() > 2000, "{} agents", agents.len());
+    let res = Resources::load().with_agents_dictionary(agents);
+    let cases = [
+        ("Kenyan lawmakers voted against the bill.", "KENLEG"),
+        ("Police in Lahore arrested three men on Sunday.", "PAKCOP"),
+        ("Students in Nairobi marched on parliament.", "KENEDU"),
+        (
+            "The Iraqi interior ministry said five people died.",
+            "IRQGOV",
+        ),
+        (
+            "The Russian ambassador to Turkey was shot in Ankara.",
+            "RUSGOV",
+        ),
+        ("Syria's government rejected the plan.", "SYRGOV"),
+    ];
+    for (sentence, code) in cases {
+        let mut d = dateline_doc::Doc::from_blocks(
+            dateline_doc::Meta::default(),
+            &[dateline_doc::BlockText {
+                kind: dateline_doc::BlockKind::Paragraph,
+                text: sentence.into(),
+            }],
+            vec![],
+        );
+        dateline_segment::segment(&mut d);
+        dateline_entities::recognise(&mut d, &res);
+        let codes: Vec<&str> = d
+            .entities
+            .iter()
+            .filter_map(|e| e.actor.as_ref().map(|a| a.code.as_str()))
+            .collect();
+        assert!(codes.contains(&code), "{sentence}: {codes:?}");
+    }
+}
