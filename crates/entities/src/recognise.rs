@@ -2323,12 +2323,22 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
     }
     for (code, span) in codes {
         let name = cx.text[span.start..span.end].to_string();
+        // an agent with no country is a sector, whatever its letters ("MUS" is no country)
+        let actor = if code == noun.sector {
+            Actor {
+                code: code.clone(),
+                country: None,
+                sector: code.get(..3).map(str::to_string),
+            }
+        } else {
+            actor_from_code(&code)
+        };
         cx.mentions.push(Mention {
             span,
             kind: EntityKind::Group,
             key: Key::Group(code.clone()),
             name,
-            actor: Some(actor_from_code(&code)),
+            actor: Some(actor),
         });
     }
 }

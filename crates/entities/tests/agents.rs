@@ -147,6 +147,15 @@ fn agents_without_a_country_in_reach() {
     // a place that is no actor: "in" names where, not whose
     let d = run_with(&res, "Ferrymen in Pinewood Hollow stopped work on Monday.");
     assert!(has(&d, "BUS", "Ferrymen"), "{}", dump(&d));
+    // an agent code outside CAMEO's sector list stays a sector without a country
+    let dict = ActorDictionary::parse_petrarch_agents("PILGRIM [~MUS]\n").unwrap();
+    let d = run_with(
+        &Resources::load().with_agents_dictionary(dict),
+        "Pilgrims gathered at dawn.",
+    );
+    let e = d.entities.iter().find(|e| e.kind == EntityKind::Group);
+    let a = e.and_then(|e| e.actor.as_ref()).expect("pilgrims");
+    assert_eq!((a.code.as_str(), a.country.as_deref()), ("MUS", None));
     // "lawmakers" alone is too vague to code, with or without the dictionary
     let d = run_with(&res, "Lawmakers approved the budget on Tuesday.");
     assert!(codes(&d).is_empty(), "{}", dump(&d));
