@@ -1,12 +1,15 @@
 //! The queue-fed worker pool: `dateline ingest --to nats://…` publishes articles to a NATS
 //! JetStream work queue and `dateline work --from nats://… --db …` consumes them, extracts,
 //! stores a batch and only then acknowledges it (at-least-once; the store's keyed writes make
-//! redelivery harmless). See crates/queue and docs/deployment.md.
+//! redelivery harmless). An article that cannot be read, or whose processing or write keeps
+//! failing, goes to the queue's dead-letter subject (`SUBJECT.dead`) after `--max-deliver`
+//! deliveries instead of coming back forever; `--dead-letters` lists them and
+//! `--replay-dead` puts them back on the queue. See crates/queue and docs/deployment.md.
 
 use crate::db::Db;
 use dateline_input::{Body, Defaults, RawArticle, Reader, parse_json_line};
 use dateline_pipeline::{Pipeline, parse_date, to_json};
-use dateline_queue::{Job, Outgoing, Queue, WorkOptions};
+use dateline_queue::{Job, Outcome, Outgoing, Queue, WorkOptions};
 use dateline_store::{BatchStats, Prepared};
 use rayon::prelude::*;
 use serde_json::{Map, Value};
@@ -44,6 +47,22 @@ pub struct WorkArgs {
     /// Print a line per batch taken from the queue.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Deliveries after which an article whose processing or write keeps failing (or that
+    /// keeps killing its worker) goes to the dead-letter subject SUBJECT.dead instead of
+    /// being redelivered. An article that cannot be read at all goes there at once.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(i64).range(1..))]
+    pub max_deliver: i64,
+    /// Seconds a failed article waits before it is delivered again.
+    #[arg(long, default_value_t = 5)]
+    pub retry_delay: u64,
+    /// List the dead-letter stream (one JSON object per line: sequence, input, error,
+    /// deliveries, origin, time, payload) and exit; consumes nothing.
+    #[arg(long, conflicts_with = "replay_dead")]
+    pub dead_letters: bool,
+    /// Publish every dead letter to the work queue again (after a fix), delete it from the
+    /// dead-letter stream, and exit.
+    #[arg(long)]
+    pub replay_dead: bool,
 }
 
 /// The JSON Lines input object of an article, as `dateline work` reads it back.
@@ -143,14 +162,51 @@ fn open_store(db: &str) -> Result<Db, String> {
     }
 }
 
-/// Store one batch: records prepared in parallel, written in one transaction.
-fn write(store: &mut Db, records: Vec<Value>) -> Result<BatchStats, String> {
-    let prepared: Vec<Option<Prepared>> = records.par_iter().map(Prepared::new).collect();
-    store.insert_prepared(&prepared).map_err(|e| e.to_string())
+/// Store one batch in one transaction. When it fails, its articles are written one at a
+/// time, so that one article the store refuses does not hold back the others: the result
+/// is, per record, `None` when stored, else the store's error. An error that is the store's
+/// rather than an article's (every article failed, and so does an empty transaction) is
+/// returned as `Err`.
+fn write(
+    store: &mut Db,
+    prepared: &[Option<Prepared>],
+    total: &mut BatchStats,
+) -> Result<Vec<Option<String>>, String> {
+    let mut out = vec![None; prepared.len()];
+    let first = match store.insert_prepared(prepared) {
+        Ok(st) => {
+            *total += st;
+            return Ok(out);
+        }
+        Err(e) => e.to_string(),
+    };
+    if prepared.len() > 1 {
+        eprintln!(
+            "dateline work: a batch of {} failed ({first}); writing its articles one at a time",
+            prepared.len()
+        );
+    }
+    for (i, p) in prepared.iter().enumerate() {
+        match store.insert_prepared(std::slice::from_ref(p)) {
+            Ok(st) => *total += st,
+            Err(e) => out[i] = Some(e.to_string()),
+        }
+    }
+    if out.iter().all(Option::is_some) {
+        store.insert_prepared(&[]).map_err(|e| e.to_string())?;
+    }
+    Ok(out)
 }
 
-fn extract_job(pipeline: &Pipeline, job: &Job, max_bytes: u64) -> Result<Value, (String, String)> {
-    let fail = |m: String| (job.input.clone(), m);
+/// Why an article of a job produced no record: its message cannot be read (dead at once), or
+/// processing it failed.
+enum JobError {
+    Unreadable(String, String),
+    Failed(String, String),
+}
+
+fn extract_job(pipeline: &Pipeline, job: &Job, max_bytes: u64) -> Result<Value, JobError> {
+    let fail = |m: String| JobError::Unreadable(job.input.clone(), m);
     if job.payload.len() as u64 > max_bytes {
         return Err(fail(format!(
             "article of {} bytes is larger than --max-bytes ({max_bytes})",
@@ -165,12 +221,62 @@ fn extract_job(pipeline: &Pipeline, job: &Job, max_bytes: u64) -> Result<Value, 
         url: None,
         id: None,
     };
-    let raw = parse_json_line(line, &job.input, &defaults).map_err(|e| (e.input, e.message))?;
-    pipeline.process_guarded(raw).map(|doc| to_json(&doc))
+    let raw = parse_json_line(line, &job.input, &defaults)
+        .map_err(|e| JobError::Unreadable(e.input, e.message))?;
+    let input = raw.input.clone();
+    // An article the pipeline refuses (no text, an unreadable date) is refused every time;
+    // a panic inside a stage may not be (it is tried again, up to --max-deliver).
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw))) {
+        Ok(Ok(doc)) => Ok(to_json(&doc)),
+        Ok(Err(msg)) => Err(JobError::Unreadable(input, msg)),
+        Err(_) => Err(JobError::Failed(
+            input,
+            "internal error while processing this article".into(),
+        )),
+    }
+}
+
+/// `dateline work --dead-letters` / `--replay-dead`.
+fn dead_letters(args: &WorkArgs) -> Result<bool, String> {
+    let queue = Queue::connect(&args.from).map_err(|e| e.to_string())?;
+    let (subject, stream) = queue.dead_letter();
+    if args.replay_dead {
+        let n = queue.replay_dead().map_err(|e| e.to_string())?;
+        eprintln!(
+            "dateline work: {}: {n} dead letters of {subject} (stream {stream}) published to the \
+             work queue again",
+            queue.endpoint()
+        );
+        return Ok(true);
+    }
+    let letters = queue.dead_letters().map_err(|e| e.to_string())?;
+    let mut out = std::io::stdout().lock();
+    for d in &letters {
+        let v = serde_json::json!({
+            "sequence": d.sequence,
+            "input": d.input,
+            "error": d.error,
+            "deliveries": d.deliveries,
+            "origin": d.origin,
+            "time": d.time,
+            "payload": String::from_utf8_lossy(&d.payload),
+        });
+        use std::io::Write;
+        writeln!(out, "{v}").map_err(|e| e.to_string())?;
+    }
+    eprintln!(
+        "dateline work: {}: {} dead letters in {subject} (stream {stream})",
+        queue.endpoint(),
+        letters.len()
+    );
+    Ok(true)
 }
 
 /// `dateline work`: consume the queue into the store.
 pub fn work(args: WorkArgs) -> Result<bool, String> {
+    if args.dead_letters || args.replay_dead {
+        return dead_letters(&args);
+    }
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
             .num_threads(n.max(1))
@@ -188,6 +294,8 @@ pub fn work(args: WorkArgs) -> Result<bool, String> {
         batch: args.batch.max(1),
         ack_wait: Duration::from_secs(args.ack_wait.max(1)),
         until_empty: args.until_empty,
+        max_deliver: args.max_deliver.max(1),
+        retry_delay: Duration::from_secs(args.retry_delay),
         ..WorkOptions::default()
     };
     let mut total = BatchStats::default();
@@ -201,29 +309,55 @@ pub fn work(args: WorkArgs) -> Result<bool, String> {
                     jobs.len()
                 );
             }
-            let outcomes: Vec<Result<Value, (String, String)>> = jobs
+            let extracted: Vec<Result<Value, JobError>> = jobs
                 .par_iter()
                 .map(|j| extract_job(&pipeline, j, args.max_bytes))
                 .collect();
-            let mut records = Vec::with_capacity(outcomes.len());
-            for o in outcomes {
-                match o {
-                    Ok(v) => records.push(v),
-                    Err((input, msg)) => {
-                        // A bad article is reported and acknowledged: redelivering cannot fix it.
+            let mut outcomes = vec![Outcome::Done; jobs.len()];
+            let mut records = Vec::with_capacity(extracted.len());
+            let mut of_record = Vec::with_capacity(extracted.len());
+            for (i, x) in extracted.into_iter().enumerate() {
+                match x {
+                    Ok(v) => {
+                        records.push(v);
+                        of_record.push(i);
+                    }
+                    // Redelivering cannot fix an unreadable article: dead-lettered now.
+                    Err(JobError::Unreadable(input, msg)) => {
                         errors += 1;
                         eprintln!("dateline: {input}: {msg}");
+                        outcomes[i] = Outcome::Dead(msg);
+                    }
+                    Err(JobError::Failed(input, msg)) => {
+                        eprintln!(
+                            "dateline: {input}: {msg} (delivery {} of at most {})",
+                            jobs[i].delivered, opts.max_deliver
+                        );
+                        outcomes[i] = Outcome::Retry(msg);
                     }
                 }
             }
-            total += write(&mut store, records).map_err(|e| format!("{shown}: {e}"))?;
-            Ok(())
+            let prepared: Vec<Option<Prepared>> = records.par_iter().map(Prepared::new).collect();
+            let failed =
+                write(&mut store, &prepared, &mut total).map_err(|e| format!("{shown}: {e}"))?;
+            for (k, f) in failed.into_iter().enumerate() {
+                if let Some(e) = f {
+                    let j = &jobs[of_record[k]];
+                    eprintln!(
+                        "dateline: {}: {shown}: {e} (delivery {} of at most {})",
+                        j.input, j.delivered, opts.max_deliver
+                    );
+                    outcomes[of_record[k]] = Outcome::Retry(format!("{shown}: {e}"));
+                }
+            }
+            Ok(outcomes)
         })
         .map_err(|e| e.to_string())?;
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "dateline work: {}: {} articles in {} batches ({} redelivered), {} new, {} already \
-         present, {} events stored, {errors} errors ({secs:.1} s, {:.0} articles/s)",
+         present, {} events stored, {errors} errors, {} dead-lettered to {}, {} put back for \
+         another try ({secs:.1} s, {:.0} articles/s)",
         queue.endpoint(),
         stats.messages,
         stats.batches,
@@ -231,7 +365,10 @@ pub fn work(args: WorkArgs) -> Result<bool, String> {
         total.new,
         total.present,
         total.events,
+        stats.dead,
+        queue.dead_letter().0,
+        stats.retried,
         stats.messages as f64 / secs.max(1e-9),
     );
-    Ok(errors == 0 && total.invalid == 0)
+    Ok(errors == 0 && stats.dead == 0 && total.invalid == 0)
 }

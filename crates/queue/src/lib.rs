@@ -12,6 +12,17 @@
 //! The stream is created on first use with work-queue retention (a message is removed once
 //! acknowledged), file storage, and the one subject; its name is derived from the subject
 //! ([`stream_name`]). The API is blocking: a small Tokio runtime lives inside [`Queue`].
+//!
+//! **Poison messages** never loop forever nor stop the pool. The handler says per article what
+//! happened ([`Outcome`]): an article that cannot be read is dead at once; one whose
+//! processing or write failed is redelivered after [`WorkOptions::retry_delay`] until it has
+//! been delivered [`WorkOptions::max_deliver`] times, then it is dead; a message delivered
+//! more often than that without ever being acknowledged (its workers died on it) is dead before
+//! it is handed out again. A dead message is published, with its original headers and the
+//! error in [`ERROR_HEADER`], to the dead-letter subject ([`dead_subject`]: `SUBJECT.dead`,
+//! kept in its own stream with limits retention, [`Queue::dead_letters`] lists it,
+//! [`Queue::replay_dead`] publishes it to the work queue again), then acknowledged on the work
+//! queue and counted in [`WorkStats::dead`].
 
 use async_nats::HeaderMap;
 use async_nats::jetstream::{self, consumer, context::PublishAckFuture, stream};
@@ -30,6 +41,18 @@ pub const INPUT_HEADER: &str = "Dateline-Input";
 pub const PUBLISHED_HEADER: &str = "Dateline-Published";
 /// Header carrying `--source` given to the publisher (a fallback, like [`PUBLISHED_HEADER`]).
 pub const SOURCE_HEADER: &str = "Dateline-Source";
+
+/// Header of a dead-lettered message: why it was given up.
+pub const ERROR_HEADER: &str = "Dateline-Error";
+/// Header of a dead-lettered message: how many times it had been delivered.
+pub const DELIVERIES_HEADER: &str = "Dateline-Deliveries";
+/// Header of a dead-lettered message: `STREAM#SEQUENCE` it had on the work queue.
+pub const ORIGIN_HEADER: &str = "Dateline-Origin";
+
+/// The subject dead messages of a work subject go to: `SUBJECT.dead`.
+pub fn dead_subject(subject: &str) -> String {
+    format!("{subject}.dead")
+}
 
 /// Default durable consumer name shared by all workers of a queue.
 pub const DEFAULT_CONSUMER: &str = "dateline-workers";
@@ -130,6 +153,8 @@ pub struct Queue {
     js: jetstream::Context,
     endpoint: Endpoint,
     stream: String,
+    dead_subject: String,
+    dead_stream: String,
 }
 
 /// One article taken from the queue.
@@ -145,6 +170,8 @@ pub struct Job {
     pub source: Option<String>,
     /// How many times the server has delivered this message (more than 1: a redelivery).
     pub delivered: i64,
+    /// Its sequence number in the work stream.
+    pub sequence: u64,
 }
 
 /// How a worker consumes.
@@ -160,6 +187,11 @@ pub struct WorkOptions {
     pub until_empty: bool,
     /// How long one pull waits for messages when the queue is empty.
     pub idle: Duration,
+    /// Deliveries after which an article that keeps failing ([`Outcome::Retry`]) or keeps
+    /// killing its worker goes to the dead-letter subject instead of being redelivered.
+    pub max_deliver: i64,
+    /// How long a failed article waits before it is delivered again.
+    pub retry_delay: Duration,
 }
 
 impl Default for WorkOptions {
@@ -170,6 +202,8 @@ impl Default for WorkOptions {
             ack_wait: Duration::from_secs(60),
             until_empty: false,
             idle: Duration::from_secs(1),
+            max_deliver: 5,
+            retry_delay: Duration::from_secs(5),
         }
     }
 }
@@ -177,12 +211,48 @@ impl Default for WorkOptions {
 /// What a worker did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WorkStats {
-    /// Messages handled and acknowledged.
+    /// Deliveries handled (acknowledged, put back for another try, or dead-lettered).
     pub messages: u64,
     /// Batches handled.
     pub batches: u64,
     /// Messages among them that had been delivered before (to a worker that did not ack).
     pub redelivered: u64,
+    /// Messages put back for another try ([`Outcome::Retry`] below the delivery limit).
+    pub retried: u64,
+    /// Messages given up: published to the dead-letter subject, then acknowledged.
+    pub dead: u64,
+}
+
+/// What became of one article of a batch, as the handler of [`Queue::work`] reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stored (or deliberately skipped): acknowledge it.
+    Done,
+    /// Failed in a way another try might not repeat (processing or writing it failed): deliver
+    /// it again after the retry delay, unless it has been delivered `max_deliver` times, then
+    /// dead-letter it with this error.
+    Retry(String),
+    /// Can never succeed (the message cannot be read as an article): dead-letter it now.
+    Dead(String),
+}
+
+/// A message of the dead-letter stream.
+#[derive(Clone, Debug)]
+pub struct DeadLetter {
+    /// Its sequence number in the dead-letter stream.
+    pub sequence: u64,
+    /// The original message body.
+    pub payload: Bytes,
+    /// [`INPUT_HEADER`] of the original message.
+    pub input: Option<String>,
+    /// Why it was given up ([`ERROR_HEADER`]).
+    pub error: Option<String>,
+    /// Deliveries before it was given up ([`DELIVERIES_HEADER`]).
+    pub deliveries: Option<i64>,
+    /// Where it was on the work queue ([`ORIGIN_HEADER`]).
+    pub origin: Option<String>,
+    /// When it was given up (RFC 3339).
+    pub time: String,
 }
 
 fn header(h: Option<&HeaderMap>, name: &str) -> Option<String> {
@@ -208,6 +278,8 @@ impl Queue {
             .build()
             .map_err(|e| err("cannot start the NATS client runtime", e))?;
         let stream = stream_name(&endpoint.subject);
+        let dead_subject = dead_subject(&endpoint.subject);
+        let dead_stream = stream_name(&dead_subject);
         let (client, js) = rt.block_on(async {
             let client = async_nats::ConnectOptions::new()
                 .name("dateline")
@@ -230,6 +302,21 @@ impl Queue {
                     e,
                 )
             })?;
+            // Dead letters are kept until someone deletes or replays them.
+            js.get_or_create_stream(stream::Config {
+                name: dead_stream.clone(),
+                subjects: vec![dead_subject.clone()],
+                retention: stream::RetentionPolicy::Limits,
+                storage: stream::StorageType::File,
+                ..Default::default()
+            })
+            .await
+            .map_err(|e| {
+                err(
+                    &format!("{endpoint}: cannot create the dead-letter stream {dead_stream}"),
+                    e,
+                )
+            })?;
             Ok::<_, Error>((client, js))
         })?;
         Ok(Queue {
@@ -238,6 +325,8 @@ impl Queue {
             js,
             endpoint,
             stream,
+            dead_subject,
+            dead_stream,
         })
     }
 
@@ -247,6 +336,95 @@ impl Queue {
 
     pub fn stream_name(&self) -> &str {
         &self.stream
+    }
+
+    /// The dead-letter subject and stream of this queue.
+    pub fn dead_letter(&self) -> (&str, &str) {
+        (&self.dead_subject, &self.dead_stream)
+    }
+
+    /// Every message of the dead-letter stream, oldest first (nothing is consumed).
+    pub fn dead_letters(&self) -> Result<Vec<DeadLetter>> {
+        self.rt.block_on(async {
+            let ctx = format!("{}: dead-letter stream {}", self.endpoint, self.dead_stream);
+            let stream = self
+                .js
+                .get_stream(&self.dead_stream)
+                .await
+                .map_err(|e| err(&ctx, e))?;
+            let info = stream.get_info().await.map_err(|e| err(&ctx, e))?;
+            let mut out = Vec::new();
+            if info.state.messages == 0 {
+                return Ok(out);
+            }
+            for seq in info.state.first_sequence..=info.state.last_sequence {
+                let m = match stream.get_raw_message(seq).await {
+                    Ok(m) => m,
+                    // Deleted (replayed) messages leave gaps.
+                    Err(e)
+                        if matches!(
+                            e.kind(),
+                            stream::LastRawMessageErrorKind::NoMessageFound
+                                | stream::LastRawMessageErrorKind::JetStream(_)
+                        ) =>
+                    {
+                        continue;
+                    }
+                    Err(e) => return Err(err(&ctx, e)),
+                };
+                let h = Some(&m.headers);
+                out.push(DeadLetter {
+                    sequence: m.sequence,
+                    payload: m.payload,
+                    input: header(h, INPUT_HEADER),
+                    error: header(h, ERROR_HEADER),
+                    deliveries: header(h, DELIVERIES_HEADER).and_then(|d| d.parse().ok()),
+                    origin: header(h, ORIGIN_HEADER),
+                    time: m.time.to_string(),
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    /// Publish every dead letter to the work queue again (with its original headers, without
+    /// the error ones) and delete it from the dead-letter stream once the server stored the
+    /// copy. Returns how many were replayed.
+    pub fn replay_dead(&self) -> Result<u64> {
+        let letters = self.dead_letters()?;
+        self.rt.block_on(async {
+            let ctx = format!("{}: dead-letter stream {}", self.endpoint, self.dead_stream);
+            let stream = self
+                .js
+                .get_stream(&self.dead_stream)
+                .await
+                .map_err(|e| err(&ctx, e))?;
+            let mut n = 0;
+            for d in letters {
+                let m = stream
+                    .get_raw_message(d.sequence)
+                    .await
+                    .map_err(|e| err(&ctx, e))?;
+                let mut headers = HeaderMap::new();
+                for name in [INPUT_HEADER, PUBLISHED_HEADER, SOURCE_HEADER] {
+                    if let Some(v) = header(Some(&m.headers), name) {
+                        headers.insert(name, v.as_str());
+                    }
+                }
+                self.js
+                    .publish_with_headers(self.endpoint.subject.clone(), headers, m.payload)
+                    .await
+                    .map_err(|e| err(&format!("{}: replay", self.endpoint), e))?
+                    .await
+                    .map_err(|e| err(&format!("{}: replay", self.endpoint), e))?;
+                stream
+                    .delete_message(d.sequence)
+                    .await
+                    .map_err(|e| err(&ctx, e))?;
+                n += 1;
+            }
+            Ok(n)
+        })
     }
 
     /// Largest message the server accepts, in bytes (headers included).
@@ -270,13 +448,14 @@ impl Queue {
     }
 
     /// Consume until stopped (SIGINT/SIGTERM: the current batch is finished first) or, with
-    /// `until_empty`, until the stream is empty. Each batch goes to `handle`; when it returns
-    /// `Ok`, every message of the batch is acknowledged. When it returns `Err`, the batch is
-    /// negatively acknowledged (redelivered to any worker after a short delay) and the error
-    /// ends the worker.
+    /// `until_empty`, until the stream is empty. Each batch goes to `handle`, which returns one
+    /// [`Outcome`] per job: done ones are acknowledged, failed ones redelivered later or
+    /// dead-lettered (see the crate documentation). When it returns `Err` (the store cannot be
+    /// written at all), the batch is negatively acknowledged (redelivered to any worker after
+    /// the retry delay) and the error ends the worker.
     pub fn work<F>(&self, opts: &WorkOptions, mut handle: F) -> Result<WorkStats>
     where
-        F: FnMut(&[Job]) -> std::result::Result<(), String>,
+        F: FnMut(&[Job]) -> std::result::Result<Vec<Outcome>, String>,
     {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = stop.clone();
@@ -354,36 +533,110 @@ impl Queue {
                         published: header(m.headers.as_ref(), PUBLISHED_HEADER),
                         source: header(m.headers.as_ref(), SOURCE_HEADER),
                         delivered: info.map_or(1, |i| i.delivered),
+                        sequence: seq,
                     }
                 })
                 .collect();
-            // The handler runs outside the runtime: it may block, and it may use a store
-            // client with a runtime of its own.
-            if let Err(e) = handle(&jobs) {
-                self.rt.block_on(async {
-                    for m in &msgs {
-                        let _ = m
-                            .ack_with(jetstream::AckKind::Nak(Some(Duration::from_secs(5))))
-                            .await;
+            // A message delivered more than `max_deliver` times was never acknowledged: the
+            // workers holding it died or timed out. It is not handed out again.
+            let max = opts.max_deliver.max(1);
+            let (live, worn): (Vec<usize>, Vec<usize>) =
+                (0..jobs.len()).partition(|&i| jobs[i].delivered <= max);
+            let mut outcomes: Vec<Outcome> = vec![Outcome::Done; jobs.len()];
+            for &i in &worn {
+                outcomes[i] = Outcome::Dead(format!(
+                    "delivered {} times without an acknowledgement (its workers died or timed \
+                     out on it)",
+                    jobs[i].delivered
+                ));
+            }
+            if !live.is_empty() {
+                let batch: Vec<Job> = live.iter().map(|&i| jobs[i].clone()).collect();
+                // The handler runs outside the runtime: it may block, and it may use a store
+                // client with a runtime of its own.
+                match handle(&batch) {
+                    Ok(got) if got.len() == batch.len() => {
+                        for (&i, o) in live.iter().zip(got) {
+                            outcomes[i] = o;
+                        }
                     }
-                    let _ = self.client.flush().await;
-                });
-                return Err(Error(e));
+                    other => {
+                        let e = match other {
+                            Err(e) => e,
+                            Ok(got) => format!(
+                                "the handler gave {} outcomes for {} articles",
+                                got.len(),
+                                batch.len()
+                            ),
+                        };
+                        self.rt.block_on(async {
+                            for &i in &live {
+                                let _ = msgs[i]
+                                    .ack_with(jetstream::AckKind::Nak(Some(opts.retry_delay)))
+                                    .await;
+                            }
+                            let _ = self.client.flush().await;
+                        });
+                        return Err(Error(e));
+                    }
+                }
+            }
+            for (job, o) in jobs.iter().zip(&mut outcomes) {
+                if let Outcome::Retry(e) = o
+                    && job.delivered >= max
+                {
+                    *o = Outcome::Dead(format!(
+                        "{e} (failed on each of {} deliveries)",
+                        job.delivered
+                    ));
+                }
             }
             self.rt.block_on(async {
-                for m in &msgs {
-                    m.ack()
-                        .await
-                        .map_err(|e| err(&format!("{}: ack", self.endpoint), e))?;
+                let ctx = |what: &str| format!("{}: {what}", self.endpoint);
+                for ((m, job), o) in msgs.iter().zip(&jobs).zip(&outcomes) {
+                    match o {
+                        Outcome::Done => {}
+                        Outcome::Retry(_) => {
+                            m.ack_with(jetstream::AckKind::Nak(Some(opts.retry_delay)))
+                                .await
+                                .map_err(|e| err(&ctx("nak"), e))?;
+                            continue;
+                        }
+                        Outcome::Dead(why) => {
+                            // Stored in the dead-letter stream before it leaves the queue.
+                            let mut headers = m.headers.clone().unwrap_or_default();
+                            headers.insert(ERROR_HEADER, header_safe(why).as_str());
+                            headers.insert(DELIVERIES_HEADER, job.delivered.to_string().as_str());
+                            headers.insert(
+                                ORIGIN_HEADER,
+                                format!("{}#{}", self.stream, job.sequence).as_str(),
+                            );
+                            self.js
+                                .publish_with_headers(
+                                    self.dead_subject.clone(),
+                                    headers,
+                                    m.payload.clone(),
+                                )
+                                .await
+                                .map_err(|e| err(&ctx("dead letter"), e))?
+                                .await
+                                .map_err(|e| err(&ctx("dead letter"), e))?;
+                        }
+                    }
+                    m.ack().await.map_err(|e| err(&ctx("ack"), e))?;
                 }
-                self.client
-                    .flush()
-                    .await
-                    .map_err(|e| err(&format!("{}: ack", self.endpoint), e))
+                self.client.flush().await.map_err(|e| err(&ctx("ack"), e))
             })?;
             stats.batches += 1;
             stats.messages += jobs.len() as u64;
             stats.redelivered += jobs.iter().filter(|j| j.delivered > 1).count() as u64;
+            for o in &outcomes {
+                match o {
+                    Outcome::Done => {}
+                    Outcome::Retry(_) => stats.retried += 1,
+                    Outcome::Dead(_) => stats.dead += 1,
+                }
+            }
         }
         Ok(stats)
     }
