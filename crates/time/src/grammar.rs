@@ -57,6 +57,8 @@ pub enum Sem {
         unit: Unit,
         off: i32,
     },
+    /// "the 1988 quarter", "the 1989 period": the reported quarter of a given year.
+    QuarterIn(i32),
     /// "last November", "this September".
     MonthRel {
         m: u8,
@@ -1059,7 +1061,7 @@ impl<'a> Grammar<'a> {
                 let single = k == j + 1 && matches!(self.lx(k), Lex::Unit(_));
                 if single
                     && matches!(r, "past" | "last")
-                    && matches!(u, Unit::Week | Unit::Month | Unit::Year)
+                    && matches!(u, Unit::Week | Unit::Month | Unit::Year | Unit::Decade)
                 {
                     return Some((k + 1, Expr::new(Sem::PastUnit(u))));
                 }
@@ -1142,6 +1144,12 @@ impl<'a> Grammar<'a> {
             return None;
         }
         if the
+            && let Some(y) = self.year(j)
+            && matches!(self.w(j + 1), "quarter" | "period")
+        {
+            return Some((j + 2, Expr::new(Sem::QuarterIn(y))));
+        }
+        if the
             && r == "week"
             && self.is(j + 1, "of")
             && let Some((e, sem)) = self.month_date(j + 2)
@@ -1199,6 +1207,12 @@ impl<'a> Grammar<'a> {
         };
         let u = self.unit_any(j)?;
         let end_ok = |k: usize| self.is_punct(k) || matches!(self.w(k), "and" | "but" | "when");
+        // "a week or so ago".
+        let j = if self.is(j + 1, "or") && self.is(j + 2, "so") && self.is(j + 3, "ago") {
+            j + 2
+        } else {
+            j
+        };
         match self.w(j + 1) {
             "ago" => Some((j + 2, Expr::new(Sem::Ago { n, unit: u }))),
             // "two days earlier", "a week later": counted from the day last named.
@@ -1443,6 +1457,10 @@ impl<'a> Grammar<'a> {
     }
 
     fn duration(&self, i: usize) -> Option<(usize, Expr)> {
+        // "the 1988 quarter" is a quarter of that year, not 1988 quarters.
+        if self.is(i, "the") && self.year(i + 1).is_some() {
+            return None;
+        }
         // "the nine months", "the four days": TimeML keeps the article.
         if self.is(i, "the")
             && !matches!(self.w(i + 1), "a" | "an" | "one")

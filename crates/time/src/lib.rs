@@ -257,6 +257,11 @@ fn scan(
             }
         ) && last_quarter.is_some()
             && quarter_sentence();
+        // "the 1988 quarter": the quarter last named, in that year.
+        let quarter_in = matches!(x.sem, Sem::QuarterIn(_));
+        if let (Sem::QuarterIn(y), Some((_, q))) = (&x.sem, *last_quarter) {
+            x.sem = Sem::Quarter { q, y: Some(*y) };
+        }
         if year_back || last_year_q {
             x.sem = match *last_quarter {
                 Some((y, q)) => Sem::Quarter { q, y: Some(y - 1) },
@@ -265,7 +270,7 @@ fn scan(
         }
         let r = resolve::resolve(&x, reference, tense);
         if let Some(t) = r.timeml.as_deref()
-            && !(year_back || last_year_q)
+            && !(year_back || last_year_q || quarter_in)
             && t.len() == 7
             && t.as_bytes()[5] == b'Q'
             && let (Ok(y), Ok(q)) = (t[..4].parse::<i32>(), t[6..].parse::<u8>())

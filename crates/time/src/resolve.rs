@@ -397,6 +397,11 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
             let day: Date = d.value?.value.parse().ok()?;
             point(Value::point(week(day), Precision::Week))
         }
+        Sem::QuarterIn(yy) => {
+            let q = quarter_of(r);
+            let qq = if q == 0 { 4 } else { q };
+            point(Value::point(format!("{yy:04}-Q{qq}"), Precision::Season))
+        }
         Sem::QuarterAgo(n) => {
             // The latest completed quarter before the reference date.
             let q = quarter_of(r);

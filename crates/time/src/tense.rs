@@ -263,6 +263,22 @@ const SCHEDULE_PRESENT: &[&str] = &[
     "reconvenes",
 ];
 
+/// The plural (base) forms of the same verbs: "the two leaders meet Monday". A base form is
+/// also an infinitive or follows a modal ("did not meet"), so it counts only with a subject
+/// before it (see `cue`).
+const SCHEDULE_BASE: &[&str] = &[
+    "meet",
+    "resume",
+    "reconvene",
+    "convene",
+    "arrive",
+    "depart",
+    "visit",
+    "travel",
+    "vote",
+    "expire",
+];
+
 /// An adverb between a determiner and a participle ("a still unspecified date", "the newly
 /// elected council").
 fn is_adverb(w: &str) -> bool {
@@ -365,6 +381,45 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
     // A present verb of schedule: "the court meets on Friday", "the offer expires Monday".
     if SETS.schedule_present.contains(w) {
         return Some(Tense::Present);
+    }
+    if SCHEDULE_BASE.contains(&w) {
+        // Skip adverbs back to the word before the verb: a subject (a noun or pronoun), not
+        // "to", a modal, an auxiliary or a determiner.
+        let mut j = i.wrapping_sub(1);
+        while j >= lo && j < i && (is_adverb(word(j)) || word(j) == "separately") {
+            j = j.wrapping_sub(1);
+        }
+        let p = if j >= lo && j < i { word(j) } else { "" };
+        let subject = !p.is_empty()
+            && !matches!(
+                p,
+                "to" | "not"
+                    | "n"
+                    | "t"
+                    | "did"
+                    | "do"
+                    | "does"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "would"
+                    | "will"
+                    | "shall"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "and"
+                    | "or"
+                    | "let"
+                    | "help"
+                    | "make"
+            )
+            && is_be_have(p).is_none()
+            && !is_past_form(p);
+        return subject.then_some(Tense::Present);
     }
     if let Some(t) = is_be_have(w) {
         // An auxiliary whose verb group looks forward ("is set to", "was expected to")
@@ -520,6 +575,20 @@ mod tests {
         );
         assert_eq!(
             tense_for("Kerry, who met Lavrov on Friday, will fly home.", "Friday"),
+            Tense::Past
+        );
+        // A plural present of a scheduled event looks forward; an infinitive or a base form
+        // after an auxiliary does not decide.
+        assert_eq!(
+            tense_for("The two presidents meet separately on Monday.", "Monday"),
+            Tense::Present
+        );
+        assert_eq!(
+            tense_for("The two presidents did not meet on Monday.", "Monday"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_for("The ministers failed to meet on Monday.", "Monday"),
             Tense::Past
         );
     }
