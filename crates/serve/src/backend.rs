@@ -207,7 +207,7 @@ impl Postgres {
     /// A pooled session for one request's reads.
     async fn lease(&self, aggregate: bool) -> Result<pg::Lease<'_>, ApiError> {
         self.reader
-            .lease(self.limit(aggregate))
+            .lease(self.limit(aggregate), aggregate)
             .await
             .map_err(|e| self.error(e, aggregate))
     }
@@ -253,17 +253,18 @@ fn ser(e: ApiError) -> ReadError {
 impl ReadBackend for Postgres {
     fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (u64, Vec<ApiEvent>)> {
         Box::pin(async move {
-            let mut l = self.lease(false).await?;
+            let l = self.lease(false).await?;
             let out = async {
-                let (generation, _) = pg::generation(l.client()).await?;
+                let (generation, cs) = pg::generation(&l).await?;
                 let k = key("count", &unpaged(&filter));
-                let total = cached_pg(&cache, k, generation, async {
-                    Ok(pg::count(l.client(), &filter).await?.to_string())
-                })
-                .await?
-                .parse()
-                .unwrap_or(0);
-                Ok((total, pg::events(&mut l, &filter).await?))
+                // The count (unless cached) and the page go out together.
+                let (total, page) = tokio::join!(
+                    cached_pg(&cache, k, generation, async {
+                        Ok(pg::count(&l, &filter).await?.to_string())
+                    }),
+                    pg::events(&l, &filter, cs)
+                );
+                Ok((total?.parse().unwrap_or(0), page?))
             }
             .await;
             self.finish(l, out, false)
@@ -273,7 +274,7 @@ impl ReadBackend for Postgres {
     fn event(&self, id: i64) -> Fut<'_, Option<EventDetail>> {
         Box::pin(async move {
             let l = self.lease(false).await?;
-            let out = pg::event(l.client(), id).await;
+            let out = pg::event(&l, id).await;
             self.finish(l, out, false)
         })
     }
@@ -281,7 +282,7 @@ impl ReadBackend for Postgres {
     fn event_article(&self, id: i64) -> Fut<'_, Option<Value>> {
         Box::pin(async move {
             let l = self.lease(false).await?;
-            let out = pg::event_article(l.client(), id).await;
+            let out = pg::event_article(&l, id).await;
             self.finish(l, out, false)
         })
     }
@@ -289,7 +290,7 @@ impl ReadBackend for Postgres {
     fn article(&self, doc_id: String) -> Fut<'_, Option<Value>> {
         Box::pin(async move {
             let l = self.lease(false).await?;
-            let out = pg::article(l.client(), &doc_id).await;
+            let out = pg::article(&l, &doc_id).await;
             self.finish(l, out, false)
         })
     }
@@ -297,7 +298,7 @@ impl ReadBackend for Postgres {
     fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, (i64, Vec<SearchHit>)> {
         Box::pin(async move {
             let l = self.lease(false).await?;
-            let out = pg::search(l.client(), &q, limit, offset).await;
+            let out = pg::search(&l, &q, limit, offset).await;
             self.finish(l, out, false)
         })
     }
@@ -306,9 +307,9 @@ impl ReadBackend for Postgres {
         Box::pin(async move {
             let l = self.lease(true).await?;
             let out = async {
-                let (generation, cs) = pg::generation(l.client()).await?;
+                let (generation, cs) = pg::generation(&l).await?;
                 cached_pg(&cache, key("stats", &filter), generation, async {
-                    let s: Stats = pg::stats(l.client(), &filter, cs).await?;
+                    let s: Stats = pg::stats(&l, &filter, cs).await?;
                     to_json(&s).map_err(ser)
                 })
                 .await
@@ -322,9 +323,9 @@ impl ReadBackend for Postgres {
         Box::pin(async move {
             let l = self.lease(true).await?;
             let out = async {
-                let (generation, cs) = pg::generation(l.client()).await?;
+                let (generation, cs) = pg::generation(&l).await?;
                 cached_pg(&cache, key("points", &filter), generation, async {
-                    let pts = pg::points(l.client(), &filter, cs, limit).await?;
+                    let pts = pg::points(&l, &filter, cs, limit).await?;
                     points_json(limit, cs, &pts).map_err(ser)
                 })
                 .await
@@ -338,8 +339,8 @@ impl ReadBackend for Postgres {
         Box::pin(async move {
             let l = self.lease(false).await?;
             let out = async {
-                let c = pg::counts(l.client()).await?;
-                Ok((c, pg::cluster_support(l.client()).await?))
+                let c = pg::counts(&l).await?;
+                Ok((c, pg::cluster_support(&l).await?))
             }
             .await;
             self.finish(l, out, false)

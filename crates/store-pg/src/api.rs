@@ -26,6 +26,7 @@ use dateline_store::api::{
 };
 use dateline_store::{Counts, EventRow, Filter};
 use serde_json::Value;
+use std::collections::HashMap;
 use std::sync::Mutex;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::types::private::BytesMut;
@@ -75,11 +76,18 @@ impl From<dateline_store::Error> for ReadError {
 
 type Result<T> = std::result::Result<T, ReadError>;
 
-/// One pooled session and the `statement_timeout` it has now.
+/// One pooled session: its client, the settings it has now and its prepared statements.
 struct Conn {
     client: Client,
-    timeout_ms: u64,
+    /// `statement_timeout` in ms and whether the session is set for aggregates.
+    mode: Option<(u64, bool)>,
+    /// Statements by SQL text: filters of one shape make the same text, so a session
+    /// prepares each once (a prepared statement saves a round trip per query).
+    statements: Mutex<HashMap<String, Statement>>,
 }
+
+/// Most statements a session keeps prepared.
+const STATEMENTS: usize = 256;
 
 /// A small pool of read-only sessions of one database.
 pub struct PgReader {
@@ -99,21 +107,49 @@ pub struct Lease<'a> {
 }
 
 impl Lease<'_> {
-    /// The session's client.
-    pub fn client(&self) -> &Client {
-        &self
-            .conn
-            .as_ref()
-            .expect("a lease holds its session")
-            .client
+    fn conn(&self) -> &Conn {
+        self.conn.as_ref().expect("a lease holds its session")
     }
 
-    fn client_mut(&mut self) -> &mut Client {
-        &mut self
-            .conn
-            .as_mut()
-            .expect("a lease holds its session")
-            .client
+    /// The session's client.
+    pub fn client(&self) -> &Client {
+        &self.conn().client
+    }
+
+    /// `sql` prepared on this session (once per session).
+    async fn statement(&self, sql: &str) -> Result<Statement> {
+        let conn = self.conn();
+        if let Some(st) = conn
+            .statements
+            .lock()
+            .ok()
+            .and_then(|m| m.get(sql).cloned())
+        {
+            return Ok(st);
+        }
+        let st = conn.client.prepare(sql).await?;
+        if let Ok(mut m) = conn.statements.lock() {
+            if m.len() >= STATEMENTS {
+                m.clear();
+            }
+            m.insert(sql.to_string(), st.clone());
+        }
+        Ok(st)
+    }
+
+    async fn query(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>> {
+        let st = self.statement(sql).await?;
+        Ok(self.client().query(&st, params).await?)
+    }
+
+    async fn query_one(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Row> {
+        let st = self.statement(sql).await?;
+        Ok(self.client().query_one(&st, params).await?)
+    }
+
+    async fn query_opt(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Option<Row>> {
+        let st = self.statement(sql).await?;
+        Ok(self.client().query_opt(&st, params).await?)
     }
 
     /// Give the session back for the next request.
@@ -149,7 +185,10 @@ impl PgReader {
 
     /// A session whose statements may each run `timeout_ms` milliseconds. Waits while every
     /// session is busy. Must be called inside a tokio runtime (the connection runs on it).
-    pub async fn lease(&self, timeout_ms: u64) -> Result<Lease<'_>> {
+    /// `aggregate`: the request reads every matching event (stats, map points) and may use
+    /// parallel workers; other requests read a page off an index and stop early, where
+    /// parallel workers only add their start-up time (as the store's `query` does).
+    pub async fn lease(&self, timeout_ms: u64, aggregate: bool) -> Result<Lease<'_>> {
         let permit = self
             .permits
             .acquire()
@@ -171,17 +210,23 @@ impl PgReader {
                     .await?;
                 Conn {
                     client,
-                    timeout_ms: 0,
+                    mode: None,
+                    statements: Mutex::new(HashMap::new()),
                 }
             }
         };
-        let ms = timeout_ms.max(1);
-        if conn.timeout_ms != ms {
-            // A number made here, not user text.
+        let mode = (timeout_ms.max(1), aggregate);
+        if conn.mode != Some(mode) {
+            // Numbers and fixed words made here, not user text.
+            let workers = if aggregate {
+                "RESET max_parallel_workers_per_gather"
+            } else {
+                "SET max_parallel_workers_per_gather = 0"
+            };
             conn.client
-                .batch_execute(&format!("SET statement_timeout = {ms}"))
+                .batch_execute(&format!("SET statement_timeout = {}; {workers}", mode.0))
                 .await?;
-            conn.timeout_ms = ms;
+            conn.mode = Some(mode);
         }
         Ok(Lease {
             reader: self,
@@ -268,11 +313,11 @@ impl ToSql for Encoded {
 /// The statement `build` writes, prepared, and the parameters it pushed, encoded for it.
 /// `build` runs twice (before and after preparing): it must make the same SQL both times.
 async fn prepare(
-    c: &Client,
+    l: &Lease<'_>,
     build: impl Fn(&mut Params) -> Result<String>,
 ) -> Result<(Statement, Vec<Encoded>)> {
     let sql = build(&mut Params::default())?;
-    let st = c.prepare(&sql).await?;
+    let st = l.statement(&sql).await?;
     let mut p = Params::default();
     build(&mut p)?;
     let mut out = Vec::with_capacity(p.vals.len());
@@ -304,8 +349,8 @@ fn tables(needs_article: bool) -> &'static str {
 
 /// Whether the database has event clusters, and a number that changes whenever articles or
 /// events are added (for caching answers): one round trip.
-pub async fn generation(c: &Client) -> Result<((i64, i64), ClusterSupport)> {
-    let r = c
+pub async fn generation(l: &Lease<'_>) -> Result<((i64, i64), ClusterSupport)> {
+    let r = l
         .query_one(
             "SELECT (SELECT coalesce(max(id), 0)::int8 FROM articles),
                     (SELECT coalesce(max(id), 0)::int8 FROM events),
@@ -326,12 +371,12 @@ pub async fn generation(c: &Client) -> Result<((i64, i64), ClusterSupport)> {
 }
 
 /// Whether the database has event clusters.
-pub async fn cluster_support(c: &Client) -> Result<ClusterSupport> {
-    Ok(generation(c).await?.1)
+pub async fn cluster_support(l: &Lease<'_>) -> Result<ClusterSupport> {
+    Ok(generation(l).await?.1)
 }
 
 /// Cluster counts of the given events (by event row id), in the same order.
-async fn clusters_of(c: &Client, cs: ClusterSupport, ids: &[i64]) -> Result<Vec<ClusterInfo>> {
+async fn clusters_of(l: &Lease<'_>, cs: ClusterSupport, ids: &[i64]) -> Result<Vec<ClusterInfo>> {
     let alone = ClusterInfo {
         id: None,
         mentions: 1,
@@ -350,7 +395,7 @@ async fn clusters_of(c: &Client, cs: ClusterSupport, ids: &[i64]) -> Result<Vec<
     };
     let list: Vec<i64> = ids.to_vec();
     let mut found = std::collections::HashMap::new();
-    for r in c.query(sql, &[&list]).await? {
+    for r in l.query(sql, &[&list]).await? {
         let id: i64 = r.try_get(0)?;
         found.insert(
             id,
@@ -369,8 +414,8 @@ async fn clusters_of(c: &Client, cs: ClusterSupport, ids: &[i64]) -> Result<Vec<
 }
 
 /// How many events match a filter.
-pub async fn count(c: &Client, filter: &Filter) -> Result<u64> {
-    let (st, p) = prepare(c, |p| {
+pub async fn count(l: &Lease<'_>, filter: &Filter) -> Result<u64> {
+    let (st, p) = prepare(l, |p| {
         let (wh, needs_article) = where_clause(filter, p)?;
         Ok(format!(
             "SELECT count(*) FROM {}{wh}",
@@ -378,16 +423,15 @@ pub async fn count(c: &Client, filter: &Filter) -> Result<u64> {
         ))
     })
     .await?;
-    let n: i64 = c.query_one(&st, &refs(&p)).await?.try_get(0)?;
+    let n: i64 = l.client().query_one(&st, &refs(&p)).await?.try_get(0)?;
     Ok(n as u64)
 }
 
 /// Events matching a filter, newest first (the order of `dateline query`), one page of
 /// `filter.limit` (0: all) from `filter.offset`, each with its cluster's counts.
-pub async fn events(lease: &mut Lease<'_>, filter: &Filter) -> Result<Vec<ApiEvent>> {
-    let cs = cluster_support(lease.client()).await?;
+pub async fn events(l: &Lease<'_>, filter: &Filter, cs: ClusterSupport) -> Result<Vec<ApiEvent>> {
     let limit: Option<i64> = (filter.limit != 0).then_some(filter.limit as i64);
-    let (st, p) = prepare(lease.client(), |p| {
+    let (st, p) = prepare(l, |p| {
         let (wh, _) = where_clause(filter, p)?;
         Ok(format!(
             "SELECT {EVENT_COLUMNS}
@@ -398,16 +442,10 @@ pub async fn events(lease: &mut Lease<'_>, filter: &Filter) -> Result<Vec<ApiEve
         ))
     })
     .await?;
-    // As the store's `query`: a page of newest events is read off an index and stops early;
-    // parallel workers would only add their start-up time.
-    let tx = lease.client_mut().transaction().await?;
-    tx.batch_execute("SET LOCAL max_parallel_workers_per_gather = 0")
-        .await?;
-    let rows = tx.query(&st, &refs(&p)).await?;
-    tx.commit().await?;
+    let rows = l.client().query(&st, &refs(&p)).await?;
     let rows = rows.iter().map(event_row).collect::<Result<Vec<_>>>()?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let clusters = clusters_of(lease.client(), cs, &ids).await?;
+    let clusters = clusters_of(l, cs, &ids).await?;
     Ok(rows
         .into_iter()
         .zip(clusters)
@@ -421,33 +459,32 @@ fn parse_record(record: &str) -> Result<Value> {
 }
 
 /// One event mention by its row id, with its evidence, actors, cluster and record.
-pub async fn event(c: &Client, id: i64) -> Result<Option<EventDetail>> {
-    let cs = cluster_support(c).await?;
-    let Some(r) = c
-        .query_opt(
-            &format!(
-                "SELECT {EVENT_COLUMNS},
-                    a.id, a.title, e.sentence, e.sentence_start, e.sentence_end,
-                    e.confidence, e.date_basis, e.place_basis, a.record::text
-                 FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = $1"
-            ),
-            &[&id],
+pub async fn event(l: &Lease<'_>, id: i64) -> Result<Option<EventDetail>> {
+    let main = format!(
+        "SELECT {EVENT_COLUMNS},
+            a.id, a.title, e.sentence, e.sentence_start, e.sentence_end,
+            e.confidence, e.date_basis, e.place_basis, a.record::text
+         FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = $1"
+    );
+    // Actors in the order they were stored (COPY appends them in the staging store's rowid
+    // order, and actor rows are never updated). The three queries go out together.
+    let by_id: [&(dyn ToSql + Sync); 1] = [&id];
+    let (cs, found, actors) = tokio::join!(
+        cluster_support(l),
+        l.query_opt(&main, &by_id),
+        l.query(
+            "SELECT role, code, country, name, entity_id, start, \"end\" FROM event_actors
+             WHERE event_id = $1 ORDER BY ctid",
+            &by_id,
         )
-        .await?
-    else {
+    );
+    let (cs, actors) = (cs?, actors?);
+    let Some(r) = found? else {
         return Ok(None);
     };
     let row = event_row(&r)?;
     let record: String = r.try_get(37)?;
-    // Actors in the order they were stored (COPY appends them in the staging store's rowid
-    // order, and actor rows are never updated).
-    let actors = c
-        .query(
-            "SELECT role, code, country, name, entity_id, start, \"end\" FROM event_actors
-             WHERE event_id = $1 ORDER BY ctid",
-            &[&id],
-        )
-        .await?
+    let actors = actors
         .iter()
         .map(|a| {
             Ok(ActorRow {
@@ -476,7 +513,7 @@ pub async fn event(c: &Client, id: i64) -> Result<Option<EventDetail>> {
                 .collect()
         })
         .unwrap_or_default();
-    let cluster = clusters_of(c, cs, &[id]).await?.pop().unwrap_or_default();
+    let cluster = clusters_of(l, cs, &[id]).await?.pop().unwrap_or_default();
     Ok(Some(EventDetail {
         row,
         article_row: r.try_get(29)?,
@@ -504,8 +541,8 @@ fn with_text(record: &str, text: String) -> Result<Value> {
 }
 
 /// The full `dateline/1` record of the article an event was read from.
-pub async fn event_article(c: &Client, event_id: i64) -> Result<Option<Value>> {
-    let r = c
+pub async fn event_article(l: &Lease<'_>, event_id: i64) -> Result<Option<Value>> {
+    let r = l
         .query_opt(
             "SELECT a.record::text, a.text FROM events e JOIN articles a ON a.id = e.article_id
              WHERE e.id = $1",
@@ -517,8 +554,8 @@ pub async fn event_article(c: &Client, event_id: i64) -> Result<Option<Value>> {
 }
 
 /// The full `dateline/1` record of an article by its `article.id` (the first stored).
-pub async fn article(c: &Client, doc_id: &str) -> Result<Option<Value>> {
-    let r = c
+pub async fn article(l: &Lease<'_>, doc_id: &str) -> Result<Option<Value>> {
+    let r = l
         .query_opt(
             "SELECT record::text, text FROM articles WHERE doc_id = $1 ORDER BY id LIMIT 1",
             &[&doc_id],
@@ -529,7 +566,7 @@ pub async fn article(c: &Client, doc_id: &str) -> Result<Option<Value>> {
 }
 
 /// Counts for a filter (its `limit` and `offset` are ignored), as the SQLite `api_stats`.
-pub async fn stats(c: &Client, filter: &Filter, cs: ClusterSupport) -> Result<Stats> {
+pub async fn stats(l: &Lease<'_>, filter: &Filter, cs: ClusterSupport) -> Result<Stats> {
     let from = |p: &mut Params| -> Result<String> {
         let (wh, needs_article) = where_clause(filter, p)?;
         Ok(format!("FROM {}{wh}", tables(needs_article)))
@@ -539,16 +576,14 @@ pub async fn stats(c: &Client, filter: &Filter, cs: ClusterSupport) -> Result<St
     } else {
         "count(*)"
     };
-    let (st, p) = prepare(c, |p| {
+    let (st, p) = prepare(l, |p| {
         Ok(format!(
             "SELECT count(DISTINCT e.article_id), {cluster} {}",
             from(p)?
         ))
     })
     .await?;
-    let r = c.query_one(&st, &refs(&p)).await?;
-    let (articles, clusters): (i64, i64) = (r.try_get(0)?, r.try_get(1)?);
-    let (st, p) = prepare(c, |p| {
+    let (st2, p2) = prepare(l, |p| {
         Ok(format!(
             "SELECT to_char(e.date_start, 'YYYY-MM-DD'), e.root, coalesce(e.quad_class, 0),
                     e.status, count(*) {}
@@ -557,7 +592,10 @@ pub async fn stats(c: &Client, filter: &Filter, cs: ClusterSupport) -> Result<St
         ))
     })
     .await?;
-    let groups = c.query(&st, &refs(&p)).await?;
+    let (p, p2) = (refs(&p), refs(&p2));
+    let (r, groups) = tokio::join!(l.client().query_one(&st, &p), l.client().query(&st2, &p2));
+    let (r, groups) = (r?, groups?);
+    let (articles, clusters): (i64, i64) = (r.try_get(0)?, r.try_get(1)?);
     use std::collections::BTreeMap;
     let (mut day, mut root, mut quad, mut status) = (
         BTreeMap::<String, i64>::new(),
@@ -593,7 +631,7 @@ pub async fn stats(c: &Client, filter: &Filter, cs: ClusterSupport) -> Result<St
 /// newest [`MAP_WINDOW`] matching mentions with coordinates, represented by its newest
 /// mention, most reported first, then newest; at most `limit`.
 pub async fn points(
-    c: &Client,
+    l: &Lease<'_>,
     filter: &Filter,
     cs: ClusterSupport,
     limit: usize,
@@ -603,7 +641,7 @@ pub async fn points(
     } else {
         "e.id::text"
     };
-    let (st, p) = prepare(c, |p| {
+    let (st, p) = prepare(l, |p| {
         let (wh, needs_article) = where_clause(filter, p)?;
         let and = if wh.is_empty() { " WHERE" } else { " AND" };
         Ok(format!(
@@ -622,7 +660,8 @@ pub async fn points(
         ))
     })
     .await?;
-    c.query(&st, &refs(&p))
+    l.client()
+        .query(&st, &refs(&p))
         .await?
         .iter()
         .map(|r| {
@@ -647,22 +686,22 @@ const HEADLINE: &str = "StartSel=\u{E000}, StopSel=\u{E001}, MaxWords=24, MinWor
 
 /// Articles matching an FTS5-syntax query, best match first: the total and one page.
 pub async fn search(
-    c: &Client,
+    l: &Lease<'_>,
     q: &str,
     limit: usize,
     offset: usize,
 ) -> Result<(i64, Vec<SearchHit>)> {
     let tsq = fts::to_tsquery(q)
         .map_err(|m| ReadError::Bad(format!("q: not a valid FTS5 query ({m})")))?;
-    let total: i64 = c
-        .query_one(
+    let (limit, offset) = (limit as i64, offset as i64);
+    let one: [&(dyn ToSql + Sync); 1] = [&tsq];
+    let page: [&(dyn ToSql + Sync); 4] = [&tsq, &limit, &offset, &HEADLINE];
+    let (total, rows) = tokio::join!(
+        l.query_one(
             "SELECT count(*) FROM articles a WHERE a.fts @@ to_tsquery('simple', $1)",
-            &[&tsq],
-        )
-        .await?
-        .try_get(0)?;
-    let rows = c
-        .query(
+            &one,
+        ),
+        l.query(
             "SELECT h.doc_id, h.id, h.title, h.source, h.published,
                     (SELECT count(*) FROM events e WHERE e.article_id = h.id),
                     ts_headline('simple', left(a.text, 500000), to_tsquery('simple', $1), $4)
@@ -673,9 +712,11 @@ pub async fn search(
                    ORDER BY rank DESC, a.id LIMIT $2 OFFSET $3) h
              JOIN articles a ON a.id = h.id
              ORDER BY h.rank DESC, h.id",
-            &[&tsq, &(limit as i64), &(offset as i64), &HEADLINE],
+            &page,
         )
-        .await?;
+    );
+    let total: i64 = total?.try_get(0)?;
+    let rows = rows?;
     let hits = rows
         .iter()
         .map(|r| {
@@ -695,8 +736,8 @@ pub async fn search(
 }
 
 /// Rows per table, as the store's `counts`.
-pub async fn counts(c: &Client) -> Result<Counts> {
-    let r = c
+pub async fn counts(l: &Lease<'_>) -> Result<Counts> {
+    let r = l
         .query_one(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
                     (SELECT count(*) FROM event_actors), (SELECT count(*) FROM casualties)",
