@@ -568,6 +568,29 @@ pub fn misses_report(pairs: &[Miss]) -> String {
     out
 }
 
+/// The mismatch classes of [`classify`] as a Markdown table, largest first.
+fn class_table(misses: &[Miss]) -> String {
+    use std::collections::BTreeMap;
+    let mut n: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for m in misses {
+        let c = classify(m);
+        if c.0 != "correct" {
+            *n.entry(c).or_default() += 1;
+        }
+    }
+    let mut rows: Vec<_> = n.into_iter().collect();
+    rows.sort_by_key(|((c, s), k)| (*c, std::cmp::Reverse(*k), *s));
+    let mut out = String::from(
+        "\nMismatches by class (DATE+TIME; `cargo run --release -p dateline-eval -- time \
+         --misses` lists them by pattern with examples, `--pairs` every pairing):\n\n\
+         | Class | Kind | Count |\n|---|---|---:|\n",
+    );
+    for ((c, s), k) in rows {
+        out.push_str(&format!("| {c} | {s} | {k} |\n"));
+    }
+    out
+}
+
 /// Results of the whole evaluation.
 pub struct Report {
     pub docs: usize,
@@ -682,7 +705,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let show = grouped || args.iter().any(|a| a == "--errors");
     let mut misses = Vec::new();
     let all_misses = args.iter().any(|a| a == "--all");
-    let report = evaluate_with(&root, show.then_some(&mut misses), all_misses, grouped);
+    // Mismatches are always collected: their classes go into BENCHMARKS.md.
+    let report = evaluate_with(&root, Some(&mut misses), all_misses, grouped);
     if grouped {
         if args.iter().any(|a| a == "--pairs") {
             // Every pairing, correct ones included: class, pattern, gold, ours.
@@ -808,6 +832,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
          we give a fully resolved one, which can never be equal.\n",
         dt.wrong_value, dt.wrong_gold_x
     ));
+    if !all_misses {
+        md.push_str(&class_table(&misses));
+    }
     let mb = report.bytes as f64 / 1e6;
     md.push_str(&format!(
         "\nSpeed: {} documents, {:.2} MB of text tagged in {:.3} s on one core, best of five passes ({:.0} documents/s, \
