@@ -24,7 +24,9 @@
 
 use dateline_doc::{BlockKind, BlockText, Removed};
 use jiff::civil::Date;
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind, Look};
 use std::sync::LazyLock;
 
 /// The cleaned article: blocks in order, what was removed and why, and what the furniture told us.
@@ -49,11 +51,82 @@ struct Pattern {
     reason: &'static str,
     scope: Scope,
     regex: Regex,
+    /// For a pattern with a word boundary (`\b`): the same pattern without it, which matches
+    /// every block the pattern matches (and a few more), tried first. The regex crate's fast
+    /// DFA cannot follow a Unicode `\b` past a non-ASCII byte and falls back to a much slower
+    /// engine there, so a block that opens with a curly quote or is not in Latin script used to
+    /// take that slow path for every such pattern; without the `\b` it stays on the DFA, and the
+    /// pattern itself runs only on the rare block that passes.
+    relaxed: Option<Regex>,
+    /// The bytes a block that the pattern matches can start and end with.
+    ends: Ends,
+}
+
+/// The lazy-DFA cache of a furniture regex. Long counted repetitions of Unicode classes
+/// (`[\w .'-]{0,60}`, `.{0,200}`) make NFAs that the regex crate's default (2 MB) cannot run on
+/// its lazy DFA at all, so every block went to a slower engine; this is a cap, not an allocation.
+const DFA_CACHE_BYTES: usize = 4 << 20;
+
+/// Which first and last bytes a whole-block pattern allows, from the literal prefixes and
+/// suffixes that every match of it has (all bytes when it has none): a block ending with a full
+/// stop cannot match a pattern whose matches all end with `]`.
+struct Ends {
+    first: [bool; 256],
+    last: [bool; 256],
+}
+
+impl Ends {
+    fn of(hir: &Hir) -> Ends {
+        let set = |prefix: bool| {
+            let mut allowed = [false; 256];
+            let kind = if prefix {
+                ExtractKind::Prefix
+            } else {
+                ExtractKind::Suffix
+            };
+            let seq = Extractor::new().kind(kind).extract(hir);
+            match seq.literals() {
+                Some(lits) if lits.iter().all(|l| !l.as_bytes().is_empty()) => {
+                    for l in lits {
+                        let b = l.as_bytes();
+                        let byte = if prefix { b[0] } else { b[b.len() - 1] };
+                        allowed[usize::from(byte)] = true;
+                    }
+                }
+                _ => allowed = [true; 256],
+            }
+            allowed
+        };
+        Ends {
+            first: set(true),
+            last: set(false),
+        }
+    }
+
+    /// False when the pattern cannot match all of `block`.
+    fn allow(&self, block: &str) -> bool {
+        match (block.as_bytes().first(), block.as_bytes().last()) {
+            (Some(&a), Some(&z)) => self.first[usize::from(a)] && self.last[usize::from(z)],
+            _ => true,
+        }
+    }
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
     parse_patterns(include_str!("../lexicon/furniture.txt")).expect("furniture.txt is valid")
 });
+
+/// Compile the furniture patterns and every other pattern of this crate now rather than on the
+/// first article (the pipeline calls this when it loads its resources).
+pub fn init() {
+    LazyLock::force(&PATTERNS);
+    LazyLock::force(&GENERIC_CREDITS);
+    LazyLock::force(&INLINE_DATELINE);
+    LazyLock::force(&CREDIT_SOURCE);
+    LazyLock::force(&DATE_DMY);
+    LazyLock::force(&DATE_MDY);
+    LazyLock::force(&DATE_ISO);
+}
 
 /// Generic credits that are not an outlet ("News Agencies").
 static GENERIC_CREDITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -66,9 +139,11 @@ static GENERIC_CREDITS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// "BEIRUT (Reuters) -", "LAUSANNE, Switzerland (AP) —", "GENEVA —" at the start of a paragraph.
 static INLINE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    RegexBuilder::new(
         r"^(?:\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’-]{1,40})?)\s*(?:\(([\p{L} .&-]{2,30})\))?\s*[-–—]\s+",
     )
+    .dfa_size_limit(DFA_CACHE_BYTES)
+    .build()
     .expect("valid regex")
 });
 
@@ -85,6 +160,37 @@ static DATE_MDY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATE_ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
+
+/// `hir` without its word-boundary assertions: it matches every string `hir` matches, and more.
+fn without_word_boundaries(hir: Hir) -> Hir {
+    let relax = |h: Box<Hir>| Box::new(without_word_boundaries(*h));
+    match hir.into_kind() {
+        HirKind::Look(
+            l @ (Look::Start
+            | Look::End
+            | Look::StartLF
+            | Look::EndLF
+            | Look::StartCRLF
+            | Look::EndCRLF),
+        ) => Hir::look(l),
+        HirKind::Look(_) => Hir::empty(),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(l) => Hir::literal(l.0),
+        HirKind::Class(c) => Hir::class(c),
+        HirKind::Repetition(mut r) => {
+            r.sub = relax(r.sub);
+            Hir::repetition(r)
+        }
+        HirKind::Capture(mut c) => {
+            c.sub = relax(c.sub);
+            Hir::capture(c)
+        }
+        HirKind::Concat(v) => Hir::concat(v.into_iter().map(without_word_boundaries).collect()),
+        HirKind::Alternation(v) => {
+            Hir::alternation(v.into_iter().map(without_word_boundaries).collect())
+        }
+    }
+}
 
 fn parse_patterns(text: &'static str) -> Result<Vec<Pattern>, String> {
     let mut out = Vec::new();
@@ -106,12 +212,31 @@ fn parse_patterns(text: &'static str) -> Result<Vec<Pattern>, String> {
             other => return Err(format!("furniture.txt:{}: unknown scope {other:?}", n + 1)),
         };
         let flags = if rx.contains(r"\p{Lu}") { "" } else { "(?i)" };
-        let regex = Regex::new(&format!("{flags}^(?:{rx})$"))
+        let full = format!("{flags}^(?:{rx})$");
+        let regex = RegexBuilder::new(&full)
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
             .map_err(|e| format!("furniture.txt:{}: {e}", n + 1))?;
+        let hir = regex_syntax::Parser::new()
+            .parse(&full)
+            .map_err(|e| format!("furniture.txt:{}: {e}", n + 1))?;
+        let ends = Ends::of(&hir);
+        let relaxed = if hir.properties().look_set().contains_word() {
+            let rx = without_word_boundaries(hir).to_string();
+            let relaxed = RegexBuilder::new(&rx)
+                .dfa_size_limit(DFA_CACHE_BYTES)
+                .build()
+                .map_err(|e| format!("furniture.txt:{}: {e}", n + 1))?;
+            Some(relaxed)
+        } else {
+            None
+        };
         out.push(Pattern {
             reason,
             scope,
             regex,
+            relaxed,
+            ends,
         });
     }
     Ok(out)
@@ -143,6 +268,11 @@ pub fn date_in(line: &str) -> Option<Date> {
 
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
+}
+
+/// `words(s) <= n`, without counting past `n + 1` words.
+fn at_most_words(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_none()
 }
 
 /// Ends like a sentence: a full stop, possibly inside closing quotes or brackets.
@@ -207,7 +337,7 @@ fn is_title_case(s: &str) -> bool {
 
 /// A programme or series promo: "Inside Story – More peace talks…", "X – People and Power".
 fn is_promo(block: &str) -> bool {
-    if ends_with_full_stop(block) || words(block) > 16 {
+    if ends_with_full_stop(block) || !at_most_words(block, 16) {
         return false;
     }
     for sep in [" – ", " — ", " - ", " | "] {
@@ -216,7 +346,7 @@ fn is_promo(block: &str) -> bool {
             if left.is_empty() || right.is_empty() {
                 continue;
             }
-            let short_name = |s: &str| words(s) <= 5 && is_title_case(s);
+            let short_name = |s: &str| at_most_words(s, 5) && is_title_case(s);
             if short_name(left) || short_name(right) {
                 return true;
             }
@@ -227,8 +357,8 @@ fn is_promo(block: &str) -> bool {
 
 fn is_heading(block: &str) -> bool {
     let first = block.chars().next().unwrap_or(' ');
-    words(block) <= 8
-        && (first.is_uppercase() || first.is_ascii_digit())
+    (first.is_uppercase() || first.is_ascii_digit())
+        && at_most_words(block, 8)
         && !ends_with_sentence_punct(block)
         && !block.contains(['“', '”', '"'])
 }
@@ -252,19 +382,41 @@ fn furniture(block: &str) -> Option<&'static str> {
     if let Some(r) = is_separator_or_link(block) {
         return Some(r);
     }
+    if block.len() > 400 {
+        return None;
+    }
     let sentence = ends_with_full_stop(block);
-    if block.len() <= 400 {
-        for p in PATTERNS.iter() {
-            if (p.scope == Scope::Any || !sentence) && p.regex.is_match(block) {
-                // A date line must hold a date; a byline must be short.
-                if p.reason == "dateline" && !block.chars().any(|c| c.is_ascii_digit()) {
-                    continue;
-                }
-                return Some(p.reason);
+    for p in PATTERNS.iter() {
+        if (p.scope == Scope::Any || !sentence)
+            && p.ends.allow(block)
+            && p.relaxed.as_ref().is_none_or(|r| r.is_match(block))
+            && p.regex.is_match(block)
+        {
+            // A date line must hold a date; a byline must be short.
+            if p.reason == "dateline" && !block.chars().any(|c| c.is_ascii_digit()) {
+                continue;
             }
+            return Some(p.reason);
         }
     }
     None
+}
+
+/// Whether `text` can start with an inline dateline: [`INLINE_DATELINE`] needs a capital and then
+/// a capital, mark, space, dot, apostrophe or hyphen, and a dash followed by white space, so
+/// most paragraphs ("The …", "A man said …") are ruled out without running it.
+fn may_start_inline_dateline(text: &str) -> bool {
+    let mut cs = text.chars();
+    let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+        return false;
+    };
+    // `is_uppercase` holds for every \p{Lu} character (and a few more); `is_whitespace` is the
+    // same Unicode property as the regex's `\s`.
+    a.is_uppercase()
+        && (!b.is_ascii() || b.is_ascii_uppercase() || matches!(b, ' ' | '.' | '\'' | '-'))
+        && text
+            .match_indices(['-', '–', '—'])
+            .any(|(i, d)| text[i + d.len()..].starts_with(char::is_whitespace))
 }
 
 /// The outlet in a credit line: the first named credit that is not generic.
@@ -358,7 +510,7 @@ fn clean_inner(raw: &str, find_title: bool) -> Cleaned {
             remove(&mut out, &para, reason);
             continue;
         }
-        if after_credit && !ends_with_full_stop(&para) && words(&para) <= 12 {
+        if after_credit && !ends_with_full_stop(&para) && at_most_words(&para, 12) {
             remove(&mut out, &para, "navigation");
             continue;
         }
@@ -371,13 +523,14 @@ fn clean_inner(raw: &str, find_title: bool) -> Cleaned {
     // Structure: title, standfirst, headings, paragraphs.
     let n = kept.len();
     let mut kinds = vec![BlockKind::Paragraph; n];
-    let title = find_title && n > 1 && words(&kept[0]) <= 30 && !ends_with_full_stop(&kept[0]);
+    let title =
+        find_title && n > 1 && at_most_words(&kept[0], 30) && !ends_with_full_stop(&kept[0]);
     if title {
         kinds[0] = BlockKind::Title;
         if n > 2
-            && words(&kept[1]) <= 40
+            && at_most_words(&kept[1], 40)
             && sentence_count(&kept[1]) == 1
-            && !INLINE_DATELINE.is_match(&kept[1])
+            && !(may_start_inline_dateline(&kept[1]) && INLINE_DATELINE.is_match(&kept[1]))
             && !is_heading(&kept[1])
             && !is_heading(&kept[2])
             && words(&kept[1]) <= words(&kept[2])
@@ -392,7 +545,7 @@ fn clean_inner(raw: &str, find_title: bool) -> Cleaned {
     }
     // Inline datelines at the start of a body paragraph: the place and agency go, the sentence stays.
     for (i, text) in kept.iter_mut().enumerate() {
-        if kinds[i] != BlockKind::Paragraph {
+        if kinds[i] != BlockKind::Paragraph || !may_start_inline_dateline(text) {
             continue;
         }
         if let Some(c) = INLINE_DATELINE.captures(text) {
@@ -440,6 +593,210 @@ mod tests {
     #[test]
     fn the_pattern_file_compiles() {
         assert!(PATTERNS.len() > 10);
+        // The copyright, navigation and subscription patterns hold a \b; most do not.
+        assert!(PATTERNS.iter().any(|p| p.relaxed.is_some()));
+        assert!(PATTERNS.iter().filter(|p| p.relaxed.is_none()).count() > 10);
+        for p in PATTERNS.iter().filter_map(|p| p.relaxed.as_ref()) {
+            assert!(!p.as_str().contains(r"\b"), "{}", p.as_str());
+        }
+    }
+
+    /// The furniture rule as first written: every pattern tried in turn, in file order. The
+    /// fast path in [`furniture`] must agree with it on every block.
+    fn furniture_in_order(block: &str) -> Option<&'static str> {
+        if let Some(r) = is_separator_or_link(block) {
+            return Some(r);
+        }
+        let sentence = ends_with_full_stop(block);
+        if block.len() <= 400 {
+            for p in PATTERNS.iter() {
+                if (p.scope == Scope::Any || !sentence) && p.regex.is_match(block) {
+                    if p.reason == "dateline" && !block.chars().any(|c| c.is_ascii_digit()) {
+                        continue;
+                    }
+                    return Some(p.reason);
+                }
+            }
+        }
+        None
+    }
+
+    /// The first rule for an inline dateline: the regex on every paragraph.
+    fn inline_dateline_slow(text: &str) -> bool {
+        INLINE_DATELINE.is_match(text)
+    }
+
+    /// Lines and variants of them: with a full stop, in capitals, with non-ASCII letters next
+    /// to the words a `\b` pattern needs, cut short, padded past the length limit.
+    fn variants(line: &str) -> Vec<String> {
+        let mut out = vec![
+            line.to_string(),
+            format!("{line}."),
+            line.to_uppercase(),
+            line.to_lowercase(),
+            format!("{line}é"),
+            format!("{line}’s"),
+            format!("é{line}"),
+            format!("“{line}”"),
+            format!("{line} – Ünïcödé wörds"),
+            format!("{line} {}", "x".repeat(400)),
+        ];
+        for (i, _) in line.char_indices().skip(1) {
+            out.push(line[..i].to_string());
+            let (a, b) = line.split_at(i);
+            out.push(format!("{a}é{b}"));
+        }
+        if let Some((first, rest)) = line.split_once(' ') {
+            out.push(format!("{first}ß {rest}"));
+            out.push(format!("{first}_{rest}"));
+        }
+        out
+    }
+
+    #[test]
+    fn fast_furniture_agrees_with_trying_every_pattern() {
+        let lines = [
+            "Copyright 2016 The Delta Times",
+            "Copyrighted material",
+            "Copyright© 2016",
+            "© 2016 Al Jazeera Media Network",
+            "(c) 2016 Reuters. All rights reserved.",
+            "All rights reserved",
+            "Subscribe to our newsletter",
+            "Subscribers get more",
+            "Newsletters",
+            "Sign up for the morning briefing",
+            "We use cookies to improve your experience",
+            "Media playback is unsupported on your device",
+            "More from World",
+            "Moreover the talks failed",
+            "Most Read",
+            "Most popular stories this week",
+            "Latest news",
+            "Latest figures show that 30 people died in the floods.",
+            "Advertisement",
+            "Ad",
+            "Ads by Google",
+            "Adverse weather hit the coast",
+            "Menu",
+            "Menus",
+            "Home",
+            "Homeless families sheltered in schools",
+            "Search",
+            "Tags: floods, delta",
+            "Topics",
+            "Trending",
+            "Share this article",
+            "Share",
+            "Shares rose 3 percent",
+            "Follow us on Twitter @delta",
+            "12 comments",
+            "Source: Al Jazeera, News Agencies",
+            "Sources : Reuters",
+            "Reporting by Jane Doe; Editing by Tom Brown",
+            "Additional reporting from Omar Said",
+            "This article was originally published in 2015.",
+            "Photo: A man walks past rubble [Reuters]",
+            "Residents inspect the damage [File: Omar Said/AFP]",
+            "A boy in the ruins (Photo by Omar Said)",
+            "Getty Images / Jane Doe",
+            "Credit: Jane Doe",
+            "Courtesy of the family",
+            "OPINION: Why the talks failed",
+            "Inside Story – More peace talks",
+            "Read more: Floods hit the delta",
+            "Related – Storm batters coast",
+            "By Jane Doe and Omar Said",
+            "By Friday, Russian forces had moved north.",
+            "BY JANE DOE",
+            "Jane Doe | Staff writer",
+            "Published 14 Dec 2016 10:32 GMT",
+            "Published on the front page",
+            "Updated rules took effect on Monday.",
+            "14 Dec 2016",
+            "December 14, 2016 10:32 GMT",
+            "2016-12-14T10:32:00Z",
+            "Wednesday, 14 December 2016 10:32",
+            "3 hours ago",
+            "***",
+            "http://example.org/story",
+            "www.example.org",
+            "The talks – which lasted six hours – ended without a deal.",
+            "Save the Children said it would send aid.",
+            "Ceasefire talks resume in Geneva",
+        ];
+        let mut checked = 0;
+        for line in lines {
+            for v in variants(line) {
+                assert_eq!(furniture(&v), furniture_in_order(&v), "{v:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000);
+        // The lines above are furniture for many different reasons.
+        let reasons: std::collections::HashSet<_> =
+            lines.iter().filter_map(|l| furniture(l)).collect();
+        assert!(reasons.len() >= 10, "{reasons:?}");
+    }
+
+    #[test]
+    fn inline_dateline_prefilter_keeps_every_match() {
+        for line in [
+            "BEIRUT (Reuters) - Rebel fighters withdrew.",
+            "LAUSANNE, Switzerland (AP) — Talks resumed.",
+            "GENEVA — The talks resumed.",
+            "ÜRÜMQI — Police said.",
+            "N'DJAMENA - Troops moved.",
+            "ST. LOUIS — A storm hit.",
+            "O’HARE — Flights stopped.",
+            "A-LEVEL — results",
+            "I — said",
+            "Geneva — The talks resumed.",
+            "The minister said the agreement would be signed.",
+            "2016 — a year of talks",
+        ] {
+            for v in variants(line) {
+                if inline_dateline_slow(&v) {
+                    assert!(may_start_inline_dateline(&v), "{v:?}");
+                }
+            }
+        }
+    }
+
+    /// The fast furniture path on every paragraph (and its first words) of the public extraction
+    /// benchmark's article bodies, when the data is there.
+    #[test]
+    fn fast_furniture_agrees_on_benchmark_bodies_if_present() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/article-extraction-benchmark/ground-truth.json"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            println!("notice: {path} not found — skipping");
+            return;
+        };
+        let gt: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        let mut checked = 0;
+        for body in gt
+            .as_object()
+            .expect("an object")
+            .values()
+            .filter_map(|e| e["articleBody"].as_str())
+        {
+            for para in paragraphs(body) {
+                let words: Vec<&str> = para.split_whitespace().collect();
+                for n in [2, 4, 8] {
+                    let short = words[..n.min(words.len())].join(" ");
+                    assert_eq!(furniture(&short), furniture_in_order(&short), "{short:?}");
+                }
+                assert_eq!(furniture(&para), furniture_in_order(&para), "{para:?}");
+                if inline_dateline_slow(&para) {
+                    assert!(may_start_inline_dateline(&para), "{para:?}");
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked}");
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub fn parse_date(s: &str) -> Option<Date> {
 impl Pipeline {
     /// Load every resource. Done once per process.
     pub fn new() -> Pipeline {
+        // Compile the clean stage's patterns here, with the other resources, rather than on the
+        // first article.
+        dateline_clean::init();
         Pipeline {
             gazetteer: dateline_geo::Gazetteer::load(),
             entities: dateline_entities::Resources::load(),
