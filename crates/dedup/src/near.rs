@@ -57,44 +57,95 @@ const fn seeds(add: bool) -> [u64; HASHES] {
 static MUL: [u64; HASHES] = seeds(false);
 static ADD: [u64; HASHES] = seeds(true);
 
+/// The mixed hash of every word 4-shingle of a text, in text order (with repeats). Words are
+/// maximal runs of alphanumeric characters, lowercased.
+fn shingle_hashes(text: &str) -> Vec<u64> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut window = [0u64; SHINGLE];
+    let mut n = 0usize;
+    let mut word = String::new();
+    let mut push = |w: &str, out: &mut Vec<u64>| {
+        window[n % SHINGLE] = xxh3_64(w.as_bytes());
+        n += 1;
+        if n >= SHINGLE {
+            let mut h = 0u64;
+            for k in 0..SHINGLE {
+                h = mix(h ^ window[(n + k) % SHINGLE]);
+            }
+            out.push(h);
+        }
+    };
+    for c in text.chars() {
+        // ASCII first: the same answers as the Unicode tests, without their tables.
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if alnum {
+            if c.is_ascii() {
+                word.push(c.to_ascii_lowercase());
+            } else {
+                word.extend(c.to_lowercase());
+            }
+        } else if !word.is_empty() {
+            push(&word, &mut out);
+            word.clear();
+        }
+    }
+    if !word.is_empty() {
+        push(&word, &mut out);
+    }
+    out
+}
+
+/// `mins[i] = min(mins[i], h * MUL[i] + ADD[i])` over the shingle hashes `hs`: 128 multiply-adds
+/// per shingle, the bulk of a fingerprint's cost. Runs 8 lanes at a time where the processor
+/// has 64-bit vector multiplies (AVX-512 DQ), else one at a time; the same arithmetic either way.
+fn update_mins(mins: &mut [u64; HASHES], hs: &[u64]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx512f")
+        && std::arch::is_x86_feature_detected!("avx512dq")
+        && std::arch::is_x86_feature_detected!("avx512vl")
+    {
+        // SAFETY: the features the function is compiled for were just detected.
+        unsafe { update_mins_avx512(mins, hs) };
+        return;
+    }
+    update_mins_scalar(mins, hs);
+}
+
+#[inline(always)]
+fn update_mins_body(mins: &mut [u64; HASHES], hs: &[u64]) {
+    for &h in hs {
+        for ((m, a), b) in mins.iter_mut().zip(MUL.iter()).zip(ADD.iter()) {
+            let v = h.wrapping_mul(*a).wrapping_add(*b);
+            *m = (*m).min(v);
+        }
+    }
+}
+
+fn update_mins_scalar(mins: &mut [u64; HASHES], hs: &[u64]) {
+    update_mins_body(mins, hs);
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512dq,avx512vl")]
+unsafe fn update_mins_avx512(mins: &mut [u64; HASHES], hs: &[u64]) {
+    update_mins_body(mins, hs);
+}
+
 impl Fingerprint {
     /// The fingerprint of a text: words are maximal runs of alphanumeric characters, lowercased;
     /// punctuation, spacing and case never change a fingerprint.
     pub fn of_text(text: &str) -> Fingerprint {
+        let hashes = shingle_hashes(text);
         let mut mins = Box::new([u64::MAX; HASHES]);
-        let mut window = [0u64; SHINGLE];
-        let mut n = 0usize;
-        let mut word = String::new();
-        let mut shingles = 0usize;
-        let mut push = |w: &str, n: &mut usize, shingles: &mut usize| {
-            window[*n % SHINGLE] = xxh3_64(w.as_bytes());
-            *n += 1;
-            if *n >= SHINGLE {
-                let mut h = 0u64;
-                for k in 0..SHINGLE {
-                    h = mix(h ^ window[(*n + k) % SHINGLE]);
-                }
-                *shingles += 1;
-                for ((m, a), b) in mins.iter_mut().zip(MUL.iter()).zip(ADD.iter()) {
-                    let v = h.wrapping_mul(*a).wrapping_add(*b);
-                    if v < *m {
-                        *m = v;
-                    }
-                }
-            }
-        };
-        for c in text.chars() {
-            if c.is_alphanumeric() {
-                word.extend(c.to_lowercase());
-            } else if !word.is_empty() {
-                push(&word, &mut n, &mut shingles);
-                word.clear();
-            }
+        update_mins(&mut mins, &hashes);
+        Fingerprint {
+            mins,
+            shingles: hashes.len(),
         }
-        if !word.is_empty() {
-            push(&word, &mut n, &mut shingles);
-        }
-        Fingerprint { mins, shingles }
     }
 
     /// Estimated Jaccard similarity of the two shingle sets (share of equal minima).
@@ -292,6 +343,54 @@ mod tests {
         strong earthquake struck the mountain region overnight, officials said. At least twelve people \
         were killed and dozens injured, the regional governor told reporters, adding that roads to \
         several villages remained blocked by landslides and that power had been cut across the valley.";
+
+    /// The fingerprint as first written: one character and one hash function at a time.
+    fn reference(text: &str) -> Fingerprint {
+        let mut mins = Box::new([u64::MAX; HASHES]);
+        let mut window = [0u64; SHINGLE];
+        let (mut n, mut shingles) = (0usize, 0usize);
+        let mut words: Vec<String> = vec![String::new()];
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                words.last_mut().unwrap().extend(c.to_lowercase());
+            } else if !words.last().unwrap().is_empty() {
+                words.push(String::new());
+            }
+        }
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            window[n % SHINGLE] = xxh3_64(w.as_bytes());
+            n += 1;
+            if n >= SHINGLE {
+                let mut h = 0u64;
+                for k in 0..SHINGLE {
+                    h = mix(h ^ window[(n + k) % SHINGLE]);
+                }
+                shingles += 1;
+                for i in 0..HASHES {
+                    mins[i] = mins[i].min(h.wrapping_mul(MUL[i]).wrapping_add(ADD[i]));
+                }
+            }
+        }
+        Fingerprint { mins, shingles }
+    }
+
+    #[test]
+    fn the_fast_fingerprint_equals_the_reference() {
+        let texts = [
+            BASE.to_string(),
+            format!("Ünïcödé WÖRDS straße İstanbul ΣΊΣΥΦΟΣ {BASE} 東京 ２０２４ x"),
+            "one two three".into(),
+            String::new(),
+            "a b c d e".into(),
+        ];
+        for t in &texts {
+            let fast = Fingerprint::of_text(t);
+            assert_eq!(fast, reference(t), "{t:?}");
+            let mut scalar = Box::new([u64::MAX; HASHES]);
+            update_mins_scalar(&mut scalar, &shingle_hashes(t));
+            assert_eq!(scalar, fast.mins);
+        }
+    }
 
     #[test]
     fn identical_and_formatting_changes_are_equal() {

@@ -34,4 +34,7 @@ fn main() {
         cpu() - c,
         prepared.len()
     );
+    let (t, c) = (std::time::Instant::now(), cpu());
+    drop(st);
+    eprintln!("close: wall {:?} cpu {:.2}s", t.elapsed(), cpu() - c);
 }

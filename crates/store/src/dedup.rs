@@ -13,7 +13,7 @@ use dateline_dedup::{
 };
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The day (`YYYY-MM-DD`) of a day number (days since 1970-01-01).
 pub fn day_string(n: i64) -> Option<String> {
@@ -87,27 +87,112 @@ pub(crate) fn mention(key: &str, source: Option<&str>, e: &EventIn) -> Mention {
     }
 }
 
+/// The first [`MAX_COMPARED`] members of a cluster with the event fields the rule reads.
+const MEMBERS_SQL: &str = "SELECT e.id, a.key, a.source, e.event_id, e.cameo, e.root, e.status,
+        e.place_name, e.geonameid, e.place_country, e.lat, e.lon, e.cl_start, e.cl_end,
+        e.place_feature
+     FROM events e JOIN articles a ON a.id = e.article_id
+     WHERE e.cluster = ?1 ORDER BY e.id LIMIT 32";
+const _: () = assert!(MAX_COMPARED == 32, "MEMBERS_SQL's LIMIT is MAX_COMPARED");
+
 /// `dateline_dedup::Known` over the store's tables, inside the batch's transaction. Rows of
 /// the batch being stored have no cluster and no fingerprint yet, so they are never candidates.
 pub(crate) struct SqlKnown<'c> {
     pub conn: &'c Connection,
+    /// Ids of the stored clusters handed to the rule: the batch's other clusters are new.
+    pub seeded: HashSet<String>,
+    /// Founders and first members of clusters read (or stored) before.
+    pub cache: &'c mut ClusterCache,
+}
+
+/// The founder and first members of stored clusters, kept by one writer between its batches so
+/// that a cluster is read once, not once per batch whose days come near it. Valid only while no
+/// other connection writes: [`ClusterCache::check`] empties it when one has committed.
+#[derive(Default)]
+pub struct ClusterCache {
+    /// `PRAGMA data_version` when the cache was last known to match the database.
+    version: Option<i64>,
+    clusters: HashMap<String, (i64, Vec<Mention>)>,
+}
+
+/// Clusters kept at most; past it the cache starts again empty (about 300 bytes a member).
+const CACHE_CLUSTERS: usize = 100_000;
+
+impl ClusterCache {
+    /// At the start of a write transaction (which holds the write lock): forget everything if
+    /// another connection committed since this cache last matched the database.
+    pub(crate) fn check(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        let v: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        if self.version != Some(v) || self.clusters.len() > CACHE_CLUSTERS {
+            self.clusters.clear();
+        }
+        self.version = Some(v);
+        Ok(())
+    }
+
+    /// After a failed transaction: what was added for it was never stored.
+    pub(crate) fn forget(&mut self) {
+        self.clusters.clear();
+        self.version = None;
+    }
+
+    /// Add a batch's new event rows (in storing order) to the clusters they joined or founded.
+    /// `seeded`: the stored clusters the batch was compared with (the others are new).
+    pub(crate) fn add(
+        &mut self,
+        members: &[NewMember],
+        keys: &HashMap<i64, &str>,
+        seeded: &HashSet<String>,
+    ) {
+        for m in members {
+            let entry = match self.clusters.get_mut(m.cluster) {
+                Some(e) => e,
+                // A stored cluster not kept here is read again when needed.
+                None if seeded.contains(m.cluster) => continue,
+                None => self
+                    .clusters
+                    .entry(m.cluster.to_owned())
+                    .or_insert_with(|| (m.id, Vec::new())),
+            };
+            if entry.1.len() < MAX_COMPARED {
+                let key = keys.get(&m.article).copied().unwrap_or_default();
+                let mut mention = mention(key, m.source, m.event);
+                mention.same_as = None;
+                entry.1.push(mention);
+            }
+        }
+    }
+}
+
+impl<'c> SqlKnown<'c> {
+    pub fn new(conn: &'c Connection, cache: &'c mut ClusterCache) -> Self {
+        SqlKnown {
+            conn,
+            seeded: HashSet::new(),
+            cache,
+        }
+    }
 }
 
 impl SqlKnown<'_> {
     /// The first [`MAX_COMPARED`] members of a cluster, in the order they joined.
     fn members(&self, cluster: &str) -> rusqlite::Result<Vec<Mention>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT e.id, a.key, a.source, e.event_id, e.cameo, e.root, e.status, e.place_name,
-                    e.geonameid, e.place_country, e.lat, e.lon, e.cl_start, e.cl_end,
-                    e.place_feature
-             FROM events e JOIN articles a ON a.id = e.article_id
-             WHERE e.cluster = ?1 ORDER BY e.id LIMIT ?2",
+        // The limit is part of the SQL text, not a parameter: SQLite re-prepares a statement
+        // whenever a bound LIMIT value changes its plan, which cost more than the query.
+        let mut st = self.conn.prepare_cached(MEMBERS_SQL)?;
+        // The actors of all those members in one query, not one per member.
+        let mut actors = self.conn.prepare_cached(
+            "SELECT event_id, role, code FROM event_actors
+             WHERE event_id IN (SELECT id FROM events WHERE cluster = ?1 ORDER BY id LIMIT 32)
+               AND code IS NOT NULL",
         )?;
-        let mut actors = self
-            .conn
-            .prepare_cached("SELECT role, code FROM event_actors WHERE event_id = ?1")?;
+        let mut sides: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+        for row in actors.query_map([cluster], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+            let (id, role, code): (i64, String, String) = row?;
+            sides.entry(id).or_default().push((role, code));
+        }
         let rows = st
-            .query_map(params![cluster, MAX_COMPARED as i64], |r| {
+            .query_map(params![cluster], |r| {
                 let days = match (r.get::<_, Option<i64>>(12)?, r.get::<_, Option<i64>>(13)?) {
                     (Some(a), Some(b)) => Some((a as i32, b as i32)),
                     _ => None,
@@ -139,14 +224,12 @@ impl SqlKnown<'_> {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut out = Vec::with_capacity(rows.len());
         for (id, mut m) in rows {
-            let list: Vec<(String, Option<String>)> = actors
-                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?;
+            let list = sides.remove(&id).unwrap_or_default();
             let side = |role: &str| {
                 codes(
                     list.iter()
                         .filter(|(r, _)| r == role)
-                        .filter_map(|(_, c)| c.as_deref()),
+                        .map(|(_, c)| c.as_str()),
                 )
             };
             m.actors_source = side("source");
@@ -245,13 +328,23 @@ impl Known for SqlKnown<'_> {
         }
         let mut out = Vec::with_capacity(days.len());
         for (id, days) in days {
-            let order: i64 = self
-                .conn
-                .prepare_cached("SELECT first_event FROM clusters WHERE id = ?1")?
-                .query_row([&id], |r| r.get(0))
-                .optional()?
-                .unwrap_or(i64::MAX);
-            let members = self.members(&id)?;
+            let (order, members) = match self.cache.clusters.get(&id) {
+                Some((order, members)) => (*order, members.clone()),
+                None => {
+                    let order: i64 = self
+                        .conn
+                        .prepare_cached("SELECT first_event FROM clusters WHERE id = ?1")?
+                        .query_row([&id], |r| r.get(0))
+                        .optional()?
+                        .unwrap_or(i64::MAX);
+                    let members = self.members(&id)?;
+                    self.cache
+                        .clusters
+                        .insert(id.clone(), (order, members.clone()));
+                    (order, members)
+                }
+            };
+            self.seeded.insert(id.clone());
             out.push(KnownCluster {
                 id,
                 order,
@@ -266,7 +359,11 @@ impl Known for SqlKnown<'_> {
 /// Decide links and clusters for new articles (row id, prepared record, in storing order) and
 /// store their fingerprints, band keys and duplicate links. Event rows are written by the
 /// caller with the returned cluster ids.
-pub(crate) fn decide(conn: &Connection, new: &[(i64, &Prepared)]) -> Result<BatchDedup> {
+pub(crate) fn decide(
+    conn: &Connection,
+    new: &[(i64, &Prepared)],
+    cache: &mut ClusterCache,
+) -> Result<Decided> {
     let mentions: Vec<Vec<Mention>> = new
         .iter()
         .map(|(_, p)| {
@@ -285,7 +382,8 @@ pub(crate) fn decide(conn: &Connection, new: &[(i64, &Prepared)]) -> Result<Batc
             mentions: m,
         })
         .collect();
-    let result = dedup_batch(&mut SqlKnown { conn }, &batch)?;
+    let mut known = SqlKnown::new(conn, cache);
+    let result = dedup_batch(&mut known, &batch)?;
     let in_batch: HashMap<&str, i64> = new.iter().map(|(id, p)| (p.key.as_str(), *id)).collect();
     let mut print_st = conn.prepare_cached(
         "INSERT OR REPLACE INTO fingerprints (article_id, print) VALUES (?1, ?2)",
@@ -298,12 +396,12 @@ pub(crate) fn decide(conn: &Connection, new: &[(i64, &Prepared)]) -> Result<Batc
          VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut id_st = conn.prepare_cached("SELECT id FROM articles WHERE key = ?1")?;
+    // Band keys of the whole batch in key order: neighbouring inserts land on the same pages.
+    let mut bands: Vec<(i64, i64)> = Vec::new();
     for ((aid, p), dup) in new.iter().zip(&result.duplicates) {
         if p.print.comparable() {
             print_st.execute(params![aid, p.print.to_bytes()])?;
-            for b in p.print.bands() {
-                band_st.execute(params![b as i64, aid])?;
-            }
+            bands.extend(p.print.bands().iter().map(|b| (*b as i64, *aid)));
         }
         if let Some(d) = dup {
             let mut id_of = |key: &str| -> rusqlite::Result<Option<i64>> {
@@ -317,8 +415,257 @@ pub(crate) fn decide(conn: &Connection, new: &[(i64, &Prepared)]) -> Result<Batc
             }
         }
     }
-    Ok(result)
+    bands.sort_unstable();
+    for (b, aid) in bands {
+        band_st.execute(params![b, aid])?;
+    }
+    Ok(Decided {
+        result,
+        seeded: known.seeded,
+    })
 }
+
+/// What [`decide`] found: links and clusters, and which of the clusters were stored before.
+pub(crate) struct Decided {
+    pub result: BatchDedup,
+    pub seeded: HashSet<String>,
+}
+
+/// A newly stored event row, as its cluster's summary reads it.
+pub(crate) struct NewMember<'a> {
+    /// `events.id`.
+    pub id: i64,
+    pub article: i64,
+    pub source: Option<&'a str>,
+    pub cluster: &'a str,
+    pub event: &'a EventIn,
+}
+
+/// How precisely a place is known, in the order [`summarise`] picks a cluster's place.
+fn place_rank(
+    lat: Option<f64>,
+    lon: Option<f64>,
+    geonameid: Option<i64>,
+    country: Option<&str>,
+    name: Option<&str>,
+) -> (bool, bool, bool, bool) {
+    (
+        lat.is_some() && lon.is_some(),
+        geonameid.is_some(),
+        country.is_some(),
+        name.is_some(),
+    )
+}
+
+/// The day number (days since 1970-01-01) of a day written by [`day_string`].
+fn day_number(s: &str) -> Option<i64> {
+    let d: jiff::civil::Date = s.parse().ok()?;
+    Some(jiff::civil::date(1970, 1, 1).until(d).ok()?.get_days() as i64)
+}
+
+type SummaryPlace = (
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<f64>,
+    Option<f64>,
+);
+
+/// Bring the summaries of the clusters that gained `members` (new event rows, in the order
+/// they were stored) up to date without reading the members back: a new cluster's summary
+/// comes from its members alone, a stored cluster's from its summary row and the new
+/// members. The result equals [`summarise`]'s recomputation: new rows have larger ids than
+/// every stored row and come from new articles, so the founder stays, article counts add up,
+/// and a stored place keeps its place on ties. Only distinct sources need the stored members,
+/// and only when a new member has a source.
+pub(crate) fn summarise_new(
+    conn: &Connection,
+    members: &[NewMember],
+    seeded: &HashSet<String>,
+) -> Result<()> {
+    let mut by_cluster: BTreeMap<&str, Vec<&NewMember>> = BTreeMap::new();
+    for m in members {
+        by_cluster.entry(m.cluster).or_default().push(m);
+    }
+    let mut read = conn.prepare_cached(
+        "SELECT first_event, root, cameo, status, date_start, date_end, place_name, geonameid,
+                place_country, admin1, lat, lon, mentions, articles, sources
+         FROM clusters WHERE id = ?1",
+    )?;
+    let mut sources_st = conn.prepare_cached(
+        "SELECT count(DISTINCT a.source) FROM events e JOIN articles a ON a.id = e.article_id
+         WHERE e.cluster = ?1",
+    )?;
+    let mut up = conn.prepare_cached(UPSERT_CLUSTER)?;
+    for (id, ms) in by_cluster {
+        let mut ms = ms;
+        ms.sort_by_key(|m| m.id);
+        let first = ms[0];
+        let mut articles: Vec<i64> = ms.iter().map(|m| m.article).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        let sources: BTreeSet<&str> = ms.iter().filter_map(|m| m.source).collect();
+        let start = ms
+            .iter()
+            .filter_map(|m| m.event.cl_days.map(|d| d.0 as i64))
+            .min();
+        let end = ms
+            .iter()
+            .filter_map(|m| m.event.cl_days.map(|d| d.1 as i64))
+            .max();
+        let rank = |e: &EventIn| {
+            place_rank(
+                e.lat,
+                e.lon,
+                e.geonameid,
+                e.place_country.as_deref(),
+                e.place_name.as_deref(),
+            )
+        };
+        let mut best = first.event;
+        for m in &ms[1..] {
+            if rank(m.event) > rank(best) {
+                best = m.event;
+            }
+        }
+        let best_place: SummaryPlace = (
+            best.place_name.clone(),
+            best.geonameid,
+            best.place_country.clone(),
+            best.admin1.clone(),
+            best.lat,
+            best.lon,
+        );
+        type Stored = (
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            SummaryPlace,
+            i64,
+            i64,
+            i64,
+        );
+        let stored: Option<Stored> = if seeded.contains(id) {
+            read.query_row([id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    (
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                        r.get(9)?,
+                        r.get(10)?,
+                        r.get(11)?,
+                    ),
+                    r.get(12)?,
+                    r.get(13)?,
+                    r.get(14)?,
+                ))
+            })
+            .optional()?
+        } else {
+            None
+        };
+        let row = match stored {
+            None => (
+                first.id,
+                first.event.root.clone(),
+                Some(first.event.cameo.clone()),
+                Some(first.event.status.clone()),
+                start.and_then(day_string),
+                end.and_then(day_string),
+                best_place,
+                ms.len() as i64,
+                articles.len() as i64,
+                sources.len() as i64,
+            ),
+            Some(old) => {
+                let (first_event, root, cameo, status, ds, de, place, n, a, src) = old;
+                let ds = match (ds.as_deref().and_then(day_number), start) {
+                    (Some(x), Some(y)) if y < x => day_string(y),
+                    (None, Some(y)) => day_string(y),
+                    _ => ds,
+                };
+                let de = match (de.as_deref().and_then(day_number), end) {
+                    (Some(x), Some(y)) if y > x => day_string(y),
+                    (None, Some(y)) => day_string(y),
+                    _ => de,
+                };
+                let old_rank = place_rank(
+                    place.4,
+                    place.5,
+                    place.1,
+                    place.2.as_deref(),
+                    place.0.as_deref(),
+                );
+                let place = if rank(best) > old_rank {
+                    best_place
+                } else {
+                    place
+                };
+                let src = if sources.is_empty() {
+                    src
+                } else {
+                    sources_st.query_row([id], |r| r.get(0))?
+                };
+                (
+                    first_event,
+                    root,
+                    cameo,
+                    status,
+                    ds,
+                    de,
+                    place,
+                    n + ms.len() as i64,
+                    a + articles.len() as i64,
+                    src,
+                )
+            }
+        };
+        let (first_event, root, cameo, status, ds, de, p, n, a, src) = row;
+        up.execute(params![
+            id,
+            first_event,
+            root,
+            cameo,
+            status,
+            ds,
+            de,
+            p.0,
+            p.1,
+            p.2,
+            p.3,
+            p.4,
+            p.5,
+            n,
+            a,
+            src,
+        ])?;
+    }
+    Ok(())
+}
+
+const UPSERT_CLUSTER: &str = "INSERT INTO clusters (id, first_event, root, cameo, status,
+        date_start, date_end, place_name, geonameid, place_country, admin1, lat, lon,
+        mentions, articles, sources)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+     ON CONFLICT(id) DO UPDATE SET
+        first_event = excluded.first_event, root = excluded.root, cameo = excluded.cameo,
+        status = excluded.status, date_start = excluded.date_start,
+        date_end = excluded.date_end, place_name = excluded.place_name,
+        geonameid = excluded.geonameid, place_country = excluded.place_country,
+        admin1 = excluded.admin1, lat = excluded.lat, lon = excluded.lon,
+        mentions = excluded.mentions, articles = excluded.articles,
+        sources = excluded.sources";
 
 /// Recompute the summary row of each touched cluster from its members.
 pub(crate) fn summarise<'a>(
@@ -338,20 +685,7 @@ pub(crate) fn summarise<'a>(
                   (place_country IS NOT NULL) DESC, (place_name IS NOT NULL) DESC, id
          LIMIT 1",
     )?;
-    let mut up = conn.prepare_cached(
-        "INSERT INTO clusters (id, first_event, root, cameo, status, date_start, date_end,
-                               place_name, geonameid, place_country, admin1, lat, lon,
-                               mentions, articles, sources)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
-         ON CONFLICT(id) DO UPDATE SET
-            first_event = excluded.first_event, root = excluded.root, cameo = excluded.cameo,
-            status = excluded.status, date_start = excluded.date_start,
-            date_end = excluded.date_end, place_name = excluded.place_name,
-            geonameid = excluded.geonameid, place_country = excluded.place_country,
-            admin1 = excluded.admin1, lat = excluded.lat, lon = excluded.lon,
-            mentions = excluded.mentions, articles = excluded.articles,
-            sources = excluded.sources",
-    )?;
+    let mut up = conn.prepare_cached(UPSERT_CLUSTER)?;
     for id in touched {
         let (first_id, mentions, articles, sources, start, end): (
             Option<i64>,
@@ -446,7 +780,7 @@ pub(crate) fn backfill(conn: &Connection) -> Result<()> {
             }
         }
         let refs: Vec<(i64, &Prepared)> = prepared.iter().map(|(i, p)| (*i, p)).collect();
-        let result = decide(conn, &refs)?;
+        let result = decide(conn, &refs, &mut ClusterCache::default())?.result;
         let mut touched: BTreeSet<&str> = BTreeSet::new();
         for ((aid, p), clusters) in refs.iter().zip(&result.clusters) {
             let mut seen: BTreeSet<&str> = BTreeSet::new();

@@ -341,9 +341,8 @@ fn a_later_ingest_joins_the_stored_cluster_and_counts_grow() {
 fn mentions_read_back_equal_the_prepared_ones() {
     let records = stream();
     let st = ingest(&records, 5);
-    let known = SqlKnown {
-        conn: st.connection(),
-    };
+    let mut cache = ClusterCache::default();
+    let known = SqlKnown::new(st.connection(), &mut cache);
     for r in records.iter().take(12) {
         let p = Prepared::new(r).unwrap();
         let clusters = st
@@ -427,4 +426,110 @@ fn a_version_2_database_is_decided_again() {
         .unwrap();
     }
     assert_eq!(snapshot(&Store::open(&path).unwrap()), fresh);
+}
+
+/// Every column of every cluster summary, in id order.
+fn summaries(st: &Store) -> Vec<Vec<String>> {
+    st.connection()
+        .prepare(
+            "SELECT id, first_event, root, cameo, status, date_start, date_end, place_name,
+                    geonameid, place_country, admin1, lat, lon, mentions, articles, sources
+             FROM clusters ORDER BY id",
+        )
+        .unwrap()
+        .query_map([], |r| {
+            (0..16)
+                .map(|i| {
+                    r.get::<_, rusqlite::types::Value>(i)
+                        .map(|v| format!("{v:?}"))
+                })
+                .collect::<rusqlite::Result<Vec<String>>>()
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .unwrap()
+}
+
+#[test]
+fn summaries_kept_up_batch_by_batch_equal_a_recount_from_the_members() {
+    let records = stream();
+    for size in [1, 4, records.len()] {
+        let st = ingest(&records, size);
+        let kept = summaries(&st);
+        assert!(kept.iter().any(|c| c[13] != "Integer(1)"), "no growth");
+        assert!(kept.iter().any(|c| c[15] != "Integer(0)"), "no sources");
+        let ids: Vec<String> = kept.iter().map(|c| c[0].clone()).collect();
+        let ids: Vec<String> = ids
+            .iter()
+            .map(|s| {
+                s.trim_start_matches("Text(\"")
+                    .trim_end_matches("\")")
+                    .to_string()
+            })
+            .collect();
+        summarise(st.connection(), ids.iter().map(String::as_str)).unwrap();
+        assert_eq!(summaries(&st), kept, "batch size {size}");
+    }
+}
+
+#[test]
+fn two_writers_taking_turns_on_one_file_cluster_as_one_writer_does() {
+    let records = stream();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.db");
+    let mut a = Store::open(&path).unwrap();
+    let mut b = Store::open(&path).unwrap();
+    for (i, chunk) in records.chunks(3).enumerate() {
+        let st = if i % 3 == 1 { &mut b } else { &mut a };
+        st.insert_batch(chunk).unwrap();
+    }
+    let one = ingest(&records, 3);
+    assert_eq!(snapshot(&a), snapshot(&one));
+    assert_eq!(summaries(&a), summaries(&one));
+}
+
+#[test]
+fn a_writer_reads_again_what_another_writer_added_to_its_clusters() {
+    // X (day 5) founds a cluster through writer A; Y (day 7) joins it through writer B; Z (day 3)
+    // agrees with X but is four days from Y, so complete linkage keeps it out. A writer that
+    // remembered the cluster as it was before B wrote would put Z in.
+    let aleppo = Some(("Aleppo", Some(170063), "SY", Some((36.2, 37.16))));
+    let ev = |day| Ev {
+        root: "19",
+        src: "SYRMIL",
+        tgt: "SYRREB",
+        day,
+        place: aleppo,
+    };
+    let mut rng = Rng(11);
+    let rec = |id: &str, day: &'static str, rng: &mut Rng| {
+        record(
+            id,
+            id,
+            &format!("https://{id}.example/{id}"),
+            &text(rng, 30),
+            day,
+            &[ev(day)],
+        )
+    };
+    let (x, y, z) = (
+        rec("x", "2024-03-05", &mut rng),
+        rec("y", "2024-03-07", &mut rng),
+        rec("z", "2024-03-03", &mut rng),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("turns.db");
+    let mut a = Store::open(&path).unwrap();
+    let mut b = Store::open(&path).unwrap();
+    a.insert_batch(&[x]).unwrap();
+    b.insert_batch(&[y]).unwrap();
+    a.insert_batch(&[z]).unwrap();
+    let of = |doc: &str| {
+        a.clusters_of_article(doc).unwrap()["v1"]
+            .id
+            .clone()
+            .unwrap()
+    };
+    assert_eq!(of("x"), of("y"));
+    assert_ne!(of("z"), of("x"), "z joined a cluster it disagrees with");
 }

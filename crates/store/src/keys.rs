@@ -72,24 +72,28 @@ pub fn canonical_url(url: &str) -> Option<String> {
 /// A hash of an article's clean text with runs of whitespace folded to one space and the ends
 /// trimmed, so that re-wrapped copies of the same text hash alike: 32 hex digits of XXH3-128.
 pub fn content_hash(text: &str) -> String {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    let mut first = true;
+    // The folded text hashed in one call (the same value as hashing it word by word).
+    let mut folded = String::with_capacity(text.len());
     for word in text.split_whitespace() {
-        if !first {
-            h.update(b" ");
+        if !folded.is_empty() {
+            folded.push(' ');
         }
-        h.update(word.as_bytes());
-        first = false;
+        folded.push_str(word);
     }
-    format!("{:032x}", h.digest128())
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(folded.as_bytes()))
 }
 
 /// The key an article is stored under: `url:` and its canonical URL when it has one, else
 /// `text:` and the content hash of its clean text.
 pub fn article_key(url: Option<&str>, text: &str) -> String {
+    key_of(url, || content_hash(text))
+}
+
+/// [`article_key`] with the content hash computed by the caller only when needed.
+pub(crate) fn key_of(url: Option<&str>, hash: impl FnOnce() -> String) -> String {
     match url.and_then(canonical_url) {
         Some(u) => format!("url:{u}"),
-        None => format!("text:{}", content_hash(text)),
+        None => format!("text:{}", hash()),
     }
 }
 
@@ -188,6 +192,20 @@ mod tests {
         assert_eq!(content_hash("A b\n\nc "), content_hash(" A  b c"));
         assert_ne!(content_hash("A b c"), content_hash("A b d"));
         assert_eq!(content_hash("x").len(), 32);
+        // Folding is not hashing word by word: "a b" and "ab" differ, and the value is the
+        // streaming hash of the words joined by single spaces.
+        assert_ne!(content_hash("a b"), content_hash("ab"));
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for (i, w) in ["A", "b", "c"].iter().enumerate() {
+            if i > 0 {
+                h.update(b" ");
+            }
+            h.update(w.as_bytes());
+        }
+        assert_eq!(
+            content_hash(" A\n b  c "),
+            format!("{:032x}", h.digest128())
+        );
     }
 
     #[test]

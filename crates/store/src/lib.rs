@@ -184,9 +184,29 @@ pub trait EventStore {
     fn article(&self, doc_id: &str) -> Result<Option<Value>>;
 }
 
+/// Process-wide SQLite settings, made before SQLite initialises (the first connection): no
+/// memory statistics, which take a global mutex on every allocation and nothing reads. When
+/// SQLite was initialised already (another library opened a connection first) the call is
+/// refused and SQLite keeps its defaults, which work the same, only slower.
+fn configure_sqlite() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: SQLITE_CONFIG_MEMSTATUS takes one int; sqlite3_config is safe to call before
+        // initialisation and returns SQLITE_MISUSE (ignored) after it.
+        unsafe {
+            rusqlite::ffi::sqlite3_config(
+                rusqlite::ffi::SQLITE_CONFIG_MEMSTATUS,
+                0 as std::os::raw::c_int,
+            );
+        }
+    });
+}
+
 /// The embedded SQLite store.
 pub struct Store {
     conn: Connection,
+    /// Clusters read or stored by this writer's earlier batches.
+    clusters: dedup::ClusterCache,
 }
 
 impl Store {
@@ -196,6 +216,7 @@ impl Store {
     /// without waiting while another connection switches the file to WAL, so opening retries
     /// for up to ten seconds (each migration is one transaction, so a retry is safe).
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        configure_sqlite();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         loop {
             let conn = Connection::open(path.as_ref())?;
@@ -215,6 +236,7 @@ impl Store {
 
     /// Open an existing store for reading only.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        configure_sqlite();
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -231,11 +253,15 @@ impl Store {
                     .into(),
             ));
         }
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            clusters: Default::default(),
+        })
     }
 
     /// A store in memory (tests).
     pub fn open_in_memory() -> Result<Store> {
+        configure_sqlite();
         Self::setup(Connection::open_in_memory()?)
     }
 
@@ -247,7 +273,9 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Foreign keys are declared in the schema but not enforced: every child row is written
-        // in the same transaction as its parent, and enforcing would cost a lookup per row.
+        // in the same transaction as its parent, and enforcing would cost a lookup per row
+        // (the bundled SQLite enforces them unless told not to).
+        conn.pragma_update(None, "foreign_keys", false)?;
         // A 32 MB page cache keeps the index pages of a bulk ingest in memory.
         conn.pragma_update(None, "cache_size", -32768)?;
         let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
@@ -271,13 +299,29 @@ impl Store {
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit()?;
         }
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            clusters: Default::default(),
+        })
     }
 
     /// Store prepared records in one transaction: all or nothing. `None` entries (records
     /// that were no article) are counted as invalid.
     pub fn insert_prepared(&mut self, records: &[Option<Prepared>]) -> Result<BatchStats> {
-        let tx = self.conn.transaction()?;
+        let out = self.insert_prepared_tx(records);
+        if out.is_err() {
+            self.clusters.forget();
+        }
+        out
+    }
+
+    fn insert_prepared_tx(&mut self, records: &[Option<Prepared>]) -> Result<BatchStats> {
+        // IMMEDIATE: the write lock from the start, so no other writer commits between the
+        // cache check and this batch's reads.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        self.clusters.check(&tx)?;
         let mut stats = BatchStats::default();
         let now = jiff::Timestamp::now()
             .strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -294,14 +338,27 @@ impl Store {
             }
         }
         // Near duplicates and event clusters, decided against what the store holds.
-        let decided = dedup::decide(&tx, &new)?;
-        let mut touched: std::collections::BTreeSet<&str> = Default::default();
-        for ((aid, rec), clusters) in new.iter().zip(&decided.clusters) {
+        let decided = dedup::decide(&tx, &new, &mut self.clusters)?;
+        let mut members: Vec<dedup::NewMember> = Vec::new();
+        for ((aid, rec), clusters) in new.iter().zip(&decided.result.clusters) {
             stats.new += 1;
-            stats.events += insert_children(&tx, *aid, rec, clusters)?;
-            touched.extend(clusters.iter().map(String::as_str));
+            let ids = insert_children(&tx, *aid, rec, clusters)?;
+            for ((e, cluster), id) in rec.events.iter().zip(clusters).zip(ids) {
+                if let Some(id) = id {
+                    stats.events += 1;
+                    members.push(dedup::NewMember {
+                        id,
+                        article: *aid,
+                        source: rec.source.as_deref(),
+                        cluster,
+                        event: e,
+                    });
+                }
+            }
         }
-        dedup::summarise(&tx, touched)?;
+        dedup::summarise_new(&tx, &members, &decided.seeded)?;
+        let keys: HashMap<i64, &str> = new.iter().map(|(id, p)| (*id, p.key.as_str())).collect();
+        self.clusters.add(&members, &keys, &decided.seeded);
         tx.commit()?;
         Ok(stats)
     }
@@ -568,11 +625,12 @@ impl Prepared {
                 date_value: so(&c["date"], "value"),
             })
             .collect();
+        let hash = keys::content_hash(text);
         Some(Prepared {
             doc_id: so(art, "id").unwrap_or_default(),
-            key: keys::article_key(s(art, "url"), text),
+            key: keys::key_of(s(art, "url"), || hash.clone()),
             url: so(art, "url"),
-            hash: keys::content_hash(text),
+            hash,
             source: so(art, "source"),
             title: so(art, "title"),
             published: so(art, "published"),
@@ -618,9 +676,14 @@ fn insert_article(tx: &Transaction, p: &Prepared, now: &str) -> Result<Option<i6
 }
 
 /// Insert the events (each with its cluster id, in `p.events` order), actors and casualties of
-/// a new article; returns the number of event rows.
-fn insert_children(tx: &Transaction, aid: i64, p: &Prepared, clusters: &[String]) -> Result<u64> {
-    let mut n_events = 0u64;
+/// a new article; returns each event's row id (`None` for a repeated event id, not stored).
+fn insert_children(
+    tx: &Transaction,
+    aid: i64,
+    p: &Prepared,
+    clusters: &[String],
+) -> Result<Vec<Option<i64>>> {
+    let mut ids = Vec::with_capacity(p.events.len());
     let mut ev_st = tx.prepare_cached(
         "INSERT OR IGNORE INTO events (
             article_id, event_id, sentence, sentence_start, sentence_end, evidence,
@@ -680,10 +743,11 @@ fn insert_children(tx: &Transaction, aid: i64, p: &Prepared, clusters: &[String]
             e.place_feature,
         ])?;
         if tx.changes() == 0 {
+            ids.push(None);
             continue;
         }
-        n_events += 1;
         let eid = tx.last_insert_rowid();
+        ids.push(Some(eid));
         for a in &e.actors {
             actor_st.execute(params![
                 eid,
@@ -720,7 +784,7 @@ fn insert_children(tx: &Transaction, aid: i64, p: &Prepared, clusters: &[String]
             c.date_value,
         ])?;
     }
-    Ok(n_events)
+    Ok(ids)
 }
 
 /// Upper bound for a prefix range scan: every string starting with `p` sorts below it.
