@@ -278,7 +278,14 @@ const COUNTED: &[&str] = &[
 /// Approximation words TimeML keeps inside a duration's extent ("nearly two years"); "about",
 /// "over", "only", "just" usually stay outside, and "more than", "less than", "at least", "up
 /// to" are taken in `at`.
-const APPROX: &[&str] = &["nearly", "around", "roughly", "approximately", "some"];
+const APPROX: &[&str] = &[
+    "nearly",
+    "almost",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+];
 
 impl<'a> Grammar<'a> {
     fn w(&self, i: usize) -> &'a str {
@@ -1842,6 +1849,17 @@ impl<'a> Grammar<'a> {
                 x.sem,
                 Sem::Duration { .. } | Sem::Ago { .. } | Sem::Past { .. }
             )
+        {
+            take(Some((e, x)));
+        }
+        // "about two years ago" (an "ago" phrase takes "about" too); "around Nov. 1",
+        // "around 7:15 p.m." (a day or a clock time takes "around").
+        if matches!(w, "about" | "around")
+            && let Some((e, x)) = self.at(i + 1)
+            && ((w == "about" && matches!(x.sem, Sem::Ago { n: Some(_), .. }))
+                || (w == "around"
+                    && (matches!(x.sem, Sem::Ymd { .. })
+                        || matches!(x.clock, Some(Clock::Hm(..))))))
         {
             take(Some((e, x)));
         }

@@ -766,3 +766,24 @@ fn spelled_out_years_in_transcripts() {
     assert_eq!(value_of(t, OCT, "nineteen ninety-six"), "1996");
     assert!(values("She counted nineteen sheep.", OCT).is_empty());
 }
+
+#[test]
+fn approximation_words_in_timeml_extents() {
+    let t = "The quake struck almost four years ago. Voting closes around 7:15 p.m. and results \
+             come around Nov. 1. The plant shut about two years ago.";
+    let f = find(t, Some(date(OCT)));
+    let spans: Vec<&str> = f.iter().map(|f| &t[f.span.start..f.span.end]).collect();
+    assert_eq!(
+        spans,
+        [
+            "almost four years ago",
+            "around 7:15 p.m.",
+            "around Nov. 1",
+            "about two years ago"
+        ]
+    );
+    // "about" stays outside a clock time.
+    let t = "The blast came at about 10:35 a.m.";
+    let f = find(t, Some(date(OCT)));
+    assert_eq!(&t[f[0].span.start..f[0].span.end], "10:35 a.m.");
+}
