@@ -2450,6 +2450,79 @@ fn country_before(cx: &Ctx, at: usize) -> Option<String> {
     })
 }
 
+/// The first token at or after byte `at`.
+fn token_at(cx: &Ctx, at: usize) -> Option<usize> {
+    let t = cx.toks.partition_point(|p| p.start < at);
+    (t < cx.toks.len()).then_some(t)
+}
+
+/// The country code of a lexicon country (or demonym) item.
+fn item_country<'a>(cx: &Ctx<'a>, k: usize) -> Option<&'a str> {
+    match cx.items[k].kind {
+        ItemKind::Lex(HitKind::Country(c) | HitKind::Demonym(Some(c))) => {
+            Some(cx.res.countries[c as usize].code.as_str())
+        }
+        _ => None,
+    }
+}
+
+/// "King Hassan of Morocco": a country right after a name ending at byte `end`.
+fn country_of_after(cx: &Ctx, end: usize) -> Option<String> {
+    let t = token_at(cx, end)?;
+    let si = cx.sent_of[t];
+    if cx.l(t) != "of" || t + 1 >= cx.sents[si].e {
+        return None;
+    }
+    let mut u = t + 1;
+    if cx.l(u) == "the" && u + 1 < cx.sents[si].e {
+        u += 1;
+    }
+    let k = cx.item_at(u).filter(|&k| cx.items[k].s == u)?;
+    matches!(cx.items[k].kind, ItemKind::Lex(HitKind::Country(_)))
+        .then(|| item_country(cx, k).map(str::to_string))
+        .flatten()
+}
+
+/// The one country the rest of the sentence after byte `end` names, leaving out nationalities
+/// that describe another actor ("South African leader F.W. de Klerk", "Chilean officials").
+fn sole_country_after(cx: &Ctx, end: usize) -> Option<String> {
+    let t = token_at(cx, end)?;
+    let si = cx.sent_of[t];
+    let mut found: Option<&str> = None;
+    for (k, it) in cx.items.iter().enumerate() {
+        if it.s < t || cx.sent_of[it.s] != si || cx.absorbed[k] {
+            continue;
+        }
+        let Some(c) = item_country(cx, k) else {
+            continue;
+        };
+        // the other side of a relation ("action against Russia", "talks with Chile") or a
+        // currency ("US $50 million") is no affiliation
+        if it.s > t
+            && matches!(
+                cx.l(it.s - 1),
+                "against" | "with" | "between" | "versus" | "vs" | "toward" | "towards"
+            )
+            || it.e < cx.sents[si].e && matches!(cx.w(it.e), "$" | "dollars" | "dollar")
+        {
+            return None;
+        }
+        // a demonym right before a name describes that person
+        if matches!(it.kind, ItemKind::Lex(HitKind::Demonym(_)))
+            && it.e < cx.toks.len()
+            && (cx.claimed[it.e] || cx.item_at(it.e).is_some())
+        {
+            continue;
+        }
+        match found {
+            None => found = Some(c),
+            Some(f) if f == c => {}
+            Some(_) => return None,
+        }
+    }
+    found.map(str::to_string)
+}
+
 /// Group mentions by key into entities, in order of first mention.
 fn assemble(cx: &Ctx) -> Vec<Entity> {
     let res = cx.res;
@@ -2504,12 +2577,23 @@ fn assemble(cx: &Ctx) -> Vec<Entity> {
             {
                 e.actor = Some(actor_from_code(&code));
             }
-            // "In Nigeria, ... President Muhammadu Buhari": a state role with no country takes
-            // the country named last before it in the same paragraph
+            // a state role with no country: "King Hassan of Morocco" (the country after the
+            // name); "In Nigeria, ... President Muhammadu Buhari" (the country named last
+            // before it in the same paragraph); "Lt. Gen. Prosper Avril resigned to allow
+            // Haiti's first elections" (the one country the rest of the sentence names)
             if let Some(a) = &e.actor
                 && a.country.is_none()
-                && matches!(a.code.as_str(), "GOV" | "MIL" | "COP")
-                && let Some(c) = e.mentions.first().and_then(|m| country_before(cx, m.start))
+                && matches!(a.code.as_str(), "GOV" | "MIL" | "COP" | "JUD" | "LEG")
+                && let Some(c) = e
+                    .mentions
+                    .iter()
+                    .find_map(|m| country_of_after(cx, m.end))
+                    .or_else(|| e.mentions.first().and_then(|m| country_before(cx, m.start)))
+                    .or_else(|| {
+                        e.mentions
+                            .first()
+                            .and_then(|m| sole_country_after(cx, m.end))
+                    })
             {
                 e.actor = Some(actor_from_code(&format!("{c}{}", a.code)));
             }

@@ -281,3 +281,53 @@ fn the_country_refers_back_to_the_last_country() {
     let d = run_with(&res, "The country's army sent boats to the delta.");
     assert!(!codes(&d).iter().any(|c| c.len() == 6), "{}", dump(&d));
 }
+
+#[test]
+fn a_state_role_without_a_country_takes_one_from_the_sentence() {
+    let res = Resources::load();
+    for (text, name, c) in [
+        (
+            "Queen Ilse Varnholt of Denmark opened the bridge.",
+            "Ilse Varnholt",
+            "DNKGOV",
+        ),
+        (
+            "General Tomas Quevedo resigned to allow Peru's first free vote.",
+            "Tomas Quevedo",
+            "PERMIL",
+        ),
+    ] {
+        let mut d = doc(&["", text], Some("2016-10-15"));
+        dateline_entities::recognise(&mut d, &res);
+        let p = find(&d, EntityKind::Person, name).unwrap_or_else(|| panic!("{}", dump(&d)));
+        assert_eq!(code(p), Some(c), "{}", dump(&d));
+    }
+    // two countries after it, or one that describes someone else: no guess
+    for (text, name) in [
+        (
+            "President Lars Ekdahl flew from Norway to Chile on Monday.",
+            "Lars Ekdahl",
+        ),
+        (
+            "President Lars Ekdahl welcomed Chilean minister Ana Ruiz.",
+            "Lars Ekdahl",
+        ),
+    ] {
+        let mut d = doc(&["", text], Some("2016-10-15"));
+        dateline_entities::recognise(&mut d, &res);
+        let p = find(&d, EntityKind::Person, name).unwrap_or_else(|| panic!("{}", dump(&d)));
+        assert_eq!(code(p), Some("GOV"), "{}", dump(&d));
+    }
+}
+
+#[test]
+fn the_other_side_of_a_relation_is_no_affiliation() {
+    let res = Resources::load();
+    let mut d = doc(
+        &["", "President Lars Ekdahl threatened action against Chile."],
+        Some("2016-10-15"),
+    );
+    dateline_entities::recognise(&mut d, &res);
+    let p = find(&d, EntityKind::Person, "Lars Ekdahl").unwrap_or_else(|| panic!("{}", dump(&d)));
+    assert_eq!(code(p), Some("GOV"), "{}", dump(&d));
+}
