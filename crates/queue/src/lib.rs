@@ -251,7 +251,7 @@ pub struct DeadLetter {
     pub deliveries: Option<i64>,
     /// Where it was on the work queue ([`ORIGIN_HEADER`]).
     pub origin: Option<String>,
-    /// When it was given up (RFC 3339).
+    /// When it was given up (the server's timestamp of the dead letter).
     pub time: String,
 }
 

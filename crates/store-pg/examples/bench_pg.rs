@@ -9,7 +9,9 @@
 //!    id and URL, so each is a new article to both stores. Each copy is prepared once
 //!    (`Prepared::new`, the extraction threads' share of an ingest) and then written to a SQLite
 //!    file store (`Store::insert_prepared`) and to PostgreSQL (`PgStore::insert_prepared`:
-//!    binary COPY), in batches of 512; the two write times give the ingest rates.
+//!    binary COPY), in batches of 512; the two write times give the ingest rates. Both writers
+//!    deduplicate (the copies are near duplicates, their events join the first copy's
+//!    clusters); their deduplication counts must be equal. EVENTS 0 stops after the ingest.
 //! 2. A million events: the stored event rows (and their actor rows) are copied inside each
 //!    database (`INSERT … SELECT`, ids shifted, `event_id` suffixed) until both hold at least
 //!    EVENTS (default 1,000,000) event rows: identical stores.
@@ -250,6 +252,10 @@ fn main() {
         );
     }
     assert_eq!(lite.counts().unwrap(), pg.counts().unwrap());
+    // Both writers deduplicate (the copies are near duplicates of each other, and their events
+    // join the first copy's clusters): the same decisions.
+    let (d_lite, d_pg) = (lite.dedup_counts().unwrap(), pg.dedup_counts().unwrap());
+    assert_eq!(d_lite, d_pg, "deduplication differs");
 
     // A million events: copies of the event and actor rows inside each database.
     let cols_lite: Vec<String> = lite
@@ -373,6 +379,11 @@ fn main() {
         );
     }
     println!("\nPostgreSQL / SQLite ingest rate: {:.2}×\n", t_lite / t_pg);
+    println!(
+        "Deduplication, the same in both stores: {} mentions in {} clusters ({} reported by more \
+         than one article), {} near-duplicate links.\n",
+        d_pg.mentions, d_pg.clusters, d_pg.multi_article, d_pg.duplicates
+    );
 
     println!(
         "| filter (first page of 100) | rows | SQLite p50 ms | SQLite p99 ms | PostgreSQL p50 ms | PostgreSQL p99 ms |"

@@ -22,7 +22,7 @@ use dateline_dedup::{
     BatchDedup, Fingerprint, Known, KnownArticle, KnownCluster, MAX_SPAN_DAYS, Mention, NewArticle,
     Place, WINDOW_DAYS, dedup_batch,
 };
-use dateline_store::{DedupCounts, Error};
+use dateline_store::{ClusterCounts, ClusterQuery, ClusteredRow, DedupCounts, Error};
 use postgres::Transaction;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -754,4 +754,144 @@ pub(crate) fn backfill(tx: &mut Transaction, stage: &mut dateline_store::Store) 
         summarise(tx, &touched)?;
     }
     Ok(())
+}
+
+impl crate::PgStore {
+    /// The WHERE clause of a filter and [`ClusterQuery`] (always over events `e` joined with
+    /// articles `a`).
+    fn cluster_where(
+        filter: &dateline_store::Filter,
+        q: &ClusterQuery,
+        p: &mut crate::Params,
+    ) -> Result<String> {
+        let (mut wh, _) = crate::where_clause(filter, p)?;
+        if let Some(c) = &q.cluster {
+            wh.push_str(if wh.is_empty() { " WHERE" } else { " AND" });
+            wh.push_str(&format!(" e.cluster = {}", p.push(c.trim().to_string())));
+        }
+        Ok(wh)
+    }
+
+    /// Events matching a filter (and [`ClusterQuery`]), newest first, each with its cluster,
+    /// the cluster's counts and its article's near-duplicate link: what
+    /// `dateline_store::Store::query_clustered` gives for SQLite.
+    pub fn query_clustered(
+        &self,
+        filter: &dateline_store::Filter,
+        q: &ClusterQuery,
+    ) -> Result<Vec<ClusteredRow>> {
+        let mut p = crate::Params::default();
+        let wh = Self::cluster_where(filter, q, &mut p)?;
+        let cols = crate::EVENT_SELECT;
+        let from = "FROM events e JOIN articles a ON a.id = e.article_id
+                    LEFT JOIN clusters c ON c.id = e.cluster
+                    LEFT JOIN duplicates d ON d.article_id = e.article_id
+                    LEFT JOIN articles o ON o.id = d.of_article";
+        let limit: Option<i64> = (filter.limit != 0).then_some(filter.limit as i64);
+        let (l, o) = (p.push(limit), p.push(filter.offset as i64));
+        let sql = if q.distinct {
+            format!(
+                "SELECT {cols}, e.cluster, c.mentions, c.articles, c.sources, o.doc_id, d.similarity {from}
+                 WHERE e.id IN (SELECT min(e.id) FROM events e
+                                JOIN articles a ON a.id = e.article_id{wh}
+                                GROUP BY coalesce(e.cluster, 'row:' || e.id))
+                 ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT {l} OFFSET {o}"
+            )
+        } else {
+            format!(
+                "SELECT {cols}, e.cluster, c.mentions, c.articles, c.sources, o.doc_id, d.similarity {from}{wh}
+                 ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT {l} OFFSET {o}"
+            )
+        };
+        let rows = self.client().query(&sql, &p.refs()).map_err(pg)?;
+        Ok(rows
+            .iter()
+            .map(|r| ClusteredRow {
+                row: crate::event_row(r),
+                cluster: r.get(29),
+                mentions: r.get(30),
+                articles: r.get(31),
+                sources: r.get(32),
+                duplicate_of: r.get(33),
+                similarity: r.get(34),
+            })
+            .collect())
+    }
+
+    /// How many mentions (or, with `distinct`, clusters) match.
+    pub fn count_clustered(
+        &self,
+        filter: &dateline_store::Filter,
+        q: &ClusterQuery,
+    ) -> Result<u64> {
+        let mut p = crate::Params::default();
+        let wh = Self::cluster_where(filter, q, &mut p)?;
+        let what = if q.distinct {
+            "count(DISTINCT coalesce(e.cluster, 'row:' || e.id))"
+        } else {
+            "count(*)"
+        };
+        let sql = format!("SELECT {what} FROM events e JOIN articles a ON a.id = e.article_id{wh}");
+        let n: i64 = self.client().query_one(&sql, &p.refs()).map_err(pg)?.get(0);
+        Ok(n as u64)
+    }
+
+    /// Cluster id and counts of every event of one article (by `article.id`), keyed by event
+    /// id: what exports fill GDELT's NumMentions/NumSources/NumArticles from.
+    pub fn clusters_of_article(&self, doc_id: &str) -> Result<HashMap<String, ClusterCounts>> {
+        let rows = self
+            .client()
+            .query(
+                "SELECT e.event_id, e.cluster, c.mentions, c.articles, c.sources
+                 FROM events e LEFT JOIN clusters c ON c.id = e.cluster
+                 WHERE e.article_id = (SELECT id FROM articles WHERE doc_id = $1
+                                       ORDER BY id LIMIT 1)",
+                &[&doc_id],
+            )
+            .map_err(pg)?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                (
+                    r.get(0),
+                    ClusterCounts {
+                        id: r.get(1),
+                        mentions: r.get::<_, Option<i64>>(2).unwrap_or(1) as u64,
+                        articles: r.get::<_, Option<i64>>(3).unwrap_or(1) as u64,
+                        sources: r.get::<_, Option<i64>>(4).unwrap_or(0) as u64,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// The record of an article with each event's cluster added as
+    /// `events[].cluster = {id, mentions, articles, sources}`, as
+    /// `dateline_store::Store::article_clustered` gives it.
+    pub fn article_clustered(&self, doc_id: &str) -> Result<Option<serde_json::Value>> {
+        use dateline_store::EventStore;
+        let Some(mut rec) = self.article(doc_id)? else {
+            return Ok(None);
+        };
+        let clusters = self.clusters_of_article(doc_id)?;
+        if let Some(events) = rec.get_mut("events").and_then(|e| e.as_array_mut()) {
+            for e in events {
+                let Some(c) = e
+                    .get("id")
+                    .and_then(|i| i.as_str())
+                    .and_then(|i| clusters.get(i))
+                else {
+                    continue;
+                };
+                if let (Some(id), Some(obj)) = (&c.id, e.as_object_mut()) {
+                    obj.insert(
+                        "cluster".into(),
+                        serde_json::json!({"id": id, "mentions": c.mentions,
+                                           "articles": c.articles, "sources": c.sources}),
+                    );
+                }
+            }
+        }
+        Ok(Some(rec))
+    }
 }

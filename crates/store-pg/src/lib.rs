@@ -752,6 +752,48 @@ fn stage_rows(
     Ok((stats, staged))
 }
 
+/// The columns of an [`EventRow`], as [`event_row`] reads them (events `e`, articles `a`).
+const EVENT_SELECT: &str = "e.id, a.doc_id, e.event_id, e.date_value, e.date_precision, e.cameo,
+    e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.status, e.source_code,
+    e.source_country, e.target_code, e.target_country, e.place_name, e.geonameid,
+    e.place_country, e.admin1, e.lat, e.lon, a.source, a.url, a.published, e.trigger_text,
+    e.trigger_start, e.trigger_end, e.evidence";
+
+/// An event row of the first 29 columns of a query selecting [`EVENT_SELECT`].
+fn event_row(r: &postgres::Row) -> EventRow {
+    EventRow {
+        id: r.get(0),
+        article: r.get(1),
+        event: r.get(2),
+        date: r.get(3),
+        date_precision: r.get(4),
+        cameo: r.get(5),
+        root: r.get(6),
+        quad_class: r.get(7),
+        goldstein: r.get(8),
+        plover_type: r.get(9),
+        plover_mode: r.get(10),
+        status: r.get(11),
+        source_actor: r.get(12),
+        source_country: r.get(13),
+        target_actor: r.get(14),
+        target_country: r.get(15),
+        place: r.get(16),
+        geonameid: r.get(17),
+        place_country: r.get(18),
+        admin1: r.get(19),
+        lat: r.get(20),
+        lon: r.get(21),
+        outlet: r.get(22),
+        url: r.get(23),
+        published: r.get(24),
+        trigger: r.get(25),
+        trigger_start: r.get(26),
+        trigger_end: r.get(27),
+        evidence: r.get(28),
+    }
+}
+
 /// Parameters of a query under construction: each value gets the next `$n`.
 #[derive(Default)]
 struct Params {
@@ -935,12 +977,7 @@ impl EventStore for PgStore {
         let (wh, _) = where_clause(filter, &mut p)?;
         let limit: Option<i64> = (filter.limit != 0).then_some(filter.limit as i64);
         let sql = format!(
-            "SELECT e.id, a.doc_id, e.event_id, e.date_value, e.date_precision, e.cameo, e.root,
-                    e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.status,
-                    e.source_code, e.source_country, e.target_code, e.target_country,
-                    e.place_name, e.geonameid, e.place_country, e.admin1, e.lat, e.lon,
-                    a.source, a.url, a.published, e.trigger_text, e.trigger_start,
-                    e.trigger_end, e.evidence
+            "SELECT {EVENT_SELECT}
              FROM events e JOIN articles a ON a.id = e.article_id{wh}
              ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT {} OFFSET {}",
             p.push(limit),
@@ -955,40 +992,7 @@ impl EventStore for PgStore {
             .map_err(pg)?;
         let rows = tx.query(&sql, &p.refs()).map_err(pg)?;
         tx.commit().map_err(pg)?;
-        Ok(rows
-            .iter()
-            .map(|r| EventRow {
-                id: r.get(0),
-                article: r.get(1),
-                event: r.get(2),
-                date: r.get(3),
-                date_precision: r.get(4),
-                cameo: r.get(5),
-                root: r.get(6),
-                quad_class: r.get(7),
-                goldstein: r.get(8),
-                plover_type: r.get(9),
-                plover_mode: r.get(10),
-                status: r.get(11),
-                source_actor: r.get(12),
-                source_country: r.get(13),
-                target_actor: r.get(14),
-                target_country: r.get(15),
-                place: r.get(16),
-                geonameid: r.get(17),
-                place_country: r.get(18),
-                admin1: r.get(19),
-                lat: r.get(20),
-                lon: r.get(21),
-                outlet: r.get(22),
-                url: r.get(23),
-                published: r.get(24),
-                trigger: r.get(25),
-                trigger_start: r.get(26),
-                trigger_end: r.get(27),
-                evidence: r.get(28),
-            })
-            .collect())
+        Ok(rows.iter().map(event_row).collect())
     }
 
     fn count(&self, filter: &Filter) -> Result<u64> {
