@@ -1901,6 +1901,8 @@ struct GroupAffs {
     before: bool,
     /// "former security officials": CAMEO's elites (ELI), not the serving body.
     former: bool,
+    /// A group noun modifying this one ("military" in "US military officials").
+    modifier: Option<u32>,
 }
 
 impl GroupAffs {
@@ -2078,6 +2080,17 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
                     }
                     t = cx.items[j].s;
                 }
+                // "US military officials", "Kenyan police spokesmen": a one-word group noun
+                // modifying this one gives its sector to a generic official
+                ItemKind::Lex(HitKind::Group(g2))
+                    if affs.is_empty()
+                        && ga.modifier.is_none()
+                        && it.s - t < 3
+                        && cx.items[j].e == cx.items[j].s + 1 =>
+                {
+                    ga.modifier = Some(g2);
+                    t = cx.items[j].s;
+                }
                 _ => break,
             }
             continue;
@@ -2242,6 +2255,18 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
     // "former security officials", "former Gondor prosecutors": CAMEO codes people who held
     // a state office as elites
     let former_noun;
+    let noun = match ga.modifier.map(|g2| &res.groups[g2 as usize]) {
+        Some(m)
+            if !ga.is_empty()
+                && noun.sector == "GOV"
+                && !noun.prefix
+                && !m.prefix
+                && !m.sector.starts_with("GOV") =>
+        {
+            m
+        }
+        _ => noun,
+    };
     let noun = if ga.former
         && !noun.prefix
         && matches!(

@@ -203,6 +203,11 @@ fn built_in_sector_nouns_in_news_english() {
         ("Former Egyptian security officials were charged.", "EGYELI"),
         ("The ambassadors of Chile, Peru and Bolivia left.", "PERGOV"),
         ("Officials and lawmakers in Ghana met on Monday.", "GHALEG"),
+        (
+            "Israeli military officials said the border was shut.",
+            "ISRMIL",
+        ),
+        ("Kenyan police spokesmen denied the report.", "KENCOP"),
     ];
     for (text, code) in cases {
         let d = run_with(&res, text);
@@ -215,6 +220,9 @@ fn built_in_sector_nouns_in_news_english() {
     // troops are often foreign to where they are: "in" gives no country
     let d = run_with(&res, "Troops in Syria came under fire.");
     assert!(!codes(&d).contains(&"SYRMIL".to_string()), "{}", dump(&d));
+    // "military officials" with no country in reach stays uncoded
+    let d = run_with(&res, "Military officials said the border was shut.");
+    assert!(codes(&d).is_empty(), "{}", dump(&d));
     // a noun that modifies another is no actor
     let d = run_with(
         &res,
