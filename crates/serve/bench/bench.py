@@ -15,13 +15,21 @@ On PostgreSQL: ingest the same corpus into a PostgreSQL database too and give it
 run, and the "serve-postgres" section gets both with the PostgreSQL / SQLite ratio (the
 "serve" section is left as it is):
 
-    target/release/dateline ingest /tmp/corpus.jsonl --db 'postgresql:///bench?host=/tmp/pg'
-    python3 crates/serve/bench/bench.py /tmp/bench.db --pg 'postgresql:///bench?host=/tmp/pg'
+    # a throw-away server on a unix socket (as root: run these through `runuser -u dateline-pg --`)
+    /usr/lib/postgresql/15/bin/initdb -D /tmp/pg/data -U dateline --auth=trust -E UTF8 --no-locale
+    /usr/lib/postgresql/15/bin/pg_ctl -D /tmp/pg/data -l /tmp/pg/log -o "-k /tmp/pg -c listen_addresses= -p 5433" -w start
+    psql -h /tmp/pg -p 5433 -U dateline -d postgres -c 'CREATE DATABASE bench'
+    python3 crates/serve/bench/make_corpus.py 20000 > /tmp/corpus.jsonl
+    target/release/dateline ingest /tmp/corpus.jsonl --db /tmp/bench.db
+    target/release/dateline ingest /tmp/corpus.jsonl --db 'postgresql:///bench?host=/tmp/pg&port=5433&user=dateline'
+    python3 crates/serve/bench/bench.py /tmp/bench.db --seconds 5 \
+        --pg 'postgresql:///bench?host=/tmp/pg&port=5433&user=dateline'
 """
 import argparse
 import json
 import os
 import re
+import shlex
 import sqlite3
 import subprocess
 import sys
@@ -200,45 +208,48 @@ PG_ENDPOINTS = [
 ]
 
 
-def measure(binary, db, seconds, conns):
-    """Every PG_ENDPOINTS row under wrk, then the first request of distinct filters, on a
-    server of `db` (a file or a URL)."""
-    srv, base = start(binary, db)
+def compare_pg(a):
+    """Both servers run at once; every measurement goes to the SQLite server, then at once to
+    the PostgreSQL one, so that load from elsewhere on the machine falls on both alike."""
+    load_start = os.getloadavg()[0]
+    servers = [start(a.binary, a.db), start(a.binary, a.pg)]
     try:
-        _, _, body = get(f"{base}/api/info")
-        info = json.loads(body)
-        _, _, body = get(f"{base}/api/events?limit=1&offset={info['events'] // 2}")
-        mid = json.loads(body)["events"][0]
-        cold = []
+        infos, mids = [], []
+        for _, base in servers:
+            _, _, body = get(f"{base}/api/info")
+            info = json.loads(body)
+            _, _, body = get(f"{base}/api/events?limit=1&offset={info['events'] // 2}")
+            infos.append(info)
+            mids.append(json.loads(body)["events"][0])
+        colds = [[], []]
         for f in [f"root={r:02d}&status=occurred&limit=50" for r in range(1, 21)] + \
                  [f"text={w}&limit=50" for w in ("Aleppo", "Nairobi", "tear", "market", "trade", "flood")]:
-            ms, status, _ = get(f"{base}/api/events?{f}")
-            if status != 200:
-                sys.exit(f"{db}: {f}: HTTP {status}")
-            cold.append(ms)
-        rows = []
+            for i, (_, base) in enumerate(servers):
+                ms, status, _ = get(f"{base}/api/events?{f}")
+                if status != 200:
+                    sys.exit(f"{base}: {f}: HTTP {status}")
+                colds[i].append(ms)
+        rows = [[], []]
         for name, path in PG_ENDPOINTS:
-            path = path.replace("MID", str(mid["id"])).replace("DOC", mid["article"])
-            get(base + path)  # warm
-            r = wrk(base + path, seconds, conns)
-            rows.append((name, path, r))
-            print(f"{name:45s} {r['rps']:9.0f} req/s  p50 {r['p50']:7.2f} ms  p99 {r['p99']:7.2f} ms"
-                  f"  non-2xx {r['non2xx']} {r['errors']}", flush=True)
-        cold_stats = []
+            for i, (_, base) in enumerate(servers):
+                p = path.replace("MID", str(mids[i]["id"])).replace("DOC", mids[i]["article"])
+                get(base + p)  # warm
+                r = wrk(base + p, a.seconds, a.connections)
+                rows[i].append((name, p, r))
+                print(f"{('SQLite ', 'PostgreSQL ')[i] + name:55s} {r['rps']:9.0f} req/s  p50 {r['p50']:7.2f} ms"
+                      f"  p99 {r['p99']:7.2f} ms  non-2xx {r['non2xx']} {r['errors']}", flush=True)
+        stats = [[], []]
         for f in [f"root={r:02d}&quad=4" for r in range(1, 21)]:
-            ms, _, _ = get(f"{base}/api/stats?{f}")
-            cold_stats.append(ms)
+            for i, (_, base) in enumerate(servers):
+                ms, _, _ = get(f"{base}/api/stats?{f}")
+                stats[i].append(ms)
     finally:
-        srv.terminate()
-        srv.wait()
-    return info, rows, cold, cold_stats
-
-
-def compare_pg(a):
-    print(f"SQLite {a.db}", flush=True)
-    s_info, s_rows, s_cold, s_stats = measure(a.binary, a.db, a.seconds, a.connections)
-    print("PostgreSQL", flush=True)
-    p_info, p_rows, p_cold, p_stats = measure(a.binary, a.pg, a.seconds, a.connections)
+        for srv, _ in servers:
+            srv.terminate()
+            srv.wait()
+    load_end = os.getloadavg()[0]
+    (s_info, p_info), (s_rows, p_rows) = infos, rows
+    (s_cold, p_cold), (s_stats, p_stats) = colds, stats
     if (s_info["events"], s_info["articles"]) != (p_info["events"], p_info["articles"]):
         sys.exit(f"not the same corpus: SQLite {s_info}, PostgreSQL {p_info}")
     cores = os.cpu_count()
@@ -248,10 +259,12 @@ def compare_pg(a):
         f"The same corpus in both stores: {s_info['events']:,} event mentions from "
         f"{s_info['articles']:,} generated articles (`make_corpus.py`, ingested with `dateline ingest` "
         "into a SQLite file and into a PostgreSQL database on the same machine, unix socket, "
-        "default server settings). One server on each store, one after the other in the same run; "
+        "default server settings). One server on each store, both running; each measurement goes to "
+        "the SQLite server and then at once to the PostgreSQL one; "
         f"load: `wrk -t2 -c{a.connections} -d{a.seconds}s --latency` on the same {cores}-core machine "
-        "(load generator, server and PostgreSQL share the cores). Every request answered 200 unless "
-        "noted.",
+        "(load generator, server and PostgreSQL share the cores; 1-minute load average "
+        f"{load_start:.1f} at the start and {load_end:.1f} at the end: other work shared them too). "
+        "Every request answered 200 unless noted.",
         "",
         "| endpoint | SQLite req/s | SQLite p50 ms | SQLite p99 ms | PostgreSQL req/s | PostgreSQL p50 ms | PostgreSQL p99 ms | PostgreSQL ÷ SQLite req/s |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -269,7 +282,8 @@ def compare_pg(a):
         f"First request of {len(s_stats)} distinct `/api/stats` filters: SQLite p50 "
         f"{pct(s_stats, 50):.1f} ms; PostgreSQL p50 {pct(p_stats, 50):.1f} ms.",
         "",
-        "Reproduce: the commands in the script's header.",
+        "Run: `python3 crates/serve/bench/bench.py " + shlex.join(sys.argv[1:]) + "` (corpus, ingest "
+        "and a PostgreSQL server: the commands in the script's header).",
     ]
     body = "\n".join(lines)
     print(body)

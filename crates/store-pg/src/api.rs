@@ -5,7 +5,8 @@
 //!
 //! - **Async**: the server runs on tokio, so these queries use `tokio-postgres` directly, over a
 //!   small pool of connections ([`PgReader`]): a semaphore bounds how many run at once, each
-//!   connection is made on first need and reused.
+//!   connection is made on first need and reused and prepares each statement once; the
+//!   independent queries of one request are sent together (pipelined).
 //! - **Read-only**: every pooled session sets `default_transaction_read_only = on`.
 //! - **Time limit**: each statement runs under `statement_timeout` (the server's query limit;
 //!   aggregates get their own, longer limit); a cancelled statement is [`ReadError::TimedOut`].
