@@ -846,12 +846,27 @@ pub fn run(args: &[String]) -> Result<(), String> {
         mb / report.seconds.max(1e-9)
     ));
     md.push_str(&format!(
-        "\nGoal: value F1 ≥ 0.85 on DATE+TIME: {} ({}). Other known gaps: values the \
-         annotators anchored to the narrative rather than the DCT (a weekday a week off, \"a \
-         year ago\" as a month), time-of-day suffixes given or omitted inconsistently \
-         (\"Friday night\" as `TNI`, `TEV` or a bare date), vague words TimeBank tags only \
-         sometimes (\"now\", \"current\", \"recent\"), and many time expressions left \
-         untagged in the gold (most of our false positives).\n",
+        "\nGoal: value F1 ≥ 0.85 on DATE+TIME: {} ({}).\n\n\
+         What is scored is each finding's TimeML value (`Found::timeml`), written to the \
+         TIMEX3 conventions: decades `199`, centuries `19`, quarters `1998-Q3`, weeks \
+         `1998-W14`, `PRESENT_REF`/`PAST_REF`/`FUTURE_REF`, durations `P3M`, parts of day \
+         `TMO`/`TAF`/`TEV`/`TNI`, a month with a relative year (\"June last year\") as one \
+         expression, \"the past year\" as the previous year, \"earlier this month\" with \
+         `earlier` in the extent, approximations (\"almost four years ago\", \"around Nov. \
+         1\") inside it. dateline's own `times` keep the `dateline/1` form (ISO 8601 with a \
+         precision and a range for spans: decade `199X`, \"the past year\" as the span up to \
+         publication), so the TimeML mapping lives beside the value, not in it.\n\n\
+         Most of the remaining value errors follow annotation habits that vary inside the \
+         training data itself rather than a TimeML rule: underspecified gold for expressions \
+         with a definite value (`1989-WXX` for \"last week\" in the WSJ part, `1989-QX` for \
+         \"the quarter\", `1968-XX` for a bare year in one document), weekdays anchored a \
+         week before the DCT (mostly a few whole documents), \"a year ago\" given as a \
+         year, a quarter, a month or a day in otherwise alike sentences, parts of day given \
+         or omitted (\"Friday night\" as `TNI`, `TEV` or a bare date), and vague words \
+         (\"now\", \"current\", \"recent\", \"soon\") tagged in some sentences and not in \
+         alike ones, which no context rule we found separates. These are left as they are \
+         rather than fitted to this set; the held-out TE3-Platinum set (not in `tempeval3`) \
+         is the check.\n",
         if sd.value.2 >= 0.85 {
             "reached"
         } else {
