@@ -231,13 +231,25 @@ def compare_pg(a):
                 colds[i].append(ms)
         rows = [[], []]
         for name, path in PG_ENDPOINTS:
+            paths = [path.replace("MID", str(m["id"])).replace("DOC", m["article"]) for m in mids]
             for i, (_, base) in enumerate(servers):
-                p = path.replace("MID", str(mids[i]["id"])).replace("DOC", mids[i]["article"])
-                get(base + p)  # warm
-                r = wrk(base + p, a.seconds, a.connections)
-                rows[i].append((name, p, r))
+                get(base + paths[i])  # warm
+            # SQLite, PostgreSQL, PostgreSQL, SQLite: a drift of the machine's load during the
+            # four runs falls on both alike; each figure is the mean of a server's two runs.
+            runs = [[], []]
+            for i in (0, 1, 1, 0):
+                r = wrk(servers[i][1] + paths[i], a.seconds, a.connections)
+                runs[i].append(r)
                 print(f"{('SQLite ', 'PostgreSQL ')[i] + name:55s} {r['rps']:9.0f} req/s  p50 {r['p50']:7.2f} ms"
                       f"  p99 {r['p99']:7.2f} ms  non-2xx {r['non2xx']} {r['errors']}", flush=True)
+            for i in (0, 1):
+                two = runs[i]
+                rows[i].append((name, paths[i], {
+                    "rps": sum(r["rps"] for r in two) / 2,
+                    "p50": sum(r["p50"] for r in two) / 2,
+                    "p99": sum(r["p99"] for r in two) / 2,
+                    "non2xx": sum(r["non2xx"] for r in two),
+                }))
         stats = [[], []]
         for f in [f"root={r:02d}&quad=4" for r in range(1, 21)]:
             for i, (_, base) in enumerate(servers):
@@ -259,8 +271,9 @@ def compare_pg(a):
         f"The same corpus in both stores: {s_info['events']:,} event mentions from "
         f"{s_info['articles']:,} generated articles (`make_corpus.py`, ingested with `dateline ingest` "
         "into a SQLite file and into a PostgreSQL database on the same machine, unix socket, "
-        "default server settings). One server on each store, both running; each measurement goes to "
-        "the SQLite server and then at once to the PostgreSQL one; "
+        "default server settings). One server on each store, both running; each endpoint is measured "
+        "four times in a row — SQLite, PostgreSQL, PostgreSQL, SQLite — and each figure is the mean "
+        "of its server's two runs; "
         f"load: `wrk -t2 -c{a.connections} -d{a.seconds}s --latency` on the same {cores}-core machine "
         "(load generator, server and PostgreSQL share the cores; 1-minute load average "
         f"{load_start:.1f} at the start and {load_end:.1f} at the end: other work shared them too). "
