@@ -781,6 +781,8 @@ impl<'a> Grammar<'a> {
     fn clock(&self, i: usize) -> Option<(usize, Clock)> {
         let w = self.w(i);
         match w {
+            // "high noon" is an idiom (or a film), not a clock time.
+            "noon" if i > 0 && self.is(i - 1, "high") => return None,
             "noon" | "midday" => return Some((i + 1, Clock::Hm(12, 0))),
             "midnight" => return Some((i + 1, Clock::Hm(24, 0))),
             _ => {}
@@ -1073,7 +1075,7 @@ impl<'a> Grammar<'a> {
                     return Some((k + 1, Expr::new(Sem::PastUnit(u))));
                 }
                 // "the following year": the year after the one last named.
-                if single && r == "following" && u >= Unit::Week && u != Unit::Weekend {
+                if single && r == "following" && matches!(u, Unit::Month | Unit::Year) {
                     return Some((k + 1, Expr::new(Sem::Anaphor { unit: u, off: 1 })));
                 }
                 let sem = if forward {

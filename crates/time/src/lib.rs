@@ -18,6 +18,14 @@
 //! week", "the past two weeks", "overnight" (the night before publication, day precision),
 //! "the weekend".
 //!
+//! TimeML extents and values follow the TIMEX3 conventions where they differ: "June last
+//! year" is one expression (`1997-06`), "the past year" a date (the previous year; dateline
+//! keeps the span up to publication), "that year" / "the following year" / "later that
+//! month" count from the unit last named, "year-end" and "the end of the year" are the year,
+//! "the 1988 quarter" the quarter last reported in that year, and approximations ("almost
+//! four years ago", "around Nov. 1") and "earlier" ("earlier this month") sit inside the
+//! extent.
+//!
 //! Tense: the nearest verb-group cue in the expression's clause, then in its sentence
 //! (`will`, `would`, `is due to`, `planned to`, `next` → future; past forms, `ago` → past).
 //! Weekdays and year-less dates look back unless the tense is future; a date within two

@@ -787,3 +787,11 @@ fn approximation_words_in_timeml_extents() {
     let f = find(t, Some(date(OCT)));
     assert_eq!(&t[f[0].span.start..f[0].span.end], "10:35 a.m.");
 }
+
+#[test]
+fn idioms_that_are_not_times() {
+    assert!(find("It was high noon for the party.", Some(date(OCT))).is_empty());
+    // "the following week" stays a duration counted from publication, not an anaphor.
+    let f = find("Talks continue over the following week.", Some(date(OCT)));
+    assert_eq!(f[0].kind, Kind::Duration);
+}
