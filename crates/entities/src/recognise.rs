@@ -609,7 +609,13 @@ fn find_items(cx: &mut Ctx) {
     let words: Vec<&str> = (0..cx.toks.len()).map(|t| cx.w(t)).collect();
     let mut items = Vec::new();
     for si in 0..cx.sents.len() {
-        let Sent { s, e, caps, .. } = cx.sents[si];
+        let Sent {
+            s,
+            e,
+            caps,
+            headline,
+            ..
+        } = cx.sents[si];
         let mut t = s;
         while t < e {
             if !cx.toks[t].word {
@@ -651,6 +657,18 @@ fn find_items(cx: &mut Ctx) {
                 && !(t + len < e && cx.toks[t + len].word && cx.is_cap(t + len))
                 && items.last().is_none_or(|it: &Item| it.e < t)
                 && !caps
+            {
+                t += len;
+                continue;
+            }
+            // "the Farmers Union", "Workers Party": a capitalised group noun before an
+            // organisation word is part of the organisation's name
+            if let ItemKind::Lex(HitKind::Group(_)) = kind
+                && !headline
+                && cx.is_cap(t)
+                && t + len < e
+                && cx.toks[t + len].word
+                && res.org_suffix.contains(cx.w(t + len))
             {
                 t += len;
                 continue;

@@ -208,6 +208,8 @@ fn built_in_sector_nouns_in_news_english() {
             "ISRMIL",
         ),
         ("Kenyan police spokesmen denied the report.", "KENCOP"),
+        ("Students in Nairobi marched on parliament.", "KENEDU"),
+        ("Greek farmers blocked the highway.", "GRCAGR"),
     ];
     for (text, code) in cases {
         let d = run_with(&res, text);
@@ -220,6 +222,9 @@ fn built_in_sector_nouns_in_news_english() {
     // troops are often foreign to where they are: "in" gives no country
     let d = run_with(&res, "Troops in Syria came under fire.");
     assert!(!codes(&d).contains(&"SYRMIL".to_string()), "{}", dump(&d));
+    // a group noun inside an organisation's name is no group
+    let d = run_with(&res, "The Farmers Union called a strike.");
+    assert!(!codes(&d).iter().any(|c| c.contains("AGR")), "{}", dump(&d));
     // "military officials" with no country in reach stays uncoded
     let d = run_with(&res, "Military officials said the border was shut.");
     assert!(codes(&d).is_empty(), "{}", dump(&d));
