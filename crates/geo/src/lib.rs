@@ -13,6 +13,11 @@
 //! matches need a locative preposition or a ", State" qualifier, unless the same name is a place
 //! elsewhere in the document; a town's name inside a longer capitalised name is not a mention,
 //! and one inside an organisation's name found by the entity stage only informs resolution.
+//! A name followed by a feature noun is another feature's name ("Georgia Avenue", "St. Peter's
+//! Basilica"), as is one after an organisation word and "of" ("Embassy of the Republic of
+//! Armenia"); a landmark before a noun for its people is the institution ("White House aides").
+//! A town of under 10,000 people in a country nothing else in the document points to is
+//! dropped when other places give the document a focus.
 
 mod gazetteer;
 mod locate;

@@ -126,10 +126,43 @@ static ORG_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         "Statue",
         "Tower",
         "Bishop",
+        "Embassy",
+        "Consulate",
+        "Mission",
+        "Summit",
+        "Mall",
     ]
     .into_iter()
     .collect()
 });
+
+/// Generic feature nouns: after a possessive name ("St. Peter's Basilica") they make the name
+/// of a feature named after a person or saint.
+static FEATURE_NOUNS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/feature_nouns.txt")));
+/// Feature nouns that, right after a place name, name a feature named after the place but not
+/// in it ("Georgia Avenue", "Niger Delta").
+static NAMED_AFTER: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| word_set(include_str!("../lexicon/named_after_nouns.txt")));
+
+/// Whether the words after `j` make the name of another feature: a feature noun after a
+/// possessive ("Wilson's Farm", unless `major`: "Florida's Turnpike" is in Florida), or a
+/// named-after noun right after the name ("Georgia Avenue").
+fn feature_follows(doc: &Doc, ws: &[Word], j: usize, major: bool) -> bool {
+    let k = j + 1;
+    // the possessive 's is a word of its own after an apostrophe
+    let possessive = ws.get(k).is_some_and(|w| {
+        w.gap == Gap::Other
+            && doc.slice(w.span) == "s"
+            && matches!(&doc.text()[ws[j].span.end..w.span.start], "'" | "’")
+    });
+    let next = |k: usize| ws.get(k).filter(|w| w.cap && w.gap == Gap::Space);
+    if possessive {
+        !major && next(k + 1).is_some_and(|w| FEATURE_NOUNS.contains(doc.slice(w.span)))
+    } else {
+        next(k).is_some_and(|w| NAMED_AFTER.contains(doc.slice(w.span)))
+    }
+}
 
 /// Prepositions that make the following capitalised word a place.
 const LOCATIVE: &[&str] = &[
@@ -194,6 +227,43 @@ const HEAD_VERBS: &[&str] = &[
     "wants",
     "wanted",
     "plans",
+];
+/// Nouns for the people of an institution: a landmark before one names the institution.
+const ROLE_NOUNS: &[&str] = &[
+    "aide",
+    "aides",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press",
+    "staff",
+    "staffer",
+    "staffers",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "counsel",
+    "correspondent",
+    "correspondents",
+    "chief",
+    "chiefs",
+    "budget",
+    "lawyer",
+    "lawyers",
+    "source",
+    "sources",
+    "team",
+    "statement",
+    "spokesmen",
+    "insiders",
+    "economists",
+    "analysts",
+    "traders",
+    "banks",
+    "firms",
 ];
 /// Function words that, capitalised at the start of a sentence, do not begin a name.
 const FUNCTION: &[&str] = &[
@@ -618,7 +688,9 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 accept(doc, gaz, ws, i, j, &key, &cands)
             };
             if verdict == Verdict::No {
-                i += 1;
+                // a rejected several-word name ("the Near North Side") is not searched again
+                // for shorter names inside it
+                i = if i != j && !in_entity { j + 1 } else { i + 1 };
                 continue;
             }
             if verdict == Verdict::Weak {
@@ -687,6 +759,15 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
     build_places(doc, gaz, &mentions);
 }
 
+/// Whether some candidate is a country, a continent, or a first-level region or city of a
+/// million people or more.
+fn major_any(gaz: &Gazetteer, cands: &[Candidate]) -> bool {
+    cands.iter().any(|c| {
+        let r = &gaz.records[c.record as usize];
+        matches!(r.kind, Kind::Country | Kind::Continent) || r.population >= 1_000_000
+    })
+}
+
 /// Whether some candidate is a country, continent, admin1 region, capital or big city.
 fn strong_any(gaz: &Gazetteer, cands: &[Candidate]) -> bool {
     cands.iter().any(|c| {
@@ -695,6 +776,24 @@ fn strong_any(gaz: &Gazetteer, cands: &[Candidate]) -> bool {
             || c.primary
                 && (matches!(r.kind, Kind::Admin1 | Kind::Capital) || r.population >= 1_000_000)
     })
+}
+
+/// Whether the words before `i` are an organisation word and "of" ("Chamber of Commerce",
+/// "Chambers of Commerce", "Embassy of the Republic of Armenia").
+fn org_of_before(doc: &Doc, ws: &[Word], i: usize) -> bool {
+    let mut k = i;
+    if k > 0 && ws[k].gap == Gap::Space && doc.slice(ws[k - 1].span) == "the" {
+        k -= 1;
+    }
+    k > 1
+        && ws[k].gap == Gap::Space
+        && ws[k - 1].gap == Gap::Space
+        && doc.slice(ws[k - 1].span) == "of"
+        && ws[k - 2].cap
+        && {
+            let w = doc.slice(ws[k - 2].span);
+            ORG_WORDS.contains(w) || w.strip_suffix('s').is_some_and(|w| ORG_WORDS.contains(w))
+        }
 }
 
 /// Whether a matched span is a place mention, by the guards against common words, names and
@@ -710,6 +809,22 @@ fn accept(
 ) -> Verdict {
     let surface = doc.slice(Span::new(ws[i].span.start, ws[j].span.end));
     if DEMONYMS.contains(key) {
+        return Verdict::No;
+    }
+    // part of the name of another feature: "Washington Township", "St. Peter's Basilica"
+    if feature_follows(doc, ws, j, major_any(gaz, cands)) {
+        return Verdict::No;
+    }
+    // a landmark that names an institution ("White House aides", "White House press
+    // secretary"): before a noun for its people it is the organisation, not the place
+    if j + 1 < ws.len()
+        && ws[j + 1].gap == Gap::Space
+        && !ws[j + 1].cap
+        && lower_is(doc, &ws[j + 1], ROLE_NOUNS)
+        && cands
+            .iter()
+            .any(|c| gaz.records[c.record as usize].kind == Kind::Landmark)
+    {
         return Verdict::No;
     }
     let single = i == j;
@@ -736,6 +851,19 @@ fn accept(
     if surface.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
         return Verdict::No;
     }
+    // "the Embassy of the Republic of Armenia in Rome": an embassy stands in another country
+    if org_of_before(doc, ws, i) && {
+        let mut k = i - 2;
+        if doc.slice(ws[i - 1].span) == "the" {
+            k -= 1;
+        }
+        matches!(
+            doc.slice(ws[k].span),
+            "Embassy" | "Embassies" | "Consulate" | "Consulates"
+        )
+    } {
+        return Verdict::No;
+    }
     if strong_any(gaz, cands) {
         return Verdict::Place;
     }
@@ -749,22 +877,20 @@ fn accept(
         && !lower_is(doc, &ws[i - 1], FUNCTION);
     // "Chamber of Commerce", "University of Mobile": after "of" that follows an
     // organisation word (but "Jane Smith of Oxford" is a person from a place)
-    let of_name = i > 1
-        && ws[i].gap == Gap::Space
-        && ws[i - 1].gap == Gap::Space
-        && doc.slice(ws[i - 1].span) == "of"
-        && ws[i - 2].cap
-        && ORG_WORDS.contains(doc.slice(ws[i - 2].span));
+    let of_name = org_of_before(doc, ws, i);
     let next_cap = j + 1 < ws.len()
         && ws[j + 1].gap == Gap::Space
         && ws[j + 1].cap
         && !lower_is(doc, &ws[j + 1], TITLES);
     // the head of a name: "Chamber of Commerce", "Bank of Ireland"
+    // ("Summit of the Americas")
     let head_of = j + 2 < ws.len()
         && ws[j + 1].gap == Gap::Space
         && ws[j + 2].gap == Gap::Space
         && doc.slice(ws[j + 1].span) == "of"
-        && ws[j + 2].cap;
+        && (ws[j + 2].cap
+            || doc.slice(ws[j + 2].span) == "the"
+                && ws.get(j + 3).is_some_and(|w| w.cap && w.gap == Gap::Space));
     if prev_cap || next_cap || of_name || head_of {
         return if i != j {
             Verdict::Context
@@ -794,16 +920,17 @@ fn accept(
         && head
         && cands.iter().all(|c| {
             let r = &gaz.records[c.record as usize];
-            matches!(r.kind, Kind::City | Kind::Capital) && !r.name.starts_with("The ")
+            matches!(r.kind, Kind::City | Kind::Capital | Kind::Landmark)
+                && !r.name.starts_with("The ")
         })
     {
         return Verdict::No;
     }
-    // hand-curated regions and seas need no further evidence
+    // hand-curated regions, seas and landmarks need no further evidence
     if cands.iter().any(|c| {
         matches!(
             gaz.records[c.record as usize].kind,
-            Kind::Region | Kind::Water
+            Kind::Region | Kind::Water | Kind::Landmark
         )
     }) {
         return Verdict::Place;
@@ -851,13 +978,17 @@ fn prior(r: &Record, c: Candidate) -> f32 {
         Kind::Continent => 4.0,
         Kind::Admin1 => 0.5,
         Kind::Capital => 2.5,
-        Kind::Region | Kind::Water => 1.0,
+        Kind::Region | Kind::Water | Kind::Landmark => 1.0,
         Kind::Admin2 => 0.3,
         Kind::City => 0.0,
     };
     // alternate names of hand-curated regions and seas ("Atlantic") and of countries are
     // their usual short forms; other alternates are foreign or historical names
-    let alt = if c.primary || matches!(r.kind, Kind::Region | Kind::Water | Kind::Country) {
+    let alt = if c.primary
+        || matches!(
+            r.kind,
+            Kind::Region | Kind::Water | Kind::Landmark | Kind::Country
+        ) {
         0.0
     } else {
         -2.5
@@ -870,6 +1001,9 @@ const COUNTRY_W: f32 = 1.5;
 const ADMIN_W: f32 = 2.0;
 /// Support counts up to this much (about two other clear mentions).
 const SUPPORT_CAP: f32 = 2.0;
+/// A town smaller than this, in a country that nothing else in the document points to, is
+/// dropped when other places give the document a focus.
+const UNSUPPORTED_TOWN: u64 = 10_000;
 
 /// Resolve every mention. Each distinct name spreads a probability over its candidates
 /// (from the prior, then from the scores of the previous round); a candidate gains support from
@@ -918,6 +1052,16 @@ fn resolve<'g>(gaz: &'g Gazetteer, mentions: &mut [Mention]) {
             {
                 scores[n][ci] += 4.0;
             }
+            if matches!(r.kind, Kind::City | Kind::Capital)
+                && r.population >= 100_000
+                && r.population < 1_000_000
+                && cs.iter().any(|a| {
+                    let ar = &gaz.records[a.record as usize];
+                    ar.kind == Kind::Admin1 && ar.country == r.country && ar.admin1 == r.admin1
+                })
+            {
+                scores[n][ci] += 2.0;
+            }
             // likewise a city named like the district around it ("Geneva", "Aleppo"):
             // the district's larger population must not outweigh the city
             if matches!(r.kind, Kind::City | Kind::Capital)
@@ -932,6 +1076,8 @@ fn resolve<'g>(gaz: &'g Gazetteer, mentions: &mut [Mention]) {
         }
     }
     let priors = scores.clone();
+    // the last round's probability mass per name and in all on each country
+    let mut last_country: (Vec<FxHashMap<&str, f32>>, FxHashMap<&str, f32>) = Default::default();
     for _round in 0..2 {
         // probability mass per name on countries and admin1 regions
         let mut country_mass: Vec<FxHashMap<&str, f32>> = Vec::with_capacity(names.len());
@@ -984,6 +1130,7 @@ fn resolve<'g>(gaz: &'g Gazetteer, mentions: &mut [Mention]) {
                 scores[n][ci] = s;
             }
         }
+        last_country = (country_mass, country_tot);
     }
     for k in 0..mentions.len() {
         let n = name_of[k];
@@ -1007,6 +1154,29 @@ fn resolve<'g>(gaz: &'g Gazetteer, mentions: &mut [Mention]) {
             }
             if best.is_none_or(|b| s > b.0) {
                 best = Some((s, c.record));
+            }
+        }
+        // a small town of a country nothing else in the document points to, while other
+        // places do give the document a focus ("Bains" in a story about Nassau): more likely
+        // a namesake the gazetteer lacks than that town
+        if let Some((_, rec)) = best
+            && qualifier[k].is_none()
+        {
+            let r = &gaz.records[rec as usize];
+            let (cm, ct) = &last_country;
+            let own = cm[n].get(&*r.country).copied().unwrap_or(0.0);
+            let other = ct.get(&*r.country).copied().unwrap_or(0.0) - own;
+            let others = cm
+                .iter()
+                .enumerate()
+                .filter(|(o, m)| *o != n && !m.is_empty())
+                .count();
+            if matches!(r.kind, Kind::City | Kind::Admin2)
+                && r.population < UNSUPPORTED_TOWN
+                && other < 0.05
+                && others >= 1
+            {
+                best = None;
             }
         }
         mentions[k].chosen = best.map(|b| b.1);

@@ -399,3 +399,92 @@ fn long_documents_stay_linear() {
     assert_eq!(aleppo.mentions.len(), 2000);
     assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
 }
+
+fn names(d: &Doc) -> Vec<&str> {
+    d.places.iter().map(|p| p.name.as_str()).collect()
+}
+
+#[test]
+fn a_possessive_before_a_feature_noun_names_a_building() {
+    let d = run("Thousands prayed in St. Peter's Basilica and at Wilson's Farm near Moncton.");
+    assert!(
+        !names(&d)
+            .iter()
+            .any(|n| n.starts_with("Saint Peter") || *n == "Wilson"),
+        "{:?}",
+        found(&d)
+    );
+    // a state's possessive is still the state
+    let d = run("The crash closed Florida's Turnpike for hours.");
+    assert_eq!(found(&d), vec![("Florida".into(), Some("US".into()))]);
+}
+
+#[test]
+fn a_street_named_after_a_state_is_not_the_state() {
+    let d = run("The shop on Georgia Avenue closed, and oil spilled in the Niger Delta.");
+    assert!(
+        !names(&d).iter().any(|n| *n == "Georgia" || *n == "Niger"),
+        "{:?}",
+        found(&d)
+    );
+}
+
+#[test]
+fn organisation_of_the_place_is_not_the_place() {
+    let d = run("The President visited the Embassy of the Republic of Armenia in Rome.");
+    assert_eq!(found(&d), vec![("Rome".into(), Some("IT".into()))]);
+    let d = run("She spoke to the Manitoba Chambers of Commerce on Friday.");
+    assert!(!names(&d).contains(&"Commerce"), "{:?}", found(&d));
+    let d = run("Leaders will meet at the Summit of the Americas in Lima.");
+    assert_eq!(found(&d), vec![("Lima".into(), Some("PE".into()))]);
+}
+
+#[test]
+fn a_rejected_long_name_is_not_searched_for_shorter_ones() {
+    // "the Near North Side" ends a clause like a building; "North Side" alone is a district
+    // of the Cayman Islands and must not be taken instead
+    let d = run("Police patrolled the Near North Side.");
+    assert!(
+        !d.places.iter().any(|p| p.country.as_deref() == Some("KY")),
+        "{:?}",
+        found(&d)
+    );
+}
+
+#[test]
+fn landmarks_beat_towns_of_the_same_name() {
+    let d = run("Protesters gathered outside the White House on Sunday.");
+    let p = &d.places[0];
+    assert_eq!(p.name, "White House");
+    assert_eq!(p.feature, Some(Feature::Landmark));
+    assert_eq!(p.country.as_deref(), Some("US"));
+    let d = run("Officers searched the plane at Heathrow airport.");
+    assert_eq!(found(&d), vec![("Heathrow".into(), Some("GB".into()))]);
+    // before a noun for its people, the landmark is the institution
+    let d = run("Two White House aides resigned and a White House spokesman declined to comment.");
+    assert!(d.places.is_empty(), "{:?}", found(&d));
+}
+
+#[test]
+fn a_small_foreign_town_nothing_supports_is_dropped() {
+    let d = run(
+        "The minister toured Nassau and Freeport in the Bahamas, then opened a clinic in Bains.",
+    );
+    assert!(!names(&d).contains(&"Bains"), "{:?}", found(&d));
+    assert!(names(&d).contains(&"Nassau"), "{:?}", found(&d));
+    // a qualifier is support enough
+    let d = run("The minister toured Nassau, then opened a clinic in Bains, France.");
+    assert!(names(&d).contains(&"Bains"), "{:?}", found(&d));
+}
+
+#[test]
+fn a_city_named_like_its_region_is_the_city() {
+    let d = run("Ferries left the port of Cork on Monday.");
+    let p = d
+        .places
+        .iter()
+        .find(|p| p.name == "Cork")
+        .expect("Cork found");
+    assert_eq!(p.feature, Some(Feature::City));
+    assert_eq!(p.country.as_deref(), Some("IE"));
+}
