@@ -40,6 +40,61 @@ static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 static OPENERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon(include_str!("../lexicon/openers.txt")).collect());
 
+/// The code points below this have their letter and letter-or-digit classes in [`CLASSES`].
+const TABLE_END: u32 = 0x3000;
+
+/// Bit tables of `char::is_alphabetic` and `char::is_alphanumeric` for the code points below
+/// [`TABLE_END`] (Latin, Greek, Cyrillic, Arabic, Hebrew, Indic scripts, general punctuation),
+/// filled in from the standard library's own functions: the same answers, without its slower
+/// search for each non-ASCII character (curly quotes and dashes in most articles, every letter
+/// of a Russian one), which took a third of the tokenizer's time.
+struct Classes {
+    alpha: Vec<u64>,
+    alnum: Vec<u64>,
+}
+
+static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
+    let words = (TABLE_END / 64) as usize;
+    let mut t = Classes {
+        alpha: vec![0; words],
+        alnum: vec![0; words],
+    };
+    for c in (0..TABLE_END).filter_map(char::from_u32) {
+        let (w, b) = ((c as u32 / 64) as usize, c as u32 % 64);
+        t.alpha[w] |= u64::from(c.is_alphabetic()) << b;
+        t.alnum[w] |= u64::from(c.is_alphanumeric()) << b;
+    }
+    t
+});
+
+impl Classes {
+    /// `c.is_alphabetic()`.
+    #[inline]
+    fn alpha(&self, c: char) -> bool {
+        let u = c as u32;
+        if u < 0x80 {
+            c.is_ascii_alphabetic()
+        } else if u < TABLE_END {
+            self.alpha[(u / 64) as usize] >> (u % 64) & 1 == 1
+        } else {
+            c.is_alphabetic()
+        }
+    }
+
+    /// `c.is_alphanumeric()`.
+    #[inline]
+    fn alnum(&self, c: char) -> bool {
+        let u = c as u32;
+        if u < 0x80 {
+            c.is_ascii_alphanumeric()
+        } else if u < TABLE_END {
+            self.alnum[(u / 64) as usize] >> (u % 64) & 1 == 1
+        } else {
+            c.is_alphanumeric()
+        }
+    }
+}
+
 /// Lines of a lexicon file, without comments and blank lines.
 fn lexicon(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
@@ -61,15 +116,22 @@ pub fn segment(doc: &mut Doc) {
             });
         }
     }
-    let mut tokens = Vec::new();
+    // About one token per five bytes of English text.
+    let mut tokens = Vec::with_capacity(doc.text().len() / 5);
+    let mut chars = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
-        for (span, kind) in tokenize(&doc.text()[s.span.start..s.span.end]) {
-            tokens.push(Token {
-                span: Span::new(s.span.start + span.start, s.span.start + span.end),
-                kind,
-                sentence: si,
-            });
-        }
+        let base = s.span.start;
+        tokenize_with(
+            &doc.text()[s.span.start..s.span.end],
+            &mut chars,
+            |span, kind| {
+                tokens.push(Token {
+                    span: Span::new(base + span.start, base + span.end),
+                    kind,
+                    sentence: si,
+                })
+            },
+        );
     }
     doc.sentences = sentences;
     doc.tokens = tokens;
@@ -88,7 +150,7 @@ fn word_before(text: &str, end: usize) -> &str {
     let start = text[..end]
         .char_indices()
         .rev()
-        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .find(|&(_, c)| !(CLASSES.alnum(c) || c == '.'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     &text[start..end]
 }
@@ -98,7 +160,7 @@ fn word_after(text: &str, start: usize) -> &str {
     let rest = &text[start..];
     let end = rest
         .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
+        .find(|&(_, c)| !CLASSES.alnum(c))
         .map_or(rest.len(), |(i, _)| i);
     &rest[..end]
 }
@@ -188,27 +250,38 @@ fn split_uncapped(text: &str) -> Vec<Span> {
             out.push(Span::new(s + lead, e - trail));
         }
     };
+    // Bytes, not chars: only a line break and the terminators matter here, and every byte of
+    // theirs starts a character ('…' is E2 80 A6).
     let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c == '\n' {
-            push(start, i, &mut out);
-            start = i + 1;
-            continue;
-        }
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b'\n' => {
+                push(start, i, &mut out);
+                start = i + 1;
+                i += 1;
+                continue;
+            }
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA6]) => '…',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         // Swallow repeated terminators and closing quotes/brackets.
         let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        for d in text[end..].chars() {
             if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        let at = i;
+        i = end;
         // Need white space next, then a sentence start.
         let rest = &text[end..];
         let ws = rest.len() - rest.trim_start().len();
@@ -222,9 +295,9 @@ fn split_uncapped(text: &str) -> Vec<Span> {
         if !(nc.is_uppercase() || nc.is_ascii_digit() || is_opener(nc)) {
             continue;
         }
-        if c == '.' && bytes[i] == b'.' && end == i + 1 {
+        if c == '.' && end == at + 1 {
             let next = word_after(text, next_start);
-            if !period_ends_sentence(text, i, next) {
+            if !period_ends_sentence(text, at, next) {
                 continue;
             }
         }
@@ -234,15 +307,46 @@ fn split_uncapped(text: &str) -> Vec<Span> {
     push(start, text.len(), &mut out);
     out
 }
-
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
+}
+
+/// Whether the letters after an apostrophe are a clitic that splits off ("s", "re", "ve", "ll",
+/// "d", "m", in any case) and whether they are "t" ("n't").
+fn clitic_or_t(tail: &str) -> (bool, bool) {
+    if tail.is_ascii() {
+        let is = |w: &str| tail.eq_ignore_ascii_case(w);
+        (
+            is("s") || is("re") || is("ve") || is("ll") || is("d") || is("m"),
+            is("t"),
+        )
+    } else {
+        // No lower-casing of a non-ASCII letter gives an ASCII word, but keep the general rule.
+        let lower = tail.to_lowercase();
+        (
+            matches!(lower.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m"),
+            lower == "t",
+        )
+    }
 }
 
 /// Tokens of a sentence: byte spans relative to `text`, with their class.
 pub fn tokenize(text: &str) -> Vec<(Span, TokenKind)> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    tokenize_with(text, &mut Vec::new(), |span, kind| out.push((span, kind)));
+    out
+}
+
+/// [`tokenize`], handing each token to `emit`, with `chars` as a buffer the caller may reuse.
+fn tokenize_with(
+    text: &str,
+    chars: &mut Vec<(usize, char)>,
+    mut emit: impl FnMut(Span, TokenKind),
+) {
+    let cls = &*CLASSES;
+    chars.clear();
+    chars.extend(text.char_indices());
+    let chars = &chars[..];
     let n = chars.len();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let pos = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
@@ -259,61 +363,60 @@ pub fn tokenize(text: &str) -> Vec<(Span, TokenKind)> {
             k += 1;
             while k < n {
                 let d = chars[k].1;
-                if d.is_ascii_digit() || d.is_alphabetic() {
+                if d.is_ascii_digit() || cls.alpha(d) {
                     k += 1;
                 } else if (matches!(d, ',' | '.' | ':')
                     && at(k + 1).is_some_and(|e| e.is_ascii_digit()))
-                    || (d == '-' && at(k + 1).is_some_and(char::is_alphanumeric))
+                    || (d == '-' && at(k + 1).is_some_and(|e| cls.alnum(e)))
                 {
                     k += 2;
                 } else {
                     break;
                 }
             }
-            out.push((Span::new(pos(begin), pos(k)), TokenKind::Number));
+            emit(Span::new(pos(begin), pos(k)), TokenKind::Number);
             continue;
         }
         if (c == 'n' || c == 'N')
             && at(k + 1).is_some_and(is_apostrophe)
             && matches!(at(k + 2), Some('t' | 'T'))
-            && !at(k + 3).is_some_and(char::is_alphabetic)
+            && !at(k + 3).is_some_and(|e| cls.alpha(e))
         {
             k += 3;
-            out.push((Span::new(pos(begin), pos(k)), TokenKind::Word));
+            emit(Span::new(pos(begin), pos(k)), TokenKind::Word);
             continue;
         }
-        if c.is_alphabetic() {
+        if cls.alpha(c) {
             k += 1;
             while k < n {
                 let d = chars[k].1;
-                let next_alpha = at(k + 1).is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() {
+                let next_alpha = at(k + 1).is_some_and(|e| cls.alnum(e));
+                if cls.alnum(d) {
                     k += 1;
                 } else if (d == '-' || d == '‑') && next_alpha {
                     k += 2;
                 } else if is_apostrophe(d) && next_alpha {
                     // Possessive or contraction: "Russia’s" → "Russia" + "’s"; "don't" → "do" + "n't".
-                    let tail: String = chars[k + 1..]
-                        .iter()
-                        .map(|&(_, c)| c)
-                        .take_while(|c| c.is_alphabetic())
-                        .collect();
-                    let lower = tail.to_lowercase();
-                    if matches!(lower.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m") {
+                    let mut j = k + 1;
+                    while j < n && cls.alpha(chars[j].1) {
+                        j += 1;
+                    }
+                    let (clitic, t) = clitic_or_t(&text[pos(k + 1)..pos(j)]);
+                    if clitic {
                         break;
                     }
-                    if lower == "t" && k > begin && matches!(chars[k - 1].1, 'n' | 'N') {
+                    if t && k > begin && matches!(chars[k - 1].1, 'n' | 'N') {
                         k -= 1;
                         break;
                     }
                     k += 2;
                 } else if d == '.'
-                    && at(k + 1).is_some_and(char::is_alphabetic)
+                    && at(k + 1).is_some_and(|e| cls.alpha(e))
                     && at(k + 2) == Some('.')
                 {
                     // Dotted acronym "U.S." / "a.m."
                     k += 3;
-                    while at(k).is_some_and(char::is_alphabetic) && at(k + 1) == Some('.') {
+                    while at(k).is_some_and(|e| cls.alpha(e)) && at(k + 1) == Some('.') {
                         k += 2;
                     }
                     break;
@@ -329,30 +432,31 @@ pub fn tokenize(text: &str) -> Vec<(Span, TokenKind)> {
                     k += 1;
                 }
             }
-            out.push((Span::new(pos(begin), pos(k)), TokenKind::Word));
+            emit(Span::new(pos(begin), pos(k)), TokenKind::Word);
             continue;
         }
         if is_apostrophe(c) && k > 0 && !chars[k - 1].1.is_whitespace() {
             // "’s", "'re", "n't" continuation tokens.
             let mut j = k + 1;
-            while at(j).is_some_and(char::is_alphabetic) {
+            while at(j).is_some_and(|e| cls.alpha(e)) {
                 j += 1;
             }
             if j > k + 1 {
-                out.push((Span::new(pos(k), pos(j)), TokenKind::Word));
+                emit(Span::new(pos(k), pos(j)), TokenKind::Word);
                 k = j;
                 continue;
             }
         }
         k += 1;
-        let kind = if c.is_ascii_punctuation() || "“”‘’–—…«»".contains(c) {
+        let kind = if c.is_ascii_punctuation()
+            || matches!(c, '“' | '”' | '‘' | '’' | '–' | '—' | '…' | '«' | '»')
+        {
             TokenKind::Punct
         } else {
             TokenKind::Symbol
         };
-        out.push((Span::new(pos(begin), pos(k)), kind));
+        emit(Span::new(pos(begin), pos(k)), kind);
     }
-    out
 }
 
 #[cfg(test)]
@@ -448,6 +552,279 @@ mod tests {
         let commas = "word, ".repeat(400);
         for s in split_sentences(&commas) {
             assert!(s.len() <= MAX_SENTENCE_BYTES);
+        }
+    }
+
+    /// The tokenizer as first written (std's character classes, a `String` per clitic); the
+    /// fast one must give the same tokens.
+    fn tokenize_reference(text: &str) -> Vec<(Span, TokenKind)> {
+        let mut out = Vec::new();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let n = chars.len();
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let pos = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+        let mut k = 0;
+        while k < n {
+            let c = chars[k].1;
+            if c.is_whitespace() {
+                k += 1;
+                continue;
+            }
+            let begin = k;
+            if c.is_ascii_digit() {
+                // 400,000  3.5  1990s  22nd  24-hour
+                k += 1;
+                while k < n {
+                    let d = chars[k].1;
+                    if d.is_ascii_digit() || d.is_alphabetic() {
+                        k += 1;
+                    } else if (matches!(d, ',' | '.' | ':')
+                        && at(k + 1).is_some_and(|e| e.is_ascii_digit()))
+                        || (d == '-' && at(k + 1).is_some_and(char::is_alphanumeric))
+                    {
+                        k += 2;
+                    } else {
+                        break;
+                    }
+                }
+                out.push((Span::new(pos(begin), pos(k)), TokenKind::Number));
+                continue;
+            }
+            if (c == 'n' || c == 'N')
+                && at(k + 1).is_some_and(is_apostrophe)
+                && matches!(at(k + 2), Some('t' | 'T'))
+                && !at(k + 3).is_some_and(char::is_alphabetic)
+            {
+                k += 3;
+                out.push((Span::new(pos(begin), pos(k)), TokenKind::Word));
+                continue;
+            }
+            if c.is_alphabetic() {
+                k += 1;
+                while k < n {
+                    let d = chars[k].1;
+                    let next_alpha = at(k + 1).is_some_and(char::is_alphanumeric);
+                    if d.is_alphanumeric() {
+                        k += 1;
+                    } else if (d == '-' || d == '‑') && next_alpha {
+                        k += 2;
+                    } else if is_apostrophe(d) && next_alpha {
+                        // Possessive or contraction: "Russia’s" → "Russia" + "’s"; "don't" → "do" + "n't".
+                        let tail: String = chars[k + 1..]
+                            .iter()
+                            .map(|&(_, c)| c)
+                            .take_while(|c| c.is_alphabetic())
+                            .collect();
+                        let lower = tail.to_lowercase();
+                        if matches!(lower.as_str(), "s" | "re" | "ve" | "ll" | "d" | "m") {
+                            break;
+                        }
+                        if lower == "t" && k > begin && matches!(chars[k - 1].1, 'n' | 'N') {
+                            k -= 1;
+                            break;
+                        }
+                        k += 2;
+                    } else if d == '.'
+                        && at(k + 1).is_some_and(char::is_alphabetic)
+                        && at(k + 2) == Some('.')
+                    {
+                        // Dotted acronym "U.S." / "a.m."
+                        k += 3;
+                        while at(k).is_some_and(char::is_alphabetic) && at(k + 1) == Some('.') {
+                            k += 2;
+                        }
+                        break;
+                    } else {
+                        break;
+                    }
+                }
+                // Keep the period of a known abbreviation or initial with the word.
+                if at(k) == Some('.') {
+                    let word = &text[pos(begin)..pos(k)];
+                    let single_cap = word.chars().count() == 1 && c.is_uppercase();
+                    if single_cap || ABBREVIATIONS.contains(word) || MONTHS.contains(word) {
+                        k += 1;
+                    }
+                }
+                out.push((Span::new(pos(begin), pos(k)), TokenKind::Word));
+                continue;
+            }
+            if is_apostrophe(c) && k > 0 && !chars[k - 1].1.is_whitespace() {
+                // "’s", "'re", "n't" continuation tokens.
+                let mut j = k + 1;
+                while at(j).is_some_and(char::is_alphabetic) {
+                    j += 1;
+                }
+                if j > k + 1 {
+                    out.push((Span::new(pos(k), pos(j)), TokenKind::Word));
+                    k = j;
+                    continue;
+                }
+            }
+            k += 1;
+            let kind = if c.is_ascii_punctuation() || "“”‘’–—…«»".contains(c) {
+                TokenKind::Punct
+            } else {
+                TokenKind::Symbol
+            };
+            out.push((Span::new(pos(begin), pos(k)), kind));
+        }
+        out
+    }
+
+    fn same_tokens(text: &str) {
+        assert_eq!(tokenize(text), tokenize_reference(text), "{text:?}");
+    }
+
+    #[test]
+    fn class_tables_agree_with_std_for_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(CLASSES.alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(CLASSES.alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fast_tokenizer_agrees_with_the_first_one() {
+        for t in [
+            "Russia’s rebel-held east: 400,000 lives, 3.5%.",
+            "The U.S. didn't. They DON’T. We’re, you’ve, I’ll, he’d, I’m, y'all, o'clock.",
+            "RUSSIA’S, ISN’T, Won't, can’t, ‘quoted’ and \"quoted\" «guillemets» – — …",
+            "Москва’s мэр сказал: «Нет». Путин’ы ’s ’ ' n't N'T",
+            "l’État, dell’Italia, d’Alembert, İstanbul’İ, straße’s, ΣΟΦΙΑ’Σ",
+            "Mr. Kerry, Sept. 22, a.m. p.m. U.N.-backed 72-hour 1990s 22nd 3:30 1,000.5",
+            "x’ç x’\u{212A} x'\u{130} ab’cd’ef e-mail co‑operate ₂ ² ½ Ⅻ ⅻ 𝐀𝐁 😀’s",
+            "Tab\there\u{a0}nbsp\u{2009}thin\u{3000}ideographic 東京’s 北京",
+        ] {
+            same_tokens(t);
+            for (i, _) in t.char_indices() {
+                same_tokens(&t[i..]);
+            }
+        }
+    }
+
+    /// Every sentence of the public extraction benchmark's article bodies, when the data is there.
+    #[test]
+    fn fast_tokenizer_agrees_on_benchmark_bodies_if_present() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/article-extraction-benchmark/ground-truth.json"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            println!("notice: {path} not found — skipping");
+            return;
+        };
+        let gt: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        let mut checked = 0;
+        for body in gt
+            .as_object()
+            .expect("an object")
+            .values()
+            .filter_map(|e| e["articleBody"].as_str())
+        {
+            for s in split_sentences(body) {
+                same_tokens(&body[s.start..s.end]);
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    /// The sentence splitter's scan as first written (over chars); the byte scan must agree.
+    fn split_uncapped_reference(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let push = |s: usize, e: usize, out: &mut Vec<Span>| {
+            let piece = &text[s..e];
+            let lead = piece.len() - piece.trim_start().len();
+            let trail = piece.len() - piece.trim_end().len();
+            if s + lead < e - trail {
+                out.push(Span::new(s + lead, e - trail));
+            }
+        };
+        let bytes = text.as_bytes();
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c == '\n' {
+                push(start, i, &mut out);
+                start = i + 1;
+                continue;
+            }
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                continue;
+            }
+            // Swallow repeated terminators and closing quotes/brackets.
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if matches!(d, '.' | '!' | '?' | '…') || is_closer(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            // Need white space next, then a sentence start.
+            let rest = &text[end..];
+            let ws = rest.len() - rest.trim_start().len();
+            if ws == 0 || rest[..ws].contains('\n') {
+                continue;
+            }
+            let next_start = end + ws;
+            let Some(nc) = text[next_start..].chars().next() else {
+                continue;
+            };
+            if !(nc.is_uppercase() || nc.is_ascii_digit() || is_opener(nc)) {
+                continue;
+            }
+            if c == '.' && bytes[i] == b'.' && end == i + 1 {
+                let next = word_after(text, next_start);
+                if !period_ends_sentence(text, i, next) {
+                    continue;
+                }
+            }
+            push(start, end, &mut out);
+            start = end;
+        }
+        push(start, text.len(), &mut out);
+        out
+    }
+
+    #[test]
+    fn byte_scan_splits_as_the_char_scan_did() {
+        for t in [
+            "Mr. Smith met Gen. Ali on Sept. 22 in the U.S. capital. The talks ended.",
+            "Troops were sent by the U.S. The decision drew criticism. The U.N. Security Council met.",
+            "“We will stay,” he said. “No deal.” She left! Did it work? Yes…\u{a0}Then rain.",
+            "Wait... What?! (Really.) [Yes.] «Non.» ‹Oui.› ‘Fine.’ 'OK.' \"Done.\"\nNext line.\r\nCRLF.",
+            "Москва. Путин сказал… «Нет». 東京。 Done.\u{2026} Ellipsis… 1. 2. A. B. e.g. Fig. 3",
+            "€… ✓. ☃! Ⅻ. Ünïcödé. 3.5 percent. 1963. Growth was 3.5 percent.",
+        ] {
+            for (i, _) in t.char_indices() {
+                let s = &t[i..];
+                assert_eq!(split_uncapped(s), split_uncapped_reference(s), "{s:?}");
+            }
+        }
+    }
+
+    /// Every paragraph of the public extraction benchmark's article bodies, when the data is there.
+    #[test]
+    fn byte_scan_agrees_on_benchmark_bodies_if_present() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/article-extraction-benchmark/ground-truth.json"
+        );
+        let Ok(text) = std::fs::read_to_string(path) else {
+            println!("notice: {path} not found — skipping");
+            return;
+        };
+        let gt: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        for body in gt
+            .as_object()
+            .expect("an object")
+            .values()
+            .filter_map(|e| e["articleBody"].as_str())
+        {
+            assert_eq!(split_uncapped(body), split_uncapped_reference(body));
         }
     }
 
