@@ -354,6 +354,17 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
         {
             return Some(Tense::Future);
         }
+        // "effective Feb. 1", "effective Monday": when a change takes effect.
+        "effective"
+            if matches!(
+                crate::lex::lex(word(i + 1)),
+                crate::lex::Lex::Month(_)
+                    | crate::lex::Lex::MonthAbbr(_)
+                    | crate::lex::Lex::Weekday(_)
+            ) =>
+        {
+            return Some(Tense::Future);
+        }
         "soon" if word(i.wrapping_sub(1)) == "as" && word(i + 1) == "as" => {
             return Some(Tense::Future);
         }
@@ -486,6 +497,23 @@ pub fn tense_of(low: &str, toks: &[Tok], lo: usize, hi: usize, s: usize, e: usiz
         )
     };
     let cl_lo = (lo..s).rev().find(|&i| is_break(i)).map_or(lo, |i| i + 1);
+    // A present perfect reaching "until"/"through" a date ("has given them until Tuesday",
+    // "has extended the loans through January"): the date is still ahead.
+    if s > lo
+        && matches!(
+            &low[toks[s - 1].start..toks[s - 1].end],
+            "until" | "till" | "through"
+        )
+        && let Some(k) = (cl_lo..s - 1).rev().find(|&k| {
+            matches!(
+                &low[toks[k].start..toks[k].end],
+                "has" | "have" | "had" | "was" | "were" | "did"
+            )
+        })
+        && matches!(&low[toks[k].start..toks[k].end], "has" | "have")
+    {
+        return Tense::Future;
+    }
     let cl_hi = (e..hi).find(|&i| is_break(i)).unwrap_or(hi);
     if let Some(t) = (cl_lo..s)
         .rev()
@@ -590,6 +618,25 @@ mod tests {
         assert_eq!(
             tense_for("The ministers failed to meet on Monday.", "Monday"),
             Tense::Past
+        );
+        // A present perfect up to a date, and "effective" before one, look forward.
+        assert_eq!(
+            tense_for(
+                "The agency has given the family until Tuesday to sign.",
+                "Tuesday"
+            ),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_for(
+                "The agency had given the family until Tuesday to sign.",
+                "Tuesday"
+            ),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_for("The bank named a new chairman, effective Feb. 1.", "Feb. 1"),
+            Tense::Future
         );
     }
 }
