@@ -1053,3 +1053,57 @@ fn a_killed_writer_leaves_whole_batches_and_a_rerun_gives_sqlites_result() {
     let lite = ingest_lite(&recs, recs.len());
     assert_eq!(decided_pg(&url), decided_lite(&lite));
 }
+
+#[test]
+fn concurrent_writers_deduplicate_as_one_writer_in_storing_order() {
+    let Some(server) = TempPostgres::start() else {
+        return;
+    };
+    let url = server.create_database("dedup_race");
+    drop(PgStore::open(&url).unwrap());
+    let recs = dedup_stream(240, 0x5151_2323_abcd_0001);
+    // Three writers store interleaved thirds of the stream at once, in small batches.
+    let handles: Vec<_> = (0..3)
+        .map(|k| {
+            let url = url.clone();
+            let part: Vec<Value> = recs.iter().skip(k).step_by(3).cloned().collect();
+            std::thread::spawn(move || {
+                let mut w = PgStore::open(&url).unwrap();
+                for b in part.chunks(4) {
+                    w.insert_batch(b).unwrap();
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    // Batches are decided one at a time, each against all committed before it, and row ids
+    // follow storing order: the result is one writer's over the articles in id order.
+    let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let order: Vec<String> = c
+        .query("SELECT doc_id FROM articles ORDER BY id", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(order.len(), recs.len());
+    let by_id: std::collections::HashMap<&str, &Value> = recs
+        .iter()
+        .map(|r| (r["article"]["id"].as_str().unwrap(), r))
+        .collect();
+    let in_order: Vec<Value> = order.iter().map(|d| by_id[d.as_str()].clone()).collect();
+    let interleaved = order
+        .iter()
+        .zip(order.iter().skip(1))
+        .filter(|(a, b)| {
+            let third = |d: &str| recs.iter().position(|r| r["article"]["id"] == d).unwrap() % 3;
+            third(a) != third(b)
+        })
+        .count();
+    eprintln!("{interleaved} changes of writer along the storing order");
+    let want = decided_lite(&ingest_lite(&in_order, 10));
+    let got = decided_pg(&url);
+    assert!(got.links.len() >= 3 && got.clusters.len() < got.mentions.len());
+    assert_eq!(got, want);
+}
