@@ -1,119 +1,138 @@
 //! Query latency of a store: runs a fixed set of filtered event queries (first page of 100,
-//! newest first) many times and prints p50 and p99 per filter and overall.
+//! newest first, unless the filter says otherwise) many times and prints p50 and p99 per filter
+//! and overall, with SQLite's plan for each filter when `--plan` is given.
 //!
-//!     cargo run --release -p dateline-store --example bench_query -- STORE.db [ROUNDS]
+//!     cargo run --release -p dateline-store --example bench_query -- STORE.db [ROUNDS] [--plan]
+//!
+//! The filters name values of two kinds of store: political news (PolNeAR: `election`, place
+//! `US`, 2016) and the generated corpus of `crates/serve/bench/make_corpus.py` (Syria, Kenya,
+//! 2022-2024, `Aleppo`, `market`). A filter whose values are absent from a store still runs
+//! (and must be quick: nothing to find).
 
 use dateline_store::{EventStore, Filter, Store};
 use std::time::Instant;
 
 fn main() {
-    let db = std::env::args()
-        .nth(1)
-        .expect("usage: bench_query STORE.db [ROUNDS]");
-    let rounds: usize = std::env::args()
-        .nth(2)
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(50);
-    let st = Store::open_read_only(&db).unwrap();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let plan = args.iter().any(|a| a == "--plan");
+    let mut pos = args.iter().filter(|a| !a.starts_with("--"));
+    let db = pos
+        .next()
+        .expect("usage: bench_query STORE.db [ROUNDS] [--plan]");
+    let rounds: usize = pos.next().and_then(|r| r.parse().ok()).unwrap_or(50);
+    let st = Store::open_read_only(db).unwrap();
     eprintln!("{:?}", st.counts().unwrap());
     let set = |v: &str| Some(v.to_string());
     let base = Filter {
         limit: 100,
         ..Filter::default()
     };
+    let f = |edit: &dyn Fn(&mut Filter)| {
+        let mut f = base.clone();
+        edit(&mut f);
+        f
+    };
     let filters: Vec<(&str, Filter)> = vec![
         ("none", base.clone()),
+        ("root 19", f(&|f| f.root = set("19"))),
+        ("quad 4", f(&|f| f.quad = Some(4))),
+        ("status negated", f(&|f| f.status = set("negated"))),
+        ("cameo 043", f(&|f| f.cameo = set("043"))),
+        ("plover ASSAULT", f(&|f| f.plover = set("ASSAULT"))),
+        ("actor USA", f(&|f| f.actor = set("USA"))),
+        ("country RUS", f(&|f| f.country = set("RUS"))),
+        ("place US", f(&|f| f.place_country = set("US"))),
         (
-            "root 19",
-            Filter {
-                root: set("19"),
-                ..base.clone()
-            },
+            "from/to one month 2016-03",
+            f(&|f| {
+                f.from = set("2016-03");
+                f.to = set("2016-03")
+            }),
         ),
         (
-            "quad 4",
-            Filter {
-                quad: Some(4),
-                ..base.clone()
-            },
+            "bbox US east",
+            f(&|f| f.bbox = Some([-80.0, 35.0, -70.0, 45.0])),
+        ),
+        ("text election", f(&|f| f.text = set("election"))),
+        (
+            "root 19 + place US + 2016",
+            f(&|f| {
+                f.root = set("19");
+                f.place_country = set("US");
+                f.from = set("2016");
+                f.to = set("2016")
+            }),
+        ),
+        ("actor SYR", f(&|f| f.actor = set("SYR"))),
+        ("place SY", f(&|f| f.place_country = set("SY"))),
+        (
+            "from/to one month 2023-03",
+            f(&|f| {
+                f.from = set("2023-03");
+                f.to = set("2023-03")
+            }),
         ),
         (
-            "status negated",
-            Filter {
-                status: set("negated"),
-                ..base.clone()
-            },
+            "bbox Syria",
+            f(&|f| f.bbox = Some([35.5, 32.0, 42.5, 37.5])),
+        ),
+        ("text Aleppo", f(&|f| f.text = set("Aleppo"))),
+        ("text market", f(&|f| f.text = set("market"))),
+        ("text \"tear gas\"", f(&|f| f.text = set("\"tear gas\""))),
+        (
+            "root 14 + place KE",
+            f(&|f| {
+                f.root = set("14");
+                f.place_country = set("KE")
+            }),
         ),
         (
-            "cameo 043",
-            Filter {
-                cameo: set("043"),
-                ..base.clone()
-            },
+            "quad 1 + planned, page 5",
+            f(&|f| {
+                f.quad = Some(1);
+                f.status = set("planned");
+                f.offset = 400
+            }),
         ),
         (
-            "plover ASSAULT",
-            Filter {
-                plover: set("ASSAULT"),
-                ..base.clone()
-            },
+            "root 19 + place SY + 2023",
+            f(&|f| {
+                f.root = set("19");
+                f.place_country = set("SY");
+                f.from = set("2023");
+                f.to = set("2023")
+            }),
         ),
         (
-            "actor USA",
-            Filter {
-                actor: set("USA"),
-                ..base.clone()
-            },
+            "text Aleppo + root 19 + 2023",
+            f(&|f| {
+                f.text = set("Aleppo");
+                f.root = set("19");
+                f.from = set("2023");
+                f.to = set("2023")
+            }),
         ),
         (
-            "country RUS",
-            Filter {
-                country: set("RUS"),
-                ..base.clone()
-            },
-        ),
-        (
-            "place US",
-            Filter {
-                place_country: set("US"),
-                ..base.clone()
-            },
-        ),
-        (
-            "from/to one month",
-            Filter {
-                from: set("2016-03"),
-                to: set("2016-03"),
-                ..base.clone()
-            },
-        ),
-        (
-            "bbox",
-            Filter {
-                bbox: Some([-80.0, 35.0, -70.0, 45.0]),
-                ..base.clone()
-            },
-        ),
-        (
-            "text",
-            Filter {
-                text: set("election"),
-                ..base.clone()
-            },
-        ),
-        (
-            "root 19 + place US + year",
-            Filter {
-                root: set("19"),
-                place_country: set("US"),
-                from: set("2016"),
-                to: set("2016"),
-                ..base.clone()
-            },
+            "all filters at once",
+            f(&|f| {
+                f.text = set("Aleppo");
+                f.root = set("19");
+                f.place_country = set("SY");
+                f.actor = set("SYR");
+                f.status = set("occurred");
+                f.from = set("2023");
+                f.to = set("2023");
+                f.bbox = Some([35.5, 32.0, 42.5, 37.5])
+            }),
         ),
     ];
     let mut all = Vec::new();
     for (name, f) in &filters {
+        if plan {
+            for line in st.query_plan(f).unwrap() {
+                println!("    plan {name}: {line}");
+            }
+        }
         let mut times = Vec::with_capacity(rounds);
         let mut n = 0;
         for _ in 0..rounds {
@@ -124,7 +143,7 @@ fn main() {
         times.sort_by(f64::total_cmp);
         let p = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
         println!(
-            "{name:28} {n:4} rows  p50 {:8.2} ms  p99 {:8.2} ms",
+            "{name:30} {n:4} rows  p50 {:8.2} ms  p99 {:8.2} ms",
             p(0.5),
             p(0.99)
         );

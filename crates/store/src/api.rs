@@ -444,7 +444,7 @@ impl Store {
         cs: ClusterSupport,
         limit: usize,
     ) -> Result<Vec<Point>> {
-        let (wh, mut p) = filter.where_clause(&self.conn)?;
+        let (wh, mut p) = filter.where_clause_for(&self.conn, Some(MAP_WINDOW))?;
         let and = if wh.is_empty() { " WHERE" } else { " AND" };
         let key = if cs.column {
             "coalesce(e.cluster, -e.id)"

@@ -865,12 +865,14 @@ pub struct ClusterQuery {
 }
 
 impl crate::Store {
+    /// `window`: the matching mentions the statement reads, newest first (`None`: all).
     fn cluster_where(
         &self,
         filter: &crate::Filter,
         q: &ClusterQuery,
+        window: Option<usize>,
     ) -> Result<(String, Vec<Box<dyn rusqlite::types::ToSql>>)> {
-        let (mut wh, mut p) = filter.where_clause(self.connection())?;
+        let (mut wh, mut p) = filter.where_clause_for(self.connection(), window)?;
         if let Some(c) = &q.cluster {
             wh.push_str(if wh.is_empty() { " WHERE" } else { " AND" });
             wh.push_str(" e.cluster = ?");
@@ -886,7 +888,9 @@ impl crate::Store {
         filter: &crate::Filter,
         q: &ClusterQuery,
     ) -> Result<Vec<ClusteredRow>> {
-        let (wh, mut p) = self.cluster_where(filter, q)?;
+        // A page of mentions reads `limit + offset` of them; one row per cluster reads all.
+        let window = if q.distinct { None } else { filter.window() };
+        let (wh, mut p) = self.cluster_where(filter, q, window)?;
         let cols = crate::EVENT_COLUMNS;
         let from = "FROM events e JOIN articles a ON a.id = e.article_id
                     LEFT JOIN clusters c ON c.id = e.cluster
@@ -934,7 +938,7 @@ impl crate::Store {
 
     /// How many mentions (or, with `distinct`, clusters) match.
     pub fn count_clustered(&self, filter: &crate::Filter, q: &ClusterQuery) -> Result<u64> {
-        let (wh, p) = self.cluster_where(filter, q)?;
+        let (wh, p) = self.cluster_where(filter, q, None)?;
         let what = if q.distinct {
             "count(DISTINCT coalesce(e.cluster, 'row:' || e.id))"
         } else {

@@ -544,3 +544,34 @@ fn processes_opening_a_new_file_at_once_migrate_it_once() {
         assert_eq!(s.counts().unwrap().articles, 4);
     }
 }
+
+#[test]
+fn a_version_3_database_gains_the_code_index_with_the_same_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    let f = Filter {
+        cameo: Some("12".into()),
+        ..filter()
+    };
+    let before = {
+        let mut st = Store::open(&path).unwrap();
+        st.insert_batch(&[record("a", Some("https://x.example/a"), "one")])
+            .unwrap();
+        st.query(&f).unwrap()
+    };
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("DROP INDEX events_cameo_date; PRAGMA user_version = 3;")
+            .unwrap();
+    }
+    assert!(
+        Store::open_read_only(&path).is_err(),
+        "version 3 is refused read-only"
+    );
+    let st = Store::open(&path).unwrap();
+    assert_eq!(st.schema_version().unwrap(), 4);
+    let plan = st.query_plan(&f).unwrap().join("\n");
+    assert!(plan.contains("events_cameo_date"), "{plan}");
+    assert_eq!(before.len(), 1);
+    assert_eq!(st.query(&f).unwrap(), before);
+}
