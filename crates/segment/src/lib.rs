@@ -95,6 +95,18 @@ impl Classes {
     }
 }
 
+/// `c.is_alphabetic()`, from the table for the first 12,288 code points: for a stage that
+/// tests every character of an article (the standard library searches a table for each
+/// non-ASCII one).
+pub fn is_alphabetic(c: char) -> bool {
+    CLASSES.alpha(c)
+}
+
+/// `c.is_alphanumeric()`, from the table for the first 12,288 code points.
+pub fn is_alphanumeric(c: char) -> bool {
+    CLASSES.alnum(c)
+}
+
 /// Lines of a lexicon file, without comments and blank lines.
 fn lexicon(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
@@ -681,6 +693,8 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(CLASSES.alpha(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(CLASSES.alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
