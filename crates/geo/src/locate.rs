@@ -575,6 +575,7 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                     && !text[ws[i].span.start + a.len()..]
                         .starts_with(|c: char| c.is_alphanumeric())
                     && (ws[i].gap == Gap::Comma
+                        || paren_after_name(text, ws, i)
                         || after_prep && a.contains('.')
                         || a.bytes().filter(|&b| b == b'.').count() >= 2)
             }) {
@@ -638,6 +639,23 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 if cands.is_empty() {
                     continue;
                 }
+                // "Sokoto State", "Kerman Province", "Orange County": a division word after
+                // the name (not part of an indexed name) picks the division of that name
+                if let Some(w) = ws.get(j + 1).filter(|w| w.cap && w.gap == Gap::Space) {
+                    let level = match doc.slice(w.span) {
+                        "State" | "Province" | "Region" | "Governorate" | "Oblast"
+                        | "Prefecture" | "Territory" => Some(Kind::Admin1),
+                        "County" | "District" | "Parish" | "Municipality" => Some(Kind::Admin2),
+                        _ => None,
+                    };
+                    if let Some(level) = level
+                        && cands
+                            .iter()
+                            .any(|c| gaz.records[c.record as usize].kind == level)
+                    {
+                        cands.retain(|c| gaz.records[c.record as usize].kind == level);
+                    }
+                }
                 let mut context = false;
                 if let Some((b, kind)) = block {
                     let named = i != j && cands.iter().any(|c| c.primary);
@@ -683,7 +701,13 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
             let verdict = if in_entity {
                 Verdict::Context
             } else if forced {
-                Verdict::Place
+                // the entity stage's country and place names pass, unless they begin another
+                // feature's name ("Niger Delta") or follow "Embassy of"
+                if feature_follows(doc, ws, j, major_any(gaz, &cands)) || embassy_of(doc, ws, i) {
+                    Verdict::No
+                } else {
+                    Verdict::Place
+                }
             } else {
                 accept(doc, gaz, ws, i, j, &key, &cands)
             };
@@ -745,12 +769,14 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
         mentions.extend(promoted);
         mentions.sort_by_key(|m| m.span.start);
     }
-    // "Paris, Texas": a mention followed by ", " and a mention of a wider place
+    // "Paris, Texas": a mention followed by ", " and a mention of a wider place; likewise
+    // "Walker County (Ga.)"
     for m in 1..mentions.len() {
         let (a, b) = (&mentions[m - 1], &mentions[m]);
         if a.unit == b.unit
             && b.first == a.last + 1
-            && unit_words[b.unit][b.first].gap == Gap::Comma
+            && (unit_words[b.unit][b.first].gap == Gap::Comma
+                || paren_after_name(text, &unit_words[b.unit], b.first))
         {
             mentions[m].qualifies = Some(m - 1);
         }
@@ -794,6 +820,28 @@ fn org_of_before(doc: &Doc, ws: &[Word], i: usize) -> bool {
             let w = doc.slice(ws[k - 2].span);
             ORG_WORDS.contains(w) || w.strip_suffix('s').is_some_and(|w| ORG_WORDS.contains(w))
         }
+}
+
+/// Whether the words before `i` are "Embassy of (the)": an embassy stands in another country.
+fn embassy_of(doc: &Doc, ws: &[Word], i: usize) -> bool {
+    org_of_before(doc, ws, i) && {
+        let mut k = i - 2;
+        if doc.slice(ws[i - 1].span) == "the" {
+            k -= 1;
+        }
+        matches!(
+            doc.slice(ws[k].span),
+            "Embassy" | "Embassies" | "Consulate" | "Consulates"
+        )
+    }
+}
+
+/// Whether word `i` opens a bracket right after a capitalised word ("Walker County (Ga.)").
+fn paren_after_name(text: &str, ws: &[Word], i: usize) -> bool {
+    i > 0
+        && ws[i].gap == Gap::Other
+        && ws[i - 1].cap
+        && text[ws[i - 1].span.end..ws[i].span.start].trim() == "("
 }
 
 /// Whether a matched span is a place mention, by the guards against common words, names and
@@ -852,16 +900,7 @@ fn accept(
         return Verdict::No;
     }
     // "the Embassy of the Republic of Armenia in Rome": an embassy stands in another country
-    if org_of_before(doc, ws, i) && {
-        let mut k = i - 2;
-        if doc.slice(ws[i - 1].span) == "the" {
-            k -= 1;
-        }
-        matches!(
-            doc.slice(ws[k].span),
-            "Embassy" | "Embassies" | "Consulate" | "Consulates"
-        )
-    } {
+    if embassy_of(doc, ws, i) {
         return Verdict::No;
     }
     if strong_any(gaz, cands) {
@@ -1132,9 +1171,13 @@ fn resolve<'g>(gaz: &'g Gazetteer, mentions: &mut [Mention]) {
         }
         last_country = (country_mass, country_tot);
     }
+    // per name, the place a qualified mention of it settled on ("Paris, Texas" ... "Paris"),
+    // or u32::MAX when qualified mentions disagree
+    let mut settled: Vec<Option<u32>> = vec![None; names.len()];
     for k in 0..mentions.len() {
         let n = name_of[k];
         let mut best: Option<(f32, u32)> = None;
+        let mut best_inside = false;
         for (ci, &c) in mentions[k].cands.iter().enumerate() {
             let r = &gaz.records[c.record as usize];
             let mut s = scores[n][ci];
@@ -1151,10 +1194,20 @@ fn resolve<'g>(gaz: &'g Gazetteer, mentions: &mut [Mention]) {
                 if inside {
                     s += 10.0;
                 }
+                if best.is_none_or(|b| s > b.0) {
+                    best_inside = inside;
+                }
             }
             if best.is_none_or(|b| s > b.0) {
                 best = Some((s, c.record));
             }
+        }
+        if best_inside && let Some((_, rec)) = best {
+            settled[n] = match settled[n] {
+                None => Some(rec),
+                Some(r) if r == rec => Some(r),
+                Some(_) => Some(u32::MAX),
+            };
         }
         // a small town of a country nothing else in the document points to, while other
         // places do give the document a focus ("Bains" in a story about Nassau): more likely
@@ -1180,6 +1233,15 @@ fn resolve<'g>(gaz: &'g Gazetteer, mentions: &mut [Mention]) {
             }
         }
         mentions[k].chosen = best.map(|b| b.1);
+    }
+    // one sense per document: the other mentions of a qualified name are the same place
+    for k in 0..mentions.len() {
+        if qualifier[k].is_none()
+            && let Some(rec) = settled[name_of[k]]
+            && rec != u32::MAX
+        {
+            mentions[k].chosen = Some(rec);
+        }
     }
 }
 

@@ -488,3 +488,55 @@ fn a_city_named_like_its_region_is_the_city() {
     assert_eq!(p.feature, Some(Feature::City));
     assert_eq!(p.country.as_deref(), Some("IE"));
 }
+
+#[test]
+fn a_bracketed_state_qualifies_like_a_comma() {
+    let d = run("Deputies of the Walker County (Ga.) sheriff searched the woods.");
+    let p = d
+        .places
+        .iter()
+        .find(|p| p.name == "Walker County")
+        .expect("Walker County found");
+    assert_eq!(p.admin1.as_deref(), Some("Georgia"));
+}
+
+#[test]
+fn a_qualified_name_is_the_same_place_throughout() {
+    let d = run(
+        "A tornado struck Paris, Texas, on Monday. Schools in Paris reopened on Friday, \
+         officials in Paris said.",
+    );
+    let paris: Vec<_> = d.places.iter().filter(|p| p.name == "Paris").collect();
+    assert_eq!(paris.len(), 1, "{:?}", found(&d));
+    assert_eq!(paris[0].country.as_deref(), Some("US"));
+    assert_eq!(paris[0].mentions.len(), 3);
+}
+
+#[test]
+fn a_division_word_picks_the_division() {
+    let d = run("Gunmen attacked a village in Sokoto State on Sunday.");
+    let p = d
+        .places
+        .iter()
+        .find(|p| p.country.as_deref() == Some("NG"))
+        .expect("Sokoto found");
+    assert_eq!(p.feature, Some(Feature::Admin1));
+}
+
+#[test]
+fn entity_country_names_pass_the_feature_guards() {
+    // the entity stage names "Niger" a country; "Niger Delta" is still not Niger
+    let text = "Oil spilled across the Niger Delta last week.";
+    let mut d = doc(text);
+    let at = text.find("Niger").unwrap();
+    d.entities.push(Entity {
+        kind: EntityKind::Country,
+        name: "Niger".into(),
+        title: None,
+        actor: None,
+        place: None,
+        mentions: vec![dateline_doc::Span::new(at, at + 5)],
+    });
+    locate(&mut d, &GAZ);
+    assert!(!names(&d).contains(&"Niger"), "{:?}", found(&d));
+}
