@@ -87,12 +87,14 @@ impl Stages {
     }
 }
 
-/// Source × target dyads of every event (a missing side is the empty string), with the
+/// Source × target dyads of every event not negated (a missing side is the empty string), with the
 /// reciprocal dyad of consultations and the hosting dyad of a visit, as the CAMEO codebook
 /// codes them.
 pub fn dyads(d: &Doc) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
-    for e in &d.events {
+    // a negated event asserts that nothing happened ("will not clash"); the suite gives
+    // negated verbs codes of its own (9xx), so only asserted events are dyads
+    for e in d.events.iter().filter(|e| e.status != Status::Negated) {
         let codes = |a: &[dateline_doc::Argument]| -> Vec<String> {
             let v: Vec<String> = a.iter().filter_map(|x| x.code.clone()).collect();
             if v.is_empty() { vec![String::new()] } else { v }
@@ -858,6 +860,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .and_then(|n| n.parse().ok());
     let mut md =
         String::from("## Events\n\nCommand: `cargo run --release -p dateline-eval -- events`\n\n");
+    if args.iter().any(|a| a == "--place-misses") {
+        // diagnostic only: wrong, missed and spurious event places by class, write nothing
+        let Some(dir) = dataset("event-location") else {
+            return Ok(());
+        };
+        return place_misses(&dir, limit);
+    }
     if args.iter().any(|a| a == "--misses") {
         // diagnostic only: print every missed coding and false dyad, write nothing
         let Some(dir) = dataset("petrarch2-validation") else {
@@ -1010,6 +1019,226 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     if limit.is_none() {
         write_section("events", &md).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// The class of a wrong or spurious place: what the words around the predicted place (token
+/// indices `pred`) and the verb (token `verb`) look like.
+fn place_error_class(words: &[String], verb: usize, pred: &[usize]) -> &'static str {
+    let (a, b) = (pred[0], *pred.last().unwrap_or(&pred[0]) + 1);
+    let low = |i: usize| words.get(i).map_or(String::new(), |w| w.to_lowercase());
+    if a <= 2 && matches!(low(b).as_str(), "—" | "-" | "--" | "(" | ":" | "," | "_") && b < verb {
+        return "dateline opener";
+    }
+    let mut j = a;
+    while j > 0
+        && matches!(
+            low(j - 1).as_str(),
+            "the" | "a" | "an" | "northern" | "southern" | "eastern" | "western" | "central"
+        )
+    {
+        j -= 1;
+    }
+    let before = if j > 0 { low(j - 1) } else { String::new() };
+    if matches!(
+        before.as_str(),
+        "from" | "to" | "into" | "toward" | "towards" | "for"
+    ) {
+        return "origin/destination";
+    }
+    let after = low(b);
+    if after == "'s"
+        || words[a..b]
+            .iter()
+            .any(|w| w.contains("-born") || w.contains("-based"))
+    {
+        return "noun modifier (possessive / -born)";
+    }
+    if !matches!(
+        before.as_str(),
+        "in" | "at" | "near" | "outside" | "across" | "of" | "inside" | "around" | "throughout"
+    ) && after.chars().all(|c| c.is_alphabetic())
+        && !after.is_empty()
+    {
+        return "noun modifier (name before a noun)";
+    }
+    let (x, y) = if verb < a { (verb + 1, a) } else { (b, verb) };
+    let between: Vec<String> = (x..y).map(low).collect();
+    if between
+        .iter()
+        .any(|w| matches!(w.as_str(), "who" | "which" | "where" | "that" | "whose"))
+    {
+        return "relative clause";
+    }
+    if between.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "," | "and" | ";" | "said" | "says" | "after" | "before" | "while" | "when"
+        )
+    }) {
+        return "another clause";
+    }
+    "same clause"
+}
+
+/// `events --place-misses`: for each verb of the event-location set whose place is wrong,
+/// missed or spurious, the sentence, verb, gold, prediction and attaching rule, then counts by
+/// class. Diagnostic only.
+fn place_misses(dir: &Path, limit: Option<usize>) -> Result<(), String> {
+    use std::collections::BTreeMap;
+    use std::io::Read;
+    let path = dir.join("labeled_text_dev.json.gz");
+    let f = std::fs::File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut raw = String::new();
+    flate2::read::GzDecoder::new(f)
+        .read_to_string(&mut raw)
+        .map_err(|e| e.to_string())?;
+    let recs: Vec<serde_json::Value> = serde_json::from_str(&raw).map_err(|e| e.to_string())?;
+    let stages = Stages::new(Resources::load());
+    let mut classes: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for r in recs.iter().take(limit.unwrap_or(usize::MAX)) {
+        let Some(text) = r.get("text").and_then(|t| t.as_str()) else {
+            continue;
+        };
+        let get = |k: &str| {
+            r.get(k)
+                .and_then(|s| s.as_array())
+                .cloned()
+                .unwrap_or_default()
+        };
+        let (spans, tokens) = (get("spans"), get("tokens"));
+        let span_of = |s: &serde_json::Value| -> Option<(usize, usize)> {
+            Some((
+                s.get("start")?.as_u64()? as usize,
+                s.get("end")?.as_u64()? as usize,
+            ))
+        };
+        let toks: Vec<(usize, usize)> = tokens.iter().filter_map(span_of).collect();
+        if toks.len() != tokens.len() || toks.is_empty() {
+            continue;
+        }
+        let words: Vec<String> = toks
+            .iter()
+            .map(|&(a, b)| text[byte_at(text, a)..byte_at(text, b)].to_string())
+            .collect();
+        let label = |s: &serde_json::Value| -> Option<(usize, usize)> {
+            match (
+                s.get("token_start").and_then(|v| v.as_u64()),
+                s.get("token_end").and_then(|v| v.as_u64()),
+            ) {
+                (Some(a), Some(b)) if (b as usize) < toks.len() && a <= b => {
+                    Some((toks[a as usize].0, toks[b as usize].1))
+                }
+                _ => span_of(s),
+            }
+        };
+        let of = |l: &str| -> Vec<(usize, usize)> {
+            spans
+                .iter()
+                .filter(|s| s.get("label").and_then(|x| x.as_str()) == Some(l))
+                .filter_map(label)
+                .collect()
+        };
+        let (verbs, gold) = (of("VERB"), of("LOCATION"));
+        let (d, lead) = stages.doc(text, None, false);
+        let to_doc = |c: usize| byte_at(text, c).saturating_sub(lead);
+        let in_any =
+            |t: &(usize, usize), sp: &[(usize, usize)]| sp.iter().any(|g| t.0 < g.1 && g.0 < t.1);
+        for &(vs, ve) in &verbs {
+            let vspan = Span::new(to_doc(vs), to_doc(ve));
+            let got = d
+                .sentence_at(vspan.start)
+                .and_then(|s| dateline_events::event_place_rule(&d, &stages.lexicon, s, vspan));
+            let (pred, rule) = got.map_or((Vec::new(), "none"), |(_, sp, r)| (sp, r));
+            let gold_t: Vec<usize> = (0..toks.len())
+                .filter(|&i| in_any(&toks[i], &gold))
+                .collect();
+            let pred_t: Vec<usize> = (0..toks.len())
+                .filter(|&i| {
+                    let (a, b) = (to_doc(toks[i].0), to_doc(toks[i].1));
+                    pred.iter().any(|sp| a < sp.end && sp.start < b)
+                })
+                .collect();
+            if pred_t == gold_t {
+                continue;
+            }
+            let verb = (0..toks.len())
+                .find(|&i| in_any(&toks[i], &[(vs, ve)]))
+                .unwrap_or(0);
+            let correct = pred_t.iter().filter(|i| gold_t.contains(i)).count();
+            let class = if pred_t.is_empty() {
+                let found = gold_t.iter().any(|&i| {
+                    let (a, b) = (to_doc(toks[i].0), to_doc(toks[i].1));
+                    d.places
+                        .iter()
+                        .any(|p| p.mentions.iter().any(|m| m.start < b && a < m.end))
+                });
+                if !found {
+                    "missed: geo stage did not find it".to_string()
+                } else {
+                    let mut j = gold_t[0];
+                    while j > 0
+                        && matches!(
+                            words[j - 1].to_lowercase().as_str(),
+                            "the"
+                                | "northern"
+                                | "southern"
+                                | "eastern"
+                                | "western"
+                                | "central"
+                                | "city"
+                                | "of"
+                        )
+                    {
+                        j -= 1;
+                    }
+                    let w = if j > 0 {
+                        words[j - 1].to_lowercase()
+                    } else {
+                        "^".into()
+                    };
+                    format!("missed (found, not attached) after {w:?}")
+                }
+            } else if correct > 0 {
+                if pred_t.len() > correct {
+                    "partial: extra tokens".into()
+                } else {
+                    "partial: fewer tokens".into()
+                }
+            } else {
+                let kind = if gold_t.is_empty() {
+                    "spurious"
+                } else {
+                    "wrong"
+                };
+                format!(
+                    "{kind} [{rule}]: {}",
+                    place_error_class(&words, verb, &pred_t)
+                )
+            };
+            let e = classes.entry(class.clone()).or_default();
+            e.0 += 1;
+            e.1 += pred_t.len() - correct;
+            println!(
+                "{class}\n  {text}\n  verb {:?} gold {:?} pred {:?} rule {rule}",
+                words[verb],
+                gold_t
+                    .iter()
+                    .map(|&i| words[i].as_str())
+                    .collect::<Vec<_>>(),
+                pred_t
+                    .iter()
+                    .map(|&i| words[i].as_str())
+                    .collect::<Vec<_>>(),
+            );
+        }
+    }
+    println!("\nclass | verbs | false tokens");
+    let mut v: Vec<_> = classes.into_iter().collect();
+    v.sort_by(|a, b| b.1.0.cmp(&a.1.0));
+    for (c, (n, f)) in v {
+        println!("{c} | {n} | {f}");
     }
     Ok(())
 }

@@ -13,6 +13,8 @@ pub(crate) struct W<'l> {
     /// Range into [`View::buf`] of the normalised lower-case form.
     low: (u32, u32),
     pub lemmas: &'l [u32],
+    /// The word is a word of some trigger or cue pattern (decoy-only words are not).
+    pub lexical: bool,
     pub punct: bool,
     pub upper: bool,
     /// Index into [`View::chunks`].
@@ -381,6 +383,7 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
             span: t.span,
             low: (a, buf.len() as u32),
             lemmas,
+            lexical: lemmas.iter().any(|l| !lex.decoy_only.contains(l)),
             punct: matches!(t.kind, TokenKind::Punct | TokenKind::Symbol),
             upper: s.chars().next().is_some_and(char::is_uppercase),
             chunk: None,
@@ -477,7 +480,14 @@ fn match_pattern(v: &View, pat: &[Elem], i: usize, fixed: &mut Vec<usize>) -> Op
             for g in 0..=GAP_MAX {
                 if g > 0 {
                     let k = i + g - 1;
-                    if k >= v.len() || v.words[k].punct || v.is_any(k, SUBORDINATORS) {
+                    // "restore complete, full ties": a comma between two epithets stays
+                    // inside the gap
+                    let listed = v.is(k, ",")
+                        && k > i
+                        && k + 1 < v.len()
+                        && plain(v, k - 1)
+                        && plain(v, k + 1);
+                    if k >= v.len() || (v.words[k].punct && !listed) || v.is_any(k, SUBORDINATORS) {
                         return None;
                     }
                 }
@@ -582,8 +592,24 @@ fn nominal(v: &View, i: usize) -> bool {
     if i == 0 {
         return true;
     }
+    // "a brief private visit", "his first official foreign visit": epithets between a
+    // determiner and the word
+    let mut d = i - 1;
+    while d > 0 && i - d <= 3 && epithet(v, d) {
+        d -= 1;
+    }
+    if d + 1 < i && v.is_any(d, &["a", "an", "the", "his", "her", "its", "their", "our"]) {
+        return true;
+    }
     let p = i - 1;
     let low = v.low(p);
+    // "vowed to attack the city": an infinitive with an object
+    if low == "to"
+        && (v.words.get(i + 1).is_some_and(|w| w.chunk.is_some())
+            || v.is_any(i + 1, &["the", "a", "an", "its", "their", "his", "her"]))
+    {
+        return false;
+    }
     (NOUN_PREMOD.contains(&low) && !matches!(low, "and" | "," | "&"))
         || low.starts_with(|c: char| c.is_ascii_digit())
         || REPORT_VERBS.contains(&low)
@@ -696,7 +722,7 @@ fn group(v: &View, c: usize, excluded: &[usize]) -> Vec<usize> {
             }
             if v.is_any(k, &[",", "and", "&", "or"]) {
                 saw_sep = true;
-            } else if v.words[k].punct || !v.words[k].lemmas.is_empty() && !v.words[k].upper {
+            } else if v.words[k].punct || v.words[k].lexical && !v.words[k].upper {
                 break;
             } else {
                 extra += 1;
@@ -755,11 +781,18 @@ fn group(v: &View, c: usize, excluded: &[usize]) -> Vec<usize> {
 /// ailing, isolated Gondor"): a plain word that is no trigger, function word, pronoun,
 /// auxiliary, reporting verb or adverb.
 fn epithet(v: &View, k: usize) -> bool {
+    !v.words[k].lexical && plain(v, k)
+}
+
+/// A plain lower-case content word: no actor, place, function word, pronoun, auxiliary,
+/// reporting verb or adverb.
+fn plain(v: &View, k: usize) -> bool {
     let low = v.low(k);
-    !v.words[k].punct
+    k < v.len()
+        && !v.words[k].punct
+        && !v.words[k].upper
         && v.words[k].chunk.is_none()
         && v.words[k].place.is_none()
-        && v.words[k].lemmas.is_empty()
         && low.chars().all(|c| c.is_alphabetic() || c == '-')
         && !low.ends_with("ly")
         && !FUNCTION.contains(&low)
@@ -861,7 +894,7 @@ fn after_preposition(v: &View, s: usize) -> bool {
                 && v.words[k - 1].chunk.is_none()
                 && v.low(k - 1).ends_with('s')
                 && !v.words[k - 1].punct
-                && v.words[k - 1].lemmas.is_empty();
+                && !v.words[k - 1].lexical;
             return !origin;
         }
         if !(GEO_MODS.contains(&l) || matches!(l, "the" | "a" | "an")) {
@@ -887,7 +920,9 @@ fn right_actor(
             k += 1;
             continue;
         }
-        if is_hard(v, k) || v.is(k, ",") || (k > from && starts_clause(v, k)) {
+        // "restored complete, formal ties with X": a comma between epithets goes on
+        let listed = v.is(k, ",") && k > 0 && plain(v, k - 1) && plain(v, k + 1);
+        if is_hard(v, k) || (v.is(k, ",") && !listed) || (k > from && starts_clause(v, k)) {
             return None;
         }
         if skip_by && v.is(k, "by") {
@@ -1164,6 +1199,7 @@ pub(crate) fn roles(
                     | "upon"
                     | "among"
                     | "from"
+                    | "to"
             ) {
                 break;
             }
@@ -1204,7 +1240,7 @@ pub(crate) fn roles(
                         && !v.is_any(k, PREPOSITIONS)
                         && v.words[k].chunk.is_none()
                         && k < gend + 3
-                        && v.words[k].lemmas.is_empty()))
+                        && !v.words[k].lexical))
             {
                 k += 1;
             }
@@ -1212,7 +1248,56 @@ pub(crate) fn roles(
         if src.len() == 1 {
             src = group(v, src[0], excluded);
         }
-        if src.is_empty() {
+        // "X will meet Y during a brief visit", "X arrived on his first visit": a noun in an
+        // adjunct is the act of the clause's subject, not of the verb's object
+        let adjunct = {
+            let mut k = t.head;
+            let mut found = false;
+            while k > 0 && t.head - k < 5 {
+                k -= 1;
+                if v.words[k].punct
+                    || v.words[k].chunk.is_some()
+                    || trigs[..ti].iter().any(|p| p.head <= k && k < p.end)
+                {
+                    break;
+                }
+                if v.is_any(k, PREPOSITIONS) || v.is_any(k, &["during", "amid", "following"]) {
+                    found = v.is_any(
+                        k,
+                        &[
+                            "during",
+                            "on",
+                            "for",
+                            "after",
+                            "before",
+                            "amid",
+                            "following",
+                        ],
+                    );
+                    break;
+                }
+            }
+            found
+        };
+        if src.is_empty() && adjunct {
+            let verb_before = trigs[..ti]
+                .iter()
+                .rev()
+                .find(|p| !lex.entries[p.entry].noun)
+                .is_some_and(|p| clause_start(v, p.head) == clause_start(v, t.head));
+            if verb_before
+                && let Some(p) = prev
+                && !p.source.is_empty()
+            {
+                let source = p.source.clone();
+                let target = args(doc, v, &tgt, false)
+                    .into_iter()
+                    .filter(|a| !source.iter().any(|s| s.span == a.span))
+                    .collect();
+                return Roles { source, target };
+            }
+        }
+        if src.is_empty() && !adjunct {
             // the noun is the object of a verb of this clause: "X launched air strikes on Y"
             if let Some(c) = left_actor(v, t.head, excluded)
                 && t.head - v.chunks[c].end <= 5
@@ -1649,14 +1734,14 @@ pub(crate) fn event_place_in(
     quad: u8,
     visit: bool,
     quads: &[u8],
-) -> Option<(usize, usize, usize)> {
+) -> Option<(usize, usize, usize, &'static str)> {
     let t = &trigs[ti];
     let last = *t.fixed.last().unwrap_or(&t.head);
-    // (place, first word, one past last word, score)
-    let mut best: Option<(usize, usize, usize, usize)> = None;
-    let mut consider = |p: usize, a: usize, b: usize, score: usize| {
-        if best.is_none_or(|(_, _, _, s)| score < s) {
-            best = Some((p, a, b, score));
+    // (place, first word, one past last word, score, rule)
+    let mut best: Option<(usize, usize, usize, usize, &'static str)> = None;
+    let mut consider = |p: usize, a: usize, b: usize, score: usize, rule: &'static str| {
+        if best.is_none_or(|(_, _, _, s, _)| score < s) {
+            best = Some((p, a, b, score, rule));
         }
     };
     // pre-nominal place: "Lausanne meeting", "Aleppo bombardment"
@@ -1670,7 +1755,7 @@ pub(crate) fn event_place_in(
             while a > 0 && v.words[a - 1].place == Some(p) {
                 a -= 1;
             }
-            consider(p, a, k + 1, 0);
+            consider(p, a, k + 1, 0, "pre-nominal");
         }
     }
     let n = v.len();
@@ -1742,7 +1827,7 @@ pub(crate) fn event_place_in(
                 && !SUBORDINATORS.contains(&l)
                 && !BE.contains(&l)
                 && !REPORT_VERBS.contains(&l)
-                && v.words[j].lemmas.is_empty()
+                && !v.words[j].lexical
                 && l.chars().all(|c| c.is_alphabetic() || c == '-');
             if !(GEO_MODS.contains(&l)
                 || GEO_NOUNS.contains(&l)
@@ -1875,7 +1960,13 @@ pub(crate) fn event_place_in(
         }
         // "In Paris, …" / "Speaking in Paris, …": a sentence-initial adjunct without a trigger
         // of its own places the main clause
-        let initial_adjunct = pend <= t.head && crosses_comma && !crosses && {
+        let initial_adjunct = pend <= t.head
+            && crosses_comma
+            && !crosses
+            // "In Sarajevo, a peacekeeper was shot … through the suburb of Dobrinja": the
+            // clause names its own, narrower place the gazetteer does not know
+            && !names_unknown_place(v, t.end, clause_end(v, t.head))
+            && {
             pend <= first_comma
                 && first_comma < t.head
                 && !trigs
@@ -1885,7 +1976,7 @@ pub(crate) fn event_place_in(
                 && !(0..first_comma).any(|x| v.is_any(x, ATTRIBUTION))
         };
         if initial_adjunct {
-            consider(p, pstart, pend, 20 + d);
+            consider(p, pstart, pend, 20 + d, "initial-adjunct");
             continue;
         }
         if crosses || crosses_comma {
@@ -1896,9 +1987,14 @@ pub(crate) fn event_place_in(
         if pend < n && (v.is_any(pend, &["'s", "of"]) || v.is_any(pend, GEO_NOUNS)) {
             score += 1;
         }
-        consider(p, pstart, pend, score);
+        let rule = if prep.is_some() {
+            "preposition"
+        } else {
+            "direct-object"
+        };
+        consider(p, pstart, pend, score, rule);
     }
-    best.map(|(p, a, b, _)| (p, a, b))
+    best.map(|(p, a, b, _, r)| (p, a, b, r))
 }
 
 /// Administrative and settlement nouns that follow the name of a place ("Alishir district").
@@ -2093,7 +2189,7 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
             if unknown_name(k) {
                 return true;
             }
-            if v.words[k].punct || v.words[k].upper || !v.words[k].lemmas.is_empty() {
+            if v.words[k].punct || v.words[k].upper || v.words[k].lexical {
                 break;
             }
             k += 1;
@@ -2170,6 +2266,17 @@ pub(crate) fn place_of(
     ti: usize,
     pseudo: Option<usize>,
 ) -> Option<(usize, usize, usize)> {
+    place_rule_of(v, lex, trigs, ti, pseudo).map(|(p, a, b, _)| (p, a, b))
+}
+
+/// [`place_of`] with the name of the rule that attached the place (for diagnostics).
+pub(crate) fn place_rule_of(
+    v: &View,
+    lex: &Lexicon,
+    trigs: &[Trig],
+    ti: usize,
+    pseudo: Option<usize>,
+) -> Option<(usize, usize, usize, &'static str)> {
     let quads: Vec<u8> = trigs
         .iter()
         .enumerate()
@@ -2204,11 +2311,32 @@ pub(crate) fn place_of(
         && t.head > 0
         && v.is(t.head - 1, ",")
         && v.low(t.head).ends_with("ing")
+        && !names_unknown_place(v, t.head + 1, clause_end(v, t.head))
     {
         let (n2, q2, v2) = facts(ti - 1);
-        return event_place_in(v, trigs, ti - 1, n2, q2, v2, &quads);
+        return event_place_in(v, trigs, ti - 1, n2, q2, v2, &quads)
+            .map(|(p, a, b, _)| (p, a, b, "participle-inherit"));
     }
     own
+}
+
+/// Words `from..to` name a place the gazetteer does not know: a capitalised name that is no
+/// known place, actor or date ("targeting the Tariq al-Bab area", "near the Kissufim
+/// crossing"), so a wider place from elsewhere in the sentence is not this event's.
+fn names_unknown_place(v: &View, from: usize, to: usize) -> bool {
+    if std::env::var_os("TASKC_OFF").is_some() { return false; }
+    (from..to.min(v.len())).any(|k| {
+        let w = &v.words[k];
+        w.upper
+            && !w.punct
+            && w.place.is_none()
+            && w.chunk.is_none()
+            && !w.lexical
+            && !CALENDAR.contains(&v.low(k))
+            && !GEO_MODS.contains(&v.low(k))
+            && !GEO_NOUNS.contains(&v.low(k))
+            && (k == 0 || !v.is_any(k - 1, &["by", "with", "from"]))
+    })
 }
 
 /// One past the last word of the places coordinated with the place ending at `b`: "in
@@ -2439,6 +2567,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             prev_roles = Some(r);
         }
     }
+    promised_violence(&v, lex, &mut cands);
     attitude_targets(&v, &mut cands);
     for c in cands.iter_mut() {
         if c.needs_target && !c.ev.target.iter().any(|a| a.code.is_some()) {
@@ -2479,6 +2608,42 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             {
                 out[i].place = Some(p);
             }
+        }
+    }
+}
+
+/// "vowed to wage war on X", "pledged on Monday to attack the city": an intent (03) whose
+/// complement is a violent act (a verb of 18, 19 or 20 right after "to") is a threat to use
+/// military force (138), aimed at the act's target; the act itself stays planned.
+fn promised_violence(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
+    let Some(info) = lex.code_info("138") else {
+        return;
+    };
+    for i in 0..cands.len().saturating_sub(1) {
+        let j = i + 1;
+        let (a, b) = (&cands[i], &cands[j]);
+        if a.ev.cameo != "030"
+            || a.noun
+            || b.noun
+            || !matches!(b.ev.cameo.get(..2), Some("18" | "19" | "20"))
+            || b.head < a.end
+            || b.head - a.end > 6
+            || !v.is(b.head.saturating_sub(1), "to")
+            || (a.end..b.head).any(|k| is_hard(v, k) || starts_clause(v, k))
+        {
+            continue;
+        }
+        let target = b.ev.target.clone();
+        let a = &mut cands[i];
+        a.ev.cameo = info.code.clone();
+        a.ev.quad_class = info.quad_class;
+        a.ev.goldstein = info.goldstein;
+        a.ev.plover = info.plover.as_ref().map(|(k, m)| Plover {
+            kind: k.clone(),
+            mode: m.clone(),
+        });
+        if a.ev.target.is_empty() {
+            a.ev.target = target;
         }
     }
 }
@@ -2654,6 +2819,14 @@ fn bare_noun_doubt(v: &View, t: &Trig, noun: bool) -> bool {
     }
     let last = *t.fixed.last().unwrap_or(&t.head);
     let w = v.low(last);
+    // "the riot had been a peaceful sit-in": a predicate noun labels, it reports no act
+    let mut k = t.head;
+    while k > 0 && t.head - k < 4 && (epithet(v, k - 1) || v.is_any(k - 1, &["a", "an", "the"])) {
+        k -= 1;
+    }
+    if k < t.head && k > 0 && v.is_any(k - 1, BE) {
+        return true;
+    }
     // "-ing" forms name the act under either reading ("meeting", "fighting")
     !w.ends_with('s') && !w.ends_with("ing") && !nominal(v, t.head)
 }

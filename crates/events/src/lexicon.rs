@@ -137,6 +137,9 @@ pub struct Lexicon {
     pub(crate) forms: HashMap<String, Vec<u32>>,
     lemma_ids: HashMap<String, u32>,
     irregular: HashMap<String, Vec<String>>,
+    /// Lemma ids that occur only in decoy patterns: the coder's "is this a lexicon word"
+    /// tests ignore them, so a decoy changes no other reading of a sentence.
+    pub(crate) decoy_only: std::collections::HashSet<u32>,
 }
 
 impl Lexicon {
@@ -269,6 +272,19 @@ impl Lexicon {
                 });
             }
         }
+        let mut real = std::collections::HashSet::new();
+        let mut decoy = std::collections::HashSet::new();
+        for e in &lex.entries {
+            for el in &e.pattern {
+                if let Elem::Word(w) = el {
+                    if e.decoy {
+                        decoy.insert(*w);
+                    } else {
+                        real.insert(*w);
+                    }
+                }
+            }
+        }
         for (n, line) in cues.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -295,6 +311,14 @@ impl Lexicon {
                 word: words.trim().to_string(),
             });
         }
+        for c in &lex.cues {
+            for el in &c.pattern {
+                if let Elem::Word(w) = el {
+                    real.insert(*w);
+                }
+            }
+        }
+        lex.decoy_only = decoy.difference(&real).copied().collect();
         Ok(lex)
     }
 

@@ -90,6 +90,17 @@ pub fn event_place(
     sentence: usize,
     trigger: Span,
 ) -> Option<(usize, Vec<Span>)> {
+    event_place_rule(doc, lexicon, sentence, trigger).map(|(p, s, _)| (p, s))
+}
+
+/// [`event_place`] with the name of the attachment rule that chose the place ("preposition",
+/// "direct-object", "pre-nominal", "initial-adjunct", "participle-inherit"), for diagnostics.
+pub fn event_place_rule(
+    doc: &Doc,
+    lexicon: &Lexicon,
+    sentence: usize,
+    trigger: Span,
+) -> Option<(usize, Vec<Span>, &'static str)> {
     let v = coder::view(doc, lexicon, sentence);
     let mut trigs = coder::triggers(&v, lexicon);
     let ws: Vec<usize> = (0..v.len())
@@ -114,7 +125,7 @@ pub fn event_place(
             (i, Some(i))
         }
     };
-    let (p, a, b) = coder::place_of(&v, lexicon, &trigs, ti, pseudo)?;
+    let (p, a, b, rule) = coder::place_rule_of(&v, lexicon, &trigs, ti, pseudo)?;
     let b = coder::extend_coordinated(&v, b);
     // each run of place words in the coordination, without the words joining them
     let mut spans: Vec<Span> = Vec::new();
@@ -133,5 +144,5 @@ pub fn event_place(
             v.words[k - 1].span.end,
         ));
     }
-    Some((p, spans))
+    Some((p, spans, rule))
 }
