@@ -1174,6 +1174,7 @@ fn resolve<'g>(gaz: &'g Gazetteer, mentions: &mut [Mention]) {
     // per name, the place a qualified mention of it settled on ("Paris, Texas" ... "Paris"),
     // or u32::MAX when qualified mentions disagree
     let mut settled: Vec<Option<u32>> = vec![None; names.len()];
+    let placed_names = last_country.0.iter().filter(|m| !m.is_empty()).count();
     for k in 0..mentions.len() {
         let n = name_of[k];
         let mut best: Option<(f32, u32)> = None;
@@ -1219,11 +1220,8 @@ fn resolve<'g>(gaz: &'g Gazetteer, mentions: &mut [Mention]) {
             let (cm, ct) = &last_country;
             let own = cm[n].get(&*r.country).copied().unwrap_or(0.0);
             let other = ct.get(&*r.country).copied().unwrap_or(0.0) - own;
-            let others = cm
-                .iter()
-                .enumerate()
-                .filter(|(o, m)| *o != n && !m.is_empty())
-                .count();
+            // other names that point to some country
+            let others = placed_names - usize::from(!cm[n].is_empty());
             if matches!(r.kind, Kind::City | Kind::Admin2)
                 && r.population < UNSUPPORTED_TOWN
                 && other < 0.05
