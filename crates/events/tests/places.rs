@@ -1,0 +1,94 @@
+//! Event places (`dateline_events::event_place`) in sentences written for these tests: a wider
+//! place elsewhere in the sentence is not taken when the event's own, narrower place is one the
+//! gazetteer does not know.
+
+mod common;
+
+/// The names of the places attached to the first occurrence of `verb` in the one-sentence
+/// document `line`.
+fn place_of(line: &str, verb: &str) -> Vec<String> {
+    let lex = dateline_events::Lexicon::load();
+    let d = common::doc(&[line]);
+    let text = d.text().to_string();
+    let at = text
+        .find(&format!(" {verb}"))
+        .map(|i| i + 1)
+        .unwrap_or_else(|| panic!("{verb:?} not in {text:?}"));
+    let span = dateline_doc::Span::new(at, at + verb.len());
+    let s = d.sentence_at(at).expect("a sentence");
+    dateline_events::event_place(&d, &lex, s, span)
+        .map(|(_, spans)| spans.iter().map(|sp| d.slice(*sp).to_string()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_fronted_place_gives_way_to_an_unknown_narrower_one() {
+    assert_eq!(
+        place_of(
+            "In {Sarajevo|BA|city}, a peacekeeper was shot on Friday.",
+            "shot"
+        ),
+        ["Sarajevo"]
+    );
+    assert!(
+        place_of(
+            "In {Sarajevo|BA|city}, a peacekeeper was shot near the Marin Dvor crossing.",
+            "shot"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_container_after_an_unknown_place_is_not_the_event_place() {
+    assert_eq!(
+        place_of(
+            "Gunmen killed two farmers in {Hama|SY|city} on Sunday.",
+            "killed"
+        ),
+        ["Hama"]
+    );
+    assert!(
+        place_of(
+            "Gunmen killed two farmers near Tel Hamra in {Hama|SY|city} on Sunday.",
+            "killed"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "Gunmen killed two farmers at Qasr village of {Hama|SY|city} on Sunday.",
+            "killed"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_participle_inherits_a_place_only_without_one_of_its_own() {
+    assert_eq!(
+        place_of(
+            "The army launched an offensive in {Hama|SY|city}, killing six fighters.",
+            "killing"
+        ),
+        ["Hama"]
+    );
+    assert!(
+        place_of(
+            "The army launched an offensive in {Hama|SY|city}, targeting the hilltop of Tel Marrak.",
+            "targeting"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn talks_happen_where_they_meet_not_where_the_topic_is() {
+    assert_eq!(
+        place_of(
+            "Ministers met in {Lausanne|CH|city} to discuss the siege of {Aleppo|SY|city}.",
+            "met"
+        ),
+        ["Lausanne"]
+    );
+}
