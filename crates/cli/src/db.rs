@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// An open store of either kind.
 pub enum Db {
-    Sqlite(Store),
+    Sqlite(Box<Store>),
     Postgres(Box<PgStore>),
 }
 
@@ -39,7 +39,7 @@ pub fn display(db: &Path) -> String {
 pub fn open(db: &Path) -> Result<Db, String> {
     let r = match url(db) {
         Some(u) => PgStore::open(u).map(|s| Db::Postgres(Box::new(s))),
-        None => Store::open(db).map(Db::Sqlite),
+        None => Store::open(db).map(|s| Db::Sqlite(Box::new(s))),
     };
     r.map_err(|e| format!("{}: {e}", display(db)))
 }
@@ -48,7 +48,7 @@ pub fn open(db: &Path) -> Result<Db, String> {
 pub fn open_read_only(db: &Path) -> Result<Db, String> {
     let r = match url(db) {
         Some(u) => PgStore::open_read_only(u).map(|s| Db::Postgres(Box::new(s))),
-        None => Store::open_read_only(db).map(Db::Sqlite),
+        None => Store::open_read_only(db).map(|s| Db::Sqlite(Box::new(s))),
     };
     r.map_err(|e| format!("{}: {e}", display(db)))
 }
@@ -117,8 +117,8 @@ impl Db {
         }
     }
 
-    /// Events with their clusters (SQLite). PostgreSQL has no clusters yet: its rows carry
-    /// none, and asking for one cluster or one row per cluster is an error.
+    /// Events with their clusters: both stores deduplicate on insert by the same rule
+    /// (docs/dedup.md), so `--cluster` and `--distinct` work on either.
     pub fn query_clustered(
         &self,
         filter: &Filter,
@@ -126,21 +126,7 @@ impl Db {
     ) -> dateline_store::Result<Vec<ClusteredRow>> {
         match self {
             Db::Sqlite(s) => s.query_clustered(filter, q),
-            Db::Postgres(s) => {
-                no_clusters(q)?;
-                Ok(s.query(filter)?
-                    .into_iter()
-                    .map(|row| ClusteredRow {
-                        row,
-                        cluster: None,
-                        mentions: None,
-                        articles: None,
-                        sources: None,
-                        duplicate_of: None,
-                        similarity: None,
-                    })
-                    .collect())
-            }
+            Db::Postgres(s) => s.query_clustered(filter, q),
         }
     }
 
@@ -152,38 +138,24 @@ impl Db {
     ) -> dateline_store::Result<u64> {
         match self {
             Db::Sqlite(s) => s.count_clustered(filter, q),
-            Db::Postgres(s) => {
-                no_clusters(q)?;
-                s.count(filter)
-            }
+            Db::Postgres(s) => s.count_clustered(filter, q),
         }
     }
 
-    /// The record of an article, with cluster counts on its events where the store has them.
+    /// The record of an article, with cluster counts on its events.
     pub fn article_clustered(&self, doc_id: &str) -> dateline_store::Result<Option<Value>> {
         match self {
             Db::Sqlite(s) => s.article_clustered(doc_id),
-            Db::Postgres(s) => s.article(doc_id),
+            Db::Postgres(s) => s.article_clustered(doc_id),
         }
     }
 
     fn inner(&self) -> &dyn EventStore {
         match self {
-            Db::Sqlite(s) => s,
+            Db::Sqlite(s) => s.as_ref(),
             Db::Postgres(s) => s.as_ref(),
         }
     }
-}
-
-fn no_clusters(q: &ClusterQuery) -> dateline_store::Result<()> {
-    if q.cluster.is_some() || q.distinct {
-        return Err(dateline_store::Error::Filter(
-            "--cluster and --distinct need event clusters, which the PostgreSQL store does not \
-             compute yet (docs/postgres.md)"
-                .into(),
-        ));
-    }
-    Ok(())
 }
 
 impl EventStore for Db {
