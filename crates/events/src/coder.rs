@@ -1851,6 +1851,18 @@ pub(crate) fn event_place_in(
             && pstart - last <= 5
             // "destroyed the U.S. Embassy": a name modifying a noun is not the object
             && !(pend < n && !v.words[pend].punct && v.words[pend].upper)
+            // "captured Sweden's first title", "protested Belgium's plans": the possessed
+            // noun is the object (not "shelled Aleppo's eastern districts")
+            && !(pend + 1 < n
+                && v.is_any(pend, &["'s", "s", "’s"])
+                && !(pend + 1..(pend + 4).min(n)).any(|x| {
+                    GEO_MODS.contains(&v.low(x))
+                        || GEO_NOUNS.contains(&v.low(x))
+                        || v.is_any(x, UNIT_NOUNS)
+                        || v.is_any(x, PART_NOUNS)
+                        || v.is_any(x, SETTLEMENT_NOUNS)
+                        || v.words[x].place.is_some()
+                }))
             && !(pend < n && trigs.iter().any(|o| o.head == pend));
         // a country name before a noun names an actor ("a US airstrike"), not a place
         if v.words[pstart].country
@@ -1894,7 +1906,7 @@ pub(crate) fn event_place_in(
         }
         // "killed at Mangalia village of Rania", "near El Meram in West Kordofan": a narrower
         // place the gazetteer does not know stands between the trigger and this one
-        if pj >= t.end && unknown_locative(v, t.end, pstart) {
+        if pj >= t.end && unknown_locative(v, t.end, pstart, false) {
             continue;
         }
         // "a security source in Damascus": where the informant is
@@ -1971,6 +1983,7 @@ pub(crate) fn event_place_in(
             // "In Sarajevo, a peacekeeper was shot … through the suburb of Dobrinja": the
             // clause names its own, narrower place the gazetteer does not know
             && !names_unknown_place(v, t.end, clause_end(v, t.head))
+            && !unknown_locative(v, t.end, clause_end(v, t.head), true)
             && {
             pend <= first_comma
                 && first_comma < t.head
@@ -2317,6 +2330,7 @@ pub(crate) fn place_rule_of(
         && v.is(t.head - 1, ",")
         && v.low(t.head).ends_with("ing")
         && !names_unknown_place(v, t.head + 1, clause_end(v, t.head))
+        && !unknown_locative(v, t.head + 1, clause_end(v, t.head), true)
     {
         let (n2, q2, v2) = facts(ti - 1);
         return event_place_in(v, trigs, ti - 1, n2, q2, v2, &quads)
@@ -2345,14 +2359,15 @@ fn names_unknown_place(v: &View, from: usize, to: usize) -> bool {
 
 /// Words `from..to` hold a locative phrase naming a place the gazetteer does not know: "near
 /// El Meram", "in the Shebaa Farms", "at Mangalia village", "in Sabir area".
-fn unknown_locative(v: &View, from: usize, to: usize) -> bool {
+/// With `chunks`, names the entity stage tagged count too ("at the Al-Mahr gas fields").
+fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
     let to = to.min(v.len());
     let unknown = |k: usize| {
         let w = &v.words[k];
         w.upper
             && !w.punct
             && w.place.is_none()
-            && w.chunk.is_none()
+            && (chunks || w.chunk.is_none())
             && !w.lexical
             && !CALENDAR.contains(&v.low(k))
             && !GEO_MODS.contains(&v.low(k))

@@ -92,3 +92,18 @@ fn talks_happen_where_they_meet_not_where_the_topic_is() {
         ["Lausanne"]
     );
 }
+
+#[test]
+fn a_possessed_noun_object_is_no_place() {
+    assert_eq!(
+        place_of("The rebels shelled {Homs|SY|city} on Friday.", "shelled"),
+        ["Homs"]
+    );
+    assert!(
+        place_of(
+            "The rebels shelled {Homs|SY|city}'s main power plant on Friday.",
+            "shelled"
+        )
+        .is_empty()
+    );
+}
