@@ -40,12 +40,12 @@ fn tempeval3_floors() {
         "DATE+TIME relaxed F1 {:.3}",
         d.relaxed.2
     );
-    assert!(d.strict.2 >= 0.85, "DATE+TIME strict F1 {:.3}", d.strict.2);
-    assert!(d.value.2 >= 0.80, "DATE+TIME value F1 {:.3}", d.value.2);
+    assert!(d.strict.2 >= 0.87, "DATE+TIME strict F1 {:.3}", d.strict.2);
+    assert!(d.value.2 >= 0.805, "DATE+TIME value F1 {:.3}", d.value.2);
     assert!(
         a.relaxed.2 >= 0.91,
         "all TIMEX3 relaxed F1 {:.3}",
         a.relaxed.2
     );
-    assert!(a.value.2 >= 0.785, "all TIMEX3 value F1 {:.3}", a.value.2);
+    assert!(a.value.2 >= 0.795, "all TIMEX3 value F1 {:.3}", a.value.2);
 }
