@@ -1982,7 +1982,6 @@ pub(crate) fn event_place_in(
             && !crosses
             // "In Sarajevo, a peacekeeper was shot … through the suburb of Dobrinja": the
             // clause names its own, narrower place the gazetteer does not know
-            && !names_unknown_place(v, t.end, clause_end(v, t.head))
             && !unknown_locative(v, t.end, clause_end(v, t.head), true)
             && {
             pend <= first_comma
@@ -2389,6 +2388,16 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
         }
         if unit(e) {
             return true;
+        }
+        // a name before a common noun names no place: "outside the Uzbek embassy"
+        if e < v.len()
+            && !v.words[e].punct
+            && !v.words[e].upper
+            && !PREPOSITIONS.contains(&v.low(e))
+            && !v.is_any(e, &["and", "or", "of"])
+        {
+            k = e.max(k + 1);
+            continue;
         }
         let mut j = k;
         let mut steps = 0;

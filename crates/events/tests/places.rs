@@ -107,3 +107,14 @@ fn a_possessed_noun_object_is_no_place() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_name_before_a_common_noun_does_not_displace_a_fronted_place() {
+    assert_eq!(
+        place_of(
+            "In {Kiev|UA|city}, about 40 students demonstrated outside the Uzbek embassy.",
+            "demonstrated"
+        ),
+        ["Kiev"]
+    );
+}
