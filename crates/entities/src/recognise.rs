@@ -14,6 +14,7 @@ use crate::dict::{ActorDictionary, key_of};
 use crate::lexicon::{HitKind, Resources};
 use crate::scan::{self, Piece};
 use dateline_doc::{Actor, BlockKind, Doc, Entity, EntityKind, Span};
+use dateline_segment::is_alphabetic;
 use jiff::civil::Date;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -507,7 +508,7 @@ fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
             if p.word {
                 initial.push(start_next);
                 start_next = false;
-                if w.chars().next().is_some_and(char::is_alphabetic) {
+                if w.chars().next().is_some_and(is_alphabetic) {
                     words += 1;
                     if w.chars().next().is_some_and(char::is_uppercase) {
                         capw += 1;
@@ -515,7 +516,7 @@ fn build<'a>(doc: &'a Doc, res: &'a Resources) -> Ctx<'a> {
                             capfn += 1;
                         }
                     }
-                    if w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    if w.chars().filter(|c| is_alphabetic(*c)).count() >= 2
                         && !w.chars().any(char::is_lowercase)
                     {
                         upw += 1;
@@ -1263,7 +1264,7 @@ fn resolve_entities(cx: &mut Ctx) {
         {
             let name = cx.w(s).to_string();
             // "Kurdistan Democratic Party ( KDP )": an acronym of an organisation named before
-            let letters: String = name.chars().filter(|c| c.is_alphabetic()).collect();
+            let letters: String = name.chars().filter(|c| is_alphabetic(*c)).collect();
             let full = cx
                 .mentions
                 .iter()
@@ -1588,11 +1589,11 @@ fn sports_team(cx: &Ctx, s: usize, e: usize) -> bool {
 }
 
 fn all_caps_word(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    w.chars().filter(|c| is_alphabetic(*c)).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = w.chars().filter(|c| is_alphabetic(*c)).count();
     (2..=5).contains(&letters)
         && w.chars()
             .all(|c| c.is_ascii_uppercase() || c == '.' || c == '&')
@@ -1650,7 +1651,7 @@ fn looks_like_name(cx: &Ctx, s: usize, e: usize) -> bool {
     }
     (s..e).all(|t| {
         let w = cx.w(t);
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = w.chars().filter(|c| is_alphabetic(*c)).count();
         let upper = w.chars().filter(|c| c.is_uppercase()).count();
         (res.particles.contains(w) || (letters >= 2 && upper <= 2 && upper < letters))
             && !res.place_prefix.contains(w)

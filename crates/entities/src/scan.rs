@@ -2,6 +2,8 @@
 //! abbreviations ("U.S.", "Gen.", "J.") kept whole. The same scanner reads lexicon entries, so
 //! an entry and the text it matches are cut into the same pieces.
 
+use dateline_segment::{is_alphabetic, is_alphanumeric};
+
 /// One scanned piece of text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Piece {
@@ -33,12 +35,12 @@ pub(crate) fn scan(text: &str, base: usize, out: &mut Vec<Piece>) {
             i += cl;
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             let start = i;
             let mut j = i + cl;
             loop {
                 // the rest of an alphanumeric run
-                while let Some(n) = char_at(j).filter(|n| j < b.len() && n.is_alphanumeric()) {
+                while let Some(n) = char_at(j).filter(|n| j < b.len() && is_alphanumeric(*n)) {
                     j += n.len_utf8();
                 }
                 let Some(n) = (j < b.len()).then(|| char_at(j)).flatten() else {
@@ -46,7 +48,7 @@ pub(crate) fn scan(text: &str, base: usize, out: &mut Vec<Piece>) {
                 };
                 let after = j + n.len_utf8();
                 let next = (after < b.len()).then(|| char_at(after)).flatten();
-                let next_alnum = next.is_some_and(|x| x.is_alphanumeric());
+                let next_alnum = next.is_some_and(is_alphanumeric);
                 if (n == '-' || n == '&') && next_alnum {
                     j = after;
                     continue;
@@ -55,15 +57,14 @@ pub(crate) fn scan(text: &str, base: usize, out: &mut Vec<Piece>) {
                     let nx = next.unwrap();
                     let after2 = after + nx.len_utf8();
                     let end_after_s = (nx == 's' || nx == 'S')
-                        && (after2 >= b.len()
-                            || !char_at(after2).is_some_and(|x| x.is_alphanumeric()));
+                        && (after2 >= b.len() || !char_at(after2).is_some_and(is_alphanumeric));
                     if end_after_s {
                         break; // possessive: split "'s" off
                     }
                     j = after;
                     continue;
                 }
-                if n == '.' && next.is_some_and(|x| x.is_alphabetic()) {
+                if n == '.' && next.is_some_and(is_alphabetic) {
                     let so_far = &text[start..j];
                     if so_far.chars().count() == 1 || so_far.contains('.') {
                         j = after;
@@ -92,8 +93,7 @@ pub(crate) fn scan(text: &str, base: usize, out: &mut Vec<Piece>) {
             let after = i + cl;
             if let Some(s) = (after < b.len()).then(|| char_at(after)).flatten()
                 && (s == 's' || s == 'S')
-                && (after + 1 >= b.len()
-                    || !char_at(after + 1).is_some_and(|x| x.is_alphanumeric()))
+                && (after + 1 >= b.len() || !char_at(after + 1).is_some_and(is_alphanumeric))
             {
                 out.push(Piece {
                     start: base + i,
