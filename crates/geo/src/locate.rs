@@ -1,5 +1,6 @@
 //! Finding place mentions in a document and resolving them against the gazetteer.
 
+use dateline_segment::{is_alphabetic, is_alphanumeric};
 use std::sync::LazyLock;
 
 use dateline_doc::{Doc, EntityKind, Place, Span};
@@ -364,7 +365,7 @@ fn words(text: &str, base: usize, out: &mut Vec<Word>) {
     let mut initial = true;
     while i < chars.len() {
         let (s, c) = chars[i];
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             if matches!(c, '"' | '“' | '‘' | '(' | '[' | '—' | '–' | ':' | ';') {
                 initial = true;
             }
@@ -374,7 +375,7 @@ fn words(text: &str, base: usize, out: &mut Vec<Word>) {
         let mut j = i + 1;
         while j < chars.len() {
             let c = chars[j].1;
-            if c.is_alphanumeric() {
+            if is_alphanumeric(c) {
                 j += 1;
                 continue;
             }
@@ -382,13 +383,11 @@ fn words(text: &str, base: usize, out: &mut Vec<Word>) {
             if matches!(c, '\'' | '’') {
                 // possessive: stop before 's
                 let after = chars.get(j + 2).map(|x| x.1);
-                if matches!(next, Some('s') | Some('S'))
-                    && !after.is_some_and(|a| a.is_alphanumeric())
-                {
+                if matches!(next, Some('s') | Some('S')) && !after.is_some_and(is_alphanumeric) {
                     break;
                 }
             }
-            if matches!(c, '.' | '\'' | '’') && next.is_some_and(|n| n.is_alphanumeric()) {
+            if matches!(c, '.' | '\'' | '’') && next.is_some_and(is_alphanumeric) {
                 j += 1;
                 continue;
             }
@@ -572,8 +571,7 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 && lower_is(doc, &ws[i - 1], LOCATIVE);
             if let Some(&(abbr, rec)) = gaz.us_states.iter().find(|(a, _)| {
                 text[ws[i].span.start..].starts_with(a)
-                    && !text[ws[i].span.start + a.len()..]
-                        .starts_with(|c: char| c.is_alphanumeric())
+                    && !text[ws[i].span.start + a.len()..].starts_with(is_alphanumeric)
                     && (ws[i].gap == Gap::Comma
                         || paren_after_name(text, ws, i)
                         || after_prep && a.contains('.')
@@ -628,8 +626,8 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 // an acronym ("EU", "UAE", "NYC") only names a country, a region or a big
                 // city, not a town that happens to be spelled the same
                 let sur = &text[sp.start..sp.end];
-                if sur.chars().filter(|c| c.is_alphabetic()).count() <= 4
-                    && sur.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                if sur.chars().filter(|c| is_alphabetic(*c)).count() <= 4
+                    && sur.chars().all(|c| !is_alphabetic(c) || c.is_uppercase())
                 {
                     cands.retain(|c| {
                         let r = &gaz.records[c.record as usize];
@@ -896,7 +894,7 @@ fn accept(
         return Verdict::No;
     }
     // an initial before it ("J. Paris") or a one-letter word: a name
-    if surface.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+    if surface.chars().filter(|c| is_alphanumeric(*c)).count() < 2 {
         return Verdict::No;
     }
     // "the Embassy of the Republic of Armenia in Rome": an embassy stands in another country
