@@ -4,6 +4,7 @@
 //! single punctuation characters. The grammar works on the ASCII-lowercased text, whose byte
 //! offsets equal those of the original.
 
+use dateline_segment::is_alphanumeric;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -52,7 +53,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Tok>) {
             )
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
-            (c.len_utf8(), c.is_alphanumeric(), c.is_whitespace(), c)
+            (c.len_utf8(), is_alphanumeric(c), c.is_whitespace(), c)
         }
     };
     let mut i = 0;
