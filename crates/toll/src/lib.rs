@@ -81,6 +81,7 @@ mod qty;
 mod tok;
 
 use dateline_doc::{Basis, Casualty, CasualtyKind, DateRef, Doc, EntityKind, Span};
+use dateline_segment::is_alphanumeric;
 use lex::{Kind, LEX, Role};
 use tok::Tok;
 
@@ -1616,7 +1617,7 @@ fn other_time_in(text: &str, s: Span) -> bool {
     for w in low.split_whitespace() {
         if prev == "since"
             && matches!(
-                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                w.trim_matches(|c: char| !is_alphanumeric(c)),
                 "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
             )
         {
@@ -1628,7 +1629,7 @@ fn other_time_in(text: &str, s: Span) -> bool {
     // (a count word, then one of those nouns within the next two words)
     let mut since_count = usize::MAX;
     for w in low
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
     {
         if since_count < 2 && matches!(w, "shootings" | "incidents" | "attacks" | "locations") {

@@ -1,6 +1,8 @@
 //! Word scanning inside one sentence, enough for the toll patterns (not a general tokenizer:
 //! sentence boundaries come from `dateline-segment`).
 
+use dateline_segment::{is_alphabetic, is_alphanumeric};
+
 /// One word or punctuation mark. `w` is the lower-cased text (ASCII lower-casing keeps byte
 /// offsets, so it is a slice of the lower-cased document at the same offsets).
 #[derive(Clone, Copy, Debug)]
@@ -32,7 +34,7 @@ pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: 
             continue;
         }
         let s = start + i;
-        if !(c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())) {
+        if !(c.is_ascii_alphanumeric() || (!c.is_ascii() && is_alphanumeric(c))) {
             let e = s + c.len_utf8();
             out.push(Tok {
                 s,
@@ -48,7 +50,7 @@ pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: 
         let mut prev = c;
         let mut seg_len = 1usize; // letters since the last '.', for "p.m."
         while let Some(&(j, d)) = it.peek() {
-            if d.is_ascii_alphanumeric() || (!d.is_ascii() && d.is_alphanumeric()) {
+            if d.is_ascii_alphanumeric() || (!d.is_ascii() && is_alphanumeric(d)) {
                 it.next();
                 e = start + j + d.len_utf8();
                 prev = d;
@@ -61,14 +63,14 @@ pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: 
             let next = bytes[j + d.len_utf8()..].chars().next();
             let ok = match (d, next) {
                 ('.' | ',', Some(n)) if prev.is_ascii_digit() && n.is_ascii_digit() => true,
-                ('.', Some(n)) if seg_len == 1 && prev.is_alphabetic() && n.is_alphabetic() => true,
-                ('.', _) if seg_len == 1 && prev.is_alphabetic() && orig[s..e].contains('.') => {
+                ('.', Some(n)) if seg_len == 1 && is_alphabetic(prev) && is_alphabetic(n) => true,
+                ('.', _) if seg_len == 1 && is_alphabetic(prev) && orig[s..e].contains('.') => {
                     // the final dot of "p.m." / "U.S."
                     it.next();
                     e = start + j + 1;
                     break;
                 }
-                ('-' | '‑' | '\'' | '’', Some(n)) if n.is_alphanumeric() => true,
+                ('-' | '‑' | '\'' | '’', Some(n)) if is_alphanumeric(n) => true,
                 _ => false,
             };
             if !ok {
