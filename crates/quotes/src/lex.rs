@@ -2,6 +2,7 @@
 //! and the dot of titles, acronyms and initials) and single punctuation marks ('' is one mark).
 
 use dateline_doc::Span;
+use dateline_segment::is_alphanumeric;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
@@ -32,18 +33,18 @@ pub fn lex(text: &str) -> Vec<Tok> {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             let start = i;
             let mut j = i + c.len_utf8();
             while let Some(d) = text[j..].chars().next() {
-                if d.is_alphanumeric() {
+                if is_alphanumeric(d) {
                     j += d.len_utf8();
                     continue;
                 }
                 if matches!(d, '\'' | '’' | '-' | '.' | '‑')
                     && !text[j..].starts_with("''")
                     && let Some(n) = text[j + d.len_utf8()..].chars().next()
-                    && n.is_alphanumeric()
+                    && is_alphanumeric(n)
                 {
                     j += d.len_utf8() + n.len_utf8();
                     continue;

@@ -1,6 +1,6 @@
 //! The readable word lists in `lexicon/`, parsed once.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// What a cue does (see `lexicon/speech_verbs.txt`).
@@ -49,7 +49,7 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 pub fn parse_cues(text: &'static str) -> HashMap<&'static str, Vec<(Vec<&'static str>, CueClass)>> {
-    let mut cues: HashMap<&str, Vec<(Vec<&str>, CueClass)>> = HashMap::new();
+    let mut cues: HashMap<&str, Vec<(Vec<&str>, CueClass)>> = HashMap::default();
     for line in lines(text) {
         let (class, forms) = line
             .split_once(':')
@@ -79,7 +79,7 @@ pub fn parse_cues(text: &'static str) -> HashMap<&'static str, Vec<(Vec<&'static
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let cues = parse_cues(include_str!("../lexicon/speech_verbs.txt"));
-    let mut roles = HashMap::new();
+    let mut roles = HashMap::default();
     for line in lines(include_str!("../lexicon/roles.txt")) {
         let mut it = line.split_whitespace();
         let (Some(class), Some(g), Some(noun)) = (it.next(), it.next(), it.next()) else {
@@ -99,7 +99,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         );
     }
     let artifacts = lines(include_str!("../lexicon/artifacts.txt")).collect();
-    let mut names = HashMap::new();
+    let mut names = HashMap::default();
     for line in lines(include_str!("../lexicon/first_names.txt")) {
         let (g, list) = line
             .split_once(':')

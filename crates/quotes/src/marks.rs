@@ -14,6 +14,7 @@
 //! with its paragraph. A single quotation left open is dropped (its mark was an apostrophe).
 
 use dateline_doc::Span;
+use dateline_segment::{is_alphabetic, is_alphanumeric};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mark {
@@ -144,19 +145,19 @@ pub fn find(text: &str, blocks: &[Span]) -> Vec<Quoted> {
                 ('»', _) => close_at = pos(Mark::Guill, &stack),
                 ('‘', _) if next.is_some_and(|n| !n.is_whitespace()) => open = true,
                 ('’', _) => {
-                    let in_word = prev.is_some_and(char::is_alphanumeric)
-                        && next.is_some_and(char::is_alphanumeric);
+                    let in_word =
+                        prev.is_some_and(is_alphanumeric) && next.is_some_and(is_alphanumeric);
                     if !in_word && close_ctx {
                         close_at = pos(Mark::CurlyS, &stack);
                     }
                 }
                 ('\'', _) => {
-                    let in_word = prev.is_some_and(char::is_alphanumeric)
-                        && next.is_some_and(char::is_alphanumeric);
+                    let in_word =
+                        prev.is_some_and(is_alphanumeric) && next.is_some_and(is_alphanumeric);
                     if in_word {
                     } else if let Some(p) = pos(Mark::StraightS, &stack).filter(|_| close_ctx) {
                         close_at = Some(p);
-                    } else if open_ctx && next.is_some_and(char::is_alphabetic) {
+                    } else if open_ctx && next.is_some_and(is_alphabetic) {
                         // An opening single mark needs a closing one later in the block
                         // ("'90s", "'em" are elisions); "Jones' book" is a possessive.
                         let later = &block[i + 1..];
