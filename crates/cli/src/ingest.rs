@@ -48,6 +48,8 @@ pub struct IngestArgs {
     /// message each, for `dateline work` to extract and store, instead of storing them here.
     #[arg(long, conflicts_with = "db")]
     pub to: Option<String>,
+    #[command(flatten)]
+    pub dicts: crate::dicts::DictArgs,
 }
 
 /// Whether a file found in a directory is read: a known extension, and for `.xml` only an RSS
@@ -227,11 +229,12 @@ pub fn ingest(args: IngestArgs) -> Result<bool, String> {
             .map_err(|e| e.to_string())?;
     }
     let started = Instant::now();
+    // User dictionaries are read (and a bad one refused) before the store or any article.
+    let pipeline = crate::dicts::pipeline(&args.dicts)?;
     let mut store = crate::db::open(&args.db)?;
     let (inputs, mut expand_errors) = expand(&args.inputs);
     // Quiet the default panic message: a panicking article becomes an error instead.
     std::panic::set_hook(Box::new(|_| {}));
-    let pipeline = Pipeline::new();
     let pb = progress_bar(if std::io::stderr().is_terminal() {
         count_articles(&inputs)
     } else {

@@ -8,6 +8,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 mod db;
+mod dicts;
 mod export;
 mod ingest;
 mod query;
@@ -70,6 +71,8 @@ struct ExtractArgs {
     /// Pretty-print each object (not JSON Lines; for reading by eye).
     #[arg(long)]
     pretty: bool,
+    #[command(flatten)]
+    dicts: dicts::DictArgs,
 }
 
 /// How many articles, and how many bytes of article content, are read ahead and processed in
@@ -109,7 +112,7 @@ fn extract(args: ExtractArgs) -> Result<bool, String> {
     }
     // Quiet the default panic message: a panicking article becomes an error line instead.
     std::panic::set_hook(Box::new(|_| {}));
-    let pipeline = Pipeline::new();
+    let pipeline = dicts::pipeline(&args.dicts)?;
     let defaults = Defaults {
         published: args.published,
         source: args.source,
@@ -149,6 +152,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => extract(a),
+        Command::Ingest(a) if a.to.is_some() && !a.dicts.is_empty() => Err(
+            "--actors/--agents apply where articles are extracted: give them to `dateline work`"
+                .into(),
+        ),
         Command::Ingest(a) if a.to.is_some() => {
             let to = a.to.clone().unwrap_or_default();
             work::publish(&a, &to)

@@ -63,6 +63,8 @@ pub struct WorkArgs {
     /// dead-letter stream, and exit.
     #[arg(long)]
     pub replay_dead: bool,
+    #[command(flatten)]
+    pub dicts: crate::dicts::DictArgs,
 }
 
 /// The JSON Lines input object of an article, as `dateline work` reads it back.
@@ -284,11 +286,12 @@ pub fn work(args: WorkArgs) -> Result<bool, String> {
             .map_err(|e| e.to_string())?;
     }
     let started = Instant::now();
+    // User dictionaries are read (and a bad one refused) before the store or the queue.
+    let pipeline = crate::dicts::pipeline(&args.dicts)?;
     let mut store = open_store(&args.db)?;
     let shown = crate::db::display(Path::new(&args.db));
     let queue = Queue::connect(&args.from).map_err(|e| e.to_string())?;
     std::panic::set_hook(Box::new(|_| {}));
-    let pipeline = Pipeline::new();
     let opts = WorkOptions {
         consumer: args.consumer.clone(),
         batch: args.batch.max(1),
