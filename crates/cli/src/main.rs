@@ -78,8 +78,8 @@ struct ExtractArgs {
 /// How many articles, and how many bytes of article content, are read ahead and processed in
 /// parallel at once. Whichever limit is reached first closes the chunk; this bounds memory
 /// however long the input stream is.
-const CHUNK: usize = 512;
-const CHUNK_BYTES: usize = 2 << 20;
+const CHUNK: usize = 128;
+const CHUNK_BYTES: usize = 512 << 10;
 
 fn process(pipeline: &Pipeline, item: Item, pretty: bool) -> (String, bool) {
     let value = match item {
@@ -95,6 +95,25 @@ fn process(pipeline: &Pipeline, item: Item, pretty: bool) -> (String, bool) {
         Err(v) => (v.to_string(), false),
     }
 }
+
+/// Have glibc's allocator hand freed memory back to the system once 128 kB are free at the top
+/// of a heap (by default that threshold grows with the largest block freed, so after a big HTML
+/// page each worker thread's heap kept megabytes it no longer used). This keeps `extract`'s peak
+/// RSS on a long stream down at no measurable cost in speed.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn return_freed_memory() {
+    const M_TRIM_THRESHOLD: i32 = -1;
+    unsafe extern "C" {
+        fn mallopt(param: i32, value: i32) -> i32;
+    }
+    // SAFETY: mallopt only sets an allocator parameter; called before any worker thread starts.
+    unsafe {
+        mallopt(M_TRIM_THRESHOLD, 128 << 10);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn return_freed_memory() {}
 
 fn extract(args: ExtractArgs) -> Result<bool, String> {
     if let Some(p) = &args.published
@@ -112,6 +131,7 @@ fn extract(args: ExtractArgs) -> Result<bool, String> {
     }
     // Quiet the default panic message: a panicking article becomes an error line instead.
     std::panic::set_hook(Box::new(|_| {}));
+    return_freed_memory();
     let pipeline = dicts::pipeline(&args.dicts)?;
     let defaults = Defaults {
         published: args.published,
