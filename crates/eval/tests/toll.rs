@@ -26,3 +26,86 @@ fn gva_dev_exact_match_floor() {
 
 const KILLED_FLOOR: f64 = 0.95;
 const INJURED_FLOOR: f64 = 0.86;
+
+/// The model article's tolls as `lausanne-talks.expected.md` reads them: the 370 with its
+/// subgroup of nearly 70 children, attributed to the Syrian Observatory, in Aleppo since 22
+/// September; the seven killed on the Friday; the 400,000 since 2011; and the people living
+/// under siege counted as no casualties.
+#[test]
+fn lausanne_tolls() {
+    use dateline_doc::CasualtyKind;
+    let path = dateline_eval::workspace_root().join("../shared/examples/lausanne-talks.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!("notice: {} not found — skipping", path.display());
+        return;
+    };
+    let raw = dateline_input::RawArticle {
+        input: "lausanne-talks.txt".into(),
+        id: "lausanne".into(),
+        body: dateline_input::Body::Text(text),
+        published: Some("2016-10-15".into()),
+        source: None,
+        url: None,
+        title: None,
+        fallback: Default::default(),
+    };
+    let d = Pipeline::new().process(raw).expect("pipeline");
+    let killed: Vec<_> = d
+        .casualties
+        .iter()
+        .filter(|c| c.kind == CasualtyKind::Killed)
+        .collect();
+    let said = |c: &dateline_doc::Casualty| d.slice(c.span).to_string();
+    assert!(
+        d.casualties.iter().all(|c| !said(c).contains("250,000")),
+        "the besieged population is no toll"
+    );
+    let total = killed
+        .iter()
+        .position(|c| said(c).contains("370"))
+        .expect("the 370");
+    let t = killed[total];
+    assert_eq!(
+        (t.min, t.max, t.approx),
+        (Some(371), None, false),
+        "more than 370"
+    );
+    let who = t.reported_by.map(|e| d.entities[e].name.as_str());
+    assert!(
+        who.is_some_and(|n| n.contains("Syrian Observatory")),
+        "reported by {who:?}"
+    );
+    let place = t.place.map(|p| d.places[p].name.as_str());
+    assert_eq!(place, Some("Aleppo"), "place of the 370");
+    let date = t.date.as_ref().map(|r| r.value.as_str());
+    assert_eq!(date, Some("2016-09-22/2016-10-15"), "since 22 September");
+    let children = killed
+        .iter()
+        .find(|c| said(c).contains("70 children"))
+        .expect("the children");
+    assert_eq!(
+        (children.max, children.approx),
+        (Some(70), true),
+        "nearly 70"
+    );
+    let parent = children.part_of.map(|i| said(&d.casualties[i]));
+    assert!(
+        parent.as_deref().is_some_and(|p| p.contains("370")),
+        "part of {parent:?}"
+    );
+    let seven = killed
+        .iter()
+        .find(|c| said(c) == "seven people")
+        .expect("the seven");
+    assert_eq!((seven.min, seven.max), (Some(7), Some(7)));
+    assert_eq!(
+        seven.date.as_ref().map(|r| r.value.as_str()),
+        Some("2016-10-14"),
+        "on Friday"
+    );
+    let lives = killed
+        .iter()
+        .find(|c| said(c).contains("400,000"))
+        .expect("the 400,000");
+    assert_eq!(lives.min, Some(400_001));
+}
