@@ -12,15 +12,14 @@
 //! the GVA dev articles from ../shared when present, else copies of the repository's examples
 //! made distinct by their URLs.
 
+use dateline_queue::testing::TempNats;
 use dateline_store::{Counts, EventStore, Store};
 use dateline_store_pg::PgStore;
 use dateline_store_pg::testing::TempPostgres;
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -28,65 +27,6 @@ fn root() -> PathBuf {
 
 fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_dateline")
-}
-
-/// A nats-server with JetStream in a temporary directory, killed on drop.
-struct Nats {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Nats {
-    fn start() -> Option<Nats> {
-        if Command::new("nats-server")
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_err()
-        {
-            println!(
-                "notice: nats-server not found (.ci/setup.d/61-nats.sh) — skipping the queue test"
-            );
-            return None;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new("nats-server")
-            .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd"])
-            .arg(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start nats-server");
-        let nats = Nats {
-            child,
-            port,
-            _dir: dir,
-        };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "nats-server did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Some(nats)
-    }
-
-    fn url(&self, subject: &str) -> String {
-        format!("nats://127.0.0.1:{}/{subject}", self.port)
-    }
-}
-
-impl Drop for Nats {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 fn data_dir() -> Option<PathBuf> {
@@ -206,7 +146,9 @@ fn finish(child: Child) -> String {
 
 #[test]
 fn two_workers_share_the_queue_and_store_each_article_once() {
-    let Some(nats) = Nats::start() else { return };
+    let Some(nats) = TempNats::start("the queue test") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let (input, n) = articles(dir.path());
     let want = reference(dir.path(), &input);
@@ -260,7 +202,9 @@ impl Target {
 }
 
 fn kill_mid_batch(target: &Target, subject: &str) {
-    let Some(nats) = Nats::start() else { return };
+    let Some(nats) = TempNats::start("the queue test") else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let (input, n) = articles(dir.path());
     let want = reference(dir.path(), &input);

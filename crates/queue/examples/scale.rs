@@ -11,10 +11,9 @@
 
 use serde_json::{Value, json};
 use std::fmt::Write as _;
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Copies of the article set, each with its own ids and URLs (so each is a distinct article
 /// for the store), to make runs long enough to time.
@@ -51,41 +50,6 @@ fn timed(cmd: &mut Command) -> f64 {
 /// Best of two runs.
 fn best(mut run: impl FnMut(usize) -> f64) -> f64 {
     run(0).min(run(1))
-}
-
-struct Nats {
-    child: Child,
-    port: u16,
-}
-
-impl Nats {
-    fn start(dir: &Path) -> Nats {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new("nats-server")
-            .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd"])
-            .arg(dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start nats-server");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "nats-server did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Nats { child, port }
-    }
-}
-
-impl Drop for Nats {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 fn main() {
@@ -220,11 +184,10 @@ fn main() {
 
     // 3. The queue: publish once per configuration, then workers drain it.
     let mut queue = None;
-    if have("nats-server", &["--version"]) {
-        let nats = Nats::start(&d.join("nats"));
+    if let Some(nats) = dateline_queue::testing::TempNats::start("the queue part") {
         let run_workers = |name: &str, workers: usize, threads: &str| {
             best(|k| {
-                let url = format!("nats://127.0.0.1:{}/bench.{name}{k}", nats.port);
+                let url = format!("nats://127.0.0.1:{}/bench.{name}{k}", nats.port());
                 let db = d.join(format!("work-{name}-{k}.db"));
                 let publish = timed(Command::new(&bin).args(["ingest", "--to", &url]).arg(&all));
                 println!(
@@ -270,8 +233,6 @@ fn main() {
             w1t2,
         );
         queue = Some((w1, w2));
-    } else {
-        println!("notice: nats-server missing — queue part skipped");
     }
 
     // The section.

@@ -24,6 +24,8 @@
 //! [`Queue::replay_dead`] publishes it to the work queue again), then acknowledged on the work
 //! queue and counted in [`WorkStats::dead`].
 
+pub mod testing;
+
 use async_nats::HeaderMap;
 use async_nats::jetstream::{self, consumer, context::PublishAckFuture, stream};
 use bytes::Bytes;

@@ -5,65 +5,10 @@
 //! rest of the queue is stored meanwhile; dead letters keep their input and error headers,
 //! are counted, listed and replayed.
 
+use dateline_queue::testing::TempNats;
 use dateline_queue::{Job, Outcome, Outgoing, Queue, WorkOptions};
 use std::collections::HashMap;
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-struct Nats {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Nats {
-    fn start() -> Option<Nats> {
-        if Command::new("nats-server")
-            .arg("--version")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_err()
-        {
-            println!(
-                "notice: nats-server not found (.ci/setup.d/61-nats.sh) — skipping the dead-letter test"
-            );
-            return None;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new("nats-server")
-            .args(["-js", "-a", "127.0.0.1", "-p", &port.to_string(), "-sd"])
-            .arg(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start nats-server");
-        let nats = Nats {
-            child,
-            port,
-            _dir: dir,
-        };
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "nats-server did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Some(nats)
-    }
-}
-
-impl Drop for Nats {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use std::time::Duration;
 
 fn publish(q: &Queue, items: &[(&str, Vec<u8>)]) {
     let mut p = q.publisher(16);
@@ -94,10 +39,10 @@ fn opts() -> WorkOptions {
 
 #[test]
 fn poison_messages_are_dead_lettered_counted_and_replayed() {
-    let Some(nats) = Nats::start() else {
+    let Some(nats) = TempNats::start("the dead-letter test") else {
         return;
     };
-    let q = Queue::connect(&format!("nats://127.0.0.1:{}/test.articles", nats.port)).unwrap();
+    let q = Queue::connect(&nats.url("test.articles")).unwrap();
     assert_eq!(
         q.dead_letter(),
         ("test.articles.dead", "DATELINE_TEST_ARTICLES_DEAD")
