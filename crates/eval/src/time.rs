@@ -418,55 +418,14 @@ fn value_class(gv: &str, sv: &str) -> &'static str {
     "same granularity, other value"
 }
 
-/// The shape of an expression: lower case, digits as `9`, month names as `MONTH`, weekday
-/// names as `WEEKDAY`.
+/// The shape of an expression: lower case, digits as `9`, month names and abbreviations as
+/// `MONTH`, weekdays as `WEEKDAY` (as the time crate's lexicon reads them).
 pub fn pattern(text: &str) -> String {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let low = text.to_lowercase();
     let mut out = String::with_capacity(low.len());
     let mut word = String::new();
     let flush = |w: &mut String, out: &mut String| {
-        if MONTHS.contains(&w.as_str()) {
-            out.push_str("MONTH");
-        } else if DAYS.contains(&w.as_str()) {
-            out.push_str("WEEKDAY");
-        } else {
-            out.push_str(w);
-        }
+        out.push_str(dateline_time::calendar_word(w).unwrap_or(w.as_str()));
         w.clear();
     };
     for ch in low.chars() {

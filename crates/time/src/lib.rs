@@ -47,6 +47,17 @@ pub use tense::Tense;
 use grammar::{Grammar, Sem};
 use lex::{Lex, Tok, TokKind};
 
+/// How the tagger's lexicon classes a lowercase word: `"MONTH"` for a month name or
+/// abbreviation, `"WEEKDAY"` for a weekday, else `None` (used by the evaluation's diagnostics to
+/// group expressions by shape).
+pub fn calendar_word(word: &str) -> Option<&'static str> {
+    match lex::lex(word) {
+        Lex::Month(_) | Lex::MonthAbbr(_) => Some("MONTH"),
+        Lex::Weekday(_) => Some("WEEKDAY"),
+        _ => None,
+    }
+}
+
 /// One time expression found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {

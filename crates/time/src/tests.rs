@@ -795,3 +795,14 @@ fn idioms_that_are_not_times() {
     let f = find("Talks continue over the following week.", Some(date(OCT)));
     assert_eq!(f[0].kind, Kind::Duration);
 }
+
+#[test]
+fn calendar_words_as_the_lexicon_reads_them() {
+    use crate::calendar_word;
+    assert_eq!(calendar_word("october"), Some("MONTH"));
+    assert_eq!(calendar_word("sept"), Some("MONTH"));
+    assert_eq!(calendar_word("friday"), Some("WEEKDAY"));
+    assert_eq!(calendar_word("fridays"), None);
+    assert_eq!(calendar_word("week"), None);
+    assert_eq!(calendar_word(""), None);
+}
