@@ -54,10 +54,13 @@ pub struct BatchDedup {
     pub clusters: Vec<Vec<String>>,
 }
 
-/// The windows (per root, merged) in which stored clusters could take a batch's mentions.
-fn windows(batch: &[NewArticle]) -> BTreeMap<String, Vec<(i32, i32)>> {
+/// The day windows (per CAMEO root, merged) in which stored clusters could take these
+/// mentions: what [`dedup_batch`] asks a [`Known`] for, and what a store prefetches.
+pub fn windows<'m>(
+    mentions: impl IntoIterator<Item = &'m Mention>,
+) -> BTreeMap<String, Vec<(i32, i32)>> {
     let mut by_root: BTreeMap<String, Vec<(i32, i32)>> = BTreeMap::new();
-    for m in batch.iter().flat_map(|a| a.mentions) {
+    for m in mentions {
         if let Some(d) = m.days.filter(|d| d.1 - d.0 < MAX_SPAN_DAYS) {
             by_root
                 .entry(m.root.clone())
@@ -103,7 +106,7 @@ pub fn dedup_batch<K: Known>(known: &mut K, batch: &[NewArticle]) -> Result<Batc
 
     // Event clusters: stored candidates near the batch's days, oldest first, then the batch.
     let mut found: HashMap<String, KnownCluster> = HashMap::new();
-    for (root, list) in windows(batch) {
+    for (root, list) in windows(batch.iter().flat_map(|a| a.mentions)) {
         for (from, to) in list {
             for k in known.clusters_near(&root, from, to)? {
                 match found.get_mut(&k.id) {

@@ -20,7 +20,7 @@ use crate::{ARTICLE_COLS, EVENT_COLS, Kind, Val, pg};
 use dateline_dedup::events::{MAX_COMPARED, is_region};
 use dateline_dedup::{
     BatchDedup, Fingerprint, Known, KnownArticle, KnownCluster, MAX_SPAN_DAYS, Mention, NewArticle,
-    Place, WINDOW_DAYS, dedup_batch,
+    Place, dedup_batch,
 };
 use dateline_store::{ClusterCounts, ClusterQuery, ClusteredRow, DedupCounts, Error};
 use postgres::Transaction;
@@ -275,32 +275,6 @@ pub(crate) struct PgKnown<'a, 'c> {
     clusters: HashMap<String, (i64, Vec<Mention>)>,
 }
 
-/// The windows (per root, merged) in which stored clusters could take a batch's mentions:
-/// those `dedup_batch` asks for.
-fn windows(batch: &[NewRow]) -> BTreeMap<String, Vec<(i32, i32)>> {
-    let mut by_root: BTreeMap<String, Vec<(i32, i32)>> = BTreeMap::new();
-    for m in batch.iter().flat_map(|a| &a.mentions) {
-        if let Some(d) = m.days.filter(|d| d.1 - d.0 < MAX_SPAN_DAYS) {
-            by_root
-                .entry(m.root.clone())
-                .or_default()
-                .push((d.0 - WINDOW_DAYS, d.1 + WINDOW_DAYS));
-        }
-    }
-    for list in by_root.values_mut() {
-        list.sort_unstable();
-        let mut merged: Vec<(i32, i32)> = Vec::with_capacity(list.len());
-        for &(a, b) in list.iter() {
-            match merged.last_mut() {
-                Some(last) if a <= last.1 + 1 => last.1 = last.1.max(b),
-                _ => merged.push((a, b)),
-            }
-        }
-        *list = merged;
-    }
-    by_root
-}
-
 impl<'a, 'c> PgKnown<'a, 'c> {
     pub fn new(tx: &'a mut Transaction<'c>) -> Self {
         PgKnown {
@@ -444,10 +418,11 @@ impl<'a, 'c> PgKnown<'a, 'c> {
 
     /// Read every window of a batch at once.
     pub fn prefetch(&mut self, batch: &[NewRow]) -> Result<()> {
-        let wins: Vec<(String, i32, i32)> = windows(batch)
-            .into_iter()
-            .flat_map(|(root, list)| list.into_iter().map(move |(a, b)| (root.clone(), a, b)))
-            .collect();
+        let wins: Vec<(String, i32, i32)> =
+            dateline_dedup::batch::windows(batch.iter().flat_map(|a| &a.mentions))
+                .into_iter()
+                .flat_map(|(root, list)| list.into_iter().map(move |(a, b)| (root.clone(), a, b)))
+                .collect();
         self.fetch(&wins)
     }
 }
