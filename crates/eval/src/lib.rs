@@ -44,6 +44,31 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// The model article `../shared/examples/lausanne-talks.txt` through the whole pipeline, published
+/// 2016-10-15 as its expected reading assumes; `None` with a printed notice when it is absent.
+pub fn lausanne() -> Option<dateline_doc::Doc> {
+    let path = workspace_root().join("../shared/examples/lausanne-talks.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!("notice: {} not found — skipping", path.display());
+        return None;
+    };
+    let raw = dateline_input::RawArticle {
+        input: "lausanne-talks.txt".into(),
+        id: "lausanne".into(),
+        body: dateline_input::Body::Text(text),
+        published: Some("2016-10-15".into()),
+        source: None,
+        url: None,
+        title: None,
+        fallback: Default::default(),
+    };
+    Some(
+        dateline_pipeline::Pipeline::new()
+            .process(raw)
+            .expect("the model article goes through the pipeline"),
+    )
+}
+
 /// Replace (or append) the section `name` of `BENCHMARKS.md` with `body`. Sections are delimited
 /// by `<!-- begin NAME -->` and `<!-- end NAME -->` so each command owns its own part.
 pub fn write_section(name: &str, body: &str) -> std::io::Result<()> {

@@ -72,29 +72,6 @@ const FLOOR_PLOVER_SOURCE: f64 = 0.50;
 const FLOOR_LOCATION_P: f64 = 0.75;
 const FLOOR_LOCATION_R: f64 = 0.30;
 
-fn lausanne() -> Option<Doc> {
-    let path = dateline_eval::workspace_root().join("../shared/examples/lausanne-talks.txt");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("notice: {} not found — skipping", path.display());
-        return None;
-    };
-    let raw = dateline_input::RawArticle {
-        input: "lausanne-talks.txt".into(),
-        id: "lausanne".into(),
-        body: dateline_input::Body::Text(text),
-        published: Some("2016-10-15".into()),
-        source: None,
-        url: None,
-        title: None,
-        fallback: Default::default(),
-    };
-    Some(
-        dateline_pipeline::Pipeline::new()
-            .process(raw)
-            .expect("pipeline"),
-    )
-}
-
 fn sentence_text(d: &Doc, s: usize) -> &str {
     d.slice(d.sentences[s].span)
 }
@@ -106,7 +83,7 @@ fn place_name(d: &Doc, e: &dateline_doc::Event) -> Option<String> {
 /// The expectations of lausanne-talks.expected.md ("What happened").
 #[test]
 fn lausanne_events() {
-    let Some(d) = lausanne() else {
+    let Some(d) = dateline_eval::lausanne() else {
         return;
     };
     let ev = &d.events;

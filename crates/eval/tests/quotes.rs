@@ -1,8 +1,7 @@
 //! Floors for the quotes stage: the PolNeAR dev figures (skipped when the data is absent) and
 //! the worked example in shared/examples (skipped when absent).
 
-use dateline_eval::{dataset, workspace_root};
-use dateline_input::{Body, RawArticle};
+use dateline_eval::dataset;
 use dateline_pipeline::Pipeline;
 
 #[test]
@@ -38,23 +37,9 @@ fn polnear_dev_floor() {
 
 #[test]
 fn lausanne_example_quotes() {
-    let path = workspace_root().join("../shared/examples/lausanne-talks.txt");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("notice: {} not found — skipping", path.display());
+    let Some(doc) = dateline_eval::lausanne() else {
         return;
     };
-    let doc = Pipeline::new()
-        .process(RawArticle {
-            input: "lausanne".into(),
-            id: "lausanne".into(),
-            body: Body::Text(text),
-            published: Some("2016-10-15".into()),
-            source: None,
-            url: None,
-            title: None,
-            fallback: Default::default(),
-        })
-        .expect("processed");
     let quotes: Vec<(String, String, String)> = doc
         .quotes
         .iter()

@@ -34,22 +34,9 @@ const INJURED_FLOOR: f64 = 0.86;
 #[test]
 fn lausanne_tolls() {
     use dateline_doc::CasualtyKind;
-    let path = dateline_eval::workspace_root().join("../shared/examples/lausanne-talks.txt");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("notice: {} not found — skipping", path.display());
+    let Some(d) = dateline_eval::lausanne() else {
         return;
     };
-    let raw = dateline_input::RawArticle {
-        input: "lausanne-talks.txt".into(),
-        id: "lausanne".into(),
-        body: dateline_input::Body::Text(text),
-        published: Some("2016-10-15".into()),
-        source: None,
-        url: None,
-        title: None,
-        fallback: Default::default(),
-    };
-    let d = Pipeline::new().process(raw).expect("pipeline");
     let killed: Vec<_> = d
         .casualties
         .iter()
