@@ -1,0 +1,732 @@
+//! Where an event happened: the place rules of the coder (`event_place_in`, `place_rule_of`) and
+//! the word lists they read. A child module of `coder`, so it sees the sentence view directly.
+
+use super::*;
+
+/// The place where trigger `t` happened: a place attached by a locative preposition in its
+/// clause, a place name modifying a noun trigger ("Lausanne meeting"), the place of a
+/// material-conflict trigger's object ("bombardment of Aleppo"), or one in a sentence-initial
+/// adjunct ("Speaking in Paris, the envoy condemned …").
+pub(crate) fn event_place_in(
+    v: &View,
+    trigs: &[Trig],
+    ti: usize,
+    noun: bool,
+    quad: u8,
+    visit: bool,
+    quads: &[u8],
+) -> Option<(usize, usize, usize, &'static str)> {
+    let t = &trigs[ti];
+    let last = *t.fixed.last().unwrap_or(&t.head);
+    // (place, first word, one past last word, score, rule)
+    let mut best: Option<(usize, usize, usize, usize, &'static str)> = None;
+    let mut consider = |p: usize, a: usize, b: usize, score: usize, rule: &'static str| {
+        if best.is_none_or(|(_, _, _, s, _)| score < s) {
+            best = Some((p, a, b, score, rule));
+        }
+    };
+    // pre-nominal place: "Lausanne meeting", "Aleppo bombardment"
+    // (not a possessive actor: "Russia's bombardment")
+    if noun && t.head > 0 {
+        let k = t.head - 1;
+        if let Some(p) = v.words[k].place
+            && v.words[k].chunk.is_none()
+        {
+            let mut a = k;
+            while a > 0 && v.words[a - 1].place == Some(p) {
+                a -= 1;
+            }
+            consider(p, a, k + 1, 0, "pre-nominal");
+        }
+    }
+    let n = v.len();
+    let perfect = !noun && {
+        let mut j = t.head;
+        let mut found = false;
+        while j > 0 && t.head - j < 4 {
+            j -= 1;
+            match v.low(j) {
+                "has" | "have" | "had" => {
+                    found = true;
+                    break;
+                }
+                "been" | "reportedly" | "also" | "already" | "now" | "so" | "far" => {}
+                w if w.ends_with("ly") => {}
+                _ => break,
+            }
+        }
+        found
+    };
+    // places with their attaching preposition
+    let mut k = 0;
+    while k < n {
+        let Some(p) = v.words[k].place else {
+            k += 1;
+            continue;
+        };
+        let pstart = k;
+        while k < n && v.words[k].place == Some(p) {
+            k += 1;
+        }
+        let pend = k;
+        // walk left over geographic modifiers to the preposition
+        let mut j = pstart;
+        let mut prep = None;
+        let mut steps = 0;
+        let mut passed_of = false;
+        while j > 0 && steps < 6 {
+            j -= 1;
+            steps += 1;
+            let l = v.low(j);
+            if LOC_PREPS.contains(&l)
+                || (l == "on" && passed_of)
+                || (l == "over" && matches!(quad, 0 | 2 | 4))
+            {
+                prep = Some(j);
+                break;
+            }
+            if l == "of" {
+                passed_of = true;
+            }
+            // "in Iraq's western Anbar province": walk on through the container's possessive
+            if matches!(l, "'s" | "s") && j > 0 && v.words[j - 1].place.is_some() {
+                continue;
+            }
+            if (visit && matches!(l, "to" | "for"))
+                || (quad == 4
+                    && matches!(l, "on" | "of" | "against")
+                    && j >= t.head
+                    && j <= last + 2)
+            {
+                prep = Some(j);
+                break;
+            }
+            // geographic words, other names, and plain modifiers ("this major Ivory Coast
+            // city", "the Tunisian capital of")
+            let plain = !v.words[j].punct
+                && !PREPOSITIONS.contains(&l)
+                && !SUBORDINATORS.contains(&l)
+                && !BE.contains(&l)
+                && !REPORT_VERBS.contains(&l)
+                && !v.words[j].lexical
+                && l.chars().all(|c| c.is_alphabetic() || c == '-');
+            if !(GEO_MODS.contains(&l)
+                || GEO_NOUNS.contains(&l)
+                || v.words[j].place.is_some()
+                || v.words[j].chunk.is_some()
+                || plain)
+            {
+                break;
+            }
+        }
+        // a direct object place of a material-conflict verb: "shelled Deraa", "struck east
+        // Aleppo"
+        let direct = !noun
+            && matches!(quad, 0 | 4)
+            && pstart > last
+            && (last + 1..pstart).all(|x| {
+                GEO_MODS.contains(&v.low(x))
+                    || GEO_NOUNS.contains(&v.low(x))
+                    || matches!(v.low(x), "large" | "parts" | "much" | "most" | "all")
+            })
+            && pstart - last <= 5
+            // "destroyed the U.S. Embassy": a name modifying a noun is not the object
+            && !(pend < n && !v.words[pend].punct && v.words[pend].upper)
+            // "captured Sweden's first title", "protested Belgium's plans": the possessed
+            // noun is the object (not "shelled Aleppo's eastern districts")
+            && !(pend + 1 < n
+                && v.is_any(pend, &["'s", "s", "’s"])
+                && !(pend + 1..(pend + 4).min(n)).any(|x| {
+                    GEO_MODS.contains(&v.low(x))
+                        || GEO_NOUNS.contains(&v.low(x))
+                        || v.is_any(x, UNIT_NOUNS)
+                        || v.is_any(x, PART_NOUNS)
+                        || v.is_any(x, SETTLEMENT_NOUNS)
+                        || v.words[x].place.is_some()
+                }))
+            && !(pend < n && trigs.iter().any(|o| o.head == pend));
+        // a country name before a noun names an actor ("a US airstrike"), not a place
+        if v.words[pstart].country
+            && pend < n
+            && (trigs.iter().any(|o| o.head == pend)
+                || (v.words[pend].upper && !v.words[pend].punct)
+                || v.is_any(pend, ACTOR_HEADS)
+                // "U.S.-led", "US-backed" (not a dash: "in Japan -- during")
+                || (v.low(pend).starts_with('-')
+                    && !v.low(pend).starts_with("--")
+                    && v.words[pend].span.start == v.words[pend - 1].span.end)
+                || (v.is(pend, "'s") && v.is_any(pend + 1, ACTOR_HEADS)))
+        {
+            continue;
+        }
+        let Some(pj) = prep.or(direct.then_some(pstart)) else {
+            continue;
+        };
+        // ... and the container itself is not the place when a narrower one follows it
+        if pend + 1 < n
+            && v.is_any(pend, &["'s", "s"])
+            && (pend + 1..(pend + 5).min(n))
+                .take_while(|&x| {
+                    v.words[x].place.is_some()
+                        || GEO_MODS.contains(&v.low(x))
+                        || v.is_any(x, &["the", "restive", "violent", "port", "capital"])
+                })
+                .any(|x| v.words[x].place.is_some())
+        {
+            continue;
+        }
+        // a cumulative perfect over a whole country ("more than 100,000 have been killed in
+        // Syria", "the war has killed thousands across Iraq") is a toll, not one event placed
+        if v.words[pstart].country && perfect {
+            continue;
+        }
+        // "in Alishir district of Khost", "in Baghdad's northern district of Kadhimiyah": the
+        // event is in a narrower place the gazetteer does not know, not in its container
+        if narrower_unknown(v, pj, pstart, pend) {
+            continue;
+        }
+        // "killed at Mangalia village of Rania", "near El Meram in West Kordofan": a narrower
+        // place the gazetteer does not know stands between the trigger and this one
+        if pj >= t.end && unknown_locative(v, t.end, pstart, false) {
+            continue;
+        }
+        // "a security source in Damascus": where the informant is
+        if pj > 0
+            && pj < pstart
+            && v.is_any(
+                pj - 1,
+                &[
+                    "source",
+                    "sources",
+                    "correspondent",
+                    "spokesman",
+                    "spokeswoman",
+                ],
+            )
+        {
+            continue;
+        }
+        let pword = v.low(pj).to_string();
+        if matches!(pword.as_str(), "on" | "of" | "against") && !(pj >= t.head && pj <= last + 2) {
+            // "of"/"on" attach only right after the trigger ("siege of Aleppo")
+            continue;
+        }
+        // which trigger is nearest to the preposition?
+        let dist = |tr: &Trig| -> usize {
+            if pj >= tr.head && pj < tr.end {
+                0
+            } else if pj >= tr.end {
+                pj - tr.end
+            } else if pend <= tr.head {
+                // a place phrase before a trigger attaches to it only when nothing precedes
+                tr.head - pend + 7
+            } else {
+                usize::MAX
+            }
+        };
+        let d = dist(t);
+        if d == usize::MAX {
+            continue;
+        }
+        // material events of one clause share its place ("hit a bus in Donetsk, killing 8");
+        // a statement does not take the place of the act it is about ("condemned the attack
+        // in Mosul")
+        let material = |q: u8| matches!(q, 0 | 2 | 4);
+        // "Speaking in Paris, the envoy condemned …": a participle opening the sentence is
+        // the main clause's adjunct, not an event that claims the place for itself
+        let first_comma = (0..n).find(|&x| v.is(x, ",")).unwrap_or(n);
+        let opening_participle =
+            |o: &Trig| o.head <= 1 && o.end <= first_comma && v.low(o.head).ends_with("ing");
+        let nearer_other = trigs.iter().enumerate().any(|(j2, o)| {
+            j2 != ti
+                && dist(o) < d
+                && !(material(quad) && material(quads[j2]))
+                && !(opening_participle(o) && t.head > first_comma)
+        });
+        // same clause, or a sentence-initial adjunct before the main clause
+        let between = if pj >= t.head {
+            t.end.min(pj)..pj
+        } else {
+            pend..t.head
+        };
+        let crosses = between
+            .clone()
+            .any(|x| is_hard(v, x) || starts_clause(v, x) || REPORT_VERBS.contains(&v.low(x)));
+        let crosses_comma = between.clone().any(|x| v.is(x, ","));
+        if nearer_other {
+            continue;
+        }
+        // "In Paris, …" / "Speaking in Paris, …": a sentence-initial adjunct without a trigger
+        // of its own places the main clause
+        let initial_adjunct = pend <= t.head
+            && crosses_comma
+            && !crosses
+            // "In Sarajevo, a peacekeeper was shot … through the suburb of Dobrinja": the
+            // clause names its own, narrower place the gazetteer does not know
+            && !unknown_locative(v, t.end, clause_end(v, t.head), true)
+            && {
+            pend <= first_comma
+                && first_comma < t.head
+                && !trigs
+                    .iter()
+                    .any(|o| o.head < first_comma && !opening_participle(o))
+                // "According to a military source in Damascus, …" places the source
+                && !(0..first_comma).any(|x| v.is_any(x, ATTRIBUTION))
+        };
+        if initial_adjunct {
+            consider(p, pstart, pend, 20 + d, "initial-adjunct");
+            continue;
+        }
+        if crosses || crosses_comma {
+            continue;
+        }
+        let mut score = if pj >= t.head { d + 1 } else { d + 3 };
+        // "the West Bank city of Nablus", "Yala's Betong district": the later, narrower name
+        if pend < n && (v.is_any(pend, &["'s", "of"]) || v.is_any(pend, GEO_NOUNS)) {
+            score += 1;
+        }
+        let rule = if prep.is_some() {
+            "preposition"
+        } else {
+            "direct-object"
+        };
+        consider(p, pstart, pend, score, rule);
+    }
+    best.map(|(p, a, b, _, r)| (p, a, b, r))
+}
+
+/// Administrative and settlement nouns that follow the name of a place ("Alishir district").
+const UNIT_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "district",
+    "governorate",
+    "state",
+    "county",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "area",
+    "camp",
+    "municipality",
+];
+/// Units below a city, whose name before "of <place>" names a part of that place ("the
+/// Shalman area of Khyber"), unlike "the Basque city of San Sebastian".
+const PART_NOUNS: &[&str] = &[
+    "district",
+    "area",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "county",
+    "camp",
+    "municipality",
+    "lga",
+    "locality",
+    "commune",
+    "township",
+    "subdistrict",
+    "ward",
+    "sector",
+    "sectors",
+];
+/// Nouns that a country name before them makes an actor or its property ("the United States
+/// embassy", "US forces'"), not a place.
+const ACTOR_HEADS: &[&str] = &[
+    "embassy",
+    "embassies",
+    "consulate",
+    "forces",
+    "troops",
+    "soldiers",
+    "military",
+    "army",
+    "navy",
+    "base",
+    "bases",
+    "headquarters",
+    "mission",
+    "government",
+    "officials",
+    "ambassador",
+    "warplanes",
+    "jets",
+    "aircraft",
+    "drone",
+    "drones",
+    "patrol",
+    "convoy",
+];
+
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
+/// Settlements and sites whose unrecognised name before "in <place>" is where an event is
+/// ("at Maleley village in Garissa").
+const ATTRIBUTION: &[&str] = &[
+    "according",
+    "source",
+    "sources",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "correspondent",
+    "reporter",
+    "reporters",
+];
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "hamlet",
+    "hamlets",
+    "towns",
+    "settlements",
+    "districts",
+    "neighbourhoods",
+    "neighborhoods",
+    "settlement",
+    "junction",
+    "crossing",
+];
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether the place at `pstart..pend` (attached by the word at `pj`) only contains the
+/// narrower, unrecognised place the phrase names: a capitalised name that is no place
+/// followed by a unit noun before it ("in Alishir district of Khost"), or after it across
+/// "'s" / "of" ("in Baghdad's northern district of Kadhimiyah", "the Damascus suburb of
+/// eastern Ghouta").
+fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
+    let unknown_name = |k: usize| {
+        v.words[k].upper
+            && !v.words[k].punct
+            && v.words[k].place.is_none()
+            && v.words[k].chunk.is_none_or(|c| !v.chunks[c].adjective)
+            && !GEO_MODS.contains(&v.low(k))
+            && !GEO_NOUNS.contains(&v.low(k))
+            && !CALENDAR.contains(&v.low(k))
+            && !v.low(k).contains('-')
+    };
+    // before: "in Bustan al-Diwan district in the city of Homs", "at Maleley village in Garissa"
+    if pj >= 2
+        && v.is_any(pj, &["in", "of"])
+        && (v.is_any(pj - 1, PART_NOUNS) || v.is_any(pj - 1, SETTLEMENT_NOUNS))
+        && unknown_name(pj - 2)
+    {
+        return true;
+    }
+    // before: "in the village of Sousan in northern Aleppo"
+    if pj >= 3
+        && v.is_any(pj, &["in", "near", "outside"])
+        && unknown_name(pj - 1)
+        && v.is(pj - 2, "of")
+        && (v.is_any(pj - 3, UNIT_NOUNS) || v.is_any(pj - 3, SETTLEMENT_NOUNS))
+    {
+        return true;
+    }
+    // a reference point: "in Mahmudiyah south of Baghdad", "115 km west of Baghdad" (not "in
+    // the south of Lebanon")
+    for k in pj + 1..pstart {
+        if v.is(k, "of")
+            && k >= 2
+            && v.is_any(k - 1, DIRECTIONS)
+            && !v.is_any(k - 2, &["the", "far", "deep"])
+        {
+            return true;
+        }
+    }
+    // before: "in Alishir district of Khost"
+    if pj < pstart {
+        for k in pj + 1..pstart.saturating_sub(1) {
+            if unknown_name(k) && v.is_any(k + 1, PART_NOUNS) && v.is_any(k + 2, &["of", "in"]) {
+                return true;
+            }
+        }
+    }
+    // after: "Miami's Little Havana neighborhood", "Hama's Hamidiyeh and Bab Qubli neighborhoods"
+    let n = v.len();
+    if pend < n && v.is(pend, "'s") {
+        let mut k = pend + 1;
+        while k < n && k < pend + 4 {
+            if unknown_name(k) {
+                return true;
+            }
+            if v.words[k].punct || v.words[k].upper || v.words[k].lexical {
+                break;
+            }
+            k += 1;
+        }
+    }
+    // after: "Baghdad's northern district of Kadhimiyah"
+    if pend < n && (v.is(pend, "'s") || v.is_any(pend, UNIT_NOUNS)) {
+        let mut k = pend + 1;
+        let mut unit_of = false;
+        while k < n && k < pend + 6 {
+            if unit_of && unknown_name(k) {
+                return true;
+            }
+            if v.is(k, "of") && v.is_any(k - 1, UNIT_NOUNS) {
+                unit_of = true;
+            }
+            if !(GEO_MODS.contains(&v.low(k)) || GEO_NOUNS.contains(&v.low(k)) || v.is(k, "of")) {
+                break;
+            }
+            k += 1;
+        }
+    }
+    false
+}
+
+/// "captured the strategic village of Tal Rifaat", "targeting the villages of Hawar Kalas":
+/// the object of the trigger is a place the gazetteer does not know, so a wider place later in
+/// the sentence is not the event's.
+fn object_unknown_place(v: &View, t: &Trig) -> bool {
+    let last = *t.fixed.last().unwrap_or(&t.head);
+    let n = v.len();
+    let mut k = t.head + 1;
+    let mut unit = false;
+    while k < n && k < last + 7 {
+        let l = v.low(k);
+        if t.fixed.contains(&k) && !UNIT_NOUNS.contains(&l) {
+            k += 1;
+            continue;
+        }
+        if v.words[k].punct || v.words[k].chunk.is_some() || v.words[k].place.is_some() {
+            return false;
+        }
+        if UNIT_NOUNS.contains(&l) || SETTLEMENT_NOUNS.contains(&l) || PART_NOUNS.contains(&l) {
+            unit = true;
+        } else if l == "of" {
+            break;
+        } else if !(matches!(l, "the" | "a" | "an" | "key" | "strategic" | "nearby")
+            || GEO_MODS.contains(&l))
+        {
+            return false;
+        }
+        k += 1;
+    }
+    if !unit || !v.is(k, "of") {
+        return false;
+    }
+    k += 1;
+    while k < n && (GEO_MODS.contains(&v.low(k)) || v.is(k, "the")) {
+        k += 1;
+    }
+    k < n
+        && v.words[k].upper
+        && v.words[k].place.is_none()
+        && v.words[k].chunk.is_none_or(|c| !v.chunks[c].adjective)
+        && !CALENDAR.contains(&v.low(k))
+}
+
+/// The place of trigger `ti` given the lexicon; a participle clause after a comma (", killing
+/// six") without a place of its own takes the place of the event before it.
+pub(crate) fn place_of(
+    v: &View,
+    lex: &Lexicon,
+    trigs: &[Trig],
+    ti: usize,
+    pseudo: Option<usize>,
+) -> Option<(usize, usize, usize)> {
+    place_rule_of(v, lex, trigs, ti, pseudo).map(|(p, a, b, _)| (p, a, b))
+}
+
+/// [`place_of`] with the name of the rule that attached the place (for diagnostics).
+pub(crate) fn place_rule_of(
+    v: &View,
+    lex: &Lexicon,
+    trigs: &[Trig],
+    ti: usize,
+    pseudo: Option<usize>,
+) -> Option<(usize, usize, usize, &'static str)> {
+    let quads: Vec<u8> = trigs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if Some(i) == pseudo {
+                0
+            } else {
+                lex.codes[lex.entries[t.code_entry].code].quad_class
+            }
+        })
+        .collect();
+    let facts = |i: usize| -> (bool, u8, bool) {
+        if Some(i) == pseudo {
+            return (false, 0, false);
+        }
+        let e = &lex.entries[trigs[i].entry];
+        let code = &lex.codes[lex.entries[trigs[i].code_entry].code].code;
+        (
+            e.noun,
+            quads[i],
+            code.starts_with("042") || code.starts_with("032"),
+        )
+    };
+    let (noun, quad, visit) = facts(ti);
+    let t = &trigs[ti];
+    if !noun && object_unknown_place(v, t) {
+        return None;
+    }
+    let own = event_place_in(v, trigs, ti, noun, quad, visit, &quads);
+    if own.is_none()
+        && ti > 0
+        && t.head > 0
+        && v.is(t.head - 1, ",")
+        && v.low(t.head).ends_with("ing")
+        && !names_unknown_place(v, t.head + 1, clause_end(v, t.head))
+        && !unknown_locative(v, t.head + 1, clause_end(v, t.head), true)
+    {
+        let (n2, q2, v2) = facts(ti - 1);
+        return event_place_in(v, trigs, ti - 1, n2, q2, v2, &quads)
+            .map(|(p, a, b, _)| (p, a, b, "participle-inherit"));
+    }
+    own
+}
+
+/// Words `from..to` name a place the gazetteer does not know: a capitalised name that is no
+/// known place, actor or date ("targeting the Tariq al-Bab area", "near the Kissufim
+/// crossing"), so a wider place from elsewhere in the sentence is not this event's.
+fn names_unknown_place(v: &View, from: usize, to: usize) -> bool {
+    (from..to.min(v.len())).any(|k| {
+        let w = &v.words[k];
+        w.upper
+            && !w.punct
+            && w.place.is_none()
+            && w.chunk.is_none()
+            && !w.lexical
+            && !CALENDAR.contains(&v.low(k))
+            && !GEO_MODS.contains(&v.low(k))
+            && !GEO_NOUNS.contains(&v.low(k))
+            && (k == 0 || !v.is_any(k - 1, &["by", "with", "from"]))
+    })
+}
+
+/// Words `from..to` hold a locative phrase naming a place the gazetteer does not know: "near
+/// El Meram", "in the Shebaa Farms", "at Mangalia village", "in Sabir area".
+/// With `chunks`, names the entity stage tagged count too ("at the Al-Mahr gas fields").
+fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
+    let to = to.min(v.len());
+    let unknown = |k: usize| {
+        let w = &v.words[k];
+        w.upper
+            && !w.punct
+            && w.place.is_none()
+            && (chunks || w.chunk.is_none())
+            && !w.lexical
+            && !CALENDAR.contains(&v.low(k))
+            && !GEO_MODS.contains(&v.low(k))
+            && !GEO_NOUNS.contains(&v.low(k))
+    };
+    let unit = |k: usize| {
+        k < v.len()
+            && (v.is_any(k, UNIT_NOUNS) || v.is_any(k, SETTLEMENT_NOUNS) || v.is_any(k, PART_NOUNS))
+    };
+    let mut k = from;
+    while k < to {
+        if !unknown(k) || (k > from && unknown(k - 1)) {
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        while e < to && (unknown(e) || (v.low(e).starts_with('-') || v.low(e) == "al")) {
+            e += 1;
+        }
+        if unit(e) {
+            return true;
+        }
+        // a name before a common noun names no place: "outside the Uzbek embassy"
+        if e < v.len()
+            && !v.words[e].punct
+            && !v.words[e].upper
+            && !PREPOSITIONS.contains(&v.low(e))
+            && !v.is_any(e, &["and", "or", "of"])
+        {
+            k = e.max(k + 1);
+            continue;
+        }
+        let mut j = k;
+        let mut steps = 0;
+        while j > from && steps < 4 {
+            j -= 1;
+            steps += 1;
+            let l = v.low(j);
+            if LOC_PREPS.contains(&l) || (l == "of" && j > 0 && unit(j - 1)) {
+                return true;
+            }
+            if !(matches!(l, "the" | "a" | "an") || GEO_MODS.contains(&l) || unit(j)) {
+                break;
+            }
+        }
+        k = e.max(k + 1);
+    }
+    false
+}
+
+/// One past the last word of the places coordinated with the place ending at `b`: "in
+/// Siddharthanagar and Butwal", "in Berlin and in the German town of Mainz".
+pub(crate) fn extend_coordinated(v: &View, b: usize) -> usize {
+    let mut end = b;
+    loop {
+        let mut k = end;
+        let mut sep = false;
+        while k < v.len() && k < end + 7 {
+            // "X and Y", "X or Y" (a comma alone is as often an apposition: "Peshawar,
+            // Pakistan")
+            if v.is_any(k, &["and", "or", "&"]) {
+                sep = true;
+            } else if !(sep
+                && (GEO_MODS.contains(&v.low(k))
+                    || GEO_NOUNS.contains(&v.low(k))
+                    || LOC_PREPS.contains(&v.low(k))
+                    || v.words[k].chunk.is_some_and(|c| v.chunks[c].adjective)))
+            {
+                break;
+            }
+            k += 1;
+        }
+        if !sep || k >= v.len() || v.words[k].place.is_none() {
+            return end;
+        }
+        let p = v.words[k].place;
+        while k < v.len() && v.words[k].place == p {
+            k += 1;
+        }
+        end = k;
+    }
+}
