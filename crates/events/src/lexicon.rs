@@ -77,7 +77,7 @@ pub struct CodeInfo {
     pub plover: Option<(String, Option<String>)>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Elem {
     Word(u32),
     /// 0..=GAP_MAX ordinary words inside the clause.
@@ -376,6 +376,148 @@ impl Lexicon {
     /// Number of trigger entries.
     pub fn trigger_count(&self) -> usize {
         self.entries.len()
+    }
+}
+
+/// Extending a lexicon with entries imported from a user dictionary (`crate::petrarch`). The
+/// built-in load path above does not use any of this.
+impl Lexicon {
+    /// dateline's codebook and cues with no trigger at all: the base for coding with an
+    /// imported verb dictionary alone, as PETRARCH codes with nothing but its own.
+    pub fn codebook_only() -> Lexicon {
+        let codes: Vec<(&str, String)> = FILES
+            .iter()
+            .map(|(f, t)| {
+                let kept: Vec<&str> = t
+                    .lines()
+                    .filter(|l| l.trim_start().starts_with("code "))
+                    .collect();
+                (*f, kept.join("\n"))
+            })
+            .collect();
+        let files: Vec<(&str, &str)> = codes.iter().map(|(f, t)| (*f, t.as_str())).collect();
+        match Lexicon::parse(&files, CUES, IRREGULAR) {
+            Ok(l) => l,
+            Err(e) => panic!("event lexicon: {e}"),
+        }
+    }
+
+    /// The lemma of an imported word, with extra surface forms (a dictionary's irregular
+    /// forms) added to the ones dateline generates.
+    pub(crate) fn import_lemma(&mut self, word: &str, extra: &[String]) -> u32 {
+        let id = self.lemma(&normalise(word));
+        for f in extra {
+            let v = self.forms.entry(normalise(f)).or_default();
+            if !v.contains(&id) {
+                v.push(id);
+            }
+        }
+        id
+    }
+
+    /// A lemma that stands for any of several words (a verb block's verbs, a synset's
+    /// one-word members), each with its inflections and extra forms. `name` must be unique to
+    /// the group; it contains a space, so no text word can be it.
+    pub(crate) fn import_group(&mut self, name: &str, members: &[(String, Vec<String>)]) -> u32 {
+        let id = self.lemma(name);
+        for (w, extra) in members {
+            let w = normalise(w);
+            let mut forms = if CLOSED.contains(&w.as_str()) {
+                vec![w.clone()]
+            } else {
+                inflect(&w)
+            };
+            if let Some(irr) = self.irregular.get(&w) {
+                forms.extend(irr.iter().cloned());
+            }
+            forms.extend(extra.iter().map(|f| normalise(f)));
+            for f in forms {
+                let v = self.forms.entry(f).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
+        id
+    }
+
+    /// The index of a code in the codebook. A code the codebook does not know (3 or 4
+    /// digits, root 01-20) is added under its nearest known parent ("1722" under "172", else
+    /// the root's "170"): its name, Goldstein value and PLOVER type are the parent's.
+    pub(crate) fn import_code(&mut self, code: &str) -> Result<usize, String> {
+        if let Some(&i) = self.code_index.get(code) {
+            return Ok(i);
+        }
+        if !(3..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("code {code:?} is not a CAMEO code (3-4 digits)"));
+        }
+        let root: u8 = code[..2].parse().unwrap_or(0);
+        if !(1..=20).contains(&root) {
+            return Err(format!("code {code:?} has no CAMEO root (01-20)"));
+        }
+        let parent = (2..code.len())
+            .rev()
+            .find_map(|k| {
+                let p = &code[..k];
+                self.code_index
+                    .get(p)
+                    .or_else(|| self.code_index.get(&format!("{p}0")))
+            })
+            .copied()
+            .ok_or_else(|| format!("code {code:?}: root {root:02} has no base code"))?;
+        let p = self.codes[parent].clone();
+        let i = self.codes.len();
+        self.code_index.insert(code.to_string(), i);
+        self.codes.push(CodeInfo {
+            code: code.to_string(),
+            ..p
+        });
+        Ok(i)
+    }
+
+    /// Add imported entries. They are tried before the entries already there (a user
+    /// pattern wins a tie with a built-in one), in the order given.
+    pub(crate) fn import_entries(&mut self, entries: Vec<Entry>) {
+        let mut firsts: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut order: Vec<u32> = Vec::new();
+        for e in entries {
+            let id = self.entries.len() as u32;
+            if let Some(Elem::Word(w)) = e.pattern.first() {
+                let v = firsts.entry(*w).or_default();
+                if v.is_empty() {
+                    order.push(*w);
+                }
+                v.push(id);
+            }
+            self.entries.push(e);
+        }
+        for w in order {
+            let mut ids = firsts.remove(&w).unwrap_or_default();
+            let old = self.by_first.remove(&w).unwrap_or_default();
+            ids.extend(old);
+            self.by_first.insert(w, ids);
+        }
+        let mut real = std::collections::HashSet::new();
+        let mut decoy = std::collections::HashSet::new();
+        for e in &self.entries {
+            for el in &e.pattern {
+                if let Elem::Word(w) = el {
+                    if e.decoy {
+                        decoy.insert(*w);
+                    } else {
+                        real.insert(*w);
+                    }
+                }
+            }
+        }
+        for c in &self.cues {
+            for el in &c.pattern {
+                if let Elem::Word(w) = el {
+                    real.insert(*w);
+                }
+            }
+        }
+        self.decoy_only = decoy.difference(&real).copied().collect();
     }
 }
 

@@ -57,8 +57,10 @@
 
 mod coder;
 mod lexicon;
+mod petrarch;
 
 pub use lexicon::{CodeInfo, Lexicon};
+pub use petrarch::{PetrarchVerbs, VerbDictError, VerbImport};
 
 use dateline_doc::{BlockKind, Doc, Span};
 
