@@ -317,6 +317,27 @@ const GEO_MODS: &[&str] = &[
     "opposition-controlled",
     "government-controlled",
 ];
+/// Head nouns that only carry the act named before them: "a mediation effort", "a peace
+/// mission", "a bid".
+const LIGHT_HEADS: &[&str] = &[
+    "effort",
+    "efforts",
+    "mission",
+    "missions",
+    "bid",
+    "bids",
+    "initiative",
+    "initiatives",
+    "campaign",
+    "drive",
+];
+
+/// Word `k` lies inside a time expression of the time layer.
+fn in_time(doc: &Doc, v: &View, k: usize) -> bool {
+    let w = v.words[k].span;
+    doc.times.iter().any(|t| t.span.contains(w))
+}
+
 /// Nouns of hostile acts whose "by X" names the actor a condemnation, demand or appeal is
 /// aimed at ("condemned the shelling by government forces").
 const ACT_NOUNS: &[&str] = &[
@@ -917,9 +938,12 @@ fn right_actor(
     fixed: &[usize],
     act_agent: bool,
 ) -> Option<usize> {
+    // the gap words of a gapped trigger ("promised to continue military aid") are inside the
+    // trigger's own phrase: only an actor there ends the search
+    let inside = fixed.last().map_or(0, |&l| l + 1);
     let mut k = from;
     while k < to.min(v.len()) {
-        if fixed.contains(&k) {
+        if fixed.contains(&k) || (k < inside && v.words[k].chunk.is_none()) {
             k += 1;
             continue;
         }
@@ -930,18 +954,21 @@ fn right_actor(
         }
         if skip_by && v.is(k, "by") {
             // "condemned an attack by X": the agent of a condemned act is the target
-            if act_agent && k > from && v.is_any(k - 1, ACT_NOUNS) {
+            if act_agent && k > from && (from..k).any(|j| v.is_any(j, ACT_NOUNS)) {
                 k += 1;
                 continue;
             }
             return None;
         }
-        // "to stop the violence in Syria": a new verb phrase begins
+        // "to stop the violence in Syria": a new verb phrase begins; "aid to war-torn
+        // Mozambique", "asylum to five Rwandan officers": a noun phrase whose first words are
+        // modifiers is the object of the preposition
         if v.is(k, "to")
             && k + 1 < v.len()
             && v.words[k + 1].chunk.is_none()
             && !v.is_any(k + 1, &["the", "a", "an", "its", "their", "his", "her"])
             && v.words[k + 1].place.is_none()
+            && !modified_actor(v, k + 1)
         {
             return None;
         }
@@ -953,6 +980,58 @@ fn right_actor(
         k += 1;
     }
     None
+}
+
+/// Words that can only be modifiers at the start of a noun phrase: "war-torn", "18",
+/// "five", "neighbouring", "northern". A verb is never one of them, so "to" before them is a
+/// preposition.
+fn np_modifier(v: &View, k: usize) -> bool {
+    const MODS: &[&str] = &[
+        "neighbouring",
+        "neighboring",
+        "fellow",
+        "impoverished",
+        "troubled",
+        "several",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "some",
+        "many",
+        "all",
+    ];
+    let low = v.low(k);
+    !v.words[k].punct
+        && !v.words[k].lexical
+        && (low.starts_with(|c: char| c.is_ascii_digit())
+            || (low.contains('-') && low.chars().all(|c| c.is_alphabetic() || c == '-'))
+            || GEO_MODS.contains(&low) && low != "of" && low != "'s"
+            || MODS.contains(&low))
+}
+
+/// Word `k` starts a noun phrase of modifiers ([`np_modifier`], "of") ending in an actor
+/// within four words.
+fn modified_actor(v: &View, k: usize) -> bool {
+    let mut j = k;
+    while j < v.len() && j < k + 4 {
+        if v.words[j].chunk.is_some() {
+            return j > k;
+        }
+        if !(np_modifier(v, j) || (j > k && v.is(j, "of"))) {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// "US Secretary of State John Kerry", "Russian Foreign Minister Sergey Lavrov": a country or
@@ -1149,6 +1228,16 @@ fn is_passive(v: &View, t: &Trig, noun: bool, violent: bool) -> bool {
     false
 }
 
+/// "X is committed to …", "X is prepared to …", "X was determined to …": a participle of
+/// intent before "to" is a predicate adjective, and the subject holds the intent; no passive.
+fn predicate_intent(v: &View, lex: &Lexicon, t: &Trig) -> bool {
+    let last = *t.fixed.last().unwrap_or(&t.head);
+    lex.codes[lex.entries[t.code_entry].code]
+        .code
+        .starts_with("03")
+        && (v.is(last, "to") || v.is(last + 1, "to"))
+}
+
 pub(crate) struct Roles {
     pub source: Vec<Argument>,
     pub target: Vec<Argument>,
@@ -1186,8 +1275,16 @@ pub(crate) fn roles(
                 break;
             }
         }
-        // post-modifiers: of / on / against / with / between / by
+        // post-modifiers: of / on / against / with / between / by, also after a light head
+        // noun or a time expression ("a mediation effort on Saturday between X and Y")
         let mut k = last + 1;
+        while k < cend
+            && (v.is_any(k, LIGHT_HEADS)
+                || in_time(doc, v, k)
+                || (v.is_any(k, &["on", "in", "at"]) && k + 1 < cend && in_time(doc, v, k + 1)))
+        {
+            k += 1;
+        }
         let mut hops = 0;
         while k < cend && hops < 3 {
             let prep = v.low(k).to_string();
@@ -1337,7 +1434,8 @@ pub(crate) fn roles(
             &lex.codes[lex.entries[t.code_entry].code].code[..2],
             "17" | "18" | "19" | "20"
         ),
-    ) {
+    ) && !predicate_intent(v, lex, t)
+    {
         if let Some(c) = left_actor(v, t.head, excluded) {
             tgt = group(v, c, excluded);
         }
@@ -1501,10 +1599,13 @@ fn right_target(
     } else {
         t.head + 1
     };
+    // the object of a verb of saying, criticism or rejection is often a long noun phrase
+    // naming its target at the end: "criticized the recent closure of guest houses in X"
+    let reach = if communicative { 10 } else { 7 };
     match right_actor(
         v,
         from,
-        (t.end + 7).min(cend).max(from + 4).min(cend),
+        (t.end + reach).min(cend).max(from + 4).min(cend),
         excluded,
         true,
         &t.fixed,
@@ -1921,6 +2022,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         }
     }
     promised_violence(&v, lex, &mut cands);
+    reported_threat(doc, &v, lex, &mut cands);
     attitude_targets(&v, &mut cands);
     for c in cands.iter_mut() {
         if c.needs_target && !c.ev.target.iter().any(|a| a.code.is_some()) {
@@ -1998,6 +2100,189 @@ fn promised_violence(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         if a.ev.target.is_empty() {
             a.ev.target = target;
         }
+    }
+}
+
+/// Verbs that report what their subject said it would do.
+const SAY_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "warned",
+    "warns",
+    "warn",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "stated",
+    "indicated",
+    "insisted",
+    "told",
+    "tells",
+];
+
+/// The threat code for announcing a conflict act: sanctions are threatened (1312), attacks
+/// are threats of force (138x), arrests threats of repression (137).
+fn threat_code(act: &str) -> &'static str {
+    match act.get(..3).unwrap_or(act) {
+        "161" => "1313",
+        "162" => "1311",
+        "163" => "1312",
+        "164" => "134",
+        "165" => "135",
+        "166" => "136",
+        "172" => "132",
+        "191" => "1381",
+        "192" => "1382",
+        "204" => "1385",
+        "190" | "193" | "194" | "195" => "1384",
+        _ => match &act[..2] {
+            "14" => "133",
+            "15" => "130",
+            "16" => "131",
+            "17" => "137",
+            "18" | "19" | "20" => "138",
+            _ => "130",
+        },
+    }
+}
+
+/// "X said it would attack Y", "X warned that it will impose sanctions on Y": a conflict act
+/// its own actor announces (the complement of a verb of saying whose subject is a pronoun
+/// taking up the speaker, with "will"/"would") is a threat (13x) that was made, not the act.
+fn reported_threat(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
+    for ci in 0..cands.len() {
+        let c = &cands[ci];
+        if c.noun
+            || c.ev.status == Status::Negated
+            || !matches!(
+                c.ev.cameo.get(..2),
+                Some("14" | "15" | "16" | "17" | "18" | "19" | "20")
+            )
+        {
+            continue;
+        }
+        // the modal right before the verb (an adverb may stand between)
+        let mut k = c.head;
+        let mut modal = None;
+        while k > 0 && c.head - k < 3 {
+            k -= 1;
+            if v.is_any(k, &["would", "will", "'ll", "'d", "shall"]) {
+                modal = Some(k);
+                break;
+            }
+            if !(v.low(k).ends_with("ly") || v.is_any(k, &["also", "soon", "then", "now"])) {
+                break;
+            }
+        }
+        let Some(m) = modal.filter(|&m| m > 0) else {
+            continue;
+        };
+        // the complement's subject takes up the speaker: a pronoun, or the speaker's name
+        let subj = m - 1;
+        let (first, named) = if v.is_any(subj, &["it", "they", "he", "she", "we"]) {
+            (subj, None)
+        } else if let Some(ch) = v.words[subj].chunk {
+            (v.chunks[ch].start, Some(v.chunks[ch].entity))
+        } else {
+            continue;
+        };
+        // "said on Friday that", "warned Y that": a time, "that" and an addressee between
+        let mut s = first;
+        let mut that = false;
+        while s > 0 && (v.is(s - 1, "that") || in_time(doc, v, s - 1)) {
+            that |= v.is(s - 1, "that");
+            s -= 1;
+        }
+        if that
+            && s > 0
+            && let Some(ch) = v.words[s - 1].chunk
+            && v.chunks[ch].start > 0
+            && v.is_any(v.chunks[ch].start - 1, SAY_VERBS)
+        {
+            s = v.chunks[ch].start;
+        }
+        if s == 0 || !v.is_any(s - 1, SAY_VERBS) {
+            continue;
+        }
+        let say = s - 1;
+        let speaker = left_actor(v, say, &[]);
+        if named.is_some_and(|e| speaker.is_none_or(|sp| v.chunks[sp].entity != e)) {
+            continue;
+        }
+        let code = threat_code(&c.ev.cameo);
+        // "warned that it would bomb Y": the verb of saying is itself a threat trigger; it
+        // takes the more specific code and the act's target, and the act is no event
+        if let Some(w) = cands
+            .iter()
+            .position(|o| o.head == say && o.ev.cameo.starts_with("13"))
+        {
+            let target = cands[ci].ev.target.clone();
+            if let Some(info) = lex.code_info(code)
+                && specificity(code) > specificity(&cands[w].ev.cameo)
+            {
+                let o = &mut cands[w];
+                o.ev.cameo = info.code.clone();
+                o.ev.quad_class = info.quad_class;
+                o.ev.goldstein = info.goldstein;
+                o.ev.plover = info.plover.as_ref().map(|(k, m)| Plover {
+                    kind: k.clone(),
+                    mode: m.clone(),
+                });
+            }
+            if cands[w].ev.target.is_empty() {
+                cands[w].ev.target = target;
+            }
+            cands[ci].keep = false;
+            continue;
+        }
+        let c = &mut cands[ci];
+        let Some(info) = lex
+            .code_info(code)
+            .or_else(|| lex.code_info(&code[..3]))
+            .or_else(|| lex.code_info("130"))
+        else {
+            continue;
+        };
+        if let Some(sp) = speaker {
+            c.ev.source = args(doc, v, &group(v, sp, &[]), false);
+        }
+        c.ev.cameo = info.code.clone();
+        c.ev.quad_class = info.quad_class;
+        c.ev.goldstein = info.goldstein;
+        c.ev.plover = info.plover.as_ref().map(|(k, m)| Plover {
+            kind: k.clone(),
+            mode: m.clone(),
+        });
+        c.ev.status = Status::Occurred;
+        c.ev.rule = format!("announced conflict act as threat ({})", c.ev.rule);
+        c.ev.trigger = Span::new(v.words[say].span.start, c.ev.trigger.end);
+        // the threat is dated by the saying ("said on Friday"), else by publication
+        let (lo, hi) = (v.words[say].span.start, v.words[m].span.start);
+        c.ev.date = doc
+            .times
+            .iter()
+            .position(|t| {
+                t.span.start >= lo
+                    && t.span.end <= hi
+                    && t.value.starts_with(|c: char| c.is_ascii_digit())
+            })
+            .map(|i| DateRef {
+                value: doc.times[i].value.clone(),
+                precision: doc.times[i].precision,
+                time: Some(i),
+                basis: Basis::Text,
+            })
+            .or_else(|| {
+                doc.meta.published.map(|p| DateRef {
+                    value: p.to_string(),
+                    precision: Precision::Day,
+                    time: None,
+                    basis: Basis::Published,
+                })
+            });
+        c.keep = c.keep || !c.ev.source.is_empty();
     }
 }
 

@@ -1,0 +1,34 @@
+//! Who did it to whom: constructions of English that decide an event's source and target, and
+//! announced acts read as threats. Sentences written for these tests (fictional and real
+//! actors, own wording). Each line: expectations | sentence (markup in `common`).
+
+mod common;
+
+const ROLES: &str = "\
+# an announced conflict act by its own actor is a threat that was made, never the act
+1384 occurred src=FRD tgt=SYL; !19 | [Freedonia|FRD|country] said it would bomb [Sylvania|SYL|country] if the blockade went on.
+1312 occurred src=NOR tgt=SWE; !16 | [Norway|NOR|country] says it will impose sanctions on [Sweden|SWE|country].
+138 occurred src=FRD tgt=SYL date=2016-12-09; !19 | [Freedonia|FRD|country] warned <on Friday|2016-12-09|day> that it would attack [Sylvania|SYL|country].
+137 occurred src=FRD; !17 | [Freedonia|FRD|country] told [Sylvania|SYL|country] that it would arrest the smugglers.
+# ... but not a promise not to act, nor a prediction about someone else
+!13; !19 | [Freedonia|FRD|country] said it would not attack [Sylvania|SYL|country].
+!13 | [Freedonia|FRD|country] said [Sylvania|SYL|country] would attack the port.
+# the gap of a gapped trigger is the trigger's own phrase; a modifier after \"to\" is no verb
+033 occurred src=NOR tgt=MOZ | [Norway|NOR|country] has promised to continue military aid to war-torn [Mozambique|MOZ|country].
+075 occurred src=NOR tgt=RWA | [Norway|NOR|country] has granted asylum to five [Rwandan|RWA|nationality] army officers.
+# the target named at the end of a long object noun phrase
+111 occurred src=HOBGOV tgt=BRE | [Hamfast Gamgee|HOBGOV|person] has criticized the sudden closure of the old guest houses in [Bree|BRE|city].
+# the agent of a condemned act, even after the act's own object
+111 occurred src=NOR tgt=SWE | [Norway|NOR|country] criticised the arrest of opposition leaders by [Sweden|SWE|country].
+# a light head noun and a time expression between a noun trigger and its actors
+045 occurred src=NORGOV tgt=SWE,FIN | [The Norwegian prime minister|NORGOV|person] launched a mediation effort <on Saturday|2016-12-10|day> between [Sweden|SWE|country] and [Finland|FIN|country].
+# a participle of intent before \"to\" is a predicate adjective, not a passive
+030 occurred src=VNM | [Vietnam|VNM|country] is committed to opening up its economy.
+";
+
+#[test]
+fn role_constructions() {
+    let lex = dateline_events::Lexicon::load();
+    let failures = common::run_fixture("roles", ROLES, &lex);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
