@@ -117,6 +117,9 @@ pub enum Sem {
     },
     /// "the week of March 6": the ISO week of a date.
     WeekOf(Box<Sem>),
+    /// "the day before Tuesday's hearing", "the day after Christmas": a day next to a named
+    /// day.
+    DayNextTo(Box<Sem>, i32),
     Half {
         h: u8,
         y: Option<i32>,
@@ -1031,12 +1034,84 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
+        // "earlier in the year", "later in the month": as "earlier this year".
+        if (w == "earlier" || w == "later")
+            && self.is(i + 1, "in")
+            && self.is(i + 2, "the")
+            && let Some(u) = self.unit(i + 3)
+            && matches!(u, Unit::Week | Unit::Month | Unit::Year)
+        {
+            let sem = if w == "earlier" {
+                Sem::EarlierThis(u)
+            } else {
+                Sem::LaterThis(u)
+            };
+            return Some((i + 4, Expr::new(sem)));
+        }
         let (the, j) = if w == "the" {
             (true, i + 1)
         } else {
             (false, i)
         };
         let r = self.w(j);
+        // "the year", "the full year", "the fiscal year", "the current fiscal year": in news
+        // the reporting year, the year of the reference date. "The year ended Sept. 30" is
+        // a duration, "the year before" counts from another time, "the year 2000" names one.
+        if the {
+            let mut k = j;
+            let mut off = 0;
+            match r {
+                "full" | "current" => k += 1,
+                // "the latest fiscal year": the last one completed.
+                "latest" | "last" | "previous" | "past" if self.is(j + 1, "fiscal") => {
+                    k += 1;
+                    off = -1;
+                }
+                _ => {}
+            }
+            if self.is(k, "fiscal") {
+                k += 1;
+            }
+            let next = self.w(k + 1);
+            if self.is(k, "year")
+                && !self.toks[k].cap
+                && (i == 0 || !matches!(self.w(i - 1), "throughout" | "all"))
+                && !matches!(
+                    next,
+                    "ended"
+                        | "ending"
+                        | "ends"
+                        | "end"
+                        | "to"
+                        | "before"
+                        | "after"
+                        | "earlier"
+                        | "ago"
+                        | "since"
+                        | "-"
+                        | "'"
+                        | "’"
+                        | "of"
+                        | "in"
+                        | "when"
+                        | "that"
+                        | "which"
+                        | "old"
+                        | "long"
+                )
+                && self.year(k + 1).is_none()
+                && self.spelled_year(k + 1).is_none()
+                && self.toks.get(k + 1).is_none_or(|t| t.kind != TokKind::Num)
+            {
+                return Some((
+                    k + 1,
+                    Expr::new(Sem::UnitOff {
+                        unit: Unit::Year,
+                        off,
+                    }),
+                ));
+            }
+        }
         // "the past/last/next/coming N units", "the past few weeks", "the past week".
         if the
             && matches!(
@@ -1192,6 +1267,17 @@ impl<'a> Grammar<'a> {
         if !the && r == "previous" {
             return None;
         }
+        // "last fiscal year", "this fiscal year": the fiscal year is named by its calendar
+        // year ("fiscal 1989" → 1989).
+        if self.is(j + 1, "fiscal") && self.is(j + 2, "year") {
+            return Some((
+                j + 3,
+                Expr::new(Sem::UnitOff {
+                    unit: Unit::Year,
+                    off,
+                }),
+            ));
+        }
         let u = self.unit(j + 1)?;
         if u < Unit::Day || (u == Unit::Day && off != 0) {
             return None;
@@ -1330,11 +1416,23 @@ impl<'a> Grammar<'a> {
         if self.is(j, "fiscal") {
             j += 1;
         }
-        let n = match self.w(j) {
-            "last" | "latter" if self.is(j + 1, "half") => 2,
-            w => ordinal(w)?,
+        // "the first two quarters of 1990": the first half.
+        let two_quarters = matches!(self.w(j), "first" | "latter")
+            && self.is(j + 1, "two")
+            && self.is(j + 2, "quarters");
+        let (n, j) = if two_quarters {
+            (if self.is(j, "first") { 1 } else { 2 }, j + 1)
+        } else {
+            (
+                match self.w(j) {
+                    "last" | "latter" if self.is(j + 1, "half") => 2,
+                    w => ordinal(w)?,
+                },
+                j,
+            )
         };
         let (half, k) = match (self.w(j + 1), self.w(j + 2)) {
+            _ if two_quarters => (true, j + 2),
             ("-", "quarter") if self.glued(j + 1) => (false, j + 3),
             ("quarter", _) => (false, j + 2),
             ("-", "half") if self.glued(j + 1) => (true, j + 3),
@@ -1342,6 +1440,14 @@ impl<'a> Grammar<'a> {
             _ => return None,
         };
         let mut k = k;
+        // "the last half of the '80s": TimeML has no half decade; the decade is the value.
+        if half
+            && y.is_none()
+            && self.is(k, "of")
+            && let Some((e, x)) = self.decade(k + 1)
+        {
+            return Some((e, x));
+        }
         if y.is_none() {
             let k2 = if self.is(k, "of") || self.is(k, ",") {
                 k + 1
@@ -1608,6 +1714,50 @@ impl<'a> Grammar<'a> {
                 "PRESENT_REF"
             }
             "currently" | "nowadays" => "PRESENT_REF",
+            // The adjective "current" ("the current talks") is PRESENT_REF; "the current
+            // year/quarter" is a calendar unit (read in `relative`), and "current account",
+            // "the current" (a flow) are no times.
+            "current" => {
+                let n = self.w(i + 1);
+                if self.is_punct(i + 1)
+                    || self.unit(i + 1).is_some()
+                    || matches!(
+                        n,
+                        "fiscal"
+                            | "account"
+                            | "accounts"
+                            | "affairs"
+                            | "events"
+                            | "assets"
+                            | "liabilities"
+                            | "of"
+                            | "and"
+                            | "or"
+                            | "was"
+                            | "is"
+                    )
+                {
+                    return None;
+                }
+                "PRESENT_REF"
+            }
+            // "the then current price": the present of a past time.
+            "then" if self.is(i + 1, "current") => {
+                return Some((i + 2, Expr::new(Sem::Ref("PAST_REF"))));
+            }
+            // "soon" looks forward ("will soon begin"); "as soon as", "soon after" relate two
+            // events rather than name a time (a past "soon" is dropped in the scan).
+            "soon" => {
+                if i > 0 && self.is(i - 1, "as")
+                    || matches!(
+                        self.w(i + 1),
+                        "as" | "after" | "afterward" | "afterwards" | "thereafter" | "before"
+                    )
+                {
+                    return None;
+                }
+                "FUTURE_REF"
+            }
             "recently" => "PAST_REF",
             "recent" if matches!(self.lx(i + 1), Lex::Units(_)) => {
                 return Some((i + 2, Expr::new(Sem::Ref("PAST_REF"))));
@@ -1615,6 +1765,10 @@ impl<'a> Grammar<'a> {
             "the" => match (self.w(i + 1), self.w(i + 2)) {
                 ("future", _) => return Some((i + 2, Expr::new(Sem::Ref("FUTURE_REF")))),
                 ("near" | "foreseeable", "future") => {
+                    return Some((i + 3, Expr::new(Sem::Ref("FUTURE_REF"))));
+                }
+                // "in the near term", "over the short term": the time ahead.
+                ("near" | "short" | "medium" | "long", "term") => {
                     return Some((i + 3, Expr::new(Sem::Ref("FUTURE_REF"))));
                 }
                 ("past", n)
@@ -1632,6 +1786,25 @@ impl<'a> Grammar<'a> {
                                 | "has"
                                 | "have"
                                 | "in"
+                                | "that"
+                                | "it"
+                                | "they"
+                                | "we"
+                                | "he"
+                                | "she"
+                                | "i"
+                                | "you"
+                                | "there"
+                                | "this"
+                                | "the"
+                                | "its"
+                                | "their"
+                                | "for"
+                                | "with"
+                                | "or"
+                                | "were"
+                                | "had"
+                                | "are"
                         ) =>
                 {
                     return Some((i + 2, Expr::new(Sem::Ref("PAST_REF"))));
@@ -1862,6 +2035,36 @@ impl<'a> Grammar<'a> {
                 || (w == "around"
                     && (matches!(x.sem, Sem::Ymd { .. })
                         || matches!(x.clock, Some(Clock::Hm(..))))))
+        {
+            take(Some((e, x)));
+        }
+        // "the day before last Tuesday", "the day after Christmas".
+        let day_at = if self.is(i, "day") {
+            Some(i + 1)
+        } else if w == "the" && self.is(i + 1, "day") {
+            Some(i + 2)
+        } else {
+            None
+        };
+        if let Some(k) = day_at
+            && matches!(self.w(k), "before" | "after")
+            && let Some((e, x)) = self.plain(k + 1)
+            && x.clock.is_none()
+            && matches!(
+                x.sem,
+                Sem::Weekday { .. } | Sem::Ymd { .. } | Sem::Holiday { .. } | Sem::Thanksgiving
+            )
+        {
+            let off = if self.is(k, "before") { -1 } else { 1 };
+            take(Some((e, Expr::new(Sem::DayNextTo(Box::new(x.sem), off)))));
+        }
+        // "the early 1980s", "the late summer": the article joins a modified decade or
+        // season as it joins a plain one ("the 1980s").
+        if w == "the"
+            && matches!(self.w(i + 1), "early" | "late" | "mid" | "mid-")
+            && let Some(j) = self.modifier(i + 1)
+            && let Some((e, x)) = self.plain(j)
+            && matches!(x.sem, Sem::Decade(_) | Sem::Century(_) | Sem::Season { .. })
         {
             take(Some((e, x)));
         }

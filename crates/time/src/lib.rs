@@ -238,7 +238,30 @@ fn scan(
             None if possessive => Tense::Unknown,
             None => tense::tense_of(g.low, toks, lo, hi, i, e),
         };
+        // A past "soon" ("was soon released", "soon became") relates two past events: no
+        // time of its own. Only the verbs next to it decide: "said it will soon" looks ahead.
+        if matches!(x.sem, Sem::Ref("FUTURE_REF"))
+            && g_word(g, i) == "soon"
+            && tense::tense_of(
+                g.low,
+                toks,
+                i.saturating_sub(2).max(lo),
+                (e + 2).min(hi),
+                i,
+                e,
+            ) == Tense::Past
+        {
+            i = e;
+            continue;
+        }
         let mut reference = published;
+        // "the previous Friday", "the following Monday": counted from the day last named.
+        if let (Sem::Weekday { .. }, Some(d)) = (&x.sem, *last_day)
+            && g_word(g, i) == "the"
+            && matches!(g_word(g, i + 1), "previous" | "following")
+        {
+            reference = Some(d);
+        }
         // A bare clock time ("at 10:35 a.m.") belongs to the day last named.
         if let (Sem::Shift { .. }, Some(d)) = (&x.sem, *last_day) {
             reference = Some(d);
@@ -401,6 +424,7 @@ fn can_start(g: &Grammar, i: usize) -> bool {
                         | "mid"
                         | "now"
                         | "currently"
+                        | "then"
                         | "recently"
                         | "previously"
                         | "formerly"

@@ -397,6 +397,15 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
             let day: Date = d.value?.value.parse().ok()?;
             point(Value::point(week(day), Precision::Week))
         }
+        Sem::DayNextTo(inner, off) => {
+            let inner = Expr {
+                sem: (**inner).clone(),
+                clock: None,
+            };
+            let d = resolve_inner(&inner, Some(r), tense)?;
+            let day: Date = d.value?.value.parse().ok()?;
+            day_value(days(day, *off as i64)?, x.clock)
+        }
         Sem::QuarterIn(yy) => {
             let q = quarter_of(r);
             let qq = if q == 0 { 4 } else { q };

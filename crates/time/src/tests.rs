@@ -806,3 +806,155 @@ fn calendar_words_as_the_lexicon_reads_them() {
     assert_eq!(calendar_word("week"), None);
     assert_eq!(calendar_word(""), None);
 }
+
+/// (expression text, TimeML value) for every finding.
+fn timeml(text: &str, published: &str) -> Vec<(String, String)> {
+    find(text, Some(date(published)))
+        .into_iter()
+        .map(|f| {
+            (
+                text[f.span.start..f.span.end].to_string(),
+                f.timeml.unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn current_and_then_current_are_references() {
+    assert_eq!(
+        timeml(
+            "The current talks replace the plan of the then current mayor.",
+            OCT
+        ),
+        pairs(&[("current", "PRESENT_REF"), ("then current", "PAST_REF")])
+    );
+    // A calendar unit, an account or the noun are something else.
+    assert_eq!(
+        timeml("The current year closed with a current account gap.", OCT),
+        pairs(&[("The current year", "2016")])
+    );
+    assert!(timeml("Swimmers fought the current.", OCT).is_empty());
+}
+
+#[test]
+fn soon_looks_ahead_unless_it_relates_two_past_events() {
+    assert_eq!(
+        timeml("The mayor says the bridge will soon reopen.", OCT),
+        pairs(&[("soon", "FUTURE_REF")])
+    );
+    assert!(timeml("The driver was soon released by the police.", OCT).is_empty());
+    assert!(timeml("The riot soon became a battle.", OCT).is_empty());
+    assert!(timeml("Send the papers as soon as you can.", OCT).is_empty());
+    assert!(timeml("He resigned soon after the vote.", OCT).is_empty());
+}
+
+#[test]
+fn the_near_term_and_the_past_are_references() {
+    assert_eq!(
+        timeml(
+            "Prices may fall in the near term, as in the past they did.",
+            OCT
+        ),
+        pairs(&[("the near term", "FUTURE_REF"), ("the past", "PAST_REF")])
+    );
+    assert_eq!(
+        timeml("Over the long term, the firm grows.", OCT),
+        pairs(&[("the long term", "FUTURE_REF")])
+    );
+}
+
+#[test]
+fn the_year_in_results_reporting_is_the_reporting_year() {
+    assert_eq!(
+        timeml(
+            "For the year, sales rose; the firm sees profit for the full year and in the \
+             current fiscal year, after a loss in the latest fiscal year. Earlier in the \
+             year it sold a unit.",
+            OCT
+        ),
+        pairs(&[
+            ("the year", "2016"),
+            ("the full year", "2016"),
+            ("the current fiscal year", "2016"),
+            ("the latest fiscal year", "2015"),
+            ("Earlier in the year", "2016"),
+        ])
+    );
+    // "last fiscal year" counts back from the reference year.
+    assert_eq!(
+        timeml("Sales fell last fiscal year.", OCT),
+        pairs(&[("last fiscal year", "2015")])
+    );
+    // "the year ended June 30" is a reporting period, "the year before" counts from another
+    // time, "the year 2000" names its own year.
+    for t in [
+        "Net rose in the year ended June 30.",
+        "Sales were higher the year before.",
+    ] {
+        assert!(
+            timeml(t, OCT).iter().all(|(e, _)| !e.contains("the year")),
+            "{t}"
+        );
+    }
+    assert_eq!(
+        timeml("Plans for the year 2000 were drawn up.", OCT),
+        pairs(&[("2000", "2000")])
+    );
+}
+
+#[test]
+fn halves_of_years_and_decades() {
+    assert_eq!(
+        timeml(
+            "Losses will run through the first two quarters of 2017.",
+            OCT
+        ),
+        pairs(&[("the first two quarters of 2017", "2017-H1")])
+    );
+    assert_eq!(
+        timeml("Sales were flat in the last half of the '80s.", OCT),
+        pairs(&[("the last half of the '80s", "198")])
+    );
+    // A modified decade or season takes the article as a plain one does.
+    assert_eq!(
+        timeml(
+            "Prices peaked in the early 1980s and again in the late summer.",
+            OCT
+        ),
+        pairs(&[("the early 1980s", "198"), ("the late summer", "2016-SU")])
+    );
+}
+
+#[test]
+fn a_day_next_to_a_named_day() {
+    assert_eq!(
+        timeml("The day before last Tuesday's hearing, he flew home.", OCT),
+        pairs(&[("The day before last Tuesday", "2016-10-10")])
+    );
+    assert_eq!(
+        timeml("Shops will reopen the day after Christmas.", DEC),
+        pairs(&[("the day after Christmas", "2016-12-26")])
+    );
+}
+
+#[test]
+fn the_previous_weekday_counts_from_the_day_last_named() {
+    // Friday Oct. 7 is named; "the previous Friday" is the one before it.
+    assert_eq!(
+        timeml(
+            "Shares closed lower on Friday, Oct. 7. They were down 4% from the previous Friday.",
+            OCT
+        ),
+        pairs(&[
+            ("Friday, Oct. 7", "2016-10-07"),
+            ("the previous Friday", "2016-09-30")
+        ])
+    );
+}
