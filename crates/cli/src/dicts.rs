@@ -1,5 +1,5 @@
-//! `--actors FILE` and `--agents FILE`: user dictionaries merged on top of the built-in
-//! lexicons (docs/dictionaries.md). Each file is read and checked before any article is.
+//! `--actors FILE`, `--agents FILE` and `--verbs FILE`: user dictionaries merged on top of the
+//! built-in lexicons (docs/dictionaries.md). Each file is read and checked before any article is.
 
 use dateline_entities::ActorDictionary;
 use dateline_pipeline::{Pipeline, parse_date};
@@ -20,11 +20,18 @@ pub struct DictArgs {
     /// entry): `NOUN {PLURAL} [~CODE]`, `!MACRO! = A, B`.
     #[arg(long = "agents", value_name = "FILE")]
     pub agents: Vec<PathBuf>,
+    /// PETRARCH / TABARI verb dictionary (repeatable; e.g. PETRARCH2's `CAMEO.2.0.txt` or a
+    /// project's own): `--- NAME [CODE] ---` verb blocks, verbs with `{IRREGULAR FORMS}`,
+    /// `&SYNSET` lists and `- * WORDS [CODE]` patterns, read as dateline event triggers on top
+    /// of the built-in lexicon (a user pattern wins over a built-in one of the same length).
+    /// What each pattern element becomes: docs/dictionaries.md.
+    #[arg(long = "verbs", value_name = "FILE")]
+    pub verbs: Vec<PathBuf>,
 }
 
 impl DictArgs {
     pub fn is_empty(&self) -> bool {
-        self.actors.is_empty() && self.agents.is_empty()
+        self.actors.is_empty() && self.agents.is_empty() && self.verbs.is_empty()
     }
 }
 
@@ -154,6 +161,45 @@ fn load(path: &Path, kind: Kind) -> Result<ActorDictionary, String> {
     Ok(dict)
 }
 
+/// Read one PETRARCH verb dictionary; errors name the file and the line.
+fn load_verbs(path: &Path) -> Result<dateline_events::PetrarchVerbs, String> {
+    let shown = path.display();
+    let bytes = std::fs::read(path).map_err(|e| format!("--verbs {shown}: {e}"))?;
+    // PETRARCH's dictionaries are ASCII; a stray Latin-1 byte should not refuse the file
+    let text = String::from_utf8_lossy(&bytes);
+    dateline_events::PetrarchVerbs::parse(&text).map_err(|e| {
+        format!(
+            "{shown}:{}: {} (PETRARCH verb dictionary)",
+            e.line, e.message
+        )
+    })
+}
+
+/// Add a read verb dictionary to the event lexicon, with one warning line counting what was
+/// approximated or skipped.
+fn add_verbs(
+    lexicon: &mut dateline_events::Lexicon,
+    path: &Path,
+    d: &dateline_events::PetrarchVerbs,
+) -> Result<(), String> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let imp = lexicon.add_petrarch_verbs(d, &name);
+    if imp.entries == 0 {
+        return Err(format!(
+            "--verbs {}: no verb or pattern could be read ({})",
+            path.display(),
+            imp.summary()
+        ));
+    }
+    if imp.approximated() + imp.skipped_lines() > 0 {
+        eprintln!("dateline: warning: {}: {}", path.display(), imp.summary());
+    }
+    Ok(())
+}
+
 /// The pipeline with every user dictionary added, in the order given.
 pub fn pipeline(args: &DictArgs) -> Result<Pipeline, String> {
     let mut dicts = Vec::new();
@@ -163,12 +209,19 @@ pub fn pipeline(args: &DictArgs) -> Result<Pipeline, String> {
     for p in &args.agents {
         dicts.push((Kind::Agents, load(p, Kind::Agents)?));
     }
+    let mut verbs = Vec::new();
+    for p in &args.verbs {
+        verbs.push((p, load_verbs(p)?));
+    }
     let mut pipeline = Pipeline::new();
     for (kind, d) in dicts {
         match kind {
             Kind::Actors => pipeline.entities.add_actor_dictionary(d),
             Kind::Agents => pipeline.entities.add_agents_dictionary(d),
         }
+    }
+    for (p, d) in &verbs {
+        add_verbs(&mut pipeline.events, p, d)?;
     }
     Ok(pipeline)
 }

@@ -229,3 +229,125 @@ fn ingest_stores_the_user_codes() {
     let n: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
     assert!(n >= 1);
 }
+
+/// One event: (code, trigger text, rule, source codes, target codes).
+type Ev = (String, String, String, Vec<String>, Vec<String>);
+
+/// The events of a document.
+fn events_of(doc: &Value) -> Vec<Ev> {
+    let codes = |a: &Value| -> Vec<String> {
+        a.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| s["code"].as_str().map(str::to_string))
+            .collect()
+    };
+    let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+    doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                s(&e["cameo"]),
+                s(&e["text"]),
+                s(&e["rule"]),
+                codes(&e["source"]),
+                codes(&e["target"]),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_petrarch_verb_dictionary_adds_its_verbs_and_patterns() {
+    let article = fixture("grain.txt");
+    let actors = [
+        "--actors",
+        &fixture("freedonia.txt"),
+        "--actors",
+        &fixture("sylvania.actors.txt"),
+    ];
+    let mut plain_args = vec!["extract"];
+    plain_args.extend(actors);
+    plain_args.push(&article);
+    let plain = run(&plain_args);
+    assert!(plain.status.success());
+    let before = events_of(&docs(&plain)[0]);
+    assert!(
+        before.iter().all(|e| !e.1.contains("grombled")),
+        "the invented verb is no trigger of dateline's own: {before:?}"
+    );
+
+    let verbs = fixture("freedonia.verbs.txt");
+    let mut args = vec!["extract", "--verbs", &verbs];
+    args.extend(actors);
+    args.push(&article);
+    let out = run(&args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let ev = events_of(&docs(&out)[0]);
+    // the verb alone, with the block's code and the dictionary line as its rule
+    let g = ev
+        .iter()
+        .find(|e| e.1 == "grombled")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(g.0, "111", "{ev:?}");
+    assert_eq!(g.2, "freedonia.verbs.txt:7");
+    assert_eq!(
+        (g.3.clone(), g.4.clone()),
+        (vec!["FRD".into()], vec!["SLV".into()])
+    );
+    // a pattern: the synset member and the prepositional phrase, in order; its code is not in
+    // dateline's codebook and is placed under its root
+    let p = ev
+        .iter()
+        .find(|e| e.2 == "freedonia.verbs.txt:9")
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(p.0, "0731", "{ev:?}");
+    assert!(
+        p.1.starts_with("grombled") && p.1.ends_with("silo"),
+        "{p:?}"
+    );
+    // the [---] pattern: "snarft in jest" is no event
+    assert!(ev.iter().all(|e| !e.1.contains("snarft")), "{ev:?}");
+    // one warning line with the counts
+    assert!(err.contains("warning: "), "{err}");
+    assert!(err.contains("freedonia.verbs.txt"), "{err}");
+    assert!(err.contains("1 verb block, 2 verbs, 2 patterns"), "{err}");
+    assert!(err.contains("1 prepositional phrases"), "{err}");
+}
+
+#[test]
+fn a_malformed_verb_dictionary_stops_before_any_article_naming_file_and_line() {
+    let out = run(&[
+        "extract",
+        "--verbs",
+        &fixture("broken.verbs.txt"),
+        &fixture("grain.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "no article may be read");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.verbs.txt:4:"), "{err}");
+    assert!(err.contains("without a [CODE]"), "{err}");
+    // an actor dictionary given as a verb dictionary
+    let out = run(&[
+        "extract",
+        "--verbs",
+        &fixture("sylvania.actors.txt"),
+        &fixture("grain.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sylvania.actors.txt:"), "{err}");
+    assert!(err.contains("before any verb block"), "{err}");
+    let out = run(&[
+        "extract",
+        "--verbs",
+        &fixture("missing.verbs.txt"),
+        &fixture("grain.txt"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.verbs.txt"));
+}
