@@ -163,6 +163,30 @@ try {
   check("no script error on the page", pageErrors.length === 0, pageErrors);
   check("no request left the server", offsite.length === 0, offsite);
 
+  // 5b. A large total is a lower bound ("10,000+"): the API's answer rewritten in flight, as a
+  // store of more than 10,000 matching events would give it.
+  before = await readyNow();
+  await page.click("#clear");
+  await ready(before);
+  const page1 = await api("/api/events?limit=25");
+  check("the API says whether its total is exact", page1.total_exact === true, page1.total_exact);
+  check("the page shows the exact total", (await page.textContent("#page-info")).endsWith(" of " + Number(page1.total).toLocaleString("en-US")), await page.textContent("#page-info"));
+  await page.route(/\/api\/events\?/, async (route) => {
+    const r = await route.fetch();
+    const body = await r.json();
+    body.total = 10000;
+    body.total_exact = false;
+    body.next_offset = body.offset + body.limit;
+    await route.fulfill({ response: r, json: body });
+  });
+  before = await readyNow();
+  await page.click("#clear");
+  await ready(before);
+  const capped = await page.textContent("#page-info");
+  check("a lower-bound total shows as 10,000+", capped.endsWith(" of 10,000+"), capped);
+  check("a lower-bound total leaves the next page open", !(await page.isDisabled("#next")));
+  await page.unroute(/\/api\/events\?/);
+
   // 6. Screenshot: the whole page with an article open, checked to be no blank image.
   await page.click("#clear");
   await page.waitForTimeout(500);

@@ -10,7 +10,9 @@
 use crate::handlers::ApiError;
 use crate::pool::{AGGREGATE_FACTOR, Pool};
 use axum::http::StatusCode;
-use dateline_store::api::{ApiEvent, ClusterSupport, EventDetail, Point, SearchHit, Stats};
+use dateline_store::api::{
+    ApiEvent, ClusterSupport, EventDetail, Point, SearchPage, Stats, TOTAL_CAP, Total,
+};
 use dateline_store::{Counts, EventStore, Filter};
 use dateline_store_pg::api::{self as pg, PgReader, ReadError};
 use serde_json::{Value, json};
@@ -80,6 +82,44 @@ fn unpaged(f: &Filter) -> Filter {
     }
 }
 
+/// Time budget of a count of events (ms): counting stops there with a lower bound, so a
+/// filter's first page never waits long for its total.
+pub const COUNT_MS: u64 = 25;
+
+/// The total a page tells by itself: a page shorter than asked (and not past the end) ends
+/// the matching events.
+fn total_of_page(filter: &Filter, len: usize) -> Option<Total> {
+    (len < filter.limit && (len > 0 || filter.offset == 0)).then_some(Total {
+        value: (filter.offset + len) as u64,
+        exact: true,
+    })
+}
+
+/// A lower bound raised to the events a page shows (`offset + len`).
+fn at_least(t: Total, filter: &Filter, len: usize) -> Total {
+    if t.exact {
+        t
+    } else {
+        Total {
+            value: t.value.max((filter.offset + len) as u64),
+            exact: false,
+        }
+    }
+}
+
+/// A total in the cache: `n`, or `n+` for a lower bound.
+fn encode_total(t: Total) -> String {
+    format!("{}{}", t.value, if t.exact { "" } else { "+" })
+}
+
+fn decode_total(s: &str) -> Total {
+    let exact = !s.ends_with('+');
+    Total {
+        value: s.trim_end_matches('+').parse().unwrap_or(0),
+        exact,
+    }
+}
+
 pub fn to_json<T: serde::Serialize>(v: &T) -> Result<String, ApiError> {
     serde_json::to_string(v)
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
@@ -92,16 +132,16 @@ fn points_json(limit: usize, cs: ClusterSupport, pts: &[Point]) -> Result<String
 
 /// What the handlers read. Every method is one request's work on one connection.
 pub trait ReadBackend: Send + Sync {
-    /// The number of events matching `filter` (cached) and its page.
-    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (u64, Vec<ApiEvent>)>;
+    /// The number of events matching `filter` (exact up to [`TOTAL_CAP`]; cached) and its page.
+    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (Total, Vec<ApiEvent>)>;
     /// One event with its evidence, actors, cluster and record.
     fn event(&self, id: i64) -> Fut<'_, Option<EventDetail>>;
     /// The record of the article an event was read from.
     fn event_article(&self, id: i64) -> Fut<'_, Option<Value>>;
     /// The record of an article by `article.id`.
     fn article(&self, doc_id: String) -> Fut<'_, Option<Value>>;
-    /// Full-text search: total and one page of hits.
-    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, (i64, Vec<SearchHit>)>;
+    /// Full-text search: total (exact up to [`TOTAL_CAP`]) and one page of hits.
+    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, SearchPage>;
     /// The body of `/api/stats` (cached).
     fn stats(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, Arc<String>>;
     /// The body of `/api/points` (cached).
@@ -116,17 +156,23 @@ pub struct Sqlite {
 }
 
 impl ReadBackend for Sqlite {
-    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (u64, Vec<ApiEvent>)> {
+    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (Total, Vec<ApiEvent>)> {
         Box::pin(self.pool.run(move |s| {
             let cs = s.cluster_support()?;
+            let page = s.api_events(&filter, cs)?;
+            if let Some(t) = total_of_page(&filter, page.len()) {
+                return Ok((t, page));
+            }
             let generation = s.api_generation()?;
-            let total: u64 = cache
-                .get_or(key("count", &unpaged(&filter)), generation, || {
-                    Ok(s.api_count(&filter)?.to_string())
-                })?
-                .parse()
-                .unwrap_or(0);
-            Ok((total, s.api_events(&filter, cs)?))
+            // Counted within its own time budget: a count that runs out of it is the lower
+            // bound it reached (cached like an exact one until the store changes).
+            let total = cache.get_or(key("count", &unpaged(&filter)), generation, || {
+                let t = crate::pool::within(Duration::from_millis(COUNT_MS), || {
+                    s.api_count_capped(&filter, TOTAL_CAP)
+                })?;
+                Ok(encode_total(t))
+            })?;
+            Ok((at_least(decode_total(&total), &filter, page.len()), page))
         }))
     }
 
@@ -145,7 +191,7 @@ impl ReadBackend for Sqlite {
         Box::pin(self.pool.run(move |s| Ok(s.article(&doc_id)?)))
     }
 
-    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, (i64, Vec<SearchHit>)> {
+    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, SearchPage> {
         Box::pin(self.pool.run(move |s| Ok(s.api_search(&q, limit, offset)?)))
     }
 
@@ -251,7 +297,7 @@ fn ser(e: ApiError) -> ReadError {
 }
 
 impl ReadBackend for Postgres {
-    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (u64, Vec<ApiEvent>)> {
+    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (Total, Vec<ApiEvent>)> {
         Box::pin(async move {
             let l = self.lease(false).await?;
             let out = async {
@@ -260,11 +306,18 @@ impl ReadBackend for Postgres {
                 // The count (unless cached) and the page go out together.
                 let (total, page) = tokio::join!(
                     cached_pg(&cache, k, generation, async {
-                        Ok(pg::count(&l, &filter).await?.to_string())
+                        Ok(encode_total(
+                            pg::count_capped(&l, &filter, TOTAL_CAP).await?,
+                        ))
                     }),
                     pg::events(&l, &filter, cs)
                 );
-                Ok((total?.parse().unwrap_or(0), page?))
+                let page = page?;
+                let total = match total_of_page(&filter, page.len()) {
+                    Some(t) => t,
+                    None => at_least(decode_total(&total?), &filter, page.len()),
+                };
+                Ok((total, page))
             }
             .await;
             self.finish(l, out, false)
@@ -295,7 +348,7 @@ impl ReadBackend for Postgres {
         })
     }
 
-    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, (i64, Vec<SearchHit>)> {
+    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, SearchPage> {
         Box::pin(async move {
             let l = self.lease(false).await?;
             let out = pg::search(&l, &q, limit, offset).await;

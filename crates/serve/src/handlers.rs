@@ -205,11 +205,14 @@ pub async fn events(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiRe
     let (limit, offset) = (filter.limit, filter.offset);
     let (total, events) = app.reader.events(app.cache.clone(), filter).await?;
     let end = (offset + limit) as u64;
+    // Past a lower bound, a full page may be followed by more.
+    let more = end < total.value || (!total.exact && events.len() == limit);
     Ok(json_text(to_json(&json!({
-        "total": total,
+        "total": total.value,
+        "total_exact": total.exact,
         "limit": limit,
         "offset": offset,
-        "next_offset": (end < total).then_some(end),
+        "next_offset": more.then_some(end),
         "events": events,
     }))?))
 }
@@ -260,9 +263,14 @@ pub async fn search(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiRe
     };
     let limit = number("limit", p.limit, DEFAULT_PAGE, MAX_PAGE)?.max(1);
     let offset = number("offset", p.offset, 0, 10_000_000)?;
-    let (total, hits) = app.reader.search(text, limit, offset).await?;
+    let page = app.reader.search(text, limit, offset).await?;
     Ok(json_text(to_json(&json!({
-        "total": total, "limit": limit, "offset": offset, "hits": hits
+        "total": page.total,
+        "total_exact": page.total_exact,
+        "ranked": page.ranked,
+        "limit": limit,
+        "offset": offset,
+        "hits": page.hits,
     }))?))
 }
 

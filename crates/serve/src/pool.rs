@@ -3,10 +3,14 @@
 //! A semaphore bounds how many queries run at once (one per connection); each runs on tokio's
 //! blocking threads. Before each use the connection gets a progress handler that interrupts
 //! SQLite once the deadline has passed, so no request holds a connection longer than the limit.
+//! Aggregates (stats, map points: up to [`AGGREGATE_FACTOR`] times the limit) may hold at most
+//! half of the connections, so slow first requests of aggregates never hold up every page.
+//! Within a request, [`within`] runs a step under a shorter budget (counts of events).
 
 use crate::handlers::ApiError;
 use axum::http::StatusCode;
 use dateline_store::Store;
+use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -16,7 +20,26 @@ pub struct Pool {
     path: PathBuf,
     idle: Arc<Mutex<Vec<Store>>>,
     permits: Arc<Semaphore>,
+    /// Aggregates running at once: half the connections (at least one).
+    aggregates: Arc<Semaphore>,
     limit: Duration,
+}
+
+thread_local! {
+    /// When the query running on this thread must stop: read by the progress handler.
+    static DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
+}
+
+/// Run `f` (SQLite work on this thread's pooled connection) with its queries interrupted after
+/// `budget`, or at the request's own deadline if that comes first; the request's deadline
+/// holds again afterwards.
+pub fn within<T>(budget: Duration, f: impl FnOnce() -> T) -> T {
+    let outer = DEADLINE.with(Cell::get);
+    let mine = Instant::now() + budget;
+    DEADLINE.with(|d| d.set(Some(outer.map_or(mine, |o| o.min(mine)))));
+    let out = f();
+    DEADLINE.with(|d| d.set(outer));
+    out
 }
 
 /// How many times the query limit an aggregate may take.
@@ -31,6 +54,7 @@ impl Pool {
             path,
             idle: Arc::new(Mutex::new(Vec::new())),
             permits: Arc::new(Semaphore::new(size)),
+            aggregates: Arc::new(Semaphore::new((size / 2).max(1))),
             limit: Duration::from_millis(query_ms.max(1)),
         }
     }
@@ -59,6 +83,12 @@ impl Pool {
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
+        let _slot = self
+            .aggregates
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting down"))?;
         self.run_within(self.limit * AGGREGATE_FACTOR, f).await
     }
 
@@ -83,14 +113,20 @@ impl Pool {
                     ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("database: {e}"))
                 })?,
             };
-            let deadline = Instant::now() + limit;
-            store
-                .connection()
-                .progress_handler(STEPS, Some(move || Instant::now() >= deadline));
+            DEADLINE.with(|d| d.set(Some(Instant::now() + limit)));
+            store.connection().progress_handler(
+                STEPS,
+                Some(|| {
+                    DEADLINE
+                        .with(Cell::get)
+                        .is_some_and(|d| Instant::now() >= d)
+                }),
+            );
             let out = f(&store);
             store
                 .connection()
                 .progress_handler(STEPS, None::<fn() -> bool>);
+            DEADLINE.with(|d| d.set(None));
             if let Ok(mut v) = idle.lock() {
                 v.push(store);
             }

@@ -223,6 +223,12 @@ function showCounts(stats) {
   $("count-range").textContent = f || t ? "· days " + (f || "…") + " to " + (t || "…") : "";
 }
 
+// A total as the API gives it: exact, or a lower bound (`total_exact: false`) shown as "10,000+".
+function totalText(page) {
+  const n = Number(page.total).toLocaleString("en-US");
+  return page.total_exact === false ? n + "+" : n;
+}
+
 function drawList(page) {
   const tb = $("list").tBodies[0];
   clear(tb);
@@ -243,7 +249,7 @@ function drawList(page) {
     tb.append(tr);
   }
   const from = page.total === 0 ? 0 : page.offset + 1;
-  $("page-info").textContent = from + "–" + (page.offset + page.events.length) + " of " + page.total;
+  $("page-info").textContent = from + "–" + (page.offset + page.events.length) + " of " + totalText(page);
   $("prev").disabled = page.offset === 0;
   $("next").disabled = page.next_offset == null;
 }

@@ -23,7 +23,7 @@
 use crate::{Params, fts, where_clause};
 use dateline_store::api::{
     ActorRow, ApiEvent, ClusterInfo, ClusterSupport, EventDetail, MAP_WINDOW, Point, SearchHit,
-    SnippetPart, Stats,
+    SearchPage, SnippetPart, Stats, TOTAL_CAP, Total, search_window,
 };
 use dateline_store::{Counts, EventRow, Filter};
 use serde_json::Value;
@@ -428,6 +428,34 @@ pub async fn count(l: &Lease<'_>, filter: &Filter) -> Result<u64> {
     Ok(n as u64)
 }
 
+/// How many events match a filter, exactly up to `cap` (beyond: `cap`, not exact), as the
+/// SQLite `api_count_capped`.
+pub async fn count_capped(l: &Lease<'_>, filter: &Filter, cap: u64) -> Result<Total> {
+    let lim = cap.saturating_add(1).min(i64::MAX as u64) as i64;
+    let (st, p) = prepare(l, |p| {
+        let (wh, needs_article) = where_clause(filter, p)?;
+        Ok(format!(
+            "SELECT count(*) FROM (SELECT 1 FROM {}{wh} LIMIT {}) s",
+            tables(needs_article),
+            p.push(lim)
+        ))
+    })
+    .await?;
+    let n: i64 = l.client().query_one(&st, &refs(&p)).await?.try_get(0)?;
+    let n = n as u64;
+    Ok(if n > cap {
+        Total {
+            value: cap,
+            exact: false,
+        }
+    } else {
+        Total {
+            value: n,
+            exact: true,
+        }
+    })
+}
+
 /// Events matching a filter, newest first (the order of `dateline query`), one page of
 /// `filter.limit` (0: all) from `filter.offset`, each with its cluster's counts.
 pub async fn events(l: &Lease<'_>, filter: &Filter, cs: ClusterSupport) -> Result<Vec<ApiEvent>> {
@@ -685,38 +713,42 @@ pub async fn points(
 const HEADLINE: &str = "StartSel=\u{E000}, StopSel=\u{E001}, MaxWords=24, MinWords=12, \
                         ShortWord=0, HighlightAll=false";
 
-/// Articles matching an FTS5-syntax query, best match first: the total and one page.
-pub async fn search(
-    l: &Lease<'_>,
-    q: &str,
-    limit: usize,
-    offset: usize,
-) -> Result<(i64, Vec<SearchHit>)> {
+/// Articles matching an FTS5-syntax query, best match first: the total (exact up to
+/// `TOTAL_CAP`) and one page, ranked over the same window of matches as the SQLite
+/// `api_search` (all, or the most recently stored `search_window` ones).
+pub async fn search(l: &Lease<'_>, q: &str, limit: usize, offset: usize) -> Result<SearchPage> {
     let tsq = fts::to_tsquery(q)
         .map_err(|m| ReadError::Bad(format!("q: not a valid FTS5 query ({m})")))?;
-    let (limit, offset) = (limit as i64, offset as i64);
-    let one: [&(dyn ToSql + Sync); 1] = [&tsq];
-    let page: [&(dyn ToSql + Sync); 4] = [&tsq, &limit, &offset, &HEADLINE];
-    let (total, rows) = tokio::join!(
+    let window = search_window(limit, offset);
+    let count_cap = TOTAL_CAP.max(window).saturating_add(1) as i64;
+    let (limit, offset, win) = (limit as i64, offset as i64, window as i64);
+    let counted: [&(dyn ToSql + Sync); 2] = [&tsq, &count_cap];
+    let page: [&(dyn ToSql + Sync); 5] = [&tsq, &limit, &offset, &HEADLINE, &win];
+    // The window: every match when it holds them all, the newest `window` otherwise; ranked
+    // then. The same statement serves both (a LIMIT above the matches changes nothing).
+    let (found, rows) = tokio::join!(
         l.query_one(
-            "SELECT count(*) FROM articles a WHERE a.fts @@ to_tsquery('simple', $1)",
-            &one,
+            "SELECT count(*) FROM (SELECT 1 FROM articles a
+                                   WHERE a.fts @@ to_tsquery('simple', $1) LIMIT $2) s",
+            &counted,
         ),
         l.query(
             "SELECT h.doc_id, h.id, h.title, h.source, h.published,
                     (SELECT count(*) FROM events e WHERE e.article_id = h.id),
                     ts_headline('simple', left(a.text, 500000), to_tsquery('simple', $1), $4)
-             FROM (SELECT a.id, a.doc_id, a.title, a.source, a.published,
-                          ts_rank(a.fts, q) AS rank
-                   FROM articles a, to_tsquery('simple', $1) q
-                   WHERE a.fts @@ q
-                   ORDER BY rank DESC, a.id LIMIT $2 OFFSET $3) h
+             FROM (SELECT w.id, w.doc_id, w.title, w.source, w.published,
+                          ts_rank(w.fts, q) AS rank
+                   FROM (SELECT a.id, a.doc_id, a.title, a.source, a.published, a.fts
+                         FROM articles a WHERE a.fts @@ to_tsquery('simple', $1)
+                         ORDER BY a.id DESC LIMIT $5) w, to_tsquery('simple', $1) q
+                   ORDER BY rank DESC, w.id DESC LIMIT $2 OFFSET $3) h
              JOIN articles a ON a.id = h.id
-             ORDER BY h.rank DESC, h.id",
+             ORDER BY h.rank DESC, h.id DESC",
             &page,
         )
     );
-    let total: i64 = total?.try_get(0)?;
+    let found: i64 = found?.try_get(0)?;
+    let found = found as u64;
     let rows = rows?;
     let hits = rows
         .iter()
@@ -733,7 +765,12 @@ pub async fn search(
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok((total, hits))
+    Ok(SearchPage {
+        total: found.min(TOTAL_CAP),
+        total_exact: found <= TOTAL_CAP,
+        ranked: found.min(window),
+        hits,
+    })
 }
 
 /// Rows per table, as the store's `counts`.

@@ -2,19 +2,25 @@
 //! newest first, unless the filter says otherwise) many times and prints p50 and p99 per filter
 //! and overall, with SQLite's plan for each filter when `--plan` is given.
 //!
-//!     cargo run --release -p dateline-store --example bench_query -- STORE.db [ROUNDS] [--plan]
+//!     cargo run --release -p dateline-store --example bench_query -- STORE.db [ROUNDS] [--plan] [--api]
+//!
+//! `--api`: also the reads behind `dateline serve` per filter: the total counted up to
+//! `TOTAL_CAP` (as `/api/events` counts it, without the server's time budget) and the stats
+//! (`/api/stats`, once: the server caches it), then full-text searches (`/api/search`).
 //!
 //! The filters name values of two kinds of store: political news (PolNeAR: `election`, place
 //! `US`, 2016) and the generated corpus of `crates/serve/bench/make_corpus.py` (Syria, Kenya,
 //! 2022-2024, `Aleppo`, `market`). A filter whose values are absent from a store still runs
 //! (and must be quick: nothing to find).
 
+use dateline_store::api::TOTAL_CAP;
 use dateline_store::{EventStore, Filter, Store};
 use std::time::Instant;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let plan = args.iter().any(|a| a == "--plan");
+    let api = args.iter().any(|a| a == "--api");
     let mut pos = args.iter().filter(|a| !a.starts_with("--"));
     let db = pos
         .next()
@@ -148,8 +154,66 @@ fn main() {
             p(0.99)
         );
         all.extend(times);
+        if api {
+            api_reads(&st, name, f, rounds);
+        }
     }
     all.sort_by(f64::total_cmp);
     let p = |q: f64| all[((all.len() - 1) as f64 * q).round() as usize];
     println!("all filters: p50 {:.2} ms  p99 {:.2} ms", p(0.5), p(0.99));
+    if api {
+        for q in [
+            "Aleppo",
+            "market",
+            "tear gas",
+            "\"tear gas\"",
+            "election",
+            "Nairobi",
+        ] {
+            let mut times = Vec::with_capacity(rounds);
+            let mut last = None;
+            for _ in 0..rounds {
+                let t = Instant::now();
+                last = Some(st.api_search(q, 20, 0).unwrap());
+                times.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+            let s = last.unwrap();
+            let (p50, p99) = pcts(&mut times);
+            println!(
+                "search {q:23} total {}{} ranked {:5}  p50 {p50:8.2} ms  p99 {p99:8.2} ms",
+                s.total,
+                if s.total_exact { " " } else { "+" },
+                s.ranked
+            );
+        }
+    }
+}
+
+fn pcts(times: &mut [f64]) -> (f64, f64) {
+    times.sort_by(f64::total_cmp);
+    let p = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    (p(0.5), p(0.99))
+}
+
+/// The total (capped) and the stats of one filter, as the API computes them.
+fn api_reads(st: &Store, name: &str, f: &Filter, rounds: usize) {
+    let mut times = Vec::with_capacity(rounds);
+    let mut total = None;
+    for _ in 0..rounds {
+        let t = Instant::now();
+        total = Some(st.api_count_capped(f, TOTAL_CAP).unwrap());
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let total = total.unwrap();
+    let (p50, p99) = pcts(&mut times);
+    let cs = st.cluster_support().unwrap();
+    let t = Instant::now();
+    let stats = st.api_stats(f, cs).unwrap();
+    let stats_ms = t.elapsed().as_secs_f64() * 1000.0;
+    println!(
+        "  {name:28} total {:6}{}  p50 {p50:8.2} ms  p99 {p99:8.2} ms   stats {:8} events {stats_ms:8.1} ms",
+        total.value,
+        if total.exact { " " } else { "+" },
+        stats.events
+    );
 }

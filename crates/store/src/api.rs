@@ -133,6 +133,41 @@ pub struct Point {
     pub place: Option<String>,
 }
 
+/// Events (or articles) a total counts exactly at most: beyond it `total` is this number and
+/// `total_exact` false, a lower bound ("10,000+"), as search APIs report large totals.
+pub const TOTAL_CAP: u64 = 10_000;
+
+/// Matching articles a search ranks at most (or `offset + limit`, when more): a query with
+/// more matches ranks the most recently stored ones (highest row id), so its cost stays
+/// bounded on any store size.
+pub const SEARCH_RANKED: u64 = 1000;
+
+/// A count, exact or a lower bound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Total {
+    pub value: u64,
+    /// `false`: `value` is a lower bound (the count stopped at [`TOTAL_CAP`] or its time budget).
+    pub exact: bool,
+}
+
+/// A page of full-text search results.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SearchPage {
+    /// Matching articles, exact up to [`TOTAL_CAP`], a lower bound beyond (`total_exact`).
+    pub total: u64,
+    pub total_exact: bool,
+    /// How many matching articles were ranked by relevance: all of them, or, when more match
+    /// than the window ([`SEARCH_RANKED`], or `offset + limit` if larger), the most recently
+    /// stored ones of the window.
+    pub ranked: u64,
+    pub hits: Vec<SearchHit>,
+}
+
+/// The window of matches a search ranks for a page.
+pub fn search_window(limit: usize, offset: usize) -> u64 {
+    SEARCH_RANKED.max(offset.saturating_add(limit) as u64)
+}
+
 /// One full-text hit: an article and a snippet around the match.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SearchHit {
@@ -369,67 +404,195 @@ impl Store {
         Ok(n as u64)
     }
 
-    /// Counts for a filter (its `limit` and `offset` are ignored).
+    /// How many events match a filter, counted exactly up to `cap`: beyond it the answer is
+    /// `cap` and not exact (a lower bound). A count stopped by the connection's progress
+    /// handler (the server's time budget for counts) is the lower bound counted so far.
+    pub fn api_count_capped(&self, filter: &Filter, cap: u64) -> Result<Total> {
+        let lim = cap.saturating_add(1).min(i64::MAX as u64) as i64;
+        // An actor (or actor country) alone: counted on the actors' index, no event read.
+        let only = |f: Filter| {
+            let f = Filter {
+                limit: filter.limit,
+                offset: filter.offset,
+                ..f
+            };
+            format!("{f:?}") == format!("{filter:?}")
+        };
+        let upper = |v: &Option<String>| v.as_deref().map(|v| v.trim().to_ascii_uppercase());
+        let (sql, p): (String, Vec<Box<dyn ToSql>>) =
+            match (upper(&filter.actor), upper(&filter.country)) {
+                (Some(a), None)
+                    if only(Filter {
+                        actor: filter.actor.clone(),
+                        ..Filter::default()
+                    }) =>
+                {
+                    let end = crate::prefix_end(&a);
+                    (
+                        "SELECT DISTINCT event_id FROM event_actors WHERE code >= ? AND code < ?
+                     LIMIT ?"
+                            .into(),
+                        vec![Box::new(a), Box::new(end), Box::new(lim)],
+                    )
+                }
+                (None, Some(c))
+                    if only(Filter {
+                        country: filter.country.clone(),
+                        ..Filter::default()
+                    }) =>
+                {
+                    (
+                        "SELECT DISTINCT event_id FROM event_actors WHERE country = ? LIMIT ?"
+                            .into(),
+                        vec![Box::new(c), Box::new(lim)],
+                    )
+                }
+                _ => {
+                    let (wh, mut p) = filter.where_clause(&self.conn)?;
+                    p.push(Box::new(lim));
+                    (format!("SELECT 1 FROM {}{wh} LIMIT ?", tables(filter)), p)
+                }
+            };
+        let mut st = self.conn.prepare(&sql).map_err(query_error(filter))?;
+        let mut rows = st
+            .query(params_of(&p).as_slice())
+            .map_err(query_error(filter))?;
+        let mut n = 0u64;
+        loop {
+            match rows.next() {
+                Ok(Some(_)) => n += 1,
+                Ok(None) => break,
+                Err(rusqlite::Error::SqliteFailure(f, _))
+                    if f.code == rusqlite::ErrorCode::OperationInterrupted =>
+                {
+                    return Ok(Total {
+                        value: n,
+                        exact: false,
+                    });
+                }
+                Err(e) => return Err(query_error(filter)(e)),
+            }
+        }
+        Ok(if n > cap {
+            Total {
+                value: cap,
+                exact: false,
+            }
+        } else {
+            Total {
+                value: n,
+                exact: true,
+            }
+        })
+    }
+
+    /// Counts for a filter (its `limit` and `offset` are ignored): one pass over the matching
+    /// events (the filter's rarest indexed condition drives it, the others are tested on
+    /// their indexes where they are rare too), grouped here.
     pub fn api_stats(&self, filter: &Filter, cs: ClusterSupport) -> Result<Stats> {
+        use std::collections::{HashMap, HashSet};
         let (wh, p) = filter.where_clause(&self.conn)?;
         let ps = params_of(&p);
-        let from = format!("FROM {}{wh}", tables(filter));
-        let cluster = if cs.column {
-            "count(DISTINCT coalesce(e.cluster, -e.id))"
-        } else {
-            "count(*)"
-        };
-        let (articles, clusters): (i64, i64) = self
+        let cluster = if cs.column { "e.cluster" } else { "NULL" };
+        let mut st = self
             .conn
-            .query_row(
-                &format!("SELECT count(DISTINCT e.article_id), {cluster} {from}"),
-                ps.as_slice(),
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .prepare(&format!(
+                "SELECT NULL, e.date_start, e.root, coalesce(e.quad_class, 0), e.status,
+                        e.article_id, {cluster} FROM {}{wh}",
+                tables(filter)
+            ))
             .map_err(query_error(filter))?;
-        // One pass over the matching events, grouped by every dimension at once; the four
-        // breakdowns are summed from those groups.
-        let mut st = self.conn.prepare(&format!(
-            "SELECT e.date_start, e.root, coalesce(e.quad_class, 0), e.status, count(*) {from}
-             GROUP BY 1, 2, 3, 4"
-        ))?;
-        let groups = st
-            .query_map(ps.as_slice(), |r| {
-                Ok((
-                    r.get::<_, Option<String>>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, i64>(4)?,
+        let mut rows = st.query(ps.as_slice()).map_err(query_error(filter))?;
+        let mut day: HashMap<String, i64> = HashMap::new();
+        let mut groups: HashMap<String, i64> = HashMap::new();
+        let mut key = String::new();
+        let mut articles: HashSet<i64> = HashSet::new();
+        let mut named: HashSet<String> = HashSet::new();
+        let (mut events, mut undated, mut alone) = (0i64, 0i64, 0i64);
+        fn conv(
+            i: usize,
+            v: std::result::Result<Option<&str>, rusqlite::types::FromSqlError>,
+        ) -> Result<Option<&str>> {
+            v.map_err(|e| {
+                Error::Sqlite(rusqlite::Error::FromSqlConversionFailure(
+                    i,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
                 ))
             })
-            .map_err(query_error(filter))?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(query_error(filter))?;
+        }
+        while let Some(r) = rows.next().map_err(query_error(filter))? {
+            events += 1;
+            match conv(1, r.get_ref(1)?.as_str_or_null())? {
+                Some(d) => match day.get_mut(d) {
+                    Some(n) => *n += 1,
+                    None => {
+                        day.insert(d.to_string(), 1);
+                    }
+                },
+                None => undated += 1,
+            }
+            let (root, quad, status) = (
+                conv(2, r.get_ref(2)?.as_str_or_null())?.unwrap_or_default(),
+                r.get::<_, i64>(3)?,
+                conv(4, r.get_ref(4)?.as_str_or_null())?.unwrap_or_default(),
+            );
+            // Grouped by one reused key, so only a new group allocates.
+            key.clear();
+            key.push_str(root);
+            key.push('\0');
+            key.push_str(status);
+            key.push('\0');
+            let _ = std::fmt::Write::write_fmt(&mut key, format_args!("{quad}"));
+            match groups.get_mut(key.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    groups.insert(key.clone(), 1);
+                }
+            }
+            articles.insert(r.get(5)?);
+            // A mention without a cluster is its own real-world event.
+            match r.get_ref(6)? {
+                rusqlite::types::ValueRef::Null => alone += 1,
+                rusqlite::types::ValueRef::Integer(i) => {
+                    named.insert(format!("i{i}"));
+                }
+                v => {
+                    let t = conv(6, v.as_str_or_null())?.unwrap_or_default();
+                    if !named.contains(t) {
+                        named.insert(t.to_string());
+                    }
+                }
+            }
+        }
+        let clusters = if cs.column {
+            named.len() as i64 + alone
+        } else {
+            events
+        };
         use std::collections::BTreeMap;
-        let (mut day, mut root, mut quad, mut status) = (
-            BTreeMap::<String, i64>::new(),
+        let (mut root, mut quad, mut status) = (
             BTreeMap::<String, i64>::new(),
             BTreeMap::<i64, i64>::new(),
             BTreeMap::<String, i64>::new(),
         );
-        let (mut events, mut undated) = (0, 0);
-        for (d, r, q, s, n) in groups {
-            events += n;
-            match d {
-                Some(d) => *day.entry(d).or_default() += n,
-                None => undated += n,
-            }
-            *root.entry(r).or_default() += n;
-            *quad.entry(q).or_default() += n;
-            *status.entry(s).or_default() += n;
+        for (k, n) in groups {
+            let mut parts = k.split('\0');
+            let (r, s, q) = (parts.next(), parts.next(), parts.next());
+            *root.entry(r.unwrap_or_default().to_string()).or_default() += n;
+            *status.entry(s.unwrap_or_default().to_string()).or_default() += n;
+            *quad
+                .entry(q.and_then(|q| q.parse().ok()).unwrap_or_default())
+                .or_default() += n;
         }
+        let mut by_day: Vec<(String, i64)> = day.into_iter().collect();
+        by_day.sort();
         Ok(Stats {
             events,
-            articles,
+            articles: articles.len() as i64,
             clusters,
             undated,
-            by_day: day.into_iter().collect(),
+            by_day,
             by_root: root.into_iter().collect(),
             by_quad: quad.into_iter().collect(),
             by_status: status.into_iter().collect(),
@@ -486,13 +649,21 @@ impl Store {
         Ok(v)
     }
 
-    /// Articles matching an FTS5 query, best match first: the total and one page.
-    pub fn api_search(
+    /// Articles matching an FTS5 query, best match first (bm25): the total (exact up to
+    /// [`TOTAL_CAP`]) and one page. The ranking reads at most [`search_window`] matches: when
+    /// more match, the most recently stored ones are ranked (see [`SearchPage::ranked`]).
+    pub fn api_search(&self, q: &str, limit: usize, offset: usize) -> Result<SearchPage> {
+        self.search_within(q, limit, offset, search_window(limit, offset))
+    }
+
+    /// [`Store::api_search`] ranking at most `window` matches.
+    fn search_within(
         &self,
         q: &str,
         limit: usize,
         offset: usize,
-    ) -> Result<(i64, Vec<SearchHit>)> {
+        window: u64,
+    ) -> Result<SearchPage> {
         let bad = |e: rusqlite::Error| match &e {
             rusqlite::Error::SqliteFailure(f, msg) if f.code == rusqlite::ErrorCode::Unknown => {
                 Error::Filter(format!(
@@ -502,14 +673,45 @@ impl Store {
             }
             _ => Error::Sqlite(e),
         };
-        let total: i64 = self
+        let found: i64 = self
             .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1
+                 LIMIT ?2)",
+            )?
             .query_row(
-                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
-                [q],
+                params![q, TOTAL_CAP.max(window).saturating_add(1) as i64],
                 |r| r.get(0),
             )
             .map_err(bad)?;
+        let found = found as u64;
+        let (total, total_exact) = if found > TOTAL_CAP {
+            (TOTAL_CAP, false)
+        } else {
+            (found, true)
+        };
+        let ranked = found.min(window);
+        // The page's article rows, best first: all matches ranked (FTS5 sorts by rank itself)
+        // or the window of the newest ones, then ranked. Ties: newest first.
+        let sql = if found <= window {
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
+             ORDER BY rank, rowid DESC LIMIT ?3 OFFSET ?4"
+        } else {
+            "SELECT id FROM (SELECT rowid AS id, rank AS r FROM articles_fts
+                             WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2)
+             ORDER BY r, id DESC LIMIT ?3 OFFSET ?4"
+        };
+        let ids = self
+            .conn
+            .prepare_cached(sql)?
+            .query_map(
+                params![q, window as i64, limit as i64, offset as i64],
+                |r| r.get::<_, i64>(0),
+            )
+            .map_err(bad)?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(bad)?;
+        // Snippets only for the page: each hit's match read again by its row id.
         // Private-use characters mark the hits inside the snippet; they are split out below,
         // so no markup ever travels to the client.
         let mut st = self.conn.prepare_cached(
@@ -517,25 +719,33 @@ impl Store {
                     (SELECT count(*) FROM events e WHERE e.article_id = a.id),
                     snippet(articles_fts, 1, char(57344), char(57345), '…', 24)
              FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-             WHERE articles_fts MATCH ?1 ORDER BY rank LIMIT ?2 OFFSET ?3",
+             WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2",
         )?;
-        let hits = st
-            .query_map(params![q, limit as i64, offset as i64], |r| {
-                let snip: String = r.get(6)?;
-                Ok(SearchHit {
-                    article: r.get(0)?,
-                    article_row: r.get(1)?,
-                    title: r.get(2)?,
-                    source: r.get(3)?,
-                    published: r.get(4)?,
-                    events: r.get(5)?,
-                    snippet: snippet_parts(&snip),
+        let mut hits = Vec::with_capacity(ids.len());
+        for id in ids {
+            let hit = st
+                .query_row(params![q, id], |r| {
+                    let snip: String = r.get(6)?;
+                    Ok(SearchHit {
+                        article: r.get(0)?,
+                        article_row: r.get(1)?,
+                        title: r.get(2)?,
+                        source: r.get(3)?,
+                        published: r.get(4)?,
+                        events: r.get(5)?,
+                        snippet: snippet_parts(&snip),
+                    })
                 })
-            })
-            .map_err(bad)?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(bad)?;
-        Ok((total, hits))
+                .optional()
+                .map_err(bad)?;
+            hits.extend(hit);
+        }
+        Ok(SearchPage {
+            total,
+            total_exact,
+            ranked,
+            hits,
+        })
     }
 
     /// A number that changes whenever events or articles are added: for caching answers.
@@ -635,8 +845,12 @@ mod tests {
         assert!(s.api_event(999, cs).unwrap().is_none());
         let art = s.api_event_article(d.row.id).unwrap().unwrap();
         assert_eq!(art["article"]["id"], d.row.article);
-        let (n, hits) = s.api_search("shells", 10, 0).unwrap();
-        assert_eq!((n, hits.len()), (2, 2));
+        let page = s.api_search("shells", 10, 0).unwrap();
+        let (n, hits) = (page.total, page.hits);
+        assert_eq!(
+            (n, hits.len(), page.total_exact, page.ranked),
+            (2, 2, true, 2)
+        );
         assert!(
             hits[0]
                 .snippet
@@ -647,6 +861,182 @@ mod tests {
             s.api_search("\"unclosed", 10, 0),
             Err(Error::Filter(_))
         ));
+    }
+
+    /// Articles on varied days, roots and QuadClasses, two words of text.
+    fn varied() -> Store {
+        let mut s = Store::open_in_memory().unwrap();
+        let mut recs = Vec::new();
+        for i in 0..60 {
+            let root = ["19", "04", "14", "18"][i % 4];
+            let quad = [4, 1, 3, 4][i % 4];
+            let text = if i % 3 == 0 {
+                format!("Shells hit the market of quarter {i}.")
+            } else {
+                format!("Talks began in the city on round {i}.")
+            };
+            let day = format!("2024-{:02}-{:02}", 1 + i % 5, 1 + i % 27);
+            recs.push(record(&format!("a{i}"), &text, &day, root, quad));
+        }
+        s.insert_batch(&recs).unwrap();
+        s
+    }
+
+    #[test]
+    fn every_plan_of_a_filter_gives_the_same_events() {
+        let s = varied();
+        let cs = s.cluster_support().unwrap();
+        let set = |v: &str| Some(v.to_string());
+        let filters = [
+            Filter {
+                root: set("19"),
+                quad: Some(4),
+                ..Filter::default()
+            },
+            Filter {
+                root: set("14"),
+                quad: Some(3),
+                from: set("2024-02"),
+                to: set("2024-04"),
+                ..Filter::default()
+            },
+            Filter {
+                root: set("04"),
+                status: set("occurred"),
+                place_country: set("SY"),
+                ..Filter::default()
+            },
+            Filter {
+                text: set("shells"),
+                root: set("19"),
+                ..Filter::default()
+            },
+            Filter {
+                text: set("talks"),
+                quad: Some(1),
+                status: set("occurred"),
+                from: set("2024-03"),
+                ..Filter::default()
+            },
+            Filter {
+                cameo: set("190"),
+                quad: Some(4),
+                ..Filter::default()
+            },
+            Filter {
+                root: set("19"),
+                quad: Some(1),
+                ..Filter::default()
+            },
+        ];
+        // Every event, tested here one by one.
+        let all = s
+            .query(&Filter {
+                limit: 0,
+                ..Filter::default()
+            })
+            .unwrap();
+        assert_eq!(all.len(), 60);
+        let texts: std::collections::HashMap<String, String> = (0..60)
+            .map(|i| {
+                let t = if i % 3 == 0 { "shells" } else { "talks" };
+                (format!("a{i}"), t.to_string())
+            })
+            .collect();
+        for f in &filters {
+            let want: Vec<i64> = all
+                .iter()
+                .filter(|e| f.root.as_deref().is_none_or(|r| e.root == r))
+                .filter(|e| f.quad.is_none_or(|q| e.quad_class == Some(q as i64)))
+                .filter(|e| f.cameo.as_deref().is_none_or(|c| e.cameo.starts_with(c)))
+                .filter(|e| {
+                    f.place_country
+                        .as_deref()
+                        .is_none_or(|c| e.place_country.as_deref() == Some(c))
+                })
+                .filter(|e| f.text.as_deref().is_none_or(|t| texts[&e.article] == t))
+                .filter(|e| {
+                    let d = e.date.as_deref().unwrap_or("");
+                    f.from.as_deref().is_none_or(|x| d >= x)
+                        && f.to.as_deref().is_none_or(|x| &d[..7] <= x)
+                })
+                .map(|e| e.id)
+                .collect();
+            let page: Vec<i64> = s
+                .query(&Filter {
+                    limit: 100,
+                    ..f.clone()
+                })
+                .unwrap()
+                .iter()
+                .map(|e| e.id)
+                .collect();
+            assert_eq!(page, want, "{f:?}");
+            let n = want.len() as u64;
+            assert_eq!(s.api_count(f).unwrap(), n, "{f:?}");
+            assert_eq!(
+                s.api_count_capped(f, 1000).unwrap(),
+                Total {
+                    value: n,
+                    exact: true
+                },
+                "{f:?}"
+            );
+            if n > 2 {
+                assert_eq!(
+                    s.api_count_capped(f, 2).unwrap(),
+                    Total {
+                        value: 2,
+                        exact: false
+                    }
+                );
+            }
+            let st = s.api_stats(f, cs).unwrap();
+            assert_eq!(st.events as u64, n, "{f:?}");
+            assert_eq!(st.by_root.iter().map(|x| x.1).sum::<i64>() as u64, n);
+            assert_eq!(st.by_day.iter().map(|x| x.1).sum::<i64>() as u64, n);
+            assert_eq!(st.articles as u64, n, "one event per article");
+        }
+        // An actor-free store: the actor-only count finds nothing, exactly.
+        let none = Filter {
+            actor: set("SYR"),
+            ..Filter::default()
+        };
+        assert_eq!(
+            s.api_count_capped(&none, 10).unwrap(),
+            Total {
+                value: 0,
+                exact: true
+            }
+        );
+    }
+
+    #[test]
+    fn search_ranks_a_bounded_window_of_the_newest_matches() {
+        let s = varied();
+        // 20 articles say "shells": all ranked in a large window.
+        let all = s.search_within("shells", 5, 0, 100).unwrap();
+        assert_eq!((all.total, all.total_exact, all.ranked), (20, true, 20));
+        assert_eq!(all.hits.len(), 5);
+        // A window of 4: only the 4 most recently stored matches are ranked.
+        let few = s.search_within("shells", 10, 0, 4).unwrap();
+        assert_eq!((few.total, few.ranked, few.hits.len()), (20, 4, 4));
+        let mut rows: Vec<i64> = few.hits.iter().map(|h| h.article_row).collect();
+        rows.sort();
+        let newest: Vec<i64> = s
+            .conn
+            .prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'shells' ORDER BY rowid DESC LIMIT 4")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<i64>>>()
+            .unwrap();
+        let mut newest = newest;
+        newest.sort();
+        assert_eq!(rows, newest);
+        assert!(few.hits.iter().all(|h| h.snippet.iter().any(|p| p.hit)));
+        // Paging past the window is never empty while matches remain.
+        assert_eq!(s.api_search("shells", 5, 15).unwrap().hits.len(), 5);
     }
 
     #[test]

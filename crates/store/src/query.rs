@@ -44,49 +44,111 @@ impl Filter {
         let mut late: Vec<&str> = Vec::new();
         let mut late_p: Vec<Box<dyn ToSql>> = Vec::new();
         let upper = |x: &Option<String>| x.as_deref().map(|v| v.trim().to_ascii_uppercase());
-        // An actor condition is planned by how common the actor is: a common one is checked
-        // row by row while events are read newest first (the first page comes quickly); a rare
-        // one collects its few events first. Counting stops at COMMON rows.
+        // An actor (or actor country) condition is planned by how common it is, counted on
+        // its index up to PROBE entries: a rare one (< COMMON events) collects its few events
+        // first; a common one is tested against its index (`+e.id IN`, the list read once,
+        // no event row read) while events are read newest first; a very common one (PROBE or
+        // more) row by row, so the first page comes without reading the whole list. Counts
+        // and aggregates (`window` None) read every matching event: always collected.
         const COMMON: i64 = 5000;
+        let count = |sql: &str, params: &[&dyn ToSql]| -> Result<i64> {
+            Ok(conn.prepare_cached(sql)?.query_row(params, |r| r.get(0))?)
+        };
         let common = |sql: &str, params: &[&dyn ToSql]| -> Result<bool> {
-            let n: i64 = conn.query_row(sql, params, |r| r.get(0))?;
-            Ok(n >= COMMON)
+            Ok(count(sql, params)? >= COMMON)
         };
         if let Some(a) = upper(&self.actor) {
             let end = prefix_end(&a);
-            let many = common(
-                "SELECT count(*) FROM (SELECT 1 FROM event_actors
-                 WHERE code >= ?1 AND code < ?2 LIMIT ?3)",
-                &[&a, &end, &COMMON],
-            )?;
-            if many {
+            let n = match window {
+                Some(_) => count(
+                    "SELECT count(*) FROM (SELECT 1 FROM event_actors
+                     WHERE code >= ?1 AND code < ?2 LIMIT ?3)",
+                    &[&a, &end, &PROBE],
+                )?,
+                None => 0,
+            };
+            if n >= PROBE {
                 late.push(
                     "EXISTS (SELECT 1 FROM event_actors x
                              WHERE x.event_id = e.id AND x.code >= ? AND x.code < ?)",
                 );
-                late_p.push(Box::new(a));
-                late_p.push(Box::new(end));
+            } else if n >= COMMON {
+                late.push(
+                    "+e.id IN (SELECT event_id FROM event_actors WHERE code >= ? AND code < ?)",
+                );
             } else {
                 w.push("e.id IN (SELECT event_id FROM event_actors WHERE code >= ? AND code < ?)");
-                p.push(Box::new(a));
-                p.push(Box::new(end));
             }
+            let target = if n >= COMMON { &mut late_p } else { &mut p };
+            target.push(Box::new(a));
+            target.push(Box::new(end));
         }
         if let Some(c) = upper(&self.country) {
-            let many = common(
-                "SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE country = ?1 LIMIT ?2)",
-                &[&c, &COMMON],
-            )?;
-            if many {
+            let n = match window {
+                Some(_) => count(
+                    "SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE country = ?1 LIMIT ?2)",
+                    &[&c, &PROBE],
+                )?,
+                None => 0,
+            };
+            if n >= PROBE {
                 late.push(
                     "EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.country = ?)",
                 );
+                late_p.push(Box::new(c));
+            } else if n >= COMMON {
+                late.push("+e.id IN (SELECT event_id FROM event_actors WHERE country = ?)");
                 late_p.push(Box::new(c));
             } else {
                 w.push("e.id IN (SELECT event_id FROM event_actors WHERE country = ?)");
                 p.push(Box::new(c));
             }
         }
+        // Indexed equality conditions (CAMEO code, root, PLOVER type, QuadClass, status, place
+        // country, admin1). With two or more, each is counted on its own index (index only, at
+        // most PROBE entries) and the rarest one drives the statement: the others are tested
+        // against their own index (`+e.id IN (...)`, no event row read) when they are rare
+        // too, else on the row (`+`). Without a rare one SQLite's own choice stands.
+        let eq_terms = [
+            self.cameo.is_some(),
+            self.root.is_some(),
+            self.plover.is_some(),
+            self.quad.is_some(),
+            self.status.is_some(),
+            self.place_country.is_some(),
+            self.admin1.is_some(),
+        ]
+        .iter()
+        .filter(|x| **x)
+        .count();
+        let mut eqs: Vec<EqTerm> = Vec::new();
+        let mut eq = |w: &mut Vec<&str>,
+                      p: &mut Vec<Box<dyn ToSql>>,
+                      t: EqSql,
+                      values: Vec<Box<dyn ToSql>>,
+                      known: Option<i64>|
+         -> Result<()> {
+            let n = match known {
+                Some(n) => n,
+                None if eq_terms >= 2
+                    || (eq_terms == 1 && window.is_none() && self.text.is_some()) =>
+                {
+                    let mut st = conn.prepare_cached(t.probe)?;
+                    let mut ps: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
+                    ps.push(&PROBE);
+                    st.query_row(ps.as_slice(), |r| r.get(0))?
+                }
+                None => 0,
+            };
+            eqs.push(EqTerm {
+                pos: w.len(),
+                n,
+                sql: t,
+            });
+            w.push(t.plain);
+            p.extend(values);
+            Ok(())
+        };
         if let Some(c) = self.cameo.as_deref().map(str::trim) {
             if c.is_empty() || !c.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(Error::Filter(format!(
@@ -96,37 +158,56 @@ impl Filter {
             let end = prefix_end(c);
             // A common code is found along the root index (its first two digits), newest
             // first; a rare one through the code index, its few events then sorted.
-            let many = common(
+            let found: i64 = conn.query_row(
                 "SELECT count(*) FROM (SELECT 1 FROM events WHERE cameo >= ?1 AND cameo < ?2
                  LIMIT ?3)",
-                &[&c, &end, &COMMON],
+                params![c, end, if eq_terms >= 2 { PROBE } else { COMMON }],
+                |r| r.get(0),
             )?;
-            if c.len() >= 2 {
-                w.push(if many { "e.root = ?" } else { "+e.root = ?" });
+            let many = found >= COMMON;
+            if many && c.len() >= 2 {
+                eq(
+                    &mut w,
+                    &mut p,
+                    ROOT_OF_CODE,
+                    vec![Box::new(c[..2].to_string())],
+                    Some(found),
+                )?;
+            } else if c.len() >= 2 {
+                w.push("+e.root = ?");
                 p.push(Box::new(c[..2].to_string()));
             }
-            w.push(if many {
-                "+e.cameo >= ? AND +e.cameo < ?"
+            if many {
+                w.push("+e.cameo >= ? AND +e.cameo < ?");
+                p.push(Box::new(c.to_string()));
+                p.push(Box::new(end));
             } else {
-                "e.cameo >= ? AND e.cameo < ?"
-            });
-            p.push(Box::new(c.to_string()));
-            p.push(Box::new(end));
+                eq(
+                    &mut w,
+                    &mut p,
+                    CODE,
+                    vec![Box::new(c.to_string()), Box::new(end)],
+                    Some(found),
+                )?;
+            }
         }
         if let Some(r) = &self.root {
-            w.push("e.root = ?");
-            p.push(Box::new(normalise_root(r)?));
+            eq(
+                &mut w,
+                &mut p,
+                ROOT,
+                vec![Box::new(normalise_root(r)?)],
+                None,
+            )?;
         }
         if let Some(t) = upper(&self.plover) {
-            w.push("e.plover_type = ?");
-            p.push(Box::new(t));
+            eq(&mut w, &mut p, PLOVER, vec![Box::new(t)], None)?;
         }
         if let Some(q) = self.quad {
             if !(1..=4).contains(&q) {
                 return Err(Error::Filter(format!("QuadClass must be 1-4, got {q}")));
             }
-            w.push("e.quad_class = ?");
-            p.push(Box::new(q as i64));
+            eq(&mut w, &mut p, QUAD, vec![Box::new(q as i64)], None)?;
         }
         if let Some(st) = &self.status {
             let st = st.trim().to_ascii_lowercase();
@@ -138,32 +219,50 @@ impl Filter {
                     "status must be occurred, negated, planned or hypothetical, got {st:?}"
                 )));
             }
-            w.push("e.status = ?");
-            p.push(Box::new(st));
+            eq(&mut w, &mut p, STATUS, vec![Box::new(st)], None)?;
         }
         let day = |d: &str, what: &str| -> Result<String> {
             keys::date_bounds(d)
                 .map(|b| if what == "from" { b.0 } else { b.1 })
                 .ok_or_else(|| Error::Filter(format!("--{what}: cannot read {d:?} as a date")))
         };
+        let mut dates: Vec<(usize, &str)> = Vec::new();
         if let Some(d) = &self.from {
+            dates.push((w.len(), "+e.date_start >= ?"));
             w.push("e.date_start >= ?");
             p.push(Box::new(day(d, "from")?));
         }
         if let Some(d) = &self.to {
             // date_start <= date_end: the second bound is implied but bounds the index range.
+            dates.push((w.len(), "+e.date_end <= ? AND +e.date_start <= ?"));
             w.push("e.date_end <= ? AND e.date_start <= ?");
             let to = day(d, "to")?;
             p.push(Box::new(to.clone()));
             p.push(Box::new(to));
         }
         if let Some(c) = upper(&self.place_country) {
-            w.push("e.place_country = ?");
-            p.push(Box::new(c));
+            eq(&mut w, &mut p, PLACE, vec![Box::new(c)], None)?;
         }
         if let Some(a) = &self.admin1 {
-            w.push("e.admin1 = ? COLLATE NOCASE");
-            p.push(Box::new(a.trim().to_string()));
+            eq(
+                &mut w,
+                &mut p,
+                ADMIN1,
+                vec![Box::new(a.trim().to_string())],
+                None,
+            )?;
+        }
+        if eqs.len() >= 2
+            && let Some(best) = eqs.iter().min_by_key(|t| t.n).map(|t| t.pos)
+            && eqs.iter().any(|t| t.pos == best && t.n < PROBE)
+        {
+            for t in eqs.iter().filter(|t| t.pos != best) {
+                w[t.pos] = if t.n < PROBE {
+                    t.sql.indexed
+                } else {
+                    t.sql.on_row
+                };
+            }
         }
         if let Some([min_lon, min_lat, max_lon, max_lat]) = self.bbox {
             if min_lat > max_lat
@@ -189,7 +288,7 @@ impl Filter {
                 )?
             };
             // `+` keeps the (lat, lon) index out of a plan for a box with many events.
-            w.push(if many {
+            w.push(if many && window.is_some() {
                 "+e.lat BETWEEN ? AND ?"
             } else {
                 "e.lat BETWEEN ? AND ?"
@@ -212,21 +311,43 @@ impl Filter {
         w.extend(late);
         p.extend(late_p);
         if let Some(t) = &self.text {
-            let many = conn.query_row(
+            let found = conn.query_row(
                 "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1
                  LIMIT ?2)",
-                params![t, TEXT_FEW],
+                params![t, if window.is_some() { TEXT_FEW } else { PROBE }],
                 |r| r.get::<_, i64>(0),
             );
-            let many = match many {
-                Ok(n) => n >= TEXT_FEW,
+            let found = match found {
+                Ok(n) => n,
                 Err(e) => return Err(query_error(self)(e)),
             };
+            let many = found >= TEXT_FEW;
+            // Every matching event read (`window` None) with indexed equality conditions too:
+            // the smaller side drives. Matching articles drive when fewer than the rarest
+            // condition's events: the conditions are then tested without their indexes;
+            // otherwise the articles are only tested (`+`).
+            let rarest = eqs.iter().map(|t| t.n).min();
+            let text_drives = match (window, rarest) {
+                (None, Some(n)) => found < n,
+                _ => true,
+            };
+            if window.is_none() && rarest.is_some() && text_drives {
+                for t in &eqs {
+                    w[t.pos] = if t.n < PROBE {
+                        t.sql.indexed
+                    } else {
+                        t.sql.on_row
+                    };
+                }
+                for (pos, plus) in &dates {
+                    w[*pos] = plus;
+                }
+            }
             // Few: their events through the article index, then sorted. Many: events read
             // newest first, each checked against the matches read once into a temporary index
             // (`+` keeps the article index out of that plan). Every matching event is read
-            // anyway (`window` is `None`): through the article index.
-            w.push(if many && window.is_some() {
+            // (`window` None): through the article index unless a condition drives.
+            w.push(if (many && window.is_some()) || !text_drives {
                 "+e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
             } else {
                 "e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
@@ -241,6 +362,64 @@ impl Filter {
         Ok((sql, p))
     }
 }
+
+/// Index entries one equality condition's count reads at most when a filter has several
+/// (index only: about 3 ms on 1M events).
+const PROBE: i64 = 50_000;
+
+/// The SQL of one indexed equality condition, with the same placeholders in every form.
+#[derive(Clone, Copy)]
+struct EqSql {
+    /// Counts its events (`?1`.. its values, then the cap).
+    probe: &'static str,
+    /// The condition, free to use its index.
+    plain: &'static str,
+    /// Tested on the event row.
+    on_row: &'static str,
+    /// Tested against its own index, without reading the row.
+    indexed: &'static str,
+}
+
+struct EqTerm {
+    pos: usize,
+    n: i64,
+    sql: EqSql,
+}
+
+macro_rules! eq_sql {
+    ($name:ident, $cond:literal) => {
+        const $name: EqSql = EqSql {
+            probe: concat!(
+                "SELECT count(*) FROM (SELECT 1 FROM events WHERE ",
+                $cond,
+                " LIMIT ?2)"
+            ),
+            plain: concat!("e.", $cond),
+            on_row: concat!("+e.", $cond),
+            indexed: concat!("+e.id IN (SELECT id FROM events WHERE ", $cond, ")"),
+        };
+    };
+}
+eq_sql!(ROOT, "root = ?");
+eq_sql!(PLOVER, "plover_type = ?");
+eq_sql!(QUAD, "quad_class = ?");
+eq_sql!(STATUS, "status = ?");
+eq_sql!(PLACE, "place_country = ?");
+eq_sql!(ADMIN1, "admin1 = ? COLLATE NOCASE");
+/// The root of a common CAMEO code (its count is the code's).
+const ROOT_OF_CODE: EqSql = EqSql {
+    probe: "",
+    plain: "e.root = ?",
+    on_row: "+e.root = ?",
+    indexed: "+e.root = ?",
+};
+/// A rare CAMEO code, through its own index.
+const CODE: EqSql = EqSql {
+    probe: "",
+    plain: "e.cameo >= ? AND e.cameo < ?",
+    on_row: "+e.cameo >= ? AND +e.cameo < ?",
+    indexed: "+e.id IN (SELECT id FROM events WHERE cameo >= ? AND cameo < ?)",
+};
 
 /// Matching articles counted at most: fewer is a rare full-text query, read through the
 /// article index; more is a common one, checked event by event against the matches read once
