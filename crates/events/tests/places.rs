@@ -118,3 +118,73 @@ fn a_name_before_a_common_noun_does_not_displace_a_fronted_place() {
         ["Kiev"]
     );
 }
+
+#[test]
+fn a_container_name_of_several_words_does_not_hide_the_narrower_known_place() {
+    // the walk from "Vellmar" back to "near" passes over the whole of "North Region"
+    assert_eq!(
+        place_of(
+            "Police shot a man near the restless {North Region|XX|admin1} town of {Vellmar|XX|city} on Friday.",
+            "shot"
+        ),
+        ["Vellmar"]
+    );
+}
+
+#[test]
+fn a_named_site_inside_a_city_is_narrower_than_the_city() {
+    assert_eq!(
+        place_of(
+            "Gunmen killed nine visitors at the museum in {Ostrava|CZ|city}.",
+            "killed"
+        ),
+        ["Ostrava"]
+    );
+    assert!(
+        place_of(
+            "Gunmen killed nine visitors at the popular Lesna Museum in {Ostrava|CZ|city}.",
+            "killed"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "A bomb exploded near the [Saint Anna Hospital|-|organization] in {Ostrava|CZ|city}.",
+            "exploded"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_transliterated_name_with_an_article_is_a_narrower_place() {
+    assert!(
+        place_of(
+            "A bomber killed six people in the town of al-Qasra west of {Fallujah|IQ|city} on Monday.",
+            "killed"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_name_after_a_unit_noun_is_a_place_whatever_the_entity_stage_made_of_it() {
+    assert!(
+        place_of(
+            "Rebels attacked the town of [Sheikh Barakat|-|person] in {Hama|SY|city} province.",
+            "attacked"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_nationality_before_a_site_is_no_narrower_place() {
+    assert_eq!(
+        place_of(
+            "In {Vilnius|LT|city}, students demonstrated in front of the [Latvian|-|nationality] Embassy.",
+            "demonstrated"
+        ),
+        ["Vilnius"]
+    );
+}

@@ -76,8 +76,12 @@ pub(crate) fn event_place_in(
         let mut passed_of = false;
         while j > 0 && steps < 6 {
             j -= 1;
-            steps += 1;
             let l = v.low(j);
+            // the words of another place name count as one step ("near the volatile West
+            // Bank town of Ramallah")
+            if !(v.words[j].place.is_some() && v.words[j + 1].place == v.words[j].place) {
+                steps += 1;
+            }
             if LOC_PREPS.contains(&l)
                 || (l == "on" && passed_of)
                 || (l == "over" && matches!(quad, 0 | 2 | 4))
@@ -638,43 +642,82 @@ fn names_unknown_place(v: &View, from: usize, to: usize) -> bool {
 }
 
 /// Words `from..to` hold a locative phrase naming a place the gazetteer does not know: "near
-/// El Meram", "in the Shebaa Farms", "at Mangalia village", "in Sabir area".
-/// With `chunks`, names the entity stage tagged count too ("at the Al-Mahr gas fields").
+/// El Meram", "in the Shebaa Farms", "at Mangalia village", "in Sabir area", "at the popular
+/// Bardo Museum", "in the town of al-Wafa".
+/// With `chunks`, names the entity stage tagged count too ("at the Al-Mahr gas fields");
+/// without, only when a site or unit noun heads them ("near the Al-Quds Hospital").
 fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
     let to = to.min(v.len());
-    let unknown = |k: usize| {
+    let name = |k: usize| {
         let w = &v.words[k];
         w.upper
             && !w.punct
             && w.place.is_none()
-            && (chunks || w.chunk.is_none())
             && !w.lexical
             && !CALENDAR.contains(&v.low(k))
             && !GEO_MODS.contains(&v.low(k))
             && !GEO_NOUNS.contains(&v.low(k))
     };
+    // "al-Wafa", "el-Ain": an Arabic article opens the name
+    let article = |k: usize| {
+        k + 2 < v.len()
+            && ARTICLES.contains(&v.low(k))
+            && v.low(k + 1).starts_with('-')
+            && (v.low(k + 1).len() > 1 || name(k + 2))
+    };
     let unit = |k: usize| {
         k < v.len()
-            && (v.is_any(k, UNIT_NOUNS) || v.is_any(k, SETTLEMENT_NOUNS) || v.is_any(k, PART_NOUNS))
+            && (v.is_any(k, UNIT_NOUNS)
+                || v.is_any(k, SETTLEMENT_NOUNS)
+                || v.is_any(k, PART_NOUNS)
+                || v.is_any(k, SITE_NOUNS))
     };
     let mut k = from;
     while k < to {
-        if !unknown(k) || (k > from && unknown(k - 1)) {
+        let starts = (name(k) || article(k))
+            && !(k > from && (name(k - 1) || article(k - 1) || v.low(k - 1) == "-"));
+        if !starts {
             k += 1;
             continue;
         }
         let mut e = k;
-        while e < to && (unknown(e) || (v.low(e).starts_with('-') || v.low(e) == "al")) {
+        while e < to
+            && (name(e)
+                || v.low(e).starts_with('-')
+                || ARTICLES.contains(&v.low(e))
+                || (e > k && v.words[e].upper && v.is_any(e, SITE_NOUNS)))
+        {
             e += 1;
+        }
+        // a name the entity stage tagged is a place only when a site or unit noun heads it
+        // ("the Al-Quds Hospital", "Khan Sheikhoun district")
+        let tagged = (k..e).any(|x| v.words[x].chunk.is_some());
+        // a nationality ("the Kurdish district", "the Israeli Embassy") names no place
+        if v.words[k].chunk.is_some_and(|c| v.chunks[c].adjective) {
+            k = e.max(k + 1);
+            continue;
+        }
+        let headed = unit(e) || (e > k && unit(e - 1));
+        // "the city of Sheikh Miskeen": after a unit noun and "of" a name is a place's, whatever
+        // the entity stage took it for
+        let unit_of = k >= 2 && v.is(k - 1, "of") && unit(k - 2);
+        if !(k..e).any(|x| name(x) || ARTICLES.contains(&v.low(x)))
+            || (tagged && !chunks && !headed && !unit_of)
+        {
+            k = e.max(k + 1);
+            continue;
         }
         if unit(e) {
             return true;
         }
         // a name before a common noun names no place: "outside the Uzbek embassy"
         if e < v.len()
+            && !headed
             && !v.words[e].punct
             && !v.words[e].upper
             && !PREPOSITIONS.contains(&v.low(e))
+            && !LOC_PREPS.contains(&v.low(e))
+            && !DIRECTIONS.contains(&v.low(e))
             && !v.is_any(e, &["and", "or", "of"])
         {
             k = e.max(k + 1);
@@ -689,7 +732,20 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
             if LOC_PREPS.contains(&l) || (l == "of" && j > 0 && unit(j - 1)) {
                 return true;
             }
-            if !(matches!(l, "the" | "a" | "an") || GEO_MODS.contains(&l) || unit(j)) {
+            // "at the popular Bardo Museum": one adjective right after the determiner
+            let adjective = j + 1 == k
+                && j > 0
+                && v.is_any(j - 1, &["the", "a", "an"])
+                && !v.words[j].punct
+                && !v.words[j].upper
+                && !v.words[j].lexical
+                && !PREPOSITIONS.contains(&l)
+                && !SUBORDINATORS.contains(&l)
+                && !BE.contains(&l)
+                && !REPORT_VERBS.contains(&l)
+                && !FUNCTION.contains(&l)
+                && l.chars().all(|c| c.is_alphabetic() || c == '-');
+            if !(matches!(l, "the" | "a" | "an") || GEO_MODS.contains(&l) || unit(j) || adjective) {
                 break;
             }
         }
@@ -697,6 +753,55 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
     }
     false
 }
+
+/// Arabic articles that open a place name in transliteration ("al-Bab", "el-Ain").
+const ARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es",
+];
+
+/// Sites and landmarks whose name marks a narrower place than a city or region around it ("the
+/// Al-Quds Hospital in Aleppo", "Manger Square in Bethlehem").
+const SITE_NOUNS: &[&str] = &[
+    "hospital",
+    "museum",
+    "square",
+    "farms",
+    "dam",
+    "bridge",
+    "airport",
+    "airbase",
+    "school",
+    "university",
+    "palace",
+    "prison",
+    "jail",
+    "market",
+    "bazaar",
+    "hill",
+    "hills",
+    "mountain",
+    "mountains",
+    "island",
+    "junction",
+    "crossing",
+    "highway",
+    "plains",
+    "plateau",
+    "fields",
+    "station",
+    "mosque",
+    "church",
+    "cathedral",
+    "temple",
+    "stadium",
+    "hotel",
+    "colony",
+    "township",
+    "valley",
+    "gorge",
+    "refinery",
+    "checkpoint",
+];
 
 /// One past the last word of the places coordinated with the place ending at `b`: "in
 /// Siddharthanagar and Butwal", "in Berlin and in the German town of Mainz".
