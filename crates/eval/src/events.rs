@@ -443,6 +443,56 @@ fn plain_dyads(d: &Doc) -> Vec<(String, String, String)> {
     out
 }
 
+/// PLOVER event type accuracy on the PLOVER gold standard records (the measure of (b)) with
+/// the given lexicon: (sentences, sentences with an event, type right). The event read is the
+/// one (b) reads: occurred first, then the most confident, then the first.
+pub fn plover_types_with(dir: &Path, lexicon: Lexicon) -> Result<(usize, usize, usize), String> {
+    let path = dir.join("gold_standard_records/PLOVER_GSR_CAMEO.txt");
+    let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let recs: Vec<serde_json::Value> = serde_json::from_str(&raw).map_err(|e| e.to_string())?;
+    let mut stages = Stages::new(Resources::load());
+    stages.lexicon = lexicon;
+    let (mut n, mut with_event, mut right) = (0, 0, 0);
+    for r in &recs {
+        let (Some(text), Some(event)) = (
+            r.get("text").and_then(|t| t.as_str()),
+            r.get("event").and_then(|t| t.as_str()),
+        ) else {
+            continue;
+        };
+        n += 1;
+        let (d, _) = stages.doc(text, None, true);
+        let best = d.events.iter().max_by(|a, b| {
+            (a.status == Status::Occurred)
+                .cmp(&(b.status == Status::Occurred))
+                .then(
+                    a.confidence
+                        .partial_cmp(&b.confidence)
+                        .unwrap_or(std::cmp::Ordering::Equal),
+                )
+                .then(b.trigger.start.cmp(&a.trigger.start))
+        });
+        if let Some(e) = best {
+            with_event += 1;
+            if e.plover.as_ref().is_some_and(|p| p.kind == gsr_type(event)) {
+                right += 1;
+            }
+        }
+    }
+    Ok((n, with_event, right))
+}
+
+/// dateline's lexicon with PETRARCH2's `CAMEO.2.0.txt` loaded on top through the importer.
+pub fn lexicon_with_cameo_verbs(dir: &Path) -> Result<Lexicon, String> {
+    let path = dir.join("petrarch2/data/dictionaries/CAMEO.2.0.txt");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let d = dateline_events::PetrarchVerbs::parse(&text)
+        .map_err(|e| format!("CAMEO.2.0.txt:{}: {}", e.line, e.message))?;
+    let mut lexicon = Lexicon::load();
+    lexicon.add_petrarch_verbs(&d, "CAMEO.2.0.txt");
+    Ok(lexicon)
+}
+
 /// (a) with dateline's own lexicon (`verbs: None`) or the given one.
 fn petrarch_run(dir: &Path, misses: bool, verbs: Option<Lexicon>) -> Result<PetrarchScore, String> {
     let base = dir.join("petrarch2/data");
@@ -1125,6 +1175,27 @@ pub fn run(args: &[String]) -> Result<(), String> {
         );
         print!("{text}");
         md.push_str(&text);
+        // optional: PLOVER types with PETRARCH2's CAMEO.2.0.txt on top of dateline's lexicon
+        if let Some(gsr) = dataset("plover-gsr") {
+            let t = Instant::now();
+            let (n, e0, r0) = plover_types_with(&gsr, Lexicon::load())?;
+            let (_, e1, r1) = plover_types_with(&gsr, lexicon_with_cameo_verbs(&dir)?)?;
+            let text = format!(
+                "PLOVER gold standard records ((b)'s type measure, {n} sentences) with PETRARCH2's \
+                 `CAMEO.2.0.txt` loaded through the importer on top of dateline's lexicon:\n\n\
+                 | lexicon | sentences with an event | event type accuracy (all sentences) |\n|---|---|---|\n\
+                 | dateline's own (default) | {:.1}% ({e0}/{n}) | {:.1}% ({r0}/{n}) |\n\
+                 | dateline's own + `--verbs CAMEO.2.0.txt` | {:.1}% ({e1}/{n}) | {:.1}% ({r1}/{n}) |\n\n\
+                 ({:.1} s)\n\n",
+                pct(e0, n),
+                pct(r0, n),
+                pct(e1, n),
+                pct(r1, n),
+                t.elapsed().as_secs_f64()
+            );
+            print!("{text}");
+            md.push_str(&text);
+        }
     }
     if let Some(dir) = dataset("plover-gsr") {
         let t = Instant::now();
