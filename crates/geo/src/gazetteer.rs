@@ -180,6 +180,17 @@ impl Gazetteer {
                 let words = key.bytes().filter(|&b| b == b' ').count() + 1;
                 g.max_words = g.max_words.max(words.min(8));
                 g.index.push((h, r << 1 | u32::from(i == 0)));
+                // a transliterated Arabic name also under its squashed spelling ("Al
+                // Qamishli" as "qamishli", "Deir ez-Zor" as "deirezzor"), as an alternate
+                if key.split(' ').any(|w| ARTICLES.contains(&w))
+                    && let Some(sq) = squashed(&key)
+                {
+                    let h = squashed_hash(&sq);
+                    if !seen.contains(&h) {
+                        seen.push(h);
+                        g.index.push((h, r << 1));
+                    }
+                }
             }
         }
         g.index.sort_unstable();
@@ -256,6 +267,25 @@ impl Gazetteer {
                 record: e.1 >> 1,
                 primary: e.1 & 1 == 1,
             })
+    }
+
+    /// Candidates for a normalised name by its squashed spelling ([`squashed`]): the
+    /// transliterated Arabic names whose article or spacing differs ("Qamishli" for "Al
+    /// Qamishli", "Deir Ezzor" for "Deir ez-Zor"). Every candidate is an alternate name.
+    pub fn lookup_squashed(&self, key: &str) -> Vec<Candidate> {
+        let Some(sq) = squashed(key) else {
+            return Vec::new();
+        };
+        let h = squashed_hash(&sq);
+        let lo = self.index.partition_point(|e| e.0 < h);
+        self.index[lo..]
+            .iter()
+            .take_while(|e| e.0 == h)
+            .map(|e| Candidate {
+                record: e.1 >> 1,
+                primary: false,
+            })
+            .collect()
     }
 
     /// Candidates for a name as written.
@@ -337,6 +367,29 @@ pub fn normalise_into(s: &str, out: &mut String) {
     if let Some(e) = expand {
         out.replace_range(start..start + 2, e);
     }
+}
+
+/// Arabic articles as transliterations write them, alone or joined by a hyphen ("al-Bab",
+/// "Deir ez-Zor", "Ras al Ain").
+const ARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "ez", "en", "ul",
+];
+
+/// A normalised name without a leading article and without spaces ("al qamishli" →
+/// "qamishli", "deir ez zor" → "deirezzor"); `None` when that leaves fewer than six letters,
+/// too short to tell names apart.
+pub(crate) fn squashed(key: &str) -> Option<String> {
+    let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() >= 2 && ARTICLES.contains(&words[0]) {
+        words.remove(0);
+    }
+    let s: String = words.concat();
+    (s.len() >= 6 && s.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(s)
+}
+
+/// The index hash of a squashed name, kept apart from the hashes of ordinary names.
+fn squashed_hash(sq: &str) -> u64 {
+    xxh3_64(sq.as_bytes()) ^ 0x5bd1_e995_9e37_79b9
 }
 
 /// Great-circle distance in kilometres.

@@ -469,20 +469,22 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
     }
     // spans claimed by the entity stage
     let mut blocked: Vec<(Span, EntityKind)> = Vec::new();
-    let mut placey: Vec<Span> = Vec::new();
-    for e in &doc.entities {
+    let mut placey: Vec<(Span, usize)> = Vec::new();
+    for (ei, e) in doc.entities.iter().enumerate() {
         match e.kind {
             EntityKind::Person
             | EntityKind::Organization
             | EntityKind::Group
             | EntityKind::Nationality => blocked.extend(e.mentions.iter().map(|m| (*m, e.kind))),
-            EntityKind::Country | EntityKind::Place => placey.extend(e.mentions.iter().copied()),
+            EntityKind::Country | EntityKind::Place => {
+                placey.extend(e.mentions.iter().map(|m| (*m, ei)));
+            }
         }
     }
     blocked.sort_unstable_by_key(|b| (b.0.start, b.0.end));
     placey.sort_unstable();
     let max_block = blocked.iter().map(|b| b.0.len()).max().unwrap_or(0);
-    let max_placey = placey.iter().map(|p| p.len()).max().unwrap_or(0);
+    let max_placey = placey.iter().map(|p| p.0.len()).max().unwrap_or(0);
     // the first span of a sorted list that overlaps `sp` (spans no longer than `max`)
     fn overlapping<T: Copy>(
         list: &[T],
@@ -623,6 +625,24 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 key.clear();
                 normalise_into(&text[sp.start..sp.end], &mut key);
                 let mut cands: Vec<Candidate> = gaz.lookup_normalised(&key).collect();
+                // a transliteration spelled with another article or spacing ("Qamishli",
+                // "Deir Ezzor"): one or two words, not the entity stage's person or group
+                if cands.is_empty() && n <= 2 && block.is_none() {
+                    cands = gaz.lookup_squashed(&key);
+                }
+                // a country the entity stage knows by a short name ("Bosnia" for Bosnia and
+                // Herzegovina): the country its canonical name names
+                if cands.is_empty()
+                    && let Some((_, ei)) =
+                        overlapping(&placey, |p| p.0, max_placey, sp).filter(|p| p.0 == sp)
+                    && doc.entities[ei].kind == EntityKind::Country
+                {
+                    cands = gaz
+                        .lookup(&doc.entities[ei].name)
+                        .into_iter()
+                        .filter(|c| gaz.records[c.record as usize].kind == Kind::Country)
+                        .collect();
+                }
                 // an acronym ("EU", "UAE", "NYC") only names a country, a region or a big
                 // city, not a town that happens to be spelled the same
                 let sur = &text[sp.start..sp.end];
@@ -691,7 +711,7 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 i += 1;
                 continue;
             };
-            let forced = overlapping(&placey, |p| *p, max_placey, sp).is_some();
+            let forced = overlapping(&placey, |p| p.0, max_placey, sp).is_some();
             if !forced && i == j && surnames.contains(&key) && !strong_any(gaz, &cands) {
                 i += 1;
                 continue;

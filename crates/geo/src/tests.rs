@@ -540,3 +540,43 @@ fn entity_country_names_pass_the_feature_guards() {
     locate(&mut d, &GAZ);
     assert!(!names(&d).contains(&"Niger"), "{:?}", found(&d));
 }
+
+#[test]
+fn a_transliteration_with_another_article_or_spacing_is_found() {
+    // GeoNames spells them "Al Qāmishlī" and "Deir ez-Zor"
+    for (text, cc) in [
+        ("Protesters gathered in Qamishli on Friday.", "SY"),
+        ("Fighting went on in Deir Ezzor overnight.", "SY"),
+    ] {
+        let d = run(text);
+        assert!(
+            found(&d).iter().any(|(_, c)| c.as_deref() == Some(cc)),
+            "{text}: {:?}",
+            found(&d)
+        );
+    }
+    // too short to squash safely: "Al Bab" is not looked up as "bab"
+    assert_eq!(crate::gazetteer::squashed("al bab"), None);
+    assert_eq!(
+        crate::gazetteer::squashed("deir ez zor").as_deref(),
+        Some("deirezzor")
+    );
+}
+
+#[test]
+fn a_country_known_by_a_short_name_is_the_country() {
+    let text = "Rebel Serbs held much of Bosnia for three years.";
+    let mut d = doc(text);
+    let at = text.find("Bosnia").unwrap();
+    d.entities.push(Entity {
+        kind: EntityKind::Country,
+        name: "Bosnia and Herzegovina".into(),
+        title: None,
+        actor: None,
+        place: None,
+        mentions: vec![dateline_doc::Span::new(at, at + 6)],
+    });
+    locate(&mut d, &GAZ);
+    assert_eq!(found(&d), [("Bosnia".to_string(), Some("BA".to_string()))]);
+    assert_eq!(d.places[0].feature, Some(Feature::Country));
+}
