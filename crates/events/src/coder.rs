@@ -1053,7 +1053,43 @@ fn title_head(v: &View, c: usize) -> usize {
     c
 }
 
+/// Chunks in text order joined by commas alone ("Norway's foreign minister, Jonas Berg,") name
+/// one actor twice; a list has "and", "or" or "&" somewhere ("Mordor, Rohan and Bree").
+fn apposition(v: &View, g: &[usize]) -> bool {
+    let mut sorted = g.to_vec();
+    sorted.sort_by_key(|&c| v.chunks[c].start);
+    g.len() > 1
+        && sorted.windows(2).all(|w| {
+            let (a, b) = (v.chunks[w[0]].end, v.chunks[w[1]].start);
+            a < b
+                && b - a <= 5
+                && (a..b).any(|k| v.is(k, ","))
+                && (a..b).all(|k| !v.is_any(k, &["and", "or", "&", "with", "against"]))
+        })
+}
+
 fn args(doc: &Doc, v: &View, g: &[usize], mil: bool) -> Vec<Argument> {
+    // an apposition is one actor: the most specific name of it
+    let one;
+    let g = if apposition(v, g) {
+        let code_len = |c: usize| {
+            doc.entities[v.chunks[c].entity]
+                .actor
+                .as_ref()
+                .map_or(0, |a| a.code.len())
+        };
+        // a possessive is a modifier of the head ("Syria's ally, Russia,")
+        let heads: Vec<usize> = g
+            .iter()
+            .copied()
+            .filter(|&c| !v.is(v.chunks[c].end, "'s"))
+            .collect();
+        let pool = if heads.is_empty() { g } else { &heads[..] };
+        one = [*pool.iter().max_by_key(|&&c| code_len(c)).unwrap_or(&g[0])];
+        &one[..]
+    } else {
+        g
+    };
     g.iter()
         .map(|&c| {
             let ch = &v.chunks[c];
@@ -1208,7 +1244,11 @@ fn is_passive(v: &View, t: &Trig, noun: bool, violent: bool) -> bool {
                 ],
             ))
         && t.head > 0
-        && v.words[t.head - 1].chunk.is_some()
+        && v.words[t.head - 1].chunk.is_some_and(|c| {
+            // "the town which Norway attacked in May": the subject of an object relative
+            let s = v.chunks[c].start;
+            s == 0 || !v.is_any(s - 1, &["which", "that", "whom"])
+        })
         && violent
     {
         return true;
@@ -1226,6 +1266,34 @@ fn is_passive(v: &View, t: &Trig, noun: bool, violent: bool) -> bool {
         return false;
     }
     false
+}
+
+/// The subject of a relative clause without a subject of its own is the relative pronoun's
+/// antecedent: "Sweden, which was attacked by X, …", "X condemned Sweden, which had attacked
+/// Y", "the convoy that was hit". Only an actor chunk right before the pronoun (or before the
+/// comma that opens the clause) counts.
+fn antecedent(v: &View, head: usize) -> Option<usize> {
+    let cs = clause_start(v, head);
+    if !v.is_any(cs, &["who", "which", "that"]) || cs == 0 {
+        return None;
+    }
+    // no subject of its own: only auxiliaries and adverbs between the pronoun and the verb
+    if !(cs + 1..head).all(|k| v.is_any(k, AUX_SKIP) || v.low(k).ends_with("ly")) {
+        return None;
+    }
+    let mut k = cs - 1;
+    if v.is(k, ",") {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+    } else if v.is(cs, "that") && cs >= 1 && v.is_any(cs - 1, SAY_VERBS) {
+        return None;
+    }
+    let c = v.words[k].chunk?;
+    // "the talks with Sweden, which …" still names Sweden; a nationality adjective does not
+    // stand for a noun
+    (!v.chunks[c].adjective).then_some(c)
 }
 
 /// "X is committed to …", "X is prepared to …", "X was determined to …": a participle of
@@ -1436,11 +1504,12 @@ pub(crate) fn roles(
         ),
     ) && !predicate_intent(v, lex, t)
     {
-        if let Some(c) = left_actor(v, t.head, excluded) {
+        if let Some(c) = left_actor(v, t.head, excluded).or_else(|| antecedent(v, t.head)) {
             tgt = group(v, c, excluded);
         }
-        // agent: "by X" / "by suspected Russian air strikes"
-        let mut k = last + 1;
+        // agent: "by X" / "by suspected Russian air strikes", also inside a gapped trigger
+        // ("was accused by X of spying")
+        let mut k = t.head + 1;
         while k < cend && !v.is(k, "by") {
             k += 1;
         }
@@ -1462,7 +1531,7 @@ pub(crate) fn roles(
                     target: right_target(doc, v, t, cend, excluded, e.mil, communicative),
                 };
             }
-        } else if let Some(c) = left_actor(v, t.head, excluded) {
+        } else if let Some(c) = left_actor(v, t.head, excluded).or_else(|| antecedent(v, t.head)) {
             src = group(v, c, excluded);
         }
         let tg = right_target(doc, v, t, cend, excluded, false, communicative);
@@ -2567,7 +2636,17 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
                     && gap.len() <= 4
                     && gap
                         .iter()
-                        .all(|w| !matches!(*w, "," | "and" | "after" | "in"))));
+                        .all(|w| !matches!(*w, "," | "and" | "after" | "in")))
+                // "were killed in a Norwegian air strike": the noun names the act that did it
+                || (!a.noun
+                    && b.noun
+                    && violent(&a.ev.cameo)
+                    && violent(&b.ev.cameo)
+                    && gap.first() == Some(&"in")
+                    && gap.len() <= 4
+                    && gap[1..]
+                        .iter()
+                        .all(|w| !PREPOSITIONS.contains(w) && !matches!(*w, "," | "and"))));
         if !linked {
             i += 1;
             continue;

@@ -22,6 +22,18 @@ const ROLES: &str = "\
 111 occurred src=NOR tgt=SWE | [Norway|NOR|country] criticised the arrest of opposition leaders by [Sweden|SWE|country].
 # a light head noun and a time expression between a noun trigger and its actors
 045 occurred src=NORGOV tgt=SWE,FIN | [The Norwegian prime minister|NORGOV|person] launched a mediation effort <on Saturday|2016-12-10|day> between [Sweden|SWE|country] and [Finland|FIN|country].
+# a relative clause without a subject of its own: the pronoun's antecedent
+190 occurred src=NOR tgt=SWE | [Sweden|SWE|country], which was attacked by [Norway|NOR|country] last year, condemned [Finland|FIN|country].
+190 occurred src=SWE tgt=FIN | [Norway|NOR|country] condemned [Sweden|SWE|country], which had attacked [Finland|FIN|country].
+# ... but an object relative keeps its own subject
+190 occurred src=NOR tgt= | The town, which [Norway|NOR|country] attacked in May, lies on the border.
+# the agent of a passive inside a gapped trigger
+1125 occurred src=NOR tgt=SWE | [Sweden|SWE|country] was accused by [Norway|NOR|country] of spying.
+# an apposition is one actor, not a list; a list has a conjunction
+040 occurred src=NORGOV tgt=SWEGOV | [Norway|NOR|country]'s foreign minister, [Jonas Berg|NORGOV|person], met [Swedish officials|SWEGOV|group] in {Oslo|NO|city}.
+051 occurred src=MOR,SHR,FOR,BRE tgt=GON | [Mordor|MOR|country], [the Shire|SHR|country], [Fornost|FOR|country] and [Bree|BRE|country] praised [Gondor|GON|country].
+# the act a killing happened in is the same event: its actor is the killer
+195 occurred src=NORMIL tgt=SWEMIL | [Two Swedish soldiers|SWEMIL|group] were killed in a [Norwegian|NOR|nationality] air strike.
 # a participle of intent before \"to\" is a predicate adjective, not a passive
 030 occurred src=VNM | [Vietnam|VNM|country] is committed to opening up its economy.
 ";
