@@ -95,6 +95,17 @@ const MEMBERS_SQL: &str = "SELECT e.id, a.key, a.source, e.event_id, e.cameo, e.
      WHERE e.cluster = ?1 ORDER BY e.id LIMIT 32";
 const _: () = assert!(MAX_COMPARED == 32, "MEMBERS_SQL's LIMIT is MAX_COMPARED");
 
+/// Band rows inserted by one statement.
+const BANDS_PER_STATEMENT: usize = 64;
+
+/// Inserts [`BANDS_PER_STATEMENT`] band rows.
+static INSERT_BANDS_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "INSERT OR IGNORE INTO fingerprint_bands (band, article_id) VALUES {}",
+        vec!["(?, ?)"; BANDS_PER_STATEMENT].join(", ")
+    )
+});
+
 /// `dateline_dedup::Known` over the store's tables, inside the batch's transaction. Rows of
 /// the batch being stored have no cluster and no fingerprint yet, so they are never candidates.
 pub(crate) struct SqlKnown<'c> {
@@ -416,7 +427,15 @@ pub(crate) fn decide(
         }
     }
     bands.sort_unstable();
-    for (b, aid) in bands {
+    // Full statements of many rows each, then the rest one by one.
+    let mut many = conn.prepare_cached(&INSERT_BANDS_SQL)?;
+    let mut chunks = bands.chunks_exact(BANDS_PER_STATEMENT);
+    for chunk in &mut chunks {
+        many.execute(rusqlite::params_from_iter(
+            chunk.iter().flat_map(|(b, aid)| [*b, *aid]),
+        ))?;
+    }
+    for (b, aid) in chunks.remainder() {
         band_st.execute(params![b, aid])?;
     }
     Ok(Decided {
