@@ -101,6 +101,9 @@ pub struct VerbImport {
     pub null_verbs: usize,
     /// Codes not in dateline's codebook, added under their root.
     pub new_codes: usize,
+    /// One-word verbs given decoys for their noun reading after a determiner ("the aid"):
+    /// those with no noun trigger in the lexicon already.
+    pub noun_guards: usize,
     // honoured
     pub synset_refs: usize,
     pub joined: usize,
@@ -173,6 +176,10 @@ impl VerbImport {
             (self.skips, "skips ^ (a gap)"),
             (self.compounds, "compound actors % (a gap)"),
             (self.second_codes, "second codes [A:B] (B ignored)"),
+            (
+                self.noun_guards,
+                "verbs not read as verbs after a determiner (\"the aid\")",
+            ),
         ]);
         if !approx.is_empty() {
             s.push_str("; approximated: ");
@@ -304,10 +311,16 @@ fn parse_verb(text: &str, n: usize) -> Result<Verb, VerbDictError> {
     }
     let mut forms = Vec::new();
     let extra = toks.map(str::to_string);
-    let braced = braces
-        .iter()
-        .flat_map(|b| b.split_whitespace().map(str::to_string).collect::<Vec<_>>());
-    for f in extra.chain(braced) {
+    let braced = braces.iter().flat_map(|b| {
+        b.split(|c: char| c.is_whitespace() || c == ',')
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    });
+    // "{+CRACKED_DOWN , +CRACKS_DOWN}": separators are no forms
+    for f in extra
+        .chain(braced)
+        .filter(|f| f.chars().any(char::is_alphanumeric))
+    {
         let fp: Vec<&str> = f.split('_').filter(|p| !p.is_empty()).collect();
         let w = if fp.len() == 1 {
             fp[0]
@@ -470,6 +483,9 @@ enum Item {
 
 const MAX_EXPANSIONS: usize = 4096;
 
+/// Words after which a verb of the dictionary reads as a noun ("the aid", "its forces").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "our"];
+
 /// A synset as lexicon material: the group lemma of its one-word members and the lemma
 /// sequences of its longer ones.
 type SynAlts = (Option<u32>, Vec<Vec<u32>>);
@@ -591,7 +607,11 @@ fn items(d: &PetrarchVerbs, body: &str, c: &mut Counts) -> Vec<(Item, bool)> {
         while j < parts.len() {
             let p = parts[j];
             j += 1;
-            if p.is_empty() {
+            // a stray comma or full stop is no word
+            if p.is_empty()
+                || (!p.chars().any(char::is_alphanumeric)
+                    && !matches!(p, "*" | "$" | "+" | "%" | "^"))
+            {
                 continue;
             }
             let joined = !first;
@@ -665,6 +685,24 @@ impl Lexicon {
                 false
             }
         };
+        // lemmas that start a noun trigger already there: a verb with such a noun reading
+        // keeps it (the coder weighs noun against verb); any other verb gets decoys for its
+        // noun reading after a determiner ("the aid", "its forces"), as PETRARCH codes only
+        // what its parser calls a verb
+        let noun_firsts: HashSet<u32> = self
+            .entries
+            .iter()
+            .filter(|e| e.noun && !e.decoy)
+            .filter_map(|e| match e.pattern.first() {
+                Some(Elem::Word(w)) => Some(*w),
+                _ => None,
+            })
+            .collect();
+        let dets: Vec<u32> = DETERMINERS
+            .iter()
+            .map(|d| self.import_lemma(d, &[]))
+            .collect();
+        let mut guarded: HashSet<u32> = HashSet::new();
         // synset label -> (group lemma of the one-word members, multi-word members)
         let mut syn_cache: HashMap<String, Option<SynAlts>> = HashMap::new();
         for (bi, b) in d.blocks.iter().enumerate() {
@@ -686,6 +724,30 @@ impl Lexicon {
                     .collect();
                 if v.words.len() == 1 {
                     singles.push((v.words[0].clone(), v.forms.clone()));
+                    let lemma = seq[0];
+                    let noun_reading = crate::lexicon::inflect(&v.words[0])
+                        .iter()
+                        .chain(&v.forms)
+                        .any(|f| self.lemmas_of(f).iter().any(|l| noun_firsts.contains(l)));
+                    if !noun_reading && guarded.insert(lemma) {
+                        imp.noun_guards += 1;
+                        for &det in &dets {
+                            push(
+                                &mut entries,
+                                Entry {
+                                    code: 0,
+                                    pattern: vec![Elem::Word(det), Elem::Word(lemma)],
+                                    noun: false,
+                                    solo: false,
+                                    mil: false,
+                                    tgt: false,
+                                    decoy: true,
+                                    noun_last: None,
+                                    rule: format!("{file}:{}", v.line),
+                                },
+                            );
+                        }
+                    }
                 } else {
                     imp.compound_verbs += 1;
                     compounds.push(seq.clone());

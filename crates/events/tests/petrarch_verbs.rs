@@ -241,6 +241,23 @@ fn alternatives_targets_compounds_and_second_codes() {
 }
 
 #[test]
+fn a_verb_after_a_determiner_is_no_verb() {
+    let (lex, imp) = lexicon(Lexicon::codebook_only());
+    // GROMBLE, SNARFLE, WIBBLE: no noun trigger for them in the codebook-only lexicon
+    assert_eq!(imp.noun_guards, 3);
+    expect(
+        &lex,
+        "[Gondor|GON|country] watched the grombles of [Arnor|ARN|country].",
+        "none",
+    );
+    expect(
+        &lex,
+        "[Gondor|GON|country] grombles at [Arnor|ARN|country].",
+        "120 src=GON tgt=ARN",
+    );
+}
+
+#[test]
 fn skipped_lines_make_no_entry() {
     let (lex, _) = lexicon(Lexicon::codebook_only());
     // [:173], [2305], [abc], &NOPE: the verb alone
@@ -267,8 +284,11 @@ fn on_top_of_the_built_in_lexicon_user_entries_win_ties() {
     let d = PetrarchVerbs::parse("--- CONDEMN [1121] ---\nCONDEMN\n").unwrap();
     let mut lex = Lexicon::load();
     let imp = lex.add_petrarch_verbs(&d, "mine.verbs.txt");
-    assert_eq!(imp.entries, 1);
-    assert_eq!(lex.trigger_count(), n + 1);
+    // the verb, and decoys for its noun reading after a determiner unless dateline knows a
+    // noun "condemnation"-like trigger for the word
+    assert!(imp.noun_guards <= 1);
+    assert_eq!(imp.entries, 1 + 7 * imp.noun_guards);
+    assert_eq!(lex.trigger_count(), n + imp.entries);
     expect(
         &lex,
         "[Gondor|GON|country] condemned [Arnor|ARN|country].",
