@@ -494,3 +494,45 @@ pub fn prepare_postgres(url: &str) -> Result<(), String> {
     .join()
     .map_err(|_| "opening the database panicked".to_string())?
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(limit: usize, offset: usize) -> Filter {
+        Filter {
+            limit,
+            offset,
+            ..Filter::default()
+        }
+    }
+
+    #[test]
+    fn a_short_page_tells_its_total() {
+        let exact = |value| Some(Total { value, exact: true });
+        assert_eq!(total_of_page(&page(50, 0), 7), exact(7));
+        assert_eq!(total_of_page(&page(50, 100), 7), exact(107));
+        assert_eq!(total_of_page(&page(50, 0), 0), exact(0));
+        // A full page, or an empty one past the end, needs the count.
+        assert_eq!(total_of_page(&page(50, 0), 50), None);
+        assert_eq!(total_of_page(&page(50, 100), 0), None);
+    }
+
+    #[test]
+    fn a_lower_bound_covers_the_page_shown() {
+        let bound = Total {
+            value: 10_000,
+            exact: false,
+        };
+        assert_eq!(at_least(bound, &page(50, 20_000), 50).value, 20_050);
+        assert_eq!(at_least(bound, &page(50, 0), 50), bound);
+        let exact = Total {
+            value: 3,
+            exact: true,
+        };
+        assert_eq!(at_least(exact, &page(50, 0), 3), exact);
+        for t in [bound, exact] {
+            assert_eq!(decode_total(&encode_total(t)), t);
+        }
+    }
+}

@@ -136,3 +136,43 @@ impl Pool {
         .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("worker: {e}")))?
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_budget_interrupts_a_query_and_the_request_deadline_holds_again() {
+        let dir = std::env::temp_dir().join(format!("dateline-pool-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("budget.db");
+        drop(Store::open(&path).unwrap());
+        let pool = Pool::new(path, 1, 60_000);
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let (inner, after) = rt
+            .block_on(pool.run(|s| {
+                // A statement that runs for seconds: stopped by a 20 ms budget.
+                let slow = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+                            WHERE i < 100000000) SELECT count(*) FROM n";
+                let t = Instant::now();
+                let inner = within(Duration::from_millis(20), || {
+                    s.connection().query_row(slow, [], |r| r.get::<_, i64>(0))
+                });
+                assert!(t.elapsed() < Duration::from_secs(2));
+                // Afterwards only the request's own (one-minute) deadline applies.
+                let after = s.connection().query_row(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n
+                     WHERE i < 100000) SELECT count(*) FROM n",
+                    [],
+                    |r| r.get::<_, i64>(0),
+                );
+                Ok((inner.is_err(), after.ok()))
+            }))
+            .unwrap();
+        assert!(inner, "the budget interrupted the slow statement");
+        assert_eq!(after, Some(100_000));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

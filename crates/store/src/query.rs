@@ -38,6 +38,9 @@ impl Filter {
         conn: &Connection,
         window: Option<usize>,
     ) -> Result<(String, Vec<Box<dyn ToSql>>)> {
+        // Pages count each condition's events only up to COMMON (a rare one is what they
+        // need to find); counts and aggregates up to PROBE.
+        let cap = if window.is_some() { 5000 } else { PROBE };
         let mut w: Vec<&str> = Vec::new();
         let mut p: Vec<Box<dyn ToSql>> = Vec::new();
         // Conditions checked row by row with a subquery: placed after the cheap column tests.
@@ -135,7 +138,7 @@ impl Filter {
                 {
                     let mut st = conn.prepare_cached(t.probe)?;
                     let mut ps: Vec<&dyn ToSql> = values.iter().map(|v| v.as_ref()).collect();
-                    ps.push(&PROBE);
+                    ps.push(&cap);
                     st.query_row(ps.as_slice(), |r| r.get(0))?
                 }
                 None => 0,
@@ -161,7 +164,7 @@ impl Filter {
             let found: i64 = conn.query_row(
                 "SELECT count(*) FROM (SELECT 1 FROM events WHERE cameo >= ?1 AND cameo < ?2
                  LIMIT ?3)",
-                params![c, end, if eq_terms >= 2 { PROBE } else { COMMON }],
+                params![c, end, if eq_terms >= 2 { cap } else { COMMON }],
                 |r| r.get(0),
             )?;
             let many = found >= COMMON;
@@ -254,10 +257,10 @@ impl Filter {
         }
         if eqs.len() >= 2
             && let Some(best) = eqs.iter().min_by_key(|t| t.n).map(|t| t.pos)
-            && eqs.iter().any(|t| t.pos == best && t.n < PROBE)
+            && eqs.iter().any(|t| t.pos == best && t.n < cap)
         {
             for t in eqs.iter().filter(|t| t.pos != best) {
-                w[t.pos] = if t.n < PROBE {
+                w[t.pos] = if t.n < cap {
                     t.sql.indexed
                 } else {
                     t.sql.on_row
