@@ -703,6 +703,8 @@ impl Lexicon {
             .map(|d| self.import_lemma(d, &[]))
             .collect();
         let mut guarded: HashSet<u32> = HashSet::new();
+        let mut guard_members: Vec<(String, Vec<String>)> = Vec::new();
+        let mut guard_line: Option<usize> = None;
         // synset label -> (group lemma of the one-word members, multi-word members)
         let mut syn_cache: HashMap<String, Option<SynAlts>> = HashMap::new();
         for (bi, b) in d.blocks.iter().enumerate() {
@@ -731,22 +733,8 @@ impl Lexicon {
                         .any(|f| self.lemmas_of(f).iter().any(|l| noun_firsts.contains(l)));
                     if !noun_reading && guarded.insert(lemma) {
                         imp.noun_guards += 1;
-                        for &det in &dets {
-                            push(
-                                &mut entries,
-                                Entry {
-                                    code: 0,
-                                    pattern: vec![Elem::Word(det), Elem::Word(lemma)],
-                                    noun: false,
-                                    solo: false,
-                                    mil: false,
-                                    tgt: false,
-                                    decoy: true,
-                                    noun_last: None,
-                                    rule: format!("{file}:{}", v.line),
-                                },
-                            );
-                        }
+                        guard_members.push((v.words[0].clone(), v.forms.clone()));
+                        guard_line.get_or_insert(v.line);
                     }
                 } else {
                     imp.compound_verbs += 1;
@@ -959,6 +947,26 @@ impl Lexicon {
                 if decoy && made > 0 {
                     imp.decoys += 1;
                 }
+            }
+        }
+        // one word class of the guarded verbs, so a determiner starts only a few decoys
+        if let Some(line) = guard_line {
+            let g = self.import_group(&format!("verbs read as nouns {file}"), &guard_members);
+            for &det in &dets {
+                push(
+                    &mut entries,
+                    Entry {
+                        code: 0,
+                        pattern: vec![Elem::Word(det), Elem::Word(g)],
+                        noun: false,
+                        solo: false,
+                        mil: false,
+                        tgt: false,
+                        decoy: true,
+                        noun_last: None,
+                        rule: format!("{file}:{line}"),
+                    },
+                );
             }
         }
         imp.entries = entries.len();

@@ -288,6 +288,7 @@ fn on_top_of_the_built_in_lexicon_user_entries_win_ties() {
     // noun "condemnation"-like trigger for the word
     assert!(imp.noun_guards <= 1);
     assert_eq!(imp.entries, 1 + 7 * imp.noun_guards);
+    // (one decoy per determiner, whatever the number of verbs)
     assert_eq!(lex.trigger_count(), n + imp.entries);
     expect(
         &lex,
