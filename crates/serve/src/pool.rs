@@ -30,6 +30,19 @@ thread_local! {
     static DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
 }
 
+/// A read connection, reading the file through a memory map (shared with the other
+/// connections through the operating system's page cache) and keeping 16 MiB of pages of its
+/// own: a page of events whose filter is tested row by row reads the same rows again on the
+/// next request (measured on 1M events: text=Aleppo's page 10.7 ms with SQLite's default
+/// 2 MB cache and no map, 3.7 ms mapped).
+fn open(path: &std::path::Path) -> dateline_store::Result<Store> {
+    let s = Store::open_read_only(path)?;
+    s.connection()
+        .execute_batch("PRAGMA mmap_size = 8589934592; PRAGMA cache_size = -16384;")
+        .map_err(dateline_store::Error::Sqlite)?;
+    Ok(s)
+}
+
 /// Run `f` (SQLite work on this thread's pooled connection) with its queries interrupted after
 /// `budget`, or at the request's own deadline if that comes first; the request's deadline
 /// holds again afterwards.
@@ -61,7 +74,7 @@ impl Pool {
 
     /// Open one read connection now and keep it.
     pub fn check(&self) -> Result<(), String> {
-        let s = Store::open_read_only(&self.path).map_err(|e| e.to_string())?;
+        let s = open(&self.path).map_err(|e| e.to_string())?;
         self.idle.lock().map_err(|e| e.to_string())?.push(s);
         Ok(())
     }
@@ -109,7 +122,7 @@ impl Pool {
             let taken = idle.lock().ok().and_then(|mut v| v.pop());
             let store = match taken {
                 Some(s) => s,
-                None => Store::open_read_only(&path).map_err(|e| {
+                None => open(&path).map_err(|e| {
                     ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("database: {e}"))
                 })?,
             };

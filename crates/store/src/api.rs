@@ -711,21 +711,46 @@ impl Store {
             .map_err(bad)?
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(bad)?;
-        // Snippets only for the page: each hit's match read again by its row id.
+        if ids.is_empty() {
+            return Ok(SearchPage {
+                total,
+                total_exact,
+                ranked,
+                hits: Vec::new(),
+            });
+        }
+        // Snippets only for the page: the matches between its lowest and highest row id are
+        // read again (at most the window; `+`: one range read, not one look-up per hit), a
+        // snippet made for the page's own.
         // Private-use characters mark the hits inside the snippet; they are split out below,
         // so no markup ever travels to the client.
+        let list = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
+        let (lo, hi) = (
+            ids.iter().min().copied().unwrap_or(0),
+            ids.iter().max().copied().unwrap_or(0),
+        );
+        let mut snippets: std::collections::HashMap<i64, String> = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid, snippet(articles_fts, 1, char(57344), char(57345), '…', 24)
+                 FROM articles_fts
+                 WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+                   AND +rowid IN (SELECT value FROM json_each(?4))",
+            )?
+            .query_map(params![q, lo, hi, list], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(bad)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(bad)?;
         let mut st = self.conn.prepare_cached(
             "SELECT a.doc_id, a.id, a.title, a.source, a.published,
-                    (SELECT count(*) FROM events e WHERE e.article_id = a.id),
-                    snippet(articles_fts, 1, char(57344), char(57345), '…', 24)
-             FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-             WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2",
+                    (SELECT count(*) FROM events e WHERE e.article_id = a.id)
+             FROM articles a WHERE a.id = ?1",
         )?;
         let mut hits = Vec::with_capacity(ids.len());
         for id in ids {
+            let snip = snippets.remove(&id).unwrap_or_default();
             let hit = st
-                .query_row(params![q, id], |r| {
-                    let snip: String = r.get(6)?;
+                .query_row([id], |r| {
                     Ok(SearchHit {
                         article: r.get(0)?,
                         article_row: r.get(1)?,
@@ -736,8 +761,7 @@ impl Store {
                         snippet: snippet_parts(&snip),
                     })
                 })
-                .optional()
-                .map_err(bad)?;
+                .optional()?;
             hits.extend(hit);
         }
         Ok(SearchPage {
