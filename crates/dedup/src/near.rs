@@ -238,7 +238,10 @@ pub struct DuplicateIndex {
     /// seeded entry need not be in the index.
     roots: Vec<String>,
     prints: Vec<Fingerprint>,
-    bands: HashMap<u64, Vec<u32>>,
+    /// The first entry with each band key; `more` holds the later ones of a key (rare: only
+    /// near duplicates share keys), so most keys cost no list of their own.
+    bands: HashMap<u64, u32>,
+    more: HashMap<u64, Vec<u32>>,
     by_id: HashMap<String, u32>,
 }
 
@@ -264,10 +267,12 @@ impl DuplicateIndex {
         let mut best: Option<(f64, u32)> = None;
         let mut seen: Vec<u32> = Vec::new();
         for b in 0..BANDS {
-            let Some(list) = self.bands.get(&fp.band(b)) else {
+            let key = fp.band(b);
+            let Some(first) = self.bands.get(&key) else {
                 continue;
             };
-            for &i in list {
+            let later = self.more.get(&key).map_or(&[][..], Vec::as_slice);
+            for &i in std::iter::once(first).chain(later) {
                 if seen.contains(&i) {
                     continue;
                 }
@@ -325,7 +330,14 @@ impl DuplicateIndex {
         let i = self.ids.len() as u32;
         if fp.comparable() {
             for b in 0..BANDS {
-                self.bands.entry(fp.band(b)).or_default().push(i);
+                match self.bands.entry(fp.band(b)) {
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(i);
+                    }
+                    std::collections::hash_map::Entry::Occupied(e) => {
+                        self.more.entry(*e.key()).or_default().push(i)
+                    }
+                }
             }
         }
         self.ids.push(id.to_owned());
