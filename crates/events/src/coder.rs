@@ -1078,14 +1078,22 @@ fn args(doc: &Doc, v: &View, g: &[usize], mil: bool) -> Vec<Argument> {
                 .as_ref()
                 .map_or(0, |a| a.code.len())
         };
-        // a possessive is a modifier of the head ("Syria's ally, Russia,")
+        // a possessive or a noun modifier is no head ("Syria's ally, Russia,", "Pakistan, a
+        // key US ally,"); among heads the most specific code, else the first (the head the
+        // appositive describes)
         let heads: Vec<usize> = g
             .iter()
             .copied()
-            .filter(|&c| !v.is(v.chunks[c].end, "'s"))
+            .filter(|&c| {
+                let e = v.chunks[c].end;
+                !(v.is(e, "'s") || (e < v.len() && plain(v, e)))
+            })
             .collect();
         let pool = if heads.is_empty() { g } else { &heads[..] };
-        one = [*pool.iter().max_by_key(|&&c| code_len(c)).unwrap_or(&g[0])];
+        one = [*pool
+            .iter()
+            .max_by_key(|&&c| (code_len(c), std::cmp::Reverse(v.chunks[c].start)))
+            .unwrap_or(&g[0])];
         &one[..]
     } else {
         g
@@ -2092,6 +2100,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     }
     promised_violence(&v, lex, &mut cands);
     reported_threat(doc, &v, lex, &mut cands);
+    complement_targets(doc, &v, lex, &mut cands);
     attitude_targets(&v, &mut cands);
     for c in cands.iter_mut() {
         if c.needs_target && !c.ev.target.iter().any(|a| a.code.is_some()) {
@@ -2168,6 +2177,54 @@ fn promised_violence(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         });
         if a.ev.target.is_empty() {
             a.ev.target = target;
+        }
+    }
+}
+
+/// "threatened on Monday to break relations with X", "refused to deploy troops in X", "offered
+/// to negotiate with X": a verb of appeal, intent, demand, rejection or threat without a target
+/// of its own is aimed at the target of the act in its "to" complement. A bare threat (130)
+/// takes the threat code of a conflict act it names ("to break relations": 1313).
+fn complement_targets(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
+    for i in 0..cands.len() {
+        let a = &cands[i];
+        if a.noun
+            || !a.ev.target.is_empty()
+            || !matches!(a.ev.cameo.get(..2), Some("02" | "03" | "10" | "12" | "13"))
+        {
+            continue;
+        }
+        let Some(j) = (i + 1..cands.len()).find(|&j| cands[j].head >= a.end) else {
+            continue;
+        };
+        let b = &cands[j];
+        // "to" right before the act; between the two only a time ("today", "on Monday")
+        if b.noun
+            || b.head == 0
+            || !v.is(b.head - 1, "to")
+            || !(a.end..b.head - 1).all(|k| in_time(doc, v, k) || v.is(k, "on"))
+            || b.ev.target.is_empty()
+        {
+            continue;
+        }
+        let target = b.ev.target.clone();
+        let act = b.ev.cameo.clone();
+        let a = &mut cands[i];
+        a.ev.target = target;
+        if a.ev.cameo == "130"
+            && matches!(
+                act.get(..2),
+                Some("14" | "15" | "16" | "17" | "18" | "19" | "20")
+            )
+            && let Some(info) = lex.code_info(threat_code(&act))
+        {
+            a.ev.cameo = info.code.clone();
+            a.ev.quad_class = info.quad_class;
+            a.ev.goldstein = info.goldstein;
+            a.ev.plover = info.plover.as_ref().map(|(k, m)| Plover {
+                kind: k.clone(),
+                mode: m.clone(),
+            });
         }
     }
 }

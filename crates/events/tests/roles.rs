@@ -13,6 +13,11 @@ const ROLES: &str = "\
 # ... but not a promise not to act, nor a prediction about someone else
 !13; !19 | [Freedonia|FRD|country] said it would not attack [Sylvania|SYL|country].
 !13 | [Freedonia|FRD|country] said [Sylvania|SYL|country] would attack the port.
+# a threat, intent or refusal without a target of its own aims at its complement's target
+1313 occurred src=AZELEG tgt=RUS | [The Azerbaijani parliament|AZELEG|organization] threatened <on Monday|2016-12-12|day> to break relations with [Russia|RUS|country].
+120 occurred src=PAK tgt=IRQ | [Pakistan|PAK|country] has refused to deploy peacekeepers in [Iraq|IRQ|country].
+# ... but an addressee stays the target of an appeal
+10 occurred src=NOR tgt=SWE | [Norway|NOR|country] urged [Sweden|SWE|country] to attack [Finland|FIN|country].
 # the gap of a gapped trigger is the trigger's own phrase; a modifier after \"to\" is no verb
 033 occurred src=NOR tgt=MOZ | [Norway|NOR|country] has promised to continue military aid to war-torn [Mozambique|MOZ|country].
 075 occurred src=NOR tgt=RWA | [Norway|NOR|country] has granted asylum to five [Rwandan|RWA|nationality] army officers.
