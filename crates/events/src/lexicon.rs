@@ -415,6 +415,18 @@ impl Lexicon {
         id
     }
 
+    /// Make `id` the first lemma read for the surface form `surface` (a dictionary verb
+    /// written as that very word is tried before a verb the word is only a form of: PETRARCH's
+    /// `LEFT` before the past of `LEAVE`); the first entry read wins a tie.
+    pub(crate) fn prefer_lemma(&mut self, surface: &str, id: u32) {
+        if let Some(v) = self.forms.get_mut(&normalise(surface))
+            && let Some(k) = v.iter().position(|&l| l == id)
+        {
+            let l = v.remove(k);
+            v.insert(0, l);
+        }
+    }
+
     /// A lemma that stands for any of several words (a verb block's verbs, a synset's
     /// one-word members), each with its inflections and extra forms. `name` must be unique to
     /// the group; it contains a space, so no text word can be it.

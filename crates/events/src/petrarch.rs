@@ -705,6 +705,8 @@ impl Lexicon {
         let mut guarded: HashSet<u32> = HashSet::new();
         let mut guard_members: Vec<(String, Vec<String>)> = Vec::new();
         let mut guard_line: Option<usize> = None;
+        // (verb as written, its lemma): read first for that very word
+        let mut exact: Vec<(String, u32)> = Vec::new();
         // synset label -> (group lemma of the one-word members, multi-word members)
         let mut syn_cache: HashMap<String, Option<SynAlts>> = HashMap::new();
         for (bi, b) in d.blocks.iter().enumerate() {
@@ -727,6 +729,7 @@ impl Lexicon {
                 if v.words.len() == 1 {
                     singles.push((v.words[0].clone(), v.forms.clone()));
                     let lemma = seq[0];
+                    exact.push((v.words[0].clone(), lemma));
                     let noun_reading = crate::lexicon::inflect(&v.words[0])
                         .iter()
                         .chain(&v.forms)
@@ -968,6 +971,9 @@ impl Lexicon {
                     },
                 );
             }
+        }
+        for (w, l) in &exact {
+            self.prefer_lemma(w, *l);
         }
         imp.entries = entries.len();
         imp.new_codes = self.codes().len() - codes_before;

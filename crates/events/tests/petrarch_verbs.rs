@@ -258,6 +258,25 @@ fn a_verb_after_a_determiner_is_no_verb() {
 }
 
 #[test]
+fn a_verb_written_as_the_very_word_wins_over_a_form_of_another() {
+    // dateline knows "left" as a past of "leave"; the dictionary lists LEFT as a verb of its own
+    let d =
+        PetrarchVerbs::parse("--- LEAVE [0874] ---\nLEAVE\n\n--- LEFT [0452] ---\nLEFT\n").unwrap();
+    let mut lex = Lexicon::codebook_only();
+    lex.add_petrarch_verbs(&d, "x");
+    expect(
+        &lex,
+        "[Gondor|GON|country] left [Arnor|ARN|country].",
+        "0452 src=GON",
+    );
+    expect(
+        &lex,
+        "[Gondor|GON|country] leaves [Arnor|ARN|country].",
+        "0874 src=GON",
+    );
+}
+
+#[test]
 fn skipped_lines_make_no_entry() {
     let (lex, _) = lexicon(Lexicon::codebook_only());
     // [:173], [2305], [abc], &NOPE: the verb alone
