@@ -24,6 +24,11 @@
 //! reverse one, `[:B]` only the reverse one, `[---]` no event. Comments: `#` (at a line start
 //! or after a space), `;` and `<!-- -->`. `~` lines (PETRARCH2's verb transformations) are
 //! ignored.
+//!
+//! Without a parser, two rules stand in for PETRARCH's "only what the parser calls a verb": a
+//! one-word verb right after a determiner ("the aid") is no trigger, unless the lexicon already
+//! has a noun trigger for it; and a verb written as the very word ("LEFT") is read before a verb
+//! the word is only an inflected form of ("LEAVE").
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
