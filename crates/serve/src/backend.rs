@@ -177,18 +177,18 @@ impl ReadBackend for Sqlite {
     }
 
     fn event(&self, id: i64) -> Fut<'_, Option<EventDetail>> {
-        Box::pin(self.pool.run(move |s| {
+        Box::pin(self.pool.run_lookup(move |s| {
             let cs = s.cluster_support()?;
             Ok(s.api_event(id, cs)?)
         }))
     }
 
     fn event_article(&self, id: i64) -> Fut<'_, Option<Value>> {
-        Box::pin(self.pool.run(move |s| Ok(s.api_event_article(id)?)))
+        Box::pin(self.pool.run_lookup(move |s| Ok(s.api_event_article(id)?)))
     }
 
     fn article(&self, doc_id: String) -> Fut<'_, Option<Value>> {
-        Box::pin(self.pool.run(move |s| Ok(s.article(&doc_id)?)))
+        Box::pin(self.pool.run_lookup(move |s| Ok(s.article(&doc_id)?)))
     }
 
     fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, SearchPage> {

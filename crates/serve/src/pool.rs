@@ -4,7 +4,9 @@
 //! blocking threads. Before each use the connection gets a progress handler that interrupts
 //! SQLite once the deadline has passed, so no request holds a connection longer than the limit.
 //! Aggregates (stats, map points: up to [`AGGREGATE_FACTOR`] times the limit) may hold at most
-//! half of the connections, so slow first requests of aggregates never hold up every page.
+//! half of the connections, so slow first requests of aggregates never hold up every page;
+//! look-ups of one event or article run on connections of their own (half as many again), so
+//! they never wait behind slow filtered queries.
 //! Within a request, [`within`] runs a step under a shorter budget (counts of events).
 
 use crate::handlers::ApiError;
@@ -22,6 +24,9 @@ pub struct Pool {
     permits: Arc<Semaphore>,
     /// Aggregates running at once: half the connections (at least one).
     aggregates: Arc<Semaphore>,
+    /// Look-ups of one event or article: their own connections (half as many, at least one),
+    /// so they never wait behind slow filtered queries.
+    lookups: Arc<Semaphore>,
     limit: Duration,
 }
 
@@ -68,6 +73,7 @@ impl Pool {
             idle: Arc::new(Mutex::new(Vec::new())),
             permits: Arc::new(Semaphore::new(size)),
             aggregates: Arc::new(Semaphore::new((size / 2).max(1))),
+            lookups: Arc::new(Semaphore::new((size / 2).max(1))),
             limit: Duration::from_millis(query_ms.max(1)),
         }
     }
@@ -85,7 +91,16 @@ impl Pool {
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
-        self.run_within(self.limit, f).await
+        self.run_within(self.limit, &self.permits, f).await
+    }
+
+    /// Run a look-up of one row (an event, an article) on the look-up connections.
+    pub async fn run_lookup<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+    {
+        self.run_within(self.limit, &self.lookups, f).await
     }
 
     /// Run an aggregate over the whole matching set (stats, map points) within
@@ -102,16 +117,21 @@ impl Pool {
             .acquire_owned()
             .await
             .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting down"))?;
-        self.run_within(self.limit * AGGREGATE_FACTOR, f).await
+        self.run_within(self.limit * AGGREGATE_FACTOR, &self.permits, f)
+            .await
     }
 
-    async fn run_within<T, F>(&self, limit: Duration, f: F) -> Result<T, ApiError>
+    async fn run_within<T, F>(
+        &self,
+        limit: Duration,
+        permits: &Arc<Semaphore>,
+        f: F,
+    ) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     {
-        let _permit = self
-            .permits
+        let _permit = permits
             .clone()
             .acquire_owned()
             .await
@@ -186,6 +206,45 @@ mod tests {
             .unwrap();
         assert!(inner, "the budget interrupted the slow statement");
         assert_eq!(after, Some(100_000));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn look_ups_and_pages_do_not_wait_behind_slow_aggregates() {
+        let dir = std::env::temp_dir().join(format!("dateline-lanes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("lanes.db");
+        drop(Store::open(&path).unwrap());
+        let pool = Arc::new(Pool::new(path, 2, 60_000));
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            // Two slow aggregates at once: one runs, the other waits for the aggregate slot.
+            let slow = |p: Arc<Pool>| {
+                tokio::spawn(async move {
+                    p.run_aggregate(|_| {
+                        std::thread::sleep(Duration::from_millis(800));
+                        Ok(())
+                    })
+                    .await
+                })
+            };
+            let (a, b) = (slow(pool.clone()), slow(pool.clone()));
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            let t = Instant::now();
+            pool.run(|_| Ok(())).await.unwrap();
+            pool.run_lookup(|_| Ok(())).await.unwrap();
+            assert!(
+                t.elapsed() < Duration::from_millis(400),
+                "a page and a look-up waited {:?}",
+                t.elapsed()
+            );
+            a.await.unwrap().unwrap();
+            b.await.unwrap().unwrap();
+        });
         std::fs::remove_dir_all(&dir).ok();
     }
 }
