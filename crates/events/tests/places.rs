@@ -188,3 +188,71 @@ fn a_nationality_before_a_site_is_no_narrower_place() {
         ["Vilnius"]
     );
 }
+
+#[test]
+fn a_place_that_is_the_passive_subject_of_a_material_act_is_its_place() {
+    assert_eq!(
+        place_of(
+            "{Tikrit|IQ|city} was heavily bombed by coalition aircraft in 2003.",
+            "bombed"
+        ),
+        ["Tikrit"]
+    );
+    // a progressive is no passive, and a surname-like subject of "shot" is a person's
+    assert!(place_of("{Ghana|GH|country} is denying the reports.", "denying").is_empty());
+}
+
+#[test]
+fn a_reference_point_is_the_place_only_when_nothing_narrower_is_named() {
+    assert_eq!(
+        place_of(
+            "Troops captured eight suspects in raids north of {Kirkuk|IQ|city} on Monday.",
+            "captured"
+        ),
+        ["Kirkuk"]
+    );
+    assert!(
+        place_of(
+            "A bomb killed four people in Tal Ward town north of {Kirkuk|IQ|city} on Monday.",
+            "killed"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "A bomb killed four people 40 km north of {Kirkuk|IQ|city} on Monday.",
+            "killed"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_place_in_apposition_to_the_capital_is_attached() {
+    assert_eq!(
+        place_of(
+            "A police officer was shot dead outside the regional capital, {Nalchik|RU|city}, on Sunday.",
+            "shot"
+        ),
+        ["Nalchik"]
+    );
+}
+
+#[test]
+fn a_comma_list_closed_by_and_is_one_coordination() {
+    assert_eq!(
+        place_of(
+            "Workers demonstrated in {Lyon|FR|city}, {Nantes|FR|city} and {Lille|FR|city} on Monday.",
+            "demonstrated"
+        ),
+        ["Lyon", "Nantes", "Lille"]
+    );
+    // an apposition is no list
+    assert_eq!(
+        place_of(
+            "Workers demonstrated in {Lyon|FR|city}, {France|FR|country} on Monday.",
+            "demonstrated"
+        ),
+        ["Lyon"]
+    );
+}

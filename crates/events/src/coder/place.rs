@@ -91,9 +91,21 @@ pub(crate) fn event_place_in(
             }
             if l == "of" {
                 passed_of = true;
+                // "in raids north of Kirkuk": a direction and "of" attach the place like a
+                // preposition (whether a narrower place is named before it is checked below)
+                if j > 0 && v.is_any(j - 1, DIRECTIONS) && j == pstart - 1 {
+                    prep = Some(j - 1);
+                    break;
+                }
             }
             // "in Iraq's western Anbar province": walk on through the container's possessive
             if matches!(l, "'s" | "s") && j > 0 && v.words[j - 1].place.is_some() {
+                continue;
+            }
+            // "outside the regional capital, Grozny": the place in apposition to a geographic
+            // noun right before it
+            if l == "," && j + 1 == pstart && j > 0 && v.is_any(j - 1, &["capital", "city", "town"])
+            {
                 continue;
             }
             if (visit && matches!(l, "to" | "for"))
@@ -438,14 +450,14 @@ const CALENDAR: &[&str] = &[
 /// eastern Ghouta").
 fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
     let unknown_name = |k: usize| {
-        v.words[k].upper
+        (v.words[k].upper || joined_article(v, k))
             && !v.words[k].punct
             && v.words[k].place.is_none()
             && v.words[k].chunk.is_none_or(|c| !v.chunks[c].adjective)
             && !GEO_MODS.contains(&v.low(k))
             && !GEO_NOUNS.contains(&v.low(k))
             && !CALENDAR.contains(&v.low(k))
-            && !v.low(k).contains('-')
+            && (!v.low(k).contains('-') || joined_article(v, k))
     };
     // before: "in Bustan al-Diwan district in the city of Homs", "at Maleley village in Garissa"
     if pj >= 2
@@ -465,14 +477,36 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
         return true;
     }
     // a reference point: "in Mahmudiyah south of Baghdad", "115 km west of Baghdad" (not "in
-    // the south of Lebanon")
+    // the south of Lebanon", nor "in raids north of Baghdad", "on a road just north of Kabul",
+    // where nothing narrower is named)
     for k in pj + 1..pstart {
-        if v.is(k, "of")
-            && k >= 2
-            && v.is_any(k - 1, DIRECTIONS)
-            && !v.is_any(k - 2, &["the", "far", "deep"])
-        {
-            return true;
+        if v.is(k, "of") && k >= 2 && v.is_any(k - 1, DIRECTIONS) {
+            let b = k - 2;
+            let b = if v.is(b, "just") && b > 0 { b - 1 } else { b };
+            // "in Wanlaweyn town north of", "in the mountains south of": a narrower place
+            let named = (v.words[b].upper && !v.words[b].punct)
+                || joined_article(v, b)
+                || v.is_any(b, UNIT_NOUNS)
+                || v.is_any(b, SETTLEMENT_NOUNS)
+                || v.is_any(b, SITE_NOUNS)
+                || GEO_NOUNS.contains(&v.low(b));
+            let distance = v.low(b).starts_with(|c: char| c.is_ascii_digit())
+                || v.is_any(
+                    b,
+                    &[
+                        ")",
+                        "km",
+                        "kilometers",
+                        "kilometres",
+                        "miles",
+                        "mi",
+                        "meters",
+                        "metres",
+                    ],
+                );
+            if named || distance {
+                return true;
+            }
         }
     }
     // before: "in Alishir district of Khost"
@@ -609,6 +643,13 @@ pub(crate) fn place_rule_of(
     }
     let own = event_place_in(v, trigs, ti, noun, quad, visit, &quads);
     if own.is_none()
+        && !noun
+        && matches!(quad, 0 | 4)
+        && let Some((p, a, b)) = passive_subject_place(v, t)
+    {
+        return Some((p, a, b, "passive-subject"));
+    }
+    if own.is_none()
         && ti > 0
         && t.head > 0
         && v.is(t.head - 1, ",")
@@ -622,6 +663,89 @@ pub(crate) fn place_rule_of(
     }
     own
 }
+
+/// "Jaffna was captured by government forces", "The capital, Kabul, is patrolled by …": the
+/// place that is the subject of a passive material verb is where the event happened. The place
+/// opens its clause (after at most a determiner, geographic words and an apposition comma).
+fn passive_subject_place(v: &View, t: &Trig) -> Option<(usize, usize, usize)> {
+    // a participle ("is denying" is no passive); a verb whose patient is as often a person
+    // ("Marino was shot", "Arad was captured") names a place only when a country is its subject
+    let verb = v.low(t.head);
+    if verb.ends_with("ing") {
+        return None;
+    }
+    let personal = PERSON_PATIENT.contains(&verb);
+    let mut j = t.head;
+    let mut be = false;
+    let mut steps = 0;
+    while j > 0 && steps < 5 {
+        j -= 1;
+        steps += 1;
+        let l = v.low(j);
+        if matches!(l, "was" | "were" | "is" | "are" | "been" | "being") {
+            be = true;
+            continue;
+        }
+        if be && matches!(l, "has" | "have" | "had") {
+            continue;
+        }
+        if !be && (l.ends_with("ly") || matches!(l, "also" | "reportedly" | "later")) {
+            continue;
+        }
+        break;
+    }
+    if !be || j + 1 > t.head {
+        return None;
+    }
+    // "The capital, Kabul, is patrolled"
+    let mut e = j;
+    if v.is(e, ",") && e > 0 {
+        e -= 1;
+    }
+    let p = v.words[e].place?;
+    let mut a = e;
+    while a > 0 && v.words[a - 1].place == Some(p) {
+        a -= 1;
+    }
+    if personal && !v.words[a].country {
+        return None;
+    }
+    let start = clause_start(v, a);
+    let lead_ok = (start..a).all(|k| {
+        v.is_any(k, &["the", ","]) || GEO_MODS.contains(&v.low(k)) || GEO_NOUNS.contains(&v.low(k))
+    });
+    lead_ok.then_some((p, a, e + 1))
+}
+
+/// Participles whose passive subject is as often a person as a place.
+const PERSON_PATIENT: &[&str] = &[
+    "shot",
+    "killed",
+    "wounded",
+    "injured",
+    "arrested",
+    "detained",
+    "kidnapped",
+    "abducted",
+    "stabbed",
+    "beaten",
+    "executed",
+    "hanged",
+    "murdered",
+    "tortured",
+    "released",
+    "freed",
+    "captured",
+    "seized",
+    "taken",
+    "held",
+    "run",
+    "hit",
+    "struck",
+    "attacked",
+    "targeted",
+    "denied",
+];
 
 /// Words `from..to` name a place the gazetteer does not know: a capitalised name that is no
 /// known place, actor or date ("targeting the Tariq al-Bab area", "near the Kissufim
@@ -650,7 +774,7 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
     let to = to.min(v.len());
     let name = |k: usize| {
         let w = &v.words[k];
-        w.upper
+        (w.upper || joined_article(v, k))
             && !w.punct
             && w.place.is_none()
             && !w.lexical
@@ -754,6 +878,14 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
     false
 }
 
+/// Word `k` is a transliterated name joined to its article ("al-Qasra", "el-Ain"), which its
+/// lower-case first letter hides from the capitalisation tests.
+fn joined_article(v: &View, k: usize) -> bool {
+    v.low(k).split_once('-').is_some_and(|(a, rest)| {
+        ARTICLES.contains(&a) && rest.len() >= 2 && rest.chars().all(|c| c.is_alphabetic())
+    })
+}
+
 /// Arabic articles that open a place name in transliteration ("al-Bab", "el-Ain").
 const ARTICLES: &[&str] = &[
     "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es",
@@ -803,10 +935,49 @@ const SITE_NOUNS: &[&str] = &[
     "checkpoint",
 ];
 
+/// One past the last place of a comma list that a conjunction closes, starting after the place
+/// ending at `b`: "in Ankara, Bursa and Izmir", "in Rome, Milan, and Turin" (not the apposition
+/// "in Peshawar, Pakistan", which no "and" closes); `b` when there is none.
+fn comma_list_end(v: &View, b: usize) -> usize {
+    let n = v.len();
+    let mut k = b;
+    let mut commas = 0;
+    loop {
+        if k >= n || !v.is(k, ",") {
+            break;
+        }
+        let mut x = k + 1;
+        if v.is_any(x, &["and", "or"]) {
+            x += 1;
+        }
+        if x >= n || v.words[x].place.is_none() {
+            break;
+        }
+        let p = v.words[x].place;
+        while x < n && v.words[x].place == p {
+            x += 1;
+        }
+        commas += 1;
+        if v.is_any(k + 1, &["and", "or"]) {
+            return x;
+        }
+        k = x;
+    }
+    // "A, B and C": the last item follows a conjunction without a comma
+    if commas > 0
+        && k < n
+        && v.is_any(k, &["and", "or"])
+        && v.words.get(k + 1).is_some_and(|w| w.place.is_some())
+    {
+        return k;
+    }
+    b
+}
+
 /// One past the last word of the places coordinated with the place ending at `b`: "in
 /// Siddharthanagar and Butwal", "in Berlin and in the German town of Mainz".
 pub(crate) fn extend_coordinated(v: &View, b: usize) -> usize {
-    let mut end = b;
+    let mut end = comma_list_end(v, b);
     loop {
         let mut k = end;
         let mut sep = false;
