@@ -173,7 +173,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => extract(a),
         Command::Ingest(a) if a.to.is_some() && !a.dicts.is_empty() => Err(
-            "--actors/--agents apply where articles are extracted: give them to `dateline work`"
+            "--actors/--agents/--verbs apply where articles are extracted: give them to `dateline work`"
                 .into(),
         ),
         Command::Ingest(a) if a.to.is_some() => {
