@@ -1212,6 +1212,13 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
+        // "the comparable year-ago quarter": the adjective joins the expression.
+        let (j, r) = if the && matches!(r, "comparable" | "corresponding") && self.is(j + 1, "year")
+        {
+            (j + 1, "year")
+        } else {
+            (j, r)
+        };
         // "year-earlier", "the year-ago quarter": the same quarter a year before.
         if r == "year"
             && self.is(j + 1, "-")
@@ -1219,6 +1226,26 @@ impl<'a> Grammar<'a> {
             && matches!(self.w(j + 2), "ago" | "earlier")
         {
             let k = j + 3;
+            // "the year-earlier third quarter": that quarter of the previous year.
+            if let Some(n) = ordinal(self.w(k))
+                && (1..=4).contains(&n)
+            {
+                let e = match (self.w(k + 1), self.w(k + 2)) {
+                    ("quarter", _) => Some(k + 2),
+                    ("-", "quarter") if self.glued(k + 1) => Some(k + 3),
+                    _ => None,
+                };
+                if let Some(e) = e {
+                    return Some((
+                        e,
+                        Expr::new(Sem::PartOfYear {
+                            half: false,
+                            n: n as u8,
+                            yoff: -1,
+                        }),
+                    ));
+                }
+            }
             if matches!(self.w(k), "quarter" | "period") {
                 return Some((k + 1, Expr::new(Sem::QuarterAgo(1))));
             }
@@ -1251,11 +1278,31 @@ impl<'a> Grammar<'a> {
                 ("most", "recent") => j + 2,
                 _ => j,
             };
+            // "the same quarter last year", "the corresponding period a year ago": the
+            // reported quarter a year back, as one expression.
+            let (k, same) = match r {
+                "same" | "corresponding" | "comparable"
+                    if matches!(self.w(j + 1), "quarter" | "period") =>
+                {
+                    (j + 1, true)
+                }
+                _ => (k, false),
+            };
             let w = self.w(k);
             if (w == "quarter" && !matches!(self.w(k + 1), "of" | "-" | "century"))
                 || (w == "period" && k > j)
             {
-                return Some((k + 1, Expr::new(Sem::QuarterAgo(0))));
+                let year_back = match (self.w(k + 1), self.w(k + 2), self.w(k + 3)) {
+                    ("last", "year", _) => Some(k + 3),
+                    ("a", "year", "ago" | "earlier") => Some(k + 4),
+                    _ => None,
+                };
+                if let Some(e) = year_back {
+                    return Some((e, Expr::new(Sem::QuarterAgo(1))));
+                }
+                if !same {
+                    return Some((k + 1, Expr::new(Sem::QuarterAgo(0))));
+                }
             }
         }
         let off = match r {
@@ -1266,6 +1313,15 @@ impl<'a> Grammar<'a> {
         };
         if !the && r == "previous" {
             return None;
+        }
+        // "last year's quarter": the reported quarter a year back.
+        if r == "last"
+            && self.is(j + 1, "year")
+            && matches!(self.w(j + 2), "'" | "’")
+            && self.is(j + 3, "s")
+            && matches!(self.w(j + 4), "quarter" | "period")
+        {
+            return Some((j + 5, Expr::new(Sem::QuarterAgo(1))));
         }
         // "last fiscal year", "this fiscal year": the fiscal year is named by its calendar
         // year ("fiscal 1989" → 1989).

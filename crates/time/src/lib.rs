@@ -300,7 +300,15 @@ fn scan(
         ) && last_quarter.is_some()
             && quarter_sentence();
         // "the 1988 quarter": the quarter last named, in that year.
-        let quarter_in = matches!(x.sem, Sem::QuarterIn(_));
+        // "the year-ago quarter" names the comparison quarter, not the one reported: it
+        // must not become the quarter "a year earlier" counts back from.
+        // "after a flat second quarter" (an indefinite one) is a description, not the
+        // quarter reported either.
+        // A hyphenated "a third-quarter loss" is adjectival: the article is the noun's.
+        let indefinite = matches!(x.sem, Sem::Quarter { .. })
+            && (i..e).all(|k| g_word(g, k) != "-")
+            && (i.saturating_sub(2)..i).any(|k| matches!(g_word(g, k), "a" | "an"));
+        let quarter_in = matches!(x.sem, Sem::QuarterIn(_) | Sem::QuarterAgo(1..)) || indefinite;
         if let (Sem::QuarterIn(y), Some((_, q))) = (&x.sem, *last_quarter) {
             x.sem = Sem::Quarter { q, y: Some(*y) };
         }

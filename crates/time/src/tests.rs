@@ -958,3 +958,50 @@ fn the_previous_weekday_counts_from_the_day_last_named() {
         ])
     );
 }
+
+#[test]
+fn year_ago_quarters_in_results_reporting() {
+    // The comparison quarter does not become the quarter "a year earlier" counts from.
+    let t = "Net rose in the third quarter. Year-earlier net was lower, and sales rose \
+             from a year earlier.";
+    assert_eq!(
+        timeml(t, OCT),
+        pairs(&[
+            ("the third quarter", "2016-Q3"),
+            ("Year-earlier", "2015-Q3"),
+            ("a year earlier", "2015-Q3"),
+        ])
+    );
+    // An indefinite quarter is a description, not the one reported.
+    let t = "Profit rose in the third quarter after a flat second quarter. Sales were up \
+             from a year earlier.";
+    assert_eq!(
+        timeml(t, OCT)[2],
+        ("a year earlier".into(), "2015-Q3".into())
+    );
+    // The year-ago quarter as one expression, however it is worded.
+    for (t, e) in [
+        (
+            "In the year-earlier third quarter, it lost money.",
+            "the year-earlier third quarter",
+        ),
+        (
+            "It lost money in the comparable year-ago quarter.",
+            "the comparable year-ago quarter",
+        ),
+        (
+            "For the quarter a year ago, it lost money.",
+            "the quarter a year ago",
+        ),
+        (
+            "It lost money in the same period last year.",
+            "the same period last year",
+        ),
+        (
+            "Sales for last year's quarter were $3 million.",
+            "last year's quarter",
+        ),
+    ] {
+        assert_eq!(timeml(t, OCT), pairs(&[(e, "2015-Q3")]), "{t}");
+    }
+}
