@@ -334,8 +334,10 @@ const LIGHT_HEADS: &[&str] = &[
 
 /// Word `k` lies inside a time expression of the time layer.
 fn in_time(doc: &Doc, v: &View, k: usize) -> bool {
-    let w = v.words[k].span;
-    doc.times.iter().any(|t| t.span.contains(w))
+    k < v.len() && {
+        let w = v.words[k].span;
+        doc.times.iter().any(|t| t.span.contains(w))
+    }
 }
 
 /// Nouns of hostile acts whose "by X" names the actor a condemnation, demand or appeal is
@@ -975,6 +977,13 @@ fn right_actor(
         if let Some(c) = v.words[k].chunk
             && !excluded.contains(&c)
         {
+            // "celebrated Eid at Osgiliath with Gondor": inside the trigger's own phrase a
+            // name after a locative preposition is where, not whom
+            let s = v.chunks[c].start;
+            if s < inside && s > 0 && v.is_any(s - 1, LOC_PREPS) {
+                k = v.chunks[c].end;
+                continue;
+            }
             return Some(title_head(v, c));
         }
         k += 1;
@@ -1665,7 +1674,17 @@ fn right_target(
 ) -> Vec<Argument> {
     // "demanded that the US cancel …", "urged that Israel …": the addressee is the subject of
     // the clause after "that"
-    let last = *t.fixed.last().unwrap_or(&t.head);
+    let mut last = *t.fixed.last().unwrap_or(&t.head);
+    // "expressed hope on Thursday that X …": a time between the verb and its clause
+    if communicative && !v.is(last, "that") {
+        let mut k = last + 1;
+        while k < v.len() && (in_time(doc, v, k) || (v.is(k, "on") && in_time(doc, v, k + 1))) {
+            k += 1;
+        }
+        if k > last + 1 && v.is(k, "that") {
+            last = k - 1;
+        }
+    }
     let cend = if communicative && (v.is(last, "that") || v.is(last + 1, "that")) {
         clause_end(v, (last + 2).min(v.len().saturating_sub(1)))
     } else {

@@ -18,6 +18,10 @@ const ROLES: &str = "\
 120 occurred src=PAK tgt=IRQ | [Pakistan|PAK|country] has refused to deploy peacekeepers in [Iraq|IRQ|country].
 # ... but an addressee stays the target of an appeal
 10 occurred src=NOR tgt=SWE | [Norway|NOR|country] urged [Sweden|SWE|country] to attack [Finland|FIN|country].
+# a time between a verb of saying and its clause: the clause's subject is still the target
+013 occurred src=NOR tgt=SWE | [Norway|NOR|country] expressed hope <on Thursday|2016-12-08|day> that [Sweden|SWE|country] would join the alliance.
+# inside a trigger's own phrase, a name after a locative preposition is a place, not a target
+050 occurred src=NOR tgt=SWE | [Norway|NOR|country] celebrated the holiday at [Akershus Castle|NORGOV|organization] with [Sweden|SWE|country].
 # the gap of a gapped trigger is the trigger's own phrase; a modifier after \"to\" is no verb
 033 occurred src=NOR tgt=MOZ | [Norway|NOR|country] has promised to continue military aid to war-torn [Mozambique|MOZ|country].
 075 occurred src=NOR tgt=RWA | [Norway|NOR|country] has granted asylum to five [Rwandan|RWA|nationality] army officers.
