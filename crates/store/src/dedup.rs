@@ -148,12 +148,14 @@ impl ClusterCache {
     }
 
     /// Add a batch's new event rows (in storing order) to the clusters they joined or founded.
-    /// `seeded`: the stored clusters the batch was compared with (the others are new).
+    /// `seeded`: the stored clusters the batch was compared with (the others are new);
+    /// `mentions`: the batch's mentions as [`decide`] made them (by [`NewMember::at`]), taken
+    /// rather than made again.
     pub(crate) fn add(
         &mut self,
         members: &[NewMember],
-        keys: &HashMap<i64, &str>,
         seeded: &HashSet<String>,
+        mentions: &mut [Vec<Option<Mention>>],
     ) {
         for m in members {
             let entry = match self.clusters.get_mut(m.cluster) {
@@ -166,10 +168,14 @@ impl ClusterCache {
                     .or_insert_with(|| (m.id, Vec::new())),
             };
             if entry.1.len() < MAX_COMPARED {
-                let key = keys.get(&m.article).copied().unwrap_or_default();
-                let mut mention = mention(key, m.source, m.event);
-                mention.same_as = None;
-                entry.1.push(mention);
+                let taken = mentions
+                    .get_mut(m.at.0)
+                    .and_then(|a| a.get_mut(m.at.1))
+                    .and_then(Option::take);
+                if let Some(mut mention) = taken {
+                    mention.same_as = None;
+                    entry.1.push(mention);
+                }
             }
         }
     }
@@ -438,9 +444,15 @@ pub(crate) fn decide(
     for (b, aid) in chunks.remainder() {
         band_st.execute(params![b, aid])?;
     }
+    let seeded = known.seeded;
+    drop(batch);
     Ok(Decided {
         result,
-        seeded: known.seeded,
+        seeded,
+        mentions: mentions
+            .into_iter()
+            .map(|m| m.into_iter().map(Some).collect())
+            .collect(),
     })
 }
 
@@ -448,6 +460,8 @@ pub(crate) fn decide(
 pub(crate) struct Decided {
     pub result: BatchDedup,
     pub seeded: HashSet<String>,
+    /// Per new article, per event (in `Prepared` order): the mention the rule read.
+    pub mentions: Vec<Vec<Option<Mention>>>,
 }
 
 /// A newly stored event row, as its cluster's summary reads it.
@@ -458,6 +472,8 @@ pub(crate) struct NewMember<'a> {
     pub source: Option<&'a str>,
     pub cluster: &'a str,
     pub event: &'a EventIn,
+    /// (article, event) index of its mention in [`Decided::mentions`].
+    pub at: (usize, usize),
 }
 
 /// How precisely a place is known, in the order [`summarise`] picks a cluster's place.

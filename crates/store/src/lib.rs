@@ -343,12 +343,16 @@ impl Store {
             }
         }
         // Near duplicates and event clusters, decided against what the store holds.
-        let decided = dedup::decide(&tx, &new, &mut self.clusters)?;
+        let dedup::Decided {
+            result,
+            seeded,
+            mut mentions,
+        } = dedup::decide(&tx, &new, &mut self.clusters)?;
         let mut members: Vec<dedup::NewMember> = Vec::new();
-        for ((aid, rec), clusters) in new.iter().zip(&decided.result.clusters) {
+        for (a, ((aid, rec), clusters)) in new.iter().zip(&result.clusters).enumerate() {
             stats.new += 1;
             let ids = insert_children(&tx, *aid, rec, clusters)?;
-            for ((e, cluster), id) in rec.events.iter().zip(clusters).zip(ids) {
+            for (j, ((e, cluster), id)) in rec.events.iter().zip(clusters).zip(ids).enumerate() {
                 if let Some(id) = id {
                     stats.events += 1;
                     members.push(dedup::NewMember {
@@ -357,13 +361,13 @@ impl Store {
                         source: rec.source.as_deref(),
                         cluster,
                         event: e,
+                        at: (a, j),
                     });
                 }
             }
         }
-        dedup::summarise_new(&tx, &members, &decided.seeded)?;
-        let keys: HashMap<i64, &str> = new.iter().map(|(id, p)| (*id, p.key.as_str())).collect();
-        self.clusters.add(&members, &keys, &decided.seeded);
+        dedup::summarise_new(&tx, &members, &seeded)?;
+        self.clusters.add(&members, &seeded, &mut mentions);
         tx.commit()?;
         Ok(stats)
     }
