@@ -167,9 +167,20 @@ impl ReadBackend for Sqlite {
             // Counted within its own time budget: a count that runs out of it is the lower
             // bound it reached (cached like an exact one until the store changes).
             let total = cache.get_or(key("count", &unpaged(&filter)), generation, || {
-                let t = crate::pool::within(Duration::from_millis(COUNT_MS), || {
+                let t = match crate::pool::within(Duration::from_millis(COUNT_MS), || {
                     s.api_count_capped(&filter, TOTAL_CAP)
-                })?;
+                }) {
+                    // Stopped before it counted anything: the page is the lower bound.
+                    Err(dateline_store::Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)))
+                        if f.code == rusqlite::ErrorCode::OperationInterrupted =>
+                    {
+                        Total {
+                            value: 0,
+                            exact: false,
+                        }
+                    }
+                    other => other?,
+                };
                 Ok(encode_total(t))
             })?;
             Ok((at_least(decode_total(&total), &filter, page.len()), page))

@@ -4,7 +4,8 @@
 //!
 //!     cargo run --release -p dateline-store --example bench_query -- STORE.db [ROUNDS] [--plan] [--api]
 //!
-//! `--api`: also the reads behind `dateline serve` per filter: the total counted up to
+//! `--api`: also the reads behind `dateline serve` per filter: its page (`/api/events`), the
+//! total counted up to
 //! `TOTAL_CAP` (as `/api/events` counts it, without the server's time budget) and the stats
 //! (`/api/stats`, once: the server caches it), then full-text searches (`/api/search`).
 //!
@@ -98,6 +99,20 @@ fn main() {
                 f.quad = Some(1);
                 f.status = set("planned");
                 f.offset = 400
+            }),
+        ),
+        (
+            "quad 4 + planned (none)",
+            f(&|f| {
+                f.quad = Some(4);
+                f.status = set("planned")
+            }),
+        ),
+        (
+            "root 19 + occurred",
+            f(&|f| {
+                f.root = set("19");
+                f.status = set("occurred")
             }),
         ),
         (
@@ -207,6 +222,15 @@ fn api_reads(st: &Store, name: &str, f: &Filter, rounds: usize) {
     let total = total.unwrap();
     let (p50, p99) = pcts(&mut times);
     let cs = st.cluster_support().unwrap();
+    let mut page_times = Vec::with_capacity(rounds);
+    let mut n = 0;
+    for _ in 0..rounds {
+        let t = Instant::now();
+        n = st.api_events(f, cs).unwrap().len();
+        page_times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    let (e50, e99) = pcts(&mut page_times);
+    println!("  {name:28} api page {n:4} rows  p50 {e50:8.2} ms  p99 {e99:8.2} ms");
     let t = Instant::now();
     let stats = st.api_stats(f, cs).unwrap();
     let stats_ms = t.elapsed().as_secs_f64() * 1000.0;
