@@ -256,3 +256,44 @@ fn a_comma_list_closed_by_and_is_one_coordination() {
         ["Lyon"]
     );
 }
+
+#[test]
+fn the_narrower_of_two_known_places_joined_by_a_unit_noun_and_of_wins() {
+    assert_eq!(
+        place_of(
+            "Agents arrested him in the {Boston|US|city} borough of {Dorchester|US|city} last week.",
+            "arrested"
+        ),
+        ["Dorchester"]
+    );
+}
+
+#[test]
+fn a_named_county_of_a_province_is_narrower_than_the_province() {
+    assert!(
+        place_of(
+            "Police shot four farmers in {Yunnan|CN|admin1} province's mountainous Lufeng county on Friday.",
+            "shot"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn an_unknown_object_placed_in_a_region_is_narrower_than_the_region() {
+    assert!(
+        place_of(
+            "Troops stormed Tal Jabin in northern {Aleppo|SY|admin1} on Sunday.",
+            "stormed"
+        )
+        .is_empty()
+    );
+    // a person is no place: the region stays the event's
+    assert_eq!(
+        place_of(
+            "Agents captured Mansour in {Kenya|KE|country} in February.",
+            "captured"
+        ),
+        ["Kenya"]
+    );
+}

@@ -298,7 +298,16 @@ pub(crate) fn event_place_in(
         }
         let mut score = if pj >= t.head { d + 1 } else { d + 3 };
         // "the West Bank city of Nablus", "Yala's Betong district": the later, narrower name
-        if pend < n && (v.is_any(pend, &["'s", "of"]) || v.is_any(pend, GEO_NOUNS)) {
+        // ("the New York borough of Queens": any plain noun before "of")
+        if pend < n
+            && (v.is_any(pend, &["'s", "of"])
+                || v.is_any(pend, GEO_NOUNS)
+                || (pend + 1 < n
+                    && v.is(pend + 1, "of")
+                    && !v.words[pend].punct
+                    && !v.words[pend].upper
+                    && !v.words[pend].lexical))
+        {
             score += 1;
         }
         let rule = if prep.is_some() {
@@ -519,10 +528,23 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
     }
     // after: "Miami's Little Havana neighborhood", "Hama's Hamidiyeh and Bab Qubli neighborhoods"
     let n = v.len();
-    if pend < n && v.is(pend, "'s") {
-        let mut k = pend + 1;
-        while k < n && k < pend + 4 {
-            if unknown_name(k) {
+    // ("Sichuan province's Tibetan-populated Aba county": past a unit noun and hyphenated
+    // modifiers, a name before a unit noun)
+    let poss = if pend < n && v.is_any(pend, UNIT_NOUNS) {
+        pend + 1
+    } else {
+        pend
+    };
+    if poss < n && v.is(poss, "'s") {
+        let mut k = poss + 1;
+        while k < n && k < poss + 4 {
+            if v.low(k).contains('-') && !joined_article(v, k) {
+                k += 1;
+                continue;
+            }
+            if unknown_name(k)
+                && (poss == pend || v.is_any(k + 1, UNIT_NOUNS) || v.is_any(k + 1, PART_NOUNS))
+            {
                 return true;
             }
             if v.words[k].punct || v.words[k].upper || v.words[k].lexical {
@@ -557,6 +579,35 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
 fn object_unknown_place(v: &View, t: &Trig) -> bool {
     let last = *t.fixed.last().unwrap_or(&t.head);
     let n = v.len();
+    // "stormed Najarah in eastern Aleppo": an unknown name right after the verb, then a
+    // locative preposition
+    {
+        let mut k = last + 1;
+        if v.is(k, "the") {
+            k += 1;
+        }
+        let a = k;
+        while k < n
+            && (v.words[k].upper || joined_article(v, k))
+            && !v.words[k].punct
+            && v.words[k].place.is_none()
+            && v.words[k].chunk.is_none()
+            && !v.words[k].lexical
+            && !CALENDAR.contains(&v.low(k))
+        {
+            k += 1;
+        }
+        // ... a region around it named with a direction ("in eastern Aleppo", "in rural
+        // Hama"): not a person ("shot Kadirgamar in the head", "captured Ocalan in Kenya")
+        if k > a
+            && k + 2 < n
+            && v.is_any(k, &["in", "near", "outside"])
+            && (v.is_any(k + 1, DIRECTION_ADJECTIVES)
+                || (v.is(k + 1, "the") && v.is_any(k + 2, DIRECTION_ADJECTIVES)))
+        {
+            return true;
+        }
+    }
     let mut k = t.head + 1;
     let mut unit = false;
     while k < n && k < last + 7 {
@@ -716,6 +767,24 @@ fn passive_subject_place(v: &View, t: &Trig) -> Option<(usize, usize, usize)> {
     });
     lead_ok.then_some((p, a, e + 1))
 }
+
+/// Directions as adjectives, and "rural", before a region's name ("in eastern Aleppo").
+const DIRECTION_ADJECTIVES: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north",
+    "south",
+    "east",
+    "west",
+    "rural",
+];
 
 /// Participles whose passive subject is as often a person as a place.
 const PERSON_PATIENT: &[&str] = &[
