@@ -317,6 +317,33 @@ const GEO_MODS: &[&str] = &[
     "opposition-controlled",
     "government-controlled",
 ];
+/// Collective heads whose "of" phrase names the actor: "a group of X", "a delegation of X".
+const COLLECTIVES: &[&str] = &[
+    "group",
+    "delegation",
+    "team",
+    "contingent",
+    "band",
+    "number",
+    "majority",
+    "handful",
+    "member",
+    "members",
+];
+
+/// Participles that are adjectives before "to": "is opposed to" opposes, "is committed to"
+/// intends; their subject is the actor, not a passive target.
+const ADJECTIVAL_PARTICIPLES: &[&str] = &[
+    "opposed",
+    "committed",
+    "determined",
+    "prepared",
+    "resolved",
+    "dedicated",
+    "devoted",
+    "inclined",
+];
+
 /// Head nouns that only carry the act named before them: "a mediation effort", "a peace
 /// mission", "a bid".
 const LIGHT_HEADS: &[&str] = &[
@@ -484,7 +511,14 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
             }
         }
     }
-    View { words, chunks, buf }
+    let mut view = View { words, chunks, buf };
+    // "once again", "once more": an adverb, not the subordinator "once"
+    for i in 0..view.len().saturating_sub(1) {
+        if view.is(i, "once") && view.is_any(i + 1, &["again", "more"]) {
+            view.words[i].sub = false;
+        }
+    }
+    view
 }
 
 fn match_pattern(v: &View, pat: &[Elem], i: usize, fixed: &mut Vec<usize>) -> Option<usize> {
@@ -921,7 +955,9 @@ fn after_preposition(v: &View, s: usize) -> bool {
                 && v.low(k - 1).ends_with('s')
                 && !v.words[k - 1].punct
                 && !v.words[k - 1].lexical;
-            return !origin;
+            // "a group of Moroccan diplomats", "a delegation of X": a collective head
+            let collective = l == "of" && k > 0 && v.is_any(k - 1, COLLECTIVES);
+            return !(origin || collective);
         }
         if !(GEO_MODS.contains(&l) || matches!(l, "the" | "a" | "an")) {
             return false;
@@ -1317,10 +1353,11 @@ fn antecedent(v: &View, head: usize) -> Option<usize> {
 /// intent before "to" is a predicate adjective, and the subject holds the intent; no passive.
 fn predicate_intent(v: &View, lex: &Lexicon, t: &Trig) -> bool {
     let last = *t.fixed.last().unwrap_or(&t.head);
-    lex.codes[lex.entries[t.code_entry].code]
+    (lex.codes[lex.entries[t.code_entry].code]
         .code
         .starts_with("03")
-        && (v.is(last, "to") || v.is(last + 1, "to"))
+        && (v.is(last, "to") || v.is(last + 1, "to")))
+        || (v.is_any(t.head, ADJECTIVAL_PARTICIPLES) && v.is(t.head + 1, "to"))
 }
 
 pub(crate) struct Roles {

@@ -43,6 +43,12 @@ const ROLES: &str = "\
 051 occurred src=MOR,SHR,FOR,BRE tgt=GON | [Mordor|MOR|country], [the Shire|SHR|country], [Fornost|FOR|country] and [Bree|BRE|country] praised [Gondor|GON|country].
 # the act a killing happened in is the same event: its actor is the killer
 195 occurred src=NORMIL tgt=SWEMIL | [Two Swedish soldiers|SWEMIL|group] were killed in a [Norwegian|NOR|nationality] air strike.
+# \"once again\" is an adverb, not a clause boundary
+12 occurred src=BGD tgt=IND | [Bangladesh|BGD|country] has once again rejected an [Indian|IND|nationality] proposal.
+# the \"of\" phrase of a collective head names the actor
+040 occurred src=MARGOV tgt=USAGOV | A group of [Moroccan diplomats|MARGOV|group] held their first meeting with [President Obama|USAGOV|person].
+# an adjectival participle before \"to\" is no passive: its subject opposes
+126 occurred src=ISR | [Israel|ISR|country] is opposed to [French|FRA|nationality] mediation.
 # a participle of intent before \"to\" is a predicate adjective, not a passive
 030 occurred src=VNM | [Vietnam|VNM|country] is committed to opening up its economy.
 ";
