@@ -432,7 +432,6 @@ fn can_start(g: &Grammar, i: usize) -> bool {
                         | "mid"
                         | "now"
                         | "currently"
-                        | "then"
                         | "recently"
                         | "previously"
                         | "formerly"
@@ -488,6 +487,7 @@ fn can_start(g: &Grammar, i: usize) -> bool {
                         | "that"
                 )
                 || matches!(g.lex.get(i + 1), Some(Lex::Units(_)))
+                || (g_word(g, i) == "then" && i + 1 < g.toks.len() && g_word(g, i + 1) == "current")
         }
     }
 }

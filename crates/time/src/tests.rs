@@ -1005,3 +1005,12 @@ fn year_ago_quarters_in_results_reporting() {
         assert_eq!(timeml(t, OCT), pairs(&[(e, "2015-Q3")]), "{t}");
     }
 }
+
+#[test]
+fn a_sentence_opening_now_comma_is_a_discourse_marker() {
+    assert!(timeml("Now, the mayor says, the plan looks different.", OCT).is_empty());
+    assert_eq!(
+        timeml("The plan now looks different.", OCT),
+        pairs(&[("now", "PRESENT_REF")])
+    );
+}
