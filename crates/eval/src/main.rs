@@ -4,11 +4,14 @@
 use std::process::ExitCode;
 
 mod dedup;
+mod wikievents;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(what) = args.first() else {
-        eprintln!("usage: dateline-eval extraction|geo|ner|time|events|toll|quotes [ARGS]");
+        eprintln!(
+            "usage: dateline-eval extraction|geo|ner|time|events|toll|quotes|wikievents [ARGS]"
+        );
         return ExitCode::from(2);
     };
     let rest = &args[1..];
@@ -22,6 +25,7 @@ fn main() -> ExitCode {
         "toll" => dateline_eval::toll::run(rest),
         "quotes" => dateline_eval::quotes::run(rest),
         "dedup" => dedup::run_dedup(rest),
+        "wikievents" => wikievents::run(rest),
         other => Err(format!("unknown evaluation {other:?}")),
     };
     match result {
