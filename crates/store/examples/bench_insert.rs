@@ -4,6 +4,8 @@
 //!
 //!     cargo run --release -p dateline-store --example bench_insert -- OUT.jsonl /tmp/x.db [ROUNDS] [BATCH]
 //!
+//! `BENCH_CACHE_KIB` sets another page cache size (KiB) than the store's own.
+//!
 //! Prints CPU time (user + system of the process) and wall time of each phase: preparing (done
 //! by the extraction threads in `dateline ingest`), inserting (the writer thread) and closing
 //! (the last checkpoint), then the least CPU time of each phase over the rounds.
@@ -70,6 +72,15 @@ fn main() {
         });
         let (st, i) = timed(|| {
             let mut st = Store::open(db).unwrap();
+            // BENCH_CACHE_KIB: another page cache size than the store's own (in KiB).
+            if let Some(kib) = std::env::var("BENCH_CACHE_KIB")
+                .ok()
+                .and_then(|v| v.parse::<i64>().ok())
+            {
+                st.connection()
+                    .pragma_update(None, "cache_size", -kib)
+                    .unwrap();
+            }
             for ch in prepared.chunks(batch) {
                 st.insert_prepared(ch).unwrap();
             }
