@@ -275,7 +275,9 @@ const FUNCTION: &[&str] = &[
 /// Lower-case words allowed inside a multi-word place name.
 const CONNECTORS: &[&str] = &[
     "of", "de", "la", "le", "les", "du", "des", "del", "da", "do", "dos", "das", "al", "el",
-    "upon", "on", "and", "the", "en", "sur", "am", "im", "an", "der", "di", "y", "e", "i",
+    // French "au"/"aux" ("Port-au-Prince", "Fort-aux-Français")
+    "au", "aux", "upon", "on", "and", "the", "en", "sur", "am", "im", "an", "der", "di", "y", "e",
+    "i",
     // Arabic article and particles in transliterated names ("Deir ez-Zor", "Ras al-Ain")
     "ez", "es", "ed", "er", "ad", "ar", "as", "at", "az", "ash", "ath", "adh", "ul", "bin", "ibn",
     "van", "von", "den", "het", "aan", "op", "zum", "bei", "sul", "sous", "lès",

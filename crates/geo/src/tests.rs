@@ -580,3 +580,12 @@ fn a_country_known_by_a_short_name_is_the_country() {
     assert_eq!(found(&d), [("Bosnia".to_string(), Some("BA".to_string()))]);
     assert_eq!(d.places[0].feature, Some(Feature::Country));
 }
+
+#[test]
+fn a_french_name_joined_by_au_is_one_place() {
+    let d = run("Police patrol the streets of Port-au-Prince every night.");
+    assert_eq!(
+        found(&d),
+        [("Port-au-Prince".to_string(), Some("HT".to_string()))]
+    );
+}
