@@ -415,17 +415,30 @@ impl Store {
     }
 }
 
+/// Member `k` of an object. The objects of a record are small (an event has about 15 keys, an
+/// actor or a date a handful): comparing the keys in turn is cheaper than hashing `k`.
+fn get<'a>(v: &'a Value, k: &str) -> Option<&'a Value> {
+    let o = v.as_object()?;
+    if o.len() > 24 {
+        return o.get(k);
+    }
+    o.iter().find(|(key, _)| key.as_str() == k).map(|(_, x)| x)
+}
+/// [`get`], or `null` when absent (as indexing a [`Value`] gives).
+fn member<'a>(v: &'a Value, k: &str) -> &'a Value {
+    get(v, k).unwrap_or(&Value::Null)
+}
 fn s<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
-    v.get(k).and_then(Value::as_str)
+    get(v, k).and_then(Value::as_str)
 }
 fn i(v: &Value, k: &str) -> Option<i64> {
-    v.get(k).and_then(Value::as_i64)
+    get(v, k).and_then(Value::as_i64)
 }
 fn f(v: &Value, k: &str) -> Option<f64> {
-    v.get(k).and_then(Value::as_f64)
+    get(v, k).and_then(Value::as_f64)
 }
 fn arr<'a>(v: &'a Value, k: &str) -> &'a [Value] {
-    v.get(k)
+    get(v, k)
         .and_then(Value::as_array)
         .map(Vec::as_slice)
         .unwrap_or(&[])
@@ -577,7 +590,7 @@ fn event_rows(rec: &Value, text: &str) -> Vec<EventIn> {
         let span = sentence
             .and_then(|n| sentences.get(usize::try_from(n).ok()?))
             .and_then(|sp| Some((i(sp, "start")?, i(sp, "end")?)));
-        let trig = &ev["trigger"];
+        let trig = member(ev, "trigger");
         let (ts, te) = (i(trig, "start"), i(trig, "end"));
         let mut actors = Vec::new();
         for role in ["source", "target"] {
@@ -586,8 +599,9 @@ fn event_rows(rec: &Value, text: &str) -> Vec<EventIn> {
                 let ent = s(a, "entity").and_then(|id| entities.get(id));
                 actors.push(ActorIn {
                     role,
-                    code: so(a, "code").or_else(|| ent.and_then(|e| so(&e["actor"], "code"))),
-                    country: ent.and_then(|e| so(&e["actor"], "country")),
+                    code: so(a, "code")
+                        .or_else(|| ent.and_then(|e| so(member(e, "actor"), "code"))),
+                    country: ent.and_then(|e| so(member(e, "actor"), "country")),
                     name: ent.and_then(|e| so(e, "name")),
                     entity_id: so(a, "entity"),
                     start: i(a, "start"),
@@ -595,10 +609,10 @@ fn event_rows(rec: &Value, text: &str) -> Vec<EventIn> {
                 });
             }
         }
-        let date = &ev["date"];
-        let place_ref = &ev["place"];
+        let date = member(ev, "date");
+        let place_ref = member(ev, "place");
         let place = s(place_ref, "place").and_then(|id| places.get(id));
-        let plover = &ev["plover"];
+        let plover = member(ev, "plover");
         out.push(EventIn {
             event_id: so(ev, "id").unwrap_or_default(),
             sentence,
@@ -644,7 +658,7 @@ impl Prepared {
         if record.get("error").is_some() {
             return None;
         }
-        let art = &record["article"];
+        let art = member(record, "article");
         let text = s(art, "text")?;
         let casualties = arr(record, "casualties")
             .iter()
@@ -661,7 +675,7 @@ impl Prepared {
                 start: i(c, "start"),
                 end: i(c, "end"),
                 place_id: so(c, "place"),
-                date_value: so(&c["date"], "value"),
+                date_value: so(member(c, "date"), "value"),
             })
             .collect();
         let hash = keys::content_hash(text);
