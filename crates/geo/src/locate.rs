@@ -678,7 +678,15 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 }
                 let mut context = false;
                 if let Some((b, kind)) = block {
-                    let named = i != j && cands.iter().any(|c| c.primary);
+                    // (a hand-curated region's or sea's alternate counts: "Persian Gulf")
+                    let named = i != j
+                        && cands.iter().any(|c| {
+                            c.primary
+                                || matches!(
+                                    gaz.records[c.record as usize].kind,
+                                    Kind::Region | Kind::Water | Kind::Landmark
+                                )
+                        });
                     if sp.contains(b) && (b != sp || kind != EntityKind::Nationality) && named {
                         // the whole of a several-word place name: "Rock Hill" taken for a
                         // person, "West Bank" for a bank, "Tamil Nadu" around "Tamil"

@@ -589,3 +589,20 @@ fn a_french_name_joined_by_au_is_one_place() {
         [("Port-au-Prince".to_string(), Some("HT".to_string()))]
     );
 }
+
+#[test]
+fn a_sea_named_with_a_nationality_word_is_the_sea() {
+    let text = "Warships patrolled the Persian Gulf on Friday.";
+    let mut d = doc(text);
+    let at = text.find("Persian").unwrap();
+    d.entities.push(Entity {
+        kind: EntityKind::Nationality,
+        name: "Persian".into(),
+        title: None,
+        actor: None,
+        place: None,
+        mentions: vec![dateline_doc::Span::new(at, at + 7)],
+    });
+    locate(&mut d, &GAZ);
+    assert_eq!(found(&d), [("Persian Gulf".to_string(), None)]);
+}
