@@ -2320,6 +2320,8 @@ fn threat_code(act: &str) -> &'static str {
         "204" => "1385",
         "190" | "193" | "194" | "195" => "1384",
         _ => match &act[..2] {
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+            | "13" => "130",
             "14" => "133",
             "15" => "130",
             "16" => "131",
@@ -2336,13 +2338,19 @@ fn threat_code(act: &str) -> &'static str {
 fn reported_threat(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
     for ci in 0..cands.len() {
         let c = &cands[ci];
-        if c.noun
-            || c.ev.status == Status::Negated
-            || !matches!(
-                c.ev.cameo.get(..2),
-                Some("14" | "15" | "16" | "17" | "18" | "19" | "20")
-            )
-        {
+        // a noun entry right after a modal is a verb ("they would blockade the city")
+        let after_modal =
+            c.head > 0 && v.is_any(c.head - 1, &["would", "will", "'ll", "'d", "shall"]);
+        // an act made conditional on the other side ("will withdraw its force unless …") is a
+        // threat whatever the act; otherwise only a conflict act is one
+        let conflict = matches!(
+            c.ev.cameo.get(..2),
+            Some("14" | "15" | "16" | "17" | "18" | "19" | "20")
+        );
+        let ultimatum = (c.end..v.len())
+            .take_while(|&k| !is_hard(v, k))
+            .any(|k| v.is(k, "unless"));
+        if (c.noun && !after_modal) || c.ev.status == Status::Negated || !(conflict || ultimatum) {
             continue;
         }
         // the modal right before the verb (an adverb may stand between)
@@ -2373,7 +2381,11 @@ fn reported_threat(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         // "said on Friday that", "warned Y that": a time, "that" and an addressee between
         let mut s = first;
         let mut that = false;
-        while s > 0 && (v.is(s - 1, "that") || in_time(doc, v, s - 1)) {
+        while s > 0
+            && (v.is(s - 1, "that")
+                || in_time(doc, v, s - 1)
+                || (v.is(s - 1, "on") && in_time(doc, v, s)))
+        {
             that |= v.is(s - 1, "that");
             s -= 1;
         }
@@ -2438,7 +2450,7 @@ fn reported_threat(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
             mode: m.clone(),
         });
         c.ev.status = Status::Occurred;
-        c.ev.rule = format!("announced conflict act as threat ({})", c.ev.rule);
+        c.ev.rule = format!("announced act as threat ({})", c.ev.rule);
         c.ev.trigger = Span::new(v.words[say].span.start, c.ev.trigger.end);
         // the threat is dated by the saying ("said on Friday"), else by publication
         let (lo, hi) = (v.words[say].span.start, v.words[m].span.start);

@@ -10,6 +10,11 @@ const ROLES: &str = "\
 1312 occurred src=NOR tgt=SWE; !16 | [Norway|NOR|country] says it will impose sanctions on [Sweden|SWE|country].
 138 occurred src=FRD tgt=SYL date=2016-12-09; !19 | [Freedonia|FRD|country] warned <on Friday|2016-12-09|day> that it would attack [Sylvania|SYL|country].
 137 occurred src=FRD; !17 | [Freedonia|FRD|country] told [Sylvania|SYL|country] that it would arrest the smugglers.
+1381 occurred date=2016-12-09; !19 | [Farmers|AGR|group] said <on Friday|2016-12-09|day> they would blockade the capital.
+# an act made conditional on the other side is a threat whatever the act; without the
+# condition it stays a plan
+130 occurred src=NGA tgt=TCD; !08 | [Nigeria|NGA|country] announced that it will withdraw its troops from [Chad|TCD|country] unless the rebels agree to a ceasefire.
+08 planned src=NGA; !13 | [Nigeria|NGA|country] announced that it will withdraw its troops from [Chad|TCD|country] next year.
 # ... but not a promise not to act, nor a prediction about someone else
 !13; !19 | [Freedonia|FRD|country] said it would not attack [Sylvania|SYL|country].
 !13 | [Freedonia|FRD|country] said [Sylvania|SYL|country] would attack the port.
