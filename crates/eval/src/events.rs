@@ -24,8 +24,8 @@
 //!     false positives) — the measure Halterman reports ("measured by token, the model produces
 //!     precision and recall scores of over 0.83", for a tagger trained on these labels and scored
 //!     on sentences it was not trained on; the split is the paper's); also the share of verbs
-//!     whose predicted place is right: none when the gold has none, else a non-empty subset of the gold tokens (one of several gold places, or "Syria"
-//!     for "northern Syria", counts).
+//!     whose predicted place is right: none when the gold has none, else a non-empty subset of
+//!     the gold tokens (one of several gold places, or "Syria" for "northern Syria", counts).
 //!
 //! Each sentence becomes a one-paragraph document and runs through segment, time, entities and
 //! geo before the events stage, without the cleaning stage (which could drop short lines).
