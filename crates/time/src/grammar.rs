@@ -1401,6 +1401,9 @@ impl<'a> Grammar<'a> {
                 };
                 (r, i + 2)
             }
+            // "this past spring", "this coming winter", as for weekdays.
+            "this" if self.is(i + 1, "past") => (Rel::Last, i + 2),
+            "this" if self.is(i + 1, "coming") => (Rel::Next, i + 2),
             "this" => (Rel::This, i + 1),
             "the" => (Rel::Tense, i + 1),
             _ => (Rel::Tense, i),

@@ -1014,3 +1014,17 @@ fn a_sentence_opening_now_comma_is_a_discourse_marker() {
         pairs(&[("now", "PRESENT_REF")])
     );
 }
+
+#[test]
+fn this_past_and_this_coming_seasons() {
+    assert_eq!(
+        timeml(
+            "The unit was closed this past spring and reopens this coming winter.",
+            OCT
+        ),
+        pairs(&[
+            ("this past spring", "2016-SP"),
+            ("this coming winter", "2016-WI")
+        ])
+    );
+}
