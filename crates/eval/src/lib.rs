@@ -11,6 +11,7 @@ pub mod ner;
 pub mod quotes;
 pub mod time;
 pub mod toll;
+pub mod wikievents;
 
 /// The shared evaluation data folder: `$DATELINE_DATA`, else `../shared/data` from the
 /// workspace root. `None` (with a printed notice) when absent.

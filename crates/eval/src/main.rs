@@ -4,13 +4,12 @@
 use std::process::ExitCode;
 
 mod dedup;
-mod wikievents;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(what) = args.first() else {
         eprintln!(
-            "usage: dateline-eval extraction|geo|ner|time|events|toll|quotes|wikievents [ARGS]"
+            "usage: dateline-eval extraction|bench|geo|ner|time|events|toll|quotes|dedup|wikievents [ARGS]"
         );
         return ExitCode::from(2);
     };
@@ -25,7 +24,7 @@ fn main() -> ExitCode {
         "toll" => dateline_eval::toll::run(rest),
         "quotes" => dateline_eval::quotes::run(rest),
         "dedup" => dedup::run_dedup(rest),
-        "wikievents" => wikievents::run(rest),
+        "wikievents" => dateline_eval::wikievents::run(rest),
         other => Err(format!("unknown evaluation {other:?}")),
     };
     match result {

@@ -39,8 +39,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::{dataset, prf, write_section};
 use dateline_doc::{Doc, Status};
-use dateline_eval::{dataset, prf, write_section};
 use dateline_input::{Body, RawArticle};
 use dateline_pipeline::Pipeline;
 use serde::Deserialize;

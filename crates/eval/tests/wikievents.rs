@@ -3,10 +3,7 @@
 //! itself. The data tests skip with a printed notice when ../shared is absent.
 
 #[allow(dead_code)]
-#[path = "../src/wikievents.rs"]
-mod wikievents;
-
-use wikievents::{Split, compatible, family, gold_family};
+use dateline_eval::wikievents::{Split, compatible, family, gold_family};
 
 #[test]
 fn crosswalk_reads_the_definitions() {
@@ -31,7 +28,7 @@ fn crosswalk_reads_the_definitions() {
     // outside: cooperation, disapproval; statements are apart
     assert_eq!(family("057"), None);
     assert_eq!(family("111"), None);
-    assert_eq!(family("010"), Some(wikievents::APART));
+    assert_eq!(family("010"), Some(dateline_eval::wikievents::APART));
     // gold types no row reaches are left out of recall
     assert_eq!(gold_family("GenericCrime.GenericCrime.GenericCrime"), None);
     assert_eq!(gold_family("Disaster.DiseaseOutbreak.Unspecified"), None);
@@ -48,7 +45,8 @@ fn wikievents_dev_floor() {
         return;
     };
     let pipeline = dateline_pipeline::Pipeline::new();
-    let Some(s) = wikievents::evaluate(&pipeline, &dir, "dev").expect("dev split") else {
+    let Some(s) = dateline_eval::wikievents::evaluate(&pipeline, &dir, "dev").expect("dev split")
+    else {
         return;
     };
     assert_eq!(s.docs, 20, "dev articles");
