@@ -547,7 +547,14 @@ fn match_pattern(v: &View, pat: &[Elem], i: usize, fixed: &mut Vec<usize>) -> Op
                         && k + 1 < v.len()
                         && plain(v, k - 1)
                         && plain(v, k + 1);
-                    if k >= v.len() || (v.words[k].punct && !listed) || v.is_any(k, SUBORDINATORS) {
+                    // "captured the rebels' last stronghold": a possessive apostrophe stays
+                    // inside the gap
+                    let possessive =
+                        k > i && v.is_any(k, &["'", "\u{2019}"]) && !v.words[k - 1].punct;
+                    if k >= v.len()
+                        || (v.words[k].punct && !listed && !possessive)
+                        || v.is_any(k, SUBORDINATORS)
+                    {
                         return None;
                     }
                 }
@@ -1785,6 +1792,25 @@ pub(crate) fn status(
         if gap > max {
             continue;
         }
+        // "pleads not guilty to hampering the probe": the negation governs the verdict
+        // adjective right after it, not a trigger further on
+        if h.kind == CueKind::Neg
+            && h.end < t.head
+            && v.is_any(
+                h.end,
+                &[
+                    "guilty",
+                    "innocent",
+                    "liable",
+                    "responsible",
+                    "aware",
+                    "sure",
+                    "certain",
+                ],
+            )
+        {
+            continue;
+        }
         // a verb trigger between a modal and this trigger takes the modal for itself only
         // when it is not this trigger's own auxiliary chain; keep it simple: words between
         // must not contain a hard boundary.
@@ -2003,7 +2029,18 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     if v.len() == 0 {
         return;
     }
-    let trigs = triggers(&v, lex);
+    let mut trigs = triggers(&v, lex);
+    // a capitalised trigger word inside the name of an organisation names no event
+    // ("the Office of Special Investigations")
+    trigs.retain(|t| !in_name(doc, &v, t));
+    // a list item, table row or section heading yields events only when it holds a verb
+    // reading of a trigger: a "Bomb" cause column or "== The attack ==" title is no event
+    if !trigs.is_empty()
+        && structural(doc, sentence)
+        && !trigs.iter().any(|t| verb_reading(&v, lex, t))
+    {
+        return;
+    }
     if trigs.is_empty() {
         return;
     }
@@ -2143,6 +2180,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 && !document_object(&v, t, &info.code)
                 && !consequence_clause(&v, t, &info.code)
                 && !quoted_label(&v, t)
+                && !asked_question(doc, &v, t, &info.code)
                 && !natural_agent(doc, &r.source),
             noun: e.noun,
             head: t.head,
@@ -2199,6 +2237,93 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             }
         }
     }
+}
+
+/// Whether a sentence is document structure rather than a sentence of the story: a section
+/// heading, a list item ("* 2015-12-21, …"), a wiki section title ("== The attack ==") or a
+/// table row (tab-separated cells).
+fn structural(doc: &Doc, sentence: usize) -> bool {
+    let s = &doc.sentences[sentence];
+    if doc
+        .blocks
+        .get(s.block)
+        .is_some_and(|b| b.kind == BlockKind::Heading)
+    {
+        return true;
+    }
+    let text = doc.slice(s.span);
+    let t = text.trim_start();
+    t.starts_with(['*', '\u{2022}', '\u{b7}', '#', '=', '|'])
+        || t.starts_with("- ")
+        || text.contains('\t')
+}
+
+/// A trigger read as a finite verb: a verb entry, in lower case, not in a noun position
+/// ("the attack", "US Bomb" are labels).
+fn verb_reading(v: &View, lex: &Lexicon, t: &Trig) -> bool {
+    !lex.entries[t.entry].noun && !v.words[t.head].upper && !nominal(v, t.head)
+}
+
+/// A capitalised trigger inside an organisation's name in running text: within an organisation
+/// mention, or after "Name of" ("Office of Special Investigations", "Court of Appeal").
+fn in_name(doc: &Doc, v: &View, t: &Trig) -> bool {
+    let h = t.head;
+    if h == 0 || !t.fixed.iter().all(|&k| v.words[k].upper) {
+        return false;
+    }
+    let org = v.words[h]
+        .chunk
+        .is_some_and(|c| doc.entities[v.chunks[c].entity].kind == EntityKind::Organization);
+    let named = || {
+        let mut k = h - 1;
+        while k > 0 && h - k < 4 && v.words[k].upper && !v.words[k].punct {
+            k -= 1;
+        }
+        v.is(k, "of") && k > 0 && v.words[k - 1].upper && !v.words[k - 1].punct
+    };
+    if !org && !named() {
+        return false;
+    }
+    // running text, not a title-case headline ("Wave of Bombings Hits the Capital")
+    let (mut n, mut up) = (0usize, 0usize);
+    for w in v.words.iter().filter(|w| !w.punct) {
+        n += 1;
+        up += usize::from(w.upper);
+    }
+    up * 2 < n
+}
+
+/// "asked the agent on cross-examination if there was any evidence", "\"Who was it?\" Smith
+/// asked": asking a question is no appeal.
+fn asked_question(doc: &Doc, v: &View, t: &Trig, code: &str) -> bool {
+    if !code.starts_with("02") || !v.low(t.head).starts_with("ask") {
+        return false;
+    }
+    if (t.head.saturating_sub(5)..t.head).any(|k| v.is(k, "?")) {
+        return true;
+    }
+    // the question split off as a sentence of its own: the asker opens this one
+    if t.head <= 4 && !(0..t.head).any(|k| v.is_any(k, SUBORDINATORS)) {
+        let (text, start) = (doc.text(), v.words[0].span.start);
+        let mut a = start.saturating_sub(8);
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let before = text[a..start]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\u{201d}'));
+        if before.ends_with('?') {
+            return true;
+        }
+    }
+    for k in t.end..(t.end + 15).min(v.len()) {
+        if is_hard(v, k) {
+            break;
+        }
+        if v.is_any(k, &["if", "whether"]) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "vowed to wage war on X", "pledged on Monday to attack the city": an intent (03) whose

@@ -165,3 +165,61 @@ fn modal_subjects_and_quoted_labels_are_no_occurred_events() {
     let failures = common::run_fixture("false events", FALSE_EVENTS, &lex);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Document structure and readings that are no event, or no occurred event (#4).
+const STRUCTURE: &str = "\
+# a list row whose cause column holds a trigger word names no event
+!19; !09 | * 2016-03-02, Corporal Ann Example, Army Office of Special Investigations, [US|USA|country] Bomb
+# a list item with a verb keeps its event
+190 | * 2016-03-02: [Rebel fighters|SYRREB|group] attacked an army checkpoint near {Homs|SY|city}.
+# a wiki-style section title
+none | == The attack ==
+# a trigger word inside an organisation's name in running text
+!09 | Two agents of the Bureau of Criminal Investigations spoke to the pupils on Monday.
+# capture of a place is occupation, across a possessive apostrophe; of a person an arrest
+192; !173 | [Government troops|SYRMIL|group] captured the rebels' last stronghold in the valley.
+173 | [Police|XXXCOP|organization] captured the escaped prisoner near the border.
+# a sought capture has not happened
+!173 | [Police|XXXCOP|organization] are seeking to capture the escaped prisoner.
+!173 | [The ministry|XXXGOV|organization] offered a reward for information leading to the capture of [the smuggler|XXXCRM|person].
+# asking a question is no appeal
+!02 | \"Where did the money go?\" Okafor asked.
+!02 | [The judge|XXXJUD|person] asked the tired old night watchman on duty that evening whether the door was locked.
+# a negated verdict does not negate the act it names
+190 | [The courier|XXXCRM|person] pleaded not guilty to attacking [the guard|XXXCOP|person] at the depot.
+";
+
+#[test]
+fn structure_and_non_event_readings() {
+    let lex = dateline_events::Lexicon::load();
+    let failures = common::run_fixture("structure", STRUCTURE, &lex);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_heading_without_a_verb_yields_no_event() {
+    let lex = dateline_events::Lexicon::load();
+    let mut d = common::doc(&[
+        "H: Air strikes and the siege",
+        "[Syrian|SYR|nationality] jets bombed {Aleppo|SY|city} <on Monday|2016-12-12|day>.",
+    ]);
+    dateline_events::code(&mut d, &lex);
+    assert!(
+        d.events.iter().all(|e| d.sentences[e.sentence].block == 1),
+        "{}",
+        common::summary(&d)
+    );
+    assert!(!d.events.is_empty(), "{}", common::summary(&d));
+}
+
+#[test]
+fn a_question_split_from_its_asker_is_no_appeal() {
+    let lex = dateline_events::Lexicon::load();
+    let mut d = common::doc(&["\"Where did the money go?\" Okafor asked. Nobody answered."]);
+    dateline_events::code(&mut d, &lex);
+    assert!(
+        !d.events.iter().any(|e| e.cameo.starts_with("02")),
+        "{}",
+        common::summary(&d)
+    );
+}

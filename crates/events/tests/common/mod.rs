@@ -66,6 +66,8 @@ pub fn doc(lines: &[&str]) -> Doc {
             (BlockKind::Title, r.trim())
         } else if let Some(r) = l.strip_prefix("S:") {
             (BlockKind::Standfirst, r.trim())
+        } else if let Some(r) = l.strip_prefix("H:") {
+            (BlockKind::Heading, r.trim())
         } else {
             (BlockKind::Paragraph, l.trim())
         };
