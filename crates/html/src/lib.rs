@@ -64,9 +64,24 @@ pub fn extract(html: &str, url: Option<&str>) -> HtmlArticle {
 /// empty text (metadata is still read).
 pub fn extract_with(html: &str, url: Option<&str>, engine: Engine) -> HtmlArticle {
     let html = cut(html, MAX_PAGE_BYTES);
-    let prep = prepare::prepare(html);
-    let page =
-        std::panic::catch_unwind(|| meta::read(&prep.html, &prep.json_ld, url)).unwrap_or_default();
+    let mut prep = prepare::strip(html);
+    // The metadata pass also measures the nesting depth; a page nested too deep is flattened
+    // and its metadata read again from the flattened page (as the extractors will see it).
+    let read = |h: &str, json_ld: &[&str]| {
+        std::panic::catch_unwind(|| meta::read_with_depth(h, json_ld, url)).ok()
+    };
+    let first = read(&prep.html, &prep.json_ld);
+    let depth = match &first {
+        Some((_, Some(d))) => *d,
+        _ => prepare::max_depth(&prep.html),
+    };
+    let page = if depth > prepare::MAX_DEPTH {
+        prep.html = prepare::flatten(&prep.html);
+        read(&prep.html, &prep.json_ld).map(|r| r.0)
+    } else {
+        first.map(|r| r.0)
+    }
+    .unwrap_or_default();
     let mut paras = match engine {
         Engine::DomSmoothie => dom_smoothie(&prep.html, url),
         Engine::Trafilatura => trafilatura(&prep.html, true),
@@ -137,6 +152,9 @@ fn dom_smoothie(html: &str, url: Option<&str>) -> Vec<Para> {
     let run = || {
         let cfg = dom_smoothie::Config {
             keep_classes: true,
+            // JSON-LD scripts were taken out of the page beforehand (and read here): spare
+            // the extractor a search of the whole tree for them.
+            disable_json_ld: true,
             ..Default::default()
         };
         let Ok(mut r) = dom_smoothie::Readability::new(html, url, Some(cfg)) else {
@@ -231,23 +249,27 @@ fn is_furniture(text: &str) -> bool {
             || lower.contains("browsing experience"))
 }
 
-static FURNITURE_CLASSES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    include_str!("../lexicon/furniture_classes.txt")
+/// The furniture class words (see `lexicon/furniture_classes.txt`), matched anywhere inside
+/// one class or id token, ignoring ASCII case.
+static FURNITURE_CLASSES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<String> = include_str!("../lexicon/furniture_classes.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(str::to_lowercase)
-        .collect()
+        // A word with a space in it can never lie inside one token.
+        .filter(|w| !w.contains(|c: char| c.is_ascii_whitespace()))
+        .collect();
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("furniture class words")
 });
 
 /// An element whose class or id names page furniture (captions, share bars, related links).
 fn furniture_attrs(attrs: &str) -> bool {
-    let hit = |v: &str| {
-        v.split_ascii_whitespace().any(|token| {
-            let t = token.to_ascii_lowercase();
-            FURNITURE_CLASSES.iter().any(|w| t.contains(w.as_str()))
-        })
-    };
+    // The words hold no whitespace, so a match never spans two tokens of the value.
+    let hit = |v: &str| FURNITURE_CLASSES.is_match(v);
     scan::attr(attrs, "class").is_some_and(|c| hit(&c))
         || scan::attr(attrs, "id").is_some_and(|i| hit(&i))
 }

@@ -1,6 +1,7 @@
 //! Page metadata: title, publication date, site name, canonical URL and description, read
 //! from `<meta>`/`<link>`/`<title>`/`<h1>`/`<time>` tags, JSON-LD and the URL itself.
 
+use crate::prepare::Depth;
 use crate::scan::{Scanner, Token, attr, clean_text};
 use regex::Regex;
 use serde_json::Value;
@@ -58,13 +59,22 @@ fn non_empty(s: String) -> Option<String> {
     if s.is_empty() { None } else { Some(s) }
 }
 
-/// Read the metadata of a page (already stripped of scripts) plus its JSON-LD blocks.
-pub fn read(html: &str, json_ld: &[&str], page_url: Option<&str>) -> PageMeta {
+/// Read the metadata of a page (already stripped of scripts) plus its JSON-LD blocks, also
+/// measuring the page's nesting depth (as `prepare::max_depth` does) in the
+/// same pass; `None` for the depth when it could not be told from this pass.
+pub fn read_with_depth(
+    html: &str,
+    json_ld: &[&str],
+    page_url: Option<&str>,
+) -> (PageMeta, Option<usize>) {
     let mut f = Found::default();
     let mut sc = Scanner::new(html);
     let mut in_h1: Option<String> = None;
     let mut h1_depth = 0usize;
+    let mut depth = Depth::default();
+    let mut depth_known = true;
     while let Some(tok) = sc.next() {
+        depth.see(&tok);
         match tok {
             Token::Open { name, attrs } => {
                 if let Some(h) = in_h1.as_mut() {
@@ -86,7 +96,17 @@ pub fn read(html: &str, json_ld: &[&str], page_url: Option<&str>) -> PageMeta {
                         f.canonical = non_empty(h.trim().to_string());
                     }
                 } else if name.eq_ignore_ascii_case("title") {
+                    let from = sc.pos();
                     let raw = sc.raw_until_close("title");
+                    // The depth count sees every token of the page, the title's too.
+                    let mut sub = Scanner::at(html, from);
+                    while sub.pos() < sc.pos() {
+                        match sub.next() {
+                            Some(t) => depth.see(&t),
+                            None => break,
+                        }
+                    }
+                    depth_known &= sub.pos() == sc.pos();
                     if f.title_tag.is_none() {
                         f.title_tag = non_empty(clean_text(raw));
                     }
@@ -110,6 +130,7 @@ pub fn read(html: &str, json_ld: &[&str], page_url: Option<&str>) -> PageMeta {
                     }
                 }
                 if f.itemprop_date.is_none()
+                    && contains_ci(attrs, b"itemprop")
                     && attr(attrs, "itemprop")
                         .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
                     && let Some(v) = attr(attrs, "content")
@@ -163,13 +184,21 @@ pub fn read(html: &str, json_ld: &[&str], page_url: Option<&str>) -> PageMeta {
         .map(|d| normalise_date(&d))
         .or_else(|| page_url.and_then(url_date))
         .or_else(|| url.as_deref().and_then(url_date));
-    PageMeta {
+    let page = PageMeta {
         title,
         published,
         source,
         url,
         description: f.description,
-    }
+    };
+    (page, depth_known.then_some(depth.max))
+}
+
+/// Whether `hay` holds the lower-case ASCII `needle`, ignoring ASCII case.
+fn contains_ci(hay: &str, needle: &[u8]) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn is_break(name: &str) -> bool {

@@ -67,7 +67,18 @@ fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     None
 }
 
+/// [`strip`], then [`flatten`] when the page nests deeper than [`MAX_DEPTH`].
+#[cfg(test)]
 pub fn prepare(html: &str) -> Prepared<'_> {
+    let mut p = strip(html);
+    if max_depth(&p.html) > MAX_DEPTH {
+        p.html = flatten(&p.html);
+    }
+    p
+}
+
+/// The page without its non-text parts (not yet flattened: see [`max_depth`], [`flatten`]).
+pub fn strip(html: &str) -> Prepared<'_> {
     let b = html.as_bytes();
     let mut out = String::with_capacity(html.len() / 2);
     let mut json_ld = Vec::new();
@@ -119,12 +130,7 @@ pub fn prepare(html: &str) -> Prepared<'_> {
     if copied < b.len() {
         out.push_str(&html[copied..]);
     }
-    let html = if max_depth(&out) > MAX_DEPTH {
-        flatten(&out)
-    } else {
-        out
-    };
-    Prepared { html, json_ld }
+    Prepared { html: out, json_ld }
 }
 
 /// Deeper element nesting than this (as counted by [`max_depth`]) is flattened before parsing,
@@ -138,29 +144,44 @@ fn flat_element(name: &str) -> bool {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
         "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "html",
     ];
-    FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+    // No listed name is longer than six bytes: most tag names are ruled out by length alone.
+    name.len() <= 6 && FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
 }
 
-/// Largest nesting depth of start tags not yet closed (void and self-closing ones aside).
-fn max_depth(html: &str) -> usize {
-    let mut depth = 0usize;
-    let mut max = 0usize;
-    for t in Scanner::new(html) {
+/// Running nesting depth over a token stream, as [`max_depth`] counts it.
+#[derive(Default)]
+pub struct Depth {
+    depth: usize,
+    pub max: usize,
+}
+
+impl Depth {
+    pub fn see(&mut self, t: &Token) {
         match t {
             Token::Open { name, attrs } if !flat_element(name) && !attrs.ends_with('/') => {
-                depth += 1;
-                max = max.max(depth);
+                self.depth += 1;
+                self.max = self.max.max(self.depth);
             }
-            Token::Close { name } if !flat_element(name) => depth = depth.saturating_sub(1),
+            Token::Close { name } if !flat_element(name) => {
+                self.depth = self.depth.saturating_sub(1)
+            }
             _ => {}
         }
     }
-    max
+}
+
+/// Largest nesting depth of start tags not yet closed (void and self-closing ones aside).
+pub fn max_depth(html: &str) -> usize {
+    let mut d = Depth::default();
+    for t in Scanner::new(html) {
+        d.see(&t);
+    }
+    d.max
 }
 
 /// Keep the text of a too-deep page but drop the tags nested deeper than [`MAX_DEPTH`]
 /// (paragraph-like ones become line breaks so words stay apart).
-fn flatten(html: &str) -> String {
+pub fn flatten(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut depth = 0usize;
     let mut sc = Scanner::new(html);

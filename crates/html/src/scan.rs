@@ -29,6 +29,11 @@ impl<'a> Scanner<'a> {
         Scanner { s, pos: 0 }
     }
 
+    /// A scanner starting at byte `pos` of `s` (a character boundary).
+    pub fn at(s: &'a str, pos: usize) -> Self {
+        Scanner { s, pos }
+    }
+
     /// Byte offset just past the last token returned.
     pub fn pos(&self) -> usize {
         self.pos
@@ -267,18 +272,34 @@ pub fn clean_text(raw: &str) -> String {
 
 /// Append `text` to `out` with whitespace collapsed; never starts a paragraph with a space.
 pub fn push_normalised(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
-            c if c.is_whitespace() => {
-                if !out.is_empty() && !out.ends_with(' ') && !out.ends_with('\n') {
-                    out.push(' ');
-                }
-            }
-            c if c.is_control() => {}
-            c => out.push(c),
+    // Runs of ordinary characters are copied as slices; only whitespace, controls and the
+    // invisible characters dropped here are looked at one by one.
+    let b = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let byte = b[i];
+        if (0x21..0x7f).contains(&byte) {
+            i += 1;
+            continue;
         }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        let dropped = matches!(
+            c,
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+        );
+        let space = !dropped && c.is_whitespace();
+        if dropped || space || c.is_control() {
+            out.push_str(&text[run..i]);
+            run = i + len;
+            if space && !out.is_empty() && !out.ends_with(' ') && !out.ends_with('\n') {
+                out.push(' ');
+            }
+        }
+        i += len;
     }
+    out.push_str(&text[run..]);
 }
 
 #[cfg(test)]
@@ -330,6 +351,19 @@ mod tests {
             clean_text("  a&nbsp;\n b\u{ad}c &#8217;d  "),
             "a bc \u{2019}d"
         );
+    }
+
+    #[test]
+    fn normalising_keeps_text_and_collapses_space() {
+        let mut out = String::new();
+        push_normalised(
+            &mut out,
+            " \u{a0}caf\u{e9}\u{ad} \t\u{2003}na\u{200b}\u{7}ve\u{3000}x ",
+        );
+        assert_eq!(out, "caf\u{e9} nave x ");
+        out.push('\n');
+        push_normalised(&mut out, "  y");
+        assert_eq!(out, "caf\u{e9} nave x \ny");
     }
 
     #[test]

@@ -311,3 +311,30 @@ fn every_engine_reads_a_simple_article() {
         assert!(a.text.contains("rescue teams"), "{engine:?}: {:?}", a.text);
     }
 }
+
+#[test]
+fn metadata_pass_measures_depth_like_the_depth_scan() {
+    let deep = format!("{}deep{}", "<div>".repeat(300), "</div>".repeat(300));
+    for body in [
+        BODY.to_string(),
+        deep.clone(),
+        format!("<title>a <b><i>c</title>{deep}"),
+        "<title>x <div a=\"</title>\"><div>y</title><div><p>z".to_string(),
+    ] {
+        let html = page("<title>T <em>u</em></title>", &body);
+        let (_, depth) = meta::read_with_depth(&html, &[], None);
+        if let Some(d) = depth {
+            assert_eq!(d, prepare::max_depth(&html), "{body}");
+        }
+    }
+    // A too-deep page still yields its text and metadata.
+    let a = extract(&page("<title>Deep page</title>", &(deep + BODY)), None);
+    assert_eq!(a.title.as_deref(), Some("Deep page"));
+    assert!(a.text.contains("forty thousand homes"));
+}
+
+#[test]
+fn furniture_classes_match_inside_one_token_ignoring_case() {
+    assert!(furniture_attrs(" class=\"main Article-CAPTION-text\""));
+    assert!(!furniture_attrs(" class=\"main article-body\""));
+}
