@@ -2029,6 +2029,9 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     if v.len() == 0 {
         return;
     }
+    if link_line(doc, sentence) {
+        return;
+    }
     let mut trigs = triggers(&v, lex);
     // a capitalised trigger word inside the name of an organisation names no event
     // ("the Office of Special Investigations")
@@ -2256,6 +2259,26 @@ fn structural(doc: &Doc, sentence: usize) -> bool {
     t.starts_with(['*', '\u{2022}', '\u{b7}', '#', '=', '|'])
         || t.starts_with("- ")
         || text.contains('\t')
+}
+
+/// A link to another story inside this one: a bracketed headline ("[How the siege began]") or a
+/// "Read more:" / "Related:" / "See also:" line; its events are not this story's.
+fn link_line(doc: &Doc, sentence: usize) -> bool {
+    let text = doc.slice(doc.sentences[sentence].span).trim();
+    if text.starts_with('[') && text.ends_with(']') {
+        return true;
+    }
+    let head = text.get(..12).unwrap_or(text).to_ascii_lowercase();
+    [
+        "read more",
+        "related:",
+        "see also",
+        "read also",
+        "watch:",
+        "also read",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
 }
 
 /// A trigger read as a finite verb: a verb entry, in lower case, not in a noun position

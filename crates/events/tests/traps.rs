@@ -172,6 +172,8 @@ const STRUCTURE: &str = "\
 !19; !09 | * 2016-03-02, Corporal Ann Example, Army Office of Special Investigations, [US|USA|country] Bomb
 # a list item with a verb keeps its event
 190 | * 2016-03-02: [Rebel fighters|SYRREB|group] attacked an army checkpoint near {Homs|SY|city}.
+# a link to another story
+none | Read more: Rebels attack an army base near the border
 # a wiki-style section title
 none | == The attack ==
 # a trigger word inside an organisation's name in running text
@@ -222,4 +224,23 @@ fn a_question_split_from_its_asker_is_no_appeal() {
         "{}",
         common::summary(&d)
     );
+}
+
+#[test]
+fn a_bracketed_link_headline_yields_no_event() {
+    use dateline_doc::{BlockKind, BlockText, Doc, Meta};
+    let lex = dateline_events::Lexicon::load();
+    let run = |text: &str| {
+        let blocks = [BlockText {
+            kind: BlockKind::Paragraph,
+            text: text.to_string(),
+        }];
+        let mut d = Doc::from_blocks(Meta::default(), &blocks, vec![]);
+        dateline_segment::segment(&mut d);
+        dateline_events::code(&mut d, &lex);
+        d.events.len()
+    };
+    let story = "Thousands joined street protests in the capital on Sunday.";
+    assert!(run(story) > 0, "the sentence itself is coded");
+    assert_eq!(run(&format!("[{story}]")), 0);
 }
