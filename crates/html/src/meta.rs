@@ -196,9 +196,17 @@ pub fn read_with_depth(
 
 /// Whether `hay` holds the lower-case ASCII `needle`, ignoring ASCII case.
 fn contains_ci(hay: &str, needle: &[u8]) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle))
+    let h = hay.as_bytes();
+    let (lower, upper) = (needle[0], needle[0].to_ascii_uppercase());
+    let mut i = 0;
+    while let Some(o) = memchr::memchr2(lower, upper, &h[i..]) {
+        let at = i + o;
+        if h.len() - at >= needle.len() && h[at..at + needle.len()].eq_ignore_ascii_case(needle) {
+            return true;
+        }
+        i = at + 1;
+    }
+    false
 }
 
 fn is_break(name: &str) -> bool {

@@ -180,28 +180,29 @@ fn name_end(b: &[u8], from: usize) -> usize {
 /// Index just past the `>` closing a start tag, honouring quoted attribute values.
 fn tag_end(b: &[u8], from: usize) -> usize {
     let mut i = from;
-    let mut quote: Option<u8> = None;
-    while i < b.len() {
-        let c = b[i];
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == b'"' || c == b'\'' => {
-                // Only a quote right after `=` (possibly spaced) opens a value.
-                let mut j = i;
-                while j > from && b[j - 1].is_ascii_whitespace() {
-                    j -= 1;
-                }
-                if j > from && b[j - 1] == b'=' {
-                    quote = Some(c);
-                }
-            }
-            None if c == b'>' => return i + 1,
-            None => {}
+    loop {
+        // Outside quotes: only `>` and the quote characters matter.
+        let Some(o) = memchr::memchr3(b'>', b'"', b'\'', &b[i..]) else {
+            return b.len();
+        };
+        let at = i + o;
+        let c = b[at];
+        if c == b'>' {
+            return at + 1;
         }
-        i += 1;
+        i = at + 1;
+        // Only a quote right after `=` (possibly spaced) opens a value.
+        let mut j = at;
+        while j > from && b[j - 1].is_ascii_whitespace() {
+            j -= 1;
+        }
+        if j > from && b[j - 1] == b'=' {
+            match memchr::memchr(c, &b[i..]) {
+                Some(o) => i += o + 1,
+                None => return b.len(),
+            }
+        }
     }
-    b.len()
 }
 
 /// The value of attribute `want` (case-insensitive name) in a start tag's attribute text,
