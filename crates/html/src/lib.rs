@@ -82,15 +82,21 @@ pub fn extract_with(html: &str, url: Option<&str>, engine: Engine) -> HtmlArticl
         first.map(|r| r.0)
     }
     .unwrap_or_default();
+    // Readability reads nothing but the favicon from the head's `<link>` tags.
+    let for_dom = match engine {
+        Engine::DomSmoothie => prepare::without_head_links(&prep.html),
+        _ => None,
+    };
+    let for_dom = for_dom.as_deref().unwrap_or(&prep.html);
     let mut paras = match engine {
-        Engine::DomSmoothie => dom_smoothie(&prep.html, url),
+        Engine::DomSmoothie => dom_smoothie(for_dom, url),
         Engine::Trafilatura => trafilatura(&prep.html, true),
         Engine::TrafilaturaFast => trafilatura(&prep.html, false),
     };
     if chars(&paras) < MIN_TEXT_CHARS {
         let other = match engine {
             Engine::DomSmoothie => trafilatura(&prep.html, true),
-            _ => dom_smoothie(&prep.html, url),
+            _ => dom_smoothie(for_dom, url),
         };
         if chars(&other) > chars(&paras) {
             paras = other;

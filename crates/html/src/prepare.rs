@@ -133,6 +133,52 @@ pub fn strip(html: &str) -> Prepared<'_> {
     Prepared { html: out, json_ld }
 }
 
+/// The page without the `<link>` tags of its head (style sheets, preloads, icons), for the
+/// Readability extractor, which reads nothing from them but the favicon: less for its HTML
+/// parser to build. Only tags in the leading run of head-only markup are dropped, where an
+/// HTML parser is certain to put them into `<head>`; `None` when there are none.
+pub fn without_head_links(html: &str) -> Option<String> {
+    let mut drop: Vec<(usize, usize)> = Vec::new();
+    let mut sc = Scanner::new(html);
+    let mut start = sc.pos();
+    while let Some(t) = sc.next() {
+        match t {
+            Token::Text(t) if t.bytes().all(|c| c.is_ascii_whitespace()) => {}
+            Token::Close { name } if name.eq_ignore_ascii_case("head") => {}
+            Token::Open { name, .. } if name.eq_ignore_ascii_case("link") => {
+                drop.push((start, sc.pos()))
+            }
+            Token::Open { name, .. } if name.eq_ignore_ascii_case("title") => {
+                let inner = sc.raw_until_close("title");
+                // Stop unless the title ended as an HTML parser ends it (`</title` then space,
+                // `/` or `>`).
+                let close = inner.as_ptr() as usize - html.as_ptr() as usize + inner.len();
+                let after = html.as_bytes().get(close + 7).copied();
+                if !after.is_some_and(|c| c == b'>' || c == b'/' || c.is_ascii_whitespace()) {
+                    break;
+                }
+            }
+            Token::Open { name, .. }
+                if ["html", "head", "meta", "base"]
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(name)) => {}
+            _ => break,
+        }
+        start = sc.pos();
+    }
+    if drop.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    for (s, e) in drop {
+        out.push_str(&html[at..s]);
+        at = e;
+    }
+    out.push_str(&html[at..]);
+    Some(out)
+}
+
 /// Deeper element nesting than this (as counted by [`max_depth`]) is flattened before parsing,
 /// so that no recursive walk in an extractor can exhaust a thread's stack.
 pub const MAX_DEPTH: usize = 200;
@@ -244,6 +290,23 @@ mod tests {
         assert!(p.html.contains("deep text"));
         let shallow = "<div><p>a<p>b</div>".repeat(3000);
         assert_eq!(prepare(&shallow).html, shallow);
+    }
+
+    #[test]
+    fn head_links_go_and_the_rest_stays() {
+        let h = "<!DOCTYPE html><html><head>\n<meta charset=utf-8><link rel=stylesheet href=a.css>\
+                 <title>T</title><LINK rel=icon href=i.png /></head>\n<body><link rel=x><p>a</p></body>";
+        assert_eq!(
+            without_head_links(h).as_deref(),
+            Some(
+                "<!DOCTYPE html><html><head>\n<meta charset=utf-8><title>T</title></head>\n\
+                 <body><link rel=x><p>a</p></body>"
+            )
+        );
+        // Text or another element ends the head: later links stay.
+        assert_eq!(without_head_links("<head>x<link rel=a></head>"), None);
+        assert_eq!(without_head_links("<div><link rel=a>"), None);
+        assert_eq!(without_head_links("<title>a</title-x><link rel=a>"), None);
     }
 
     #[test]
