@@ -186,12 +186,41 @@ pub const MAX_DEPTH: usize = 200;
 /// Elements that never have children, or close themselves when a sibling opens: they do not
 /// add to the nesting depth.
 fn flat_element(name: &str) -> bool {
-    const FLAT: [&str; 23] = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "html",
-    ];
     // No listed name is longer than six bytes: most tag names are ruled out by length alone.
-    name.len() <= 6 && FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+    let b = name.as_bytes();
+    if b.len() > 6 {
+        return false;
+    }
+    let mut low = [0u8; 6];
+    for (l, c) in low.iter_mut().zip(b) {
+        *l = c.to_ascii_lowercase();
+    }
+    matches!(
+        &low[..b.len()],
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"td"
+            | b"th"
+            | b"tr"
+            | b"option"
+            | b"dt"
+            | b"dd"
+            | b"html"
+    )
 }
 
 /// Running nesting depth over a token stream, as [`max_depth`] counts it.
@@ -290,6 +319,16 @@ mod tests {
         assert!(p.html.contains("deep text"));
         let shallow = "<div><p>a<p>b</div>".repeat(3000);
         assert_eq!(prepare(&shallow).html, shallow);
+    }
+
+    #[test]
+    fn flat_elements_by_name_any_case() {
+        for n in ["p", "LI", "Option", "source", "html", "BR"] {
+            assert!(flat_element(n), "{n}");
+        }
+        for n in ["", "div", "pre", "options", "sources", "h1", "\u{e9}"] {
+            assert!(!flat_element(n), "{n}");
+        }
     }
 
     #[test]
