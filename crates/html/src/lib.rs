@@ -241,7 +241,8 @@ fn is_furniture(text: &str) -> bool {
     });
     if (text.len() <= 100 && DATED.is_match(text))
         || (text.len() <= 60 && BYLINE.is_match(text))
-        || CREDIT.is_match(text)
+        // (The credit pattern ends in `\)\s*$`: only text ending so can match it.)
+        || (text.trim_end().ends_with(')') && CREDIT.is_match(text))
     {
         return true;
     }
