@@ -40,6 +40,9 @@ pub(crate) struct Chunk {
     pub span: Span,
     /// A nationality adjective ("Russian"), which can modify a noun trigger.
     pub adjective: bool,
+    /// An organisation or armed group with an actor code ("Islamic State"): never a place name,
+    /// even when a unit noun ends it.
+    pub coded_group: bool,
 }
 
 /// A trigger found in a sentence.
@@ -484,6 +487,9 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
                 entity: ei,
                 span: *m,
                 adjective: e.kind == EntityKind::Nationality,
+                coded_group: matches!(e.kind, EntityKind::Organization | EntityKind::Group)
+                    && e.actor.is_some()
+                    && e.place.is_none(),
             });
             for w in &mut words[a..=b] {
                 w.chunk = Some(ci);
@@ -2036,6 +2042,9 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     // a capitalised trigger word inside the name of an organisation names no event
     // ("the Office of Special Investigations")
     trigs.retain(|t| !in_name(doc, &v, t));
+    // a capitalised word inside a time expression is a month or a day, not a verb ("rallied
+    // in March on the palace", "on 10 May to protest")
+    trigs.retain(|t| !(v.words[t.head].upper && in_time(doc, &v, t.head)));
     // a list item, table row or section heading yields events only when it holds a verb
     // reading of a trigger: a "Bomb" cause column or "== The attack ==" title is no event
     if !trigs.is_empty()
@@ -2048,6 +2057,8 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         return;
     }
     let mut hits = cues(&v, lex);
+    // ... nor a modal: "on 10 May to protest" is no possibility
+    hits.retain(|h| !(v.words[h.start].upper && in_time(doc, &v, h.start)));
     // a reporting word that is itself a trigger ("claimed responsibility") reports nothing
     hits.retain(|h| {
         h.kind != CueKind::Report || !trigs.iter().any(|t| h.start < t.end && t.head < h.end)

@@ -297,3 +297,23 @@ fn an_unknown_object_placed_in_a_region_is_narrower_than_the_region() {
         ["Kenya"]
     );
 }
+
+#[test]
+fn a_coded_group_named_with_a_unit_noun_is_no_narrower_place() {
+    // "State" ends the group's name; it is no unknown "X State" standing before the city
+    assert_eq!(
+        place_of(
+            "Government troops attacked [Islamic State|IMGMOSISI|group] militants in {Tikrit|IQ|city} on Monday.",
+            "attacked"
+        ),
+        ["Tikrit"]
+    );
+    // an unknown state that is no coded group still keeps its container from being the place
+    assert!(
+        place_of(
+            "Gunmen attacked a market in Kwara State in {Nigeria|NG|country} on Monday.",
+            "attacked"
+        )
+        .is_empty()
+    );
+}

@@ -885,8 +885,13 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
         // a name the entity stage tagged is a place only when a site or unit noun heads it
         // ("the Al-Quds Hospital", "Khan Sheikhoun district")
         let tagged = (k..e).any(|x| v.words[x].chunk.is_some());
-        // a nationality ("the Kurdish district", "the Israeli Embassy") names no place
-        if v.words[k].chunk.is_some_and(|c| v.chunks[c].adjective) {
+        // a nationality ("the Kurdish district", "the Israeli Embassy") names no place, nor a
+        // coded group whose name ends in a unit noun ("Islamic State militants in Baghdad")
+        if v.words[k].chunk.is_some_and(|c| v.chunks[c].adjective)
+            || (k..e.min(v.len()))
+                .any(|x| v.words[x].chunk.is_some_and(|c| v.chunks[c].coded_group))
+                && (e >= v.len() || v.words[e].chunk.is_some_and(|c| v.chunks[c].coded_group))
+        {
             k = e.max(k + 1);
             continue;
         }
