@@ -624,10 +624,10 @@ pub fn run_dedup(args: &[String]) -> Result<(), String> {
          | seed | articles | with a coded mention | pairwise P | pairwise R | F1 | B³ P | B³ R | near-dup P | near-dup R |\n\
          |---|---|---|---|---|---|---|---|---|---|\n{table}\n\
          Seed 7 by kind of pair:\n\n{breakdown}\nSeed 7 by scenario:\n\n{scen}\n\
-         Where recall is lost: the protest reports (\"Thousands of protesters rallied against the \
-         government in X on D\") come out of the pipeline with no place and no actor on the 14x \
-         mention, so the rule never merges them (docs/dedup.md, vagueness); before that rule they \
-         merged the protests of six countries. Near-duplicate false links are between \
+         Recall lost, if any, shows in the tables above: an article whose event the pipeline does \
+         not code, or codes without a place or actor, stays a singleton (docs/dedup.md, \
+         vagueness); a mention that is vague never merges, so the protests of six countries are \
+         not one cluster. Near-duplicate false links are between \
          different events whose short templated texts (a lead and three stock sentences) share \
          most of their wording.\n\n",
         CASTS.len()
