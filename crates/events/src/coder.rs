@@ -1991,6 +1991,17 @@ pub(crate) fn governing_time(
     best.map(|(i, _)| i)
 }
 
+/// Give `ev` the code `info` and what follows from it (QuadClass, Goldstein, PLOVER).
+fn recode(ev: &mut Event, info: &crate::lexicon::CodeInfo) {
+    ev.cameo = info.code.clone();
+    ev.quad_class = info.quad_class;
+    ev.goldstein = info.goldstein;
+    ev.plover = info.plover.as_ref().map(|(k, m)| Plover {
+        kind: k.clone(),
+        mode: m.clone(),
+    });
+}
+
 /// How specific a CAMEO code is: longer codes, and codes not ending in the generic 0.
 pub(crate) fn specificity(code: &str) -> usize {
     code.len() * 2 + usize::from(!code.ends_with('0'))
@@ -2383,13 +2394,7 @@ fn promised_violence(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         }
         let target = b.ev.target.clone();
         let a = &mut cands[i];
-        a.ev.cameo = info.code.clone();
-        a.ev.quad_class = info.quad_class;
-        a.ev.goldstein = info.goldstein;
-        a.ev.plover = info.plover.as_ref().map(|(k, m)| Plover {
-            kind: k.clone(),
-            mode: m.clone(),
-        });
+        recode(&mut a.ev, info);
         if a.ev.target.is_empty() {
             a.ev.target = target;
         }
@@ -2433,13 +2438,7 @@ fn complement_targets(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
             )
             && let Some(info) = lex.code_info(threat_code(&act))
         {
-            a.ev.cameo = info.code.clone();
-            a.ev.quad_class = info.quad_class;
-            a.ev.goldstein = info.goldstein;
-            a.ev.plover = info.plover.as_ref().map(|(k, m)| Plover {
-                kind: k.clone(),
-                mode: m.clone(),
-            });
+            recode(&mut a.ev, info);
         }
     }
 }
@@ -2576,13 +2575,7 @@ fn reported_threat(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
                 && specificity(code) > specificity(&cands[w].ev.cameo)
             {
                 let o = &mut cands[w];
-                o.ev.cameo = info.code.clone();
-                o.ev.quad_class = info.quad_class;
-                o.ev.goldstein = info.goldstein;
-                o.ev.plover = info.plover.as_ref().map(|(k, m)| Plover {
-                    kind: k.clone(),
-                    mode: m.clone(),
-                });
+                recode(&mut o.ev, info);
             }
             if cands[w].ev.target.is_empty() {
                 cands[w].ev.target = target;
@@ -2601,13 +2594,7 @@ fn reported_threat(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         if let Some(sp) = speaker {
             c.ev.source = args(doc, v, &group(v, sp, &[]), false);
         }
-        c.ev.cameo = info.code.clone();
-        c.ev.quad_class = info.quad_class;
-        c.ev.goldstein = info.goldstein;
-        c.ev.plover = info.plover.as_ref().map(|(k, m)| Plover {
-            kind: k.clone(),
-            mode: m.clone(),
-        });
+        recode(&mut c.ev, info);
         c.ev.status = Status::Occurred;
         c.ev.rule = format!("announced act as threat ({})", c.ev.rule);
         c.ev.trigger = Span::new(v.words[say].span.start, c.ev.trigger.end);
