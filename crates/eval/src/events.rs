@@ -443,6 +443,21 @@ fn plain_dyads(d: &Doc) -> Vec<(String, String, String)> {
     out
 }
 
+/// The event (b) reads in a sentence: the one that happened, then the most confident, then
+/// the first.
+fn read_event(d: &Doc) -> Option<&dateline_doc::Event> {
+    d.events.iter().max_by(|a, b| {
+        (a.status == Status::Occurred)
+            .cmp(&(b.status == Status::Occurred))
+            .then(
+                a.confidence
+                    .partial_cmp(&b.confidence)
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+            .then(b.trigger.start.cmp(&a.trigger.start))
+    })
+}
+
 /// PLOVER event type accuracy on the PLOVER gold standard records (the measure of (b)) with
 /// the given lexicon: (sentences, sentences with an event, type right). The event read is the
 /// one (b) reads: occurred first, then the most confident, then the first.
@@ -462,16 +477,7 @@ pub fn plover_types_with(dir: &Path, lexicon: Lexicon) -> Result<(usize, usize, 
         };
         n += 1;
         let (d, _) = stages.doc(text, None, true);
-        let best = d.events.iter().max_by(|a, b| {
-            (a.status == Status::Occurred)
-                .cmp(&(b.status == Status::Occurred))
-                .then(
-                    a.confidence
-                        .partial_cmp(&b.confidence)
-                        .unwrap_or(std::cmp::Ordering::Equal),
-                )
-                .then(b.trigger.start.cmp(&a.trigger.start))
-        });
+        let best = read_event(&d);
         if let Some(e) = best {
             with_event += 1;
             if e.plover.as_ref().is_some_and(|p| p.kind == gsr_type(event)) {
@@ -767,17 +773,7 @@ pub fn plover(dir: &Path) -> Result<PloverScore, String> {
         };
         sc.records += 1;
         let (d, _) = stages.doc(text, None, true);
-        // the event that happened, then the most confident, then the first
-        let best = d.events.iter().max_by(|a, b| {
-            (a.status == Status::Occurred)
-                .cmp(&(b.status == Status::Occurred))
-                .then(
-                    a.confidence
-                        .partial_cmp(&b.confidence)
-                        .unwrap_or(std::cmp::Ordering::Equal),
-                )
-                .then(b.trigger.start.cmp(&a.trigger.start))
-        });
+        let best = read_event(&d);
         let gold_src = r.get("source").map(countries).unwrap_or_default();
         let gold_tgt = r.get("target").map(countries).unwrap_or_default();
         if !gold_src.is_empty() {
