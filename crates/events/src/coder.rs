@@ -26,6 +26,8 @@ pub(crate) struct W<'l> {
     pub place: Option<usize>,
     /// The place is a country (as a modifier it names an actor: "a US airstrike").
     pub country: bool,
+    /// The word lies inside a time expression of the time layer; computed once.
+    time: bool,
     /// Starts a clause (a subordinator) / is hard punctuation; computed once.
     sub: bool,
     hard: bool,
@@ -363,11 +365,8 @@ const LIGHT_HEADS: &[&str] = &[
 ];
 
 /// Word `k` lies inside a time expression of the time layer.
-fn in_time(doc: &Doc, v: &View, k: usize) -> bool {
-    k < v.len() && {
-        let w = v.words[k].span;
-        doc.times.iter().any(|t| t.span.contains(w))
-    }
+fn in_time(v: &View, k: usize) -> bool {
+    v.words.get(k).is_some_and(|w| w.time)
 }
 
 /// Nouns of hostile acts whose "by X" names the actor a condemnation, demand or appeal is
@@ -445,6 +444,7 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
             chunk: None,
             place: None,
             country: false,
+            time: false,
             sub: SUBORDINATORS.contains(&tmp.as_str()),
             hard: HARD_PUNCT.contains(&tmp.as_str()),
         });
@@ -515,6 +515,13 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
                     w.place = Some(pi);
                 }
             }
+        }
+    }
+    for t in doc.times.iter().filter(|t| sspan.overlaps(t.span)) {
+        let a = words.partition_point(|w| w.span.end <= t.span.start);
+        let end = words.partition_point(|w| w.span.start < t.span.end);
+        for w in &mut words[a..end.max(a)] {
+            w.time |= t.span.contains(w.span);
         }
     }
     let mut view = View { words, chunks, buf };
@@ -1415,8 +1422,8 @@ pub(crate) fn roles(
         let mut k = last + 1;
         while k < cend
             && (v.is_any(k, LIGHT_HEADS)
-                || in_time(doc, v, k)
-                || (v.is_any(k, &["on", "in", "at"]) && k + 1 < cend && in_time(doc, v, k + 1)))
+                || in_time(v, k)
+                || (v.is_any(k, &["on", "in", "at"]) && k + 1 < cend && in_time(v, k + 1)))
         {
             k += 1;
         }
@@ -1728,7 +1735,7 @@ fn right_target(
     // "expressed hope on Thursday that X …": a time between the verb and its clause
     if communicative && !v.is(last, "that") {
         let mut k = last + 1;
-        while k < v.len() && (in_time(doc, v, k) || (v.is(k, "on") && in_time(doc, v, k + 1))) {
+        while k < v.len() && (in_time(v, k) || (v.is(k, "on") && in_time(v, k + 1))) {
             k += 1;
         }
         if k > last + 1 && v.is(k, "that") {
@@ -2055,7 +2062,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     trigs.retain(|t| !in_name(doc, &v, t));
     // a capitalised word inside a time expression is a month or a day, not a verb ("rallied
     // in March on the palace", "on 10 May to protest")
-    trigs.retain(|t| !(v.words[t.head].upper && in_time(doc, &v, t.head)));
+    trigs.retain(|t| !(v.words[t.head].upper && in_time(&v, t.head)));
     // a list item, table row or section heading yields events only when it holds a verb
     // reading of a trigger: a "Bomb" cause column or "== The attack ==" title is no event
     if !trigs.is_empty()
@@ -2069,7 +2076,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     }
     let mut hits = cues(&v, lex);
     // ... nor a modal: "on 10 May to protest" is no possibility
-    hits.retain(|h| !(v.words[h.start].upper && in_time(doc, &v, h.start)));
+    hits.retain(|h| !(v.words[h.start].upper && in_time(&v, h.start)));
     // a reporting word that is itself a trigger ("claimed responsibility") reports nothing
     hits.retain(|h| {
         h.kind != CueKind::Report || !trigs.iter().any(|t| h.start < t.end && t.head < h.end)
@@ -2219,7 +2226,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     }
     promised_violence(&v, lex, &mut cands);
     reported_threat(doc, &v, lex, &mut cands);
-    complement_targets(doc, &v, lex, &mut cands);
+    complement_targets(&v, lex, &mut cands);
     attitude_targets(&v, &mut cands);
     for c in cands.iter_mut() {
         if c.needs_target && !c.ev.target.iter().any(|a| a.code.is_some()) {
@@ -2405,7 +2412,7 @@ fn promised_violence(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
 /// to negotiate with X": a verb of appeal, intent, demand, rejection or threat without a target
 /// of its own is aimed at the target of the act in its "to" complement. A bare threat (130)
 /// takes the threat code of a conflict act it names ("to break relations": 1313).
-fn complement_targets(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
+fn complement_targets(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
     for i in 0..cands.len() {
         let a = &cands[i];
         if a.noun
@@ -2422,7 +2429,7 @@ fn complement_targets(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         if b.noun
             || b.head == 0
             || !v.is(b.head - 1, "to")
-            || !(a.end..b.head - 1).all(|k| in_time(doc, v, k) || v.is(k, "on"))
+            || !(a.end..b.head - 1).all(|k| in_time(v, k) || v.is(k, "on"))
             || b.ev.target.is_empty()
         {
             continue;
@@ -2540,9 +2547,7 @@ fn reported_threat(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         let mut s = first;
         let mut that = false;
         while s > 0
-            && (v.is(s - 1, "that")
-                || in_time(doc, v, s - 1)
-                || (v.is(s - 1, "on") && in_time(doc, v, s)))
+            && (v.is(s - 1, "that") || in_time(v, s - 1) || (v.is(s - 1, "on") && in_time(v, s)))
         {
             that |= v.is(s - 1, "that");
             s -= 1;
