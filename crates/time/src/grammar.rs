@@ -1019,34 +1019,25 @@ impl<'a> Grammar<'a> {
     /// this/last/next/past/previous/coming + unit; the past N units; earlier this week.
     fn relative(&self, i: usize) -> Option<(usize, Expr)> {
         let w = self.w(i);
-        // earlier/later this week|month|year
-        if (w == "earlier" || w == "later") && self.is(i + 1, "this") {
-            if let Some(u) = self.unit(i + 2)
-                && u >= Unit::Week
-                && u != Unit::Weekend
-            {
+        // "earlier this week", "later in the year": counted within the current unit.
+        if w == "earlier" || w == "later" {
+            // ("earlier that year" is an anaphor: read below.)
+            let k = match (self.w(i + 1), self.w(i + 2)) {
+                ("this", _) => i + 2,
+                ("in", "the") => i + 3,
+                _ => 0,
+            };
+            if k > 0 {
+                let u = self
+                    .unit(k)
+                    .filter(|&u| u >= Unit::Week && u != Unit::Weekend)?;
                 let sem = if w == "earlier" {
                     Sem::EarlierThis(u)
                 } else {
                     Sem::LaterThis(u)
                 };
-                return Some((i + 3, Expr::new(sem)));
+                return Some((k + 1, Expr::new(sem)));
             }
-            return None;
-        }
-        // "earlier in the year", "later in the month": as "earlier this year".
-        if (w == "earlier" || w == "later")
-            && self.is(i + 1, "in")
-            && self.is(i + 2, "the")
-            && let Some(u) = self.unit(i + 3)
-            && matches!(u, Unit::Week | Unit::Month | Unit::Year)
-        {
-            let sem = if w == "earlier" {
-                Sem::EarlierThis(u)
-            } else {
-                Sem::LaterThis(u)
-            };
-            return Some((i + 4, Expr::new(sem)));
         }
         let (the, j) = if w == "the" {
             (true, i + 1)
@@ -1324,16 +1315,12 @@ impl<'a> Grammar<'a> {
             return Some((j + 5, Expr::new(Sem::QuarterAgo(1))));
         }
         // "last fiscal year", "this fiscal year": the fiscal year is named by its calendar
-        // year ("fiscal 1989" → 1989).
-        if self.is(j + 1, "fiscal") && self.is(j + 2, "year") {
-            return Some((
-                j + 3,
-                Expr::new(Sem::UnitOff {
-                    unit: Unit::Year,
-                    off,
-                }),
-            ));
-        }
+        // year ("fiscal 1989" → 1989), so it is read as "last year".
+        let j = if self.is(j + 1, "fiscal") && self.is(j + 2, "year") {
+            j + 1
+        } else {
+            j
+        };
         let u = self.unit(j + 1)?;
         if u < Unit::Day || (u == Unit::Day && off != 0) {
             return None;
