@@ -378,27 +378,13 @@ fn normalise_date(s: &str) -> String {
 
 /// Month number of an English month name or its three-letter abbreviation.
 fn month(name: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let n = name.to_ascii_lowercase();
     if n.len() < 3 {
         return None;
     }
-    let i = MONTHS.iter().position(|m| {
-        *m == n || (n.len() <= 4 && m.starts_with(n.trim_end_matches('.')) && n.len() >= 3)
-    })?;
+    let i = dateline_time::MONTHS
+        .iter()
+        .position(|m| *m == n || (n.len() <= 4 && m.starts_with(n.trim_end_matches('.'))))?;
     Some(i as u8 + 1)
 }
 

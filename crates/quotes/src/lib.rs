@@ -76,6 +76,7 @@ mod lexicon;
 mod marks;
 
 use dateline_doc::{Doc, EntityKind, Quote, QuoteKind, Span};
+use dateline_time::WEEKDAYS;
 use lex::Tok;
 pub use lexicon::{CueClass, Gender};
 
@@ -281,16 +282,6 @@ const AUX_ADV: &[&str] = &[
     "n't",
     "tonight",
     "now",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Words that end a subject noun phrase when walking back from the verb.
@@ -607,7 +598,7 @@ impl<'a> Ctx<'a> {
         {
             j -= 1;
         }
-        if j > lo && self.is(j - 1, WEEKDAYS) {
+        if j > lo && self.is(j - 1, &WEEKDAYS) {
             j -= 1;
             if j > lo && self.is(j - 1, &["on"]) {
                 j -= 1;
@@ -847,7 +838,7 @@ impl<'a> Ctx<'a> {
                 && !self.is(j, STOP_BACK)
                 && !self.is(j, &["of", "for", "from", "at", "with", "than"]);
             // "Silverman, herself a supporter, …": a name with an apposition.
-            let apposition = self.punct(j, ",") && !self.is(s, WEEKDAYS);
+            let apposition = self.punct(j, ",") && !self.is(s, &WEEKDAYS);
             if !(verb_next || apposition)
                 || w.ends_with("ing")
                 || w.ends_with("ly")
@@ -880,7 +871,7 @@ impl<'a> Ctx<'a> {
                 break;
             }
             let by_author = self.is(j, &["by"]) && j > t1 && self.w(j - 1).ends_with("ed");
-            if (self.is(j, STOP_AFTER) && !by_author) || (t.cap && self.is(j, WEEKDAYS)) {
+            if (self.is(j, STOP_AFTER) && !by_author) || (t.cap && self.is(j, &WEEKDAYS)) {
                 break;
             }
             if self.is(j, &["and"]) && !self.toks.get(j + 1).is_some_and(|n| n.cap) {
@@ -1506,9 +1497,9 @@ impl<'a> Ctx<'a> {
             }
             // Time and place adjuncts right after the verb.
             loop {
-                if self.is(j, WEEKDAYS) {
+                if self.is(j, &WEEKDAYS) {
                     j += 1;
-                } else if self.is(j, &["on"]) && self.is(j + 1, WEEKDAYS) {
+                } else if self.is(j, &["on"]) && self.is(j + 1, &WEEKDAYS) {
                     j += 2;
                 } else {
                     break;

@@ -190,23 +190,36 @@ pub enum Lex {
     DecadeWord(u8),
 }
 
+/// The English month names, lower case, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The English weekday names, lower case, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 static WORDS: LazyLock<HashMap<&'static str, Lex, WordBuild>> = LazyLock::new(|| {
     let mut m = HashMap::default();
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    for (i, w) in months.iter().enumerate() {
+    for (i, w) in MONTHS.iter().enumerate() {
         m.insert(*w, Lex::Month(i as u8 + 1));
     }
     for (w, n) in [
@@ -225,15 +238,6 @@ static WORDS: LazyLock<HashMap<&'static str, Lex, WordBuild>> = LazyLock::new(||
     ] {
         m.insert(w, Lex::MonthAbbr(n));
     }
-    let days = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let plural = [
         "mondays",
         "tuesdays",
@@ -244,7 +248,7 @@ static WORDS: LazyLock<HashMap<&'static str, Lex, WordBuild>> = LazyLock::new(||
         "sundays",
     ];
     for i in 0..7 {
-        m.insert(days[i], Lex::Weekday(i as u8 + 1));
+        m.insert(WEEKDAYS[i], Lex::Weekday(i as u8 + 1));
         m.insert(plural[i], Lex::Weekdays(i as u8 + 1));
     }
     for (w, d) in [

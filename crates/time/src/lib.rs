@@ -42,6 +42,7 @@ use dateline_doc::{Doc, Precision, Span, Time};
 use jiff::civil::Date;
 
 pub use grammar::Kind;
+pub use lex::{MONTHS, WEEKDAYS};
 pub use tense::Tense;
 
 use grammar::{Grammar, Sem};
