@@ -16,6 +16,21 @@ fn doc(text: &str) -> Doc {
     )
 }
 
+/// A document whose entity stage found `name` (of `kind`) at the first `word` of `text`.
+fn with_entity(text: &str, word: &str, kind: EntityKind, name: &str) -> Doc {
+    let mut d = doc(text);
+    let at = text.find(word).expect("word in text");
+    d.entities.push(Entity {
+        kind,
+        name: name.into(),
+        title: None,
+        actor: None,
+        place: None,
+        mentions: vec![dateline_doc::Span::new(at, at + word.len())],
+    });
+    d
+}
+
 fn run(text: &str) -> Doc {
     let mut d = doc(text);
     locate(&mut d, &GAZ);
@@ -130,15 +145,12 @@ fn common_words_need_evidence() {
 
 #[test]
 fn repeated_mentions_merge_and_entities_link() {
-    let mut d = doc("Syria said talks in Geneva failed. Syria will try again.");
-    d.entities.push(Entity {
-        kind: EntityKind::Country,
-        name: "Syria".into(),
-        title: None,
-        actor: None,
-        place: None,
-        mentions: vec![dateline_doc::Span::new(0, 5)],
-    });
+    let mut d = with_entity(
+        "Syria said talks in Geneva failed. Syria will try again.",
+        "Syria",
+        EntityKind::Country,
+        "Syria",
+    );
     locate(&mut d, &GAZ);
     let syria = d.places.iter().position(|p| p.name == "Syria").unwrap();
     assert_eq!(d.places[syria].mentions.len(), 2);
@@ -148,15 +160,12 @@ fn repeated_mentions_merge_and_entities_link() {
 
 #[test]
 fn people_and_organisations_from_entities_are_skipped() {
-    let mut d = doc("Victoria Beckham spoke.");
-    d.entities.push(Entity {
-        kind: EntityKind::Person,
-        name: "Victoria Beckham".into(),
-        title: None,
-        actor: None,
-        place: None,
-        mentions: vec![dateline_doc::Span::new(0, 16)],
-    });
+    let mut d = with_entity(
+        "Victoria Beckham spoke.",
+        "Victoria Beckham",
+        EntityKind::Person,
+        "Victoria Beckham",
+    );
     locate(&mut d, &GAZ);
     assert!(d.places.is_empty());
 }
@@ -359,15 +368,12 @@ fn postal_codes_only_after_a_comma() {
 
 #[test]
 fn qualified_places_taken_for_people_are_places() {
-    let mut d = doc("Storms hit Northeast Texas overnight.");
-    d.entities.push(Entity {
-        kind: EntityKind::Person,
-        name: "Northeast Texas".into(),
-        title: None,
-        actor: None,
-        place: None,
-        mentions: vec![dateline_doc::Span::new(11, 26)],
-    });
+    let mut d = with_entity(
+        "Storms hit Northeast Texas overnight.",
+        "Northeast Texas",
+        EntityKind::Person,
+        "Northeast Texas",
+    );
     locate(&mut d, &GAZ);
     assert_eq!(found(&d), vec![("Texas".into(), Some("US".into()))]);
 }
@@ -527,16 +533,7 @@ fn a_division_word_picks_the_division() {
 fn entity_country_names_pass_the_feature_guards() {
     // the entity stage names "Niger" a country; "Niger Delta" is still not Niger
     let text = "Oil spilled across the Niger Delta last week.";
-    let mut d = doc(text);
-    let at = text.find("Niger").unwrap();
-    d.entities.push(Entity {
-        kind: EntityKind::Country,
-        name: "Niger".into(),
-        title: None,
-        actor: None,
-        place: None,
-        mentions: vec![dateline_doc::Span::new(at, at + 5)],
-    });
+    let mut d = with_entity(text, "Niger", EntityKind::Country, "Niger");
     locate(&mut d, &GAZ);
     assert!(!names(&d).contains(&"Niger"), "{:?}", found(&d));
 }
@@ -566,16 +563,12 @@ fn a_transliteration_with_another_article_or_spacing_is_found() {
 #[test]
 fn a_country_known_by_a_short_name_is_the_country() {
     let text = "Rebel Serbs held much of Bosnia for three years.";
-    let mut d = doc(text);
-    let at = text.find("Bosnia").unwrap();
-    d.entities.push(Entity {
-        kind: EntityKind::Country,
-        name: "Bosnia and Herzegovina".into(),
-        title: None,
-        actor: None,
-        place: None,
-        mentions: vec![dateline_doc::Span::new(at, at + 6)],
-    });
+    let mut d = with_entity(
+        text,
+        "Bosnia",
+        EntityKind::Country,
+        "Bosnia and Herzegovina",
+    );
     locate(&mut d, &GAZ);
     assert_eq!(found(&d), [("Bosnia".to_string(), Some("BA".to_string()))]);
     assert_eq!(d.places[0].feature, Some(Feature::Country));
@@ -593,16 +586,7 @@ fn a_french_name_joined_by_au_is_one_place() {
 #[test]
 fn a_sea_named_with_a_nationality_word_is_the_sea() {
     let text = "Warships patrolled the Persian Gulf on Friday.";
-    let mut d = doc(text);
-    let at = text.find("Persian").unwrap();
-    d.entities.push(Entity {
-        kind: EntityKind::Nationality,
-        name: "Persian".into(),
-        title: None,
-        actor: None,
-        place: None,
-        mentions: vec![dateline_doc::Span::new(at, at + 7)],
-    });
+    let mut d = with_entity(text, "Persian", EntityKind::Nationality, "Persian");
     locate(&mut d, &GAZ);
     assert_eq!(found(&d), [("Persian Gulf".to_string(), None)]);
 }
