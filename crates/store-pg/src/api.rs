@@ -431,7 +431,7 @@ pub async fn count(l: &Lease<'_>, filter: &Filter) -> Result<u64> {
 /// How many events match a filter, exactly up to `cap` (beyond: `cap`, not exact), as the
 /// SQLite `api_count_capped`.
 pub async fn count_capped(l: &Lease<'_>, filter: &Filter, cap: u64) -> Result<Total> {
-    let lim = cap.saturating_add(1).min(i64::MAX as u64) as i64;
+    let lim = Total::count_limit(cap);
     let (st, p) = prepare(l, |p| {
         let (wh, needs_article) = where_clause(filter, p)?;
         Ok(format!(
@@ -442,18 +442,7 @@ pub async fn count_capped(l: &Lease<'_>, filter: &Filter, cap: u64) -> Result<To
     })
     .await?;
     let n: i64 = l.client().query_one(&st, &refs(&p)).await?.try_get(0)?;
-    let n = n as u64;
-    Ok(if n > cap {
-        Total {
-            value: cap,
-            exact: false,
-        }
-    } else {
-        Total {
-            value: n,
-            exact: true,
-        }
-    })
+    Ok(Total::capped(n as u64, cap))
 }
 
 /// Events matching a filter, newest first (the order of `dateline query`), one page of
@@ -720,7 +709,7 @@ pub async fn search(l: &Lease<'_>, q: &str, limit: usize, offset: usize) -> Resu
     let tsq = fts::to_tsquery(q)
         .map_err(|m| ReadError::Bad(format!("q: not a valid FTS5 query ({m})")))?;
     let window = search_window(limit, offset);
-    let count_cap = TOTAL_CAP.max(window).saturating_add(1) as i64;
+    let count_cap = Total::count_limit(TOTAL_CAP.max(window));
     let (limit, offset, win) = (limit as i64, offset as i64, window as i64);
     let counted: [&(dyn ToSql + Sync); 2] = [&tsq, &count_cap];
     let page: [&(dyn ToSql + Sync); 5] = [&tsq, &limit, &offset, &HEADLINE, &win];
@@ -765,9 +754,10 @@ pub async fn search(l: &Lease<'_>, q: &str, limit: usize, offset: usize) -> Resu
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    let total = Total::capped(found, TOTAL_CAP);
     Ok(SearchPage {
-        total: found.min(TOTAL_CAP),
-        total_exact: found <= TOTAL_CAP,
+        total: total.value,
+        total_exact: total.exact,
         ranked: found.min(window),
         hits,
     })

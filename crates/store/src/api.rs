@@ -150,6 +150,22 @@ pub struct Total {
     pub exact: bool,
 }
 
+impl Total {
+    /// The total of `found` matches counted up to one past `cap` (`LIMIT cap + 1`): exact
+    /// when at most `cap`, else `cap` as a lower bound.
+    pub fn capped(found: u64, cap: u64) -> Total {
+        Total {
+            value: found.min(cap),
+            exact: found <= cap,
+        }
+    }
+
+    /// The `LIMIT` of a count that [`Total::capped`] reads: one past `cap`.
+    pub fn count_limit(cap: u64) -> i64 {
+        cap.saturating_add(1).min(i64::MAX as u64) as i64
+    }
+}
+
 /// A page of full-text search results.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SearchPage {
@@ -580,13 +596,13 @@ impl Store {
     /// `cap` and not exact (a lower bound). A count stopped by the connection's progress
     /// handler (the server's time budget for counts) is the lower bound counted so far.
     pub fn api_count_capped(&self, filter: &Filter, cap: u64) -> Result<Total> {
-        let lim = cap.saturating_add(1).min(i64::MAX as u64) as i64;
+        let lim = Total::count_limit(cap);
         // Equality conditions only, each common: their indexes intersected.
         if let Some((ids, complete)) = self.merged_ids(filter, lim as usize, MERGE_FROM, true)? {
-            let n = ids.len() as u64;
+            let t = Total::capped(ids.len() as u64, cap);
             return Ok(Total {
-                value: n.min(cap),
-                exact: complete && n <= cap,
+                exact: complete && t.exact,
+                ..t
             });
         }
         // An actor (or actor country) alone: counted on the actors' index, no event read.
@@ -653,17 +669,7 @@ impl Store {
                 Err(e) => return Err(query_error(filter)(e)),
             }
         }
-        Ok(if n > cap {
-            Total {
-                value: cap,
-                exact: false,
-            }
-        } else {
-            Total {
-                value: n,
-                exact: true,
-            }
-        })
+        Ok(Total::capped(n, cap))
     }
 
     /// Counts for a filter (its `limit` and `offset` are ignored): one pass over the matching
@@ -859,17 +865,12 @@ impl Store {
                 "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ?1
                  LIMIT ?2)",
             )?
-            .query_row(
-                params![q, TOTAL_CAP.max(window).saturating_add(1) as i64],
-                |r| r.get(0),
-            )
+            .query_row(params![q, Total::count_limit(TOTAL_CAP.max(window))], |r| {
+                r.get(0)
+            })
             .map_err(bad)?;
         let found = found as u64;
-        let (total, total_exact) = if found > TOTAL_CAP {
-            (TOTAL_CAP, false)
-        } else {
-            (found, true)
-        };
+        let total = Total::capped(found, TOTAL_CAP);
         let ranked = found.min(window);
         // The page's article rows, best first: all matches ranked (FTS5 sorts by rank itself)
         // or the window of the newest ones, then ranked. Ties: newest first.
@@ -893,8 +894,8 @@ impl Store {
             .map_err(bad)?;
         if ids.is_empty() {
             return Ok(SearchPage {
-                total,
-                total_exact,
+                total: total.value,
+                total_exact: total.exact,
                 ranked,
                 hits: Vec::new(),
             });
@@ -945,8 +946,8 @@ impl Store {
             hits.extend(hit);
         }
         Ok(SearchPage {
-            total,
-            total_exact,
+            total: total.value,
+            total_exact: total.exact,
             ranked,
             hits,
         })
