@@ -412,25 +412,29 @@ impl Store {
                 && matches!(e, rusqlite::Error::SqliteFailure(f, _)
                     if f.code == rusqlite::ErrorCode::OperationInterrupted)
         };
-        let next = |rows: &mut rusqlite::Rows| match next(rows) {
-            Err(e) if stopped(&e) => Err(None),
-            Err(e) => Err(Some(e)),
-            Ok(k) => Ok(k),
-        };
+        // Moves a stream to its next key; `false` when it ended or its reading was stopped.
         let mut complete = true;
+        let mut advance = |rows: &mut rusqlite::Rows, head: &mut Key| -> Result<bool> {
+            match next(rows) {
+                Ok(Some(k)) => {
+                    *head = k;
+                    Ok(true)
+                }
+                Ok(None) => Ok(false),
+                Err(e) if stopped(&e) => {
+                    complete = false;
+                    Ok(false)
+                }
+                Err(e) => Err(e.into()),
+            }
+        };
         'merge: while found.len() < want {
             let low = heads.iter().min().cloned().unwrap_or_default();
             let mut all = true;
             for (s, h) in streams.iter_mut().zip(heads.iter_mut()) {
                 while *h > low {
-                    match next(s) {
-                        Ok(Some(k)) => *h = k,
-                        Ok(None) => break 'merge,
-                        Err(None) => {
-                            complete = false;
-                            break 'merge;
-                        }
-                        Err(Some(e)) => return Err(e.into()),
+                    if !advance(s, h)? {
+                        break 'merge;
                     }
                 }
                 all &= *h == low;
@@ -438,14 +442,8 @@ impl Store {
             if all {
                 found.push(low.1);
                 for (s, h) in streams.iter_mut().zip(heads.iter_mut()) {
-                    match next(s) {
-                        Ok(Some(k)) => *h = k,
-                        Ok(None) => break 'merge,
-                        Err(None) => {
-                            complete = false;
-                            break 'merge;
-                        }
-                        Err(Some(e)) => return Err(e.into()),
+                    if !advance(s, h)? {
+                        break 'merge;
                     }
                 }
             }
