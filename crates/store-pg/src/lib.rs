@@ -28,6 +28,8 @@ pub mod schema;
 pub mod testing;
 
 use dateline_store::{BatchStats, Counts, Error, EventRow, EventStore, Filter, Prepared, Store};
+// Prefix ranges (bytewise: COLLATE "C" here), CAMEO roots and statuses as the SQLite store.
+use dateline_store::{normalise_root, normalise_status, prefix_end};
 use postgres::binary_copy::BinaryCopyInWriter;
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use postgres::{Client, NoTls, Transaction};
@@ -811,21 +813,6 @@ impl Params {
     }
 }
 
-/// Upper bound for a prefix range scan (bytewise, COLLATE "C").
-fn prefix_end(p: &str) -> String {
-    format!("{p}\u{10FFFF}")
-}
-
-fn normalise_root(r: &str) -> Result<String> {
-    let r = r.trim();
-    if r.is_empty() || r.len() > 2 || !r.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::Filter(format!(
-            "CAMEO root must be one or two digits, got {r:?}"
-        )));
-    }
-    Ok(format!("{:0>2}", r))
-}
-
 fn day(d: &str, what: &str) -> Result<jiff::civil::Date> {
     dateline_store::keys::date_bounds(d)
         .map(|b| if what == "from" { b.0 } else { b.1 })
@@ -883,16 +870,7 @@ fn where_clause(f: &Filter, p: &mut Params) -> Result<(String, bool)> {
         w.push(format!("e.quad_class = {}", p.push(q as i64)));
     }
     if let Some(st) = &f.status {
-        let st = st.trim().to_ascii_lowercase();
-        if !matches!(
-            st.as_str(),
-            "occurred" | "negated" | "planned" | "hypothetical"
-        ) {
-            return Err(Error::Filter(format!(
-                "status must be occurred, negated, planned or hypothetical, got {st:?}"
-            )));
-        }
-        w.push(format!("e.status = {}", p.push(st)));
+        w.push(format!("e.status = {}", p.push(normalise_status(st)?)));
     }
     if let Some(d) = &f.from {
         w.push(format!("e.date_start >= {}", p.push(day(d, "from")?)));

@@ -336,14 +336,10 @@ impl Store {
             conds.push(("quad_class = ?1", Box::new(q as i64)));
         }
         if let Some(st) = &filter.status {
-            let st = st.trim().to_ascii_lowercase();
-            if !matches!(
-                st.as_str(),
-                "occurred" | "negated" | "planned" | "hypothetical"
-            ) {
-                // Refused by the usual plan, with its message.
+            // A bad status: refused by the usual plan, with its message.
+            let Ok(st) = crate::normalise_status(st) else {
                 return Ok(None);
-            }
+            };
             conds.push(("status = ?1", Box::new(st)));
         }
         if let Some(c) = upper(&filter.place_country) {

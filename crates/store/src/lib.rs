@@ -20,6 +20,7 @@ pub mod keys;
 mod query;
 pub mod schema;
 pub(crate) use query::*;
+pub use query::{normalise_root, normalise_status, prefix_end};
 
 pub use dedup::{ClusterCounts, ClusterQuery, ClusteredRow, DedupCounts};
 

@@ -4,11 +4,13 @@
 use super::*;
 
 /// Upper bound for a prefix range scan: every string starting with `p` sorts below it.
-pub(crate) fn prefix_end(p: &str) -> String {
+/// Upper bound for a prefix range scan (bytewise).
+pub fn prefix_end(p: &str) -> String {
     format!("{p}\u{10FFFF}")
 }
 
-pub(crate) fn normalise_root(r: &str) -> Result<String> {
+/// A CAMEO root filter value as stored: two digits.
+pub fn normalise_root(r: &str) -> Result<String> {
     let r = r.trim();
     if r.is_empty() || r.len() > 2 || !r.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Error::Filter(format!(
@@ -16,6 +18,20 @@ pub(crate) fn normalise_root(r: &str) -> Result<String> {
         )));
     }
     Ok(format!("{:0>2}", r))
+}
+
+/// An event status filter value as stored (lower case), or the error naming the four.
+pub fn normalise_status(st: &str) -> Result<String> {
+    let st = st.trim().to_ascii_lowercase();
+    if !matches!(
+        st.as_str(),
+        "occurred" | "negated" | "planned" | "hypothetical"
+    ) {
+        return Err(Error::Filter(format!(
+            "status must be occurred, negated, planned or hypothetical, got {st:?}"
+        )));
+    }
+    Ok(st)
 }
 
 impl Filter {
@@ -213,15 +229,7 @@ impl Filter {
             eq(&mut w, &mut p, QUAD, vec![Box::new(q as i64)], None)?;
         }
         if let Some(st) = &self.status {
-            let st = st.trim().to_ascii_lowercase();
-            if !matches!(
-                st.as_str(),
-                "occurred" | "negated" | "planned" | "hypothetical"
-            ) {
-                return Err(Error::Filter(format!(
-                    "status must be occurred, negated, planned or hypothetical, got {st:?}"
-                )));
-            }
+            let st = normalise_status(st)?;
             eq(&mut w, &mut p, STATUS, vec![Box::new(st)], None)?;
         }
         let day = |d: &str, what: &str| -> Result<String> {
