@@ -960,8 +960,8 @@ impl Store {
 
 /// Events each condition of an equality-only filter matches at least for its page to be read by
 /// intersecting the conditions' indexes (`Store::merged_page`); with a rarer one SQLite's plan
-/// starts from it.
-const MERGE_FROM: i64 = 5000;
+/// starts from it: the threshold of the page's plan.
+const MERGE_FROM: i64 = crate::COMMON;
 
 /// How many of the newest matching mentions the map groups into points: bounds the cost of a
 /// map request on any store size.

@@ -56,7 +56,7 @@ impl Filter {
     ) -> Result<(String, Vec<Box<dyn ToSql>>)> {
         // Pages count each condition's events only up to COMMON (a rare one is what they
         // need to find); counts and aggregates up to PROBE.
-        let cap = if window.is_some() { 5000 } else { PROBE };
+        let cap = if window.is_some() { COMMON } else { PROBE };
         let mut w: Vec<&str> = Vec::new();
         let mut p: Vec<Box<dyn ToSql>> = Vec::new();
         // Conditions checked row by row with a subquery: placed after the cheap column tests.
@@ -69,7 +69,6 @@ impl Filter {
         // no event row read) while events are read newest first; a very common one (LISTED or
         // more) row by row, so the first page comes without reading the whole list. Counts
         // and aggregates (`window` None) read every matching event: always collected.
-        const COMMON: i64 = 5000;
         let count = |sql: &str, params: &[&dyn ToSql]| -> Result<i64> {
             Ok(conn.prepare_cached(sql)?.query_row(params, |r| r.get(0))?)
         };
@@ -378,6 +377,11 @@ impl Filter {
 /// are tested row by row (reading a list of 28,698 events of RUS took 4-8 ms for a page found
 /// in 1 ms row by row; 8,022 of SYR 2 ms against 13-20 ms row by row).
 const LISTED: i64 = 10_000;
+
+/// Events a condition matches at least to be common: a page's plan counts each condition
+/// only up to it, starting from a rarer one (`Store::api_events` intersects the indexes of
+/// equality conditions all this common).
+pub(crate) const COMMON: i64 = 5000;
 
 /// Index entries one equality condition's count reads at most when a filter has several
 /// (index only: about 3 ms on 1M events).
