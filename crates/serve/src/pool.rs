@@ -174,12 +174,18 @@ impl Pool {
 mod tests {
     use super::*;
 
+    /// An empty store in a folder of its own (removed by the caller): (folder, store file).
+    fn empty_store(name: &str) -> (PathBuf, PathBuf) {
+        let dir = std::env::temp_dir().join(format!("dateline-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join(format!("{name}.db"));
+        drop(Store::open(&path).unwrap());
+        (dir, path)
+    }
+
     #[test]
     fn a_budget_interrupts_a_query_and_the_request_deadline_holds_again() {
-        let dir = std::env::temp_dir().join(format!("dateline-pool-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("budget.db");
-        drop(Store::open(&path).unwrap());
+        let (dir, path) = empty_store("pool");
         let pool = Pool::new(path, 1, 60_000);
         let rt = tokio::runtime::Builder::new_current_thread()
             .build()
@@ -211,10 +217,7 @@ mod tests {
 
     #[test]
     fn look_ups_and_pages_do_not_wait_behind_slow_aggregates() {
-        let dir = std::env::temp_dir().join(format!("dateline-lanes-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("lanes.db");
-        drop(Store::open(&path).unwrap());
+        let (dir, path) = empty_store("lanes");
         let pool = Arc::new(Pool::new(path, 2, 60_000));
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
