@@ -1,8 +1,9 @@
 //! Read-only SQLite connections shared by the request handlers, with a time limit per query.
 //!
 //! A semaphore bounds how many queries run at once (one per connection); each runs on tokio's
-//! blocking threads. Before each use the connection gets a progress handler that interrupts
-//! SQLite once the deadline has passed, so no request holds a connection longer than the limit.
+//! blocking threads. Each connection has a progress handler that interrupts SQLite once the
+//! deadline of the request running on it has passed, so no request holds a connection longer
+//! than the limit.
 //! Aggregates (stats, map points: up to [`AGGREGATE_FACTOR`] times the limit) may hold at most
 //! half of the connections, so slow first requests of aggregates never hold up every page;
 //! look-ups of one event or article run on connections of their own (half as many again), so
@@ -40,11 +41,21 @@ thread_local! {
 /// own: a page of events whose filter is tested row by row reads the same rows again on the
 /// next request (measured on 1M events: text=Aleppo's page 10.7 ms with SQLite's default
 /// 2 MB cache and no map, 3.7 ms mapped).
+/// Its progress handler, installed once, interrupts a statement once the [`DEADLINE`] of the
+/// thread running it has passed (none between requests).
 fn open(path: &std::path::Path) -> dateline_store::Result<Store> {
     let s = Store::open_read_only(path)?;
     s.connection()
         .execute_batch("PRAGMA mmap_size = 8589934592; PRAGMA cache_size = -16384;")
         .map_err(dateline_store::Error::Sqlite)?;
+    s.connection().progress_handler(
+        STEPS,
+        Some(|| {
+            DEADLINE
+                .with(Cell::get)
+                .is_some_and(|d| Instant::now() >= d)
+        }),
+    );
     Ok(s)
 }
 
@@ -147,18 +158,7 @@ impl Pool {
                 })?,
             };
             DEADLINE.with(|d| d.set(Some(Instant::now() + limit)));
-            store.connection().progress_handler(
-                STEPS,
-                Some(|| {
-                    DEADLINE
-                        .with(Cell::get)
-                        .is_some_and(|d| Instant::now() >= d)
-                }),
-            );
             let out = f(&store);
-            store
-                .connection()
-                .progress_handler(STEPS, None::<fn() -> bool>);
             DEADLINE.with(|d| d.set(None));
             if let Ok(mut v) = idle.lock() {
                 v.push(store);
