@@ -3,7 +3,7 @@
 //! articles cited by Wikipedia with gold event mentions of the KAIROS ontology, read at run
 //! time from the shared data folder (dev and test splits, whichever are present).
 //!
-//! Each article goes through the whole pipeline (`Pipeline::process`, plain text, no
+//! Each article goes through the whole pipeline (`Pipeline::process_guarded`, plain text, no
 //! publication date): the data set's sentences, each its own paragraph, so that a headline
 //! without a full stop stays a line of its own. Every dateline event is then placed back on the
 //! data set's sentences: each clean block is found again in the input text (blocks the cleaner
@@ -404,30 +404,12 @@ pub type Counts = BTreeMap<&'static str, (usize, usize, usize)>;
 impl Split {
     /// Precision counts per dateline family (the apart family included; see [`Split::totals`]).
     pub fn precision(&self) -> Counts {
-        let mut m = Counts::new();
-        for p in &self.preds {
-            if let Some(f) = p.family {
-                let c = m.entry(f).or_default();
-                c.0 += 1;
-                c.1 += p.loose as usize;
-                c.2 += p.strict as usize;
-            }
-        }
-        m
+        tally(self.preds.iter().map(|p| (p.family, p.loose, p.strict)))
     }
 
     /// Recall counts per gold family.
     pub fn recall(&self) -> Counts {
-        let mut m = Counts::new();
-        for g in &self.golds {
-            if let Some(f) = g.family {
-                let c = m.entry(f).or_default();
-                c.0 += 1;
-                c.1 += g.loose as usize;
-                c.2 += g.strict as usize;
-            }
-        }
-        m
+        tally(self.golds.iter().map(|g| (g.family, g.loose, g.strict)))
     }
 
     /// Totals over the families in the measure (the apart family left out).
@@ -444,6 +426,21 @@ impl Split {
             self.preds.len(),
         )
     }
+}
+
+/// Per-family counts of (family, sentence match, trigger match) items; items outside every
+/// family are left out.
+fn tally(items: impl Iterator<Item = (Option<&'static str>, bool, bool)>) -> Counts {
+    let mut m = Counts::new();
+    for (f, loose, strict) in items {
+        if let Some(f) = f {
+            let c = m.entry(f).or_default();
+            c.0 += 1;
+            c.1 += usize::from(loose);
+            c.2 += usize::from(strict);
+        }
+    }
+    m
 }
 
 /// Byte offset of character `c` of `s` (the data set's offsets count characters).
