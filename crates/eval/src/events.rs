@@ -401,23 +401,17 @@ pub fn petrarch_suite_verbs(
 ) -> Result<(PetrarchScore, dateline_events::VerbImport, usize), String> {
     let path = dir.join("petrarch2/data/dictionaries/PETR.Validate.verbs.txt");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut lines: Vec<&str> = text.lines().collect();
-    let mut dropped = 0;
-    let dict = loop {
-        match dateline_events::PetrarchVerbs::parse(&lines.join("\n")) {
-            Ok(d) => break d,
-            // a blank in place of the rejected line keeps every other line's number
-            Err(e) if e.line >= 1 && e.line <= lines.len() && dropped < 50 => {
-                println!(
-                    "notice: PETR.Validate.verbs.txt line {} rejected by the importer and left out: {}",
-                    e.line, e.message
-                );
-                lines[e.line - 1] = "";
-                dropped += 1;
-            }
-            Err(e) => return Err(format!("PETR.Validate.verbs.txt: {e}")),
-        }
-    };
+    let (dict, rejected) = parse_leaving_out(&text, dateline_events::PetrarchVerbs::parse, |e| {
+        (e.line, e.message.clone())
+    })
+    .map_err(|e| format!("PETR.Validate.verbs.txt: {e}"))?;
+    for r in &rejected {
+        println!(
+            "notice: PETR.Validate.verbs.txt line {} rejected by the importer and left out: {}",
+            r.line, r.message
+        );
+    }
+    let dropped = rejected.len();
     let mut lexicon = Lexicon::codebook_only();
     let imp = lexicon.add_petrarch_verbs(&dict, "PETR.Validate.verbs.txt");
     let s = petrarch_run(dir, false, Some(lexicon))?;
@@ -499,6 +493,42 @@ pub fn lexicon_with_cameo_verbs(dir: &Path) -> Result<Lexicon, String> {
     Ok(lexicon)
 }
 
+/// A line of a PETRARCH dictionary its importer rejected.
+struct Rejected {
+    line: usize,
+    text: String,
+    message: String,
+}
+
+/// A PETRARCH dictionary read by one of the importers (`parse`; `at` gives a rejection's line
+/// and message), each line it rejects left out (blanked, so every other line keeps its number;
+/// at most 50) and returned beside the dictionary.
+fn parse_leaving_out<T, E>(
+    text: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+    at: impl Fn(&E) -> (usize, String),
+) -> Result<(T, Vec<Rejected>), E> {
+    let mut lines: Vec<&str> = text.lines().collect();
+    let mut rejected = Vec::new();
+    loop {
+        match parse(&lines.join("\n")) {
+            Ok(d) => return Ok((d, rejected)),
+            Err(e) => {
+                let (line, message) = at(&e);
+                if line == 0 || line > lines.len() || rejected.len() >= 50 {
+                    return Err(e);
+                }
+                rejected.push(Rejected {
+                    line,
+                    text: lines[line - 1].to_string(),
+                    message,
+                });
+                lines[line - 1] = "";
+            }
+        }
+    }
+}
+
 /// (a) with dateline's own lexicon (`verbs: None`) or the given one.
 fn petrarch_run(dir: &Path, misses: bool, verbs: Option<Lexicon>) -> Result<PetrarchScore, String> {
     let base = dir.join("petrarch2/data");
@@ -508,23 +538,19 @@ fn petrarch_run(dir: &Path, misses: bool, verbs: Option<Lexicon>) -> Result<Petr
         .map_err(|e| format!("PETR.Validate.actors.txt: {e}"))?;
     // The importer belongs to the entities crate; a line it rejects is left out (and counted)
     // rather than read by a second parser here.
-    let mut lines: Vec<&str> = actors.lines().collect();
-    let mut dropped = Vec::new();
-    let dict = loop {
-        match ActorDictionary::parse_petrarch(&lines.join("\n")) {
-            Ok(d) => break d,
-            Err(e) if e.line >= 1 && e.line <= lines.len() && dropped.len() < 50 => {
-                dropped.push(format!("{} ({})", lines[e.line - 1].trim(), e.message));
-                lines.remove(e.line - 1);
-            }
-            Err(e) => return Err(e.to_string()),
-        }
-    };
+    let (dict, dropped) = parse_leaving_out(&actors, ActorDictionary::parse_petrarch, |e| {
+        (e.line, e.message.clone())
+    })
+    .map_err(|e| e.to_string())?;
     if !dropped.is_empty() {
+        let lines: Vec<String> = dropped
+            .iter()
+            .map(|r| format!("{} ({})", r.text.trim(), r.message))
+            .collect();
         println!(
             "notice: {} actor dictionary line(s) rejected by the PETRARCH importer and left out: {}",
             dropped.len(),
-            dropped.join("; ")
+            lines.join("; ")
         );
     }
     let mut entities = Resources::load().with_actor_dictionary(dict);
