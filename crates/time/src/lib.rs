@@ -59,6 +59,15 @@ pub fn calendar_word(word: &str) -> Option<&'static str> {
     }
 }
 
+/// The value of an English cardinal number word in the tagger's lexicon ("zero" to "twenty",
+/// the tens to "ninety", "hundred"), lower case; `None` for any other word.
+pub fn cardinal(word: &str) -> Option<u32> {
+    match lex::lex(word) {
+        Lex::Card(n) => Some(n),
+        _ => None,
+    }
+}
+
 /// One time expression found in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Found {

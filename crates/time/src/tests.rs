@@ -807,6 +807,15 @@ fn calendar_words_as_the_lexicon_reads_them() {
     assert_eq!(calendar_word(""), None);
 }
 
+#[test]
+fn cardinals_as_the_lexicon_reads_them() {
+    assert_eq!(cardinal("zero"), Some(0));
+    assert_eq!(cardinal("nineteen"), Some(19));
+    assert_eq!(cardinal("ninety"), Some(90));
+    assert_eq!(cardinal("first"), None);
+    assert_eq!(cardinal("Seven"), None);
+}
+
 /// (expression text, TimeML value) for every finding.
 fn timeml(text: &str, published: &str) -> Vec<(String, String)> {
     find(text, Some(date(published)))

@@ -1,5 +1,5 @@
 //! Quantities: "seven", "more than 400,000", "nearly 70", "between 10 and 15", "dozens",
-//! "1.5 million", "two more". Number words are read here (no outside crate needed).
+//! "1.5 million", "two more". Number words are read by the time lexicon (`dateline_time::cardinal`).
 
 use crate::lex::{LEX, Mode};
 use crate::tok::Tok;
@@ -16,43 +16,11 @@ pub(crate) struct Qty {
     pub extra: bool,
 }
 
-fn unit(w: &str) -> Option<u64> {
-    Some(match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        _ => return None,
-    })
-}
-
-fn tens(w: &str) -> Option<u64> {
-    Some(match w {
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+/// A cardinal number word from one to ninety ("seven", "forty"), as the time lexicon reads it.
+fn card(w: &str) -> Option<u64> {
+    dateline_time::cardinal(w)
+        .filter(|n| (1..=90).contains(n))
+        .map(u64::from)
 }
 
 fn scale(w: &str) -> Option<u64> {
@@ -67,11 +35,11 @@ fn scale(w: &str) -> Option<u64> {
 
 /// "twenty-five", "seven", "forty".
 fn small_word(w: &str) -> Option<u64> {
-    if let Some(v) = unit(w).or_else(|| tens(w)) {
+    if let Some(v) = card(w) {
         return Some(v);
     }
     let (a, b) = w.split_once(['-', '‑'])?;
-    Some(tens(a)? + unit(b).filter(|&u| u < 10)?)
+    Some(card(a).filter(|&t| t >= 20 && t % 10 == 0)? + card(b).filter(|&u| u < 10)?)
 }
 
 fn digits(w: &str) -> Option<f64> {
