@@ -379,12 +379,19 @@ const ARTICLES: &[&str] = &[
 /// "qamishli", "deir ez zor" → "deirezzor"); `None` when that leaves fewer than six letters,
 /// too short to tell names apart.
 pub(crate) fn squashed(key: &str) -> Option<String> {
-    let mut words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.len() >= 2 && ARTICLES.contains(&words[0]) {
-        words.remove(0);
+    // (Looked up for every unknown name: rule out most without allocating.)
+    if key.len() < 6 || !key.bytes().all(|b| b == b' ' || b.is_ascii_alphanumeric()) {
+        return None;
     }
-    let s: String = words.concat();
-    (s.len() >= 6 && s.bytes().all(|b| b.is_ascii_alphanumeric())).then_some(s)
+    let mut words = key.split(' ').filter(|w| !w.is_empty());
+    let first = words.next()?;
+    let rest = words.clone().next().is_some();
+    let mut s = String::with_capacity(key.len());
+    if !(rest && ARTICLES.contains(&first)) {
+        s.push_str(first);
+    }
+    words.for_each(|w| s.push_str(w));
+    (s.len() >= 6).then_some(s)
 }
 
 /// The index hash of a squashed name, kept apart from the hashes of ordinary names.
