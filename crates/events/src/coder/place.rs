@@ -2,6 +2,7 @@
 //! the word lists they read. A child module of `coder`, so it sees the sentence view directly.
 
 use super::*;
+use dateline_time::calendar_word;
 
 /// The place where trigger `t` happened: a place attached by a locative preposition in its
 /// clause, a place name modifying a noun trigger ("Lausanne meeting"), the place of a
@@ -430,27 +431,6 @@ const SETTLEMENT_NOUNS: &[&str] = &[
     "junction",
     "crossing",
 ];
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Whether the place at `pstart..pend` (attached by the word at `pj`) only contains the
 /// narrower, unrecognised place the phrase names: a capitalised name that is no place
@@ -465,7 +445,7 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
             && v.words[k].chunk.is_none_or(|c| !v.chunks[c].adjective)
             && !GEO_MODS.contains(&v.low(k))
             && !GEO_NOUNS.contains(&v.low(k))
-            && !CALENDAR.contains(&v.low(k))
+            && calendar_word(v.low(k)).is_none()
             && (!v.low(k).contains('-') || joined_article(v, k))
     };
     // before: "in Bustan al-Diwan district in the city of Homs", "at Maleley village in Garissa"
@@ -593,7 +573,7 @@ fn object_unknown_place(v: &View, t: &Trig) -> bool {
             && v.words[k].place.is_none()
             && v.words[k].chunk.is_none()
             && !v.words[k].lexical
-            && !CALENDAR.contains(&v.low(k))
+            && calendar_word(v.low(k)).is_none()
         {
             k += 1;
         }
@@ -641,7 +621,7 @@ fn object_unknown_place(v: &View, t: &Trig) -> bool {
         && v.words[k].upper
         && v.words[k].place.is_none()
         && v.words[k].chunk.is_none_or(|c| !v.chunks[c].adjective)
-        && !CALENDAR.contains(&v.low(k))
+        && calendar_word(v.low(k)).is_none()
 }
 
 /// The place of trigger `ti` given the lexicon; a participle clause after a comma (", killing
@@ -827,7 +807,7 @@ fn names_unknown_place(v: &View, from: usize, to: usize) -> bool {
             && w.place.is_none()
             && w.chunk.is_none()
             && !w.lexical
-            && !CALENDAR.contains(&v.low(k))
+            && calendar_word(v.low(k)).is_none()
             && !GEO_MODS.contains(&v.low(k))
             && !GEO_NOUNS.contains(&v.low(k))
             && (k == 0 || !v.is_any(k - 1, &["by", "with", "from"]))
@@ -847,7 +827,7 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
             && !w.punct
             && w.place.is_none()
             && !w.lexical
-            && !CALENDAR.contains(&v.low(k))
+            && calendar_word(v.low(k)).is_none()
             && !GEO_MODS.contains(&v.low(k))
             && !GEO_NOUNS.contains(&v.low(k))
     };
