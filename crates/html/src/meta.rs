@@ -1,7 +1,7 @@
 //! Page metadata: title, publication date, site name, canonical URL and description, read
 //! from `<meta>`/`<link>`/`<title>`/`<h1>`/`<time>` tags, JSON-LD and the URL itself.
 
-use crate::prepare::Depth;
+use crate::prepare::{Depth, find_ci};
 use crate::scan::{Scanner, Token, attr, clean_text};
 use regex::Regex;
 use serde_json::Value;
@@ -130,7 +130,7 @@ pub fn read_with_depth(
                     }
                 }
                 if f.itemprop_date.is_none()
-                    && contains_ci(attrs, b"itemprop")
+                    && find_ci(attrs, "itemprop").is_some()
                     && attr(attrs, "itemprop")
                         .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
                     && let Some(v) = attr(attrs, "content")
@@ -192,21 +192,6 @@ pub fn read_with_depth(
         description: f.description,
     };
     (page, depth_known.then_some(depth.max))
-}
-
-/// Whether `hay` holds the lower-case ASCII `needle`, ignoring ASCII case.
-fn contains_ci(hay: &str, needle: &[u8]) -> bool {
-    let h = hay.as_bytes();
-    let (lower, upper) = (needle[0], needle[0].to_ascii_uppercase());
-    let mut i = 0;
-    while let Some(o) = memchr::memchr2(lower, upper, &h[i..]) {
-        let at = i + o;
-        if h.len() - at >= needle.len() && h[at..at + needle.len()].eq_ignore_ascii_case(needle) {
-            return true;
-        }
-        i = at + 1;
-    }
-    false
 }
 
 fn is_break(name: &str) -> bool {

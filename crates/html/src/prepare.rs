@@ -51,13 +51,20 @@ pub struct Prepared<'a> {
     pub json_ld: Vec<&'a str>,
 }
 
-/// First case-insensitive occurrence of the ASCII `needle` in `hay`.
-fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+/// First occurrence of the ASCII `needle` in `hay`, ignoring ASCII case.
+pub fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     let h = hay.as_bytes();
     let n = needle.as_bytes();
-    let first = n[0];
+    let (lower, upper) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
+    let next = |from: &[u8]| {
+        if lower == upper {
+            memchr::memchr(lower, from)
+        } else {
+            memchr::memchr2(lower, upper, from)
+        }
+    };
     let mut i = 0;
-    while let Some(o) = memchr::memchr(first, &h[i..]) {
+    while let Some(o) = next(&h[i..]) {
         let at = i + o;
         if h.len() - at >= n.len() && h[at..at + n.len()].eq_ignore_ascii_case(n) {
             return Some(at);
