@@ -1401,15 +1401,8 @@ impl<'a> Ctx<'a> {
                 "repeatedly",
                 "told",
                 "wrote",
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
             ];
-            self.is(k, ADJUNCT)
+            (self.is(k, ADJUNCT) || self.is(k, &WEEKDAYS))
                 && e - k <= 8
                 && (k..e).all(|i| !self.is(i, &["that"]) && self.cue_at(i).is_none())
         };

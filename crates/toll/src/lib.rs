@@ -82,6 +82,7 @@ mod tok;
 
 use dateline_doc::{Basis, Casualty, CasualtyKind, DateRef, Doc, EntityKind, Span};
 use dateline_segment::is_alphanumeric;
+use dateline_time::WEEKDAYS;
 use lex::{Kind, LEX, Role};
 use tok::Tok;
 
@@ -1103,24 +1104,18 @@ fn sentence_mentions(t: &[Tok], sentence: usize, out: &mut Vec<Mention>) {
                         matches!(x.w, "fatally" | "critically" | "mortally" | "seriously")
                     });
                     let when = t.get(e).is_some_and(|x| {
-                        matches!(
-                            x.w,
-                            "monday"
-                                | "tuesday"
-                                | "wednesday"
-                                | "thursday"
-                                | "friday"
-                                | "saturday"
-                                | "sunday"
-                                | "yesterday"
-                                | "today"
-                                | "tonight"
-                                | "overnight"
-                                | "last"
-                                | "early"
-                                | "late"
-                                | "earlier"
-                        )
+                        WEEKDAYS.contains(&x.w)
+                            || matches!(
+                                x.w,
+                                "yesterday"
+                                    | "today"
+                                    | "tonight"
+                                    | "overnight"
+                                    | "last"
+                                    | "early"
+                                    | "late"
+                                    | "earlier"
+                            )
                     });
                     if bare && object_like(t.get(e)) && !(adverb && when) {
                         break;
@@ -1615,12 +1610,7 @@ fn other_time_in(text: &str, s: Span) -> bool {
     // a running tally: "since Saturday evening", "since Friday afternoon"
     let mut prev = "";
     for w in low.split_whitespace() {
-        if prev == "since"
-            && matches!(
-                w.trim_matches(|c: char| !is_alphanumeric(c)),
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            )
-        {
+        if prev == "since" && WEEKDAYS.contains(&w.trim_matches(|c: char| !is_alphanumeric(c))) {
             return true;
         }
         prev = w;
