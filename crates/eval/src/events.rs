@@ -452,36 +452,6 @@ fn read_event(d: &Doc) -> Option<&dateline_doc::Event> {
     })
 }
 
-/// PLOVER event type accuracy on the PLOVER gold standard records (the measure of (b)) with
-/// the given lexicon: (sentences, sentences with an event, type right). The event read is the
-/// one (b) reads: occurred first, then the most confident, then the first.
-pub fn plover_types_with(dir: &Path, lexicon: Lexicon) -> Result<(usize, usize, usize), String> {
-    let path = dir.join("gold_standard_records/PLOVER_GSR_CAMEO.txt");
-    let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let recs: Vec<serde_json::Value> = serde_json::from_str(&raw).map_err(|e| e.to_string())?;
-    let mut stages = Stages::new(Resources::load());
-    stages.lexicon = lexicon;
-    let (mut n, mut with_event, mut right) = (0, 0, 0);
-    for r in &recs {
-        let (Some(text), Some(event)) = (
-            r.get("text").and_then(|t| t.as_str()),
-            r.get("event").and_then(|t| t.as_str()),
-        ) else {
-            continue;
-        };
-        n += 1;
-        let (d, _) = stages.doc(text, None, true);
-        let best = read_event(&d);
-        if let Some(e) = best {
-            with_event += 1;
-            if e.plover.as_ref().is_some_and(|p| p.kind == gsr_type(event)) {
-                right += 1;
-            }
-        }
-    }
-    Ok((n, with_event, right))
-}
-
 /// dateline's lexicon with PETRARCH2's `CAMEO.2.0.txt` loaded on top through the importer.
 pub fn lexicon_with_cameo_verbs(dir: &Path) -> Result<Lexicon, String> {
     let path = dir.join("petrarch2/data/dictionaries/CAMEO.2.0.txt");
@@ -774,12 +744,19 @@ fn gsr_type(t: &str) -> &str {
     }
 }
 
-/// (b) The PLOVER gold standard records.
+/// (b) The PLOVER gold standard records, with dateline's own lexicon.
 pub fn plover(dir: &Path) -> Result<PloverScore, String> {
+    plover_with(dir, Lexicon::load())
+}
+
+/// (b) with the given lexicon (dateline's own with a PETRARCH verb dictionary on top, for the
+/// importer's measurement in (a)).
+pub fn plover_with(dir: &Path, lexicon: Lexicon) -> Result<PloverScore, String> {
     let path = dir.join("gold_standard_records/PLOVER_GSR_CAMEO.txt");
     let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let recs: Vec<serde_json::Value> = serde_json::from_str(&raw).map_err(|e| e.to_string())?;
-    let stages = Stages::new(Resources::load());
+    let mut stages = Stages::new(Resources::load());
+    stages.lexicon = lexicon;
     let mut sc = PloverScore::default();
     let countries = |v: &serde_json::Value| -> HashSet<String> {
         v.as_array()
@@ -1200,8 +1177,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         // optional: PLOVER types with PETRARCH2's CAMEO.2.0.txt on top of dateline's lexicon
         if let Some(gsr) = dataset("plover-gsr") {
             let t = Instant::now();
-            let (n, e0, r0) = plover_types_with(&gsr, Lexicon::load())?;
-            let (_, e1, r1) = plover_types_with(&gsr, lexicon_with_cameo_verbs(&dir)?)?;
+            let own = plover(&gsr)?;
+            let with = plover_with(&gsr, lexicon_with_cameo_verbs(&dir)?)?;
+            let (n, e0, r0, e1, r1) = (
+                own.records,
+                own.with_event,
+                own.type_correct,
+                with.with_event,
+                with.type_correct,
+            );
             let text = format!(
                 "PLOVER gold standard records ((b)'s type measure, {n} sentences) with PETRARCH2's \
                  `CAMEO.2.0.txt` loaded through the importer on top of dateline's lexicon:\n\n\
