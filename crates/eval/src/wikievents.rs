@@ -594,21 +594,16 @@ pub fn evaluate(pipeline: &Pipeline, dir: &Path, split: &str) -> Result<Option<S
                 codes_here: Vec::new(),
             });
         }
+        // every event against every gold mention of its sentence, both ways at once
         for p in preds.iter_mut() {
-            for g in golds.iter().filter(|g| g.sent == p.sent) {
+            for g in golds.iter_mut().filter(|g| g.sent == p.sent) {
                 p.gold_here.push(format!("{} «{}»", g.kind, g.trigger));
-                if compatible(&p.cameo, &g.kind) {
-                    p.loose = true;
-                    p.strict |= overlaps(p.span, g.span);
-                }
-            }
-        }
-        for g in golds.iter_mut() {
-            for p in preds.iter().filter(|p| p.sent == g.sent) {
                 g.codes_here.push(format!("{} «{}»", p.cameo, p.trigger));
                 if compatible(&p.cameo, &g.kind) {
-                    g.loose = true;
-                    g.strict |= overlaps(p.span, g.span);
+                    let strict = overlaps(p.span, g.span);
+                    (p.loose, g.loose) = (true, true);
+                    p.strict |= strict;
+                    g.strict |= strict;
                 }
             }
         }
