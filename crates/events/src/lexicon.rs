@@ -272,19 +272,6 @@ impl Lexicon {
                 });
             }
         }
-        let mut real = std::collections::HashSet::new();
-        let mut decoy = std::collections::HashSet::new();
-        for e in &lex.entries {
-            for el in &e.pattern {
-                if let Elem::Word(w) = el {
-                    if e.decoy {
-                        decoy.insert(*w);
-                    } else {
-                        real.insert(*w);
-                    }
-                }
-            }
-        }
         for (n, line) in cues.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -311,14 +298,7 @@ impl Lexicon {
                 word: words.trim().to_string(),
             });
         }
-        for c in &lex.cues {
-            for el in &c.pattern {
-                if let Elem::Word(w) = el {
-                    real.insert(*w);
-                }
-            }
-        }
-        lex.decoy_only = decoy.difference(&real).copied().collect();
+        lex.set_decoy_only();
         Ok(lex)
     }
 
@@ -509,6 +489,12 @@ impl Lexicon {
             ids.extend(old);
             self.by_first.insert(w, ids);
         }
+        self.set_decoy_only();
+    }
+
+    /// Recompute [`Lexicon::decoy_only`]: the words of decoy patterns that no real trigger or
+    /// cue pattern has.
+    fn set_decoy_only(&mut self) {
         let mut real = std::collections::HashSet::new();
         let mut decoy = std::collections::HashSet::new();
         for e in &self.entries {
