@@ -4,6 +4,8 @@ use crate::lexicon::{Cue, CueKind, Elem, GAP_MAX, Lexicon, normalise_into};
 mod place;
 pub(crate) use place::*;
 
+use dateline_time::{calendar_word, cardinal};
+
 use dateline_doc::{
     Argument, Basis, BlockKind, DateRef, Doc, EntityKind, Event, PlaceRef, Plover, Precision, Span,
     Status, TokenKind,
@@ -1058,15 +1060,6 @@ fn np_modifier(v: &View, k: usize) -> bool {
         "impoverished",
         "troubled",
         "several",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
         "dozens",
         "hundreds",
         "thousands",
@@ -1080,7 +1073,8 @@ fn np_modifier(v: &View, k: usize) -> bool {
         && (low.starts_with(|c: char| c.is_ascii_digit())
             || (low.contains('-') && low.chars().all(|c| c.is_alphabetic() || c == '-'))
             || GEO_MODS.contains(&low) && low != "of" && low != "'s"
-            || MODS.contains(&low))
+            || MODS.contains(&low)
+            || cardinal(low).is_some_and(|n| n >= 2))
 }
 
 /// Word `k` starts a noun phrase of modifiers ([`np_modifier`], "of") ending in an actor
@@ -2834,10 +2828,8 @@ fn adjectival(v: &View, trigs: &[Trig], ti: usize) -> bool {
                 "a", "an", "the", "its", "their", "his", "her", "'s", "of", "with", "from", "for",
             ],
         ) || v.low(t.head - 1).starts_with(|c: char| c.is_ascii_digit())
-            || matches!(
-                v.low(t.head - 1),
-                "two" | "three" | "four" | "five" | "several" | "many"
-            ));
+            || v.is_any(t.head - 1, &["several", "many"])
+            || cardinal(v.low(t.head - 1)).is_some_and(|n| n >= 2));
     let after = t.end < v.len()
         && !v.words[t.end].punct
         && !v.is_any(t.end, PREPOSITIONS)

@@ -2,7 +2,6 @@
 //! the word lists they read. A child module of `coder`, so it sees the sentence view directly.
 
 use super::*;
-use dateline_time::calendar_word;
 
 /// The place where trigger `t` happened: a place attached by a locative preposition in its
 /// clause, a place name modifying a noun trigger ("Lausanne meeting"), the place of a
