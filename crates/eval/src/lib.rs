@@ -53,21 +53,37 @@ pub fn lausanne() -> Option<dateline_doc::Doc> {
         println!("notice: {} not found — skipping", path.display());
         return None;
     };
-    let raw = dateline_input::RawArticle {
-        input: "lausanne-talks.txt".into(),
-        id: "lausanne".into(),
-        body: dateline_input::Body::Text(text),
-        published: Some("2016-10-15".into()),
-        source: None,
-        url: None,
-        title: None,
-        fallback: Default::default(),
-    };
+    let raw = text_article(
+        "lausanne-talks.txt",
+        "lausanne",
+        text,
+        Some("2016-10-15".into()),
+    );
     Some(
         dateline_pipeline::Pipeline::new()
             .process(raw)
             .expect("the model article goes through the pipeline"),
     )
+}
+
+/// A plain-text article for the pipeline: `input` names it in messages, `id` is its id; no
+/// source, URL, title or defaults.
+pub fn text_article(
+    input: impl Into<String>,
+    id: impl Into<String>,
+    text: String,
+    published: Option<String>,
+) -> dateline_input::RawArticle {
+    dateline_input::RawArticle {
+        input: input.into(),
+        id: id.into(),
+        body: dateline_input::Body::Text(text),
+        published,
+        source: None,
+        url: None,
+        title: None,
+        fallback: Default::default(),
+    }
 }
 
 /// Replace (or append) the section `name` of `BENCHMARKS.md` with `body`. Sections are delimited

@@ -23,8 +23,7 @@
 //!
 //! `dateline-eval quotes [--errors SPLIT [N]]` prints up to N misses of one split.
 
-use crate::{dataset, write_section};
-use dateline_input::{Body, RawArticle};
+use crate::{dataset, text_article, write_section};
 use dateline_pipeline::Pipeline;
 use std::collections::HashMap;
 use std::path::Path;
@@ -231,16 +230,7 @@ struct Pred {
 }
 
 fn predict(pipe: &Pipeline, text: &str, chars: &Chars) -> Result<(Vec<Pred>, usize), String> {
-    let doc = pipe.process(RawArticle {
-        input: "polnear".into(),
-        id: "polnear".into(),
-        body: Body::Text(text.to_string()),
-        published: None,
-        source: None,
-        url: None,
-        title: None,
-        fallback: Default::default(),
-    })?;
+    let doc = pipe.process(text_article("polnear", "polnear", text.to_string(), None))?;
     // Locate each block of the clean text in the original: verbatim where possible, else by
     // aligning the two with any run of white space matching any other (the cleaner may join a
     // paragraph's lines or normalise spaces).

@@ -14,8 +14,7 @@
 //!
 //! `dateline-eval toll [--errors SPLIT]` prints the mismatches of one split.
 
-use crate::{dataset, write_section};
-use dateline_input::{Body, RawArticle};
+use crate::{dataset, text_article, write_section};
 use dateline_pipeline::Pipeline;
 use serde::Deserialize;
 use std::path::Path;
@@ -95,16 +94,12 @@ pub fn evaluate(pipeline: &Pipeline, split: &str, errors: bool) -> Result<Option
     };
     let t0 = Instant::now();
     for (i, (x, y)) in items.into_iter().enumerate() {
-        let raw = RawArticle {
-            input: format!("{split}:{i}"),
-            id: format!("{split}-{i}"),
-            body: Body::Text(x.text),
-            published: x.publish_date.filter(|d| !d.trim().is_empty()),
-            source: None,
-            url: None,
-            title: None,
-            fallback: Default::default(),
-        };
+        let raw = text_article(
+            format!("{split}:{i}"),
+            format!("{split}-{i}"),
+            x.text,
+            x.publish_date.filter(|d| !d.trim().is_empty()),
+        );
         let mut doc = pipeline
             .process(raw)
             .map_err(|e| format!("{split} item {i}: {e}"))?;

@@ -39,9 +39,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::{dataset, prf, write_section};
+use crate::{dataset, prf, text_article, write_section};
 use dateline_doc::{Doc, Status};
-use dateline_input::{Body, RawArticle};
 use dateline_pipeline::Pipeline;
 use serde::Deserialize;
 
@@ -509,16 +508,12 @@ pub fn evaluate(pipeline: &Pipeline, dir: &Path, split: &str) -> Result<Option<S
             }
         }
         let sentence_of = |off: usize| -> usize { starts.partition_point(|&s| s <= off) - 1 };
-        let article = RawArticle {
-            input: format!("{split}:{}", g.doc_id),
-            id: g.doc_id.clone(),
-            body: Body::Text(input.clone()),
-            published: None,
-            source: None,
-            url: None,
-            title: None,
-            fallback: Default::default(),
-        };
+        let article = text_article(
+            format!("{split}:{}", g.doc_id),
+            g.doc_id.clone(),
+            input.clone(),
+            None,
+        );
         let doc = match pipeline.process_guarded(article) {
             Ok(d) => d,
             Err((name, e)) => {
