@@ -349,40 +349,48 @@ struct Trigger {
     sent_idx: usize,
 }
 
-/// One dateline event placed on the gold sentences.
+/// A trigger on the gold sentences, dateline's or the gold's, and what matched it.
 #[derive(Clone, Debug)]
-pub struct Pred {
+pub struct Placed {
     pub doc: String,
     /// Gold sentence index and byte span of the trigger inside that sentence.
     pub sent: usize,
     pub span: (usize, usize),
     pub trigger: String,
     pub sentence: String,
+    /// Its family: `None` outside the crosswalk.
+    pub family: Option<&'static str>,
+    /// A compatible mention of the other side in the sentence / overlapping the trigger.
+    pub loose: bool,
+    pub strict: bool,
+    /// The other side's mentions in the sentence (for the `--fp` and `--fn` listings).
+    pub here: Vec<String>,
+}
+
+impl Placed {
+    fn here(&self) -> String {
+        if self.here.is_empty() {
+            "none".to_string()
+        } else {
+            self.here.join("; ")
+        }
+    }
+}
+
+/// One dateline event placed on the gold sentences.
+#[derive(Clone, Debug)]
+pub struct Pred {
+    pub at: Placed,
     pub cameo: String,
     pub rule: String,
     pub status: Status,
-    pub family: Option<&'static str>,
-    /// A compatible gold mention in the sentence / overlapping the trigger.
-    pub loose: bool,
-    pub strict: bool,
-    /// Gold types in the sentence (for the `--fp` listing).
-    pub gold_here: Vec<String>,
 }
 
 /// One gold mention of a type the crosswalk reaches, or not.
 #[derive(Clone, Debug)]
 pub struct Gold {
-    pub doc: String,
-    pub sent: usize,
-    pub span: (usize, usize),
-    pub trigger: String,
-    pub sentence: String,
+    pub at: Placed,
     pub kind: String,
-    pub family: Option<&'static str>,
-    pub loose: bool,
-    pub strict: bool,
-    /// dateline codes in the sentence (for the `--fn` listing).
-    pub codes_here: Vec<String>,
 }
 
 /// Everything one split gives.
@@ -403,12 +411,12 @@ pub type Counts = BTreeMap<&'static str, (usize, usize, usize)>;
 impl Split {
     /// Precision counts per dateline family (the apart family included; see [`Split::totals`]).
     pub fn precision(&self) -> Counts {
-        tally(self.preds.iter().map(|p| (p.family, p.loose, p.strict)))
+        tally(self.preds.iter().map(|p| &p.at))
     }
 
     /// Recall counts per gold family.
     pub fn recall(&self) -> Counts {
-        tally(self.golds.iter().map(|g| (g.family, g.loose, g.strict)))
+        tally(self.golds.iter().map(|g| &g.at))
     }
 
     /// Totals over the families in the measure (the apart family left out).
@@ -421,22 +429,21 @@ impl Split {
     /// Events whose code is outside the crosswalk, and all events.
     pub fn outside(&self) -> (usize, usize) {
         (
-            self.preds.iter().filter(|p| p.family.is_none()).count(),
+            self.preds.iter().filter(|p| p.at.family.is_none()).count(),
             self.preds.len(),
         )
     }
 }
 
-/// Per-family counts of (family, sentence match, trigger match) items; items outside every
-/// family are left out.
-fn tally(items: impl Iterator<Item = (Option<&'static str>, bool, bool)>) -> Counts {
+/// Per-family counts of placed triggers; those outside every family are left out.
+fn tally<'a>(items: impl Iterator<Item = &'a Placed>) -> Counts {
     let mut m = Counts::new();
-    for (f, loose, strict) in items {
-        if let Some(f) = f {
+    for x in items {
+        if let Some(f) = x.family {
             let c = m.entry(f).or_default();
             c.0 += 1;
-            c.1 += usize::from(loose);
-            c.2 += usize::from(strict);
+            c.1 += usize::from(x.loose);
+            c.2 += usize::from(x.strict);
         }
     }
     m
@@ -536,18 +543,20 @@ pub fn evaluate(pipeline: &Pipeline, dir: &Path, split: &str) -> Result<Option<S
             let s0 = starts[si];
             let family = family(&e.cameo);
             preds.push(Pred {
-                doc: g.doc_id.clone(),
-                sent: si,
-                span: (a - s0, b.min(s0 + g.sentences[si].1.len()) - s0),
-                trigger: doc.slice(e.trigger).to_string(),
-                sentence: g.sentences[si].1.clone(),
+                at: Placed {
+                    doc: g.doc_id.clone(),
+                    sent: si,
+                    span: (a - s0, b.min(s0 + g.sentences[si].1.len()) - s0),
+                    trigger: doc.slice(e.trigger).to_string(),
+                    sentence: g.sentences[si].1.clone(),
+                    family,
+                    loose: false,
+                    strict: false,
+                    here: Vec::new(),
+                },
                 cameo: e.cameo.clone(),
                 rule: e.rule.clone(),
                 status: e.status,
-                family,
-                loose: false,
-                strict: false,
-                gold_here: Vec::new(),
             });
         }
         let mut golds: Vec<Gold> = Vec::new();
@@ -577,28 +586,30 @@ pub fn evaluate(pipeline: &Pipeline, dir: &Path, split: &str) -> Result<Option<S
                 g.sentences[first.0].1.len()
             };
             golds.push(Gold {
-                doc: g.doc_id.clone(),
-                sent: first.0,
-                span: (first.1, end),
-                trigger: t.text.clone(),
-                sentence: g.sentences[first.0].1.clone(),
+                at: Placed {
+                    doc: g.doc_id.clone(),
+                    sent: first.0,
+                    span: (first.1, end),
+                    trigger: t.text.clone(),
+                    sentence: g.sentences[first.0].1.clone(),
+                    family: gold_family(&m.event_type),
+                    loose: false,
+                    strict: false,
+                    here: Vec::new(),
+                },
                 kind: m.event_type.clone(),
-                family: gold_family(&m.event_type),
-                loose: false,
-                strict: false,
-                codes_here: Vec::new(),
             });
         }
         // every event against every gold mention of its sentence, both ways at once
         for p in preds.iter_mut() {
-            for g in golds.iter_mut().filter(|g| g.sent == p.sent) {
-                p.gold_here.push(format!("{} «{}»", g.kind, g.trigger));
-                g.codes_here.push(format!("{} «{}»", p.cameo, p.trigger));
+            for g in golds.iter_mut().filter(|g| g.at.sent == p.at.sent) {
+                p.at.here.push(format!("{} «{}»", g.kind, g.at.trigger));
+                g.at.here.push(format!("{} «{}»", p.cameo, p.at.trigger));
                 if compatible(&p.cameo, &g.kind) {
-                    let strict = overlaps(p.span, g.span);
-                    (p.loose, g.loose) = (true, true);
-                    p.strict |= strict;
-                    g.strict |= strict;
+                    let strict = overlaps(p.at.span, g.at.span);
+                    (p.at.loose, g.at.loose) = (true, true);
+                    p.at.strict |= strict;
+                    g.at.strict |= strict;
                 }
             }
         }
@@ -622,29 +633,25 @@ fn list_fp(s: &Split, strict: bool) {
     for p in s
         .preds
         .iter()
-        .filter(|p| p.family.is_some() && !(if strict { p.strict } else { p.loose }))
+        .filter(|p| p.at.family.is_some() && !(if strict { p.at.strict } else { p.at.loose }))
     {
         n += 1;
         println!(
             "FP{} {} s{} {} [{}] {} «{}» rule {}\n   {}\n   gold here: {}",
-            if p.loose {
+            if p.at.loose {
                 " (sentence match only)"
             } else {
                 ""
             },
-            p.doc,
-            p.sent,
+            p.at.doc,
+            p.at.sent,
             p.cameo,
-            p.family.unwrap_or(""),
+            p.at.family.unwrap_or(""),
             status_name(p.status),
-            p.trigger,
+            p.at.trigger,
             p.rule,
-            p.sentence,
-            if p.gold_here.is_empty() {
-                "none".to_string()
-            } else {
-                p.gold_here.join("; ")
-            }
+            p.at.sentence,
+            p.at.here()
         );
     }
     println!("{n} unmatched events in the crosswalk (statements included)");
@@ -652,21 +659,21 @@ fn list_fp(s: &Split, strict: bool) {
 
 fn list_fn(s: &Split) {
     let mut n = 0;
-    for g in s.golds.iter().filter(|g| g.family.is_some() && !g.loose) {
+    for g in s
+        .golds
+        .iter()
+        .filter(|g| g.at.family.is_some() && !g.at.loose)
+    {
         n += 1;
         println!(
             "FN {} s{} {} [{}] «{}»\n   {}\n   dateline here: {}",
-            g.doc,
-            g.sent,
+            g.at.doc,
+            g.at.sent,
             g.kind,
-            g.family.unwrap_or(""),
-            g.trigger,
-            g.sentence,
-            if g.codes_here.is_empty() {
-                "none".to_string()
-            } else {
-                g.codes_here.join("; ")
-            }
+            g.at.family.unwrap_or(""),
+            g.at.trigger,
+            g.at.sentence,
+            g.at.here()
         );
     }
     println!("{n} missed gold mentions of mapped types");
