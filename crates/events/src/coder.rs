@@ -2043,17 +2043,20 @@ fn natural_agent(doc: &Doc, source: &[Argument]) -> bool {
 }
 
 pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut Vec<Event>) {
+    if link_line(doc, sentence) {
+        return;
+    }
     let v = view(doc, lex, sentence);
     if v.len() == 0 {
         return;
     }
-    if link_line(doc, sentence) {
-        return;
-    }
     let mut trigs = triggers(&v, lex);
     // a capitalised trigger word inside the name of an organisation names no event
-    // ("the Office of Special Investigations")
-    trigs.retain(|t| !in_name(doc, &v, t));
+    // ("the Office of Special Investigations") in running text, not in a title-case headline
+    // ("Wave of Bombings Hits the Capital")
+    if !trigs.is_empty() && !title_case(&v) {
+        trigs.retain(|t| !in_name(doc, &v, t));
+    }
     // a capitalised word inside a time expression is a month or a day, not a verb ("rallied
     // in March on the palace", "on 10 May to protest")
     trigs.retain(|t| !(v.words[t.head].upper && in_time(&v, t.head)));
@@ -2310,8 +2313,18 @@ fn verb_reading(v: &View, lex: &Lexicon, t: &Trig) -> bool {
     !lex.entries[t.entry].noun && !v.words[t.head].upper && !nominal(v, t.head)
 }
 
-/// A capitalised trigger inside an organisation's name in running text: within an organisation
-/// mention, or after "Name of" ("Office of Special Investigations", "Court of Appeal").
+/// Half or more of the sentence's words are capitalised: a title-case headline.
+fn title_case(v: &View) -> bool {
+    let (mut n, mut up) = (0usize, 0usize);
+    for w in v.words.iter().filter(|w| !w.punct) {
+        n += 1;
+        up += usize::from(w.upper);
+    }
+    up * 2 >= n
+}
+
+/// A capitalised trigger inside an organisation's name: within an organisation mention, or
+/// after "Name of" ("Office of Special Investigations", "Court of Appeal").
 fn in_name(doc: &Doc, v: &View, t: &Trig) -> bool {
     let h = t.head;
     if h == 0 || !t.fixed.iter().all(|&k| v.words[k].upper) {
@@ -2327,16 +2340,7 @@ fn in_name(doc: &Doc, v: &View, t: &Trig) -> bool {
         }
         v.is(k, "of") && k > 0 && v.words[k - 1].upper && !v.words[k - 1].punct
     };
-    if !org && !named() {
-        return false;
-    }
-    // running text, not a title-case headline ("Wave of Bombings Hits the Capital")
-    let (mut n, mut up) = (0usize, 0usize);
-    for w in v.words.iter().filter(|w| !w.punct) {
-        n += 1;
-        up += usize::from(w.upper);
-    }
-    up * 2 < n
+    org || named()
 }
 
 /// "asked the agent on cross-examination if there was any evidence", "\"Who was it?\" Smith
