@@ -2,20 +2,26 @@
 //!
 //! (a) **PETRARCH2 validation suite** (`petrarch2-validation`): 284 stylised sentences with 385
 //!     expected codings (source, target, CAMEO code) over fictional countries. The suite's own
-//!     actor dictionary (`PETR.Validate.actors.txt`) is loaded through the entities crate's
-//!     PETRARCH importer; its verb dictionary and parse trees are **not** used — dateline codes
+//!     actor and agents dictionaries (`PETR.Validate.actors.txt`, `PETR.Validate.agents.txt`)
+//!     are loaded through the entities crate's PETRARCH importers; its parse trees are **not**
+//!     used, and in the headline measurement neither is its verb dictionary — dateline codes
 //!     with its own lexicon and no parser. dateline keeps compound actors as one event with
 //!     lists; for scoring, each event is expanded into its source × target dyads (a missing side
 //!     stays empty). The suite's expected codes are WEIS codes (its verb dictionary grew out
 //!     of a KEDS dictionary), so each predicted CAMEO code is read through [`CAMEO_TO_WEIS`]:
 //!     a gold coding is reproduced when a predicted dyad has the same source and target codes
 //!     and the same WEIS category (root level) or the same WEIS code (code level); "event code
-//!     only" ignores the actors. The plain digit-by-digit comparison is reported as well.
-//! (b) **PLOVER gold standard records** (`plover-gsr`, 322 sentences): the highest-confidence
-//!     event of each sentence is compared with the gold PLOVER type (the GSR's older labels are
-//!     read as the 2021 types: DEMAND→REQUEST, DISAPPROVE and INVESTIGATE→ACCUSE,
-//!     FIGHT→ASSAULT), and its source countries with the gold source countries (first three
-//!     letters of the codes; any overlap counts).
+//!     only" ignores the actors. The plain digit-by-digit comparison is reported as well. A
+//!     second measurement ([`petrarch_suite_verbs`]) codes the suite with its verb dictionary
+//!     read through the `--verbs` importer onto the bare codebook (codes compared directly,
+//!     plain dyads), and (b)'s type measure is repeated with PETRARCH2's `CAMEO.2.0.txt` on top
+//!     of dateline's lexicon ([`plover_with`]).
+//! (b) **PLOVER gold standard records** (`plover-gsr`, 322 sentences): one event of each
+//!     sentence (the one that occurred, then the most confident, then the first) is compared
+//!     with the gold PLOVER type (the GSR's older labels are read as the 2021 types:
+//!     DEMAND→REQUEST, DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT), and its source
+//!     countries with the gold source countries (first three letters of the codes; any overlap
+//!     counts).
 //! (c) **Event location** (`event-location`, Halterman 2019): for each sentence and marked verb,
 //!     the place dateline attaches to that verb (`dateline_events::event_place`, the rules the
 //!     coder uses; coordinated places "in Berlin and Mainz" count as their own spans, without
