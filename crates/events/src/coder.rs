@@ -2294,7 +2294,6 @@ fn link_line(doc: &Doc, sentence: usize) -> bool {
     if text.starts_with('[') && text.ends_with(']') {
         return true;
     }
-    let head = text.get(..12).unwrap_or(text).to_ascii_lowercase();
     [
         "read more",
         "related:",
@@ -2304,7 +2303,11 @@ fn link_line(doc: &Doc, sentence: usize) -> bool {
         "also read",
     ]
     .iter()
-    .any(|p| head.starts_with(p))
+    .any(|p| {
+        text.as_bytes()
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// A trigger read as a finite verb: a verb entry, in lower case, not in a noun position
