@@ -412,6 +412,8 @@ impl PgStore {
         let mut c = connect(url)?;
         let known = schema::MIGRATIONS.len() as i64;
         let mut stage = Store::open_in_memory()?;
+        // Links and clusters are decided against PostgreSQL (`dedup`), not in the staging store.
+        stage.without_dedup();
         // The staging store only hands rows over: no full-text index to maintain there.
         stage
             .connection()

@@ -1282,6 +1282,48 @@ mod tests {
     }
 
     #[test]
+    fn a_store_without_dedup_keeps_prints_but_decides_no_links_or_clusters() {
+        let text = "Shells hit the market of the old quarter on Monday, residents said. \
+                    Rescue teams pulled survivors from two collapsed buildings near the river, \
+                    and the hospital asked for blood donors as the wounded kept arriving. \
+                    The governor blamed artillery positioned in the hills north of the city \
+                    and called on the United Nations to send observers before the truce \
+                    talks resume in the capital next week.";
+        let recs = [
+            record("a1", &format!("{text} One desk."), "2024-03-01", "19", 4),
+            record(
+                "a2",
+                &format!("{text} Another desk."),
+                "2024-03-01",
+                "19",
+                4,
+            ),
+        ];
+        let mut with = Store::open_in_memory().unwrap();
+        with.insert_batch(&recs).unwrap();
+        let mut without = Store::open_in_memory().unwrap();
+        without.without_dedup();
+        without.insert_batch(&recs).unwrap();
+        let (a, b) = (
+            with.dedup_counts().unwrap(),
+            without.dedup_counts().unwrap(),
+        );
+        assert_eq!(
+            (a.mentions, a.duplicates, a.clusters),
+            (2, 1, 1),
+            "the copy is linked, the two mentions clustered"
+        );
+        assert_eq!((b.mentions, b.duplicates, b.clusters), (2, 0, 0));
+        let prints = |s: &Store| -> i64 {
+            s.conn
+                .query_row("SELECT count(*) FROM fingerprint_bands", [], |r| r.get(0))
+                .unwrap()
+        };
+        assert!(prints(&without) > 0);
+        assert_eq!(prints(&without), prints(&with));
+    }
+
+    #[test]
     fn snippet_markers_become_parts() {
         let p = snippet_parts("a \u{E000}b\u{E001} c");
         assert_eq!(p.len(), 3);

@@ -375,11 +375,13 @@ impl Known for SqlKnown<'_> {
 
 /// Decide links and clusters for new articles (row id, prepared record, in storing order) and
 /// store their fingerprints, band keys and duplicate links. Event rows are written by the
-/// caller with the returned cluster ids.
+/// caller with the returned cluster ids. Without `links`, only fingerprints and band keys are
+/// stored: no link, and every event the empty cluster id.
 pub(crate) fn decide(
     conn: &Connection,
     new: &[(i64, &Prepared)],
     cache: &mut ClusterCache,
+    links: bool,
 ) -> Result<Decided> {
     let mentions: Vec<Vec<Mention>> = new
         .iter()
@@ -400,7 +402,17 @@ pub(crate) fn decide(
         })
         .collect();
     let mut known = SqlKnown::new(conn, cache);
-    let result = dedup_batch(&mut known, &batch)?;
+    let result = if links {
+        dedup_batch(&mut known, &batch)?
+    } else {
+        BatchDedup {
+            duplicates: vec![None; new.len()],
+            clusters: new
+                .iter()
+                .map(|(_, p)| vec![String::new(); p.events.len()])
+                .collect(),
+        }
+    };
     let in_batch: HashMap<&str, i64> = new.iter().map(|(id, p)| (p.key.as_str(), *id)).collect();
     let mut print_st = conn.prepare_cached(
         "INSERT OR REPLACE INTO fingerprints (article_id, print) VALUES (?1, ?2)",
@@ -815,7 +827,7 @@ pub(crate) fn backfill(conn: &Connection) -> Result<()> {
             }
         }
         let refs: Vec<(i64, &Prepared)> = prepared.iter().map(|(i, p)| (*i, p)).collect();
-        let result = decide(conn, &refs, &mut ClusterCache::default())?.result;
+        let result = decide(conn, &refs, &mut ClusterCache::default(), true)?.result;
         let mut touched: BTreeSet<&str> = BTreeSet::new();
         for ((aid, p), clusters) in refs.iter().zip(&result.clusters) {
             let mut seen: BTreeSet<&str> = BTreeSet::new();

@@ -210,6 +210,9 @@ pub struct Store {
     conn: Connection,
     /// Clusters read or stored by this writer's earlier batches.
     clusters: dedup::ClusterCache,
+    /// Near-duplicate links and event clusters are decided as batches are stored (false:
+    /// fingerprints and band keys only, see [`Store::without_dedup`]).
+    dedup: bool,
 }
 
 impl Store {
@@ -259,6 +262,7 @@ impl Store {
         Ok(Store {
             conn,
             clusters: Default::default(),
+            dedup: true,
         })
     }
 
@@ -308,7 +312,16 @@ impl Store {
         Ok(Store {
             conn,
             clusters: Default::default(),
+            dedup: true,
         })
+    }
+
+    /// Store fingerprints and band keys only from now on: no near-duplicate link, event
+    /// cluster or cluster summary is decided (event rows get an empty cluster). For a store
+    /// whose rows another store takes and deduplicates itself (the PostgreSQL writer's
+    /// staging store), so the batch is not deduplicated twice.
+    pub fn without_dedup(&mut self) {
+        self.dedup = false;
     }
 
     /// Store prepared records in one transaction: all or nothing. `None` entries (records
@@ -348,7 +361,7 @@ impl Store {
             result,
             seeded,
             mut mentions,
-        } = dedup::decide(&tx, &new, &mut self.clusters)?;
+        } = dedup::decide(&tx, &new, &mut self.clusters, self.dedup)?;
         let mut members: Vec<dedup::NewMember> = Vec::new();
         for (a, ((aid, rec), clusters)) in new.iter().zip(&result.clusters).enumerate() {
             stats.new += 1;
@@ -367,8 +380,10 @@ impl Store {
                 }
             }
         }
-        dedup::summarise_new(&tx, &members, &seeded)?;
-        self.clusters.add(&members, &seeded, &mut mentions);
+        if self.dedup {
+            dedup::summarise_new(&tx, &members, &seeded)?;
+            self.clusters.add(&members, &seeded, &mut mentions);
+        }
         tx.commit()?;
         Ok(stats)
     }
