@@ -895,16 +895,7 @@ fn where_clause(f: &Filter, p: &mut Params) -> Result<(String, bool)> {
             p.push(a.trim().to_string())
         ));
     }
-    if let Some([min_lon, min_lat, max_lon, max_lat]) = f.bbox {
-        if min_lat > max_lat
-            || [min_lon, min_lat, max_lon, max_lat]
-                .iter()
-                .any(|v| !v.is_finite())
-        {
-            return Err(Error::Filter(
-                "bbox is min_lon,min_lat,max_lon,max_lat with min_lat <= max_lat".into(),
-            ));
-        }
+    if let Some([min_lon, min_lat, max_lon, max_lat]) = f.checked_bbox()? {
         w.push(format!(
             "e.lat BETWEEN {} AND {}",
             p.push(min_lat),

@@ -35,6 +35,24 @@ pub fn normalise_status(st: &str) -> Result<String> {
 }
 
 impl Filter {
+    /// The bounding box, checked: finite numbers and `min_lat <= max_lat` (a `min_lon` above
+    /// `max_lon` is a box across the antimeridian). Both stores read the box through this.
+    pub fn checked_bbox(&self) -> Result<Option<[f64; 4]>> {
+        match self.bbox {
+            Some([min_lon, min_lat, max_lon, max_lat])
+                if min_lat > max_lat
+                    || [min_lon, min_lat, max_lon, max_lat]
+                        .iter()
+                        .any(|v| !v.is_finite()) =>
+            {
+                Err(Error::Filter(
+                    "bbox is min_lon,min_lat,max_lon,max_lat with min_lat <= max_lat".into(),
+                ))
+            }
+            b => Ok(b),
+        }
+    }
+
     /// Events a listing with this filter reads: `limit + offset`, `None` without a limit.
     pub(crate) fn window(&self) -> Option<usize> {
         (self.limit > 0).then(|| self.limit.saturating_add(self.offset))
@@ -274,16 +292,7 @@ impl Filter {
                 };
             }
         }
-        if let Some([min_lon, min_lat, max_lon, max_lat]) = self.bbox {
-            if min_lat > max_lat
-                || [min_lon, min_lat, max_lon, max_lat]
-                    .iter()
-                    .any(|v| !v.is_finite())
-            {
-                return Err(Error::Filter(
-                    "bbox is min_lon,min_lat,max_lon,max_lat with min_lat <= max_lat".into(),
-                ));
-            }
+        if let Some([min_lon, min_lat, max_lon, max_lat]) = self.checked_bbox()? {
             let many = if min_lon <= max_lon {
                 common(
                     "SELECT count(*) FROM (SELECT 1 FROM events WHERE lat BETWEEN ?1 AND ?2

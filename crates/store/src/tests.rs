@@ -575,3 +575,21 @@ fn a_version_3_database_gains_the_code_index_with_the_same_answers() {
     assert_eq!(before.len(), 1);
     assert_eq!(st.query(&f).unwrap(), before);
 }
+
+#[test]
+fn a_bad_bounding_box_is_a_filter_error_and_an_antimeridian_box_is_not() {
+    let st = Store::open_in_memory().unwrap();
+    for bad in [[0.0, 10.0, 5.0, 5.0], [f64::NAN, 0.0, 5.0, 5.0]] {
+        let f = Filter {
+            bbox: Some(bad),
+            ..filter()
+        };
+        assert!(matches!(st.query(&f), Err(Error::Filter(_))), "{bad:?}");
+    }
+    let across = Filter {
+        bbox: Some([170.0, 45.0, -170.0, 55.0]),
+        ..filter()
+    };
+    assert_eq!(across.checked_bbox().unwrap(), across.bbox);
+    assert!(st.query(&across).is_ok());
+}
