@@ -13,6 +13,7 @@
 use crate::handlers::ApiError;
 use axum::http::StatusCode;
 use dateline_store::Store;
+use dateline_store::api::ClusterSupport;
 use std::cell::Cell;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -21,7 +22,7 @@ use tokio::sync::Semaphore;
 
 pub struct Pool {
     path: PathBuf,
-    idle: Arc<Mutex<Vec<Store>>>,
+    idle: Arc<Mutex<Vec<Conn>>>,
     permits: Arc<Semaphore>,
     /// Aggregates running at once: half the connections (at least one).
     aggregates: Arc<Semaphore>,
@@ -29,6 +30,42 @@ pub struct Pool {
     /// so they never wait behind slow filtered queries.
     lookups: Arc<Semaphore>,
     limit: Duration,
+}
+
+/// A pooled read connection (a [`Store`], which it dereferences to) and whether its database
+/// has event clusters, read from the schema once and again only when the schema changed.
+pub struct Conn {
+    store: Store,
+    /// Cluster support with the `schema_version` it was read at.
+    clusters: Cell<Option<(i64, ClusterSupport)>>,
+}
+
+impl std::ops::Deref for Conn {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+impl Conn {
+    /// [`Store::cluster_support`], cached: one look at the schema's version (a cached
+    /// statement reading the file header) per request instead of two catalogue queries.
+    pub fn cluster_support(&self) -> dateline_store::Result<ClusterSupport> {
+        let version: i64 = self
+            .store
+            .connection()
+            .prepare_cached("PRAGMA schema_version")?
+            .query_row([], |r| r.get(0))?;
+        if let Some((at, cs)) = self.clusters.get()
+            && at == version
+        {
+            return Ok(cs);
+        }
+        let cs = self.store.cluster_support()?;
+        self.clusters.set(Some((version, cs)));
+        Ok(cs)
+    }
 }
 
 thread_local! {
@@ -43,7 +80,7 @@ thread_local! {
 /// 2 MB cache and no map, 3.7 ms mapped).
 /// Its progress handler, installed once, interrupts a statement once the [`DEADLINE`] of the
 /// thread running it has passed (none between requests).
-fn open(path: &std::path::Path) -> dateline_store::Result<Store> {
+fn open(path: &std::path::Path) -> dateline_store::Result<Conn> {
     let s = Store::open_read_only(path)?;
     s.connection()
         .execute_batch("PRAGMA mmap_size = 8589934592; PRAGMA cache_size = -16384;")
@@ -56,7 +93,10 @@ fn open(path: &std::path::Path) -> dateline_store::Result<Store> {
                 .is_some_and(|d| Instant::now() >= d)
         }),
     );
-    Ok(s)
+    Ok(Conn {
+        store: s,
+        clusters: Cell::new(None),
+    })
 }
 
 /// Run `f` (SQLite work on this thread's pooled connection) with its queries interrupted after
@@ -100,7 +140,7 @@ impl Pool {
     pub async fn run<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
-        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&Conn) -> Result<T, ApiError> + Send + 'static,
     {
         self.run_within(self.limit, &self.permits, f).await
     }
@@ -109,7 +149,7 @@ impl Pool {
     pub async fn run_lookup<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
-        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&Conn) -> Result<T, ApiError> + Send + 'static,
     {
         self.run_within(self.limit, &self.lookups, f).await
     }
@@ -120,7 +160,7 @@ impl Pool {
     pub async fn run_aggregate<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
-        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&Conn) -> Result<T, ApiError> + Send + 'static,
     {
         let _slot = self
             .aggregates
@@ -140,7 +180,7 @@ impl Pool {
     ) -> Result<T, ApiError>
     where
         T: Send + 'static,
-        F: FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&Conn) -> Result<T, ApiError> + Send + 'static,
     {
         let _permit = permits
             .clone()
@@ -181,6 +221,27 @@ mod tests {
         let path = dir.join(format!("{name}.db"));
         drop(Store::open(&path).unwrap());
         (dir, path)
+    }
+
+    #[test]
+    fn cluster_support_is_read_again_after_the_schema_changes() {
+        let (dir, path) = empty_store("schema");
+        let conn = open(&path).unwrap();
+        let cs = conn.cluster_support().unwrap();
+        assert_eq!(cs, conn.store.cluster_support().unwrap());
+        assert!(cs.column && cs.table);
+        let (at, _) = conn.clusters.get().unwrap();
+        assert_eq!(conn.cluster_support().unwrap(), cs);
+        // Another connection changes the schema: the next request reads it again.
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE later (x INTEGER)")
+            .unwrap();
+        assert_eq!(conn.cluster_support().unwrap(), cs);
+        let (again, _) = conn.clusters.get().unwrap();
+        assert!(again > at, "schema version {at} then {again}");
+        drop(conn);
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! `events.cluster` column and a `clusters` table with `mentions`, `articles` and `sources`
 //! counts. Without them every event mention is its own cluster of one report.
 
+use crate::query::Conditions;
 use crate::{EVENT_COLUMNS, Error, EventRow, EventStore, Filter, Result, Store, query_error};
 use rusqlite::{Connection, OptionalExtension, params, types::ToSql};
 use serde::Serialize;
@@ -271,10 +272,7 @@ impl Store {
 
     /// Events matching a filter, newest first, each with its cluster's counts.
     pub fn api_events(&self, filter: &Filter, cs: ClusterSupport) -> Result<Vec<ApiEvent>> {
-        let rows = match self.merged_page(filter, MERGE_FROM)? {
-            Some(rows) => rows,
-            None => self.query(filter)?,
-        };
+        let rows = self.query(filter)?;
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let clusters = clusters_of(&self.conn, cs, &ids)?;
         Ok(rows
@@ -282,169 +280,6 @@ impl Store {
             .zip(clusters)
             .map(|(row, cluster)| ApiEvent { row, cluster })
             .collect())
-    }
-
-    /// A page of a filter made of two or more indexed equality conditions (root, PLOVER type,
-    /// QuadClass, status, place country, admin1) and nothing else, each matching at least
-    /// `common` events: the conditions' indexes, each read newest first (index only), are
-    /// intersected as they are read, and only the page's events are then read. SQLite's plan
-    /// reads the event rows of one condition testing the others, which for conditions common
-    /// each but rare together (QuadClass 4 and `planned`: none of 1M events) reads them all.
-    /// `None`: another kind of filter, or a rare condition (SQLite's plan starts from it).
-    fn merged_page(&self, filter: &Filter, common: i64) -> Result<Option<Vec<EventRow>>> {
-        let Some(window) = filter.window() else {
-            return Ok(None);
-        };
-        let Some((found, _)) = self.merged_ids(filter, window, common, false)? else {
-            return Ok(None);
-        };
-        let page: Vec<i64> = found.into_iter().skip(filter.offset).collect();
-        if page.is_empty() {
-            return Ok(Some(Vec::new()));
-        }
-        let list = serde_json::to_string(&page).unwrap_or_else(|_| "[]".into());
-        let mut st = self.conn.prepare_cached(&format!(
-            "SELECT {EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id
-             WHERE e.id IN (SELECT value FROM json_each(?1))
-             ORDER BY e.date_start DESC, e.id DESC"
-        ))?;
-        let rows = st
-            .query_map([list], crate::event_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Some(rows))
-    }
-
-    /// The ids of the first `want` events (newest first) of a filter [`Store::merged_page`]
-    /// can read, and whether the reading was complete: with `partial`, a read stopped by the
-    /// progress handler gives the ids found until then (`false`).
-    fn merged_ids(
-        &self,
-        filter: &Filter,
-        want: usize,
-        common: i64,
-        partial: bool,
-    ) -> Result<Option<(Vec<i64>, bool)>> {
-        let upper = |v: &Option<String>| v.as_deref().map(|v| v.trim().to_ascii_uppercase());
-        let mut conds: Vec<(&str, Box<dyn ToSql>)> = Vec::new();
-        if let Some(r) = &filter.root {
-            conds.push(("root = ?1", Box::new(crate::normalise_root(r)?)));
-        }
-        if let Some(t) = upper(&filter.plover) {
-            conds.push(("plover_type = ?1", Box::new(t)));
-        }
-        if let Some(q) = filter.quad {
-            conds.push(("quad_class = ?1", Box::new(q as i64)));
-        }
-        if let Some(st) = &filter.status {
-            // A bad status: refused by the usual plan, with its message.
-            let Ok(st) = crate::normalise_status(st) else {
-                return Ok(None);
-            };
-            conds.push(("status = ?1", Box::new(st)));
-        }
-        if let Some(c) = upper(&filter.place_country) {
-            conds.push(("place_country = ?1", Box::new(c)));
-        }
-        if let Some(a) = &filter.admin1 {
-            conds.push(("admin1 = ?1 COLLATE NOCASE", Box::new(a.trim().to_string())));
-        }
-        let only = Filter {
-            root: filter.root.clone(),
-            plover: filter.plover.clone(),
-            quad: filter.quad,
-            status: filter.status.clone(),
-            place_country: filter.place_country.clone(),
-            admin1: filter.admin1.clone(),
-            limit: filter.limit,
-            offset: filter.offset,
-            ..Filter::default()
-        };
-        if conds.len() < 2 || format!("{only:?}") != format!("{filter:?}") {
-            return Ok(None);
-        }
-        for (cond, v) in &conds {
-            let n: i64 = self
-                .conn
-                .prepare_cached(&format!(
-                    "SELECT count(*) FROM (SELECT 1 FROM events WHERE {cond} LIMIT ?2)"
-                ))?
-                .query_row(params![v, common], |r| r.get(0))?;
-            if n < common {
-                return Ok(None);
-            }
-        }
-        let mut sts = conds
-            .iter()
-            .map(|(cond, _)| {
-                self.conn.prepare(&format!(
-                    "SELECT date_start, id FROM events WHERE {cond}
-                     ORDER BY date_start DESC, id DESC"
-                ))
-            })
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut streams = sts
-            .iter_mut()
-            .zip(&conds)
-            .map(|(st, (_, v))| st.query([v]))
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        type Key = (Option<String>, i64);
-        let next = |rows: &mut rusqlite::Rows| -> rusqlite::Result<Option<Key>> {
-            Ok(match rows.next()? {
-                Some(r) => Some((r.get(0)?, r.get(1)?)),
-                None => None,
-            })
-        };
-        let mut heads: Vec<Key> = Vec::with_capacity(streams.len());
-        for s in streams.iter_mut() {
-            match next(s)? {
-                Some(k) => heads.push(k),
-                None => return Ok(Some((Vec::new(), true))),
-            }
-        }
-        // Each stream falls (date, id descending); an event in every stream is a match.
-        let mut found: Vec<i64> = Vec::new();
-        let stopped = |e: &rusqlite::Error| {
-            partial
-                && matches!(e, rusqlite::Error::SqliteFailure(f, _)
-                    if f.code == rusqlite::ErrorCode::OperationInterrupted)
-        };
-        // Moves a stream to its next key; `false` when it ended or its reading was stopped.
-        let mut complete = true;
-        let mut advance = |rows: &mut rusqlite::Rows, head: &mut Key| -> Result<bool> {
-            match next(rows) {
-                Ok(Some(k)) => {
-                    *head = k;
-                    Ok(true)
-                }
-                Ok(None) => Ok(false),
-                Err(e) if stopped(&e) => {
-                    complete = false;
-                    Ok(false)
-                }
-                Err(e) => Err(e.into()),
-            }
-        };
-        'merge: while found.len() < want {
-            let low = heads.iter().min().cloned().unwrap_or_default();
-            let mut all = true;
-            for (s, h) in streams.iter_mut().zip(heads.iter_mut()) {
-                while *h > low {
-                    if !advance(s, h)? {
-                        break 'merge;
-                    }
-                }
-                all &= *h == low;
-            }
-            if all {
-                found.push(low.1);
-                for (s, h) in streams.iter_mut().zip(heads.iter_mut()) {
-                    if !advance(s, h)? {
-                        break 'merge;
-                    }
-                }
-            }
-        }
-        Ok(Some((found, complete)))
     }
 
     /// One event mention by its row id, with its evidence, actors, cluster and record.
@@ -591,32 +426,12 @@ impl Store {
     /// handler (the server's time budget for counts) is the lower bound counted so far.
     pub fn api_count_capped(&self, filter: &Filter, cap: u64) -> Result<Total> {
         let lim = Total::count_limit(cap);
-        // Equality conditions only, each common: their indexes intersected.
-        if let Some((ids, complete)) = self.merged_ids(filter, lim as usize, MERGE_FROM, true)? {
-            let t = Total::capped(ids.len() as u64, cap);
-            return Ok(Total {
-                exact: complete && t.exact,
-                ..t
-            });
-        }
         // An actor (or actor country) alone: counted on the actors' index, no event read.
-        let only = |f: Filter| {
-            let f = Filter {
-                limit: filter.limit,
-                offset: filter.offset,
-                ..f
-            };
-            format!("{f:?}") == format!("{filter:?}")
-        };
+        let only = |c: Conditions| filter.conditions() == c;
         let upper = |v: &Option<String>| v.as_deref().map(|v| v.trim().to_ascii_uppercase());
         let (sql, p): (String, Vec<Box<dyn ToSql>>) =
             match (upper(&filter.actor), upper(&filter.country)) {
-                (Some(a), None)
-                    if only(Filter {
-                        actor: filter.actor.clone(),
-                        ..Filter::default()
-                    }) =>
-                {
+                (Some(a), None) if only(Conditions::ACTOR) => {
                     let end = crate::prefix_end(&a);
                     (
                         "SELECT DISTINCT event_id FROM event_actors WHERE code >= ? AND code < ?
@@ -625,18 +440,10 @@ impl Store {
                         vec![Box::new(a), Box::new(end), Box::new(lim)],
                     )
                 }
-                (None, Some(c))
-                    if only(Filter {
-                        country: filter.country.clone(),
-                        ..Filter::default()
-                    }) =>
-                {
-                    (
-                        "SELECT DISTINCT event_id FROM event_actors WHERE country = ? LIMIT ?"
-                            .into(),
-                        vec![Box::new(c), Box::new(lim)],
-                    )
-                }
+                (None, Some(c)) if only(Conditions::COUNTRY) => (
+                    "SELECT DISTINCT event_id FROM event_actors WHERE country = ? LIMIT ?".into(),
+                    vec![Box::new(c), Box::new(lim)],
+                ),
                 _ => {
                     let (wh, mut p) = filter.where_clause(&self.conn)?;
                     p.push(Box::new(lim));
@@ -958,11 +765,6 @@ impl Store {
     }
 }
 
-/// Events each condition of an equality-only filter matches at least for its page to be read by
-/// intersecting the conditions' indexes (`Store::merged_page`); with a rarer one SQLite's plan
-/// starts from it: the threshold of the page's plan.
-const MERGE_FROM: i64 = crate::COMMON;
-
 /// How many of the newest matching mentions the map groups into points: bounds the cost of a
 /// map request on any store size.
 pub const MAP_WINDOW: usize = 20_000;
@@ -1147,7 +949,7 @@ mod tests {
                 (format!("a{i}"), t.to_string())
             })
             .collect();
-        let mut merged_seen = 0;
+        let mut probed = 0;
         for f in &filters {
             let want: Vec<i64> = all
                 .iter()
@@ -1177,41 +979,27 @@ mod tests {
                 .map(|e| e.id)
                 .collect();
             assert_eq!(page, want, "{f:?}");
-            // The same page by intersecting the indexes, for equality-only filters.
-            if let Some(merged) = s
-                .merged_page(
-                    &Filter {
-                        limit: 100,
-                        ..f.clone()
-                    },
-                    0,
-                )
-                .unwrap()
-            {
-                let ids: Vec<i64> = merged.iter().map(|e| e.id).collect();
-                assert_eq!(ids, want, "merged: {f:?}");
-                let paged = s
-                    .merged_page(
-                        &Filter {
-                            limit: 3,
-                            offset: 2,
-                            ..f.clone()
-                        },
-                        0,
-                    )
-                    .unwrap()
-                    .unwrap();
-                let ids: Vec<i64> = paged.iter().map(|e| e.id).collect();
-                let end = want.len().min(5);
-                assert_eq!(
-                    ids,
-                    want[want.len().min(2)..end].to_vec(),
-                    "merged page: {f:?}"
+            // The same page and count planned as on a large store, every condition common
+            // (counted up to 1): the sparsest equality condition drives, the others probed in
+            // their indexes.
+            for window in [Some(100), None] {
+                let (wh, p) = f.where_clause_capped(&s.conn, window, 1).unwrap();
+                let sql = format!(
+                    "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id{wh}
+                     ORDER BY e.date_start DESC, e.id DESC"
                 );
-                let (ids, complete) = s.merged_ids(f, 3, 0, true).unwrap().unwrap();
-                assert_eq!(ids, want[..want.len().min(3)].to_vec(), "merged ids: {f:?}");
-                assert!(complete);
-                merged_seen += 1;
+                let ids: Vec<i64> = s
+                    .conn
+                    .prepare(&sql)
+                    .unwrap()
+                    .query_map(params_of(&p).as_slice(), |r| r.get(0))
+                    .unwrap()
+                    .collect::<rusqlite::Result<_>>()
+                    .unwrap();
+                assert_eq!(ids, want, "common conditions: {f:?}");
+                if wh.contains("INDEXED BY") {
+                    probed += 1;
+                }
             }
             let n = want.len() as u64;
             assert_eq!(s.api_count(f).unwrap(), n, "{f:?}");
@@ -1238,7 +1026,10 @@ mod tests {
             assert_eq!(st.by_day.iter().map(|x| x.1).sum::<i64>() as u64, n);
             assert_eq!(st.articles as u64, n, "one event per article");
         }
-        assert_eq!(merged_seen, 3, "equality-only filters read by intersection");
+        assert_eq!(
+            probed, 10,
+            "filters with two or more equality conditions probe"
+        );
         // An actor-free store: the actor-only count finds nothing, exactly.
         let none = Filter {
             actor: set("SYR"),
