@@ -152,6 +152,15 @@ pub enum Sem {
     },
     /// US Thanksgiving: fourth Thursday of November.
     Thanksgiving,
+    /// A holiday on the nth weekday of a month (`nth` -1: the last), `plus` days after it:
+    /// Labor Day (first Monday of September), Election Day (the Tuesday after the first
+    /// Monday of November). `wd` counts from Monday = 1.
+    NthWeekday {
+        m: u8,
+        wd: u8,
+        nth: i8,
+        plus: u8,
+    },
     /// A clock time or part of day on the reference date ("at 3 p.m.", "this morning").
     Today,
 }
@@ -592,6 +601,38 @@ impl<'a> Grammar<'a> {
                 | "that"
                 | "in-"
         ) || self.year_rel(j).is_some();
+        // "the March accession", "the May elections": a capitalised month name between an
+        // article and a lowercase noun modifies it; "the March on Washington" is a name.
+        let attributive = prev == "the"
+            && self
+                .toks
+                .get(j)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.cap)
+            && !matches!(
+                self.w(j),
+                "on" | "of"
+                    | "to"
+                    | "for"
+                    | "in"
+                    | "from"
+                    | "through"
+                    | "across"
+                    | "at"
+                    | "by"
+                    | "and"
+                    | "or"
+                    | "that"
+                    | "which"
+                    | "was"
+                    | "is"
+                    | "were"
+                    | "are"
+                    | "will"
+                    | "would"
+                    | "has"
+                    | "had"
+            );
+        let supported = supported || attributive;
         if abbr {
             // "Oct." alone is rare but clear; "Jan" without a period is a name.
             return (j == i + 2 && supported).then_some((j, Sem::Ym { y: None, m }));
@@ -1200,6 +1241,10 @@ impl<'a> Grammar<'a> {
                 && matches!(u, Unit::Month | Unit::Year)
             {
                 return Some((k + 1, Expr::new(Sem::Anaphor { unit: u, off: 0 })));
+            }
+            // "results for that quarter": the quarter last named (resolved in the scan).
+            if r == "that" && self.is(k, "quarter") && !matches!(self.w(k + 1), "-" | "of") {
+                return Some((k + 1, Expr::new(Sem::QuarterAgo(0))));
             }
             return None;
         }
@@ -1924,6 +1969,12 @@ impl<'a> Grammar<'a> {
             ("halloween", _, _) => (10, 31, i + 1),
             ("independence", "day", _) => (7, 4, i + 2),
             ("valentine", _, _) if matches!(self.w(i + 3), "day") => (2, 14, i + 4),
+            (
+                "election" | "labor" | "labour" | "memorial" | "columbus" | "presidents" | "mother"
+                | "father",
+                _,
+                _,
+            ) => return self.floating(i),
             ("thanksgiving", _, _) => {
                 let k = if self.is(i + 1, "day") { i + 2 } else { i + 1 };
                 return Some((k, Expr::new(Sem::Thanksgiving)));
@@ -1931,6 +1982,61 @@ impl<'a> Grammar<'a> {
             _ => return None,
         };
         Some((k, Expr::new(Sem::Holiday { m, d })))
+    }
+
+    /// The second day of "April 24 and 25", "Oct. 3 or 4": a bare day number joined to a
+    /// month-and-day date is a date of that month (TimeML tags it on its own).
+    fn coordinated_day(&self, i: usize) -> Option<(usize, Sem)> {
+        let (d, k) = self.day(i)?;
+        if self.num(i).is_none() || i < 3 || !matches!(self.w(i - 1), "and" | "or") {
+            return None;
+        }
+        self.day(i - 2).filter(|_| self.num(i - 2).is_some())?;
+        let m = match self.lx(i - 3) {
+            Lex::Month(m) if self.toks[i - 3].cap => m,
+            _ if self.is(i - 3, ".") && i >= 4 && self.toks[i - 4].cap => match self.lx(i - 4) {
+                Lex::MonthAbbr(m) => m,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        // "April 24 and 25 people": a count and its noun.
+        if self.toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Word && (self.w(k).ends_with('s') || COUNTED.contains(&self.w(k)))
+        }) || !valid_md(m, d)
+        {
+            return None;
+        }
+        if let Some((y, e)) = self.trailing_year(k) {
+            return Some((e, Sem::Ymd { y: Some(y), m, d }));
+        }
+        Some((k, Sem::Ymd { y: None, m, d }))
+    }
+
+    /// US holidays on a weekday of a month, capitalised: "Election Day", "Labor Day",
+    /// "Memorial Day", "Columbus Day", "Presidents' Day", "Mother's Day", "Father's Day".
+    fn floating(&self, i: usize) -> Option<(usize, Expr)> {
+        let w = self.w(i);
+        // "Presidents' Day", "Mother's Day": the possessive sits between the words.
+        let k = match (self.w(i + 1), self.w(i + 2)) {
+            ("'" | "’", "s") if matches!(w, "mother" | "father") => i + 3,
+            ("'" | "’", _) if w == "presidents" => i + 2,
+            _ => i + 1,
+        };
+        if !self.is(k, "day") || !self.toks.get(k)?.cap {
+            return None;
+        }
+        let (m, wd, nth, plus) = match w {
+            "election" => (11, 1, 1, 1),
+            "labor" | "labour" => (9, 1, 1, 0),
+            "memorial" => (5, 1, -1, 0),
+            "columbus" => (10, 1, 2, 0),
+            "presidents" => (2, 1, 3, 0),
+            "mother" => (5, 7, 2, 0),
+            "father" => (6, 7, 3, 0),
+            _ => return None,
+        };
+        Some((k + 1, Expr::new(Sem::NthWeekday { m, wd, nth, plus })))
     }
 
     /// Everything that can start at i, before modifiers and clock attachment. Longest wins.
@@ -1948,6 +2054,7 @@ impl<'a> Grammar<'a> {
             TokKind::Num => {
                 take(self.numeric_date(i).map(|(e, s)| (e, Expr::new(s))));
                 take(self.month_date(i).map(|(e, s)| (e, Expr::new(s))));
+                take(self.coordinated_day(i).map(|(e, s)| (e, Expr::new(s))));
                 take(self.decade(i));
                 take(self.quarter(i));
                 take(self.ago(i));
@@ -2103,7 +2210,11 @@ impl<'a> Grammar<'a> {
             && x.clock.is_none()
             && matches!(
                 x.sem,
-                Sem::Weekday { .. } | Sem::Ymd { .. } | Sem::Holiday { .. } | Sem::Thanksgiving
+                Sem::Weekday { .. }
+                    | Sem::Ymd { .. }
+                    | Sem::Holiday { .. }
+                    | Sem::Thanksgiving
+                    | Sem::NthWeekday { .. }
             )
         {
             let off = if self.is(k, "before") { -1 } else { 1 };

@@ -237,6 +237,10 @@ fn scan(
             i += 1;
             continue;
         }
+        if in_a_name(g, lo, i, e) {
+            i = e;
+            continue;
+        }
         // A possessive weekday names an event ("Wednesday's ruling"): read it with the
         // default past bias rather than the tense of the clause around it.
         let possessive = matches!(x.sem, Sem::Weekday { .. })
@@ -319,6 +323,13 @@ fn scan(
             && (i..e).all(|k| g_word(g, k) != "-")
             && (i.saturating_sub(2)..i).any(|k| matches!(g_word(g, k), "a" | "an"));
         let quarter_in = matches!(x.sem, Sem::QuarterIn(_) | Sem::QuarterAgo(1..)) || indefinite;
+        // "the quarter", "the latest period", "that quarter", "the year-ago quarter": a
+        // definite quarter refers back to the quarter last named in the text (a report on
+        // a fiscal second quarter goes on about "the quarter"), n years before for the
+        // year-ago one; with none named, the latest completed quarter.
+        if let (Sem::QuarterAgo(n), Some((y, q))) = (&x.sem, *last_quarter) {
+            x.sem = Sem::Quarter { q, y: Some(y - *n) };
+        }
         if let (Sem::QuarterIn(y), Some((_, q))) = (&x.sem, *last_quarter) {
             x.sem = Sem::Quarter { q, y: Some(*y) };
         }
@@ -334,6 +345,11 @@ fn scan(
             && t.len() == 7
             && t.as_bytes()[5] == b'Q'
             && let (Ok(y), Ok(q)) = (t[..4].parse::<i32>(), t[6..].parse::<u8>())
+            // Only a quarter already over can be the one reported on: "expects a fourth-
+            // quarter charge" in October looks ahead and is not what "the quarter" means.
+            && published.is_none_or(|p| {
+                y * 4 + q as i32 <= p.year() as i32 * 4 + (p.month() as i32 - 1) / 3
+            })
         {
             *last_quarter = Some((y, q));
         }
@@ -407,6 +423,35 @@ fn scan(
     }
 }
 
+/// Whether the expression at tokens `i..e` is part of a proper name, which TimeML does not
+/// tag (TIDES: names are not temporal expressions): a deictic word that is normally lower
+/// case, capitalised after a capitalised word inside a sentence ("USA Today", "VOA Today"),
+/// or a title-cased phrase of such words ("This Week", ABC's programme).
+fn in_a_name(g: &Grammar, lo: usize, i: usize, e: usize) -> bool {
+    let toks = g.toks;
+    if !matches!(
+        g_word(g, i),
+        "today" | "tonight" | "tomorrow" | "yesterday" | "this" | "next" | "last" | "now"
+    ) {
+        return false;
+    }
+    let words: Vec<usize> = (i..e).filter(|&k| toks[k].kind == TokKind::Word).collect();
+    if !words.iter().all(|&k| toks[k].cap) {
+        return false;
+    }
+    if words.len() >= 2 {
+        // "This Week", not "Last April" or "Last Friday" (names that are capitalised anyway).
+        return words[1..]
+            .iter()
+            .all(|&k| matches!(g.lex[k], Lex::Unit(_) | Lex::Units(_) | Lex::PartOfDay(_)));
+    }
+    i > lo
+        && toks[i - 1].kind == TokKind::Word
+        && toks[i - 1].cap
+        && toks[i].space
+        && g.lex[i - 1] == Lex::None
+}
+
 fn g_word<'a>(g: &Grammar<'a>, i: usize) -> &'a str {
     let t = g.toks[i];
     &g.low[t.start..t.end]
@@ -469,6 +514,14 @@ fn can_start(g: &Grammar, i: usize) -> bool {
                         | "independence"
                         | "valentine"
                         | "thanksgiving"
+                        | "election"
+                        | "labor"
+                        | "labour"
+                        | "memorial"
+                        | "columbus"
+                        | "presidents"
+                        | "mother"
+                        | "father"
                         | "few"
                         | "several"
                         | "many"

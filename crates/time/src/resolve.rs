@@ -273,6 +273,28 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
                 .collect();
             day_value(choose(&cands, day_key(r), tense)?, x.clock)
         }
+        Sem::NthWeekday {
+            m,
+            wd: want,
+            nth,
+            plus,
+        } => {
+            let cands: Vec<(i64, Date)> = (y - 1..=y + 1)
+                .filter_map(|yy| {
+                    let day = if *nth > 0 {
+                        let first = Date::new(yy as i16, *m as i8, 1).ok()?;
+                        let to = (*want as i64 - wd(first)).rem_euclid(7);
+                        days(first, to + 7 * (*nth as i64 - 1))?
+                    } else {
+                        let last = Date::new(yy as i16, *m as i8, 1).ok()?.last_of_month();
+                        days(last, -(wd(last) - *want as i64).rem_euclid(7))?
+                    };
+                    days(day, *plus as i64)
+                })
+                .map(|dt| (day_key(dt), dt))
+                .collect();
+            day_value(choose(&cands, day_key(r), tense)?, x.clock)
+        }
         Sem::Ym { y: None, m } => {
             let key = y as i64 * 12 + r.month() as i64;
             let cands: Vec<(i64, i32)> = (y - 1..=y + 1)

@@ -1039,3 +1039,108 @@ fn this_past_and_this_coming_seasons() {
         ],
     );
 }
+
+/// TimeML value of the single finding whose text is `expr`.
+fn tml(text: &str, published: &str, expr: &str) -> String {
+    let f = find(text, Some(date(published)));
+    f.iter()
+        .find(|f| &text[f.span.start..f.span.end] == expr)
+        .unwrap_or_else(|| panic!("{expr:?} not found in {f:?}"))
+        .timeml
+        .clone()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_definite_quarter_refers_to_the_quarter_last_reported() {
+    // Published 2016-10-15: the latest completed quarter is 2016-Q3, but the report is on a
+    // fiscal second quarter, and "the quarter" / "the latest period" / "that quarter" mean it.
+    let t = "Acme posted net income for the fiscal second quarter of $8 million. Sales rose \
+             in the quarter to $700 million from $600 million a year ago. The latest period \
+             includes a gain. Results for that quarter also included a charge.";
+    assert_eq!(tml(t, OCT, "the quarter"), "2016-Q2");
+    assert_eq!(tml(t, OCT, "The latest period"), "2016-Q2");
+    assert_eq!(tml(t, OCT, "that quarter"), "2016-Q2");
+    assert_eq!(tml(t, OCT, "a year ago"), "2015-Q2");
+    // A quarter still ahead ("expects a fourth-quarter charge") is not the one reported.
+    let t = "Profit fell in the third quarter. It expects a fourth-quarter charge. Sales in \
+             the latest quarter rose.";
+    assert_eq!(tml(t, OCT, "the latest quarter"), "2016-Q3");
+    // With no quarter named: the latest completed one.
+    assert_eq!(
+        tml("Sales rose in the quarter.", OCT, "the quarter"),
+        "2016-Q3"
+    );
+}
+
+#[test]
+fn us_holidays_on_a_weekday_of_a_month() {
+    // 2016: Election Day Tuesday November 8, Labor Day September 5, Memorial Day May 30.
+    let t = "The campaign will run until Election Day.";
+    assert_eq!(value_of(t, OCT, "Election Day"), "2016-11-08");
+    assert_eq!(
+        value_of("The plant closed on Labor Day.", OCT, "Labor Day"),
+        "2016-09-05"
+    );
+    assert_eq!(
+        value_of("Parades were held on Memorial Day.", OCT, "Memorial Day"),
+        "2016-05-30"
+    );
+    assert_eq!(
+        value_of(
+            "Flowers sold well before Mother's Day.",
+            OCT,
+            "Mother's Day"
+        ),
+        "2016-05-08"
+    );
+    // Lower case "election day" is any election's day: not a calendar date.
+    assert!(values("on election day voters queued", OCT).is_empty());
+}
+
+#[test]
+fn a_day_number_joined_to_a_date_is_a_date_of_that_month() {
+    let v = values("The summit will be held on April 24 and 25.", OCT);
+    assert!(
+        v.contains(&("25".to_string(), "2017-04-25".to_string())),
+        "{v:?}"
+    );
+    assert!(
+        v.contains(&("April 24".to_string(), "2017-04-24".to_string())),
+        "{v:?}"
+    );
+    // A count after a date stays a count.
+    let v = values("On Oct. 3 and 25 people were hurt.", OCT);
+    assert_eq!(v.len(), 1, "{v:?}");
+}
+
+#[test]
+fn an_attributive_march_or_may_is_a_month() {
+    assert_eq!(
+        value_of("The March accession will let them sign.", OCT, "March"),
+        "2017-03"
+    );
+    // A named march and the noun stay what they are.
+    assert!(
+        values("The March on Washington was in 1963.", OCT)
+            .iter()
+            .all(|(t, _)| t != "March")
+    );
+    assert!(values("The march was peaceful.", OCT).is_empty());
+}
+
+#[test]
+fn deictic_words_inside_names_are_not_times() {
+    // TIDES: proper names are not temporal expressions.
+    assert!(values("He told USA Today that he would run.", OCT).is_empty());
+    assert!(values("Baker said on ABC's \"This Week\" that talks failed.", OCT).is_empty());
+    // Capitalised calendar names and sentence-initial words still count.
+    assert_eq!(
+        value_of("Last Friday the talks failed.", OCT, "Last Friday"),
+        "2016-10-14"
+    );
+    assert_eq!(
+        value_of("Today the talks resume.", OCT, "Today"),
+        "2016-10-15"
+    );
+}
