@@ -352,9 +352,8 @@ fn miss_class(
     g: &(String, String, String),
     pred: &[(String, String, String)],
     d: &Doc,
-) -> &'static str {
     plain: bool,
-    let root = |c: &str| c.get(..2).unwrap_or("").to_string();
+) -> &'static str {
     // the second measurement's codes are the suite's own (WEIS): no crosswalk
     let weis = |c: &str| -> String {
         if plain {
@@ -363,6 +362,7 @@ fn miss_class(
             weis(c).to_string()
         }
     };
+    let root = |c: &str| c.get(..2).unwrap_or("").to_string();
     let (s, t, e) = g;
     if !e
         .get(..2)
@@ -414,7 +414,6 @@ pub fn petrarch_with(dir: &Path, misses: bool) -> Result<PetrarchScore, String> 
 pub fn petrarch_suite_verbs(
     dir: &Path,
 ) -> Result<(PetrarchScore, dateline_events::VerbImport, usize), String> {
-    let path = dir.join("petrarch2/data/dictionaries/PETR.Validate.verbs.txt");
     let (lexicon, imp, dropped) = suite_verbs_lexicon(dir)?;
     let s = petrarch_run(dir, false, Some(lexicon))?;
     Ok((s, imp, dropped))
@@ -432,6 +431,7 @@ fn petrarch_suite_verbs_misses(dir: &Path) -> Result<PetrarchScore, String> {
 fn suite_verbs_lexicon(
     dir: &Path,
 ) -> Result<(Lexicon, dateline_events::VerbImport, usize), String> {
+    let path = dir.join("petrarch2/data/dictionaries/PETR.Validate.verbs.txt");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let (dict, rejected) = parse_leaving_out(&text, dateline_events::PetrarchVerbs::parse, |e| {
         (e.line, e.message.clone())
@@ -630,7 +630,6 @@ fn petrarch_run(dir: &Path, misses: bool, verbs: Option<Lexicon>) -> Result<Petr
         }
         if misses {
             let root = |c: &str| c.get(..2).unwrap_or("").to_string();
-            let missed: Vec<_> = gold
             let weis = |c: &str| -> String {
                 if plain {
                     c.to_string()
@@ -638,6 +637,7 @@ fn petrarch_run(dir: &Path, misses: bool, verbs: Option<Lexicon>) -> Result<Petr
                     weis(c).to_string()
                 }
             };
+            let missed: Vec<_> = gold
                 .iter()
                 .filter(|(s, t, e)| {
                     !pred
@@ -1057,6 +1057,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "root {}/{} (codes compared directly: {}), predicted matching {}/{}, no-event kept {}/{}",
             s.weis_root,
             s.gold,
+            s.root,
             s.predicted_weis_root_correct,
             s.predicted,
             s.no_event_kept,
@@ -1083,7 +1084,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
              | source and target codes only (any event code) | {:.1}% ({}/{}) | |\n\
              | predicted dyads matching an expected coding (WEIS category) | {:.1}% ({}/{}) | |\n\
              | codings reproduced, CAMEO code compared digit by digit with the WEIS code (root) | {:.1}% ({}/{}) | |\n\
-            s.root,
              | same, full code | {:.1}% ({}/{}) | |\n\
              | \"no event\" sentences left without events | {}/{} | |\n\n\
              {} of the {} expected codings carry codes outside WEIS's 01–22 (the suite's tests of \

@@ -1158,22 +1158,35 @@ fn args(doc: &Doc, v: &View, g: &[usize], mil: bool) -> Vec<Argument> {
         g
     };
     g.iter()
-        .map(|&c| {
+        .flat_map(|&c| {
             let ch = &v.chunks[c];
             let ent = &doc.entities[ch.entity];
-            let mut code = ent.actor.as_ref().map(|a| a.code.clone());
-            if mil
-                && let Some(cd) = code.as_mut()
-                && cd.len() == 3
-                && matches!(ent.kind, EntityKind::Nationality | EntityKind::Country)
-            {
-                cd.push_str("MIL");
-            }
-            Argument {
-                entity: Some(ch.entity),
-                code,
-                span: ch.span,
-            }
+            // a dictionary name that stands for several actors at once (PETRARCH's
+            // `[FRO/BIL/SAM]`: "the Benelux countries") is one argument per actor
+            let codes: Vec<Option<String>> = match ent.actor.as_ref() {
+                Some(a) if a.code.contains('/') => a
+                    .code
+                    .split('/')
+                    .filter(|x| !x.is_empty())
+                    .map(|x| Some(x.to_string()))
+                    .collect(),
+                Some(a) => vec![Some(a.code.clone())],
+                None => vec![None],
+            };
+            codes.into_iter().map(move |mut code| {
+                if mil
+                    && let Some(cd) = code.as_mut()
+                    && cd.len() == 3
+                    && matches!(ent.kind, EntityKind::Nationality | EntityKind::Country)
+                {
+                    cd.push_str("MIL");
+                }
+                Argument {
+                    entity: Some(ch.entity),
+                    code,
+                    span: ch.span,
+                }
+            })
         })
         .collect()
 }
@@ -1762,8 +1775,101 @@ fn right_target(
             let g = group(v, c, excluded);
             args(doc, v, &g, mil)
         }
-        None => Vec::new(),
+        None => match object_complement(v, from, cend, excluded, &t.fixed) {
+            Some(c) => {
+                let g = group(v, c, excluded);
+                args(doc, v, &g, mil)
+            }
+            None => Vec::new(),
+        },
     }
+}
+
+/// Relational prepositions whose object, at the end of a verb's object noun phrase, is the
+/// other side of the act: "welcomed the resumption of formal ties with X", "praised a new
+/// agreement between X and Y".
+const RELATIONAL_PREPS: &[&str] = &["with", "between", "against", "toward", "towards", "among"];
+
+/// The actor named by the relational complement of a verb's object noun phrase, however long
+/// the phrase: "welcomed a resumption of formal diplomatic ties with X" (the object's head
+/// may be followed by "of"-phrases and modifiers only; another preposition, a comma, a
+/// clause boundary or an actor inside the phrase ends the search).
+fn object_complement(
+    v: &View,
+    from: usize,
+    cend: usize,
+    excluded: &[usize],
+    fixed: &[usize],
+) -> Option<usize> {
+    // the object follows the trigger's own words
+    let mut k = fixed.last().map_or(from, |&l| from.max(l + 1));
+    // the object begins with a determiner, a possessive or a modifier, never a verb
+    if !(v.is_any(
+        k,
+        &[
+            "the", "a", "an", "its", "their", "his", "her", "this", "these",
+        ],
+    ) || np_modifier(v, k))
+    {
+        return None;
+    }
+    let limit = (k + 14).min(cend);
+    let mut content = 0;
+    while k < limit {
+        if v.words[k].chunk.is_some()
+            || v.words[k].place.is_some()
+            || v.words[k].punct
+            || starts_clause(v, k)
+        {
+            return None;
+        }
+        let low = v.low(k);
+        if RELATIONAL_PREPS.contains(&low) {
+            if content == 0 {
+                return None;
+            }
+            // the actor right after it, past a determiner and up to three modifiers
+            let mut j = k + 1;
+            while j < cend && j <= k + 4 && v.words[j].chunk.is_none() {
+                if !(v.is_any(j, &["the", "a", "an"]) || plain(v, j) || np_modifier(v, j)) {
+                    return None;
+                }
+                j += 1;
+            }
+            let c = (j < cend).then(|| v.words[j].chunk).flatten()?;
+            return (!excluded.contains(&c)).then_some(c);
+        }
+        if low != "of"
+            && (PREPOSITIONS.contains(&low)
+                || SUBORDINATORS.contains(&low)
+                || BE.contains(&low)
+                || REPORT_VERBS.contains(&low)
+                || matches!(
+                    low,
+                    "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                ))
+        {
+            return None;
+        }
+        if !(FUNCTION.contains(&low) || low == "of") {
+            content += 1;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Status from cues before the trigger in its clause.

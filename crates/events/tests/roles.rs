@@ -56,6 +56,13 @@ const ROLES: &str = "\
 126 occurred src=ISR | [Israel|ISR|country] is opposed to [French|FRA|nationality] mediation.
 # a participle of intent before \"to\" is a predicate adjective, not a passive
 030 occurred src=VNM | [Vietnam|VNM|country] is committed to opening up its economy.
+# the relational complement at the end of a long object noun phrase names the target
+051 occurred src=NOR tgt=CHL | [Norway|NOR|country] welcomed the gradual normalisation of formal trade and cultural links with [Chile|CHL|country].
+051 occurred src=NOR tgt=CHL,PER | [Norway|NOR|country] welcomed the gradual normalisation of formal trade and cultural links between [Chile|CHL|country] and [Peru|PER|country].
+# ... but not across another preposition of the object phrase
+!05 | [Norway|NOR|country] welcomed the brave work of volunteers in the flooded valleys with [Chile|CHL|country] watching.
+# a dictionary name that stands for several actors is one argument per actor
+051 occurred src=BEL,LUX,NLD tgt=GON | [The Benelux states|BEL/NLD/LUX|group] praised [Gondor|GON|country].
 ";
 
 #[test]
