@@ -746,6 +746,9 @@ impl<'a> Grammar<'a> {
 
     /// Weekday with optional relation word and part of day; "Friday, Oct. 14" becomes a date.
     fn weekday(&self, i: usize) -> Option<(usize, Expr)> {
+        if self.recurring_weekday(i).is_some() {
+            return None;
+        }
         let (rel, j) = match self.w(i) {
             "last" | "past" | "previous" => (Rel::Last, i + 1),
             "next" | "coming" | "following" => (Rel::Next, i + 1),
@@ -1858,6 +1861,19 @@ impl<'a> Grammar<'a> {
             "recent" if matches!(self.lx(i + 1), Lex::Units(_)) => {
                 return Some((i + 2, Expr::new(Sem::Ref("PAST_REF"))));
             }
+            // Without an article, "in coming months", "future quarters", "in past years" are
+            // vague references like "recent years" ("the coming months" counts a stretch).
+            "coming" | "future" | "past"
+                if matches!(self.lx(i + 1), Lex::Units(_))
+                    && (i == 0 || !self.is(i - 1, "the")) =>
+            {
+                let r = if w == "past" {
+                    "PAST_REF"
+                } else {
+                    "FUTURE_REF"
+                };
+                return Some((i + 2, Expr::new(Sem::Ref(r))));
+            }
             "the" => match (self.w(i + 1), self.w(i + 2)) {
                 ("future", _) => return Some((i + 2, Expr::new(Sem::Ref("FUTURE_REF")))),
                 ("near" | "foreseeable", "future") => {
@@ -1907,6 +1923,10 @@ impl<'a> Grammar<'a> {
                 }
                 _ => return None,
             },
+            // "at a later date": an unnamed time ahead.
+            "a" if self.is(i + 1, "later") && self.is(i + 2, "date") => {
+                return Some((i + 3, Expr::new(Sem::Ref("FUTURE_REF"))));
+            }
             "at" if self.is(i + 1, "present") => {
                 return Some((i + 2, Expr::new(Sem::Ref("PRESENT_REF"))));
             }
@@ -1948,6 +1968,31 @@ impl<'a> Grammar<'a> {
             }
         };
         Some((i + 1, Expr::new(Sem::Set(v.into()))))
+    }
+
+    /// A weekday with a plural part of day recurs: "Tuesday nights" (`XXXX-WXX-2TNI`), and
+    /// so does the first of "Monday and Tuesday nights".
+    fn recurring_weekday(&self, i: usize) -> Option<(usize, Expr)> {
+        let Lex::Weekday(d) = self.lx(i) else {
+            return None;
+        };
+        if !self.toks[i].cap {
+            return None;
+        }
+        let (k, e) =
+            if matches!(self.w(i + 1), "and" | "or") && matches!(self.lx(i + 2), Lex::Weekday(_)) {
+                (i + 3, i + 1)
+            } else {
+                (i + 1, i + 2)
+            };
+        let p = match self.w(k) {
+            "mornings" => "MO",
+            "afternoons" => "AF",
+            "evenings" => "EV",
+            "nights" => "NI",
+            _ => return None,
+        };
+        Some((e, Expr::new(Sem::Set(format!("XXXX-WXX-{d}T{p}")))))
     }
 
     fn holiday(&self, i: usize) -> Option<(usize, Expr)> {
@@ -2085,6 +2130,7 @@ impl<'a> Grammar<'a> {
                 take(self.holiday(i));
                 take(self.vague_ref(i));
                 take(self.set(i));
+                take(self.recurring_weekday(i));
                 take(self.duration(i));
                 let after_temporal = i > 0
                     && (matches!(

@@ -492,6 +492,7 @@ fn can_start(g: &Grammar, i: usize) -> bool {
                         | "formerly"
                         | "soon"
                         | "recent"
+                        | "future"
                         | "at"
                         | "these"
                         | "daily"

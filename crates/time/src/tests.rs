@@ -1144,3 +1144,39 @@ fn deictic_words_inside_names_are_not_times() {
         "2016-10-15"
     );
 }
+
+#[test]
+fn weekdays_with_plural_parts_of_day_recur() {
+    let t = "Two flights will leave on Monday and Tuesday nights, and a third on Friday.";
+    let f = find(t, Some(date(OCT)));
+    let get = |e: &str| {
+        f.iter()
+            .find(|f| &t[f.span.start..f.span.end] == e)
+            .unwrap_or_else(|| panic!("{e:?} not in {f:?}"))
+    };
+    assert_eq!(get("Monday").kind, Kind::Set);
+    assert_eq!(get("Monday").timeml.as_deref(), Some("XXXX-WXX-1TNI"));
+    assert_eq!(
+        get("Tuesday nights").timeml.as_deref(),
+        Some("XXXX-WXX-2TNI")
+    );
+    assert!(get("Monday").time.is_none());
+    // A single weekday is still a date.
+    assert_eq!(get("Friday").kind, Kind::Date);
+}
+
+#[test]
+fn bare_coming_future_and_past_units_are_vague_references() {
+    let t = "It bodes ill for coming quarters and future years, as in past years. A ruling \
+             is due at a later date.";
+    assert_eq!(tml(t, OCT, "coming quarters"), "FUTURE_REF");
+    assert_eq!(tml(t, OCT, "future years"), "FUTURE_REF");
+    assert_eq!(tml(t, OCT, "past years"), "PAST_REF");
+    assert_eq!(tml(t, OCT, "a later date"), "FUTURE_REF");
+    // No calendar value for dateline: a vague reference never dates an event.
+    assert!(find(t, Some(date(OCT))).iter().all(|f| f.time.is_none()));
+    // With the article, "the coming months" stays a stretch of time.
+    let f = find("Prices will rise in the coming months.", Some(date(OCT)));
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].kind, Kind::Duration);
+}
