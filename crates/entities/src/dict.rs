@@ -143,6 +143,17 @@ impl ActorDictionary {
         *f = (*f).max(words.len());
     }
 
+    /// A PETRARCH name, and without its article when it has one: PETRARCH reads upper-case
+    /// text, where `THE_SHIRE` matches "the Shire" mid-sentence, whose lower-case "the" is no
+    /// part of a name in mixed-case text ("Mordor, the Shire and Bree").
+    fn add_petrarch_name(&mut self, name: &str, idx: usize) {
+        self.add_name(name, idx);
+        let words = scan::words(name);
+        if words.len() >= 2 && words[0].eq_ignore_ascii_case("the") {
+            self.add_name(&words[1..].join(" "), idx);
+        }
+    }
+
     /// The entry for a name given as words ("John", "Kerry"), case-insensitively.
     pub fn entry(&self, name_words: &[&str]) -> Option<&DictEntry> {
         self.index
@@ -261,7 +272,7 @@ impl ActorDictionary {
                         message: "synonym before any actor".into(),
                     });
                 };
-                d.add_name(&petrarch_name(syn), cur);
+                d.add_petrarch_name(&petrarch_name(syn), cur);
                 if !roles.is_empty() {
                     d.entries[cur].roles.extend(roles);
                 }
@@ -289,6 +300,7 @@ impl ActorDictionary {
                     pending.push(c);
                 }
                 let idx = d.add(&[&name], roles);
+                d.add_petrarch_name(&name, idx);
                 current = Some(idx);
             }
         }
@@ -527,6 +539,26 @@ mod tests {
         assert_eq!(dict.lookup_name("U.N.", None), Some("IGOUNO"));
         assert_eq!(dict.lookup_name("UNSG", None), Some("IGOUNO"));
         assert_eq!(dict.lookup(&["Kerry"], None), None);
+    }
+
+    #[test]
+    fn petrarch_names_without_their_article() {
+        let dict = ActorDictionary::parse_petrarch(
+            "THE_BENELUX_STATES [BEL/NLD/LUX]
++THE_LOW_COUNTRIES
+",
+        )
+        .unwrap();
+        assert_eq!(
+            dict.lookup_name("the Benelux states", None),
+            Some("BEL/NLD/LUX")
+        );
+        assert_eq!(
+            dict.lookup_name("Benelux states", None),
+            Some("BEL/NLD/LUX")
+        );
+        assert_eq!(dict.lookup_name("Low Countries", None), Some("BEL/NLD/LUX"));
+        assert_eq!(dict.lookup_name("the", None), None);
     }
 
     #[test]

@@ -101,6 +101,30 @@ fn validation_suite_dictionary_codes_fictional_actors_in_text() {
     assert!(codes.contains(&("Gondor", Some("GON"))), "{codes:?}");
 }
 
+/// A PETRARCH name with its article ("THE_LOW_COUNTRIES") is found mid-sentence, where the
+/// article is lower-case.
+#[test]
+fn dictionary_names_with_an_article_mid_sentence() {
+    let d = ActorDictionary::parse_petrarch("THE_LOW_COUNTRIES [BEL/NLD/LUX]\n").unwrap();
+    let res = Resources::load().with_actor_dictionary(d);
+    let mut doc = dateline_doc::Doc::from_blocks(
+        dateline_doc::Meta::default(),
+        &[dateline_doc::BlockText {
+            kind: dateline_doc::BlockKind::Paragraph,
+            text: "Norway, the Low Countries and Chile praised the accord.".into(),
+        }],
+        vec![],
+    );
+    dateline_segment::segment(&mut doc);
+    dateline_entities::recognise(&mut doc, &res);
+    let codes: Vec<Option<&str>> = doc
+        .entities
+        .iter()
+        .map(|e| e.actor.as_ref().map(|a| a.code.as_str()))
+        .collect();
+    assert!(codes.contains(&Some("BEL/NLD/LUX")), "{codes:?}");
+}
+
 #[test]
 fn agents_dictionaries() {
     let Some(dir) = dict_dir() else { return };
