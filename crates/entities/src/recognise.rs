@@ -2669,6 +2669,27 @@ fn apply_user_dictionaries(ents: &mut [Entity], res: &Resources, date: Option<Da
             if !keep {
                 e.actor = code.map(actor_from_code);
             }
+            continue;
+        }
+        // a country the user dictionary codes otherwise ("KUWAIT [KUW]" where the built-in
+        // code is KWT) keeps the user's code inside composed codes too: "the Kuwaiti
+        // government" KUWGOV, as the country's own name is coded
+        if let Some(a) = &e.actor
+            && let Some(c) = a.country.as_deref()
+            && a.code.starts_with(c)
+            && let Some(user) = user_country_code(res, c, date)
+        {
+            e.actor = Some(actor_from_code(&format!("{user}{}", &a.code[c.len()..])));
         }
     }
+}
+
+/// The user dictionaries' code for the built-in country whose code is `builtin`, when they
+/// name that country (by its lexicon name) with another three-letter country code.
+fn user_country_code(res: &Resources, builtin: &str, date: Option<Date>) -> Option<String> {
+    let country = res.countries.iter().find(|c| c.code == builtin)?;
+    let words = scan::words(&country.name);
+    let d = res.user.iter().rev().find(|d| d.entry(&words).is_some())?;
+    let code = d.lookup(&words, date)?;
+    (code.len() == 3 && code != builtin && !SECTORS.contains(&code)).then(|| code.to_string())
 }

@@ -125,6 +125,35 @@ fn dictionary_names_with_an_article_mid_sentence() {
     assert!(codes.contains(&Some("BEL/NLD/LUX")), "{codes:?}");
 }
 
+/// A user dictionary that codes a country otherwise than the built-in lexicon ("KUWAIT [KUW]"
+/// where the built-in code is KWT) gives its code to the nationality and to composed codes.
+#[test]
+fn user_country_codes_reach_composed_codes() {
+    let d = ActorDictionary::parse_petrarch("KUWAIT [KUW]\n").unwrap();
+    let res = Resources::load().with_actor_dictionary(d);
+    let mut doc = dateline_doc::Doc::from_blocks(
+        dateline_doc::Meta::default(),
+        &[dateline_doc::BlockText {
+            kind: dateline_doc::BlockKind::Paragraph,
+            text: "The Kuwaiti government protested to Kuwait's neighbours.".into(),
+        }],
+        vec![],
+    );
+    dateline_segment::segment(&mut doc);
+    dateline_entities::recognise(&mut doc, &res);
+    let codes: Vec<Option<&str>> = doc
+        .entities
+        .iter()
+        .map(|e| e.actor.as_ref().map(|a| a.code.as_str()))
+        .collect();
+    assert!(codes.contains(&Some("KUWGOV")), "{codes:?}");
+    assert!(codes.contains(&Some("KUW")), "{codes:?}");
+    assert!(
+        !codes.iter().flatten().any(|c| c.starts_with("KWT")),
+        "{codes:?}"
+    );
+}
+
 #[test]
 fn agents_dictionaries() {
     let Some(dir) = dict_dir() else { return };
