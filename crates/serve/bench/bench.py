@@ -50,9 +50,19 @@ def start(binary, db):
     return p, url.rstrip("/")
 
 
-def wrk(url, seconds, conns):
-    out = subprocess.run(["wrk", "-t2", f"-c{conns}", f"-d{seconds}s", "--latency", url],
-                         capture_output=True, text=True, check=True).stdout
+DISTINCT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "distinct.lua")
+
+
+def wrk(url, seconds, conns, distinct=None, run=0):
+    """wrk's figures for one URL; with `distinct` ("events" or "search") every request asks for
+    a page not asked for before in the run (distinct.lua), so none is answered from the cache."""
+    cmd = ["wrk", "-t2", f"-c{conns}", f"-d{seconds}s", "--latency"]
+    if distinct:
+        path = url[url.index("/", len("http://")):]
+        cmd += ["-s", DISTINCT, url, "--", path, distinct, str(run)]
+    else:
+        cmd.append(url)
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
 
     def ms(label):
         m = re.search(rf"^\s*{label}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
@@ -149,11 +159,15 @@ def main():
             ("search q=tear gas", "/api/search?q=tear%20gas&limit=20"),
             ("stats root=19 (cached)", "/api/stats?root=19"),
             ("map points, 3000 (cached)", "/api/points?limit=3000"),
+            ("events, root=19, distinct pages (uncached)", "/api/events?root=19", "events"),
+            ("events, actor=SYR, distinct pages (uncached)", "/api/events?actor=SYR", "events"),
+            ("events, text=Aleppo, distinct pages (uncached)", "/api/events?text=Aleppo", "events"),
+            ("search q=tear gas, distinct pages (uncached)", "/api/search?q=tear%20gas", "search"),
         ]
         rows = []
-        for name, path in endpoints:
+        for name, path, *distinct in endpoints:
             get(base + path)  # warm
-            r = wrk(base + path, a.seconds, a.connections)
+            r = wrk(base + path, a.seconds, a.connections, *distinct)
             rows.append((name, path, r))
             print(f"{name:45s} {r['rps']:9.0f} req/s  p50 {r['p50']:7.2f} ms  p99 {r['p99']:7.2f} ms"
                   f"  non-2xx {r['non2xx']} {r['errors']}", flush=True)
@@ -185,8 +199,12 @@ def main():
         f"(`crates/serve/bench/make_corpus.py`, ingested with `dateline ingest`), {size:,.0f} MiB. "
         f"Load: `wrk -t2 -c{a.connections} -d{a.seconds}s --latency` on the same {cores}-core machine as "
         "the server (they share the cores). Every endpoint answered 200 throughout unless noted. "
-        "Counts (`total`) and aggregates (stats, map points) are cached per filter until the store "
-        "changes; event pages, events, articles and search are computed on every request.",
+        "Counts (`total`), aggregates (stats, map points), event pages and search pages are "
+        "cached per request until the store changes, so a row that asks for one URL over and over "
+        "measures mostly the cache after its first request; the rows marked \"distinct pages "
+        "(uncached)\" ask for a page no request of the run asked for before, every time "
+        "(`distinct.lua`: other `limit`s and `offset`s, or a `from` day before the corpus' first "
+        "event), and measure the queries. One event and one article are read on every request.",
         "",
         "| endpoint | req/s | p50 ms | p99 ms | req/s ÷ static file |",
         "|---|---:|---:|---:|---:|",
@@ -231,6 +249,8 @@ PG_ENDPOINTS = [
     ("search q=tear gas", "/api/search?q=tear%20gas&limit=20"),
     ("stats root=19 (cached)", "/api/stats?root=19"),
     ("map points, 3000 (cached)", "/api/points?limit=3000"),
+    ("events, text=Aleppo, distinct pages (uncached)", "/api/events?text=Aleppo", "events"),
+    ("search q=tear gas, distinct pages (uncached)", "/api/search?q=tear%20gas", "search"),
 ]
 
 
@@ -256,15 +276,15 @@ def compare_pg(a):
                     sys.exit(f"{base}: {f}: HTTP {status}")
                 colds[i].append(ms)
         rows = [[], []]
-        for name, path in PG_ENDPOINTS:
+        for name, path, *distinct in PG_ENDPOINTS:
             paths = [path.replace("MID", str(m["id"])).replace("DOC", m["article"]) for m in mids]
             for i, (_, base) in enumerate(servers):
                 get(base + paths[i])  # warm
             # SQLite, PostgreSQL, PostgreSQL, SQLite: a drift of the machine's load during the
             # four runs falls on both alike; each figure is the mean of a server's two runs.
             runs = [[], []]
-            for i in (0, 1, 1, 0):
-                r = wrk(servers[i][1] + paths[i], a.seconds, a.connections)
+            for k, i in enumerate((0, 1, 1, 0)):
+                r = wrk(servers[i][1] + paths[i], a.seconds, a.connections, *distinct, run=k)
                 runs[i].append(r)
                 print(f"{('SQLite ', 'PostgreSQL ')[i] + name:55s} {r['rps']:9.0f} req/s  p50 {r['p50']:7.2f} ms"
                       f"  p99 {r['p99']:7.2f} ms  non-2xx {r['non2xx']} {r['errors']}", flush=True)

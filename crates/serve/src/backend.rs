@@ -28,28 +28,66 @@ pub type Fut<'a, T> = Pin<Box<dyn Future<Output = Result<T, ApiError>> + Send + 
 /// A store generation: changes whenever articles or events are added.
 pub type Generation = (i64, i64);
 
-/// Answers of costly queries by request, with the store generation they were computed at.
+/// Answers by request, with the store generation they were computed at: costly ones (counts,
+/// stats, map points) and, apart, bodies of pages and searches (many, each cheap to compute
+/// again), so that pages coming and going never push out an aggregate.
 #[derive(Default)]
 pub struct Cache {
     map: Mutex<HashMap<String, (Generation, Arc<String>)>>,
+    pages: Mutex<HashMap<String, (Generation, Arc<String>)>>,
+}
+
+/// Answers each part of the [`Cache`] keeps at most: when full it starts again empty.
+const CACHED: usize = 512;
+
+/// Bodies of pages and searches kept at most (a page of 100 events with their evidence is
+/// about 100 KB: at most about 100 MB).
+const CACHED_PAGES: usize = 1024;
+
+/// The answer cached for `key` in `map` at this generation.
+fn cached(
+    map: &Mutex<HashMap<String, (Generation, Arc<String>)>>,
+    key: &str,
+    generation: Generation,
+) -> Option<Arc<String>> {
+    let map = map.lock().ok()?;
+    map.get(key)
+        .filter(|(g, _)| *g == generation)
+        .map(|(_, v)| v.clone())
+}
+
+fn keep(
+    map: &Mutex<HashMap<String, (Generation, Arc<String>)>>,
+    most: usize,
+    key: String,
+    generation: Generation,
+    v: Arc<String>,
+) {
+    if let Ok(mut c) = map.lock() {
+        if c.len() >= most {
+            c.clear();
+        }
+        c.insert(key, (generation, v));
+    }
 }
 
 impl Cache {
     /// The answer cached for `key` at this generation.
     pub fn get(&self, key: &str, generation: Generation) -> Option<Arc<String>> {
-        let map = self.map.lock().ok()?;
-        map.get(key)
-            .filter(|(g, _)| *g == generation)
-            .map(|(_, v)| v.clone())
+        cached(&self.map, key, generation)
     }
 
     pub fn put(&self, key: String, generation: Generation, v: Arc<String>) {
-        if let Ok(mut c) = self.map.lock() {
-            if c.len() >= 512 {
-                c.clear();
-            }
-            c.insert(key, (generation, v));
-        }
+        keep(&self.map, CACHED, key, generation, v)
+    }
+
+    /// The body of a page or search cached for `key` at this generation.
+    pub fn page(&self, key: &str, generation: Generation) -> Option<Arc<String>> {
+        cached(&self.pages, key, generation)
+    }
+
+    pub fn put_page(&self, key: String, generation: Generation, v: Arc<String>) {
+        keep(&self.pages, CACHED_PAGES, key, generation, v)
     }
 
     /// The cached answer for `key` if the store has not changed since, else `compute` it.
@@ -71,6 +109,39 @@ impl Cache {
 /// A cache key for a filter: its fields, limit and offset included.
 pub fn key(kind: &str, f: &Filter) -> String {
     format!("{kind}:{f:?}")
+}
+
+/// The cache key of a search page.
+fn search_key(q: &str, limit: usize, offset: usize) -> String {
+    format!("search:{limit}:{offset}:{q}")
+}
+
+/// The body of `/api/events`: a page of events with the filter's total.
+pub fn events_body(filter: &Filter, total: Total, events: &[ApiEvent]) -> Result<String, ApiError> {
+    let (limit, offset) = (filter.limit, filter.offset);
+    let end = (offset + limit) as u64;
+    // Past a lower bound, a full page may be followed by more.
+    let more = end < total.value || (!total.exact && events.len() == limit);
+    to_json(&json!({
+        "total": total.value,
+        "total_exact": total.exact,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": more.then_some(end),
+        "events": events,
+    }))
+}
+
+/// The body of `/api/search`.
+pub fn search_body(limit: usize, offset: usize, page: &SearchPage) -> Result<String, ApiError> {
+    to_json(&json!({
+        "total": page.total,
+        "total_exact": page.total_exact,
+        "ranked": page.ranked,
+        "limit": limit,
+        "offset": offset,
+        "hits": page.hits,
+    }))
 }
 
 /// The filter of a count: without its page.
@@ -132,16 +203,24 @@ fn points_json(limit: usize, cs: ClusterSupport, pts: &[Point]) -> Result<String
 
 /// What the handlers read. Every method is one request's work on one connection.
 pub trait ReadBackend: Send + Sync {
-    /// The number of events matching `filter` (exact up to [`TOTAL_CAP`]; cached) and its page.
-    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (Total, Vec<ApiEvent>)>;
+    /// The body of `/api/events`: the number of events matching `filter` (exact up to
+    /// [`TOTAL_CAP`]) and its page (both cached).
+    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, Arc<String>>;
     /// One event with its evidence, actors, cluster and record.
     fn event(&self, id: i64) -> Fut<'_, Option<EventDetail>>;
     /// The record of the article an event was read from.
     fn event_article(&self, id: i64) -> Fut<'_, Option<Value>>;
     /// The record of an article by `article.id`.
     fn article(&self, doc_id: String) -> Fut<'_, Option<Value>>;
-    /// Full-text search: total (exact up to [`TOTAL_CAP`]) and one page of hits.
-    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, SearchPage>;
+    /// The body of `/api/search` (cached): total (exact up to [`TOTAL_CAP`]) and one page of
+    /// hits.
+    fn search(
+        &self,
+        cache: Arc<Cache>,
+        q: String,
+        limit: usize,
+        offset: usize,
+    ) -> Fut<'_, Arc<String>>;
     /// The body of `/api/stats` (cached).
     fn stats(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, Arc<String>>;
     /// The body of `/api/points` (cached).
@@ -156,34 +235,22 @@ pub struct Sqlite {
 }
 
 impl ReadBackend for Sqlite {
-    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (Total, Vec<ApiEvent>)> {
+    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, Arc<String>> {
         Box::pin(self.pool.run(move |s| {
+            let generation = s.api_generation()?;
+            let page_key = key("page", &filter);
+            if let Some(body) = cache.page(&page_key, generation) {
+                return Ok(body);
+            }
             let cs = s.cluster_support()?;
             let page = s.api_events(&filter, cs)?;
-            if let Some(t) = total_of_page(&filter, page.len()) {
-                return Ok((t, page));
-            }
-            let generation = s.api_generation()?;
-            // Counted within its own time budget: a count that runs out of it is the lower
-            // bound it reached (cached like an exact one until the store changes).
-            let total = cache.get_or(key("count", &unpaged(&filter)), generation, || {
-                let t = match crate::pool::within(Duration::from_millis(COUNT_MS), || {
-                    s.api_count_capped(&filter, TOTAL_CAP)
-                }) {
-                    // Stopped before it counted anything: the page is the lower bound.
-                    Err(dateline_store::Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)))
-                        if f.code == rusqlite::ErrorCode::OperationInterrupted =>
-                    {
-                        Total {
-                            value: 0,
-                            exact: false,
-                        }
-                    }
-                    other => other?,
-                };
-                Ok(encode_total(t))
-            })?;
-            Ok((at_least(decode_total(&total), &filter, page.len()), page))
+            let body = Arc::new(events_body(
+                &filter,
+                page_total(s, &cache, &filter, generation, page.len())?,
+                &page,
+            )?);
+            cache.put_page(page_key, generation, body.clone());
+            Ok(body)
         }))
     }
 
@@ -202,8 +269,27 @@ impl ReadBackend for Sqlite {
         Box::pin(self.pool.run_lookup(move |s| Ok(s.article(&doc_id)?)))
     }
 
-    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, SearchPage> {
-        Box::pin(self.pool.run(move |s| Ok(s.api_search(&q, limit, offset)?)))
+    fn search(
+        &self,
+        cache: Arc<Cache>,
+        q: String,
+        limit: usize,
+        offset: usize,
+    ) -> Fut<'_, Arc<String>> {
+        Box::pin(self.pool.run(move |s| {
+            let generation = s.api_generation()?;
+            let k = search_key(&q, limit, offset);
+            if let Some(body) = cache.page(&k, generation) {
+                return Ok(body);
+            }
+            let body = Arc::new(search_body(
+                limit,
+                offset,
+                &s.api_search(&q, limit, offset)?,
+            )?);
+            cache.put_page(k, generation, body.clone());
+            Ok(body)
+        }))
     }
 
     fn stats(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, Arc<String>> {
@@ -232,6 +318,39 @@ impl ReadBackend for Sqlite {
                 .run(move |s| Ok((s.counts()?, s.cluster_support()?))),
         )
     }
+}
+
+/// The total of a SQLite page of `len` events: told by the page itself when it is the last,
+/// else counted (cached) within its own time budget: a count that runs out of it is the lower
+/// bound it reached (cached like an exact one until the store changes).
+fn page_total(
+    s: &crate::pool::Conn,
+    cache: &Cache,
+    filter: &Filter,
+    generation: Generation,
+    len: usize,
+) -> Result<Total, ApiError> {
+    if let Some(t) = total_of_page(filter, len) {
+        return Ok(t);
+    }
+    let total = cache.get_or(key("count", &unpaged(filter)), generation, || {
+        let t = match crate::pool::within(Duration::from_millis(COUNT_MS), || {
+            s.api_count_capped(filter, TOTAL_CAP)
+        }) {
+            // Stopped before it counted anything: the page is the lower bound.
+            Err(dateline_store::Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)))
+                if f.code == rusqlite::ErrorCode::OperationInterrupted =>
+            {
+                Total {
+                    value: 0,
+                    exact: false,
+                }
+            }
+            other => other?,
+        };
+        Ok(encode_total(t))
+    })?;
+    Ok(at_least(decode_total(&total), filter, len))
 }
 
 /// PostgreSQL: `dateline_store_pg::api` on a [`PgReader`] pool.
@@ -308,11 +427,15 @@ fn ser(e: ApiError) -> ReadError {
 }
 
 impl ReadBackend for Postgres {
-    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, (Total, Vec<ApiEvent>)> {
+    fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, Arc<String>> {
         Box::pin(async move {
             let l = self.lease(false).await?;
             let out = async {
                 let (generation, cs) = pg::generation(&l).await?;
+                let page_key = key("page", &filter);
+                if let Some(body) = cache.page(&page_key, generation) {
+                    return Ok(body);
+                }
                 let k = key("count", &unpaged(&filter));
                 // The count (unless cached) and the page go out together.
                 let (total, page) = tokio::join!(
@@ -328,7 +451,9 @@ impl ReadBackend for Postgres {
                     Some(t) => t,
                     None => at_least(decode_total(&total?), &filter, page.len()),
                 };
-                Ok((total, page))
+                let body = Arc::new(events_body(&filter, total, &page).map_err(ser)?);
+                cache.put_page(page_key, generation, body.clone());
+                Ok(body)
             }
             .await;
             self.finish(l, out, false)
@@ -359,10 +484,27 @@ impl ReadBackend for Postgres {
         })
     }
 
-    fn search(&self, q: String, limit: usize, offset: usize) -> Fut<'_, SearchPage> {
+    fn search(
+        &self,
+        cache: Arc<Cache>,
+        q: String,
+        limit: usize,
+        offset: usize,
+    ) -> Fut<'_, Arc<String>> {
         Box::pin(async move {
             let l = self.lease(false).await?;
-            let out = pg::search(&l, &q, limit, offset).await;
+            let out = async {
+                let (generation, _) = pg::generation(&l).await?;
+                let k = search_key(&q, limit, offset);
+                if let Some(body) = cache.page(&k, generation) {
+                    return Ok(body);
+                }
+                let page = pg::search(&l, &q, limit, offset).await?;
+                let body = Arc::new(search_body(limit, offset, &page).map_err(ser)?);
+                cache.put_page(k, generation, body.clone());
+                Ok(body)
+            }
+            .await;
             self.finish(l, out, false)
         })
     }

@@ -202,19 +202,8 @@ pub async fn events(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiRe
     if filter.limit == 0 {
         return Err(ApiError::bad(format!("limit must be 1..{MAX_PAGE}")));
     }
-    let (limit, offset) = (filter.limit, filter.offset);
-    let (total, events) = app.reader.events(app.cache.clone(), filter).await?;
-    let end = (offset + limit) as u64;
-    // Past a lower bound, a full page may be followed by more.
-    let more = end < total.value || (!total.exact && events.len() == limit);
-    Ok(json_text(to_json(&json!({
-        "total": total.value,
-        "total_exact": total.exact,
-        "limit": limit,
-        "offset": offset,
-        "next_offset": more.then_some(end),
-        "events": events,
-    }))?))
+    let v = app.reader.events(app.cache.clone(), filter).await?;
+    Ok(json_text(v.as_str()))
 }
 
 fn id_of(s: &str) -> Result<i64, ApiError> {
@@ -263,15 +252,11 @@ pub async fn search(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiRe
     };
     let limit = number("limit", p.limit, DEFAULT_PAGE, MAX_PAGE)?.max(1);
     let offset = number("offset", p.offset, 0, 10_000_000)?;
-    let page = app.reader.search(text, limit, offset).await?;
-    Ok(json_text(to_json(&json!({
-        "total": page.total,
-        "total_exact": page.total_exact,
-        "ranked": page.ranked,
-        "limit": limit,
-        "offset": offset,
-        "hits": page.hits,
-    }))?))
+    let v = app
+        .reader
+        .search(app.cache.clone(), text, limit, offset)
+        .await?;
+    Ok(json_text(v.as_str()))
 }
 
 pub async fn stats(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> ApiResult {

@@ -421,6 +421,11 @@ fn token_required_for_writes_on(db: PathBuf) {
         assert!(r.header("www-authenticate").is_some());
     }
     assert_eq!(ok(get(a, "/api/info"))["articles"], before["articles"]);
+    // A search and a page asked before the write (now cached) ...
+    assert_eq!(ok(get(a, "/api/search?q=Idlib"))["total"], 0);
+    let newest = |a| ok(get(a, "/api/events?limit=500"))["events"].clone();
+    let page = newest(a);
+    assert_eq!(page, newest(a), "the same page twice");
     let auth = [("Authorization", "Bearer s3cret-token-for-tests")];
     let r = request(a, "POST", "/api/articles", &auth, body.as_bytes());
     assert_eq!(r.status, 207, "{}", r.text());
@@ -434,8 +439,20 @@ fn token_required_for_writes_on(db: PathBuf) {
         before["articles"].as_u64().unwrap() + 2
     );
     assert!(after["events"].as_u64().unwrap() > before["events"].as_u64().unwrap());
-    // The new article is searchable at once (caches follow the store).
+    // The new article is searchable at once (caches follow the store), and its events are on
+    // the page asked for before.
     assert_eq!(ok(get(a, "/api/search?q=Idlib"))["total"], 1);
+    let now = newest(a);
+    assert!(
+        now.as_array().unwrap().len() > page.as_array().unwrap().len(),
+        "{now}"
+    );
+    assert!(
+        now.as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["article"] == "new-1")
+    );
     // Again: stored once.
     let r = request(
         a,
