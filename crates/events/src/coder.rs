@@ -1791,7 +1791,8 @@ fn right_target(
 const RELATIONAL_PREPS: &[&str] = &["with", "between", "against", "toward", "towards", "among"];
 
 /// The actor named by the relational complement of a verb's object noun phrase, however long
-/// the phrase: "welcomed a resumption of formal diplomatic ties with X" (the object's head
+/// the phrase: "welcomed a resumption of formal diplomatic ties with X", or by the agent of a
+/// participle closing it: "welcomed the detailed proposals sent by X" (the object's head
 /// may be followed by "of"-phrases and modifiers only; another preposition, a comma, a
 /// clause boundary or an actor inside the phrase ends the search).
 fn object_complement(
@@ -1824,7 +1825,12 @@ fn object_complement(
             return None;
         }
         let low = v.low(k);
-        if RELATIONAL_PREPS.contains(&low) {
+        // "welcomed the memos sent by X": the agent of a participle closing the object
+        let agent = low == "by"
+            && k > 0
+            && (v.low(k - 1).ends_with("ed")
+                || v.is_any(k - 1, &["sent", "made", "given", "written", "drawn", "put"]));
+        if RELATIONAL_PREPS.contains(&low) || agent {
             if content == 0 {
                 return None;
             }

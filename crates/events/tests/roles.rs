@@ -59,6 +59,7 @@ const ROLES: &str = "\
 # the relational complement at the end of a long object noun phrase names the target
 051 occurred src=NOR tgt=CHL | [Norway|NOR|country] welcomed the gradual normalisation of formal trade and cultural links with [Chile|CHL|country].
 051 occurred src=NOR tgt=CHL,PER | [Norway|NOR|country] welcomed the gradual normalisation of formal trade and cultural links between [Chile|CHL|country] and [Peru|PER|country].
+051 occurred src=NOR tgt=CHL | [Norway|NOR|country] welcomed the detailed trade proposals sent by [Chile|CHL|country] last week.
 # ... but not across another preposition of the object phrase
 !05 | [Norway|NOR|country] welcomed the brave work of volunteers in the flooded valleys with [Chile|CHL|country] watching.
 # a dictionary name that stands for several actors is one argument per actor
