@@ -816,7 +816,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
          forward \"soon\" as references, \"the year\" / \"the full year\" / \"the \
          fiscal year\" as the reporting year, the year-ago quarter (\"the year-earlier \
          third quarter\", \"the quarter a year ago\", \"last year's quarter\") as one \
-         expression, \"the previous Friday\" counted from the day last named. dateline's own `times` keep the `dateline/1` form (ISO 8601 with a \
+         expression, \"the previous Friday\" counted from the day last named, a definite \
+         quarter (\"the quarter\", \"the latest period\", \"that quarter\", \"the year-ago \
+         period\") as the last completed quarter named in the text, US holidays on a \
+         weekday of a month (\"Election Day\", \"Labor Day\"), the second day of \"April 24 \
+         and 25\", \"Tuesday nights\" as a set, bare \"coming months\" / \"future \
+         quarters\" / \"past years\" as references like \"recent years\", and deictic words \
+         inside names (\"USA Today\", ABC's \"This Week\") as no times (TIDES: names are \
+         not temporal expressions). dateline's own `times` keep the `dateline/1` form (ISO 8601 with a \
          precision and a range for spans: decade `199X`, \"the past year\" as the span up to \
          publication), so the TimeML mapping lives beside the value, not in it.\n\n\
          Every remaining mismatch was classified (the table above; `--misses` lists them). \

@@ -36,16 +36,16 @@ fn tempeval3_floors() {
         a.relaxed.2, a.strict.2, a.value.2, d.relaxed.2, d.strict.2, d.value.2
     );
     assert!(
-        d.relaxed.2 >= 0.934,
+        d.relaxed.2 >= 0.941,
         "DATE+TIME relaxed F1 {:.3}",
         d.relaxed.2
     );
-    assert!(d.strict.2 >= 0.893, "DATE+TIME strict F1 {:.3}", d.strict.2);
-    assert!(d.value.2 >= 0.823, "DATE+TIME value F1 {:.3}", d.value.2);
+    assert!(d.strict.2 >= 0.901, "DATE+TIME strict F1 {:.3}", d.strict.2);
+    assert!(d.value.2 >= 0.831, "DATE+TIME value F1 {:.3}", d.value.2);
     assert!(
-        a.relaxed.2 >= 0.930,
+        a.relaxed.2 >= 0.936,
         "all TIMEX3 relaxed F1 {:.3}",
         a.relaxed.2
     );
-    assert!(a.value.2 >= 0.808, "all TIMEX3 value F1 {:.3}", a.value.2);
+    assert!(a.value.2 >= 0.816, "all TIMEX3 value F1 {:.3}", a.value.2);
 }
