@@ -196,7 +196,9 @@ def main():
         "## Serve: the JSON API on loopback (`crates/serve/bench/bench.py`)",
         "",
         f"Store: {events:,} event mentions from {articles:,} generated articles "
-        f"(`crates/serve/bench/make_corpus.py`, ingested with `dateline ingest`), {size:,.0f} MiB. "
+        f"(`crates/serve/bench/make_corpus.py`, ingested with `dateline ingest`; a store of a million "
+        f"events or more is then grown with `cargo run --release -p dateline-store --example "
+        f"grow_store`), {size:,.0f} MiB. "
         f"Load: `wrk -t2 -c{a.connections} -d{a.seconds}s --latency` on the same {cores}-core machine as "
         "the server (they share the cores). Every endpoint answered 200 throughout unless noted. "
         "Counts (`total`), aggregates (stats, map points), event pages and search pages are "
