@@ -942,6 +942,28 @@ impl<'a> Grammar<'a> {
             "tomorrow" => Some(1),
             _ => None,
         };
+        // "today's world", "today's youth": "today" in the sense of "nowadays" (TIDES: a
+        // generic "today" is PRESENT_REF), which dates nothing.
+        if w == "today"
+            && matches!(self.w(i + 1), "'" | "’")
+            && self.is(i + 2, "s")
+            && matches!(
+                self.w(i + 3),
+                "world"
+                    | "society"
+                    | "youth"
+                    | "generation"
+                    | "standards"
+                    | "economy"
+                    | "children"
+                    | "families"
+                    | "technology"
+                    | "culture"
+                    | "young"
+            )
+        {
+            return Some((i + 1, Expr::new(Sem::Ref("PRESENT_REF"))));
+        }
         if let Some(off) = off {
             let mut x = Expr::new(Sem::DayOff(off));
             let mut j = i + 1;

@@ -1180,3 +1180,15 @@ fn bare_coming_future_and_past_units_are_vague_references() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].kind, Kind::Duration);
 }
+
+#[test]
+fn a_generic_today_is_a_present_reference() {
+    let t = "The case is for today's youth what the blockade was for their parents.";
+    assert_eq!(tml(t, OCT, "today"), "PRESENT_REF");
+    assert!(values(t, OCT).is_empty());
+    // "today's meeting" is the day of publication.
+    assert_eq!(
+        value_of("Ministers prepared for today's meeting.", OCT, "today"),
+        "2016-10-15"
+    );
+}
