@@ -315,6 +315,8 @@ pub struct PetrarchScore {
     pub miss_family: usize,
     pub miss_actor_code: usize,
     pub miss_assignment: usize,
+    /// Missed codings whose expected code is a WEIS comment (02x: "said", "noted"), any class.
+    pub miss_comment: usize,
 }
 
 /// (a) The PETRARCH2 validation suite.
@@ -718,12 +720,24 @@ fn petrarch_run(dir: &Path, misses: bool, verbs: Option<Lexicon>) -> Result<Petr
             {
                 sc.non_weis += 1;
             }
-            if pred
+            let weis_hit = pred
                 .iter()
-                .any(|p| &p.0 == s && &p.1 == t && root(weis(&p.2)) == root(e))
-            {
+                .any(|p| &p.0 == s && &p.1 == t && root(weis(&p.2)) == root(e));
+            if weis_hit {
                 sc.weis_root += 1;
+            }
+            // the second measurement's codes are the suite's own: its misses are classified
+            // on the codes compared directly
+            let hit = if plain {
+                pred.iter()
+                    .any(|p| &p.0 == s && &p.1 == t && root(&p.2) == root(e))
             } else {
+                weis_hit
+            };
+            if !hit {
+                if e.starts_with("02") {
+                    sc.miss_comment += 1;
+                }
                 match miss_class(&(s.clone(), t.clone(), e.clone()), &pred, &d, plain) {
                     "no event (missing trigger)" => sc.miss_no_event += 1,
                     "wrong code family (dyad right)" => sc.miss_family += 1,
@@ -1098,11 +1112,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
              (`events --misses` prints each with the sentence and the events found): {} in \
              sentences where dateline finds no event (most of them the suite's tests of its own \
              verb patterns: \"celebrated Eid with\", \"acting strangely with\", \"departed \
-             from\", \"warned of\"), {} with an actor code no entity carries (sector agents the \
-             suite codes from its agents dictionary: \"lawmakers in Fornost\" FORLEG, \"MSF \
-             Arnor\" NGOARN), {} with the code found but for another source or target (passives \
-             without an agent, targets named inside a noun phrase: \"criticized the closure of \
-             guest houses in Bree\"). Precision is kept first: decoy lexicon lines (\"meet the \
+             from\", \"warned of\"), {} with an actor code no entity carries (agents the \
+             suite composes from several codes: \"MSF Arnor\" NGOARN, \"former security \
+             officials in White House\" USAGOVELI; the speaker of a statement: \"a senior \
+             official said\" GOV), {} with the code found but for another source or target \
+             (the suite's conventions: passives without an agent coded from the subject, places \
+             and joint acts as targets, \"the evil Arnor awful Gondor\"). Across the classes, \
+             {} missed codings are WEIS comments (02x): the suite codes a speaker's \"said\", \
+             \"noted\", \"believes\" as an event, where dateline reads a reporting verb as the \
+             attribution of the events it reports. Precision is kept first: decoy lexicon lines (\"meet the \
              demand\", \"a place to visit\"), predicate nouns (\"had been a peaceful sit-in\") \
              and called-off meetings (\"postponed their meeting\", coded 160, never a \
              consultation) give no event. The ≥ 80% goal is {}. ({:.1} s)\n\n",
@@ -1139,6 +1157,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             s.miss_no_event,
             s.miss_actor_code,
             s.miss_assignment,
+            s.miss_comment,
             if pct(s.weis_root, s.gold) >= 80.0 {
                 "met"
             } else {
@@ -1180,7 +1199,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
              dictionary; \"no event\" sentences left without events: {}/{}. The importer read \
              the dictionary as: {}.{} The suite dictionary's codes outside CAMEO's roots 01–20 \
              (WEIS 21x/22x: arrests, military force; its 9xx test codes) make no entry, so those \
-             codings cannot be reproduced this way; PETRARCH2's parse trees are not used. ({:.1} s)\n\n",
+             codings cannot be reproduced this way; PETRARCH2's parse trees are not used. With \
+             the verbs the suite's own, the misses left are mostly the actors' \
+             (`events --misses --verbs` prints each): {} with the code found but for another \
+             source or target (most of them the suite's conventions: a joint act of a compound \
+             subject coded between its members, places in the object coded as targets, \
+             PETRARCH's `^ +` skipped-phrase targets and `[A:B]` reverse codes, which the \
+             importer approximates), {} with an actor code no entity carries (agents composed \
+             from several dictionary codes: \"former security officials in White House\" \
+             USAGOVELI, statements' speakers such as \"official news agency\" GOV), {} in \
+             sentences without an event, {} in another code family. ({:.1} s)\n\n",
             row(
                 "dateline's own lexicon (default), CAMEO→WEIS crosswalk (the headline row above)",
                 &s,
@@ -1213,6 +1241,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             } else {
                 String::new()
             },
+            v.miss_assignment,
+            v.miss_actor_code,
+            v.miss_no_event,
+            v.miss_family,
             t.elapsed().as_secs_f64()
         );
         print!("{text}");
