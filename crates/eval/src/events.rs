@@ -90,6 +90,7 @@ impl Stages {
         dateline_time::tag(&mut d);
         dateline_entities::recognise(&mut d, &self.entities);
         dateline_geo::locate(&mut d, &self.gazetteer);
+        dateline_geo::unresolved(&mut d);
         if code {
             dateline_events::code(&mut d, &self.lexicon);
         }
@@ -1050,12 +1051,37 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .and_then(|n| n.parse().ok());
     let mut md =
         String::from("## Events\n\nCommand: `cargo run --release -p dateline-eval -- events`\n\n");
+    if let Some(i) = args.iter().position(|a| a == "--place-of") {
+        // diagnostic only: the places of one sentence and the place of one verb in it
+        let (Some(text), Some(verb)) = (args.get(i + 1), args.get(i + 2)) else {
+            return Err("usage: events --place-of SENTENCE VERB".into());
+        };
+        let stages = Stages::new(Resources::load());
+        let (d, _) = stages.doc(text, None, false);
+        for p in &d.places {
+            let m: Vec<&str> = p.mentions.iter().map(|m| d.slice(*m)).collect();
+            println!("place {:?} {:?} {:?} {:?}", p.name, p.feature, p.country, m);
+        }
+        let at = d.text().find(verb.as_str()).ok_or("verb not in sentence")?;
+        let vspan = Span::new(at, at + verb.len());
+        let got = d
+            .sentence_at(at)
+            .and_then(|s| dateline_events::event_place_rule(&d, &stages.lexicon, s, vspan));
+        match got {
+            Some((_, sp, rule)) => {
+                let names: Vec<&str> = sp.iter().map(|x| d.slice(*x)).collect();
+                println!("event place {names:?} rule {rule}");
+            }
+            None => println!("event place none"),
+        }
+        return Ok(());
+    }
     if args.iter().any(|a| a == "--place-misses") {
         // diagnostic only: wrong, missed and spurious event places by class, write nothing
         let Some(dir) = dataset("event-location") else {
             return Ok(());
         };
-        return place_misses(&dir, limit);
+        return place_misses(&dir, limit, args.iter().any(|a| a == "--all"));
     }
     if args.iter().any(|a| a == "--misses") {
         // diagnostic only: print every missed coding and false dyad, write nothing
@@ -1413,8 +1439,8 @@ fn place_error_class(words: &[String], verb: usize, pred: &[usize]) -> &'static 
 
 /// `events --place-misses`: for each verb of the event-location set whose place is wrong,
 /// missed or spurious, the sentence, verb, gold, prediction and attaching rule, then counts by
-/// class. Diagnostic only.
-fn place_misses(dir: &Path, limit: Option<usize>) -> Result<(), String> {
+/// class (with `--all`, the right places too, as class "right"). Diagnostic only.
+fn place_misses(dir: &Path, limit: Option<usize>, all: bool) -> Result<(), String> {
     use std::collections::BTreeMap;
     use std::io::Read;
     let path = dir.join("labeled_text_dev.json.gz");
@@ -1502,14 +1528,16 @@ fn place_misses(dir: &Path, limit: Option<usize>) -> Result<(), String> {
             src[2] += pred_t.iter().filter(|i| gold_t.contains(i)).count();
             src[3] += pred_t.iter().filter(|i| !gold_t.contains(i)).count();
             src[4] += gold_t.iter().filter(|i| !pred_t.contains(i)).count();
-            if pred_t == gold_t {
+            if pred_t == gold_t && (!all || pred_t.is_empty()) {
                 continue;
             }
             let verb = (0..toks.len())
                 .find(|&i| in_any(&toks[i], &[(vs, ve)]))
                 .unwrap_or(0);
             let correct = pred_t.iter().filter(|i| gold_t.contains(i)).count();
-            let class = if pred_t.is_empty() {
+            let class = if pred_t == gold_t {
+                "right".to_string()
+            } else if pred_t.is_empty() {
                 let found = gold_t.iter().any(|&i| {
                     let (a, b) = (to_doc(toks[i].0), to_doc(toks[i].1));
                     d.places
@@ -1563,7 +1591,7 @@ fn place_misses(dir: &Path, limit: Option<usize>) -> Result<(), String> {
             e.0 += 1;
             e.1 += pred_t.len() - correct;
             println!(
-                "{class}\n  {text}\n  verb {:?} gold {:?} pred {:?} rule {rule}",
+                "{class}\n  {text}\n  verb {:?} gold {:?} pred {:?} rule {rule} source {source}",
                 words[verb],
                 gold_t
                     .iter()

@@ -317,3 +317,140 @@ fn a_coded_group_named_with_a_unit_noun_is_no_narrower_place() {
         .is_empty()
     );
 }
+
+#[test]
+fn an_adjective_before_a_unit_noun_does_not_cut_the_place_from_its_preposition() {
+    assert_eq!(
+        place_of(
+            "Rebels launched an assault at the key town of {Qurmal|SY|city} in northern {Hama|SY|city} on Sunday.",
+            "launched"
+        ),
+        ["Qurmal"]
+    );
+}
+
+#[test]
+fn a_unit_noun_with_an_adjective_still_makes_a_direct_object_place() {
+    assert_eq!(
+        place_of(
+            "Troops shelled the strategic town of {Qurmal|SY|city} in the countryside of {Hama|SY|city}.",
+            "shelled"
+        ),
+        ["Qurmal"]
+    );
+}
+
+#[test]
+fn a_bare_place_before_a_unit_noun_is_narrower_than_its_container() {
+    // a place the unit noun follows without a determiner is the narrower one ...
+    assert_eq!(
+        place_of(
+            "A car bomb in {Zarqiyah|IQ|city} neighborhood in eastern {Baghdad|IQ|city} exploded on Monday.",
+            "exploded"
+        ),
+        ["Zarqiyah"]
+    );
+    // ... but a place with a determiner before it modifies the unit noun
+    assert_eq!(
+        place_of(
+            "Shells hit the {Damascus|SY|city} suburb of {Qaboun|SY|city} on Monday.",
+            "hit"
+        ),
+        ["Qaboun"]
+    );
+}
+
+#[test]
+fn a_name_ending_in_its_own_unit_noun_before_of_is_the_narrower_place() {
+    assert_eq!(
+        place_of(
+            "Jets bombed positions in the {Rashin District|IQ|city} of {Nineveh|IQ|city} on Monday.",
+            "bombed"
+        ),
+        ["Rashin District"]
+    );
+}
+
+#[test]
+fn a_prize_or_a_shown_fact_is_no_event_with_a_place() {
+    assert!(
+        place_of(
+            "Serena captured her third title in {New York|US|city} on Sunday.",
+            "captured"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "The trial demonstrated that the vaccine works in {Kenya|KE|country}.",
+            "demonstrated"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        place_of(
+            "Hundreds demonstrated in {Cairo|EG|city} on Thursday.",
+            "demonstrated"
+        ),
+        ["Cairo"]
+    );
+    assert_eq!(
+        place_of(
+            "Rebels captured the town in {Darfur|SD|city} on Monday.",
+            "captured"
+        ),
+        ["Darfur"]
+    );
+}
+
+#[test]
+fn a_possessive_container_gives_way_to_the_city_its_unit_noun_names() {
+    assert_eq!(
+        place_of(
+            "Police shot two men in {Pakistan|PK|country}'s violent port city of {Karachi|PK|city} on Saturday.",
+            "shot"
+        ),
+        ["Karachi"]
+    );
+    assert_eq!(
+        place_of(
+            "A bomb was detonated in {Thailand|TH|country}'s violence-plagued southern province {Pattani|TH|city}.",
+            "detonated"
+        ),
+        ["Pattani"]
+    );
+    // no unit noun: the possessive's owner stays the place
+    assert_eq!(
+        place_of(
+            "Rebels attacked a convoy in {Yemen|YE|country}'s south on Monday.",
+            "attacked"
+        ),
+        ["Yemen"]
+    );
+}
+
+#[test]
+fn a_film_shot_or_a_captured_image_is_no_event_with_a_place() {
+    assert!(
+        place_of(
+            "The scenes that were planned for Spain will now be shot in {Morocco|MA|country}.",
+            "shot"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "A photographer captured the mood of the crowd in {Tunis|TN|city}.",
+            "captured"
+        )
+        .is_empty()
+    );
+    // a film producer shot dead is a shooting
+    assert_eq!(
+        place_of(
+            "A film producer was shot dead in {Mumbai|IN|city} on Tuesday.",
+            "shot"
+        ),
+        ["Mumbai"]
+    );
+}

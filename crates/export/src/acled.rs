@@ -105,6 +105,10 @@ pub fn acled_type(
 /// ACLED geo_precision: 1 the town itself, 2 a district around it, 3 a province, country or
 /// wider region. A place known only from the article (not the event's sentence) is at best 2.
 fn geo_precision(place: &Value, basis: Option<&str>) -> u8 {
+    // a toponym the gazetteer could not resolve has no coordinates to be precise with
+    if place["lat"].is_null() {
+        return 3;
+    }
     let p = match s(place, "feature") {
         Some("city" | "landmark") => 1,
         Some("admin2" | "water") => 2,

@@ -18,12 +18,19 @@
 //! Armenia"); a landmark before a noun for its people is the institution ("White House aides").
 //! A town of under 10,000 people in a country nothing else in the document points to is
 //! dropped when other places give the document a focus.
+//!
+//! [`unresolved`] (run after [`locate`]) adds the toponyms the gazetteer cannot resolve that a
+//! unit noun marks as places ("the village of Jibu", "Alishir district", "near the Al-Quds
+//! Hospital"): places with `geonameid`, `lat` and `lon` null, a feature from the noun
+//! (`lexicon/unit_nouns.txt`) and the country of the resolved place containing them.
 
 mod gazetteer;
 mod locate;
+mod unresolved;
 
 pub use gazetteer::{Candidate, Gazetteer, Kind, Record, distance_km, normalise_into};
 pub use locate::{is_demonym, locate};
+pub use unresolved::unresolved;
 
 #[cfg(test)]
 mod tests;

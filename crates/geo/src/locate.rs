@@ -16,7 +16,7 @@ fn word_set(text: &'static str) -> FxHashSet<&'static str> {
 }
 
 /// Capitalised words that are never a place alone (directions, titles, days, function words).
-static STOP: LazyLock<FxHashSet<&'static str>> =
+pub(crate) static STOP: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| word_set(include_str!("../lexicon/stop.txt")));
 /// Given names: a place name right after one is a surname.
 static FIRST_NAMES: LazyLock<FxHashSet<&'static str>> =
@@ -335,7 +335,7 @@ const TITLES: &[&str] = &[
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Gap {
+pub(crate) enum Gap {
     /// First word of its unit.
     Start,
     /// Only spaces (no line break) since the previous word.
@@ -349,17 +349,17 @@ enum Gap {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct Word {
-    span: Span,
-    gap: Gap,
-    cap: bool,
+pub(crate) struct Word {
+    pub(crate) span: Span,
+    pub(crate) gap: Gap,
+    pub(crate) cap: bool,
     /// First word of a sentence (or after an opening quote or bracket).
     initial: bool,
 }
 
 /// Split a unit of text into words: runs of letters and digits, keeping inner `.`, `'`, `-`
 /// ("U.S.", "O'Hare", "Winston-Salem"), dropping a possessive `'s`.
-fn words(text: &str, base: usize, out: &mut Vec<Word>) {
+pub(crate) fn words(text: &str, base: usize, out: &mut Vec<Word>) {
     let b = text.as_bytes();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut i = 0;

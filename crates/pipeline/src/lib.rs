@@ -152,6 +152,7 @@ impl Pipeline {
         dateline_time::tag(&mut doc);
         dateline_entities::recognise(&mut doc, &self.entities);
         dateline_geo::locate(&mut doc, &self.gazetteer);
+        dateline_geo::unresolved(&mut doc);
         dateline_events::code(&mut doc, &self.events);
         dateline_toll::count(&mut doc);
         dateline_quotes::attribute(&mut doc);

@@ -74,7 +74,7 @@ pub(crate) fn event_place_in(
         let mut prep = None;
         let mut steps = 0;
         let mut passed_of = false;
-        while j > 0 && steps < 6 {
+        while j > 0 && steps < 8 {
             j -= 1;
             let l = v.low(j);
             // the words of another place name count as one step ("near the volatile West
@@ -126,11 +126,23 @@ pub(crate) fn event_place_in(
                 && !REPORT_VERBS.contains(&l)
                 && !v.words[j].lexical
                 && l.chars().all(|c| c.is_alphabetic() || c == '-');
+            // "at the key town of Souran", "the imperative village of": one adjective between
+            // a determiner and a unit noun, whatever the lexicon makes of it
+            // ("Pakistan's violent port city of Karachi": after a possessive too)
+            let unit_adjective = j > 0
+                && v.is_any(j - 1, &["the", "a", "an", "'s", "s", "’s"])
+                && (v.is_any(j + 1, UNIT_NOUNS)
+                    || v.is_any(j + 1, SETTLEMENT_NOUNS)
+                    || v.is_any(j + 1, PART_NOUNS)
+                    || v.is_any(j + 1, GEO_NOUNS))
+                && !v.words[j].punct
+                && l.chars().all(|c| c.is_alphabetic() || c == '-');
             if !(GEO_MODS.contains(&l)
                 || GEO_NOUNS.contains(&l)
                 || v.words[j].place.is_some()
                 || v.words[j].chunk.is_some()
-                || plain)
+                || plain
+                || unit_adjective)
             {
                 break;
             }
@@ -144,6 +156,13 @@ pub(crate) fn event_place_in(
                 GEO_MODS.contains(&v.low(x))
                     || GEO_NOUNS.contains(&v.low(x))
                     || matches!(v.low(x), "large" | "parts" | "much" | "most" | "all")
+                    || v.is_any(x, UNIT_NOUNS)
+                    || v.is_any(x, SETTLEMENT_NOUNS)
+                    // "targeted the strategic town of Kabani"
+                    || (x > 0
+                        && v.is_any(x - 1, &["the", "a", "an"])
+                        && (v.is_any(x + 1, UNIT_NOUNS) || v.is_any(x + 1, SETTLEMENT_NOUNS))
+                        && v.low(x).chars().all(|c| c.is_alphabetic() || c == '-'))
             })
             && pstart - last <= 5
             // "destroyed the U.S. Embassy": a name modifying a noun is not the object
@@ -188,6 +207,28 @@ pub(crate) fn event_place_in(
                         || v.is_any(x, &["the", "restive", "violent", "port", "capital"])
                 })
                 .any(|x| v.words[x].place.is_some())
+        {
+            continue;
+        }
+        // "in Iraq's main southern city of Basra", "Pakistan's violent port city of Karachi",
+        // "Thailand's violence-plagued southern province Pattani": past any lower-case
+        // modifiers, a unit noun names the narrower place that follows it
+        if pend + 2 < n
+            && v.is_any(pend, &["'s", "s", "’s"])
+            && (pend + 1..(pend + 8).min(n))
+                .take_while(|&x| {
+                    !v.words[x].punct
+                        && !v.words[x].upper
+                        && v.words[x].place.is_none()
+                        && !LOC_PREPS.contains(&v.low(x))
+                        && !v.is_any(x, &["and", "or", "of"])
+                })
+                .any(|x| {
+                    (v.is_any(x, UNIT_NOUNS) || v.is_any(x, GEO_NOUNS))
+                        && (v.words.get(x + 1).is_some_and(|w| w.place.is_some())
+                            || (v.is(x + 1, "of")
+                                && v.words.get(x + 2).is_some_and(|w| w.place.is_some())))
+                })
         {
             continue;
         }
@@ -299,7 +340,14 @@ pub(crate) fn event_place_in(
         let mut score = if pj >= t.head { d + 1 } else { d + 3 };
         // "the West Bank city of Nablus", "Yala's Betong district": the later, narrower name
         // ("the New York borough of Queens": any plain noun before "of")
+        // ("Tel Afar District of Nineveh", "the Deir Hafer Plains of east Aleppo": a name that
+        // ends in its own unit noun is the narrower one)
+        let own_unit = pend > pstart
+            && (v.is_any(pend - 1, UNIT_NOUNS)
+                || v.is_any(pend - 1, PART_NOUNS)
+                || v.is_any(pend - 1, SITE_NOUNS));
         if pend < n
+            && !(own_unit && v.is(pend, "of"))
             && (v.is_any(pend, &["'s", "of"])
                 || v.is_any(pend, GEO_NOUNS)
                 || (pend + 1 < n
@@ -437,6 +485,22 @@ const SETTLEMENT_NOUNS: &[&str] = &[
 /// "'s" / "of" ("in Baghdad's northern district of Kadhimiyah", "the Damascus suburb of
 /// eastern Ghouta").
 fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
+    // a place name without a determiner before it ("in Alishir district", "invaded Shinfida
+    // village"; not "the Damascus suburb of"), which a unit noun after it makes the narrower
+    // place whether or not the gazetteer knows it
+    let bare_place = |k: usize| {
+        let Some(p) = v.words[k].place else {
+            return false;
+        };
+        if v.words[k].country {
+            return false;
+        }
+        let mut a = k;
+        while a > 0 && v.words[a - 1].place == Some(p) {
+            a -= 1;
+        }
+        a > 0 && !v.is_any(a - 1, &["the", "a", "an", "'s", "s", "’s"]) && !v.words[a - 1].upper
+    };
     let unknown_name = |k: usize| {
         (v.words[k].upper || joined_article(v, k))
             && !v.words[k].punct
@@ -446,6 +510,7 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
             && !GEO_NOUNS.contains(&v.low(k))
             && calendar_word(v.low(k)).is_none()
             && (!v.low(k).contains('-') || joined_article(v, k))
+            || bare_place(k)
     };
     // before: "in Bustan al-Diwan district in the city of Homs", "at Maleley village in Garissa"
     if pj >= 2
@@ -671,6 +736,9 @@ pub(crate) fn place_rule_of(
     if !noun && object_unknown_place(v, t) {
         return None;
     }
+    if !noun && no_event_sense(v, t) {
+        return None;
+    }
     let own = event_place_in(v, trigs, ti, noun, quad, visit, &quads);
     if own.is_none()
         && !noun
@@ -692,6 +760,87 @@ pub(crate) fn place_rule_of(
             .map(|(p, a, b, _)| (p, a, b, "participle-inherit"));
     }
     own
+}
+
+/// Prizes and votes: "captured her second title", "captured a third of the votes".
+const PRIZES: &[&str] = &[
+    "title",
+    "titles",
+    "medal",
+    "medals",
+    "gold",
+    "silver",
+    "bronze",
+    "crown",
+    "championship",
+    "trophy",
+    "vote",
+    "votes",
+    "wickets",
+    "hat-trick",
+    "pulitzer",
+    "prize",
+    "award",
+    "attention",
+    "heart",
+    "hearts",
+    "imagination",
+    "mood",
+    "image",
+    "images",
+    "camera",
+    "film",
+    "location",
+];
+
+/// Nouns for films, whose shooting is no shooting: "the film was shot in Morocco".
+const FILMS: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "scenes",
+    "episodes",
+    "series",
+    "documentary",
+    "video",
+];
+
+/// The verb is not used in the sense of a political event, so it has no event place: a prize,
+/// the vote, attention or an image as its object ("Serena captured her third title in New
+/// York", "captured the hearts of readers", "captured on camera"), "demonstrate" with an
+/// object ("the study demonstrated that …"), or a film shot.
+fn no_event_sense(v: &View, t: &Trig) -> bool {
+    let n = v.len();
+    let prize = (t.head + 1..(t.head + 6).min(n))
+        .take_while(|&k| {
+            !v.words[k].punct && !v.is_any(k, LOC_PREPS) && !v.is_any(k, &["of", "to", "by"])
+        })
+        .any(|k| v.is_any(k, PRIZES));
+    let demonstrate = v.low(t.head).starts_with("demonstrat")
+        && v.is_any(
+            t.head + 1,
+            &[
+                "that", "how", "what", "why", "the", "a", "an", "its", "his", "her", "their",
+                "this",
+            ],
+        );
+    // "the film was shot in Morocco", "the first 12 episodes were shot in Rome"
+    let verb = v.low(t.head);
+    let film = matches!(verb, "shot" | "filmed" | "shooting" | "shoot")
+        && (t.head.saturating_sub(10)..t.head).any(|k| {
+            // the film is the subject ("the scenes that were to be filmed"), not a modifier
+            // ("a film producer was shot dead")
+            v.is_any(k, FILMS)
+                && v.is_any(
+                    k + 1,
+                    &[
+                        "was", "were", "is", "are", "will", "would", "had", "has", "have", "that",
+                        "which", "to", "be", "being",
+                    ],
+                )
+        });
+    prize || demonstrate || film
 }
 
 /// "Jaffna was captured by government forces", "The capital, Kabul, is patrolled by …": the
