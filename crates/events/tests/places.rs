@@ -454,3 +454,38 @@ fn a_film_shot_or_a_captured_image_is_no_event_with_a_place() {
         ["Mumbai"]
     );
 }
+
+#[test]
+fn a_unit_noun_the_lexicon_knows_still_leads_to_its_preposition() {
+    // "villages" is a word of some trigger pattern; the walk to "at" goes on through it
+    assert_eq!(
+        place_of(
+            "Rebels launched an assault on Saturday, targeting army positions at the villages of {Qurmal|SY|city} and {Zorba|SY|city}.",
+            "targeting"
+        ),
+        ["Qurmal", "Zorba"]
+    );
+}
+
+#[test]
+fn a_participle_clause_with_a_place_of_its_own_inherits_none() {
+    // the clause names its own place, which no rule attaches: the earlier place is not its
+    assert!(
+        place_of(
+            "Rebels launched an offensive in {Hama|SY|city} on Friday, targeting the army-held {Qurmal District|SY|city} inside the provincial capital.",
+            "targeting"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_nationality_before_a_unit_noun_object_keeps_the_direct_object() {
+    assert_eq!(
+        place_of(
+            "In August 1998 the group bombed the Northern [Irish|IRL|nationality] town of {Omagh|GB|city}, killing 29 people.",
+            "bombed"
+        ),
+        ["Omagh"]
+    );
+}

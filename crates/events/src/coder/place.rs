@@ -139,6 +139,10 @@ pub(crate) fn event_place_in(
                 && l.chars().all(|c| c.is_alphabetic() || c == '-');
             if !(GEO_MODS.contains(&l)
                 || GEO_NOUNS.contains(&l)
+                // "at the villages of Madajin", whatever the lexicon makes of the noun
+                || v.is_any(j, UNIT_NOUNS)
+                || v.is_any(j, SETTLEMENT_NOUNS)
+                || v.is_any(j, PART_NOUNS)
                 || v.words[j].place.is_some()
                 || v.words[j].chunk.is_some()
                 || plain
@@ -158,13 +162,15 @@ pub(crate) fn event_place_in(
                     || matches!(v.low(x), "large" | "parts" | "much" | "most" | "all")
                     || v.is_any(x, UNIT_NOUNS)
                     || v.is_any(x, SETTLEMENT_NOUNS)
+                    // "bombed the Northern Irish town of Omagh"
+                    || v.words[x].chunk.is_some_and(|c| v.chunks[c].adjective)
                     // "targeted the strategic town of Kabani"
                     || (x > 0
                         && v.is_any(x - 1, &["the", "a", "an"])
                         && (v.is_any(x + 1, UNIT_NOUNS) || v.is_any(x + 1, SETTLEMENT_NOUNS))
                         && v.low(x).chars().all(|c| c.is_alphabetic() || c == '-'))
             })
-            && pstart - last <= 5
+            && pstart - last <= 6
             // "destroyed the U.S. Embassy": a name modifying a noun is not the object
             && !(pend < n && !v.words[pend].punct && v.words[pend].upper)
             // "captured Sweden's first title", "protested Belgium's plans": the possessed
@@ -754,6 +760,9 @@ pub(crate) fn place_rule_of(
         && v.low(t.head).ends_with("ing")
         && !names_unknown_place(v, t.head + 1, clause_end(v, t.head))
         && !unknown_locative(v, t.head + 1, clause_end(v, t.head), true)
+        // "…, targeting the Army-controlled Rashidiyah District": a place of its own, even one
+        // no rule attached, is not the place of the event before
+        && !(t.head + 1..clause_end(v, t.head).min(v.len())).any(|k| v.words[k].place.is_some())
     {
         let (n2, q2, v2) = facts(ti - 1);
         return event_place_in(v, trigs, ti - 1, n2, q2, v2, &quads)
