@@ -405,6 +405,22 @@ fn day_numbers_are_days_since_1970() {
     assert_eq!(day_string(0).as_deref(), Some("1970-01-01"));
     let n = dateline_dedup::date::days_from_civil(2024, 3, 5) as i64;
     assert_eq!(day_string(n).as_deref(), Some("2024-03-05"));
+    // The direct computation writes every day as jiff does, at the ends of its range too.
+    let jiff_day = |n: i64| {
+        jiff::civil::date(1970, 1, 1)
+            .checked_add(jiff::Span::new().days(n))
+            .ok()
+            .map(|d| d.to_string())
+    };
+    let ends = [
+        -719_163, -719_162, 2_932_896, 2_932_897, -1_000_000, 4_000_000,
+    ];
+    for n in (-800_000..3_000_000)
+        .step_by(997)
+        .chain((-1000..1000).chain(ends))
+    {
+        assert_eq!(day_string(n), jiff_day(n), "{n}");
+    }
 }
 
 #[test]
@@ -532,4 +548,70 @@ fn a_writer_reads_again_what_another_writer_added_to_its_clusters() {
     };
     assert_eq!(of("x"), of("y"));
     assert_ne!(of("z"), of("x"), "z joined a cluster it disagrees with");
+}
+
+#[test]
+fn a_bulk_batch_builds_its_event_indexes_after_the_rows_with_the_same_result() {
+    // 1,200 events in 300 articles: one batch is past DEFER_INDEXES_FROM into an empty store,
+    // so its event and actor indexes are dropped and built again; batches of 100 keep them.
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let aleppo = ("Aleppo", Some(170063), "SY", Some((36.2, 37.16)));
+    let roots = ["19", "18", "14", "04"];
+    let days = ["2024-03-04", "2024-03-05", "2024-03-06", "2024-03-12"];
+    let records: Vec<Value> = (0..300)
+        .map(|i| {
+            let evs: Vec<Ev> = (0..4)
+                .map(|k| Ev {
+                    root: roots[(i + k) % roots.len()],
+                    src: "SYRMIL",
+                    tgt: if k % 2 == 0 { "SYRREB" } else { "" },
+                    day: days[rng.below(days.len() as u64) as usize],
+                    place: (rng.below(3) > 0).then_some(aleppo),
+                })
+                .collect();
+            let body = text(&mut rng, 30);
+            let url = format!("https://bulk.example/{i}");
+            record(&format!("b{i}"), "Bulk", &url, &body, evs[0].day, &evs)
+        })
+        .collect();
+    let events: usize = records
+        .iter()
+        .map(|r| r["events"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert!(events >= crate::DEFER_INDEXES_FROM, "{events} events");
+    let dump = |st: &Store| -> Vec<String> {
+        let c = st.connection();
+        let mut out = Vec::new();
+        for sql in [
+            "SELECT name || ' ' || sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL",
+            "SELECT quote(id) || quote(article_id) || quote(event_id) || quote(root) \
+             || quote(date_start) || quote(status) || quote(place_country) || quote(lat) \
+             || quote(cluster) FROM events",
+            "SELECT quote(event_id) || quote(role) || quote(code) FROM event_actors",
+            "PRAGMA integrity_check",
+        ] {
+            let mut rows: Vec<String> = c
+                .prepare(sql)
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            rows.sort();
+            out.extend(rows);
+        }
+        out
+    };
+    let whole = ingest(&records, records.len());
+    let small = ingest(&records, 100);
+    assert_eq!(snapshot(&whole), snapshot(&small));
+    assert_eq!(dump(&whole), dump(&small));
+    assert!(dump(&whole).contains(&"ok".to_string()));
+    // The filters read the rebuilt indexes.
+    let f = crate::Filter {
+        root: Some("19".into()),
+        ..Default::default()
+    };
+    assert_eq!(whole.count(&f).unwrap(), small.count(&f).unwrap());
+    assert!(whole.count(&f).unwrap() > 0);
 }

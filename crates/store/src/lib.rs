@@ -27,7 +27,6 @@ pub use dedup::{ClusterCounts, ClusterQuery, ClusteredRow, DedupCounts};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params, types::ToSql};
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -363,6 +362,8 @@ impl Store {
             mut mentions,
         } = dedup::decide(&tx, &new, &mut self.clusters, self.dedup)?;
         let mut members: Vec<dedup::NewMember> = Vec::new();
+        let adding: usize = new.iter().map(|(_, p)| p.events.len()).sum();
+        let deferred = defer_child_indexes(&tx, adding)?;
         for (a, ((aid, rec), clusters)) in new.iter().zip(&result.clusters).enumerate() {
             stats.new += 1;
             let ids = insert_children(&tx, *aid, rec, clusters)?;
@@ -379,6 +380,9 @@ impl Store {
                     });
                 }
             }
+        }
+        for (_, sql) in &deferred {
+            tx.execute_batch(sql)?;
         }
         if self.dedup {
             dedup::summarise_new(&tx, &members, &seeded)?;
@@ -429,6 +433,44 @@ impl Store {
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
+}
+
+/// Event rows a batch must add, at least, before its event and actor indexes are built
+/// after the rows instead of kept up to date row by row.
+const DEFER_INDEXES_FROM: usize = 1000;
+
+/// A bulk load's secondary indexes of `events` and `event_actors`, dropped before the batch's
+/// event rows are written, as (name, `CREATE INDEX` statement) to be run again after them.
+/// Building an index once from the rows (one sort) costs less than inserting every row into
+/// it, but only while the table holds no more rows than the batch adds: so only then, and
+/// never on a database whose statistics (`ANALYZE`) would lose the indexes' rows. The drop and
+/// the rebuild are in the batch's transaction: a reader never sees the indexes missing, and a
+/// killed writer rolls both back with its rows. Only the writes of the event rows go without
+/// the indexes; every read of the batch (deduplication, summaries) has them.
+fn defer_child_indexes(tx: &Transaction, adding: usize) -> Result<Vec<(String, String)>> {
+    if adding < DEFER_INDEXES_FROM {
+        return Ok(Vec::new());
+    }
+    let held: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0))?;
+    let stats: bool = tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1')",
+        [],
+        |r| r.get(0),
+    )?;
+    if held > adding as i64 || stats {
+        return Ok(Vec::new());
+    }
+    let indexes: Vec<(String, String)> = tx
+        .prepare(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL
+               AND tbl_name IN ('events', 'event_actors') ORDER BY name",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, _) in &indexes {
+        tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(indexes)
 }
 
 /// Member `k` of an object. The objects of a record are small (an event has about 15 keys, an
@@ -582,19 +624,30 @@ fn so(v: &Value, k: &str) -> Option<String> {
     s(v, k).map(str::to_string)
 }
 
+/// The objects of a `dateline/1` array (`entities`, `places`) by their `id`. Ids are written
+/// in order (`e1` is the first entity), so the object at the id's number is tried first and
+/// the others are searched (last first, as a map built in order would keep the last of a
+/// repeated id) only when it does not carry that id: no map is built per record.
+struct ById<'a>(&'a [Value]);
+
+impl<'a> ById<'a> {
+    fn get(&self, id: &str) -> Option<&'a Value> {
+        let guess = id
+            .get(1..)
+            .and_then(|n| n.parse::<usize>().ok())
+            .and_then(|n| self.0.get(n.checked_sub(1)?))
+            .filter(|v| s(v, "id") == Some(id));
+        guess.or_else(|| self.0.iter().rev().find(|v| s(v, "id") == Some(id)))
+    }
+}
+
 fn event_rows(rec: &Value, text: &str) -> Vec<EventIn> {
     let published = rec
         .pointer("/article/published")
         .and_then(Value::as_str)
         .and_then(dateline_dedup::date::interval);
-    let entities: HashMap<&str, &Value> = arr(rec, "entities")
-        .iter()
-        .filter_map(|e| Some((s(e, "id")?, e)))
-        .collect();
-    let places: HashMap<&str, &Value> = arr(rec, "places")
-        .iter()
-        .filter_map(|p| Some((s(p, "id")?, p)))
-        .collect();
+    let entities = ById(arr(rec, "entities"));
+    let places = ById(arr(rec, "places"));
     let sentences = arr(rec, "sentences");
     let slice = |a: i64, b: i64| text.get(usize::try_from(a).ok()?..usize::try_from(b).ok()?);
     let mut out = Vec::new();
