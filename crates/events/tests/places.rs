@@ -477,6 +477,14 @@ fn a_participle_clause_with_a_place_of_its_own_inherits_none() {
         )
         .is_empty()
     );
+    // the clause reads through a parenthesis to its place
+    assert!(
+        place_of(
+            "Rebels launched an offensive in {Hama|SY|city} on Friday, targeting the Syrian Arab Army (SAA) held {Qurmal District|SY|city}.",
+            "targeting"
+        )
+        .is_empty()
+    );
 }
 
 #[test]

@@ -762,7 +762,7 @@ pub(crate) fn place_rule_of(
         && !unknown_locative(v, t.head + 1, clause_end(v, t.head), true)
         // "…, targeting the Army-controlled Rashidiyah District": a place of its own, even one
         // no rule attached, is not the place of the event before
-        && !(t.head + 1..clause_end(v, t.head).min(v.len())).any(|k| v.words[k].place.is_some())
+        && !(t.head + 1..participle_end(v, t.head)).any(|k| v.words[k].place.is_some())
     {
         let (n2, q2, v2) = facts(ti - 1);
         return event_place_in(v, trigs, ti - 1, n2, q2, v2, &quads)
@@ -850,6 +850,26 @@ fn no_event_sense(v: &View, t: &Trig) -> bool {
                 )
         });
     prize || demonstrate || film
+}
+
+/// One past the last word of the participle clause opening at `head` (", targeting the Syrian
+/// Arab Army (SAA) controlled villages of …"): up to the next comma, semicolon or subordinator,
+/// reading through a parenthesis.
+fn participle_end(v: &View, head: usize) -> usize {
+    let mut k = head + 1;
+    let mut depth = 0usize;
+    while k < v.len() {
+        if v.is(k, "(") {
+            depth += 1;
+        } else if v.is(k, ")") {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && (v.is_any(k, &[",", ";", ":", "—", "–"]) || starts_clause(v, k))
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
 }
 
 /// "Jaffna was captured by government forces", "The capital, Kabul, is patrolled by …": the
