@@ -497,3 +497,37 @@ fn a_nationality_before_a_unit_noun_object_keeps_the_direct_object() {
         ["Omagh"]
     );
 }
+
+#[test]
+fn the_target_of_an_attack_noun_and_the_end_of_a_march_are_event_places() {
+    assert_eq!(
+        place_of(
+            "Government forces stepped up attacks on {Darayya|SY|city} on Sunday.",
+            "stepped"
+        ),
+        ["Darayya"]
+    );
+    assert_eq!(
+        place_of(
+            "Hundreds of protesters marched to {Trafalgar Square|GB|city} on Saturday.",
+            "marched"
+        ),
+        ["Trafalgar Square"]
+    );
+    // "on" after a noun that is no attack names no place of the event
+    assert!(
+        place_of(
+            "The minister stepped up pressure on {Damascus|SY|city} on Sunday.",
+            "stepped"
+        )
+        .is_empty()
+    );
+    // nor does "to" after a verb that is no movement
+    assert!(
+        place_of(
+            "The minister spoke to {Damascus|SY|city} by telephone.",
+            "spoke"
+        )
+        .is_empty()
+    );
+}

@@ -108,7 +108,16 @@ pub(crate) fn event_place_in(
             {
                 continue;
             }
+            // "stepped up attacks on Alhoula", "killed in a night raid on Ngabe": the target of
+            // an attack noun; "marched to Trafalgar Square", "fled to Cambodia": the end of a
+            // movement
+            let attack_on = l == "on" && j > 0 && v.is_any(j - 1, ATTACK_NOUNS);
+            let moved_to = matches!(l, "to" | "toward" | "towards")
+                && j > t.head
+                && v.is_any(t.head, MOTION_VERBS);
             if (visit && matches!(l, "to" | "for"))
+                || attack_on
+                || moved_to
                 || (quad == 4
                     && matches!(l, "on" | "of" | "against")
                     && j >= t.head
@@ -270,7 +279,10 @@ pub(crate) fn event_place_in(
             continue;
         }
         let pword = v.low(pj).to_string();
-        if matches!(pword.as_str(), "on" | "of" | "against") && !(pj >= t.head && pj <= last + 2) {
+        if matches!(pword.as_str(), "on" | "of" | "against")
+            && !(pj >= t.head && pj <= last + 2)
+            && !(pword == "on" && pj > 0 && v.is_any(pj - 1, ATTACK_NOUNS))
+        {
             // "of"/"on" attach only right after the trigger ("siege of Aleppo")
             continue;
         }
@@ -373,6 +385,47 @@ pub(crate) fn event_place_in(
     }
     best.map(|(p, a, b, _, r)| (p, a, b, r))
 }
+
+/// Nouns of an attack, whose "on" names its target: "attacks on Aleppo".
+const ATTACK_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "assault",
+    "assaults",
+    "offensive",
+    "raid",
+    "raids",
+    "airstrike",
+    "airstrikes",
+    "strike",
+    "strikes",
+    "bombardment",
+    "shelling",
+    "advance",
+    "crackdown",
+];
+
+/// Verbs of movement, whose "to" names where the movement ends: "marched to the square".
+const MOTION_VERBS: &[&str] = &[
+    "march",
+    "marched",
+    "marching",
+    "marches",
+    "fled",
+    "flee",
+    "fleeing",
+    "moved",
+    "returned",
+    "dispatched",
+    "deployed",
+    "sent",
+    "shipped",
+    "flew",
+    "crossed",
+    "advanced",
+    "retreated",
+    "withdrew",
+];
 
 /// Administrative and settlement nouns that follow the name of a place ("Alishir district").
 const UNIT_NOUNS: &[&str] = &[
