@@ -1067,6 +1067,9 @@ fn np_modifier(v: &View, k: usize) -> bool {
         "many",
         "all",
     ];
+    if k >= v.len() {
+        return false;
+    }
     let low = v.low(k);
     !v.words[k].punct
         && !v.words[k].lexical
@@ -2180,7 +2183,9 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     {
         return;
     }
-    if trigs.is_empty() {
+    // an obligation laid on another actor is a demand even without a trigger
+    // ("X said Y must change its laws": [`reported_demand`])
+    if trigs.is_empty() && !(1..v.len()).any(|m| obligation(&v, m).is_some()) {
         return;
     }
     let mut hits = cues(&v, lex);
@@ -2212,6 +2217,19 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             r.target.push(a);
         }
         let (mut st, cue) = status(&v, lex, t, &hits);
+        // a refused consent ("will not accept", "would never allow") is a rejection stated
+        // now: a modal of the refusal is its wording, not a plan or a possibility
+        if refused_consent(&v, t, &info.code)
+            && matches!(st, Status::Planned | Status::Hypothetical)
+            && cue.as_deref().is_some_and(|c| {
+                matches!(
+                    c,
+                    "will" | "'ll" | "would" | "'d" | "shall" | "can" | "could"
+                )
+            })
+        {
+            st = Status::Occurred;
+        }
         if st == Status::Occurred && ti > 0 {
             let p = &trigs[ti - 1];
             let same_clause = clause_start(&v, t.head) == clause_start(&v, p.head);
@@ -2335,6 +2353,8 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     }
     promised_violence(&v, lex, &mut cands);
     reported_threat(doc, &v, lex, &mut cands);
+    reported_demand(doc, &v, lex, sentence, speaker, &mut cands);
+    demanded_clause(&v, lex, &mut cands);
     complement_targets(&v, lex, &mut cands);
     attitude_targets(&v, &mut cands);
     for c in cands.iter_mut() {
@@ -2741,6 +2761,368 @@ fn reported_threat(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
                 })
             });
         c.keep = c.keep || !c.ev.source.is_empty();
+    }
+}
+
+/// A rejection trigger that is a negated verb of consent ("not accept", "never allow",
+/// "cannot approve"): 12-reject.txt's refused-consent lines.
+fn refused_consent(v: &View, t: &Trig, code: &str) -> bool {
+    code.starts_with("12") && v.is_any(t.head, &["not", "n't", "never", "cannot"])
+}
+
+/// A word of a time expression, or a weekday or relative day word the time layer may have
+/// left unresolved (no publication date): "on Tuesday", "yesterday".
+fn timeish(v: &View, k: usize) -> bool {
+    in_time(v, k)
+        || (k < v.len()
+            && (calendar_word(v.low(k)) == Some("WEEKDAY")
+                || v.is_any(k, &["today", "yesterday", "tonight"])))
+}
+
+/// "demanded that Israel ease restrictions", "insisted on its demands that the government
+/// grant more rights", "urged Friday that the US match the aid": the act in the "that" clause
+/// of a demand is what is demanded (it gives the demand its code and target), not an act that
+/// occurred.
+fn demanded_clause(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
+    for w in 0..cands.len() {
+        if !cands[w].ev.cameo.starts_with("10") || !cands[w].keep {
+            continue;
+        }
+        // "that" right after the demand, a time or "on its demands" between; "that" may be
+        // the trigger's own last word ("demand that")
+        let mut k = cands[w].end;
+        if v.is(k - 1, "that") {
+            k -= 1;
+        }
+        while k < v.len()
+            && k < cands[w].end + 4
+            && (timeish(v, k) || v.is_any(k, &["on", "its", "their", "his", "her", "demands"]))
+        {
+            k += 1;
+        }
+        if !v.is(k, "that") {
+            continue;
+        }
+        // the clause's subject: an actor right after "that" (an article may stand first)
+        let mut f = k + 1;
+        if v.is_any(f, &["the", "a", "an"]) && v.words.get(f).is_some_and(|x| x.chunk.is_none()) {
+            f += 1;
+        }
+        let Some(subj) = v.words.get(f).and_then(|x| x.chunk) else {
+            continue;
+        };
+        let g = group(v, subj, &[]);
+        let ge = g.iter().map(|&c| v.chunks[c].end).max().unwrap_or(f);
+        // the act: a verb trigger right after the subject (a modal or adverb between)
+        let Some(a) = (0..cands.len()).find(|&i| {
+            i != w
+                && !cands[i].noun
+                && cands[i].head >= ge
+                && cands[i].head - ge <= 2
+                && (ge..cands[i].head).all(|j| {
+                    v.is_any(j, &["must", "should", "would", "will", "to", "be"])
+                        || v.low(j).ends_with("ly")
+                })
+        }) else {
+            continue;
+        };
+        let code = demand_code(lex, &cands[a].ev.cameo);
+        // the demand is aimed at the clause's subject: the act's own source
+        let targs: Vec<Argument> = cands[a].ev.source.clone();
+        let o = &mut cands[w];
+        if specificity(&code) > specificity(&o.ev.cameo)
+            && let Some(info) = lex.code_info(&code)
+        {
+            recode(&mut o.ev, info);
+        }
+        if o.ev.target.iter().all(|x| x.code.is_none()) && !targs.is_empty() {
+            o.ev.target = targs;
+        }
+        cands[a].keep = false;
+    }
+}
+
+/// Verbs that report what their subject said another actor must do.
+const DEMAND_SAY_VERBS: &[&str] = &[
+    "reiterated",
+    "reiterates",
+    "stressed",
+    "stresses",
+    "insists",
+    "insist",
+    "argued",
+    "argues",
+    "concluded",
+    "maintained",
+    "maintains",
+    "emphasised",
+    "emphasized",
+    "repeated",
+    "added",
+    "saying",
+];
+
+/// The demand code for requiring an act of the target (CAMEO 10x, the family that matches the
+/// act where CAMEO has one): appeals and intents mirror demands digit for digit (0356 intent
+/// to de-escalate, 1056 demand de-escalation), cooperation, aid and yielding have demand codes
+/// of their own, anything else is a demand not specified (100).
+fn demand_code(lex: &Lexicon, act: &str) -> String {
+    let mirrored = |rest: &str| format!("10{rest}");
+    let code = match act.get(..2).unwrap_or("") {
+        "02" | "03" if act.len() >= 3 => mirrored(&act[2..]),
+        "04" => match act.get(..3) {
+            Some("045") => "108".into(),
+            _ => "106".into(),
+        },
+        "05" => match act.get(..3) {
+            Some("057") => "107".into(),
+            _ => "100".into(),
+        },
+        "06" => match act.get(..3) {
+            Some("061") => "1011".into(),
+            Some("062") => "1012".into(),
+            Some("063") => "1013".into(),
+            Some("064") => "1014".into(),
+            _ => "101".into(),
+        },
+        "07" => match act.get(..3) {
+            Some("071") => "1031".into(),
+            Some("072") => "1032".into(),
+            Some("073") => "1033".into(),
+            Some("074") => "1034".into(),
+            _ => "103".into(),
+        },
+        "08" => match act.get(..3) {
+            Some("081") => "1051".into(),
+            Some("082") => "1052".into(),
+            Some("083") => match act.get(..4) {
+                Some(c4) if c4.len() == 4 => format!("104{}", &c4[3..]),
+                _ => "104".into(),
+            },
+            Some("084") => "1053".into(),
+            Some("085") => "1054".into(),
+            Some("086") => "1055".into(),
+            Some("087") => "1056".into(),
+            _ => "105".into(),
+        },
+        _ => "100".into(),
+    };
+    // a mirrored code CAMEO does not have falls back to its three digits, then to 100
+    [code.as_str(), code.get(..3).unwrap_or("100"), "100"]
+        .into_iter()
+        .find(|c| lex.code_info(c).is_some())
+        .unwrap_or("100")
+        .to_string()
+}
+
+/// The modal of obligation at word `m`: "must", "should", "ought to", "has/have/had/needs to".
+/// Returns the last word of the modal.
+fn obligation(v: &View, m: usize) -> Option<usize> {
+    if v.is_any(m, &["must", "should"]) {
+        return Some(m);
+    }
+    if v.is_any(m, &["has", "have", "had", "needs", "need", "ought"]) && v.is(m + 1, "to") {
+        return Some(m + 1);
+    }
+    None
+}
+
+/// "X said Y must Z", "X insisted that Y should Z", "X told A that Y has to Z": an obligation
+/// a speaker lays on another actor is a demand (10x) by the speaker aimed at that actor, not
+/// the act Z by Y. The act's trigger, if any, becomes the demand (its code chosen by
+/// [`demand_code`]); without one the demand is unspecified (100) and its trigger is the
+/// saying. The speaker is the subject of the verb of saying, else the sentence's reporter
+/// ("Y must Z, X said"). A pronoun subject of the obligation ("it must") is left alone: it
+/// often takes up the speaker, and then it is no demand on another.
+fn reported_demand(
+    doc: &Doc,
+    v: &View,
+    lex: &Lexicon,
+    sentence: usize,
+    reporter: Option<usize>,
+    cands: &mut Vec<Cand>,
+) {
+    let mut m = 1;
+    while m < v.len() {
+        let Some(last) = obligation(v, m) else {
+            m += 1;
+            continue;
+        };
+        let here = m;
+        m = last + 1;
+        // the obligation's subject: an actor right before the modal (its coordinated group)
+        let Some(subj) = left_actor(v, here, &[]) else {
+            continue;
+        };
+        let g = group(v, subj, &[]);
+        let gs = g.iter().map(|&c| v.chunks[c].start).min().unwrap_or(0);
+        let ge = g.iter().map(|&c| v.chunks[c].end).max().unwrap_or(0);
+        // between the group and the modal only its own modifiers ("and other developed
+        // nations", "in Darfur"): no verb, no clause boundary, at most four words
+        if here < ge
+            || here - ge > 4
+            || (ge..here).any(|k| {
+                is_hard(v, k)
+                    || starts_clause(v, k)
+                    || v.is(k, ",")
+                    || v.is_any(k, BE)
+                    || v.is_any(k, AUX_SKIP)
+            })
+        {
+            continue;
+        }
+        // leftwards from the subject: "that", a time, "here", an article, then an addressee
+        // ("told Sweden that"), then the verb of saying
+        let mut s = gs;
+        let mut that = false;
+        while s > 0
+            && (v.is_any(s - 1, &["that", "here", "the"])
+                || timeish(v, s - 1)
+                || (v.is(s - 1, "on") && timeish(v, s)))
+        {
+            that |= v.is(s - 1, "that");
+            s -= 1;
+        }
+        if that
+            && s > 0
+            && let Some(ch) = v.words[s - 1].chunk
+            && v.chunks[ch].start > 0
+            && v.is_any(v.chunks[ch].start - 1, SAY_VERBS)
+        {
+            s = v.chunks[ch].start;
+        }
+        let say = (s > 0 && (v.is_any(s - 1, SAY_VERBS) || v.is_any(s - 1, DEMAND_SAY_VERBS)))
+            .then(|| s - 1);
+        let speaker = match say {
+            Some(k) => left_actor(v, k, &[]),
+            // without a verb of saying only a reporter after a sentence-initial obligation
+            // ("Y must Z, X said")
+            None => reporter.filter(|&r| {
+                v.chunks[r].start > here && (0..s).all(|k| v.words[k].punct || in_time(v, k))
+            }),
+        };
+        let Some(speaker) = speaker else {
+            continue;
+        };
+        if g.contains(&speaker) || v.chunks[speaker].entity == v.chunks[subj].entity {
+            continue;
+        }
+        let source = args(doc, v, &group(v, speaker, &[]), false);
+        let target = args(doc, v, &g, false);
+        // the act: a trigger right after the modal ("must return", "must fully cooperate",
+        // "should be ready to mediate"), in the same clause
+        let act = cands.iter().position(|c| {
+            c.head > last
+                && c.head - last <= 4
+                && (last + 1..c.head).all(|k| {
+                    v.is_any(k, &["be", "to", "also", "now", "immediately", "then"])
+                        || (v.low(k).ends_with("ly") && !v.words[k].punct)
+                })
+        });
+        let not = v.is_any(last + 1, &["not", "n't", "never"]);
+        let code = match act {
+            Some(i) if !not => demand_code(lex, &cands[i].ev.cameo),
+            _ => "100".to_string(),
+        };
+        let Some(info) = lex.code_info(&code) else {
+            continue;
+        };
+        let start = say.unwrap_or(gs);
+        let date = {
+            let (lo, hi) = (v.words[start].span.start, v.words[here].span.start);
+            doc.times
+                .iter()
+                .position(|t| {
+                    t.span.start >= lo
+                        && t.span.end <= hi
+                        && t.value.starts_with(|c: char| c.is_ascii_digit())
+                })
+                .map(|i| DateRef {
+                    value: doc.times[i].value.clone(),
+                    precision: doc.times[i].precision,
+                    time: Some(i),
+                    basis: Basis::Text,
+                })
+                .or_else(|| {
+                    doc.meta.published.map(|p| DateRef {
+                        value: p.to_string(),
+                        precision: Precision::Day,
+                        time: None,
+                        basis: Basis::Published,
+                    })
+                })
+        };
+        // "urged that Y must", "demanded that Y should": the verb of saying is the demand
+        let said = say.and_then(|k| cands.iter().position(|c| c.head == k && !c.noun));
+        if let Some(w) = said
+            && (cands[w].ev.cameo.starts_with("10") || cands[w].ev.cameo.starts_with("01"))
+        {
+            let o = &mut cands[w];
+            if o.ev.cameo.starts_with("01") || specificity(&code) > specificity(&o.ev.cameo) {
+                recode(&mut o.ev, info);
+            }
+            if o.ev.target.iter().all(|a| a.code.is_none()) {
+                o.ev.target = target;
+            }
+            o.ev.status = Status::Occurred;
+            o.keep = true;
+            if let Some(i) = act {
+                cands[i].keep = false;
+            }
+            continue;
+        }
+        let end_word = act.map_or(last, |i| cands[i].end - 1);
+        let trigger = Span::new(v.words[start].span.start, v.words[end_word].span.end);
+        let ev = Event {
+            sentence,
+            trigger,
+            cameo: info.code.clone(),
+            quad_class: info.quad_class,
+            goldstein: info.goldstein,
+            plover: info.plover.as_ref().map(|(k, m)| Plover {
+                kind: k.clone(),
+                mode: m.clone(),
+            }),
+            status: Status::Occurred,
+            source,
+            target,
+            date,
+            place: None,
+            reported_by: None,
+            confidence: 0.0,
+            rule: String::new(),
+            same_as: None,
+        };
+        match act {
+            Some(i) => {
+                let c = &mut cands[i];
+                let rule = format!("demanded act ({})", c.ev.rule);
+                let place = c.ev.place;
+                c.ev = Event { rule, place, ..ev };
+                c.keep = true;
+                c.needs_target = false;
+            }
+            None => {
+                let at = cands
+                    .iter()
+                    .position(|c| c.head > start)
+                    .unwrap_or(cands.len());
+                cands.insert(
+                    at,
+                    Cand {
+                        ev: Event {
+                            rule: "obligation laid on another actor".into(),
+                            ..ev
+                        },
+                        keep: true,
+                        needs_target: false,
+                        noun: false,
+                        head: start,
+                        end: last + 1,
+                    },
+                );
+            }
+        }
     }
 }
 

@@ -64,6 +64,22 @@ const ROLES: &str = "\
 !05 | [Norway|NOR|country] welcomed the brave work of volunteers in the flooded valleys with [Chile|CHL|country] watching.
 # a dictionary name that stands for several actors is one argument per actor
 051 occurred src=BEL,LUX,NLD tgt=GON | [The Benelux states|BEL/NLD/LUX|group] praised [Gondor|GON|country].
+# an obligation a speaker lays on another actor is a demand by the speaker aimed at that
+# actor (the act's family where CAMEO has one), not the act
+1053 occurred src=NOR tgt=SWE; !08 | [Norway|NOR|country] said [Sweden|SWE|country] must release the detained fishermen.
+10 occurred src=FRD tgt=SYL date=2016-12-09 | [Freedonia|FRD|country] insisted <on Friday|2016-12-09|day> that [Sylvania|SYL|country] has to rewrite its customs rules.
+10 occurred src=FRD tgt=SYL | [Freedonia|FRD|country] told [Gondor|GON|country] that [Sylvania|SYL|country] should repay its debts.
+10 occurred src=NOR tgt=SWE; !08 | [Sweden|SWE|country] should free the detained fishermen, [Norway|NOR|country] said.
+1053 occurred src=NOR tgt=SWE; !08 | [Norway|NOR|country] demanded that [Sweden|SWE|country] release the detained fishermen.
+# ... but not an obligation on the speaker itself, nor the writer's own opinion
+!10 | [Freedonia|FRD|country] said it must defend its borders.
+!10 | [Sweden|SWE|country] must release the detained fishermen.
+# a refused consent is a rejection that occurred, even worded with a modal
+120 occurred src=FRD | [Freedonia|FRD|country] would never approve the merger of the two state banks.
+120 occurred src=NOR | [Norway|NOR|country] said it cannot accept the new fishing quotas.
+120 occurred src=SYL | [Sylvania|SYL|country] did not allow the observers into the port.
+# ... but a consent that depends on a condition stays a condition
+!12 | If [Sylvania|SYL|country] does not allow the observers in, the talks will end.
 ";
 
 #[test]

@@ -6,6 +6,11 @@ mod common;
 const TRAPS: &str = "\
 # 1 failure: the negotiations happened, the truce did not
 046 occurred date=2016-12-12 place=Vienna; !087; !057; !030 | The delegations failed to agree on a truce after a day of negotiations in {Vienna|AT|city} <on Monday|2016-12-12|day>.
+# 1, the line drawn: failing or being unable to agree is no rejection (a negated agreement);
+# refusing to accept something is a rejection that occurred
+03 negated; !12 | The two delegations could not agree on the border line.
+!12; !03 | [Norway|NOR|country] and [Sweden|SWE|country] failed to agree on the fishing quotas.
+120 occurred src=NOR; !03 | [Norway|NOR|country] refused to accept the fishing quotas.
 # 2 denial
 !19; !18 | [The militants|XXXREB|group] denied shelling the aid convoy.
 # 3 collapse without a deal
