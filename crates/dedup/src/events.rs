@@ -296,9 +296,7 @@ pub struct KnownCluster {
 #[derive(Default)]
 pub struct EventClusterer {
     clusters: Vec<Cluster>,
-    /// Clusters by (CAMEO root, as its number in `roots`; day).
-    by_day: HashMap<(u32, i32), Vec<u32>>,
-    roots: HashMap<String, u32>,
+    by_day: HashMap<(String, i32), Vec<u32>>,
     by_mention: HashMap<(String, String), u32>,
 }
 
@@ -334,9 +332,8 @@ impl EventClusterer {
             if d.1 - d.0 >= MAX_SPAN_DAYS {
                 continue;
             }
-            let r = self.root(&root);
             for day in d.0..=d.1 {
-                let list = self.by_day.entry((r, day)).or_default();
+                let list = self.by_day.entry((root.clone(), day)).or_default();
                 if !list.contains(&c) {
                     list.push(c);
                 }
@@ -383,9 +380,8 @@ impl EventClusterer {
             }
         };
         if let Some(d) = clusterable(&m) {
-            let r = self.root(&m.root);
             for day in d.0..=d.1 {
-                let list = self.by_day.entry((r, day)).or_default();
+                let list = self.by_day.entry((m.root.clone(), day)).or_default();
                 if !list.contains(&c) {
                     list.push(c);
                 }
@@ -403,7 +399,7 @@ impl EventClusterer {
         let d = clusterable(m)?;
         let mut seen: Vec<u32> = Vec::new();
         let mut best: Option<(bool, i32, u32)> = None;
-        let mut key = (*self.roots.get(&m.root)?, 0);
+        let mut key = (m.root.clone(), 0);
         for day in d.0 - WINDOW_DAYS..=d.1 + WINDOW_DAYS {
             key.1 = day;
             let Some(list) = self.by_day.get(&key) else {
@@ -438,16 +434,6 @@ impl EventClusterer {
             }
         }
         best.map(|(_, _, c)| c)
-    }
-
-    /// The number of a CAMEO root in `by_day`'s keys (a new one for a root not seen yet).
-    fn root(&mut self, root: &str) -> u32 {
-        if let Some(&r) = self.roots.get(root) {
-            return r;
-        }
-        let r = self.roots.len() as u32;
-        self.roots.insert(root.to_owned(), r);
-        r
     }
 
     pub fn clusters(&self) -> &[Cluster] {

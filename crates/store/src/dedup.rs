@@ -17,20 +17,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The day (`YYYY-MM-DD`) of a day number (days since 1970-01-01).
 pub fn day_string(n: i64) -> Option<String> {
-    // Years 1 to 9999 directly (days to civil date, H. Hinnant's algorithm), as jiff writes
-    // them; any other day through jiff.
-    if (-719_162..=2_932_896).contains(&n) {
-        let z = n + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        return Some(format!("{y:04}-{m:02}-{d:02}"));
-    }
     let d = jiff::civil::date(1970, 1, 1)
         .checked_add(jiff::Span::new().days(n))
         .ok()?;

@@ -405,22 +405,6 @@ fn day_numbers_are_days_since_1970() {
     assert_eq!(day_string(0).as_deref(), Some("1970-01-01"));
     let n = dateline_dedup::date::days_from_civil(2024, 3, 5) as i64;
     assert_eq!(day_string(n).as_deref(), Some("2024-03-05"));
-    // The direct computation writes every day as jiff does, at the ends of its range too.
-    let jiff_day = |n: i64| {
-        jiff::civil::date(1970, 1, 1)
-            .checked_add(jiff::Span::new().days(n))
-            .ok()
-            .map(|d| d.to_string())
-    };
-    let ends = [
-        -719_163, -719_162, 2_932_896, 2_932_897, -1_000_000, 4_000_000,
-    ];
-    for n in (-800_000..3_000_000)
-        .step_by(997)
-        .chain((-1000..1000).chain(ends))
-    {
-        assert_eq!(day_string(n), jiff_day(n), "{n}");
-    }
 }
 
 #[test]

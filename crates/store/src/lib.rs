@@ -27,6 +27,7 @@ pub use dedup::{ClusterCounts, ClusterQuery, ClusteredRow, DedupCounts};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params, types::ToSql};
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
@@ -624,30 +625,19 @@ fn so(v: &Value, k: &str) -> Option<String> {
     s(v, k).map(str::to_string)
 }
 
-/// The objects of a `dateline/1` array (`entities`, `places`) by their `id`. Ids are written
-/// in order (`e1` is the first entity), so the object at the id's number is tried first and
-/// the others are searched (last first, as a map built in order would keep the last of a
-/// repeated id) only when it does not carry that id: no map is built per record.
-struct ById<'a>(&'a [Value]);
-
-impl<'a> ById<'a> {
-    fn get(&self, id: &str) -> Option<&'a Value> {
-        let guess = id
-            .get(1..)
-            .and_then(|n| n.parse::<usize>().ok())
-            .and_then(|n| self.0.get(n.checked_sub(1)?))
-            .filter(|v| s(v, "id") == Some(id));
-        guess.or_else(|| self.0.iter().rev().find(|v| s(v, "id") == Some(id)))
-    }
-}
-
 fn event_rows(rec: &Value, text: &str) -> Vec<EventIn> {
     let published = rec
         .pointer("/article/published")
         .and_then(Value::as_str)
         .and_then(dateline_dedup::date::interval);
-    let entities = ById(arr(rec, "entities"));
-    let places = ById(arr(rec, "places"));
+    let entities: HashMap<&str, &Value> = arr(rec, "entities")
+        .iter()
+        .filter_map(|e| Some((s(e, "id")?, e)))
+        .collect();
+    let places: HashMap<&str, &Value> = arr(rec, "places")
+        .iter()
+        .filter_map(|p| Some((s(p, "id")?, p)))
+        .collect();
     let sentences = arr(rec, "sentences");
     let slice = |a: i64, b: i64| text.get(usize::try_from(a).ok()?..usize::try_from(b).ok()?);
     let mut out = Vec::new();
