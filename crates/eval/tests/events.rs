@@ -89,8 +89,8 @@ const FLOOR_PETRARCH_CAMEO_ROOT: f64 = 0.05;
 const FLOOR_PETRARCH_ACTORS: f64 = 0.59;
 const FLOOR_SUITE_VERBS_ROOT: f64 = 0.55;
 const FLOOR_SUITE_VERBS_CODE_ROOT: f64 = 0.77;
-const FLOOR_PLOVER_TYPE: f64 = 0.66;
-const FLOOR_PLOVER_SOURCE: f64 = 0.58;
+const FLOOR_PLOVER_TYPE: f64 = 0.715;
+const FLOOR_PLOVER_SOURCE: f64 = 0.61;
 // measured on the first 1500 verbs the test reads
 const FLOOR_LOCATION_P: f64 = 0.79;
 const FLOOR_LOCATION_R: f64 = 0.385;
