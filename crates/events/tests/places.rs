@@ -68,14 +68,14 @@ fn a_container_after_an_unknown_place_is_not_the_event_place() {
 fn a_participle_inherits_a_place_only_without_one_of_its_own() {
     assert_eq!(
         place_of(
-            "The army launched an offensive in {Hama|SY|city}, killing six fighters.",
+            "Troops launched an assault in {Varnholt|XX|city}, killing three gunmen.",
             "killing"
         ),
-        ["Hama"]
+        ["Varnholt"]
     );
     assert!(
         place_of(
-            "The army launched an offensive in {Hama|SY|city}, targeting the hilltop of Tel Marrak.",
+            "Troops launched an assault in {Varnholt|XX|city}, targeting the hilltop of Kel Duvan.",
             "targeting"
         )
         .is_empty()
@@ -112,10 +112,10 @@ fn a_possessed_noun_object_is_no_place() {
 fn a_name_before_a_common_noun_does_not_displace_a_fronted_place() {
     assert_eq!(
         place_of(
-            "In {Kiev|UA|city}, about 40 students demonstrated outside the Uzbek embassy.",
+            "In {Tallinn|EE|city}, some 30 pensioners demonstrated outside the Moldovan consulate.",
             "demonstrated"
         ),
-        ["Kiev"]
+        ["Tallinn"]
     );
 }
 
@@ -160,7 +160,7 @@ fn a_named_site_inside_a_city_is_narrower_than_the_city() {
 fn a_transliterated_name_with_an_article_is_a_narrower_place() {
     assert!(
         place_of(
-            "A bomber killed six people in the town of al-Qasra west of {Fallujah|IQ|city} on Monday.",
+            "A gunman killed three guards in the hamlet of al-Marwa east of {Zelvik|XX|city} on Tuesday.",
             "killed"
         )
         .is_empty()
@@ -182,10 +182,10 @@ fn a_name_after_a_unit_noun_is_a_place_whatever_the_entity_stage_made_of_it() {
 fn a_nationality_before_a_site_is_no_narrower_place() {
     assert_eq!(
         place_of(
-            "In {Vilnius|LT|city}, students demonstrated in front of the [Latvian|-|nationality] Embassy.",
+            "In {Brno|CZ|city}, dockers demonstrated beside the [Slovak|-|nationality] Consulate.",
             "demonstrated"
         ),
-        ["Vilnius"]
+        ["Brno"]
     );
 }
 
@@ -206,21 +206,21 @@ fn a_place_that_is_the_passive_subject_of_a_material_act_is_its_place() {
 fn a_reference_point_is_the_place_only_when_nothing_narrower_is_named() {
     assert_eq!(
         place_of(
-            "Troops captured eight suspects in raids north of {Kirkuk|IQ|city} on Monday.",
+            "Troops captured five smugglers in sweeps south of {Zelvik|XX|city} on Friday.",
             "captured"
         ),
-        ["Kirkuk"]
+        ["Zelvik"]
     );
     assert!(
         place_of(
-            "A bomb killed four people in Tal Ward town north of {Kirkuk|IQ|city} on Monday.",
+            "A mine killed two herders in Bir Hamad town south of {Zelvik|XX|city} on Friday.",
             "killed"
         )
         .is_empty()
     );
     assert!(
         place_of(
-            "A bomb killed four people 40 km north of {Kirkuk|IQ|city} on Monday.",
+            "A mine killed two herders 25 km south of {Zelvik|XX|city} on Friday.",
             "killed"
         )
         .is_empty()
@@ -231,10 +231,10 @@ fn a_reference_point_is_the_place_only_when_nothing_narrower_is_named() {
 fn a_place_in_apposition_to_the_capital_is_attached() {
     assert_eq!(
         place_of(
-            "A police officer was shot dead outside the regional capital, {Nalchik|RU|city}, on Sunday.",
+            "A tax inspector was shot twice near the provincial capital, {Dravos|XX|city}, late on Sunday.",
             "shot"
         ),
-        ["Nalchik"]
+        ["Dravos"]
     );
 }
 
@@ -345,10 +345,10 @@ fn a_bare_place_before_a_unit_noun_is_narrower_than_its_container() {
     // a place the unit noun follows without a determiner is the narrower one ...
     assert_eq!(
         place_of(
-            "A car bomb in {Zarqiyah|IQ|city} neighborhood in eastern {Baghdad|IQ|city} exploded on Monday.",
+            "A parcel bomb in {Kelmora|XX|city} neighbourhood in southern {Varnholt|XX|city} exploded on Tuesday.",
             "exploded"
         ),
-        ["Zarqiyah"]
+        ["Kelmora"]
     );
     // ... but a place with a determiner before it modifies the unit noun
     assert_eq!(
@@ -375,7 +375,7 @@ fn a_name_ending_in_its_own_unit_noun_before_of_is_the_narrower_place() {
 fn a_prize_or_a_shown_fact_is_no_event_with_a_place() {
     assert!(
         place_of(
-            "Serena captured her third title in {New York|US|city} on Sunday.",
+            "The skater captured his second medal in {Calgary|CA|city} on Sunday.",
             "captured"
         )
         .is_empty()
@@ -396,10 +396,10 @@ fn a_prize_or_a_shown_fact_is_no_event_with_a_place() {
     );
     assert_eq!(
         place_of(
-            "Rebels captured the town in {Darfur|SD|city} on Monday.",
+            "Militiamen captured the village in {Dravos|XX|city} on Tuesday.",
             "captured"
         ),
-        ["Darfur"]
+        ["Dravos"]
     );
 }
 
@@ -407,17 +407,17 @@ fn a_prize_or_a_shown_fact_is_no_event_with_a_place() {
 fn a_possessive_container_gives_way_to_the_city_its_unit_noun_names() {
     assert_eq!(
         place_of(
-            "Police shot two men in {Pakistan|PK|country}'s violent port city of {Karachi|PK|city} on Saturday.",
+            "Guards shot a smuggler in {Ruritania|XX|country}'s busy northern city of {Zelvik|XX|city} on Thursday.",
             "shot"
         ),
-        ["Karachi"]
+        ["Zelvik"]
     );
     assert_eq!(
         place_of(
-            "A bomb was detonated in {Thailand|TH|country}'s violence-plagued southern province {Pattani|TH|city}.",
+            "A mine was detonated in {Ruritania|XX|country}'s flood-hit eastern province {Dravos|XX|city}.",
             "detonated"
         ),
-        ["Pattani"]
+        ["Dravos"]
     );
     // no unit noun: the possessive's owner stays the place
     assert_eq!(
@@ -433,7 +433,7 @@ fn a_possessive_container_gives_way_to_the_city_its_unit_noun_names() {
 fn a_film_shot_or_a_captured_image_is_no_event_with_a_place() {
     assert!(
         place_of(
-            "The scenes that were planned for Spain will now be shot in {Morocco|MA|country}.",
+            "The series that was written for Canada will be shot in {Portugal|PT|country} next spring.",
             "shot"
         )
         .is_empty()
@@ -472,7 +472,7 @@ fn a_participle_clause_with_a_place_of_its_own_inherits_none() {
     // the clause names its own place, which no rule attaches: the earlier place is not its
     assert!(
         place_of(
-            "Rebels launched an offensive in {Hama|SY|city} on Friday, targeting the army-held {Qurmal District|SY|city} inside the provincial capital.",
+            "Militants opened an assault in {Varnholt|XX|city} on Tuesday, targeting the police-run {Borek Quarter|XX|city} near the old port.",
             "targeting"
         )
         .is_empty()
@@ -480,7 +480,7 @@ fn a_participle_clause_with_a_place_of_its_own_inherits_none() {
     // the clause reads through a parenthesis to its place
     assert!(
         place_of(
-            "Rebels launched an offensive in {Hama|SY|city} on Friday, targeting the Syrian Arab Army (SAA) held {Qurmal District|SY|city}.",
+            "Militants opened an assault in {Varnholt|XX|city} on Tuesday, targeting the Coastal Guard Brigade (CGB) run {Borek Quarter|XX|city}.",
             "targeting"
         )
         .is_empty()
@@ -491,10 +491,10 @@ fn a_participle_clause_with_a_place_of_its_own_inherits_none() {
 fn a_nationality_before_a_unit_noun_object_keeps_the_direct_object() {
     assert_eq!(
         place_of(
-            "In August 1998 the group bombed the Northern [Irish|IRL|nationality] town of {Omagh|GB|city}, killing 29 people.",
+            "In May 2004 the cell bombed the [Basque|ESP|nationality] village of {Ortzegi|ES|city}, wounding 12 shoppers.",
             "bombed"
         ),
-        ["Omagh"]
+        ["Ortzegi"]
     );
 }
 
@@ -502,32 +502,26 @@ fn a_nationality_before_a_unit_noun_object_keeps_the_direct_object() {
 fn the_target_of_an_attack_noun_and_the_end_of_a_march_are_event_places() {
     assert_eq!(
         place_of(
-            "Government forces stepped up attacks on {Darayya|SY|city} on Sunday.",
-            "stepped"
+            "Navy gunboats renewed attacks on {Kelmora|XX|city} on Wednesday.",
+            "renewed"
         ),
-        ["Darayya"]
+        ["Kelmora"]
     );
     assert_eq!(
         place_of(
-            "Hundreds of protesters marched to {Trafalgar Square|GB|city} on Saturday.",
+            "Thousands of farmers marched to {Plaza Mayor|ES|city} on Saturday.",
             "marched"
         ),
-        ["Trafalgar Square"]
+        ["Plaza Mayor"]
     );
     // "on" after a noun that is no attack names no place of the event
     assert!(
         place_of(
-            "The minister stepped up pressure on {Damascus|SY|city} on Sunday.",
-            "stepped"
+            "The envoy renewed pressure on {Dravos|XX|city} on Wednesday.",
+            "renewed"
         )
         .is_empty()
     );
     // nor does "to" after a verb that is no movement
-    assert!(
-        place_of(
-            "The minister spoke to {Damascus|SY|city} by telephone.",
-            "spoke"
-        )
-        .is_empty()
-    );
+    assert!(place_of("The envoy spoke to {Dravos|XX|city} by telephone.", "spoke").is_empty());
 }
