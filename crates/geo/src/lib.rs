@@ -20,8 +20,8 @@
 //! dropped when other places give the document a focus.
 //!
 //! [`unresolved`] (run after [`locate`]) adds the toponyms the gazetteer cannot resolve that a
-//! unit noun marks as places ("the village of Jibu", "Alishir district", "near the Al-Quds
-//! Hospital"): places with `geonameid`, `lat` and `lon` null, a feature from the noun
+//! unit noun marks as places ("the village of Orvena", "Talmir district", "near the Saint
+//! Brannoc Hospital"): places with `geonameid`, `lat` and `lon` null, a feature from the noun
 //! (`lexicon/unit_nouns.txt`) and the country of the resolved place containing them.
 
 mod gazetteer;

@@ -1,12 +1,12 @@
 //! Toponyms the gazetteer cannot resolve: a capitalised name that a unit noun makes a place
-//! ("the village of Jibu", "Alishir district", "the villages of Kalakan and Istalif", "near
-//! the Al-Quds Hospital"). Each becomes a `Place` with `geonameid`, `lat` and `lon` null, the
+//! ("the village of Orvena", "Talmir district", "the villages of Besko and Ravnik", "near
+//! the Saint Brannoc Hospital"). Each becomes a `Place` with `geonameid`, `lat` and `lon` null, the
 //! feature its noun names (`lexicon/unit_nouns.txt`), and the country and admin1 of the
 //! resolved place that contains it in the same sentence ("… in Idlib province"), if any.
 //!
 //! [`unresolved`] runs after [`crate::locate`] and only appends to `doc.places`: the indices
 //! of resolved places do not change, and a name that overlaps a resolved mention, a person,
-//! an organisation (except as a landmark: "the Al-Quds Hospital"), a group or a nationality
+//! an organisation (except as a landmark: "the Saint Brannoc Hospital"), a group or a nationality
 //! is left alone.
 
 use std::sync::LazyLock;
@@ -55,7 +55,7 @@ const MODIFIERS: &[&str] = &[
     "east", "west", "upper", "lower",
 ];
 
-/// Locative prepositions before a landmark's name ("near the Tabaqa Dam").
+/// Locative prepositions before a landmark's name ("near the Kellan Dam").
 const LOCATIVE: &[&str] = &[
     "in",
     "at",
@@ -116,28 +116,11 @@ const NOT_NAMES: &[&str] = &[
     "our",
 ];
 
-/// Days and months, which end a name ("the town of Huddur Tuesday").
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Day and month names (`dateline_time`'s own lists), which end a name ("the town of Velmora
+/// Tuesday").
+fn calendar(low: &str) -> bool {
+    dateline_time::MONTHS.contains(&low) || dateline_time::WEEKDAYS.contains(&low)
+}
 
 /// Articles that open a transliterated name when joined by a hyphen ("al-Bab", "Deir ez-Zor").
 const ARTICLES: &[&str] = &[
@@ -190,7 +173,7 @@ pub fn unresolved(doc: &mut Doc) {
                 let s = &text[w.span.start..w.span.end];
                 if w.cap {
                     return !NOT_NAMES.contains(&low[i].as_str())
-                        && !CALENDAR.contains(&low[i].as_str())
+                        && !calendar(&low[i])
                         && !is_demonym(s);
                 }
                 // "al-Bab", "ez-Zor"
@@ -206,7 +189,7 @@ pub fn unresolved(doc: &mut Doc) {
                 && matches!(ws[e + 1].gap, Gap::Space | Gap::Hyphen)
                 && (starts(e + 1) || (ws[e + 1].gap == Gap::Hyphen && ws[e + 1].cap))
                 && !UNITS.contains_key(low[e + 1].as_str())
-                && !CALENDAR.contains(&low[e + 1].as_str())
+                && !calendar(&low[e + 1])
             {
                 e += 1;
             }
@@ -227,7 +210,7 @@ pub fn unresolved(doc: &mut Doc) {
                 k += 1;
                 continue;
             };
-            // "the village of (northern) Jibu", "the villages of Kalakan and Istalif"
+            // "the village of (northern) Orvena", "the villages of Besko and Ravnik"
             if side != Side::After && low.get(k + 1).is_some_and(|w| w == "of") {
                 let plural = low[k].ends_with('s') && !matches!(low[k].as_str(), "countryside");
                 let mut j = k + 2;
@@ -259,7 +242,7 @@ pub fn unresolved(doc: &mut Doc) {
                 k = next + 1;
                 continue;
             }
-            // "Alishir district", "Kafr Batna town", "near the Al-Quds Hospital"
+            // "Talmir district", "Dun Aros town", "near the Saint Brannoc Hospital"
             if side != Side::Of && k > 0 && matches!(ws[k].gap, Gap::Space) {
                 let landmark = side == Side::After;
                 // the name before: back over capitalised words and joined articles
@@ -294,7 +277,7 @@ pub fn unresolved(doc: &mut Doc) {
                     k += 1;
                     continue;
                 }
-                // landmarks: after a locative preposition ("near the Tabaqa Dam")
+                // landmarks: after a locative preposition ("near the Kellan Dam")
                 let before = if a > 0 && low[a - 1] == "the" {
                     a.checked_sub(2)
                 } else {
@@ -304,8 +287,8 @@ pub fn unresolved(doc: &mut Doc) {
                     k += 1;
                     continue;
                 }
-                // a capitalised noun belongs to the name ("Tel Afar District"), a lower-case
-                // one does not ("Alishir district")
+                // a capitalised noun belongs to the name ("Rask Valley District"), a lower-case
+                // one does not ("Talmir district")
                 let end = if ws[k].cap { k } else { e };
                 if free(a, end, landmark) {
                     found.push(Found {

@@ -77,8 +77,8 @@ pub(crate) fn event_place_in(
         while j > 0 && steps < 8 {
             j -= 1;
             let l = v.low(j);
-            // the words of another place name count as one step ("near the volatile West
-            // Bank town of Ramallah")
+            // the words of another place name count as one step ("near the restless North
+            // Coast town of Velmora")
             if !(v.words[j].place.is_some() && v.words[j + 1].place == v.words[j].place) {
                 steps += 1;
             }
@@ -98,18 +98,18 @@ pub(crate) fn event_place_in(
                     break;
                 }
             }
-            // "in Iraq's western Anbar province": walk on through the container's possessive
+            // "in Ruritania's western Dravos province": walk on through the container's possessive
             if matches!(l, "'s" | "s") && j > 0 && v.words[j - 1].place.is_some() {
                 continue;
             }
-            // "outside the regional capital, Grozny": the place in apposition to a geographic
+            // "near the provincial capital, Zelvik": the place in apposition to a geographic
             // noun right before it
             if l == "," && j + 1 == pstart && j > 0 && v.is_any(j - 1, &["capital", "city", "town"])
             {
                 continue;
             }
-            // "stepped up attacks on Alhoula", "killed in a night raid on Ngabe": the target of
-            // an attack noun; "marched to Trafalgar Square", "fled to Cambodia": the end of a
+            // "renewed attacks on Kelmora", "killed in a dawn raid on Osterby": the target of
+            // an attack noun; "marched to Plaza Mayor", "fled to Laos": the end of a
             // movement
             let attack_on = l == "on" && j > 0 && v.is_any(j - 1, ATTACK_NOUNS);
             let moved_to = matches!(l, "to" | "toward" | "towards")
@@ -126,7 +126,7 @@ pub(crate) fn event_place_in(
                 prep = Some(j);
                 break;
             }
-            // geographic words, other names, and plain modifiers ("this major Ivory Coast
+            // geographic words, other names, and plain modifiers ("this busy Gold Coast
             // city", "the Tunisian capital of")
             let plain = !v.words[j].punct
                 && !PREPOSITIONS.contains(&l)
@@ -135,9 +135,9 @@ pub(crate) fn event_place_in(
                 && !REPORT_VERBS.contains(&l)
                 && !v.words[j].lexical
                 && l.chars().all(|c| c.is_alphabetic() || c == '-');
-            // "at the key town of Souran", "the imperative village of": one adjective between
+            // "at the key town of Orvena", "the imperative village of": one adjective between
             // a determiner and a unit noun, whatever the lexicon makes of it
-            // ("Pakistan's violent port city of Karachi": after a possessive too)
+            // ("Ruritania's busy northern city of Zelvik": after a possessive too)
             let unit_adjective = j > 0
                 && v.is_any(j - 1, &["the", "a", "an", "'s", "s", "’s"])
                 && (v.is_any(j + 1, UNIT_NOUNS)
@@ -171,18 +171,18 @@ pub(crate) fn event_place_in(
                     || matches!(v.low(x), "large" | "parts" | "much" | "most" | "all")
                     || v.is_any(x, UNIT_NOUNS)
                     || v.is_any(x, SETTLEMENT_NOUNS)
-                    // "bombed the Northern Irish town of Omagh"
+                    // "bombed the Basque village of Ortzegi"
                     || v.words[x].chunk.is_some_and(|c| v.chunks[c].adjective)
-                    // "targeted the strategic town of Kabani"
+                    // "shelled the hilltop town of Besko"
                     || (x > 0
                         && v.is_any(x - 1, &["the", "a", "an"])
                         && (v.is_any(x + 1, UNIT_NOUNS) || v.is_any(x + 1, SETTLEMENT_NOUNS))
                         && v.low(x).chars().all(|c| c.is_alphabetic() || c == '-'))
             })
             && pstart - last <= 6
-            // "destroyed the U.S. Embassy": a name modifying a noun is not the object
+            // "damaged the French Embassy": a name modifying a noun is not the object
             && !(pend < n && !v.words[pend].punct && v.words[pend].upper)
-            // "captured Sweden's first title", "protested Belgium's plans": the possessed
+            // "captured Norway's second medal", "opposed Austria's plans": the possessed
             // noun is the object (not "shelled Aleppo's eastern districts")
             && !(pend + 1 < n
                 && v.is_any(pend, &["'s", "s", "’s"])
@@ -225,8 +225,8 @@ pub(crate) fn event_place_in(
         {
             continue;
         }
-        // "in Iraq's main southern city of Basra", "Pakistan's violent port city of Karachi",
-        // "Thailand's violence-plagued southern province Pattani": past any lower-case
+        // "in Ruritania's main eastern city of Dravos", "Borduria's busy northern city of Zelvik",
+        // "Ruritania's flood-hit eastern province Dravos": past any lower-case
         // modifiers, a unit noun names the narrower place that follows it
         if pend + 2 < n
             && v.is_any(pend, &["'s", "s", "’s"])
@@ -247,17 +247,17 @@ pub(crate) fn event_place_in(
         {
             continue;
         }
-        // a cumulative perfect over a whole country ("more than 100,000 have been killed in
-        // Syria", "the war has killed thousands across Iraq") is a toll, not one event placed
+        // a cumulative perfect over a whole country ("over 40,000 are said to have died in
+        // Borduria", "the conflict has killed hundreds across Ruritania") is a toll, not one event placed
         if v.words[pstart].country && perfect {
             continue;
         }
-        // "in Alishir district of Khost", "in Baghdad's northern district of Kadhimiyah": the
+        // "in Talmir district of Varnholt", "in Zelvik's western district of Orvena": the
         // event is in a narrower place the gazetteer does not know, not in its container
         if narrower_unknown(v, pj, pstart, pend) {
             continue;
         }
-        // "killed at Mangalia village of Rania", "near El Meram in West Kordofan": a narrower
+        // "killed at Besko village of Dravos", "near Bir Sahra in North Varnholt": a narrower
         // place the gazetteer does not know stands between the trigger and this one
         if pj >= t.end && unknown_locative(v, t.end, pstart, false) {
             continue;
@@ -345,7 +345,7 @@ pub(crate) fn event_place_in(
                 && !trigs
                     .iter()
                     .any(|o| o.head < first_comma && !opening_participle(o))
-                // "According to a military source in Damascus, …" places the source
+                // "An army official in Zelvik said …" places the source
                 && !(0..first_comma).any(|x| v.is_any(x, ATTRIBUTION))
         };
         if initial_adjunct {
@@ -356,9 +356,9 @@ pub(crate) fn event_place_in(
             continue;
         }
         let mut score = if pj >= t.head { d + 1 } else { d + 3 };
-        // "the West Bank city of Nablus", "Yala's Betong district": the later, narrower name
-        // ("the New York borough of Queens": any plain noun before "of")
-        // ("Tel Afar District of Nineveh", "the Deir Hafer Plains of east Aleppo": a name that
+        // "the Gold Coast city of Velmora", "Dravos's Talmir district": the later, narrower name
+        // ("the Zelvik borough of Osterby": any plain noun before "of")
+        // ("Rask Valley District of Dravos", "the Kel Duvan Plains of east Varnholt": a name that
         // ends in its own unit noun is the narrower one)
         let own_unit = pend > pstart
             && (v.is_any(pend - 1, UNIT_NOUNS)
@@ -427,7 +427,7 @@ const MOTION_VERBS: &[&str] = &[
     "withdrew",
 ];
 
-/// Administrative and settlement nouns that follow the name of a place ("Alishir district").
+/// Administrative and settlement nouns that follow the name of a place ("Talmir district").
 const UNIT_NOUNS: &[&str] = &[
     "city",
     "town",
@@ -446,7 +446,7 @@ const UNIT_NOUNS: &[&str] = &[
     "municipality",
 ];
 /// Units below a city, whose name before "of <place>" names a part of that place ("the
-/// Shalman area of Khyber"), unlike "the Basque city of San Sebastian".
+/// Talmir area of Dravos"), unlike "the Breton town of Saint-Malo".
 const PART_NOUNS: &[&str] = &[
     "district",
     "area",
@@ -510,7 +510,7 @@ const DIRECTIONS: &[&str] = &[
 ];
 
 /// Settlements and sites whose unrecognised name before "in <place>" is where an event is
-/// ("at Maleley village in Garissa").
+/// ("at Besko village in Dravos").
 const ATTRIBUTION: &[&str] = &[
     "according",
     "source",
@@ -540,12 +540,12 @@ const SETTLEMENT_NOUNS: &[&str] = &[
 
 /// Whether the place at `pstart..pend` (attached by the word at `pj`) only contains the
 /// narrower, unrecognised place the phrase names: a capitalised name that is no place
-/// followed by a unit noun before it ("in Alishir district of Khost"), or after it across
-/// "'s" / "of" ("in Baghdad's northern district of Kadhimiyah", "the Damascus suburb of
-/// eastern Ghouta").
+/// followed by a unit noun before it ("in Talmir district of Varnholt"), or after it across
+/// "'s" / "of" ("in Zelvik's western district of Orvena", "the Varnholt suburb of
+/// eastern Osterby").
 fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
-    // a place name without a determiner before it ("in Alishir district", "invaded Shinfida
-    // village"; not "the Damascus suburb of"), which a unit noun after it makes the narrower
+    // a place name without a determiner before it ("in Talmir district", "raided Besko
+    // village"; not "the Varnholt suburb of"), which a unit noun after it makes the narrower
     // place whether or not the gazetteer knows it
     let bare_place = |k: usize| {
         let Some(p) = v.words[k].place else {
@@ -571,7 +571,7 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
             && (!v.low(k).contains('-') || joined_article(v, k))
             || bare_place(k)
     };
-    // before: "in Bustan al-Diwan district in the city of Homs", "at Maleley village in Garissa"
+    // before: "in Dar al-Sura district in the city of Zelvik", "at Besko village in Dravos"
     if pj >= 2
         && v.is_any(pj, &["in", "of"])
         && (v.is_any(pj - 1, PART_NOUNS) || v.is_any(pj - 1, SETTLEMENT_NOUNS))
@@ -579,7 +579,7 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
     {
         return true;
     }
-    // before: "in the village of Sousan in northern Aleppo"
+    // before: "in the village of Ravnik in northern Dravos"
     if pj >= 3
         && v.is_any(pj, &["in", "near", "outside"])
         && unknown_name(pj - 1)
@@ -588,14 +588,14 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
     {
         return true;
     }
-    // a reference point: "in Mahmudiyah south of Baghdad", "115 km west of Baghdad" (not "in
-    // the south of Lebanon", nor "in raids north of Baghdad", "on a road just north of Kabul",
+    // a reference point: "in Osterby south of Zelvik", "60 km east of Zelvik" (not "in
+    // the south of Borduria", nor "in sweeps south of Zelvik", "on a road just east of Dravos",
     // where nothing narrower is named)
     for k in pj + 1..pstart {
         if v.is(k, "of") && k >= 2 && v.is_any(k - 1, DIRECTIONS) {
             let b = k - 2;
             let b = if v.is(b, "just") && b > 0 { b - 1 } else { b };
-            // "in Wanlaweyn town north of", "in the mountains south of": a narrower place
+            // "in Bir Hamad town south of", "in the mountains south of": a narrower place
             let named = (v.words[b].upper && !v.words[b].punct)
                 || joined_article(v, b)
                 || v.is_any(b, UNIT_NOUNS)
@@ -621,7 +621,7 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
             }
         }
     }
-    // before: "in Alishir district of Khost"
+    // before: "in Talmir district of Varnholt"
     if pj < pstart {
         for k in pj + 1..pstart.saturating_sub(1) {
             if unknown_name(k) && v.is_any(k + 1, PART_NOUNS) && v.is_any(k + 2, &["of", "in"]) {
@@ -629,9 +629,9 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
             }
         }
     }
-    // after: "Miami's Little Havana neighborhood", "Hama's Hamidiyeh and Bab Qubli neighborhoods"
+    // after: "Zelvik's Old Harbour neighbourhood", "Dravos's Besko and Ravnik neighbourhoods"
     let n = v.len();
-    // ("Sichuan province's Tibetan-populated Aba county": past a unit noun and hyphenated
+    // ("Dravos province's hill-farming Talmir county": past a unit noun and hyphenated
     // modifiers, a name before a unit noun)
     let poss = if pend < n && v.is_any(pend, UNIT_NOUNS) {
         pend + 1
@@ -656,7 +656,7 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
             k += 1;
         }
     }
-    // after: "Baghdad's northern district of Kadhimiyah"
+    // after: "Zelvik's western district of Orvena"
     if pend < n && (v.is(pend, "'s") || v.is_any(pend, UNIT_NOUNS)) {
         let mut k = pend + 1;
         let mut unit_of = false;
@@ -676,13 +676,13 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
     false
 }
 
-/// "captured the strategic village of Tal Rifaat", "targeting the villages of Hawar Kalas":
+/// "took the hilltop village of Kel Duvan", "targeting the villages of Besko Dol":
 /// the object of the trigger is a place the gazetteer does not know, so a wider place later in
 /// the sentence is not the event's.
 fn object_unknown_place(v: &View, t: &Trig) -> bool {
     let last = *t.fixed.last().unwrap_or(&t.head);
     let n = v.len();
-    // "stormed Najarah in eastern Aleppo": an unknown name right after the verb, then a
+    // "stormed Ravnik in eastern Dravos": an unknown name right after the verb, then a
     // locative preposition
     {
         let mut k = last + 1;
@@ -700,8 +700,8 @@ fn object_unknown_place(v: &View, t: &Trig) -> bool {
         {
             k += 1;
         }
-        // ... a region around it named with a direction ("in eastern Aleppo", "in rural
-        // Hama"): not a person ("shot Kadirgamar in the head", "captured Ocalan in Kenya")
+        // ... a region around it named with a direction ("in eastern Dravos", "in rural
+        // Zelvik"): not a person ("shot Novak in the leg", "captured Marten in Chile")
         if k > a
             && k + 2 < n
             && v.is_any(k, &["in", "near", "outside"])
@@ -824,7 +824,7 @@ pub(crate) fn place_rule_of(
     own
 }
 
-/// Prizes and votes: "captured her second title", "captured a third of the votes".
+/// Prizes and votes: "captured his first medal", "captured a quarter of the votes".
 const PRIZES: &[&str] = &[
     "title",
     "titles",
@@ -869,8 +869,8 @@ const FILMS: &[&str] = &[
 ];
 
 /// The verb is not used in the sense of a political event, so it has no event place: a prize,
-/// the vote, attention or an image as its object ("Serena captured her third title in New
-/// York", "captured the hearts of readers", "captured on camera"), "demonstrate" with an
+/// the vote, attention or an image as its object ("The skater captured his second medal in
+/// Calgary", "captured the hearts of readers", "captured on camera"), "demonstrate" with an
 /// object ("the study demonstrated that …"), or a film shot.
 fn no_event_sense(v: &View, t: &Trig) -> bool {
     let n = v.len();
@@ -887,7 +887,7 @@ fn no_event_sense(v: &View, t: &Trig) -> bool {
                 "this",
             ],
         );
-    // "the film was shot in Morocco", "the first 12 episodes were shot in Rome"
+    // "the series will be shot in Portugal", "the last six episodes were filmed in Oslo"
     let verb = v.low(t.head);
     let film = matches!(verb, "shot" | "filmed" | "shooting" | "shoot")
         && (t.head.saturating_sub(10)..t.head).any(|k| {
@@ -905,8 +905,8 @@ fn no_event_sense(v: &View, t: &Trig) -> bool {
     prize || demonstrate || film
 }
 
-/// One past the last word of the participle clause opening at `head` (", targeting the Syrian
-/// Arab Army (SAA) controlled villages of …"): up to the next comma, semicolon or subordinator,
+/// One past the last word of the participle clause opening at `head` (", targeting the Coastal
+/// Guard Brigade (CGB) run villages of …"): up to the next comma, semicolon or subordinator,
 /// reading through a parenthesis.
 fn participle_end(v: &View, head: usize) -> usize {
     let mut k = head + 1;
@@ -925,7 +925,7 @@ fn participle_end(v: &View, head: usize) -> usize {
     k
 }
 
-/// "Jaffna was captured by government forces", "The capital, Kabul, is patrolled by …": the
+/// "Zelvik was taken by rebel units", "The capital, Dravos, is guarded by …": the
 /// place that is the subject of a passive material verb is where the event happened. The place
 /// opens its clause (after at most a determiner, geographic words and an apposition comma).
 fn passive_subject_place(v: &View, t: &Trig) -> Option<(usize, usize, usize)> {
@@ -958,7 +958,7 @@ fn passive_subject_place(v: &View, t: &Trig) -> Option<(usize, usize, usize)> {
     if !be || j + 1 > t.head {
         return None;
     }
-    // "The capital, Kabul, is patrolled"
+    // "The capital, Dravos, is guarded"
     let mut e = j;
     if v.is(e, ",") && e > 0 {
         e -= 1;
@@ -1027,7 +1027,7 @@ const PERSON_PATIENT: &[&str] = &[
 ];
 
 /// Words `from..to` name a place the gazetteer does not know: a capitalised name that is no
-/// known place, actor or date ("targeting the Tariq al-Bab area", "near the Kissufim
+/// known place, actor or date ("targeting the Dar al-Sura area", "near the Kellan
 /// crossing"), so a wider place from elsewhere in the sentence is not this event's.
 fn names_unknown_place(v: &View, from: usize, to: usize) -> bool {
     (from..to.min(v.len())).any(|k| {
@@ -1045,10 +1045,10 @@ fn names_unknown_place(v: &View, from: usize, to: usize) -> bool {
 }
 
 /// Words `from..to` hold a locative phrase naming a place the gazetteer does not know: "near
-/// El Meram", "in the Shebaa Farms", "at Mangalia village", "in Sabir area", "at the popular
-/// Bardo Museum", "in the town of al-Wafa".
-/// With `chunks`, names the entity stage tagged count too ("at the Al-Mahr gas fields");
-/// without, only when a site or unit noun heads them ("near the Al-Quds Hospital").
+/// Bir Sahra", "in the Kellan Fields", "at Besko village", "in Talmir area", "at the famous
+/// Lesna Museum", "in the town of al-Marwa".
+/// With `chunks`, names the entity stage tagged count too ("at the Kel Duvan oil fields");
+/// without, only when a site or unit noun heads them ("near the Saint Brannoc Hospital").
 fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
     let to = to.min(v.len());
     let name = |k: usize| {
@@ -1093,7 +1093,7 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
             e += 1;
         }
         // a name the entity stage tagged is a place only when a site or unit noun heads it
-        // ("the Al-Quds Hospital", "Khan Sheikhoun district")
+        // ("the Saint Brannoc Hospital", "Dun Aros district")
         let tagged = (k..e).any(|x| v.words[x].chunk.is_some());
         // a nationality ("the Kurdish district", "the Israeli Embassy") names no place, nor a
         // coded group whose name ends in a unit noun ("Islamic State militants in Baghdad")
@@ -1106,7 +1106,7 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
             continue;
         }
         let headed = unit(e) || (e > k && unit(e - 1));
-        // "the city of Sheikh Miskeen": after a unit noun and "of" a name is a place's, whatever
+        // "the city of Bir Sahra": after a unit noun and "of" a name is a place's, whatever
         // the entity stage took it for
         let unit_of = k >= 2 && v.is(k - 1, "of") && unit(k - 2);
         if !(k..e).any(|x| name(x) || ARTICLES.contains(&v.low(x)))
@@ -1118,7 +1118,7 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
         if unit(e) {
             return true;
         }
-        // a name before a common noun names no place: "outside the Uzbek embassy"
+        // a name before a common noun names no place: "outside the Moldovan consulate"
         if e < v.len()
             && !headed
             && !v.words[e].punct
@@ -1140,7 +1140,7 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
             if LOC_PREPS.contains(&l) || (l == "of" && j > 0 && unit(j - 1)) {
                 return true;
             }
-            // "at the popular Bardo Museum": one adjective right after the determiner
+            // "at the famous Lesna Museum": one adjective right after the determiner
             let adjective = j + 1 == k
                 && j > 0
                 && v.is_any(j - 1, &["the", "a", "an"])
@@ -1176,7 +1176,7 @@ const ARTICLES: &[&str] = &[
 ];
 
 /// Sites and landmarks whose name marks a narrower place than a city or region around it ("the
-/// Al-Quds Hospital in Aleppo", "Manger Square in Bethlehem").
+/// Saint Brannoc Hospital in Zelvik", "Harbour Square in Dravos").
 const SITE_NOUNS: &[&str] = &[
     "hospital",
     "museum",
@@ -1259,7 +1259,7 @@ fn comma_list_end(v: &View, b: usize) -> usize {
 }
 
 /// One past the last word of the places coordinated with the place ending at `b`: "in
-/// Siddharthanagar and Butwal", "in Berlin and in the German town of Mainz".
+/// Zelvik and Dravos", "in Lyon and in the French town of Vienne".
 pub(crate) fn extend_coordinated(v: &View, b: usize) -> usize {
     let mut end = comma_list_end(v, b);
     loop {
