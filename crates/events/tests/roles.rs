@@ -19,8 +19,8 @@ const ROLES: &str = "\
 !13; !19 | [Freedonia|FRD|country] said it would not attack [Sylvania|SYL|country].
 !13 | [Freedonia|FRD|country] said [Sylvania|SYL|country] would attack the port.
 # a threat, intent or refusal without a target of its own aims at its complement's target
-1313 occurred src=AZELEG tgt=RUS | [The Azerbaijani parliament|AZELEG|organization] threatened <on Monday|2016-12-12|day> to break relations with [Russia|RUS|country].
-120 occurred src=PAK tgt=IRQ | [Pakistan|PAK|country] has refused to deploy peacekeepers in [Iraq|IRQ|country].
+1313 occurred src=SYLLEG tgt=FRD | [The Sylvanian senate|SYLLEG|organization] threatened <on Monday|2016-12-12|day> to break relations with [Freedonia|FRD|country] over the dam.
+120 occurred src=FRD tgt=SYL | [Freedonia|FRD|country] has refused to deploy its marines in [Sylvania|SYL|country].
 # ... but an addressee stays the target of an appeal
 10 occurred src=NOR tgt=SWE | [Norway|NOR|country] urged [Sweden|SWE|country] to attack [Finland|FIN|country].
 # a time between a verb of saying and its clause: the clause's subject is still the target
@@ -28,14 +28,14 @@ const ROLES: &str = "\
 # inside a trigger's own phrase, a name after a locative preposition is a place, not a target
 050 occurred src=NOR tgt=SWE | [Norway|NOR|country] celebrated the holiday at [Akershus Castle|NORGOV|organization] with [Sweden|SWE|country].
 # the gap of a gapped trigger is the trigger's own phrase; a modifier after \"to\" is no verb
-033 occurred src=NOR tgt=MOZ | [Norway|NOR|country] has promised to continue military aid to war-torn [Mozambique|MOZ|country].
+033 occurred src=NOR tgt=MWI | [Norway|NOR|country] has promised to keep up its food aid to flood-hit [Malawi|MWI|country].
 075 occurred src=NOR tgt=RWA | [Norway|NOR|country] has granted asylum to five [Rwandan|RWA|nationality] army officers.
 # the target named at the end of a long object noun phrase
 111 occurred src=HOBGOV tgt=BRE | [Hamfast Gamgee|HOBGOV|person] has criticized the sudden closure of the old guest houses in [Bree|BRE|city].
 # the agent of a condemned act, even after the act's own object
 111 occurred src=NOR tgt=SWE | [Norway|NOR|country] criticised the arrest of opposition leaders by [Sweden|SWE|country].
 # a light head noun and a time expression between a noun trigger and its actors
-045 occurred src=NORGOV tgt=SWE,FIN | [The Norwegian prime minister|NORGOV|person] launched a mediation effort <on Saturday|2016-12-10|day> between [Sweden|SWE|country] and [Finland|FIN|country].
+045 occurred src=NORGOV tgt=SWE,FIN | [The Norwegian prime minister|NORGOV|person] started a fresh mediation effort <on Saturday|2016-12-10|day> between [Sweden|SWE|country] and [Finland|FIN|country].
 # a relative clause without a subject of its own: the pronoun's antecedent
 190 occurred src=NOR tgt=SWE | [Sweden|SWE|country], which was attacked by [Norway|NOR|country] last year, condemned [Finland|FIN|country].
 190 occurred src=SWE tgt=FIN | [Norway|NOR|country] condemned [Sweden|SWE|country], which had attacked [Finland|FIN|country].
@@ -51,11 +51,11 @@ const ROLES: &str = "\
 # \"once again\" is an adverb, not a clause boundary
 12 occurred src=BGD tgt=IND | [Bangladesh|BGD|country] has once again rejected an [Indian|IND|nationality] proposal.
 # the \"of\" phrase of a collective head names the actor
-040 occurred src=MARGOV tgt=USAGOV | A group of [Moroccan diplomats|MARGOV|group] held their first meeting with [President Obama|USAGOV|person].
+040 occurred src=CHLLEG tgt=PERGOV | A group of [Chilean senators|CHLLEG|group] met [the Peruvian president|PERGOV|person] in private.
 # an adjectival participle before \"to\" is no passive: its subject opposes
 126 occurred src=ISR | [Israel|ISR|country] is opposed to [French|FRA|nationality] mediation.
 # a participle of intent before \"to\" is a predicate adjective, not a passive
-030 occurred src=VNM | [Vietnam|VNM|country] is committed to opening up its economy.
+030 occurred src=LAO | [Laos|LAO|country] is committed to reforming its tax system.
 # the relational complement at the end of a long object noun phrase names the target
 051 occurred src=NOR tgt=CHL | [Norway|NOR|country] welcomed the gradual normalisation of formal trade and cultural links with [Chile|CHL|country].
 051 occurred src=NOR tgt=CHL,PER | [Norway|NOR|country] welcomed the gradual normalisation of formal trade and cultural links between [Chile|CHL|country] and [Peru|PER|country].
