@@ -1827,8 +1827,8 @@ impl<'a> Grammar<'a> {
                 if self.is(i + 1, "that") {
                     return None;
                 }
-                // A sentence-opening "Now," is a discourse marker ("Now, he says, it looks
-                // different"), not a time.
+                // A sentence-opening "Now," is a discourse marker ("Now, she argues, the plan
+                // fails"), not a time.
                 if self.is(i + 1, ",") && (i == 0 || self.is_punct(i - 1)) {
                     return None;
                 }

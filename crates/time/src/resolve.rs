@@ -80,7 +80,7 @@ fn choose<T: Copy>(cands: &[(i64, T)], key: i64, tense: Tense) -> Option<T> {
 }
 
 /// As [`choose`], but a candidate within `near` months of the reference keeps it whatever
-/// the tense: news names dates close to the day it is written ("was extended to Nov. 16").
+/// the tense: news names dates close to the day it is written ("moved to Nov. 21").
 fn choose_near<T: Copy>(cands: &[(i64, T)], key: i64, tense: Tense, near: i64) -> Option<T> {
     cands
         .iter()
