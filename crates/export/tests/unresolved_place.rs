@@ -60,8 +60,47 @@ fn plover_and_parquet_carry_null_coordinates() {
     let loc = &recs[0]["location"];
     assert_eq!(loc["placeName"], "Qurmal");
     assert!(loc["lat"].is_null() && loc["lon"].is_null() && loc["geonameid"].is_null());
-    let mut out = Vec::new();
-    let n = write_parquet(&[record()], &mut out).unwrap();
+    let path = std::env::temp_dir().join(format!(
+        "dateline-unresolved-place-{}.parquet",
+        std::process::id()
+    ));
+    let n = write_parquet(&[record()], std::fs::File::create(&path).unwrap()).unwrap();
     assert_eq!(n, 1);
-    assert!(out.starts_with(b"PAR1"));
+    let rows = read_parquet(&path);
+    std::fs::remove_file(&path).ok();
+    // The file read back with the parquet crate: the one row, its place named, no coordinates.
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    let col = |name: &str| {
+        row.iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+            .1
+            .clone()
+    };
+    use parquet::record::Field;
+    assert_eq!(col("article_id"), Field::Str("u1".into()));
+    assert_eq!(col("event_id"), Field::Str("v1".into()));
+    assert_eq!(col("place_name"), Field::Str("Qurmal".into()));
+    assert_eq!(col("place_country"), Field::Str("SY".into()));
+    assert_eq!(col("lat"), Field::Null);
+    assert_eq!(col("lon"), Field::Null);
+    assert_eq!(col("geonameid"), Field::Null);
+    assert_eq!(col("cameo"), Field::Str("195".into()));
+}
+
+/// Every row of a Parquet file as (column, value) pairs.
+fn read_parquet(path: &std::path::Path) -> Vec<Vec<(String, parquet::record::Field)>> {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let reader = SerializedFileReader::new(std::fs::File::open(path).unwrap()).unwrap();
+    reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(|row| {
+            row.unwrap()
+                .get_column_iter()
+                .map(|(n, f)| (n.clone(), f.clone()))
+                .collect()
+        })
+        .collect()
 }

@@ -16,7 +16,7 @@ use dateline_store::api::{
 use dateline_store::{Counts, EventStore, Filter};
 use dateline_store_pg::api::{self as pg, PgReader, ReadError};
 use serde_json::{Value, json};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
@@ -25,24 +25,105 @@ use std::time::Duration;
 /// A future of a backend's answer.
 pub type Fut<'a, T> = Pin<Box<dyn Future<Output = Result<T, ApiError>> + Send + 'a>>;
 
-/// A store generation: changes whenever articles or events are added.
-pub type Generation = (i64, i64);
+/// A store generation: `[max article id, max event id, schema version, writes]`. The ids
+/// change when articles or events are added; the schema version when a migration (or any
+/// other change of the schema) ran; the last part whenever anything else wrote to the store
+/// (SQLite: a count of the changes the read connections saw in `PRAGMA data_version`;
+/// PostgreSQL: its current snapshot), so a backfill that rewrites clusters or events without
+/// adding a row drops the answers cached before it.
+pub type Generation = [i64; 4];
 
 /// Answers by request, with the store generation they were computed at: costly ones (counts,
 /// stats, map points) and, apart, bodies of pages and searches (many, each cheap to compute
 /// again), so that pages coming and going never push out an aggregate.
-#[derive(Default)]
 pub struct Cache {
     map: Mutex<HashMap<String, (Generation, Arc<String>)>>,
-    pages: Mutex<HashMap<String, (Generation, Arc<String>)>>,
+    pages: Mutex<Pages>,
 }
 
-/// Answers each part of the [`Cache`] keeps at most: when full it starts again empty.
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache::with_page_bytes(PAGE_BYTES)
+    }
+}
+
+/// Answers the aggregate part of the [`Cache`] keeps at most (each a count, a stats object or
+/// up to 5,000 map points): when full it starts again empty.
 const CACHED: usize = 512;
 
-/// Bodies of pages and searches kept at most (a page of 100 events with their evidence is
-/// about 100 KB: at most about 100 MB).
-const CACHED_PAGES: usize = 1024;
+/// Bytes of page and search bodies (with their keys) the [`Cache`] keeps at most: past it the
+/// least recently used go. A page of 500 events with their evidence is about 0.5 MB, and any
+/// client can ask for as many distinct pages as it likes, so the bound is on bytes, not pages.
+pub const PAGE_BYTES: usize = 64 << 20;
+
+/// Bodies of pages and searches, least recently used first out once their bytes pass `cap`.
+struct Pages {
+    map: HashMap<String, PageEntry>,
+    /// Keys by the tick of their last use: the first is the least recently used.
+    order: BTreeMap<u64, String>,
+    tick: u64,
+    bytes: usize,
+    cap: usize,
+}
+
+struct PageEntry {
+    generation: Generation,
+    body: Arc<String>,
+    used: u64,
+}
+
+impl Pages {
+    fn cost(key: &str, body: &str) -> usize {
+        key.len() + body.len()
+    }
+
+    fn get(&mut self, key: &str, generation: Generation) -> Option<Arc<String>> {
+        self.tick += 1;
+        let tick = self.tick;
+        let e = self.map.get_mut(key)?;
+        if e.generation != generation {
+            return None;
+        }
+        self.order.remove(&e.used);
+        e.used = tick;
+        self.order.insert(tick, key.to_string());
+        Some(e.body.clone())
+    }
+
+    fn remove(&mut self, key: &str) {
+        if let Some(old) = self.map.remove(key) {
+            self.order.remove(&old.used);
+            self.bytes -= Pages::cost(key, &old.body);
+        }
+    }
+
+    fn put(&mut self, key: String, generation: Generation, body: Arc<String>) {
+        self.remove(&key);
+        let cost = Pages::cost(&key, &body);
+        if cost > self.cap {
+            return;
+        }
+        while self.bytes + cost > self.cap {
+            let Some((_, oldest)) = self.order.pop_first() else {
+                break;
+            };
+            if let Some(old) = self.map.remove(&oldest) {
+                self.bytes -= Pages::cost(&oldest, &old.body);
+            }
+        }
+        self.tick += 1;
+        self.order.insert(self.tick, key.clone());
+        self.bytes += cost;
+        self.map.insert(
+            key,
+            PageEntry {
+                generation,
+                body,
+                used: self.tick,
+            },
+        );
+    }
+}
 
 /// The answer cached for `key` in `map` at this generation.
 fn cached(
@@ -56,38 +137,50 @@ fn cached(
         .map(|(_, v)| v.clone())
 }
 
-fn keep(
-    map: &Mutex<HashMap<String, (Generation, Arc<String>)>>,
-    most: usize,
-    key: String,
-    generation: Generation,
-    v: Arc<String>,
-) {
-    if let Ok(mut c) = map.lock() {
-        if c.len() >= most {
-            c.clear();
-        }
-        c.insert(key, (generation, v));
-    }
-}
-
 impl Cache {
+    /// A cache keeping at most `cap` bytes of page and search bodies.
+    pub fn with_page_bytes(cap: usize) -> Cache {
+        Cache {
+            map: Mutex::new(HashMap::new()),
+            pages: Mutex::new(Pages {
+                map: HashMap::new(),
+                order: BTreeMap::new(),
+                tick: 0,
+                bytes: 0,
+                cap,
+            }),
+        }
+    }
+
     /// The answer cached for `key` at this generation.
     pub fn get(&self, key: &str, generation: Generation) -> Option<Arc<String>> {
         cached(&self.map, key, generation)
     }
 
     pub fn put(&self, key: String, generation: Generation, v: Arc<String>) {
-        keep(&self.map, CACHED, key, generation, v)
+        if let Ok(mut c) = self.map.lock() {
+            if c.len() >= CACHED {
+                c.clear();
+            }
+            c.insert(key, (generation, v));
+        }
     }
 
     /// The body of a page or search cached for `key` at this generation.
     pub fn page(&self, key: &str, generation: Generation) -> Option<Arc<String>> {
-        cached(&self.pages, key, generation)
+        self.pages.lock().ok()?.get(key, generation)
     }
 
     pub fn put_page(&self, key: String, generation: Generation, v: Arc<String>) {
-        keep(&self.pages, CACHED_PAGES, key, generation, v)
+        if let Ok(mut p) = self.pages.lock() {
+            p.put(key, generation, v);
+        }
+    }
+
+    /// Bytes of page and search bodies (with their keys) held now.
+    #[cfg(test)]
+    fn page_bytes(&self) -> usize {
+        self.pages.lock().map(|p| p.bytes).unwrap_or(0)
     }
 
     /// The cached answer for `key` if the store has not changed since, else `compute` it.
@@ -102,6 +195,37 @@ impl Cache {
         }
         let v = Arc::new(compute()?);
         self.put(key, generation, v.clone());
+        Ok(v)
+    }
+
+    /// The cached body of a page or search for `key` if the store has not changed since, else
+    /// `compute` it and keep it.
+    fn page_or<E>(
+        &self,
+        key: String,
+        generation: Generation,
+        compute: impl FnOnce() -> Result<String, E>,
+    ) -> Result<Arc<String>, E> {
+        if let Some(v) = self.page(&key, generation) {
+            return Ok(v);
+        }
+        let v = Arc::new(compute()?);
+        self.put_page(key, generation, v.clone());
+        Ok(v)
+    }
+
+    /// [`Cache::page_or`] with an asynchronous `compute`.
+    async fn page_or_async<E>(
+        &self,
+        key: String,
+        generation: Generation,
+        compute: impl Future<Output = Result<String, E>>,
+    ) -> Result<Arc<String>, E> {
+        if let Some(v) = self.page(&key, generation) {
+            return Ok(v);
+        }
+        let v = Arc::new(compute.await?);
+        self.put_page(key, generation, v.clone());
         Ok(v)
     }
 }
@@ -237,20 +361,16 @@ pub struct Sqlite {
 impl ReadBackend for Sqlite {
     fn events(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, Arc<String>> {
         Box::pin(self.pool.run(move |s| {
-            let generation = s.api_generation()?;
-            let page_key = key("page", &filter);
-            if let Some(body) = cache.page(&page_key, generation) {
-                return Ok(body);
-            }
-            let cs = s.cluster_support()?;
-            let page = s.api_events(&filter, cs)?;
-            let body = Arc::new(events_body(
-                &filter,
-                page_total(s, &cache, &filter, generation, page.len())?,
-                &page,
-            )?);
-            cache.put_page(page_key, generation, body.clone());
-            Ok(body)
+            let generation = s.generation()?;
+            cache.page_or(key("page", &filter), generation, || {
+                let cs = s.cluster_support()?;
+                let page = s.api_events(&filter, cs)?;
+                events_body(
+                    &filter,
+                    page_total(s, &cache, &filter, generation, page.len())?,
+                    &page,
+                )
+            })
         }))
     }
 
@@ -277,25 +397,17 @@ impl ReadBackend for Sqlite {
         offset: usize,
     ) -> Fut<'_, Arc<String>> {
         Box::pin(self.pool.run(move |s| {
-            let generation = s.api_generation()?;
-            let k = search_key(&q, limit, offset);
-            if let Some(body) = cache.page(&k, generation) {
-                return Ok(body);
-            }
-            let body = Arc::new(search_body(
-                limit,
-                offset,
-                &s.api_search(&q, limit, offset)?,
-            )?);
-            cache.put_page(k, generation, body.clone());
-            Ok(body)
+            let generation = s.generation()?;
+            cache.page_or(search_key(&q, limit, offset), generation, || {
+                search_body(limit, offset, &s.api_search(&q, limit, offset)?)
+            })
         }))
     }
 
     fn stats(&self, cache: Arc<Cache>, filter: Filter) -> Fut<'_, Arc<String>> {
         Box::pin(self.pool.run_aggregate(move |s| {
             let cs = s.cluster_support()?;
-            let generation = s.api_generation()?;
+            let generation = s.generation()?;
             cache.get_or(key("stats", &filter), generation, || {
                 to_json(&s.api_stats(&filter, cs)?)
             })
@@ -305,7 +417,7 @@ impl ReadBackend for Sqlite {
     fn points(&self, cache: Arc<Cache>, filter: Filter, limit: usize) -> Fut<'_, Arc<String>> {
         Box::pin(self.pool.run_aggregate(move |s| {
             let cs = s.cluster_support()?;
-            let generation = s.api_generation()?;
+            let generation = s.generation()?;
             cache.get_or(key("points", &filter), generation, || {
                 points_json(limit, cs, &s.api_points(&filter, cs, limit)?)
             })
@@ -432,28 +544,26 @@ impl ReadBackend for Postgres {
             let l = self.lease(false).await?;
             let out = async {
                 let (generation, cs) = pg::generation(&l).await?;
-                let page_key = key("page", &filter);
-                if let Some(body) = cache.page(&page_key, generation) {
-                    return Ok(body);
-                }
-                let k = key("count", &unpaged(&filter));
-                // The count (unless cached) and the page go out together.
-                let (total, page) = tokio::join!(
-                    cached_pg(&cache, k, generation, async {
-                        Ok(encode_total(
-                            pg::count_capped(&l, &filter, TOTAL_CAP).await?,
-                        ))
-                    }),
-                    pg::events(&l, &filter, cs)
-                );
-                let page = page?;
-                let total = match total_of_page(&filter, page.len()) {
-                    Some(t) => t,
-                    None => at_least(decode_total(&total?), &filter, page.len()),
-                };
-                let body = Arc::new(events_body(&filter, total, &page).map_err(ser)?);
-                cache.put_page(page_key, generation, body.clone());
-                Ok(body)
+                cache
+                    .page_or_async(key("page", &filter), generation, async {
+                        let k = key("count", &unpaged(&filter));
+                        // The count (unless cached) and the page go out together.
+                        let (total, page) = tokio::join!(
+                            cached_pg(&cache, k, generation, async {
+                                Ok(encode_total(
+                                    pg::count_capped(&l, &filter, TOTAL_CAP).await?,
+                                ))
+                            }),
+                            pg::events(&l, &filter, cs)
+                        );
+                        let page = page?;
+                        let total = match total_of_page(&filter, page.len()) {
+                            Some(t) => t,
+                            None => at_least(decode_total(&total?), &filter, page.len()),
+                        };
+                        events_body(&filter, total, &page).map_err(ser)
+                    })
+                    .await
             }
             .await;
             self.finish(l, out, false)
@@ -495,14 +605,12 @@ impl ReadBackend for Postgres {
             let l = self.lease(false).await?;
             let out = async {
                 let (generation, _) = pg::generation(&l).await?;
-                let k = search_key(&q, limit, offset);
-                if let Some(body) = cache.page(&k, generation) {
-                    return Ok(body);
-                }
-                let page = pg::search(&l, &q, limit, offset).await?;
-                let body = Arc::new(search_body(limit, offset, &page).map_err(ser)?);
-                cache.put_page(k, generation, body.clone());
-                Ok(body)
+                cache
+                    .page_or_async(search_key(&q, limit, offset), generation, async {
+                        let page = pg::search(&l, &q, limit, offset).await?;
+                        search_body(limit, offset, &page).map_err(ser)
+                    })
+                    .await
             }
             .await;
             self.finish(l, out, false)
@@ -658,6 +766,50 @@ mod tests {
             offset,
             ..Filter::default()
         }
+    }
+
+    #[test]
+    fn the_page_cache_holds_its_byte_cap_and_drops_the_least_recently_used() {
+        let cap = 10_000;
+        let cache = Cache::with_page_bytes(cap);
+        let g = [1, 2, 3, 4];
+        let body = |i: usize| Arc::new(format!("{i:>999}"));
+        // Many distinct pages of about 1 KB each: never more than the cap held.
+        for i in 0..100 {
+            cache.put_page(format!("page:{i}"), g, body(i));
+            assert!(cache.page_bytes() <= cap, "{} bytes", cache.page_bytes());
+            // The first page, read after every put, stays the most recently used.
+            if i > 0 {
+                assert!(cache.page("page:0", g).is_some(), "page 0 at {i}");
+            }
+        }
+        assert!(
+            cache.page_bytes() > cap - 1100,
+            "{} bytes",
+            cache.page_bytes()
+        );
+        // The oldest unread pages went, the newest are there.
+        assert!(cache.page("page:1", g).is_none());
+        assert_eq!(cache.page("page:99", g), Some(body(99)));
+        // Another generation misses; a body larger than the cap is not kept.
+        assert!(cache.page("page:99", [1, 2, 3, 5]).is_none());
+        cache.put_page("huge".into(), g, Arc::new("x".repeat(cap + 1)));
+        assert!(cache.page("huge", g).is_none());
+        assert!(cache.page_bytes() <= cap);
+        // Replacing a key counts its bytes once.
+        let before = cache.page_bytes();
+        cache.put_page("page:99".into(), g, body(99));
+        assert_eq!(cache.page_bytes(), before);
+        // Computed once per generation.
+        let mut runs = 0;
+        for _ in 0..3 {
+            let v = cache.page_or::<ApiError>("k".into(), g, || {
+                runs += 1;
+                Ok("v".into())
+            });
+            assert_eq!(v.unwrap().as_str(), "v");
+        }
+        assert_eq!(runs, 1);
     }
 
     #[test]

@@ -16,6 +16,7 @@ use dateline_store::Store;
 use dateline_store::api::ClusterSupport;
 use std::cell::Cell;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::Semaphore;
@@ -30,6 +31,8 @@ pub struct Pool {
     /// so they never wait behind slow filtered queries.
     lookups: Arc<Semaphore>,
     limit: Duration,
+    /// Changes by other connections seen by the pool's connections (see [`Conn::generation`]).
+    writes: Arc<AtomicI64>,
 }
 
 /// A pooled read connection (a [`Store`], which it dereferences to) and whether its database
@@ -38,6 +41,10 @@ pub struct Conn {
     store: Store,
     /// Cluster support with the `schema_version` it was read at.
     clusters: Cell<Option<(i64, ClusterSupport)>>,
+    /// The `data_version` this connection saw last (none before its first request).
+    data_version: Cell<Option<i64>>,
+    /// The pool's count of changes seen.
+    writes: Arc<AtomicI64>,
 }
 
 impl std::ops::Deref for Conn {
@@ -66,6 +73,32 @@ impl Conn {
         self.clusters.set(Some((version, cs)));
         Ok(cs)
     }
+
+    /// The store's generation, which the server's cache keys its answers by: the largest
+    /// article and event ids, `PRAGMA schema_version`, and the pool's count of writes seen.
+    /// `PRAGMA data_version` tells a connection only whether another connection committed
+    /// since it last looked (its values mean nothing across connections), so each connection
+    /// that sees it change, or looks for the first time, counts one more write for the whole
+    /// pool: after any commit (a backfill rewriting clusters, a migration, an `UPDATE` by
+    /// another process) the first request on any connection moves every connection's
+    /// generation on. A write may be counted more than once (each connection that sees it);
+    /// that only drops the cache once more.
+    pub fn generation(&self) -> dateline_store::Result<crate::backend::Generation> {
+        let (articles, events, schema, data): (i64, i64, i64, i64) = self
+            .store
+            .connection()
+            .prepare_cached(
+                "SELECT (SELECT coalesce(max(id), 0) FROM articles),
+                        (SELECT coalesce(max(id), 0) FROM events),
+                        (SELECT schema_version FROM pragma_schema_version),
+                        (SELECT data_version FROM pragma_data_version)",
+            )?
+            .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        if self.data_version.replace(Some(data)) != Some(data) {
+            self.writes.fetch_add(1, Ordering::SeqCst);
+        }
+        Ok([articles, events, schema, self.writes.load(Ordering::SeqCst)])
+    }
 }
 
 thread_local! {
@@ -80,7 +113,7 @@ thread_local! {
 /// 2 MB cache and no map, 3.7 ms mapped).
 /// Its progress handler, installed once, interrupts a statement once the [`DEADLINE`] of the
 /// thread running it has passed (none between requests).
-fn open(path: &std::path::Path) -> dateline_store::Result<Conn> {
+fn open(path: &std::path::Path, writes: Arc<AtomicI64>) -> dateline_store::Result<Conn> {
     let s = Store::open_read_only(path)?;
     s.connection()
         .execute_batch("PRAGMA mmap_size = 8589934592; PRAGMA cache_size = -16384;")
@@ -96,6 +129,8 @@ fn open(path: &std::path::Path) -> dateline_store::Result<Conn> {
     Ok(Conn {
         store: s,
         clusters: Cell::new(None),
+        data_version: Cell::new(None),
+        writes,
     })
 }
 
@@ -126,12 +161,13 @@ impl Pool {
             aggregates: Arc::new(Semaphore::new((size / 2).max(1))),
             lookups: Arc::new(Semaphore::new((size / 2).max(1))),
             limit: Duration::from_millis(query_ms.max(1)),
+            writes: Arc::new(AtomicI64::new(0)),
         }
     }
 
     /// Open one read connection now and keep it.
     pub fn check(&self) -> Result<(), String> {
-        let s = open(&self.path).map_err(|e| e.to_string())?;
+        let s = open(&self.path, self.writes.clone()).map_err(|e| e.to_string())?;
         self.idle.lock().map_err(|e| e.to_string())?.push(s);
         Ok(())
     }
@@ -189,11 +225,12 @@ impl Pool {
             .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting down"))?;
         let idle = self.idle.clone();
         let path = self.path.clone();
+        let writes = self.writes.clone();
         tokio::task::spawn_blocking(move || {
             let taken = idle.lock().ok().and_then(|mut v| v.pop());
             let store = match taken {
                 Some(s) => s,
-                None => open(&path).map_err(|e| {
+                None => open(&path, writes).map_err(|e| {
                     ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("database: {e}"))
                 })?,
             };
@@ -226,7 +263,7 @@ mod tests {
     #[test]
     fn cluster_support_is_read_again_after_the_schema_changes() {
         let (dir, path) = empty_store("schema");
-        let conn = open(&path).unwrap();
+        let conn = open(&path, Arc::default()).unwrap();
         let cs = conn.cluster_support().unwrap();
         assert_eq!(cs, conn.store.cluster_support().unwrap());
         assert!(cs.column && cs.table);
@@ -241,6 +278,45 @@ mod tests {
         let (again, _) = conn.clusters.get().unwrap();
         assert!(again > at, "schema version {at} then {again}");
         drop(conn);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn the_generation_moves_on_after_a_write_without_new_rows_or_a_schema_change() {
+        let (dir, path) = empty_store("generation");
+        let writes = Arc::new(AtomicI64::new(0));
+        let (a, b) = (
+            open(&path, writes.clone()).unwrap(),
+            open(&path, writes.clone()).unwrap(),
+        );
+        let g = a.generation().unwrap();
+        assert_eq!(b.generation().unwrap()[..3], g[..3]);
+        let g = b.generation().unwrap();
+        assert_eq!(a.generation().unwrap(), g, "no write: the same generation");
+        let other = rusqlite::Connection::open(&path).unwrap();
+        // A schema change, then rows written in a table the ids do not look at: each moves
+        // the generation on, with the same largest ids.
+        other
+            .execute_batch("CREATE TABLE later (x INTEGER)")
+            .unwrap();
+        let after_schema = a.generation().unwrap();
+        assert!(
+            after_schema[2] > g[2],
+            "schema version {g:?} then {after_schema:?}"
+        );
+        other.execute_batch("INSERT INTO later VALUES (1)").unwrap();
+        let g1 = a.generation().unwrap();
+        assert_ne!(g1, after_schema);
+        assert_eq!(g1[..3], after_schema[..3]);
+        other.execute_batch("UPDATE later SET x = 2").unwrap();
+        // The connection that looks first moves the other on too.
+        let g2 = b.generation().unwrap();
+        assert_ne!(g2, g1);
+        assert!(a.generation().unwrap()[3] >= g2[3]);
+        // A connection opened later, on its first look, never takes an older generation.
+        let c = open(&path, writes.clone()).unwrap();
+        assert!(c.generation().unwrap()[3] > g2[3]);
+        drop((a, b, c));
         std::fs::remove_dir_all(&dir).ok();
     }
 

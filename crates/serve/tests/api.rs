@@ -735,6 +735,46 @@ fn same_answers(sqlite: SocketAddr, pg: SocketAddr, clusters: bool) {
     println!("postgres: {compared} requests gave the same answers as on SQLite");
 }
 
+/// A backfill that rewrites clusters without adding a row (the largest article and event
+/// ids stay) drops the cached pages, searches and stats: `write` runs the statement on the
+/// store from outside the server.
+fn a_rewrite_without_new_rows_drops_cached_answers_on(a: SocketAddr, write: &dyn Fn(&str)) {
+    let q = "/api/events?limit=50";
+    let page = ok(get(a, q));
+    let clustered = |p: &Value| {
+        p["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| !e["cluster"]["id"].is_null())
+            .count()
+    };
+    assert!(clustered(&page) > 0, "the fixtures have clusters: {page}");
+    // Asked again: the same (cached) body.
+    assert_eq!(ok(get(a, q)), page);
+    let stats = ok(get(a, "/api/stats"));
+    assert!(stats["clusters"].as_u64().unwrap() > 0, "{stats}");
+    write("UPDATE events SET cluster = NULL");
+    let after = ok(get(a, q));
+    assert_eq!(clustered(&after), 0, "the cached page was served: {after}");
+    assert_eq!(after["total"], page["total"]);
+    let stats_after = ok(get(a, "/api/stats"));
+    assert_ne!(stats_after["clusters"], stats["clusters"], "{stats_after}");
+}
+
+#[test]
+fn a_rewrite_without_new_rows_drops_cached_answers() {
+    let (_dir, db) = store_with(&["articles.jsonl", "hostile.jsonl"]);
+    let srv = start(Options::new(&db));
+    let path = db.clone();
+    a_rewrite_without_new_rows_drops_cached_answers_on(srv.addr, &|sql| {
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap()
+    });
+}
+
 /// The fixture articles in a new database of a test PostgreSQL server.
 fn postgres_with(
     pg: &dateline_store_pg::testing::TempPostgres,
@@ -792,6 +832,18 @@ fn on_postgres() {
         same_answers(plain.addr, srv.addr, false);
     }
     drop(srv);
+    println!("postgres: a_rewrite_without_new_rows_drops_cached_answers");
+    let url = postgres_with(&pg, "rewrite", &fixtures);
+    let rewrite = start(Options::new(&url));
+    if ok(get(rewrite.addr, "/api/info"))["clusters"] == true {
+        a_rewrite_without_new_rows_drops_cached_answers_on(rewrite.addr, &|sql| {
+            postgres::Client::connect(&url, postgres::NoTls)
+                .unwrap()
+                .batch_execute(sql)
+                .unwrap()
+        });
+    }
+    drop(rewrite);
     println!("postgres: token_required_for_writes");
     let url = postgres_with(&pg, "writes", &common::records(&["articles.jsonl"]));
     token_required_for_writes_on(PathBuf::from(url));

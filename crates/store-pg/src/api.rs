@@ -348,9 +348,12 @@ fn tables(needs_article: bool) -> &'static str {
     }
 }
 
-/// Whether the database has event clusters, and a number that changes whenever articles or
-/// events are added (for caching answers): one round trip.
-pub async fn generation(l: &Lease<'_>) -> Result<((i64, i64), ClusterSupport)> {
+/// Whether the database has event clusters, and numbers that change whenever the store may
+/// have changed (for caching answers), in one round trip: `[largest article id, largest event
+/// id, schema version (dateline_schema), writes]`, where the last is a hash of the server's
+/// current snapshot (`txid_current_snapshot()`), which changes whenever any transaction that
+/// wrote commits or ends: a backfill that rewrites clusters without adding a row moves it on.
+pub async fn generation(l: &Lease<'_>) -> Result<([i64; 4], ClusterSupport)> {
     let r = l
         .query_one(
             "SELECT (SELECT coalesce(max(id), 0)::int8 FROM articles),
@@ -359,7 +362,9 @@ pub async fn generation(l: &Lease<'_>) -> Result<((i64, i64), ClusterSupport)> {
                         AND attname = 'cluster' AND NOT attisdropped),
                     (SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('clusters')
                         AND attname IN ('id', 'mentions', 'articles', 'sources')
-                        AND NOT attisdropped)",
+                        AND NOT attisdropped),
+                    (SELECT coalesce(max(version), 0)::int8 FROM dateline_schema),
+                    txid_current_snapshot()::text",
             &[],
         )
         .await?;
@@ -368,7 +373,14 @@ pub async fn generation(l: &Lease<'_>) -> Result<((i64, i64), ClusterSupport)> {
         column,
         table: column && r.try_get::<_, i64>(3)? == 4,
     };
-    Ok(((r.try_get(0)?, r.try_get(1)?), cs))
+    let snapshot: String = r.try_get(5)?;
+    let writes = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        snapshot.hash(&mut h);
+        h.finish() as i64
+    };
+    Ok(([r.try_get(0)?, r.try_get(1)?, r.try_get(4)?, writes], cs))
 }
 
 /// Whether the database has event clusters.
