@@ -163,6 +163,11 @@ pub fn actors_overlap(a: &[String], b: &[String]) -> bool {
 
 /// Places agree when within [`MAX_KM`] (both with coordinates), else when they have the same
 /// geonameid, else the same country. A mention without a place agrees with any place.
+///
+/// A named place the gazetteer could not resolve (no geonameid, no coordinates: "the village
+/// of X") says where the event was without saying how far that is from anything else, so it
+/// agrees only with a place of the same name (case-insensitive) whose country does not differ;
+/// never with another place merely because both lie in one country.
 pub fn places_agree(a: Option<&Place>, b: Option<&Place>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return true;
@@ -173,7 +178,20 @@ pub fn places_agree(a: Option<&Place>, b: Option<&Place>) -> bool {
     if let (Some(x), Some(y)) = (a.geonameid, b.geonameid) {
         return x == y;
     }
+    if unresolved_named(a) || unresolved_named(b) {
+        let same_name = matches!((&a.name, &b.name),
+            (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase());
+        let countries_differ = matches!((&a.country, &b.country),
+            (Some(x), Some(y)) if x != y);
+        return same_name && !countries_differ;
+    }
     matches!((&a.country, &b.country), (Some(x), Some(y)) if x == y)
+}
+
+/// A place with a name but neither a geonameid nor coordinates: a toponym the gazetteer could
+/// not resolve (`dateline_geo::unresolved`).
+fn unresolved_named(p: &Place) -> bool {
+    p.name.is_some() && p.geonameid.is_none() && (p.lat.is_none() || p.lon.is_none())
 }
 
 /// How precisely a mention is placed: 3 coordinates, 2 a geonameid, 1 a country, 0 nothing.
@@ -545,6 +563,36 @@ mod tests {
         ));
         assert!(places_agree(Some(&p(None, "SY")), Some(&p(Some(2), "SY"))));
         assert!(!places_agree(Some(&p(None, "SY")), Some(&p(None, "IQ"))));
+        // toponyms without coordinates agree by name, never by country alone
+        let named = |n: &str, g: Option<i64>, c: Option<&str>| Place {
+            name: Some(n.into()),
+            geonameid: g,
+            country: c.map(Into::into),
+            lat: None,
+            lon: None,
+        };
+        let village = named("Talmir", None, Some("SY"));
+        assert!(places_agree(
+            Some(&village),
+            Some(&named("talmir", None, Some("SY")))
+        ));
+        assert!(places_agree(
+            Some(&village),
+            Some(&named("Talmir", None, None))
+        ));
+        assert!(!places_agree(
+            Some(&village),
+            Some(&named("Orvena", None, Some("SY")))
+        ));
+        assert!(!places_agree(
+            Some(&village),
+            Some(&named("Talmir", None, Some("IQ")))
+        ));
+        assert!(!places_agree(
+            Some(&village),
+            Some(&named("Aleppo", Some(170063), Some("SY")))
+        ));
+        assert!(places_agree(Some(&village), None));
     }
 
     #[test]
