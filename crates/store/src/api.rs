@@ -754,15 +754,6 @@ impl Store {
         })
     }
 
-    /// A number that changes whenever events or articles are added: for caching answers.
-    pub fn api_generation(&self) -> Result<(i64, i64)> {
-        Ok(self.conn.query_row(
-            "SELECT (SELECT coalesce(max(id), 0) FROM articles),
-                    (SELECT coalesce(max(id), 0) FROM events)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?)
-    }
 }
 
 /// How many of the newest matching mentions the map groups into points: bounds the cost of a
