@@ -753,7 +753,6 @@ impl Store {
             hits,
         })
     }
-
 }
 
 /// How many of the newest matching mentions the map groups into points: bounds the cost of a
