@@ -3491,96 +3491,247 @@ pub(crate) fn is_after(a: &str, p: &str) -> bool {
     a > &p[..n]
 }
 
-/// Link repeated mentions of one event (headline, standfirst, body): a later event with the
-/// same CAMEO root, status, compatible actors, date and place points at the first mention.
+/// Link repeated mentions of one event within the article. A *referring* mention — one in the
+/// headline or standfirst, or an anaphoric one in the body ("the arrests", "those detained") —
+/// joins the most specific compatible body mention (its *anchor*: the same CAMEO code first, then
+/// the longer code, then the more arguments, date and place); with no anchor, an earlier
+/// compatible referring mention. It stays alone when the compatible anchors disagree with each
+/// other (two attacks in two towns) or when it counts several events ("two attacks"). Every
+/// member of a group points with `same_as` at the group's first mention in document order, so
+/// a reader of the records in order has always met the target already.
 pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
-    let block_kind = |e: &Event| doc.blocks[doc.sentences[e.sentence].block].kind;
-    let codes =
-        |a: &[Argument]| -> Vec<String> { a.iter().filter_map(|x| x.code.clone()).collect() };
-    let compatible = |x: &[String], y: &[String]| {
-        x.is_empty()
-            || y.is_empty()
-            || x.iter()
-                .any(|c| y.iter().any(|d| d[..3.min(d.len())] == c[..3.min(c.len())]))
+    let n = events.len();
+    let in_head = |e: &Event| {
+        matches!(
+            doc.blocks[doc.sentences[e.sentence].block].kind,
+            BlockKind::Title | BlockKind::Standfirst
+        )
     };
-    for j in 0..events.len() {
-        for i in 0..j {
-            if events[i].same_as.is_some() || events[i].sentence == events[j].sentence {
+    let head: Vec<bool> = events.iter().map(in_head).collect();
+    let referring: Vec<bool> = (0..n)
+        .map(|i| head[i] || anaphoric(doc, &events[i]))
+        .collect();
+    // group[i]: the mention whose group i belongs to (itself when alone or an anchor)
+    let mut group: Vec<usize> = (0..n).collect();
+    for j in 0..n {
+        if !referring[j] || several(doc, &events[j]) {
+            continue;
+        }
+        let fits = |i: usize| {
+            i != j
+                && events[i].sentence != events[j].sentence
+                && same_event(doc, &events[i], &events[j])
+        };
+        let anchors: Vec<usize> = (0..n)
+            .filter(|&i| !referring[i] && (head[j] || i < j) && fits(i))
+            .collect();
+        let pick = if anchors.is_empty() {
+            // an earlier referring mention (standfirst after headline, anaphor after headline)
+            (0..j).rev().find(|&i| referring[i] && fits(i))
+        } else {
+            let clash = anchors.iter().enumerate().any(|(k, &a)| {
+                anchors[k + 1..]
+                    .iter()
+                    .any(|&b| !same_event(doc, &events[a], &events[b]))
+            });
+            if clash {
                 continue;
             }
-            let (a, b) = (&events[i], &events[j]);
-            let headline = matches!(block_kind(a), BlockKind::Title | BlockKind::Standfirst)
-                || matches!(block_kind(b), BlockKind::Title | BlockKind::Standfirst);
-            if !headline || a.cameo != b.cameo || a.status != b.status {
-                continue;
-            }
-            let (sa, sb) = (codes(&a.source), codes(&b.source));
-            let same_word = head_word(doc, a.trigger) == head_word(doc, b.trigger);
-            let shared_actor = sa.iter().any(|c| sb.contains(c));
-            let shared_place = match (a.place, b.place) {
-                (Some(x), Some(y)) => x.place == y.place || same_country(doc, x.place, y.place),
-                _ => false,
+            // the most specific; ties: the first for a headline, the nearest before an anaphor
+            let key = |k: usize| {
+                let e = &events[k];
+                (e.cameo == events[j].cameo, e.cameo.len(), mention_weight(e))
             };
-            if !(same_word || shared_actor || shared_place)
-                || !compatible(&sa, &sb)
-                || !compatible(&codes(&a.target), &codes(&b.target))
+            let best = |x: &usize, y: &usize| {
+                key(*x)
+                    .cmp(&key(*y))
+                    .then(if head[j] { y.cmp(x) } else { x.cmp(y) })
+            };
+            anchors.iter().copied().max_by(best)
+        };
+        let Some(pick) = pick else { continue };
+        let g = group[pick];
+        // a group only takes a mention agreeing with all its members
+        let agrees = (0..n).filter(|&k| k != j && group[k] == g).all(|k| {
+            events[k].sentence != events[j].sentence && same_event(doc, &events[k], &events[j])
+        });
+        if agrees {
+            group[j] = g;
+        }
+    }
+    for g in 0..n {
+        let members: Vec<usize> = (0..n).filter(|&k| group[k] == g).collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let first = members[0];
+        // what the anchor knows first, else what any member knows from its own sentence
+        let place = events[g].place.or_else(|| {
+            members
+                .iter()
+                .find_map(|&k| events[k].place.filter(|p| p.basis != Basis::Article))
+        });
+        let text_date = std::iter::once(g)
+            .chain(members.iter().copied())
+            .find_map(|k| events[k].date.clone().filter(|d| d.basis == Basis::Text));
+        for &k in &members {
+            if k != first {
+                events[k].same_as = Some(first);
+            }
+            if events[k].place.is_none()
+                && let Some(p) = place
             {
-                continue;
-            }
-            let same_date = match (&a.date, &b.date) {
-                (Some(x), Some(y)) => {
-                    x.value == y.value || x.basis == Basis::Published || y.basis == Basis::Published
-                }
-                _ => true,
-            };
-            let same_place = match (a.place, b.place) {
-                (Some(x), Some(y)) => x.place == y.place || same_country(doc, x.place, y.place),
-                _ => true,
-            };
-            if !(same_date && same_place) {
-                continue;
-            }
-            // the linked mentions share what either knows
-            let (pa, pb) = (a.place, b.place);
-            let (da, db) = (a.date.clone(), b.date.clone());
-            events[j].same_as = Some(i);
-            if pb.is_none()
-                && let Some(p) = pa
-            {
-                events[j].place = Some(PlaceRef {
+                events[k].place = Some(PlaceRef {
                     place: p.place,
                     basis: Basis::Article,
                 });
             }
-            if pa.is_none()
-                && let Some(p) = pb
+            if events[k]
+                .date
+                .as_ref()
+                .is_some_and(|d| d.basis == Basis::Published)
+                && let Some(d) = &text_date
             {
-                events[i].place = Some(PlaceRef {
-                    place: p.place,
-                    basis: Basis::Article,
-                });
+                events[k].date = Some(d.clone());
             }
-            if let (Some(x), Some(y)) = (&da, &db) {
-                if x.basis == Basis::Published && y.basis == Basis::Text {
-                    events[i].date = Some(y.clone());
-                } else if y.basis == Basis::Published && x.basis == Basis::Text {
-                    events[j].date = Some(x.clone());
-                }
-            }
-            break;
         }
     }
 }
 
-/// The last word of a trigger, lower-case, without a plural -s: "meeting", "talk".
-fn head_word(doc: &Doc, span: Span) -> String {
-    let w = doc
-        .slice(span)
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    w.strip_suffix('s').map(str::to_string).unwrap_or(w)
+/// Two mentions may name one event: the same status, CAMEO codes of one family (same root, and
+/// one leaf the other's or a parent of it; a code ending in 0 names its root unspecified), no
+/// conflicting source or target, date or place.
+fn same_event(doc: &Doc, a: &Event, b: &Event) -> bool {
+    a.status == b.status
+        && same_family(&a.cameo, &b.cameo)
+        && actors_agree(&a.source, &b.source)
+        && actors_agree(&a.target, &b.target)
+        && dates_agree(a.date.as_ref(), b.date.as_ref())
+        && match (a.place, b.place) {
+            (Some(x), Some(y)) => x.place == y.place || same_country(doc, x.place, y.place),
+            _ => true,
+        }
+}
+
+fn same_family(a: &str, b: &str) -> bool {
+    let norm = |c: &str| -> String {
+        if c.len() == 3 && c.ends_with('0') {
+            c[..2].to_string()
+        } else {
+            c.to_string()
+        }
+    };
+    let (x, y) = (norm(a), norm(b));
+    x.len() >= 2 && y.len() >= 2 && x[..2] == y[..2] && (x.starts_with(&y) || y.starts_with(&x))
+}
+
+/// No conflict between two sides: either is empty (or uncoded), or some actor of one is the
+/// other's code, its bare country or its bare sector ("COP" / "KENCOP", "KEN" / "KENCOP").
+fn actors_agree(x: &[Argument], y: &[Argument]) -> bool {
+    let codes =
+        |a: &[Argument]| -> Vec<String> { a.iter().filter_map(|x| x.code.clone()).collect() };
+    let (cx, cy) = (codes(x), codes(y));
+    let fit = |c: &str, d: &str| {
+        c == d || c.len() == 3 && d.len() > 3 && (d.starts_with(c) || d.ends_with(c))
+    };
+    cx.is_empty() || cy.is_empty() || cx.iter().any(|c| cy.iter().any(|d| fit(c, d) || fit(d, c)))
+}
+
+/// Dates agree when equal, when one only falls back on the publication date, or when one is a
+/// coarser value containing the other ("2021-06" / "2021-06-09").
+fn dates_agree(a: Option<&DateRef>, b: Option<&DateRef>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            x.basis == Basis::Published
+                || y.basis == Basis::Published
+                || x.value == y.value
+                || x.value.starts_with(&y.value)
+                || y.value.starts_with(&x.value)
+        }
+        _ => true,
+    }
+}
+
+/// How much a mention says: coded source and target weigh most, then a date and a place from
+/// its own sentence, then uncoded arguments.
+fn mention_weight(e: &Event) -> u32 {
+    let coded = |a: &[Argument]| a.iter().any(|x| x.code.is_some());
+    2 * u32::from(coded(&e.source))
+        + 2 * u32::from(coded(&e.target))
+        + u32::from(e.date.as_ref().is_some_and(|d| d.basis == Basis::Text))
+        + u32::from(e.place.is_some_and(|p| p.basis == Basis::Sentence))
+        + u32::from(!e.source.is_empty() || !e.target.is_empty())
+}
+
+/// Lower-case words of the trigger's sentence before the trigger, nearest last.
+fn words_before(doc: &Doc, e: &Event) -> Vec<String> {
+    let s = doc.sentences[e.sentence].span;
+    let from = s.start.min(e.trigger.start);
+    doc.text()[from..e.trigger.start]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A definite mention of an event already told: "the arrests", "those detained", "this attack".
+fn anaphoric(doc: &Doc, e: &Event) -> bool {
+    let w = words_before(doc, e);
+    // the determiner may be inside a multi-word trigger: "launching the attack"
+    let inner: Vec<String> = doc
+        .slice(e.trigger)
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let det = match inner.as_slice() {
+        [_, .., d, _] => Some(d),
+        _ => w.last(),
+    };
+    det.is_some_and(|d| {
+        matches!(
+            d.as_str(),
+            "the" | "this" | "that" | "these" | "those" | "such"
+        )
+    })
+}
+
+/// A mention counting several events ("two attacks", "a wave of arrests", "both meetings").
+fn several(doc: &Doc, e: &Event) -> bool {
+    let w = words_before(doc, e);
+    let near = match w.as_slice() {
+        [.., q, of] if of == "of" => Some(q),
+        [.., q] => Some(q),
+        [] => None,
+    };
+    near.is_some_and(|x| {
+        matches!(
+            x.as_str(),
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "several"
+                | "multiple"
+                | "both"
+                | "twin"
+                | "series"
+                | "wave"
+                | "spate"
+                | "string"
+                | "separate"
+                | "another"
+                | "second"
+                | "new"
+                | "fresh"
+                | "further"
+                | "renewed"
+        ) || x.parse::<u32>().is_ok_and(|k| k > 1)
+    })
 }
 
 fn same_country(doc: &Doc, a: usize, b: usize) -> bool {

@@ -1,0 +1,170 @@
+//! Repeated mentions of one event within an article (`same_as`), in articles written for these
+//! tests: a headline or standfirst mention and an anaphoric body mention ("the arrests", "those
+//! detained") join the most specific compatible body mention; distinct events of one root stay
+//! apart.
+
+mod common;
+
+use dateline_doc::Doc;
+
+fn coded(lines: &[&str]) -> Doc {
+    let lex = dateline_events::Lexicon::load();
+    let mut d = common::doc(lines);
+    dateline_events::code(&mut d, &lex);
+    d
+}
+
+/// The index of the event whose trigger text is `trigger` (the `nth` such, from 0).
+fn ev(d: &Doc, trigger: &str, nth: usize) -> usize {
+    d.events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| d.slice(e.trigger) == trigger)
+        .nth(nth)
+        .map(|(i, _)| i)
+        .unwrap_or_else(|| panic!("no event {trigger:?} #{nth}:\n{}", common::summary(d)))
+}
+
+/// The first mention of `i`'s group (itself when it stands alone or is the first).
+fn group(d: &Doc, i: usize) -> usize {
+    d.events[i].same_as.unwrap_or(i)
+}
+
+#[test]
+fn headline_standfirst_and_body_mentions_are_one_arrest() {
+    let d = coded(&[
+        "T: Police detain dozens after dock strike",
+        "S: Officers detain strikers at the harbour gates",
+        "[Police|KENCOP|organization] in {Kisumu|KE|city} arrested 42 dock workers \
+         <on Tuesday|2016-12-13|day> after a strike over pay.",
+        "The strike had closed the harbour for a week.",
+    ]);
+    let s = common::summary(&d);
+    let (head, stand, body) = (
+        ev(&d, "detain", 0),
+        ev(&d, "detain", 1),
+        ev(&d, "arrested", 0),
+    );
+    assert_eq!(d.events[head].same_as, None, "{s}");
+    assert_eq!(d.events[stand].same_as, Some(head), "{s}");
+    assert_eq!(d.events[body].same_as, Some(head), "{s}");
+    // the headline mention learns the body's place and date
+    let p = d.events[head].place.expect("a place");
+    assert_eq!(d.places[p.place].name, "Kisumu", "{s}");
+    assert_eq!(
+        d.events[head].date.as_ref().map(|x| x.value.as_str()),
+        Some("2016-12-13"),
+        "{s}"
+    );
+}
+
+#[test]
+fn an_anaphoric_later_mention_joins_the_event() {
+    let d = coded(&[
+        "T: Police detain dozens after dock strike",
+        "[Police|KENCOP|organization] in {Kisumu|KE|city} arrested 42 dock workers \
+         <on Tuesday|2016-12-13|day>.",
+        "A union spokesman said the workers had not been violent.",
+        "The 20-year-old shop steward was among those detained.",
+    ]);
+    let s = common::summary(&d);
+    let (head, body) = (ev(&d, "detain", 0), ev(&d, "arrested", 0));
+    let later = ev(&d, "detained", 0);
+    assert_eq!(group(&d, body), head, "{s}");
+    assert_eq!(group(&d, later), head, "{s}");
+}
+
+#[test]
+fn a_plain_repeat_in_the_body_is_not_linked() {
+    // two body sentences each telling an arrest, neither referring back: two records, no link
+    let d = coded(&[
+        "[Police|KENCOP|organization] arrested a trader in {Kisumu|KE|city} \
+         <on Tuesday|2016-12-13|day>.",
+        "Soldiers arrested a farmer in {Eldoret|KE|city} <on Monday|2016-12-12|day>.",
+    ]);
+    let s = common::summary(&d);
+    ev(&d, "arrested", 1);
+    assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
+}
+
+#[test]
+fn two_attacks_in_one_article_stay_apart() {
+    let d = coded(&[
+        "T: Militants attack market in {Maiduguri|NG|city}",
+        "Militants attacked a market in {Maiduguri|NG|city} <on Monday|2016-12-12|day>.",
+        "Militants attacked a church in {Kano|NG|city} <on Tuesday|2016-12-13|day>.",
+        "The attack in {Kano|NG|city} was the third this month.",
+    ]);
+    let s = common::summary(&d);
+    let head = ev(&d, "attack", 0);
+    let (a1, a2) = (ev(&d, "attacked", 0), ev(&d, "attacked", 1));
+    // the headline joins the Maiduguri attack, not the Kano one
+    assert_eq!(group(&d, a1), head, "{s}");
+    assert_eq!(d.events[a2].same_as, None, "{s}");
+    assert_ne!(group(&d, a2), group(&d, a1), "{s}");
+    // the anaphor placed in Kano joins the Kano attack
+    let later = ev(&d, "attack", 1);
+    assert_eq!(group(&d, later), a2, "{s}");
+}
+
+#[test]
+fn an_ambiguous_anaphor_stays_alone() {
+    // "the attack" could be either of two attacks in different towns: no link
+    let d = coded(&[
+        "Militants attacked a market in {Maiduguri|NG|city} <on Monday|2016-12-12|day>.",
+        "Militants attacked a church in {Kano|NG|city} <on Tuesday|2016-12-13|day>.",
+        "Residents fled after the attack.",
+    ]);
+    let s = common::summary(&d);
+    ev(&d, "attacked", 1);
+    ev(&d, "attack", 0);
+    assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
+}
+
+#[test]
+fn a_headline_counting_two_attacks_stays_alone() {
+    let d = coded(&[
+        "T: Two attacks kill 12 in northern Nigeria",
+        "Militants attacked a market in {Maiduguri|NG|city} <on Monday|2016-12-12|day>.",
+        "Militants attacked a church in {Kano|NG|city} <on Tuesday|2016-12-13|day>.",
+    ]);
+    let s = common::summary(&d);
+    ev(&d, "attacked", 1);
+    ev(&d, "attacks", 0);
+    assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
+}
+
+#[test]
+fn a_planned_meeting_and_a_held_one_stay_apart() {
+    let d = coded(&[
+        "T: Ministers meet in Geneva",
+        "[Swiss|CHE|nationality] and [French|FRA|nationality] ministers met in \
+         {Geneva|CH|city} <on Monday|2016-12-12|day>.",
+        "They will meet again in {Paris|FR|city} <in January|2017-01|month>.",
+    ]);
+    let s = common::summary(&d);
+    let head = ev(&d, "meet", 0);
+    let held = ev(&d, "met", 0);
+    let planned = d
+        .events
+        .iter()
+        .position(|e| e.status == dateline_doc::Status::Planned)
+        .unwrap_or_else(|| panic!("no planned meeting:\n{s}"));
+    assert_eq!(group(&d, held), head, "{s}");
+    assert_eq!(d.events[planned].same_as, None, "{s}");
+    assert_ne!(group(&d, planned), head, "{s}");
+}
+
+#[test]
+fn conflicting_actors_stay_apart() {
+    // the headline's soldiers are not the body's police
+    let d = coded(&[
+        "T: [Soldiers|KENMIL|organization] detain protesters",
+        "[Police|KENCOP|organization] in {Kisumu|KE|city} arrested 12 traders \
+         <on Tuesday|2016-12-13|day>.",
+    ]);
+    let s = common::summary(&d);
+    ev(&d, "detain", 0);
+    ev(&d, "arrested", 0);
+    assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
+}
