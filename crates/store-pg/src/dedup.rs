@@ -806,7 +806,14 @@ impl crate::PgStore {
         } else {
             "count(*)"
         };
-        let sql = format!("SELECT {what} FROM events e JOIN articles a ON a.id = e.article_id{wh}");
+        // The articles only for a condition on them (every event has its article).
+        let needs_article = crate::where_clause(filter, &mut crate::Params::default())?.1;
+        let from = if needs_article {
+            "events e JOIN articles a ON a.id = e.article_id"
+        } else {
+            "events e"
+        };
+        let sql = format!("SELECT {what} FROM {from}{wh}");
         let n: i64 = self.client().query_one(&sql, &p.refs()).map_err(pg)?.get(0);
         Ok(n as u64)
     }

@@ -991,7 +991,7 @@ impl crate::Store {
         } else {
             "count(*)"
         };
-        let sql = format!("SELECT {what} FROM events e JOIN articles a ON a.id = e.article_id{wh}");
+        let sql = format!("SELECT {what} FROM {}{wh}", filter.tables());
         let params: Vec<&dyn rusqlite::types::ToSql> = p.iter().map(|b| b.as_ref()).collect();
         let n: i64 = self
             .connection()

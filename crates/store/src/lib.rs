@@ -918,8 +918,7 @@ impl EventStore for Store {
 
     fn count(&self, filter: &Filter) -> Result<u64> {
         let (wh, p) = filter.where_clause(&self.conn)?;
-        let sql =
-            format!("SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id{wh}");
+        let sql = format!("SELECT count(*) FROM {}{wh}", filter.tables());
         let params: Vec<&dyn ToSql> = p.iter().map(|b| b.as_ref()).collect();
         let n: i64 = self
             .conn
