@@ -102,7 +102,13 @@ pub fn mentions(record: &Value) -> Vec<Mention> {
                 .map(|p| {
                     let point = !is_region(p.get("feature").and_then(Value::as_str));
                     Place {
-                        name: p.get("name").and_then(Value::as_str).map(str::to_owned),
+                        // a region counts as its country: no name, so that it is never
+                        // taken for an unresolved point place
+                        name: p
+                            .get("name")
+                            .and_then(Value::as_str)
+                            .filter(|_| point)
+                            .map(str::to_owned),
                         geonameid: p.get("geonameid").and_then(Value::as_i64).filter(|_| point),
                         country: p.get("country").and_then(Value::as_str).map(str::to_owned),
                         lat: p.get("lat").and_then(Value::as_f64).filter(|_| point),
@@ -167,7 +173,8 @@ pub fn actors_overlap(a: &[String], b: &[String]) -> bool {
 /// A named place the gazetteer could not resolve (no geonameid, no coordinates: "the village
 /// of X") says where the event was without saying how far that is from anything else, so it
 /// agrees only with a place of the same name (case-insensitive) whose country does not differ;
-/// never with another place merely because both lie in one country.
+/// never with another named place merely because both lie in one country. A country or region
+/// (read without name or point, see [`is_region`]) still agrees with it by country.
 pub fn places_agree(a: Option<&Place>, b: Option<&Place>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return true;
@@ -178,7 +185,9 @@ pub fn places_agree(a: Option<&Place>, b: Option<&Place>) -> bool {
     if let (Some(x), Some(y)) = (a.geonameid, b.geonameid) {
         return x == y;
     }
-    if unresolved_named(a) || unresolved_named(b) {
+    // a country or region (no name, no point) contains the unresolved place: agree by country
+    let area = |p: &Place| p.name.is_none() && p.geonameid.is_none() && p.lat.is_none();
+    if (unresolved_named(a) || unresolved_named(b)) && !area(a) && !area(b) {
         let same_name = matches!((&a.name, &b.name),
             (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase());
         let countries_differ = matches!((&a.country, &b.country),
@@ -491,6 +500,32 @@ mod tests {
             days: Some((day, day)),
             same_as: None,
         }
+    }
+
+    #[test]
+    fn a_region_read_from_a_record_counts_as_its_country_not_as_an_unresolved_place() {
+        let record = |place: serde_json::Value| {
+            serde_json::json!({
+                "article": {"id": "a1", "published": "2024-03-02"},
+                "places": [place],
+                "events": [{"id": "v1", "cameo": "190", "cameo_root": "19",
+                            "source": [{"code": "IRQMIL"}], "target": [],
+                            "date": {"value": "2024-03-01"}, "place": {"place": "p1"}}]
+            })
+        };
+        let region = mentions(&record(
+            serde_json::json!({"id": "p1", "name": "Orvena province",
+            "geonameid": null, "country": "IQ", "lat": null, "lon": null, "feature": "admin1"}),
+        ));
+        let village = mentions(&record(serde_json::json!({"id": "p1", "name": "Talmir",
+            "geonameid": null, "country": "IQ", "lat": null, "lon": null, "feature": "city"})));
+        let city = mentions(&record(serde_json::json!({"id": "p1", "name": "Mosul",
+            "geonameid": 99072, "country": "IQ", "lat": 36.34, "lon": 43.13, "feature": "city"})));
+        let (region, village, city) = (&region[0], &village[0], &city[0]);
+        assert_eq!(region.place.as_ref().and_then(|p| p.name.as_deref()), None);
+        assert!(places_agree(region.place.as_ref(), city.place.as_ref()));
+        assert!(!places_agree(village.place.as_ref(), city.place.as_ref()));
+        assert!(places_agree(region.place.as_ref(), village.place.as_ref()));
     }
 
     #[test]

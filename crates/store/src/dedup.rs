@@ -32,7 +32,7 @@ fn codes<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
 }
 
 fn place(
-    name: Option<String>,
+    mut name: Option<String>,
     mut geonameid: Option<i64>,
     country: Option<String>,
     mut lat: Option<f64>,
@@ -40,9 +40,10 @@ fn place(
     feature: Option<&str>,
 ) -> Option<Place> {
     // A country or first-level region is no point: its centroid says nothing about where in
-    // it the event was. Such a place counts as "this country" (`dateline_dedup::events::is_region`).
+    // it the event was. Such a place counts as "this country" (`dateline_dedup::events::is_region`);
+    // its name goes too, so that it is never taken for an unresolved point place.
     if dateline_dedup::events::is_region(feature) {
-        (geonameid, lat, lon) = (None, None, None);
+        (name, geonameid, lat, lon) = (None, None, None, None);
     }
     (name.is_some() || geonameid.is_some() || country.is_some() || lat.is_some() || lon.is_some())
         .then_some(Place {
