@@ -2737,29 +2737,7 @@ fn reported_threat(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         c.ev.rule = format!("announced act as threat ({})", c.ev.rule);
         c.ev.trigger = Span::new(v.words[say].span.start, c.ev.trigger.end);
         // the threat is dated by the saying ("said on Friday"), else by publication
-        let (lo, hi) = (v.words[say].span.start, v.words[m].span.start);
-        c.ev.date = doc
-            .times
-            .iter()
-            .position(|t| {
-                t.span.start >= lo
-                    && t.span.end <= hi
-                    && t.value.starts_with(|c: char| c.is_ascii_digit())
-            })
-            .map(|i| DateRef {
-                value: doc.times[i].value.clone(),
-                precision: doc.times[i].precision,
-                time: Some(i),
-                basis: Basis::Text,
-            })
-            .or_else(|| {
-                doc.meta.published.map(|p| DateRef {
-                    value: p.to_string(),
-                    precision: Precision::Day,
-                    time: None,
-                    basis: Basis::Published,
-                })
-            });
+        c.ev.date = saying_date(doc, v.words[say].span.start, v.words[m].span.start);
         c.keep = c.keep || !c.ev.source.is_empty();
     }
 }
@@ -3028,30 +3006,7 @@ fn reported_demand(
             continue;
         };
         let start = say.unwrap_or(gs);
-        let date = {
-            let (lo, hi) = (v.words[start].span.start, v.words[here].span.start);
-            doc.times
-                .iter()
-                .position(|t| {
-                    t.span.start >= lo
-                        && t.span.end <= hi
-                        && t.value.starts_with(|c: char| c.is_ascii_digit())
-                })
-                .map(|i| DateRef {
-                    value: doc.times[i].value.clone(),
-                    precision: doc.times[i].precision,
-                    time: Some(i),
-                    basis: Basis::Text,
-                })
-                .or_else(|| {
-                    doc.meta.published.map(|p| DateRef {
-                        value: p.to_string(),
-                        precision: Precision::Day,
-                        time: None,
-                        basis: Basis::Published,
-                    })
-                })
-        };
+        let date = saying_date(doc, v.words[start].span.start, v.words[here].span.start);
         // "urged that Y must", "demanded that Y should": the verb of saying is the demand
         let said = say.and_then(|k| cands.iter().position(|c| c.head == k && !c.noun));
         if let Some(w) = said
@@ -3742,4 +3697,30 @@ fn same_country(doc: &Doc, a: usize, b: usize) -> bool {
         matches!(p.feature, Some(Feature::Country) | Some(Feature::Admin1))
     };
     (wide(pa) || wide(pb)) && pa.country.is_some() && pa.country == pb.country
+}
+
+/// The date of an act of saying between `lo` and `hi` (byte offsets): the first calendar time
+/// there ("said on Friday"), else the publication date.
+fn saying_date(doc: &Doc, lo: usize, hi: usize) -> Option<DateRef> {
+    doc.times
+        .iter()
+        .position(|t| {
+            t.span.start >= lo
+                && t.span.end <= hi
+                && t.value.starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(|i| DateRef {
+            value: doc.times[i].value.clone(),
+            precision: doc.times[i].precision,
+            time: Some(i),
+            basis: Basis::Text,
+        })
+        .or_else(|| {
+            doc.meta.published.map(|p| DateRef {
+                value: p.to_string(),
+                precision: Precision::Day,
+                time: None,
+                basis: Basis::Published,
+            })
+        })
 }
