@@ -478,7 +478,7 @@ impl Store {
     /// their indexes where they are rare too), grouped here.
     pub fn api_stats(&self, filter: &Filter, cs: ClusterSupport) -> Result<Stats> {
         use std::collections::{HashMap, HashSet};
-        let (wh, p) = filter.where_clause(&self.conn)?;
+        let (wh, p) = filter.where_clause_rows(&self.conn)?;
         let ps = params_of(&p);
         let cluster = if cs.column { "e.cluster" } else { "NULL" };
         let mut st = self
@@ -936,6 +936,7 @@ mod tests {
             })
             .collect();
         let mut probed = 0;
+        let (mut on_row, mut count_probed) = (0, false);
         for f in &filters {
             let want: Vec<i64> = all
                 .iter()
@@ -970,8 +971,16 @@ mod tests {
             // their indexes.
             // Caps 2 and 8 make some conditions rare and others common: a rare one drives,
             // the common ones probed in their indexes.
-            for (window, cap) in [(Some(100), 1), (None, 1), (Some(100), 2), (None, 8)] {
-                let (wh, p) = f.where_clause_capped(&s.conn, window, cap).unwrap();
+            // `true`: planned for reading every matching row (stats), the others tested on
+            // the row when the driving condition's newest events mostly pass them.
+            for (window, cap, rows) in [
+                (Some(100), 1, false),
+                (None, 1, false),
+                (Some(100), 2, false),
+                (None, 8, false),
+                (None, 1, true),
+            ] {
+                let (wh, p) = f.where_clause_plan(&s.conn, window, cap, rows).unwrap();
                 let sql = format!(
                     "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id{wh}
                      ORDER BY e.date_start DESC, e.id DESC"
@@ -985,7 +994,13 @@ mod tests {
                     .collect::<rusqlite::Result<_>>()
                     .unwrap();
                 assert_eq!(ids, want, "common conditions (cap {cap}): {f:?}");
-                if cap == 1 && wh.contains("INDEXED BY") {
+                if cap == 1 && !rows && window.is_none() {
+                    count_probed = wh.contains("INDEXED BY");
+                }
+                if rows && count_probed && !wh.contains("INDEXED BY") {
+                    on_row += 1;
+                }
+                if cap == 1 && !rows && wh.contains("INDEXED BY") {
                     probed += 1;
                 }
             }
@@ -1014,6 +1029,7 @@ mod tests {
             assert_eq!(st.by_day.iter().map(|x| x.1).sum::<i64>() as u64, n);
             assert_eq!(st.articles as u64, n, "one event per article");
         }
+        assert!(on_row > 0, "stats of dense conditions test them on the row");
         assert_eq!(
             probed, 10,
             "filters with two or more equality conditions probe"
