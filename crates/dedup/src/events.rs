@@ -52,6 +52,43 @@ pub fn is_region(feature: Option<&str>) -> bool {
     matches!(feature, Some("country" | "admin1" | "region"))
 }
 
+/// The place of a mention as every reader builds it (a `dateline/1` record, the SQLite and
+/// the PostgreSQL store): a country or first-level region is no point — its centroid says
+/// nothing about where in it the event was — so it keeps only its country, and without a name
+/// it is never taken for an unresolved point place. `None` when nothing is known.
+pub fn mention_place(
+    name: Option<String>,
+    geonameid: Option<i64>,
+    country: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    feature: Option<&str>,
+) -> Option<Place> {
+    let p = if is_region(feature) {
+        Place {
+            name: None,
+            geonameid: None,
+            country,
+            lat: None,
+            lon: None,
+        }
+    } else {
+        Place {
+            name,
+            geonameid,
+            country,
+            lat,
+            lon,
+        }
+    };
+    (p.name.is_some()
+        || p.geonameid.is_some()
+        || p.country.is_some()
+        || p.lat.is_some()
+        || p.lon.is_some())
+    .then_some(p)
+}
+
 fn s(v: &Value, p: &str) -> Option<String> {
     v.pointer(p).and_then(Value::as_str).map(str::to_owned)
 }
@@ -99,21 +136,15 @@ pub fn mentions(record: &Value) -> Vec<Mention> {
                 .pointer("/place/place")
                 .and_then(Value::as_str)
                 .and_then(|id| places.get(id))
-                .map(|p| {
-                    let point = !is_region(p.get("feature").and_then(Value::as_str));
-                    Place {
-                        // a region counts as its country: no name, so that it is never
-                        // taken for an unresolved point place
-                        name: p
-                            .get("name")
-                            .and_then(Value::as_str)
-                            .filter(|_| point)
-                            .map(str::to_owned),
-                        geonameid: p.get("geonameid").and_then(Value::as_i64).filter(|_| point),
-                        country: p.get("country").and_then(Value::as_str).map(str::to_owned),
-                        lat: p.get("lat").and_then(Value::as_f64).filter(|_| point),
-                        lon: p.get("lon").and_then(Value::as_f64).filter(|_| point),
-                    }
+                .and_then(|p| {
+                    mention_place(
+                        p.get("name").and_then(Value::as_str).map(str::to_owned),
+                        p.get("geonameid").and_then(Value::as_i64),
+                        p.get("country").and_then(Value::as_str).map(str::to_owned),
+                        p.get("lat").and_then(Value::as_f64),
+                        p.get("lon").and_then(Value::as_f64),
+                        p.get("feature").and_then(Value::as_str),
+                    )
                 });
             let days = match e.pointer("/date/value").and_then(Value::as_str) {
                 Some(v) => date::interval(v),

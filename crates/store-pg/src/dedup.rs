@@ -17,10 +17,10 @@
 //!   committed before it, and storing order is row id order, as with SQLite's single writer.
 
 use crate::{ARTICLE_COLS, EVENT_COLS, Kind, Val, pg};
-use dateline_dedup::events::{MAX_COMPARED, is_region};
+use dateline_dedup::events::{MAX_COMPARED, mention_place};
 use dateline_dedup::{
     BatchDedup, Fingerprint, Known, KnownArticle, KnownCluster, MAX_SPAN_DAYS, Mention, NewArticle,
-    Place, dedup_batch,
+    dedup_batch,
 };
 use dateline_store::{ClusterCounts, ClusterQuery, ClusteredRow, DedupCounts, Error};
 use postgres::Transaction;
@@ -66,29 +66,6 @@ fn codes<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
     v.sort();
     v.dedup();
     v
-}
-
-/// The place of a mention, as the SQLite store reads it back: a country or first-level
-/// region is no point (its coordinates and geonameid are dropped).
-fn place(
-    name: Option<String>,
-    mut geonameid: Option<i64>,
-    country: Option<String>,
-    mut lat: Option<f64>,
-    mut lon: Option<f64>,
-    feature: Option<&str>,
-) -> Option<Place> {
-    if is_region(feature) {
-        (geonameid, lat, lon) = (None, None, None);
-    }
-    (name.is_some() || geonameid.is_some() || country.is_some() || lat.is_some() || lon.is_some())
-        .then_some(Place {
-            name,
-            geonameid,
-            country,
-            lat,
-            lon,
-        })
 }
 
 fn days(a: Option<i64>, b: Option<i64>) -> Option<(i32, i32)> {
@@ -227,7 +204,7 @@ pub(crate) fn new_rows(staged: &Staged, ids: &[(i64, i64)]) -> Vec<NewRow> {
                     status: text(&r[e_status]).unwrap_or_default(),
                     actors_source: codes(src.into_iter()),
                     actors_target: codes(tgt.into_iter()),
-                    place: place(
+                    place: mention_place(
                         text(&r[e_pn]),
                         int(&r[e_gid]),
                         text(&r[e_pc]),
@@ -398,7 +375,7 @@ impl<'a, 'c> PgKnown<'a, 'c> {
                 status: r.get(7),
                 actors_source: codes(src.iter().map(String::as_str)),
                 actors_target: codes(tgt.iter().map(String::as_str)),
-                place: place(
+                place: mention_place(
                     r.get(8),
                     r.get(9),
                     r.get(10),

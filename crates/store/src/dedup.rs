@@ -9,7 +9,8 @@
 use crate::{EventIn, Prepared, Result};
 use dateline_dedup::{
     BatchDedup, Fingerprint, Known, KnownArticle, KnownCluster, MAX_SPAN_DAYS, Mention, NewArticle,
-    Place, dedup_batch, events::MAX_COMPARED,
+    dedup_batch,
+    events::{MAX_COMPARED, mention_place},
 };
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -29,30 +30,6 @@ fn codes<'a>(it: impl Iterator<Item = &'a str>) -> Vec<String> {
     v.sort();
     v.dedup();
     v
-}
-
-fn place(
-    mut name: Option<String>,
-    mut geonameid: Option<i64>,
-    country: Option<String>,
-    mut lat: Option<f64>,
-    mut lon: Option<f64>,
-    feature: Option<&str>,
-) -> Option<Place> {
-    // A country or first-level region is no point: its centroid says nothing about where in
-    // it the event was. Such a place counts as "this country" (`dateline_dedup::events::is_region`);
-    // its name goes too, so that it is never taken for an unresolved point place.
-    if dateline_dedup::events::is_region(feature) {
-        (name, geonameid, lat, lon) = (None, None, None, None);
-    }
-    (name.is_some() || geonameid.is_some() || country.is_some() || lat.is_some() || lon.is_some())
-        .then_some(Place {
-            name,
-            geonameid,
-            country,
-            lat,
-            lon,
-        })
 }
 
 /// The mention of a prepared event: built from the same fields the store writes, so a mention
@@ -75,7 +52,7 @@ pub(crate) fn mention(key: &str, source: Option<&str>, e: &EventIn) -> Mention {
         status: e.status.clone(),
         actors_source: side("source"),
         actors_target: side("target"),
-        place: place(
+        place: mention_place(
             e.place_name.clone(),
             e.geonameid,
             e.place_country.clone(),
@@ -226,7 +203,7 @@ impl SqlKnown<'_> {
                         status: r.get(6)?,
                         actors_source: Vec::new(),
                         actors_target: Vec::new(),
-                        place: place(
+                        place: mention_place(
                             r.get(7)?,
                             r.get(8)?,
                             r.get(9)?,
