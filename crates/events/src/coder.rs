@@ -2677,22 +2677,7 @@ fn reported_threat(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
             continue;
         };
         // "said on Friday that", "warned Y that": a time, "that" and an addressee between
-        let mut s = first;
-        let mut that = false;
-        while s > 0
-            && (v.is(s - 1, "that") || in_time(v, s - 1) || (v.is(s - 1, "on") && in_time(v, s)))
-        {
-            that |= v.is(s - 1, "that");
-            s -= 1;
-        }
-        if that
-            && s > 0
-            && let Some(ch) = v.words[s - 1].chunk
-            && v.chunks[ch].start > 0
-            && v.is_any(v.chunks[ch].start - 1, SAY_VERBS)
-        {
-            s = v.chunks[ch].start;
-        }
+        let s = before_saying(v, first, &["that"], in_time);
         if s == 0 || !v.is_any(s - 1, SAY_VERBS) {
             continue;
         }
@@ -2750,6 +2735,27 @@ fn refused_consent(v: &View, t: &Trig, code: &str) -> bool {
 
 /// A word of a time expression, or a weekday or relative day word the time layer may have
 /// left unresolved (no publication date): "on Tuesday", "yesterday".
+/// Where a verb of saying would end, walking left from word `from` over `skip` words and times
+/// (`time`, and "on" before one): "said on Friday that", "warned Sweden that" — after a "that",
+/// an addressee right after a verb of saying is stepped over too.
+fn before_saying(v: &View, from: usize, skip: &[&str], time: fn(&View, usize) -> bool) -> usize {
+    let mut s = from;
+    let mut that = false;
+    while s > 0 && (v.is_any(s - 1, skip) || time(v, s - 1) || (v.is(s - 1, "on") && time(v, s))) {
+        that |= v.is(s - 1, "that");
+        s -= 1;
+    }
+    if that
+        && s > 0
+        && let Some(ch) = v.words[s - 1].chunk
+        && v.chunks[ch].start > 0
+        && v.is_any(v.chunks[ch].start - 1, SAY_VERBS)
+    {
+        s = v.chunks[ch].start;
+    }
+    s
+}
+
 fn timeish(v: &View, k: usize) -> bool {
     in_time(v, k)
         || (k < v.len()
@@ -2951,24 +2957,7 @@ fn reported_demand(
         }
         // leftwards from the subject: "that", a time, "here", an article, then an addressee
         // ("told Sweden that"), then the verb of saying
-        let mut s = gs;
-        let mut that = false;
-        while s > 0
-            && (v.is_any(s - 1, &["that", "here", "the"])
-                || timeish(v, s - 1)
-                || (v.is(s - 1, "on") && timeish(v, s)))
-        {
-            that |= v.is(s - 1, "that");
-            s -= 1;
-        }
-        if that
-            && s > 0
-            && let Some(ch) = v.words[s - 1].chunk
-            && v.chunks[ch].start > 0
-            && v.is_any(v.chunks[ch].start - 1, SAY_VERBS)
-        {
-            s = v.chunks[ch].start;
-        }
+        let s = before_saying(v, gs, &["that", "here", "the"], timeish);
         let say = (s > 0 && (v.is_any(s - 1, SAY_VERBS) || v.is_any(s - 1, DEMAND_SAY_VERBS)))
             .then(|| s - 1);
         let speaker = match say {
