@@ -2112,10 +2112,15 @@ fn recode(ev: &mut Event, info: &crate::lexicon::CodeInfo) {
     ev.cameo = info.code.clone();
     ev.quad_class = info.quad_class;
     ev.goldstein = info.goldstein;
-    ev.plover = info.plover.as_ref().map(|(k, m)| Plover {
+    ev.plover = plover(info);
+}
+
+/// The PLOVER type and mode the lexicon gives a CAMEO code.
+fn plover(info: &crate::lexicon::CodeInfo) -> Option<Plover> {
+    info.plover.as_ref().map(|(k, m)| Plover {
         kind: k.clone(),
         mode: m.clone(),
-    });
+    })
 }
 
 /// How specific a CAMEO code is: longer codes, and codes not ending in the generic 0.
@@ -2319,10 +2324,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 cameo: info.code.clone(),
                 quad_class: info.quad_class,
                 goldstein: info.goldstein,
-                plover: info.plover.as_ref().map(|(k, m)| Plover {
-                    kind: k.clone(),
-                    mode: m.clone(),
-                }),
+                plover: plover(info),
                 status: st,
                 source: r.source.clone(),
                 target: r.target.clone(),
@@ -3023,10 +3025,7 @@ fn reported_demand(
             cameo: info.code.clone(),
             quad_class: info.quad_class,
             goldstein: info.goldstein,
-            plover: info.plover.as_ref().map(|(k, m)| Plover {
-                kind: k.clone(),
-                mode: m.clone(),
-            }),
+            plover: plover(info),
             status: Status::Occurred,
             source,
             target,
