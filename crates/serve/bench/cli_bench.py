@@ -24,6 +24,9 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import pct, write_section  # noqa: E402  (the serve bench's helpers)
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 
 SYRIA = "35.5,32.0,42.5,37.5"
@@ -78,23 +81,6 @@ def run(binary, db, args):
     if p.returncode != 0:
         sys.exit(f"{shlex.join(cmd)}: exit {p.returncode}: {p.stderr.decode(errors='replace')}")
     return ms, p.stdout.count(b"\n")
-
-
-def pct(v, p):
-    v = sorted(v)
-    return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
-
-
-def write_section(body, name):
-    path = os.path.join(ROOT, "BENCHMARKS.md")
-    old = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-    b, e = f"<!-- begin {name} -->", f"<!-- end {name} -->"
-    sec = f"{b}\n{body.rstrip()}\n{e}"
-    if b in old and e in old and old.index(e) > old.index(b):
-        new = old[:old.index(b)] + sec + old[old.index(e) + len(e):]
-    else:
-        new = old.rstrip() + "\n" + sec + "\n"
-    open(path, "w").write(new)
 
 
 def main():
