@@ -43,68 +43,57 @@ static OPENERS: LazyLock<HashSet<&'static str>> =
 /// The code points below this have their letter and letter-or-digit classes in [`CLASSES`].
 const TABLE_END: u32 = 0x3000;
 
-/// Bit tables of `char::is_alphabetic` and `char::is_alphanumeric` for the code points below
-/// [`TABLE_END`] (Latin, Greek, Cyrillic, Arabic, Hebrew, Indic scripts, general punctuation),
-/// filled in from the standard library's own functions: the same answers, without its slower
-/// search for each non-ASCII character (curly quotes and dashes in most articles, every letter
-/// of a Russian one), which took a third of the tokenizer's time.
-struct Classes {
-    alpha: Vec<u64>,
-    alnum: Vec<u64>,
-}
+// `ALPHA` and `ALNUM`: bit tables of `char::is_alphabetic` and `char::is_alphanumeric` for the
+// code points below [`TABLE_END`], written by `build.rs` from the standard library's own
+// functions.
+include!(concat!(env!("OUT_DIR"), "/classes.rs"));
 
-static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
-    let words = (TABLE_END / 64) as usize;
-    let mut t = Classes {
-        alpha: vec![0; words],
-        alnum: vec![0; words],
-    };
-    for c in (0..TABLE_END).filter_map(char::from_u32) {
-        let (w, b) = ((c as u32 / 64) as usize, c as u32 % 64);
-        t.alpha[w] |= u64::from(c.is_alphabetic()) << b;
-        t.alnum[w] |= u64::from(c.is_alphanumeric()) << b;
-    }
-    t
-});
+/// Letter and letter-or-digit classes from bit tables for the code points below [`TABLE_END`]
+/// (Latin, Greek, Cyrillic, Arabic, Hebrew, Indic scripts, general punctuation): the same
+/// answers as the standard library's functions, without its slower search for each non-ASCII
+/// character (curly quotes and dashes in most articles, every letter of a Russian one), which
+/// took a third of the tokenizer's time. The tables are plain statics (no lazy initialisation
+/// to check per character), so the lookup inlines into the stages that test every character.
+struct Classes;
+
+static CLASSES: Classes = Classes;
 
 impl Classes {
     /// `c.is_alphabetic()`.
     #[inline]
     fn alpha(&self, c: char) -> bool {
-        let u = c as u32;
-        if u < 0x80 {
-            c.is_ascii_alphabetic()
-        } else if u < TABLE_END {
-            self.alpha[(u / 64) as usize] >> (u % 64) & 1 == 1
-        } else {
-            c.is_alphabetic()
-        }
+        is_alphabetic(c)
     }
 
     /// `c.is_alphanumeric()`.
     #[inline]
     fn alnum(&self, c: char) -> bool {
-        let u = c as u32;
-        if u < 0x80 {
-            c.is_ascii_alphanumeric()
-        } else if u < TABLE_END {
-            self.alnum[(u / 64) as usize] >> (u % 64) & 1 == 1
-        } else {
-            c.is_alphanumeric()
-        }
+        is_alphanumeric(c)
     }
 }
 
 /// `c.is_alphabetic()`, from the table for the first 12,288 code points: for a stage that
 /// tests every character of an article (the standard library searches a table for each
 /// non-ASCII one).
+#[inline]
 pub fn is_alphabetic(c: char) -> bool {
-    CLASSES.alpha(c)
+    let u = c as u32;
+    if u < TABLE_END {
+        ALPHA[(u / 64) as usize] >> (u % 64) & 1 == 1
+    } else {
+        c.is_alphabetic()
+    }
 }
 
 /// `c.is_alphanumeric()`, from the table for the first 12,288 code points.
+#[inline]
 pub fn is_alphanumeric(c: char) -> bool {
-    CLASSES.alnum(c)
+    let u = c as u32;
+    if u < TABLE_END {
+        ALNUM[(u / 64) as usize] >> (u % 64) & 1 == 1
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Lines of a lexicon file, without comments and blank lines.
@@ -355,7 +344,7 @@ fn tokenize_with(
     chars: &mut Vec<(usize, char)>,
     mut emit: impl FnMut(Span, TokenKind),
 ) {
-    let cls = &*CLASSES;
+    let cls = &CLASSES;
     chars.clear();
     chars.extend(text.char_indices());
     let chars = &chars[..];
