@@ -5,7 +5,7 @@ store, plan, read the first page of 100 newest first, print JSON Lines) ROUNDS t
 p50 and p99 per filter and over all runs, and writes the "query-cli" section of BENCHMARKS.md.
 
     python3 crates/serve/bench/cli_bench.py STORE.db [--rounds 20] [--binary BIN]
-        [--peer BIN] [--no-write]
+        [--peer BIN] [--peer-db STORE.db] [--no-write]
 
 The store: the generated corpus of `make_corpus.py`, grown to about 1M events (see the
 "Query latency on 1,053,132 events" part of BENCHMARKS.md for the commands). Filter values
@@ -15,7 +15,8 @@ The peer in the same run: `dateline query --limit 1` without a filter (process s
 the store, one row): what every command pays before its filter costs anything. With `--peer
 BIN` a second binary (an older build, say) runs every filter too, alternating run by run with
 the first, so that load from elsewhere on the machine falls on both alike; both are printed
-and written, with the ratio of their p50s.
+and written, with the ratio of their p50s. `--peer-db`: the peer reads its own copy of the store
+(an older build refuses a store whose schema a newer one has migrated).
 """
 import argparse
 import os
@@ -89,21 +90,24 @@ def main():
     ap.add_argument("--rounds", type=int, default=20)
     ap.add_argument("--binary", default=os.path.join(ROOT, "target", "release", "dateline"))
     ap.add_argument("--peer", metavar="BIN", help="a second binary run alternately (before/after)")
+    ap.add_argument("--peer-db", metavar="STORE",
+                    help="the peer's own copy of the store (default: the same store)")
     ap.add_argument("--only", help="run only filters whose name contains this")
     ap.add_argument("--no-write", action="store_true")
     a = ap.parse_args()
     bins = [a.binary] + ([a.peer] if a.peer else [])
+    dbs = [a.db] + ([a.peer_db or a.db] if a.peer else [])
     filters = [PEER] + [f for f in FILTERS if not a.only or a.only in f[0]]
     load_start = os.getloadavg()[0]
     results = []  # (name, rows, [times per binary])
     for name, args in filters:
-        for b in bins:
-            run(b, a.db, args)  # warm: the store's pages in the page cache
+        for b, db in zip(bins, dbs):
+            run(b, db, args)  # warm: the store's pages in the page cache
         times = [[] for _ in bins]
         rows = []
         for _ in range(a.rounds):
             for i, b in enumerate(bins):
-                ms, n = run(b, a.db, args)
+                ms, n = run(b, dbs[i], args)
                 times[i].append(ms)
                 rows.append(n)
         if len(set(rows)) != 1:
@@ -144,7 +148,10 @@ def main():
         f"start, {load_end:.1f} at the end). The first row is the peer: the same command "
         "without a filter, one row."
         + (f" Two binaries alternate run by run: this `{a.binary}`, peer `{a.peer}`." if a.peer
-           else ""),
+           else "")
+        + (f" The peer reads its own copy of the store, `{os.path.basename(a.peer_db)}` (same "
+           "rows; this binary's schema version adds a table the peer does not know)."
+           if a.peer and a.peer_db else ""),
         "",
         head,
         rule,

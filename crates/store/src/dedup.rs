@@ -963,6 +963,12 @@ impl crate::Store {
 
     /// How many mentions (or, with `distinct`, clusters) match.
     pub fn count_clustered(&self, filter: &crate::Filter, q: &ClusterQuery) -> Result<u64> {
+        if !q.distinct
+            && q.cluster.is_none()
+            && let Some(n) = filter.facet_count(self.connection())?
+        {
+            return Ok(n);
+        }
         let (wh, p) = self.cluster_where(filter, q, None)?;
         let what = if q.distinct {
             "count(DISTINCT coalesce(e.cluster, 'row:' || e.id))"

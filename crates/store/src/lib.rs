@@ -15,6 +15,7 @@
 
 pub mod api;
 pub mod dedup;
+pub mod facets;
 pub mod feeds;
 pub mod keys;
 mod query;
@@ -385,6 +386,7 @@ impl Store {
         for (_, sql) in &deferred {
             tx.execute_batch(sql)?;
         }
+        facets::record(&tx, members.iter().map(|m| m.event))?;
         if self.dedup {
             dedup::summarise_new(&tx, &members, &seeded)?;
             self.clusters.add(&members, &seeded, &mut mentions);
@@ -917,6 +919,9 @@ impl EventStore for Store {
     }
 
     fn count(&self, filter: &Filter) -> Result<u64> {
+        if let Some(n) = filter.facet_count(&self.conn)? {
+            return Ok(n);
+        }
         let (wh, p) = filter.where_clause(&self.conn)?;
         let sql = format!("SELECT count(*) FROM {}{wh}", filter.tables());
         let params: Vec<&dyn ToSql> = p.iter().map(|b| b.as_ref()).collect();

@@ -54,6 +54,11 @@ impl Conditions {
     pub const BBOX: Conditions = Conditions(1 << 11);
     pub const SOURCE: Conditions = Conditions(1 << 12);
     pub const TEXT: Conditions = Conditions(1 << 13);
+
+    /// How many conditions are set.
+    pub fn len(self) -> u32 {
+        self.0.count_ones()
+    }
 }
 
 impl Filter {
@@ -183,6 +188,18 @@ impl Filter {
     ) -> Result<(String, Vec<Box<dyn ToSql>>)> {
         let mut w: Vec<&str> = Vec::new();
         let mut p: Vec<Box<dyn ToSql>> = Vec::new();
+        // With two or more conditions, the facet table (`facets.rs`: events per month and
+        // combination of root, QuadClass, status, PLOVER type and place country) tells
+        // whether those of them it holds match any event together, without reading events:
+        // none, and the statement reads nothing (the conditions are still checked, so a bad
+        // value is still an error). `--quad 4 --status planned` (none of 1M events) probed
+        // the QuadClass index for each of 141k planned events: 55-116 ms.
+        let facets = if self.conditions().len() >= 2 {
+            self.facets(conn)?
+        } else {
+            None
+        };
+        let empty = facets.as_ref().is_some_and(|f| f.total == 0);
         // Conditions checked row by row with a subquery: placed after the cheap column tests.
         let mut late: Vec<&str> = Vec::new();
         let mut late_p: Vec<Box<dyn ToSql>> = Vec::new();
@@ -272,6 +289,7 @@ impl Filter {
          -> Result<()> {
             let n = match known {
                 Some(n) => n,
+                None if empty => (0, None),
                 None if eq_terms >= 2
                     || (eq_terms == 1 && window.is_none() && self.text.is_some()) =>
                 {
@@ -457,6 +475,19 @@ impl Filter {
             if let Some(pos) = to_pos {
                 w[pos] = "(SELECT e.date_end) <= ? AND e.date_start <= ?";
             }
+            // A rare combination (fewer than `cap` events by the facet table) of common
+            // conditions: the driving index is read only over the months it has events in,
+            // first to last, not back to the oldest event of the driving condition.
+            if let Some((first, last)) = facets
+                .as_ref()
+                .filter(|f| f.total < cap && self.text.is_none())
+                .and_then(|f| Some((f.months.first()?.0.as_ref()?, f.months.last()?.0.as_ref()?)))
+                .and_then(|(a, b)| Some((format!("{a}-01"), month_after(b)?)))
+            {
+                w.push("e.date_start >= ? AND e.date_start < ?");
+                p.push(Box::new(first));
+                p.push(Box::new(last));
+            }
         }
         if let Some([min_lon, min_lat, max_lon, max_lat]) = self.checked_bbox()? {
             let many = if min_lon <= max_lon {
@@ -539,6 +570,9 @@ impl Filter {
             });
             p.push(Box::new(t.clone()));
         }
+        if empty {
+            return Ok((" WHERE 0".into(), Vec::new()));
+        }
         let sql = if w.is_empty() {
             String::new()
         } else {
@@ -546,6 +580,17 @@ impl Filter {
         };
         Ok((sql, p))
     }
+}
+
+/// The first day (`YYYY-MM-01`) of the month after `YYYY-MM`.
+fn month_after(m: &str) -> Option<String> {
+    let (y, mo) = m.split_once('-')?;
+    let (y, mo): (i32, u32) = (y.parse().ok()?, mo.parse().ok()?);
+    Some(if mo >= 12 {
+        format!("{:04}-01-01", y + 1)
+    } else {
+        format!("{y:04}-{:02}-01", mo + 1)
+    })
 }
 
 /// Events of an actor (or actor country) tested against its index as a list read once; more

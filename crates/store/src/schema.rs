@@ -2,6 +2,18 @@
 //! have been applied; opening a store applies the rest, each in its own transaction. Never edit
 //! a migration that has shipped: append a new one.
 
+/// The statement that counts every stored event into `event_facets` (migration 5 and
+/// `facets::rebuild`): a macro, so the migration's text is one literal.
+macro_rules! facets_fill {
+    () => {
+        "INSERT INTO event_facets (month, root, quad_class, status, plover_type, place_country, n)
+         SELECT substr(date_start, 1, 7), root, quad_class, status, plover_type, place_country,
+                count(*)
+         FROM events GROUP BY 1, 2, 3, 4, 5, 6;"
+    };
+}
+pub(crate) use facets_fill;
+
 pub const MIGRATIONS: &[&str] = &[
     // 1: articles (with the full record), events and their actors, casualty counts, full-text
     // search. Entities, places and quotes live in each article's record; tables for them can
@@ -174,4 +186,27 @@ UPDATE events SET cluster = NULL;
     r#"
 CREATE INDEX IF NOT EXISTS events_cameo_date ON events(cameo, date_start);
 "#,
+    // 5: facet counts (`facets.rs`): events per month of `date_start` (NULL: undated) and
+    // combination of the low-cardinality columns the filters test, kept by the writer, so
+    // the planner can tell that common conditions match nothing together, and which months
+    // they match in, without reading events; counts of such filters are read from it. Made
+    // anew (`DROP ... IF EXISTS`): a store taken back to an earlier version by hand is
+    // counted again.
+    concat!(
+        "
+DROP TABLE IF EXISTS event_facets;
+CREATE TABLE event_facets (
+    month          TEXT,                     -- substr(date_start, 1, 7)
+    root           TEXT NOT NULL,
+    quad_class     INTEGER,
+    status         TEXT NOT NULL,
+    plover_type    TEXT,
+    place_country  TEXT,
+    n              INTEGER NOT NULL          -- events of this combination
+);
+CREATE INDEX event_facets_key
+    ON event_facets(root, status, plover_type, place_country, quad_class, month);
+",
+        facets_fill!()
+    ),
 ];
