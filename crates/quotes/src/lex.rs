@@ -23,12 +23,23 @@ const TITLES: &[&str] = &[
     "Prof", "Rev", "St", "Jr", "Sr", "Pres", "Atty", "Cmdr", "Lt", "Insp", "Supt", "Fr",
 ];
 
+/// The character starting at byte `i` of `text`, read straight from the byte when it is ASCII
+/// (most of an English article).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+    }
+}
+
 /// Tokens of `text`, in order. `unit`, `block` and `quote` are left for the caller to fill.
 pub fn lex(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while i < text.len() {
-        let c = text[i..].chars().next().expect("in bounds");
+        let c = char_at(text, i).expect("in bounds");
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -36,14 +47,14 @@ pub fn lex(text: &str) -> Vec<Tok> {
         if is_alphanumeric(c) {
             let start = i;
             let mut j = i + c.len_utf8();
-            while let Some(d) = text[j..].chars().next() {
+            while let Some(d) = char_at(text, j) {
                 if is_alphanumeric(d) {
                     j += d.len_utf8();
                     continue;
                 }
                 if matches!(d, '\'' | '’' | '-' | '.' | '‑')
                     && !text[j..].starts_with("''")
-                    && let Some(n) = text[j + d.len_utf8()..].chars().next()
+                    && let Some(n) = char_at(text, j + d.len_utf8())
                     && is_alphanumeric(n)
                 {
                     j += d.len_utf8() + n.len_utf8();

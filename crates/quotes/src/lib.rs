@@ -152,15 +152,19 @@ fn units(doc: &Doc, blocks: &[Span]) -> Vec<Span> {
 }
 
 fn assign(toks: &mut [Tok], units: &[Span], blocks: &[Span], quoted: &[marks::Quoted]) {
+    // Tokens, units and blocks are all in text order: the last unit and the last block that
+    // start at or before a token are found by walking forward with it, not by a binary search
+    // per token.
+    let (mut u, mut b) = (0, 0);
     for t in toks.iter_mut() {
-        let u = units
-            .partition_point(|s| s.start <= t.span.start)
-            .saturating_sub(1);
-        t.unit = u as u32;
-        let b = blocks
-            .partition_point(|s| s.start <= t.span.start)
-            .saturating_sub(1);
-        t.block = b as u32;
+        while u < units.len() && units[u].start <= t.span.start {
+            u += 1;
+        }
+        t.unit = u.saturating_sub(1) as u32;
+        while b < blocks.len() && blocks[b].start <= t.span.start {
+            b += 1;
+        }
+        t.block = b.saturating_sub(1) as u32;
     }
     let mut qi = 0;
     for t in toks.iter_mut() {

@@ -77,7 +77,20 @@ pub fn find(text: &str, blocks: &[Span]) -> Vec<Quoted> {
             };
         }
         let mut prev: Option<char> = None;
+        let bytes = block.as_bytes();
         while i < block.len() {
+            // Only `"`, `'` and characters whose first byte is C2 (« ») or E2 (“ ” ‘ ’) can be
+            // marks: every other character is passed over at once, with `prev` set to the last.
+            let from = i;
+            while i < bytes.len() && !matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2) {
+                i += 1;
+            }
+            if i > from {
+                prev = block[..i].chars().next_back();
+                if i == bytes.len() {
+                    break;
+                }
+            }
             let rest = &block[i..];
             let c = rest.chars().next().expect("in bounds");
             // "'''" after an inner single quotation: its closing mark, then ''.
