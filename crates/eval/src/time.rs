@@ -541,7 +541,7 @@ fn class_table(misses: &[Miss]) -> String {
     rows.sort_by_key(|((c, s), k)| (*c, std::cmp::Reverse(*k), *s));
     let mut out = String::from(
         "\nMismatches by class (DATE+TIME; `cargo run --release -p dateline-eval -- time \
-         --misses` lists them by pattern with examples, `--pairs` every pairing):\n\n\
+         --misses` lists them by pattern with examples, `--pairs` every pairing, `--context` with the text around each):\n\n\
          | Class | Kind | Count |\n|---|---|---:|\n",
     );
     for ((c, s), k) in rows {
@@ -688,6 +688,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     pattern(text),
                     m.doc
                 );
+                if args.iter().any(|a| a == "--context") {
+                    println!("\t\t{}", m.context);
+                }
             }
             return Ok(());
         }

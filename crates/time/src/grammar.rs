@@ -161,6 +161,13 @@ pub enum Sem {
         nth: i8,
         plus: u8,
     },
+    /// A day `plus` days from Easter Sunday (Western, Gregorian): "Easter" (0), "Good
+    /// Friday" (−2), "Easter Monday" (+1); with `week`, the week that ends on Easter Sunday
+    /// ("Holy Week", "Easter week").
+    Easter {
+        plus: i8,
+        week: bool,
+    },
     /// A clock time or part of day on the reference date ("at 3 p.m.", "this morning").
     Today,
 }
@@ -2046,9 +2053,30 @@ impl<'a> Grammar<'a> {
                 let k = if self.is(i + 1, "day") { i + 2 } else { i + 1 };
                 return Some((k, Expr::new(Sem::Thanksgiving)));
             }
+            ("easter" | "good" | "holy", _, _) => return self.easter(i),
             _ => return None,
         };
         Some((k, Expr::new(Sem::Holiday { m, d })))
+    }
+
+    /// Easter and the days around it, capitalised: "Easter", "Easter Sunday", "Easter
+    /// Monday", "Good Friday", "Holy Week", "Easter week".
+    fn easter(&self, i: usize) -> Option<(usize, Expr)> {
+        let next_cap = self.toks.get(i + 1).is_some_and(|t| t.cap);
+        let (plus, week, k) = match (self.w(i), self.w(i + 1)) {
+            ("good", "friday") if next_cap => (-2, false, i + 2),
+            ("holy", "week") if next_cap => (0, true, i + 2),
+            ("easter", "week") => (0, true, i + 2),
+            ("easter", "sunday" | "day") => (0, false, i + 2),
+            ("easter", "monday") => (1, false, i + 2),
+            // "Easter Island", "Easter egg": a name or a noun, not the day.
+            ("easter", next) if next_cap || matches!(next, "egg" | "eggs" | "bunny" | "lily") => {
+                return None;
+            }
+            ("easter", _) => (0, false, i + 1),
+            _ => return None,
+        };
+        Some((k, Expr::new(Sem::Easter { plus, week })))
     }
 
     /// The second day of "April 24 and 25", "Oct. 3 or 4": a bare day number joined to a
@@ -2282,6 +2310,7 @@ impl<'a> Grammar<'a> {
                     | Sem::Ymd { .. }
                     | Sem::Holiday { .. }
                     | Sem::Thanksgiving
+                    | Sem::Easter { week: false, .. }
                     | Sem::NthWeekday { .. }
             )
         {

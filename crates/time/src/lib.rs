@@ -297,21 +297,39 @@ fn scan(
         // year earlier") means that quarter a year before.
         let mut x = x;
         let quarter_sentence = || (lo..hi).any(|k| g_word(g, k) == "quarter");
-        let year_back = matches!(
-            x.sem,
-            Sem::Ago {
-                n: Some(1),
-                unit: lex::Unit::Year
-            }
-        ) && (last_quarter.is_some() || quarter_sentence());
+        // ... but after "for the nine months" (a reporting period of several quarters) it
+        // means that period a year before, which a date can only give as the year.
+        if is_comparison(&x.sem) && months_period_before(g, lo, i) {
+            x.sem = match x.sem {
+                Sem::QuarterIn(y) => Sem::Year(y),
+                Sem::QuarterAgo(n) => Sem::UnitOff {
+                    unit: lex::Unit::Year,
+                    off: -n,
+                },
+                other => other,
+            };
+        }
+        let period = matches!(x.sem, Sem::Year(_) | Sem::Ago { .. } | Sem::UnitOff { .. })
+            && months_period_before(g, lo, i);
+        let year_back = !period
+            && matches!(
+                x.sem,
+                Sem::Ago {
+                    n: Some(1),
+                    unit: lex::Unit::Year
+                }
+            )
+            && (last_quarter.is_some() || quarter_sentence());
         // "last year" in a sentence about a quarter: that quarter a year before.
-        let last_year_q = matches!(
-            x.sem,
-            Sem::UnitOff {
-                unit: lex::Unit::Year,
-                off: -1
-            }
-        ) && last_quarter.is_some()
+        let last_year_q = !period
+            && matches!(
+                x.sem,
+                Sem::UnitOff {
+                    unit: lex::Unit::Year,
+                    off: -1
+                }
+            )
+            && last_quarter.is_some()
             && quarter_sentence();
         // "the 1988 quarter": the quarter last named, in that year.
         // "the year-ago quarter" names the comparison quarter, not the one reported: it
@@ -423,6 +441,48 @@ fn scan(
     }
 }
 
+/// A year-on-year comparison that results reporting reads against the period reported: "a
+/// year earlier", "year-ago", "last year", "the 1988 period", "the year-ago period".
+fn is_comparison(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::QuarterIn(_)
+            | Sem::QuarterAgo(1..)
+            | Sem::Ago {
+                n: Some(1),
+                unit: lex::Unit::Year
+            }
+            | Sem::UnitOff {
+                unit: lex::Unit::Year,
+                off: -1
+            }
+    )
+}
+
+/// Whether a reporting period of several months ("the nine months", "the first six months")
+/// is named in the sentence before token `i`, with no quarter named between: a comparison
+/// after it is about that period, not a quarter.
+fn months_period_before(g: &Grammar, lo: usize, i: usize) -> bool {
+    for k in (lo..i).rev() {
+        match g_word(g, k) {
+            "quarter" | "quarters" => return false,
+            "months" if k > lo => {
+                let n = g_word(g, k - 1);
+                let n = if n == "-" && k > lo + 1 {
+                    g_word(g, k - 2)
+                } else {
+                    n
+                };
+                if matches!(n, "six" | "nine" | "6" | "9") {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether the expression at tokens `i..e` is part of a proper name, which TimeML does not
 /// tag (TIDES: names are not temporal expressions): a deictic word that is normally lower
 /// case, capitalised after a capitalised word inside a sentence ("USA Today", "VOA Today"),
@@ -515,6 +575,9 @@ fn can_start(g: &Grammar, i: usize) -> bool {
                         | "independence"
                         | "valentine"
                         | "thanksgiving"
+                        | "easter"
+                        | "good"
+                        | "holy"
                         | "election"
                         | "labor"
                         | "labour"

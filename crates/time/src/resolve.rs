@@ -52,6 +52,20 @@ fn week(d: Date) -> String {
     let w = d.iso_week_date();
     format!("{:04}-W{:02}", w.year(), w.week())
 }
+/// Easter Sunday of a year (Gregorian computus, the anonymous algorithm).
+fn easter_sunday(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let (b, c) = (y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    Date::new(y as i16, (n / 31) as i8, (n % 31 + 1) as i8).ok()
+}
 fn wd(d: Date) -> i64 {
     d.weekday().to_monday_one_offset() as i64
 }
@@ -273,6 +287,21 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
                 .collect();
             day_value(choose(&cands, day_key(r), tense)?, x.clock)
         }
+        Sem::Easter { plus, week: whole } => {
+            let cands: Vec<(i64, Date)> = (y - 1..=y + 1)
+                .filter_map(|yy| days(easter_sunday(yy)?, *plus as i64))
+                .filter_map(|dt| Some((dt, days(dt, -7)?)))
+                // A week is read from its start: Palm Sunday opens Holy Week.
+                .map(|(dt, palm)| (day_key(if *whole { palm } else { dt }), dt))
+                .collect();
+            let day = choose(&cands, day_key(r), tense)?;
+            if *whole {
+                // ISO weeks end on Sunday: the week of Easter Sunday is the week before it.
+                point(Value::point(week(day), Precision::Week))
+            } else {
+                day_value(day, x.clock)
+            }
+        }
         Sem::NthWeekday {
             m,
             wd: want,
@@ -325,7 +354,9 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
                 .map(|yy| (yy as i64 * 12 + *m as i64, yy))
                 .collect();
             let yy = match rel {
-                Rel::Last => choose(&cands, key - 1, Tense::Past)?,
+                // "last February" written in March is a year back: the month just
+                // ended would be "last month" or "in February".
+                Rel::Last => choose(&cands, key - 2, Tense::Past)?,
                 Rel::Next => choose(&cands, key + 1, Tense::Future)?,
                 _ => y,
             };

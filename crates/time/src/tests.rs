@@ -1192,3 +1192,67 @@ fn a_generic_today_is_a_present_reference() {
         "2016-10-15"
     );
 }
+
+#[test]
+fn a_year_ago_after_a_reporting_period_of_months_is_the_year() {
+    // After "the nine months" a comparison is about those months a year before, which a
+    // date gives as the year; in a sentence about the quarter it stays the quarter.
+    let t = "Net rose in the third quarter from a year earlier. For the nine months, net \
+             was $40 million, against $31 million a year earlier. In the first nine months, \
+             sales fell from the 2015 period, and year-earlier costs were lower.";
+    expect(
+        t,
+        OCT,
+        &[
+            ("the third quarter", "2016-Q3"),
+            ("a year earlier", "2015-Q3"),
+            ("the nine months", "P9M"),
+            ("a year earlier", "2015"),
+            ("the first nine months", "P9M"),
+            ("the 2015 period", "2015"),
+            ("year-earlier", "2015"),
+        ],
+    );
+    // A quarter named after the months takes the comparison back.
+    let t = "For the nine months, net rose, and in the third quarter net fell from a year ago.";
+    assert_eq!(tml(t, OCT, "a year ago"), "2015-Q3");
+}
+
+#[test]
+fn easter_and_the_days_around_it() {
+    // Easter Sunday 2016 was March 27; 2017, April 16.
+    let t = "Shops closed on Good Friday and reopened after Easter Monday.";
+    assert_eq!(value_of(t, OCT, "Good Friday"), "2016-03-25");
+    assert_eq!(value_of(t, OCT, "Easter Monday"), "2016-03-28");
+    assert_eq!(
+        value_of("Pilgrims arrived as Holy Week began.", OCT, "Holy Week"),
+        "2016-W12"
+    );
+    // Read from its start: on the Monday after Palm Sunday, Holy Week is under way.
+    assert_eq!(
+        value_of(
+            "Pilgrims arrived as Holy Week began.",
+            "2016-03-21",
+            "Holy Week"
+        ),
+        "2016-W12"
+    );
+    assert_eq!(
+        value_of("The vote will be held after Easter.", DEC, "Easter"),
+        "2017-04-16"
+    );
+    // Names and nouns are not the day.
+    assert!(values("Ships sailed to Easter Island with Easter eggs.", OCT).is_empty());
+    assert!(values("It was a good friday for the team, holy week or not.", OCT).is_empty());
+}
+
+#[test]
+fn last_and_a_month_just_ended_is_a_year_back() {
+    // Written in March: the February just ended would be "last month".
+    let t = "The plant closed last February and a rival opened last December.";
+    expect(
+        t,
+        "2016-03-10",
+        &[("last February", "2015-02"), ("last December", "2015-12")],
+    );
+}
