@@ -21,21 +21,40 @@ fn joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | ',' | '‑')
 }
 
+/// The character starting at byte `i` of `text`, read straight from the byte when it is ASCII.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+    }
+}
+
+/// A letter or digit.
+#[inline]
+fn alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && is_alphanumeric(c))
+}
+
 /// Scan `text[start..end]` (original and lower-cased, same byte offsets) into tokens.
 pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: &mut Vec<Tok<'a>>) {
-    let bytes = &orig[start..end];
-    let mut it = bytes.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let text = &orig[start..end];
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        let clen = c.len_utf8();
         if c.is_ascii() {
             if c.is_ascii_whitespace() {
+                i += 1;
                 continue;
             }
         } else if c.is_whitespace() {
+            i += clen;
             continue;
         }
         let s = start + i;
-        if !(c.is_ascii_alphanumeric() || (!c.is_ascii() && is_alphanumeric(c))) {
-            let e = s + c.len_utf8();
+        if !alnum(c) {
+            let e = s + clen;
             out.push(Tok {
                 s,
                 e,
@@ -44,15 +63,19 @@ pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: 
                 num: false,
                 punct: true,
             });
+            i += clen;
             continue;
         }
-        let mut e = s + c.len_utf8();
+        let mut e = s + clen;
         let mut prev = c;
         let mut seg_len = 1usize; // letters since the last '.', for "p.m."
-        while let Some(&(j, d)) = it.peek() {
-            if d.is_ascii_alphanumeric() || (!d.is_ascii() && is_alphanumeric(d)) {
-                it.next();
-                e = start + j + d.len_utf8();
+        // `j`: the next character not yet taken into the token.
+        let mut j = i + clen;
+        while let Some(d) = char_at(text, j) {
+            let dlen = d.len_utf8();
+            if alnum(d) {
+                j += dlen;
+                e = start + j;
                 prev = d;
                 seg_len += 1;
                 continue;
@@ -60,14 +83,14 @@ pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: 
             if !joiner(d) {
                 break;
             }
-            let next = bytes[j + d.len_utf8()..].chars().next();
+            let next = char_at(text, j + dlen);
             let ok = match (d, next) {
                 ('.' | ',', Some(n)) if prev.is_ascii_digit() && n.is_ascii_digit() => true,
                 ('.', Some(n)) if seg_len == 1 && is_alphabetic(prev) && is_alphabetic(n) => true,
                 ('.', _) if seg_len == 1 && is_alphabetic(prev) && orig[s..e].contains('.') => {
                     // the final dot of "p.m." / "U.S."
-                    it.next();
-                    e = start + j + 1;
+                    j += 1;
+                    e = start + j;
                     break;
                 }
                 ('-' | '‑' | '\'' | '’', Some(n)) if is_alphanumeric(n) => true,
@@ -76,8 +99,8 @@ pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: 
             if !ok {
                 break;
             }
-            it.next();
-            e = start + j + d.len_utf8();
+            j += dlen;
+            e = start + j;
             seg_len = 0;
             prev = d;
         }
@@ -89,6 +112,7 @@ pub(crate) fn scan<'a>(orig: &str, low: &'a str, start: usize, end: usize, out: 
             num: c.is_ascii_digit(),
             punct: false,
         });
+        i = j;
     }
 }
 
