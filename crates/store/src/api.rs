@@ -428,8 +428,11 @@ impl Store {
     /// `cap` and not exact (a lower bound). A count stopped by the connection's progress
     /// handler (the server's time budget for counts) is the lower bound counted so far.
     pub fn api_count_capped(&self, filter: &Filter, cap: u64) -> Result<Total> {
-        // Conditions all in the facet table: the exact count, read from it.
-        if let Some(n) = filter.facet_count(&self.conn)? {
+        // Two or more conditions, all in the facet table: the exact count, read from it (one
+        // condition, or none, is counted on its index up to the cap in less: 0.2 ms).
+        if filter.conditions().len() >= 2
+            && let Some(n) = filter.facet_count(&self.conn)?
+        {
             return Ok(Total::capped(n, cap));
         }
         let lim = Total::count_limit(cap);
@@ -485,23 +488,30 @@ impl Store {
     /// their indexes where they are rare too), grouped here.
     pub fn api_stats(&self, filter: &Filter, cs: ClusterSupport) -> Result<Stats> {
         use std::collections::{HashMap, HashSet};
-        let (wh, p) = filter.where_clause_rows(&self.conn)?;
+        // Dense conditions: the whole table scanned in storing order rather than read
+        // along an index in date order (`Filter::where_clause_scan`).
+        let (wh, p, from) = match filter.where_clause_scan(&self.conn)? {
+            Some((wh, p)) => (wh, p, "events e NOT INDEXED"),
+            None => {
+                let (wh, p) = filter.where_clause_rows(&self.conn)?;
+                (wh, p, tables(filter))
+            }
+        };
         let ps = params_of(&p);
         let cluster = if cs.column { "e.cluster" } else { "NULL" };
         let mut st = self
             .conn
             .prepare(&format!(
                 "SELECT NULL, e.date_start, e.root, coalesce(e.quad_class, 0), e.status,
-                        e.article_id, {cluster} FROM {}{wh}",
-                tables(filter)
+                        e.article_id, {cluster} FROM {from}{wh}"
             ))
             .map_err(query_error(filter))?;
         let mut rows = st.query(ps.as_slice()).map_err(query_error(filter))?;
-        let mut day: HashMap<String, i64> = HashMap::new();
-        let mut groups: HashMap<String, i64> = HashMap::new();
+        let mut day: HashMap<String, i64, Fx> = HashMap::default();
+        let mut groups: HashMap<String, i64, Fx> = HashMap::default();
         let mut key = String::new();
-        let mut articles: HashSet<i64> = HashSet::new();
-        let mut named: HashSet<String> = HashSet::new();
+        let mut articles: HashSet<i64, Fx> = HashSet::default();
+        let mut named: HashSet<String, Fx> = HashSet::default();
         let (mut events, mut undated, mut alone) = (0i64, 0i64, 0i64);
         fn conv(
             i: usize,
@@ -767,6 +777,50 @@ impl Store {
 pub const MAP_WINDOW: usize = 20_000;
 
 /// The tables a filter reads: articles only when it filters by outlet.
+/// The hasher of the stats' counts and sets: one multiply per word (the standard SipHash was a
+/// fifth of the stats of 632k events). Its keys are the store's own dates, roots, article ids
+/// and cluster ids.
+type Fx = std::hash::BuildHasherDefault<FxHasher>;
+
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.add(n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
+
 fn tables(filter: &Filter) -> &'static str {
     filter.tables()
 }
@@ -1046,7 +1100,10 @@ mod tests {
             probed, 8,
             "filters with two or more equality conditions (and some event) probe"
         );
-        assert_eq!(empty, 5, "root 19 + QuadClass 1 matches nothing, in each plan");
+        assert_eq!(
+            empty, 5,
+            "root 19 + QuadClass 1 matches nothing, in each plan"
+        );
         // An actor-free store: the actor-only count finds nothing, exactly.
         let none = Filter {
             actor: set("SYR"),

@@ -367,6 +367,8 @@ mod tests {
         st.insert_batch(&recs).unwrap();
         let conn = st.connection();
         let mut checked = (0, 0);
+        let cs = st.cluster_support().unwrap();
+        let mut scanned = 0;
         for root in [None, Some("19"), Some("4"), Some("11")] {
             for status in [None, Some("planned"), Some("Negated"), Some("hypothetical")] {
                 for place in [None, Some("sy"), Some("UA")] {
@@ -401,6 +403,14 @@ mod tests {
                                     }
                                     assert_eq!(st.count(&f).unwrap(), brute, "{f:?}");
                                     assert_eq!(st.query(&f).unwrap().len() as u64, brute, "{f:?}");
+                                    // Stats: a scan of the table when the
+                                    // facets say the conditions are dense.
+                                    let stats = st.api_stats(&f, cs).unwrap();
+                                    assert_eq!(stats.events as u64, brute, "{f:?}");
+                                    let dated: i64 = stats.by_day.iter().map(|d| d.1).sum();
+                                    assert_eq!(dated + stats.undated, stats.events);
+                                    scanned +=
+                                        f.where_clause_scan(conn).unwrap().is_some() as usize;
                                     if let Some(fa) = f.facets(conn).unwrap() {
                                         assert!(fa.total as u64 >= brute, "{f:?}");
                                         checked.1 += (brute == 0) as usize;
@@ -413,6 +423,7 @@ mod tests {
             }
         }
         assert!(checked.0 > 100 && checked.1 > 100, "{checked:?}");
+        assert!(scanned > 10, "{scanned} stats scanned");
         // A bad value is still an error when the facets would have answered.
         let bad = Filter {
             quad: Some(7),

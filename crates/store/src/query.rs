@@ -167,6 +167,70 @@ impl Filter {
         self.where_clause_plan(conn, None, PROBE, true)
     }
 
+    /// For a statement that reads the row of every matching event (`Store::api_stats`): the
+    /// WHERE clause of a scan of the whole table in storing order (`events e NOT INDEXED`),
+    /// when that reads less than the indexes would. `None`: plan as usual
+    /// ([`Filter::where_clause_rows`]). Only for filters of facet conditions and dates, of
+    /// which the facet table counts at least an eighth of all events: a scan reads pages in
+    /// order, an index reads them in date order, each page once per event on it (QuadClass 4,
+    /// 632k of 1M events, in the sqlite3 shell: 0.25 s scanned, 1.3-2.0 s along the index).
+    pub(crate) fn where_clause_scan(&self, conn: &Connection) -> Result<Option<Where>> {
+        let own = Conditions::ROOT.0
+            | Conditions::QUAD.0
+            | Conditions::STATUS.0
+            | Conditions::PLOVER.0
+            | Conditions::PLACE_COUNTRY.0
+            | Conditions::FROM.0
+            | Conditions::TO.0;
+        let c = self.conditions();
+        if c == Conditions::default() || c.0 & !own != 0 {
+            return Ok(None);
+        }
+        let Some(facets) = self.facets(conn)? else {
+            return Ok(None);
+        };
+        let all: i64 = conn.query_row("SELECT coalesce(sum(n), 0) FROM event_facets", [], |r| {
+            r.get(0)
+        })?;
+        if facets.total == 0 || facets.total.saturating_mul(8) < all {
+            return Ok(None);
+        }
+        let upper = |x: &Option<String>| x.as_deref().map(|v| v.trim().to_ascii_uppercase());
+        let mut w: Vec<&str> = Vec::new();
+        let mut p: Vec<Box<dyn ToSql>> = Vec::new();
+        if let Some(r) = &self.root {
+            w.push(ROOT.on_row);
+            p.push(Box::new(normalise_root(r)?));
+        }
+        if let Some(t) = upper(&self.plover) {
+            w.push(PLOVER.on_row);
+            p.push(Box::new(t));
+        }
+        if let Some(q) = self.quad {
+            w.push(QUAD.on_row);
+            p.push(Box::new(q as i64));
+        }
+        if let Some(st) = &self.status {
+            w.push(STATUS.on_row);
+            p.push(Box::new(normalise_status(st)?));
+        }
+        if let Some(c) = upper(&self.place_country) {
+            w.push(PLACE.on_row);
+            p.push(Box::new(c));
+        }
+        // Readable dates: the facets answered, so both parsed.
+        if let Some((d, _)) = self.from.as_deref().and_then(keys::date_bounds) {
+            w.push("+e.date_start >= ?");
+            p.push(Box::new(d));
+        }
+        if let Some((_, d)) = self.to.as_deref().and_then(keys::date_bounds) {
+            w.push("+e.date_end <= ? AND +e.date_start <= ?");
+            p.push(Box::new(d.clone()));
+            p.push(Box::new(d));
+        }
+        Ok(Some((format!(" WHERE {}", w.join(" AND ")), p)))
+    }
+
     /// [`Filter::where_clause_for`] with the count above which an indexed equality condition
     /// is common (tests set it low to plan small stores as large ones).
     pub(crate) fn where_clause_capped(
@@ -581,6 +645,9 @@ impl Filter {
         Ok((sql, p))
     }
 }
+
+/// A WHERE clause (` WHERE ...`, or empty) and its parameters.
+pub(crate) type Where = (String, Vec<Box<dyn ToSql>>);
 
 /// The first day (`YYYY-MM-01`) of the month after `YYYY-MM`.
 fn month_after(m: &str) -> Option<String> {
