@@ -1454,6 +1454,9 @@ fn place_misses(dir: &Path, limit: Option<usize>, all: bool) -> Result<(), Strin
     let mut classes: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     // per source: verbs, verbs without a gold location, tp, fp, fn (tokens)
     let mut sources: BTreeMap<String, [usize; 5]> = BTreeMap::new();
+    // per source and verb: true and false tokens (where one source labels a verb unlike the
+    // others)
+    let mut source_verbs: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
     for r in recs.iter().take(limit.unwrap_or(usize::MAX)) {
         let Some(text) = r.get("text").and_then(|t| t.as_str()) else {
             continue;
@@ -1528,12 +1531,17 @@ fn place_misses(dir: &Path, limit: Option<usize>, all: bool) -> Result<(), Strin
             src[2] += pred_t.iter().filter(|i| gold_t.contains(i)).count();
             src[3] += pred_t.iter().filter(|i| !gold_t.contains(i)).count();
             src[4] += gold_t.iter().filter(|i| !pred_t.contains(i)).count();
-            if pred_t == gold_t && (!all || pred_t.is_empty()) {
-                continue;
-            }
             let verb = (0..toks.len())
                 .find(|&i| in_any(&toks[i], &[(vs, ve)]))
                 .unwrap_or(0);
+            let sv = source_verbs
+                .entry((source.clone(), words[verb].to_lowercase()))
+                .or_default();
+            sv.0 += pred_t.iter().filter(|i| gold_t.contains(i)).count();
+            sv.1 += pred_t.iter().filter(|i| !gold_t.contains(i)).count();
+            if pred_t == gold_t && (!all || pred_t.is_empty()) {
+                continue;
+            }
             let correct = pred_t.iter().filter(|i| gold_t.contains(i)).count();
             let class = if pred_t == gold_t {
                 "right".to_string()
@@ -1610,11 +1618,31 @@ fn place_misses(dir: &Path, limit: Option<usize>, all: bool) -> Result<(), Strin
     for (c, (n, f)) in v {
         println!("{c} | {n} | {f}");
     }
-    println!("\nsource | verbs | without gold location | token P | token R");
-    for (src, [n, none, tp, fp, fn_]) in sources {
+    println!("\nsource | verbs | without gold location | token P | token R | false tokens");
+    let mut total = [0usize; 5];
+    for (src, counts) in sources {
+        let [n, none, tp, fp, fn_] = counts;
         let (p, r, _) = prf(tp, fp, fn_);
-        println!("{src} | {n} | {:.0}% | {p:.3} | {r:.3}", pct(none, n));
+        println!(
+            "{src} | {n} | {:.0}% | {p:.3} | {r:.3} | {fp}",
+            pct(none, n)
+        );
+        for (t, c) in total.iter_mut().zip(counts) {
+            *t += c;
+        }
     }
+    println!("\nsource | verb | true tokens | false tokens (the 15 pairs with most false tokens)");
+    let mut sv: Vec<_> = source_verbs.into_iter().collect();
+    sv.sort_by_key(|(_, (_, f))| std::cmp::Reverse(*f));
+    for ((src, verb), (t, f)) in sv.into_iter().take(15) {
+        println!("{src} | {verb} | {t} | {f}");
+    }
+    let [n, none, tp, fp, fn_] = total;
+    let (p, r, f) = prf(tp, fp, fn_);
+    println!(
+        "all | {n} | {:.0}% | {p:.3} | {r:.3} | {fp} (F1 {f:.3}, tp {tp}, fn {fn_})",
+        pct(none, n)
+    );
     Ok(())
 }
 

@@ -525,3 +525,156 @@ fn the_target_of_an_attack_noun_and_the_end_of_a_march_are_event_places() {
     // nor does "to" after a verb that is no movement
     assert!(place_of("The envoy spoke to {Dravos|XX|city} by telephone.", "spoke").is_empty());
 }
+
+#[test]
+fn what_a_protest_is_against_is_no_place() {
+    assert!(
+        place_of(
+            "Hundreds of farmers protested against {Chile|CL|country} on Monday.",
+            "protested"
+        )
+        .is_empty()
+    );
+    // where the protest was still places it, after its "against" phrase too
+    assert_eq!(
+        place_of(
+            "Hundreds of farmers protested against the new tariff in {Osorno|CL|city} on Monday.",
+            "protested"
+        ),
+        ["Osorno"]
+    );
+}
+
+#[test]
+fn a_possessor_before_a_common_noun_is_no_place() {
+    assert!(
+        place_of(
+            "Police captured one of {Peru|PE|country}'s most wanted smugglers on Monday.",
+            "captured"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        place_of(
+            "Gunmen shot two guards in {Peru|PE|country}'s capital on Monday.",
+            "shot"
+        ),
+        ["Peru"]
+    );
+    // plural geographic nouns count: "one of its provinces"
+    assert_eq!(
+        place_of(
+            "Gunmen shot a mayor in one of {Peru|PE|country}'s poorest provinces.",
+            "shot"
+        ),
+        ["Peru"]
+    );
+}
+
+#[test]
+fn prices_that_shot_up_have_no_event_place() {
+    assert!(
+        place_of(
+            "Fuel prices shot up by ten percent in {Lagos|NG|city} on Monday.",
+            "shot"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        place_of(
+            "Gunmen shot two guards in {Lagos|NG|city} on Monday.",
+            "shot"
+        ),
+        ["Lagos"]
+    );
+}
+
+#[test]
+fn a_name_before_a_unit_noun_right_after_the_preposition_is_the_narrower_place() {
+    assert!(
+        place_of(
+            "A bomber killed himself in Kelbek town of southern {Hakkari|TR|city} on Friday.",
+            "killed"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        place_of(
+            "A bomber killed himself in the mountain town of {Hakkari|TR|city} on Friday.",
+            "killed"
+        ),
+        ["Hakkari"]
+    );
+}
+
+#[test]
+fn an_opening_clause_does_not_place_the_main_one() {
+    assert!(
+        place_of(
+            "As the minister spoke at a school in {Quito|EC|city}, thousands of teachers marched through the old town.",
+            "marched"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "Hoping to calm voters who live in {Quito|EC|city}, the army patrolled the highway.",
+            "patrolled"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        place_of(
+            "In {Quito|EC|city}, thousands of teachers marched on Monday.",
+            "marched"
+        ),
+        ["Quito"]
+    );
+    // a place that modifies the subject at the head of the sentence places it
+    assert_eq!(
+        place_of(
+            "A judge in {Quito|EC|city}, a critic of the mayor, was shot on Monday.",
+            "shot"
+        ),
+        ["Quito"]
+    );
+}
+
+#[test]
+fn an_unknown_narrower_place_before_the_trigger_keeps_the_container_out() {
+    assert!(
+        place_of(
+            "Families in camps around Derbala in {Kassala|SD|city} refused to register.",
+            "refused"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        place_of(
+            "Families in {Kassala|SD|city} refused to register.",
+            "refused"
+        ),
+        ["Kassala"]
+    );
+}
+
+#[test]
+fn a_participle_inherits_the_place_only_when_it_acts_on_people_there() {
+    let line = "Gunmen attacked a convoy in {Kandahar|AF|city}, killing three guards.";
+    assert_eq!(place_of(line, "killing"), ["Kandahar"]);
+    // a participle of saying reports; an aimed participle has a target of its own
+    assert!(
+        place_of(
+            "Gunmen attacked a convoy in {Kandahar|AF|city}, warning that more attacks would follow.",
+            "warning"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "Rebels launched an offensive in {Kandahar|AF|city} on Monday, targeting the hills around the old fort.",
+            "targeting"
+        )
+        .is_empty()
+    );
+}

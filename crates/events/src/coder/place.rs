@@ -3,6 +3,16 @@
 
 use super::*;
 
+/// What the place rules read of a trigger's lexicon entry: a noun trigger, its QuadClass, a
+/// visit (its "to"/"for" names where), a protest (its "against" names no place).
+#[derive(Clone, Copy)]
+pub(crate) struct Facts {
+    noun: bool,
+    quad: u8,
+    visit: bool,
+    protest: bool,
+}
+
 /// The place where trigger `t` happened: a place attached by a locative preposition in its
 /// clause, a place name modifying a noun trigger ("Lausanne meeting"), the place of a
 /// material-conflict trigger's object ("bombardment of Aleppo"), or one in a sentence-initial
@@ -11,11 +21,15 @@ pub(crate) fn event_place_in(
     v: &View,
     trigs: &[Trig],
     ti: usize,
-    noun: bool,
-    quad: u8,
-    visit: bool,
+    facts: Facts,
     quads: &[u8],
 ) -> Option<(usize, usize, usize, &'static str)> {
+    let Facts {
+        noun,
+        quad,
+        visit,
+        protest,
+    } = facts;
     let t = &trigs[ti];
     let last = *t.fixed.last().unwrap_or(&t.head);
     // (place, first word, one past last word, score, rule)
@@ -84,7 +98,7 @@ pub(crate) fn event_place_in(
             }
             if LOC_PREPS.contains(&l)
                 || (l == "on" && passed_of)
-                || (l == "over" && matches!(quad, 0 | 2 | 4))
+                || (l == "over" && matches!(quad, 0 | 2 | 4) && !protest)
             {
                 prep = Some(j);
                 break;
@@ -120,6 +134,8 @@ pub(crate) fn event_place_in(
                 || moved_to
                 || (quad == 4
                     && matches!(l, "on" | "of" | "against")
+                    // "protested against Varnholt": what a protest is against is no place
+                    && !(protest && l == "against")
                     && j >= t.head
                     && j <= last + 2)
             {
@@ -164,6 +180,8 @@ pub(crate) fn event_place_in(
         // Aleppo"
         let direct = !noun
             && matches!(quad, 0 | 4)
+            // "protested against the tariff": a protest's object is what it is against
+            && !protest
             && pstart > last
             && (last + 1..pstart).all(|x| {
                 GEO_MODS.contains(&v.low(x))
@@ -262,6 +280,17 @@ pub(crate) fn event_place_in(
         if pj >= t.end && unknown_locative(v, t.end, pstart, false) {
             continue;
         }
+        // "people in camps around Besko in Dravos refused …": before the trigger too, a
+        // narrower place the gazetteer does not know comes before this one in its phrase
+        if pend <= t.head && pj < pstart {
+            let from = (pj.saturating_sub(6)..pj)
+                .rev()
+                .find(|&x| v.words[x].punct)
+                .map_or(pj.saturating_sub(6), |x| x + 1);
+            if unknown_locative(v, from, pj, false) {
+                continue;
+            }
+        }
         // "a security source in Damascus": where the informant is
         if pj > 0
             && pj < pstart
@@ -277,6 +306,41 @@ pub(crate) fn event_place_in(
             )
         {
             continue;
+        }
+        // "captured one of Varnholt's most wanted men", "near Novak's home": a name before
+        // "'s" and a possessed noun that is no geographic one owns the noun; it is not where
+        // the event was ("in Varnholt's capital", "in Varnholt's Dravos province" are)
+        if prep.is_some() && pend + 1 < n && v.is_any(pend, &["'s", "’s"]) {
+            let possessed: Vec<usize> = (pend + 1..(pend + 6).min(n))
+                .take_while(|&x| {
+                    !v.words[x].punct
+                        && !v.words[x].upper
+                        && v.words[x].place.is_none()
+                        && !PREPOSITIONS.contains(&v.low(x))
+                        && !v.is_any(x, &["and", "or"])
+                })
+                .collect();
+            // (plurals too: "one of Dravos's main bridges", "one of Varnholt's provinces")
+            let geo = |x: usize| {
+                let l = v.low(x);
+                [l, l.strip_suffix('s').unwrap_or(l)].iter().any(|w| {
+                    GEO_MODS.contains(w)
+                        || GEO_NOUNS.contains(w)
+                        || UNIT_NOUNS.contains(w)
+                        || PART_NOUNS.contains(w)
+                        || SETTLEMENT_NOUNS.contains(w)
+                        || SITE_NOUNS.contains(w)
+                        || DIRECTIONS.contains(w)
+                        || POSSESSED_AREAS.contains(w)
+                })
+            };
+            // a name ends the possessed phrase: "in Varnholt's restive South", "Dravos's Besko
+            // district"
+            let after = possessed.last().map_or(pend + 1, |&x| x + 1);
+            let named = after < n && v.words[after].upper && !v.words[after].punct;
+            if !possessed.is_empty() && !named && !possessed.iter().any(|&x| geo(x)) {
+                continue;
+            }
         }
         let pword = v.low(pj).to_string();
         if matches!(pword.as_str(), "on" | "of" | "against")
@@ -342,6 +406,10 @@ pub(crate) fn event_place_in(
             && {
             pend <= first_comma
                 && first_comma < t.head
+                // "Police in Tokyo, some in riot gear, patrolled …", "In an effort to save frogs
+                // that live in the Kel mountains, …": the place belongs to a noun or a clause
+                // inside the opening phrase, not to the phrase itself
+                && !opening_clause(v, pj)
                 && !trigs
                     .iter()
                     .any(|o| o.head < first_comma && !opening_participle(o))
@@ -385,6 +453,43 @@ pub(crate) fn event_place_in(
     }
     best.map(|(p, a, b, _, r)| (p, a, b, r))
 }
+
+/// Lower-case nouns that name a part of a place possessed by it ("Varnholt's north-west",
+/// "Dravos's tribal belt").
+const POSSESSED_AREAS: &[&str] = &[
+    "belt",
+    "border",
+    "borders",
+    "borderlands",
+    "frontier",
+    "heartland",
+    "coast",
+    "coastline",
+    "hinterland",
+    "interior",
+    "countryside",
+    "streets",
+    "street",
+    "centre",
+    "center",
+    "downtown",
+    "slums",
+    "suburbs",
+    "court",
+    "outskirts",
+    "waters",
+    "territory",
+    "airspace",
+    "mountains",
+    "desert",
+    "valley",
+    "island",
+    "islands",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
 
 /// Nouns of an attack, whose "on" names its target: "attacks on Aleppo".
 const ATTACK_NOUNS: &[&str] = &[
@@ -627,6 +732,16 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
             if unknown_name(k) && v.is_any(k + 1, PART_NOUNS) && v.is_any(k + 2, &["of", "in"]) {
                 return true;
             }
+            // "in Besko town of eastern Dravos": right after the preposition, a name before a
+            // unit noun without a determiner is the narrower place ("in the Breton town of"
+            // names the wider one)
+            if k == pj + 1
+                && unknown_name(k)
+                && (v.is_any(k + 1, UNIT_NOUNS) || v.is_any(k + 1, SETTLEMENT_NOUNS))
+                && v.is_any(k + 2, &["of", "in"])
+            {
+                return true;
+            }
         }
     }
     // after: "Zelvik's Old Harbour neighbourhood", "Dravos's Besko and Ravnik neighbourhoods"
@@ -778,19 +893,26 @@ pub(crate) fn place_rule_of(
             }
         })
         .collect();
-    let facts = |i: usize| -> (bool, u8, bool) {
+    let facts = |i: usize| -> Facts {
         if Some(i) == pseudo {
-            return (false, 0, false);
+            return Facts {
+                noun: false,
+                quad: 0,
+                visit: false,
+                protest: false,
+            };
         }
         let e = &lex.entries[trigs[i].entry];
         let code = &lex.codes[lex.entries[trigs[i].code_entry].code].code;
-        (
-            e.noun,
-            quads[i],
-            code.starts_with("042") || code.starts_with("032"),
-        )
+        Facts {
+            noun: e.noun,
+            quad: quads[i],
+            visit: code.starts_with("042") || code.starts_with("032"),
+            protest: code.starts_with("14"),
+        }
     };
-    let (noun, quad, visit) = facts(ti);
+    let f = facts(ti);
+    let (noun, quad) = (f.noun, f.quad);
     let t = &trigs[ti];
     if !noun && object_unknown_place(v, t) {
         return None;
@@ -798,7 +920,7 @@ pub(crate) fn place_rule_of(
     if !noun && no_event_sense(v, t) {
         return None;
     }
-    let own = event_place_in(v, trigs, ti, noun, quad, visit, &quads);
+    let own = event_place_in(v, trigs, ti, f, &quads);
     if own.is_none()
         && !noun
         && matches!(quad, 0 | 4)
@@ -816,13 +938,61 @@ pub(crate) fn place_rule_of(
         // "…, targeting the Army-controlled Rashidiyah District": a place of its own, even one
         // no rule attached, is not the place of the event before
         && !(t.head + 1..participle_end(v, t.head)).any(|k| v.words[k].place.is_some())
+        // "…, stressing that …", "…, calling for …": a statement does not take the place of
+        // the act before it
+        && matches!(quad, 0 | 2 | 4)
+        && !v.is_any(t.head, SAYING_PARTICIPLES)
+        // "launched an offensive in the Dravos countryside, targeting the villages of …": an
+        // aimed participle's object is a place of its own, named or not, inside the wider one
+        && !v.is_any(t.head, AIMED_PARTICIPLES)
     {
-        let (n2, q2, v2) = facts(ti - 1);
-        return event_place_in(v, trigs, ti - 1, n2, q2, v2, &quads)
+        return event_place_in(v, trigs, ti - 1, facts(ti - 1), &quads)
             .map(|(p, a, b, _)| (p, a, b, "participle-inherit"));
     }
     own
 }
+
+/// Participles of saying, whose clause reports and does not act: ", warning that …".
+const SAYING_PARTICIPLES: &[&str] = &[
+    "saying",
+    "adding",
+    "warning",
+    "stressing",
+    "noting",
+    "calling",
+    "urging",
+    "claiming",
+    "citing",
+    "insisting",
+    "arguing",
+    "vowing",
+    "accusing",
+    "describing",
+    "demanding",
+    "pointing",
+    "explaining",
+    "announcing",
+    "denying",
+    "asking",
+];
+
+/// Participles whose object is what they aim at, often a site: ", targeting the villages of …".
+const AIMED_PARTICIPLES: &[&str] = &[
+    "targeting",
+    "targetting",
+    "hitting",
+    "striking",
+    "attacking",
+    "shelling",
+    "bombing",
+    "bombarding",
+    "raiding",
+    "storming",
+    "besieging",
+    "capturing",
+    "seizing",
+    "overrunning",
+];
 
 /// Prizes and votes: "captured his first medal", "captured a quarter of the votes".
 const PRIZES: &[&str] = &[
@@ -902,7 +1072,34 @@ fn no_event_sense(v: &View, t: &Trig) -> bool {
                     ],
                 )
         });
-    prize || demonstrate || film
+    // "prices shot up by 20 percent", "the minister shot back": a rise, a retort
+    let rise = matches!(verb, "shot" | "shoots" | "shoot" | "shooting")
+        && v.is_any(t.head + 1, &["up", "past", "back"])
+        && !v.is_any(
+            t.head + 2,
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "two", "three", "several",
+            ],
+        );
+    prize || demonstrate || film || rise
+}
+
+/// Whether the place attached at `pj` in the sentence's opening phrase belongs to a clause of
+/// its own there: the phrase opens with a subordinator ("As the envoy spoke at a school in
+/// Dravos, …", "After the match in Zelvik was marred by violence, …") or a relative pronoun or
+/// infinitive comes before the place ("In an effort to save frogs that live in the Kel hills,
+/// …").
+fn opening_clause(v: &View, pj: usize) -> bool {
+    let first = (0..pj).find(|&x| !v.words[x].punct);
+    first.is_some_and(|x| {
+        v.is_any(
+            x,
+            &[
+                "as", "after", "before", "while", "when", "since", "although", "though", "because",
+                "if", "once", "until", "whereas",
+            ],
+        )
+    }) || (0..pj).any(|x| v.is_any(x, &["that", "who", "which", "whose", "where"]))
 }
 
 /// One past the last word of the participle clause opening at `head` (", targeting the Coastal
