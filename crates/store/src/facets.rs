@@ -368,7 +368,7 @@ mod tests {
         let conn = st.connection();
         let mut checked = (0, 0);
         let cs = st.cluster_support().unwrap();
-        let mut scanned = 0;
+        let (mut scanned, mut spans) = (0, 0);
         for root in [None, Some("19"), Some("4"), Some("11")] {
             for status in [None, Some("planned"), Some("Negated"), Some("hypothetical")] {
                 for place in [None, Some("sy"), Some("UA")] {
@@ -403,6 +403,23 @@ mod tests {
                                     }
                                     assert_eq!(st.count(&f).unwrap(), brute, "{f:?}");
                                     assert_eq!(st.query(&f).unwrap().len() as u64, brute, "{f:?}");
+                                    // Planned as on a large store (conditions of
+                                    // 20 events or more common): a rare combination
+                                    // reads only the months it has events in.
+                                    let (wh, p) =
+                                        f.where_clause_plan(conn, None, 20, false).unwrap();
+                                    spans += wh.contains("e.date_start < ?") as usize;
+                                    let n: i64 = conn
+                                        .query_row(
+                                            &format!("SELECT count(*) FROM events e{wh}"),
+                                            p.iter()
+                                                .map(|b| b.as_ref())
+                                                .collect::<Vec<&dyn ToSql>>()
+                                                .as_slice(),
+                                            |r| r.get(0),
+                                        )
+                                        .unwrap();
+                                    assert_eq!(n as u64, brute, "cap 20: {f:?}");
                                     // Stats: a scan of the table when the
                                     // facets say the conditions are dense.
                                     let stats = st.api_stats(&f, cs).unwrap();
@@ -424,6 +441,7 @@ mod tests {
         }
         assert!(checked.0 > 100 && checked.1 > 100, "{checked:?}");
         assert!(scanned > 10, "{scanned} stats scanned");
+        assert!(spans > 10, "{spans} plans read a span of months");
         // A bad value is still an error when the facets would have answered.
         let bad = Filter {
             quad: Some(7),
