@@ -299,7 +299,8 @@ fn scan(
         let quarter_sentence = || (lo..hi).any(|k| g_word(g, k) == "quarter");
         // ... but after "for the nine months" (a reporting period of several quarters) it
         // means that period a year before, which a date can only give as the year.
-        if is_comparison(&x.sem) && months_period_before(g, lo, i) {
+        let period = is_comparison(&x.sem) && months_period_before(g, lo, i);
+        if period {
             x.sem = match x.sem {
                 Sem::QuarterIn(y) => Sem::Year(y),
                 Sem::QuarterAgo(n) => Sem::UnitOff {
@@ -309,8 +310,6 @@ fn scan(
                 other => other,
             };
         }
-        let period = matches!(x.sem, Sem::Year(_) | Sem::Ago { .. } | Sem::UnitOff { .. })
-            && months_period_before(g, lo, i);
         let year_back = !period
             && matches!(
                 x.sem,
@@ -576,8 +575,6 @@ fn can_start(g: &Grammar, i: usize) -> bool {
                         | "valentine"
                         | "thanksgiving"
                         | "easter"
-                        | "good"
-                        | "holy"
                         | "election"
                         | "labor"
                         | "labour"
@@ -614,6 +611,8 @@ fn can_start(g: &Grammar, i: usize) -> bool {
                         | "that"
                 )
                 || matches!(g.lex.get(i + 1), Some(Lex::Units(_)))
+                // "Good Friday", "Holy Week": only capitalised.
+                || (t.cap && matches!(g_word(g, i), "good" | "holy"))
                 || (g_word(g, i) == "then" && i + 1 < g.toks.len() && g_word(g, i + 1) == "current")
         }
     }
