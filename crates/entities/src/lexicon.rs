@@ -182,9 +182,12 @@ impl Trie {
         let hits = &mut self.nodes[n as usize].hits;
         if let Some(i) = hits.iter().position(|h| h.kind == HitKind::Group(idx)) {
             let h = hits.remove(i);
+            // before the built-in group nouns and organisations of the same words: a user's
+            // agents dictionary decides what its words are ("MSF [NGO~]" composes with a
+            // country after it, where the built-in organisation would not)
             let at = hits
                 .iter()
-                .position(|x| matches!(x.kind, HitKind::Group(_)))
+                .position(|x| matches!(x.kind, HitKind::Group(_) | HitKind::Org(_)))
                 .unwrap_or(hits.len());
             hits.insert(at, h);
         }

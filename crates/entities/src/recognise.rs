@@ -457,6 +457,7 @@ pub fn recognise(doc: &mut Doc, res: &Resources) {
         let mut cx = build(doc, res);
         find_items(&mut cx);
         resolve_entities(&mut cx);
+        prefix_agents(&mut cx);
         let mut ents = assemble(&cx);
         apply_user_dictionaries(&mut ents, res, cx.date);
         ents
@@ -1922,6 +1923,9 @@ struct GroupAffs {
     former: bool,
     /// A group noun modifying this one ("military" in "US military officials").
     modifier: Option<u32>,
+    /// An agent whose code goes before the country's (PETRARCH's `NGO~`) right before the
+    /// affiliation: "MSF" in "an MSF Arnor diplomat" (NGO + ARN + GOV = NGOARNGOV).
+    pre: Option<u32>,
 }
 
 impl GroupAffs {
@@ -2110,6 +2114,15 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
                     ga.modifier = Some(g2);
                     t = cx.items[j].s;
                 }
+                // "an MSF Arnor diplomat": an agent placed before the country's code heads
+                // the composed code (NGOARNGOV), as PETRARCH composes it
+                ItemKind::Lex(HitKind::Group(g2))
+                    if !affs.is_empty() && res.groups[g2 as usize].prefix =>
+                {
+                    ga.pre = Some(g2);
+                    ga.s = cx.items[j].s;
+                    break;
+                }
                 _ => break,
             }
             continue;
@@ -2184,6 +2197,21 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
     let of = u < end && matches!(cx.l(u), "of" | "from");
     let linked = of || (u < end && domestic && cx.l(u) == "in");
     if !linked {
+        // "MSF Arnor", "Oxfam Ormund": an agent placed before the country's code, followed
+        // by a country, is that country's section (NGOARN)
+        if noun.prefix
+            && let Some(j) = cx.item_at(u)
+            && cx.items[j].s == u
+            && matches!(
+                cx.items[j].kind,
+                ItemKind::Lex(HitKind::Country(_)) | ItemKind::Dict(..)
+            )
+        {
+            if !toponym(cx, j) {
+                ga.e = cx.items[j].e;
+            }
+            ga.items.push(j);
+        }
         return Some(ga);
     }
     u += 1;
@@ -2364,6 +2392,14 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
             _ => noun.sector.clone(),
         };
         codes.push((code, cx.span(ga.s, ga.e)));
+    }
+    // "an MSF Arnor diplomat": the agent before the country heads each composed code
+    if let Some(p) = ga.pre.map(|p| &res.groups[p as usize]) {
+        for (code, _) in &mut codes {
+            if code.len() > 3 && code.get(..3).is_some_and(|c| !SECTORS.contains(&c)) {
+                *code = format!("{}{code}", p.sector);
+            }
+        }
     }
     for (code, span) in codes {
         let name = cx.text[span.start..span.end].to_string();
@@ -2565,6 +2601,62 @@ fn sole_country_after(cx: &Ctx, end: usize) -> Option<String> {
         }
     }
     found.map(str::to_string)
+}
+
+/// "An MSF Arnor diplomat", "the AidWorks Ormund ambassador": a mention whose code is
+/// composed on the country it starts with, right after an agent placed before the country's
+/// code (PETRARCH's `NGO~`), takes that agent at its head (NGO + ARNGOV) and the agent's word
+/// into its span.
+fn prefix_agents(cx: &mut Ctx) {
+    let res = cx.res;
+    for mi in 0..cx.mentions.len() {
+        let m = &cx.mentions[mi];
+        let Some(a) = &m.actor else { continue };
+        let Some(c) = a.country.as_deref() else {
+            continue;
+        };
+        if a.code.len() <= 3 || !a.code.starts_with(c) {
+            continue;
+        }
+        let Some(s) = token_at(cx, m.span.start) else {
+            continue;
+        };
+        let starts_with_country = cx.item_at(s).is_some_and(|k| {
+            cx.items[k].s == s
+                && matches!(
+                    cx.items[k].kind,
+                    ItemKind::Lex(HitKind::Country(_) | HitKind::Demonym(Some(_)))
+                        | ItemKind::Dict(..)
+                )
+        });
+        if s == 0 || !starts_with_country || cx.sent_of[s - 1] != cx.sent_of[s] {
+            continue;
+        }
+        let Some(j) = cx.item_at(s - 1) else { continue };
+        let ItemKind::Lex(HitKind::Group(g)) = cx.items[j].kind else {
+            continue;
+        };
+        let noun = &res.groups[g as usize];
+        if !noun.prefix || cx.items[j].e != s {
+            continue;
+        }
+        let code = format!("{}{}", noun.sector, a.code);
+        let span = Span::new(cx.toks[cx.items[j].s].start, m.span.end);
+        let old = a.code.clone();
+        let actor = actor_from_code(&code);
+        if let Key::Person(pi) = m.key
+            && cx.persons[pi].actor.as_ref().is_some_and(|p| p.code == old)
+        {
+            cx.persons[pi].actor = Some(actor.clone());
+        }
+        let m = &mut cx.mentions[mi];
+        m.name = cx.text[span.start..span.end].to_string();
+        m.span = span;
+        if let Key::Group(k) = &mut m.key {
+            *k = code.clone();
+        }
+        m.actor = Some(actor);
+    }
 }
 
 /// Group mentions by key into entities, in order of first mention.

@@ -12,7 +12,7 @@ const ACTORS: &str =
 
 /// A PETRARCH agents dictionary: sector codes after the country's (`~GOV`) and before it
 /// (`NGO~`), a spelled-out plural, a macro, and regular plurals formed by the importer.
-const AGENTS: &str = "<!-- test agents -->\n!PERSON! = MAN, MEN, WOMAN, WOMEN\nGOVERNMENT [~GOV]\nLAWMAKER [~LEG] # plural made by the importer\nAMBASSADOR [~GOV]\nFOREIGN_MINISTER [~GOVFRM]\nTRADE_UNION {} [~LAB]\nHUMAN_RIGHTS_BODY {HUMAN_RIGHTS_BODIES} [NGO~]\nFERRY!PERSON! [~BUS]\nHARBOUR_PILOT [~BUS]\n";
+const AGENTS: &str = "<!-- test agents -->\n!PERSON! = MAN, MEN, WOMAN, WOMEN\nGOVERNMENT [~GOV]\nLAWMAKER [~LEG] # plural made by the importer\nAMBASSADOR [~GOV]\nFOREIGN_MINISTER [~GOVFRM]\nTRADE_UNION {} [~LAB]\nHUMAN_RIGHTS_BODY {HUMAN_RIGHTS_BODIES} [NGO~]\nFERRY!PERSON! [~BUS]\nHARBOUR_PILOT [~BUS]\nAIDWORKS {} [NGO~]\n";
 
 fn resources() -> Resources {
     Resources::load()
@@ -92,6 +92,49 @@ fn agents_dictionary_combines_with_a_country() {
         let d = run_with(&res, text);
         assert!(has(&d, code, span), "{text}\n{}", dump(&d));
     }
+}
+
+#[test]
+fn agent_before_the_country_heads_the_composed_code() {
+    let res = resources();
+    // a national section of an organisation: the agent's code before the country's
+    let d = run_with(&res, "AidWorks Ormund opened two clinics near the coast.");
+    assert!(has(&d, "NGOORM", "AidWorks Ormund"), "{}", dump(&d));
+    // with a role word after the country: NGO + VAL + GOV
+    let d = run_with(
+        &res,
+        "An AidWorks Valdoria ambassador visited the camps on Monday.",
+    );
+    assert!(
+        has(&d, "NGOVALGOV", "AidWorks Valdoria ambassador"),
+        "{}",
+        dump(&d)
+    );
+    // an agent placed after the country's code does not head it: "Valdorian lawmakers"
+    let d = run_with(&res, "Ormundi lawmakers visited the camps on Monday.");
+    assert!(has(&d, "ORMLEG", "Ormundi lawmakers"), "{}", dump(&d));
+    // the agent alone, no country after it
+    let d = run_with(&res, "AidWorks opened two clinics near the coast.");
+    assert!(codes(&d).contains(&"NGO".to_string()), "{}", dump(&d));
+}
+
+#[test]
+fn a_user_agent_wins_over_a_built_in_organisation_of_the_same_words() {
+    // "Oxfam" is a built-in organisation; a user agents dictionary that lists it as an agent
+    // placed before the country's code decides how it is read
+    let dict = ActorDictionary::parse_petrarch_agents("OXFAM {} [NGO~]\n").unwrap();
+    let res = Resources::load()
+        .with_actor_dictionary(ActorDictionary::parse_petrarch(ACTORS).unwrap())
+        .with_agents_dictionary(dict);
+    let d = run_with(
+        &res,
+        "An Oxfam Ormund ambassador opened two clinics near the coast.",
+    );
+    assert!(
+        has(&d, "NGOORMGOV", "Oxfam Ormund ambassador"),
+        "{}",
+        dump(&d)
+    );
 }
 
 #[test]

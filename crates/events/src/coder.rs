@@ -548,6 +548,22 @@ fn match_pattern(v: &View, pat: &[Elem], i: usize, fixed: &mut Vec<usize>) -> Op
                     return Some(e);
                 }
                 fixed.pop();
+                return None;
+            }
+            // "left yesterday for", "met on Monday with": a time expression between two
+            // words of a trigger stays out of it
+            if !fixed.is_empty() && i < v.len() && v.words[i].time {
+                let mut k = i;
+                while k < v.len() && v.words[k].time && k - i < 4 {
+                    k += 1;
+                }
+                if k < v.len() && v.words[k].lemmas.contains(&l) {
+                    fixed.push(k);
+                    if let Some(e) = match_pattern(v, &pat[1..], k + 1, fixed) {
+                        return Some(e);
+                    }
+                    fixed.pop();
+                }
             }
             None
         }
