@@ -678,3 +678,27 @@ fn a_participle_inherits_the_place_only_when_it_acts_on_people_there() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_participle_joined_by_and_shares_the_inherited_place() {
+    let line = "Gunmen attacked a convoy in {Kandahar|AF|city}, killing three guards and seriously wounding two drivers.";
+    assert_eq!(place_of(line, "wounding"), ["Kandahar"]);
+}
+
+#[test]
+fn an_aimed_participle_takes_no_fronted_place() {
+    assert!(
+        place_of(
+            "In the hills of {Idlib|SY|region}, targeting the ridge near the dam, jets flew forty sorties.",
+            "targeting"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        place_of(
+            "In the hills of {Idlib|SY|region}, jets bombed the ridge near the dam.",
+            "bombed"
+        ),
+        ["Idlib"]
+    );
+}

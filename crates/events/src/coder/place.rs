@@ -400,6 +400,12 @@ pub(crate) fn event_place_in(
         let initial_adjunct = pend <= t.head
             && crosses_comma
             && !crosses
+            // "Rebels launched an attack in the Dravos countryside on Monday, targeting …": an
+            // aimed participle after a comma has a target of its own, and one of saying
+            // reports
+            && !(t.head > 0
+                && v.is(t.head - 1, ",")
+                && (v.is_any(t.head, AIMED_PARTICIPLES) || v.is_any(t.head, SAYING_PARTICIPLES)))
             // "In Sarajevo, a peacekeeper was shot … through the suburb of Dobrinja": the
             // clause names its own, narrower place the gazetteer does not know
             && !unknown_locative(v, t.end, clause_end(v, t.head), true)
@@ -948,6 +954,28 @@ pub(crate) fn place_rule_of(
     {
         return event_place_in(v, trigs, ti - 1, facts(ti - 1), &quads)
             .map(|(p, a, b, _)| (p, a, b, "participle-inherit"));
+    }
+    // "…, killing seven people and seriously wounding ten": a participle joined by "and" to
+    // one that took the place of the event before shares it
+    if own.is_none() && ti > 0 && v.low(t.head).ends_with("ing") && !noun {
+        let mut k = t.head;
+        while k > 0 && v.low(k - 1).ends_with("ly") {
+            k -= 1;
+        }
+        let prev = &trigs[ti - 1];
+        if k > 0
+            && v.is(k - 1, "and")
+            && prev.end < k
+            && v.low(prev.head).ends_with("ing")
+            && !(prev.end..k - 1).any(|x| v.words[x].punct || v.words[x].place.is_some())
+            && !v.is_any(t.head, SAYING_PARTICIPLES)
+            && !v.is_any(t.head, AIMED_PARTICIPLES)
+            && matches!(quad, 0 | 2 | 4)
+            && let Some((p, a, b, "participle-inherit")) =
+                place_rule_of(v, lex, trigs, ti - 1, pseudo)
+        {
+            return Some((p, a, b, "participle-inherit"));
+        }
     }
     own
 }
