@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use dateline_input::{Defaults, Item, Reader};
-use dateline_pipeline::{Pipeline, error_json, parse_date, to_json};
+use dateline_pipeline::{Pipeline, error_json, parse_date, to_json, to_json_string};
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -82,16 +82,22 @@ const CHUNK: usize = 128;
 const CHUNK_BYTES: usize = 512 << 10;
 
 fn process(pipeline: &Pipeline, item: Item, pretty: bool) -> (String, bool) {
-    let value = match item {
+    let doc = match item {
         Err(e) => Err(error_json(&e.input, &e.message)),
         Ok(raw) => pipeline
             .process_guarded(raw)
-            .map(|doc| to_json(&doc))
             .map_err(|(input, msg)| error_json(&input, &msg)),
     };
-    match value {
-        Ok(v) if pretty => (serde_json::to_string_pretty(&v).unwrap_or_default(), true),
-        Ok(v) => (v.to_string(), true),
+    match doc {
+        Ok(doc) if pretty => (
+            serde_json::to_string_pretty(&to_json(&doc)).unwrap_or_default(),
+            true,
+        ),
+        // The same bytes as `to_json(&doc).to_string()`, written without the `Value` tree.
+        Ok(doc) => (
+            to_json_string(&doc).unwrap_or_else(|_| to_json(&doc).to_string()),
+            true,
+        ),
         Err(v) => (v.to_string(), false),
     }
 }

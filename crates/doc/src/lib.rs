@@ -338,7 +338,12 @@ impl Doc {
     /// Build a document from cleaned blocks: the text is the blocks joined by blank lines,
     /// and [`Doc::blocks`] records where each one lies. Empty blocks are skipped.
     pub fn from_blocks(meta: Meta, blocks: &[BlockText], removed: Vec<Removed>) -> Doc {
-        let mut text = String::new();
+        // The text's final length, so that it is allocated once rather than regrown.
+        let len: usize = blocks
+            .iter()
+            .map(|b| b.text.trim().len() + BLOCK_SEPARATOR.len())
+            .sum();
+        let mut text = String::with_capacity(len);
         let mut spans = Vec::with_capacity(blocks.len());
         for b in blocks {
             let t = b.text.trim();

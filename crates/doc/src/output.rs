@@ -204,3 +204,630 @@ pub fn to_json(doc: &Doc) -> Value {
 pub fn error_json(input: &str, message: &str) -> Value {
     json!({"schema": SCHEMA, "error": {"input": input, "message": message}})
 }
+
+/// The `dateline/1` object for one article as compact JSON text: exactly the bytes of
+/// `to_json(doc).to_string()`, written straight from the document without building the
+/// `Value` tree (a map allocation per object, a string per key), which took as long as a
+/// pipeline stage. Floats are written as the `Value` holds them: an `f32` widened to `f64`.
+pub fn to_json_string(doc: &Doc) -> Result<String, serde_json::Error> {
+    let mut out = Vec::with_capacity(doc.text().len() * 4 + 1024);
+    serde_json::to_writer(&mut out, &direct::DocJson(doc))?;
+    // serde_json writes only valid UTF-8.
+    String::from_utf8(out).map_err(serde::ser::Error::custom)
+}
+
+/// Serialisers for [`to_json_string`]: each object has the keys of its `json!` in
+/// [`to_json`], in the same order.
+mod direct {
+    use crate::{
+        Actor, Argument, Basis, CasualtyKind, DateRef, Doc, EntityKind, Feature, Precision,
+        PublishedFrom, QuoteKind, Span, Status,
+    };
+    use serde::Serialize;
+    use serde::ser::{SerializeMap, Serializer};
+
+    /// An identifier such as `e3`, written as a JSON string without a `String` of its own.
+    struct Id(char, usize);
+
+    impl Serialize for Id {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_str(&format_args!("{}{}", self.0, self.1 + 1))
+        }
+    }
+
+    fn opt_id(prefix: char, i: Option<usize>) -> Option<Id> {
+        i.map(|i| Id(prefix, i))
+    }
+
+    /// A JSON array of whatever the closure's iterator yields.
+    struct Seq<F>(F);
+
+    impl<F, I> Serialize for Seq<F>
+    where
+        F: Fn() -> I,
+        I: Iterator,
+        I::Item: Serialize,
+    {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq((self.0)())
+        }
+    }
+
+    #[derive(Serialize)]
+    struct SpanJ {
+        start: usize,
+        end: usize,
+    }
+
+    fn span(s: Span) -> SpanJ {
+        SpanJ {
+            start: s.start,
+            end: s.end,
+        }
+    }
+
+    #[derive(Serialize)]
+    struct ArticleJ<'a> {
+        id: &'a str,
+        url: Option<&'a str>,
+        source: Option<&'a str>,
+        title: Option<&'a str>,
+        standfirst: Option<&'a str>,
+        published: Option<String>,
+        published_from: PublishedFrom,
+        language: &'a str,
+        text: &'a str,
+    }
+
+    #[derive(Serialize)]
+    struct SentenceJ {
+        start: usize,
+        end: usize,
+        block: usize,
+    }
+
+    #[derive(Serialize)]
+    struct EntityJ<'a, M: Serialize> {
+        id: Id,
+        kind: EntityKind,
+        name: &'a str,
+        title: Option<&'a str>,
+        actor: Option<&'a Actor>,
+        place: Option<Id>,
+        mentions: M,
+    }
+
+    #[derive(Serialize)]
+    struct PlaceJ<'a, M: Serialize> {
+        id: Id,
+        name: &'a str,
+        geonameid: Option<u64>,
+        country: Option<&'a str>,
+        admin1: Option<&'a str>,
+        lat: Option<f64>,
+        lon: Option<f64>,
+        feature: Option<Feature>,
+        mentions: M,
+    }
+
+    #[derive(Serialize)]
+    struct RangeJ<'a> {
+        from: &'a str,
+        to: &'a str,
+    }
+
+    #[derive(Serialize)]
+    struct TimeJ<'a> {
+        start: usize,
+        end: usize,
+        text: &'a str,
+        value: &'a str,
+        precision: Precision,
+        range: Option<RangeJ<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct ArgJ<'a> {
+        entity: Option<Id>,
+        code: Option<&'a str>,
+        start: usize,
+        end: usize,
+    }
+
+    type ArgIter<'a> = std::iter::Map<std::slice::Iter<'a, Argument>, fn(&'a Argument) -> ArgJ<'a>>;
+
+    fn arg(a: &Argument) -> ArgJ<'_> {
+        ArgJ {
+            entity: opt_id('e', a.entity),
+            code: a.code.as_deref(),
+            start: a.span.start,
+            end: a.span.end,
+        }
+    }
+
+    fn args<'a>(list: &'a [Argument]) -> Seq<impl Fn() -> ArgIter<'a>> {
+        Seq(move || list.iter().map(arg as fn(&'a Argument) -> ArgJ<'a>))
+    }
+
+    #[derive(Serialize)]
+    struct DateJ<'a> {
+        value: &'a str,
+        precision: Precision,
+        time: Option<usize>,
+        basis: Basis,
+    }
+
+    fn date(d: &Option<DateRef>) -> Option<DateJ<'_>> {
+        d.as_ref().map(|d| DateJ {
+            value: &d.value,
+            precision: d.precision,
+            time: d.time,
+            basis: d.basis,
+        })
+    }
+
+    #[derive(Serialize)]
+    struct PloverJ<'a> {
+        #[serde(rename = "type")]
+        kind: &'a str,
+        mode: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    struct PlaceRefJ {
+        place: Id,
+        basis: Basis,
+    }
+
+    #[derive(Serialize)]
+    struct EventJ<'a, A: Serialize> {
+        id: Id,
+        sentence: usize,
+        trigger: SpanJ,
+        text: &'a str,
+        cameo: &'a str,
+        cameo_root: &'a str,
+        quad_class: u8,
+        goldstein: f64,
+        plover: Option<PloverJ<'a>>,
+        status: Status,
+        source: A,
+        target: A,
+        date: Option<DateJ<'a>>,
+        place: Option<PlaceRefJ>,
+        reported_by: Option<Id>,
+        confidence: f64,
+        rule: &'a str,
+        same_as: Option<Id>,
+    }
+
+    #[derive(Serialize)]
+    struct CasualtyJ<'a> {
+        id: Id,
+        sentence: usize,
+        start: usize,
+        end: usize,
+        text: &'a str,
+        kind: CasualtyKind,
+        min: Option<u64>,
+        max: Option<u64>,
+        approx: bool,
+        group: Option<&'a str>,
+        part_of: Option<Id>,
+        event: Option<Id>,
+        place: Option<Id>,
+        date: Option<DateJ<'a>>,
+        reported_by: Option<Id>,
+    }
+
+    #[derive(Serialize)]
+    struct QuoteJ<'a> {
+        id: Id,
+        start: usize,
+        end: usize,
+        text: &'a str,
+        kind: QuoteKind,
+        speaker: Option<Id>,
+        speaker_name: Option<&'a str>,
+        cue: Option<SpanJ>,
+        event: Option<Id>,
+    }
+
+    type SpanIter<'a> = std::iter::Map<std::slice::Iter<'a, Span>, fn(&'a Span) -> SpanJ>;
+
+    fn mentions<'a>(list: &'a [Span]) -> Seq<impl Fn() -> SpanIter<'a>> {
+        Seq(move || {
+            list.iter()
+                .map((|s: &Span| span(*s)) as fn(&'a Span) -> SpanJ)
+        })
+    }
+
+    pub(super) struct DocJson<'a>(pub(super) &'a Doc);
+
+    impl Serialize for DocJson<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let doc = self.0;
+            let m = &doc.meta;
+            let mut map = s.serialize_map(Some(11))?;
+            map.serialize_entry("schema", super::SCHEMA)?;
+            map.serialize_entry(
+                "article",
+                &ArticleJ {
+                    id: &m.id,
+                    url: m.url.as_deref(),
+                    source: m.source.as_deref(),
+                    title: m.title.as_deref(),
+                    standfirst: m.standfirst.as_deref(),
+                    published: m.published.map(|d| d.to_string()),
+                    published_from: m.published_from,
+                    language: &m.language,
+                    text: doc.text(),
+                },
+            )?;
+            map.serialize_entry("removed", &doc.removed)?;
+            map.serialize_entry("blocks", &doc.blocks)?;
+            map.serialize_entry(
+                "sentences",
+                &Seq(|| {
+                    doc.sentences.iter().map(|s| SentenceJ {
+                        start: s.span.start,
+                        end: s.span.end,
+                        block: s.block,
+                    })
+                }),
+            )?;
+            map.serialize_entry(
+                "entities",
+                &Seq(|| {
+                    doc.entities.iter().enumerate().map(|(i, e)| EntityJ {
+                        id: Id('e', i),
+                        kind: e.kind,
+                        name: &e.name,
+                        title: e.title.as_deref(),
+                        actor: e.actor.as_ref(),
+                        place: opt_id('p', e.place),
+                        mentions: mentions(&e.mentions),
+                    })
+                }),
+            )?;
+            let coord = |x: Option<f64>| x.map(|x| (x * 1e5).round() / 1e5);
+            map.serialize_entry(
+                "places",
+                &Seq(|| {
+                    doc.places.iter().enumerate().map(|(i, p)| PlaceJ {
+                        id: Id('p', i),
+                        name: &p.name,
+                        geonameid: p.geonameid,
+                        country: p.country.as_deref(),
+                        admin1: p.admin1.as_deref(),
+                        lat: coord(p.lat),
+                        lon: coord(p.lon),
+                        feature: p.feature,
+                        mentions: mentions(&p.mentions),
+                    })
+                }),
+            )?;
+            map.serialize_entry(
+                "times",
+                &Seq(|| {
+                    doc.times.iter().map(|t| TimeJ {
+                        start: t.span.start,
+                        end: t.span.end,
+                        text: doc.slice(t.span),
+                        value: &t.value,
+                        precision: t.precision,
+                        range: t.range.as_ref().map(|(f, to)| RangeJ { from: f, to }),
+                    })
+                }),
+            )?;
+            map.serialize_entry(
+                "events",
+                &Seq(|| {
+                    doc.events.iter().enumerate().map(|(i, e)| EventJ {
+                        id: Id('v', i),
+                        sentence: e.sentence,
+                        trigger: span(e.trigger),
+                        text: doc.slice(e.trigger),
+                        cameo: &e.cameo,
+                        cameo_root: e.cameo.get(..2).unwrap_or(&e.cameo),
+                        quad_class: e.quad_class,
+                        goldstein: f64::from(e.goldstein),
+                        plover: e.plover.as_ref().map(|p| PloverJ {
+                            kind: &p.kind,
+                            mode: p.mode.as_deref(),
+                        }),
+                        status: e.status,
+                        source: args(&e.source),
+                        target: args(&e.target),
+                        date: date(&e.date),
+                        place: e.place.map(|p| PlaceRefJ {
+                            place: Id('p', p.place),
+                            basis: p.basis,
+                        }),
+                        reported_by: opt_id('e', e.reported_by),
+                        confidence: f64::from((e.confidence * 100.0).round() / 100.0),
+                        rule: &e.rule,
+                        same_as: opt_id('v', e.same_as),
+                    })
+                }),
+            )?;
+            map.serialize_entry(
+                "casualties",
+                &Seq(|| {
+                    doc.casualties.iter().enumerate().map(|(i, c)| CasualtyJ {
+                        id: Id('c', i),
+                        sentence: c.sentence,
+                        start: c.span.start,
+                        end: c.span.end,
+                        text: doc.slice(c.span),
+                        kind: c.kind,
+                        min: c.min,
+                        max: c.max,
+                        approx: c.approx,
+                        group: c.group.as_deref(),
+                        part_of: opt_id('c', c.part_of),
+                        event: opt_id('v', c.event),
+                        place: opt_id('p', c.place),
+                        date: date(&c.date),
+                        reported_by: opt_id('e', c.reported_by),
+                    })
+                }),
+            )?;
+            map.serialize_entry(
+                "quotes",
+                &Seq(|| {
+                    doc.quotes.iter().enumerate().map(|(i, q)| QuoteJ {
+                        id: Id('q', i),
+                        start: q.span.start,
+                        end: q.span.end,
+                        text: doc.slice(q.span),
+                        kind: q.kind,
+                        speaker: opt_id('e', q.speaker),
+                        speaker_name: q.speaker_name.as_deref(),
+                        cue: q.cue.map(span),
+                        event: opt_id('v', q.event),
+                    })
+                }),
+            )?;
+            map.end()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::*;
+
+    /// A document with every layer filled, both arms of every option, and floats that an
+    /// `f32` does not hold exactly.
+    fn full_doc() -> Doc {
+        let text = "Title \"quoted\" — é\n\nBody: Ali said 3 were killed in Aden on 15 May.";
+        let mut doc = Doc::from_blocks(
+            Meta {
+                id: "a\"1".into(),
+                url: Some("https://example.org/x?y=1&z=<2>".into()),
+                source: None,
+                title: Some("Title".into()),
+                standfirst: None,
+                published: Some(jiff::civil::Date::constant(2016, 5, 16)),
+                published_from: PublishedFrom::Input,
+                language: "en".into(),
+            },
+            &text
+                .split("\n\n")
+                .enumerate()
+                .map(|(i, t)| BlockText {
+                    kind: if i == 0 {
+                        BlockKind::Title
+                    } else {
+                        BlockKind::Paragraph
+                    },
+                    text: t.into(),
+                })
+                .collect::<Vec<_>>(),
+            vec![Removed {
+                text: "Share\tthis\u{1}".into(),
+                reason: "share".into(),
+            }],
+        );
+        // The span of the first occurrence of a word.
+        let text = doc.text().to_string();
+        let at = |w: &str| {
+            let i = text.find(w).expect("in the text");
+            Span::new(i, i + w.len())
+        };
+        let (title, body) = (doc.blocks[0].span, doc.blocks[1].span);
+        doc.sentences = vec![
+            Sentence {
+                span: title,
+                block: 0,
+            },
+            Sentence {
+                span: body,
+                block: 1,
+            },
+        ];
+        doc.entities = vec![
+            Entity {
+                kind: EntityKind::Person,
+                name: "Ali".into(),
+                title: Some("Gen.".into()),
+                actor: Some(Actor {
+                    code: "YEMMIL".into(),
+                    country: Some("YEM".into()),
+                    sector: None,
+                }),
+                place: Some(0),
+                mentions: vec![at("Ali")],
+            },
+            Entity {
+                kind: EntityKind::Group,
+                name: "x".into(),
+                title: None,
+                actor: None,
+                place: None,
+                mentions: vec![],
+            },
+        ];
+        doc.places = vec![
+            Place {
+                name: "Aden".into(),
+                geonameid: Some(415189),
+                country: Some("YE".into()),
+                admin1: None,
+                lat: Some(12.779_441_234),
+                lon: Some(f64::NAN),
+                feature: Some(Feature::City),
+                mentions: vec![at("Aden"), at("Body")],
+            },
+            Place {
+                name: "Nowhere".into(),
+                geonameid: None,
+                country: None,
+                admin1: Some("01".into()),
+                lat: None,
+                lon: None,
+                feature: None,
+                mentions: vec![],
+            },
+        ];
+        doc.times = vec![
+            Time {
+                span: at("15 May"),
+                value: "2016-05-15".into(),
+                precision: Precision::Day,
+                range: None,
+            },
+            Time {
+                span: at("15 May"),
+                value: "2016-05".into(),
+                precision: Precision::Month,
+                range: Some(("2016-05-01".into(), "2016-05-31".into())),
+            },
+        ];
+        let date = DateRef {
+            value: "2016-05-15".into(),
+            precision: Precision::Day,
+            time: Some(0),
+            basis: Basis::Text,
+        };
+        doc.events = vec![
+            Event {
+                sentence: 1,
+                trigger: at("killed"),
+                cameo: "190".into(),
+                quad_class: 4,
+                goldstein: -10.0,
+                plover: Some(Plover {
+                    kind: "ASSAULT".into(),
+                    mode: None,
+                }),
+                status: Status::Occurred,
+                source: vec![Argument {
+                    entity: Some(0),
+                    code: Some("YEMMIL".into()),
+                    span: at("Ali"),
+                }],
+                target: vec![],
+                date: Some(date.clone()),
+                place: Some(PlaceRef {
+                    place: 0,
+                    basis: Basis::Sentence,
+                }),
+                reported_by: Some(0),
+                confidence: 0.853,
+                rule: "r1".into(),
+                same_as: None,
+            },
+            Event {
+                sentence: 1,
+                trigger: at("were"),
+                cameo: "1".into(),
+                quad_class: 1,
+                goldstein: 2.8,
+                plover: Some(Plover {
+                    kind: "AGREE".into(),
+                    mode: Some("x".into()),
+                }),
+                status: Status::Negated,
+                source: vec![],
+                target: vec![Argument {
+                    entity: None,
+                    code: None,
+                    span: at("were"),
+                }],
+                date: None,
+                place: None,
+                reported_by: None,
+                confidence: 0.1,
+                rule: "r2".into(),
+                same_as: Some(0),
+            },
+        ];
+        doc.casualties = vec![
+            Casualty {
+                sentence: 1,
+                span: at("3 were killed"),
+                kind: CasualtyKind::Killed,
+                min: Some(3),
+                max: Some(u64::MAX),
+                approx: true,
+                group: Some("civilians".into()),
+                part_of: None,
+                event: Some(0),
+                place: Some(0),
+                date: Some(date),
+                reported_by: Some(0),
+            },
+            Casualty {
+                sentence: 1,
+                span: at("3 were killed"),
+                kind: CasualtyKind::Injured,
+                min: None,
+                max: None,
+                approx: false,
+                group: None,
+                part_of: Some(0),
+                event: None,
+                place: None,
+                date: None,
+                reported_by: None,
+            },
+        ];
+        doc.quotes = vec![
+            Quote {
+                span: at("quoted"),
+                kind: QuoteKind::Direct,
+                speaker: Some(0),
+                speaker_name: Some("Ali".into()),
+                cue: Some(at("said")),
+                event: Some(1),
+            },
+            Quote {
+                span: at("3 were killed in Aden"),
+                kind: QuoteKind::Indirect,
+                speaker: None,
+                speaker_name: None,
+                cue: None,
+                event: None,
+            },
+        ];
+        assert!(doc.check_spans().is_ok(), "{:?}", doc.check_spans());
+        doc
+    }
+
+    #[test]
+    fn direct_json_is_the_value_json_byte_for_byte() {
+        for doc in [full_doc(), Doc::default()] {
+            let direct = to_json_string(&doc).expect("serialises");
+            assert_eq!(direct, to_json(&doc).to_string());
+        }
+        // The f32 figures are written as the Value holds them (widened to f64).
+        assert!(
+            to_json_string(&full_doc())
+                .unwrap()
+                .contains("\"goldstein\":2.799999952316284")
+        );
+    }
+}

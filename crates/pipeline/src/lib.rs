@@ -17,7 +17,7 @@ use dateline_doc::{Doc, Meta, PublishedFrom};
 use dateline_input::{Body, RawArticle};
 use jiff::civil::Date;
 
-pub use dateline_doc::output::{error_json, to_json};
+pub use dateline_doc::output::{error_json, to_json, to_json_string};
 
 /// Read-only resources shared by every thread.
 pub struct Pipeline {
