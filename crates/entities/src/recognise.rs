@@ -2061,8 +2061,17 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
     };
     let noun = &res.groups[g as usize];
     let sent = cx.sents[cx.sent_of[it.s]];
+    // "MSF Arnor": an agent placed before the country's code, followed by a country
+    let country_after = noun.prefix
+        && cx.item_at(it.e).is_some_and(|j| {
+            cx.items[j].s == it.e
+                && matches!(
+                    cx.items[j].kind,
+                    ItemKind::Lex(HitKind::Country(_)) | ItemKind::Dict(..)
+                )
+        });
     // "military options", "government spending": a one-word group noun used as a modifier
-    if it.e == it.s + 1 && it.e < sent.e && !cx.l(it.s).ends_with('s') {
+    if it.e == it.s + 1 && it.e < sent.e && !cx.l(it.s).ends_with('s') && !country_after {
         let next = cx.l(it.e);
         let head = FOLLOW_VERBS.contains(&next)
             || HEAD_FOLLOWERS.contains(&next)
@@ -2199,14 +2208,7 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
     if !linked {
         // "MSF Arnor", "Oxfam Ormund": an agent placed before the country's code, followed
         // by a country, is that country's section (NGOARN)
-        if noun.prefix
-            && let Some(j) = cx.item_at(u)
-            && cx.items[j].s == u
-            && matches!(
-                cx.items[j].kind,
-                ItemKind::Lex(HitKind::Country(_)) | ItemKind::Dict(..)
-            )
-        {
+        if country_after && let Some(j) = cx.item_at(u) {
             if !toponym(cx, j) {
                 ga.e = cx.items[j].e;
             }

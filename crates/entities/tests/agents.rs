@@ -135,6 +135,8 @@ fn a_user_agent_wins_over_a_built_in_organisation_of_the_same_words() {
         "{}",
         dump(&d)
     );
+    let d = run_with(&res, "On Monday Oxfam Ormund opened two clinics.");
+    assert!(has(&d, "NGOORM", "Oxfam Ormund"), "{}", dump(&d));
 }
 
 #[test]
