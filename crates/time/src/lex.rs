@@ -188,6 +188,9 @@ pub enum Lex {
     PartOfDay(&'static str),
     /// Decade word (`nineties` → 9).
     DecadeWord(u8),
+    /// A word that may open the name of a day of the Easter feast (`easter`, `good` in "Good
+    /// Friday", `holy` in "Holy Week"); the grammar reads it only when capitalised.
+    Feast,
 }
 
 /// The English month names, lower case, January first.
@@ -383,6 +386,9 @@ static WORDS: LazyLock<HashMap<&'static str, Lex, WordBuild>> = LazyLock::new(||
         ("nineties", 9),
     ] {
         m.insert(w, Lex::DecadeWord(d));
+    }
+    for w in ["easter", "good", "holy"] {
+        m.insert(w, Lex::Feast);
     }
     m
 });

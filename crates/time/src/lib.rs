@@ -574,7 +574,6 @@ fn can_start(g: &Grammar, i: usize) -> bool {
                         | "independence"
                         | "valentine"
                         | "thanksgiving"
-                        | "easter"
                         | "election"
                         | "labor"
                         | "labour"
@@ -611,8 +610,6 @@ fn can_start(g: &Grammar, i: usize) -> bool {
                         | "that"
                 )
                 || matches!(g.lex.get(i + 1), Some(Lex::Units(_)))
-                // "Good Friday", "Holy Week": only capitalised.
-                || (t.cap && matches!(g_word(g, i), "good" | "holy"))
                 || (g_word(g, i) == "then" && i + 1 < g.toks.len() && g_word(g, i + 1) == "current")
         }
     }
