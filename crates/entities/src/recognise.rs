@@ -2191,7 +2191,9 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
         ga.former |= ga.s > sent_start && matches!(cx.l(ga.s - 1), "former" | "ex");
         return Some(ga);
     }
-    ga.former = false;
+    // "former security officials in the White House": the elites of a body named after the
+    // noun (kept only when one is found)
+    let former = std::mem::take(&mut ga.former);
     // "diplomats of Turkey", "ministers from the UK", "lawmakers in Fornost", "police in
     // Lahore": a body placed in a country is that country's (not so for troops, refugees or
     // international bodies, often foreign to where they are)
@@ -2227,7 +2229,8 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
         && (matches!(
             cx.items[j].kind,
             ItemKind::Lex(HitKind::Country(_)) | ItemKind::Dict(..)
-        ) || (of && matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Org(_)))))
+        ) || (of && matches!(cx.items[j].kind, ItemKind::Lex(HitKind::Org(_))))
+            || state_body(cx, j))
     {
         if after.is_empty() && !toponym(cx, j) {
             ga.e = cx.items[j].e;
@@ -2251,9 +2254,20 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
             ga.city = Some(code.to_string());
         }
     }
+    ga.former = former && (!after.is_empty() || ga.city.is_some());
     // `items` is read back to front
     affs.extend(after.into_iter().rev());
     Some(ga)
+}
+
+/// An organisation of the lexicon coded as a country's body ("White House" USAGOV, "Kremlin"
+/// RUSGOV): "officials in the White House" are that body's.
+fn state_body(cx: &Ctx, j: usize) -> bool {
+    let ItemKind::Lex(HitKind::Org(o)) = cx.items[j].kind else {
+        return false;
+    };
+    let code = &cx.res.orgs[o as usize].code;
+    code.len() >= 6 && code.get(..3).is_some_and(|c| !SECTORS.contains(&c))
 }
 
 /// Group nouns coordinated with the one at item `k` ("lawmakers and officials in Fornost",
@@ -2369,7 +2383,16 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
                     cx.absorbed[j] = true;
                 }
             }
-            ItemKind::Lex(HitKind::Org(o)) => codes.push((res.orgs[o as usize].code.clone(), span)),
+            // a body's former members are its elites: USAGOV + ELI
+            ItemKind::Lex(HitKind::Org(o)) => {
+                let c = &res.orgs[o as usize].code;
+                let code = if noun.sector == "ELI" && state_body(cx, j) {
+                    format!("{c}ELI")
+                } else {
+                    c.clone()
+                };
+                codes.push((code, span));
+            }
             ItemKind::Dict(di, ei) => {
                 if let Some(c) = res.user[di].entries()[ei].code_on(cx.date) {
                     codes.push((agent_with(noun, c), span));

@@ -140,6 +140,29 @@ fn a_user_agent_wins_over_a_built_in_organisation_of_the_same_words() {
 }
 
 #[test]
+fn officials_in_a_state_body_named_by_its_building() {
+    let res = Resources::load();
+    let d = run_with(
+        &res,
+        "Officials in the Kremlin denied the report on Monday.",
+    );
+    assert!(codes(&d).contains(&"RUSGOV".to_string()), "{}", dump(&d));
+    // former members of the body are its elites
+    let d = run_with(
+        &res,
+        "Former security officials in the White House criticised the deal.",
+    );
+    assert!(codes(&d).contains(&"USAGOVELI".to_string()), "{}", dump(&d));
+    // a body that is no country's stays out: "in" names where, not whose
+    let d = run_with(&res, "Officials in the United Nations compound left early.");
+    assert!(
+        !codes(&d).iter().any(|c| c.starts_with("IGO")),
+        "{}",
+        dump(&d)
+    );
+}
+
+#[test]
 fn agents_dictionary_sets_the_sector_of_role_words() {
     let res = resources();
     // "foreign minister" is a built-in role word; the dictionary's ~GOVFRM becomes its sector
