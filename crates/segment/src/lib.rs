@@ -240,6 +240,18 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
     out
 }
 
+/// The bytes the sentence scan looks at: a line break, `.`, `!`, `?` and E2 (the first byte of
+/// `…`); one table lookup passes over every other byte.
+static STOPS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t
+};
+
 fn split_uncapped(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -256,6 +268,10 @@ fn split_uncapped(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if !STOPS[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         let c = match bytes[i] {
             b'\n' => {
                 push(start, i, &mut out);
