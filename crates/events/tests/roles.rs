@@ -36,6 +36,8 @@ const ROLES: &str = "\
 111 occurred src=NOR tgt=SWE | [Norway|NOR|country] criticised the arrest of opposition leaders by [Sweden|SWE|country].
 # a light head noun and a time expression between a noun trigger and its actors
 045 occurred src=NORGOV tgt=SWE,FIN | [The Norwegian prime minister|NORGOV|person] started a fresh mediation effort <on Saturday|2016-12-10|day> between [Sweden|SWE|country] and [Finland|FIN|country].
+# a signed agreement without a party of its own: the target of what it provides for
+057 occurred src=NOR tgt=SWE | [Norway|NOR|country] signed an agreement <on Monday|2016-12-12|day> to supply [Sweden|SWE|country] with natural gas.
 # a time expression inside a multi-word trigger (\"left yesterday for\") stays out of it
 042 occurred src=NORGOV tgt=SWE | [The Norwegian trade minister|NORGOV|person] left <yesterday|2016-12-11|day> for [Sweden|SWE|country] with a large delegation.
 # a relative clause without a subject of its own: the pronoun's antecedent
