@@ -243,7 +243,14 @@ impl Known for SqlKnown<'_> {
 
     fn articles_in_bands(&mut self, bands: &[u64]) -> rusqlite::Result<Vec<KnownArticle>> {
         let mut ids: BTreeSet<i64> = BTreeSet::new();
-        {
+        // A store without band keys (a first load) has no candidate: one probe, not one per key
+        // (the batch's own keys are written after this question).
+        let none: bool = self.conn.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM fingerprint_bands)",
+            [],
+            |r| r.get(0),
+        )?;
+        if !none {
             let mut st = self
                 .conn
                 .prepare_cached("SELECT article_id FROM fingerprint_bands WHERE band = ?1")?;
