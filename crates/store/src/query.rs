@@ -258,7 +258,16 @@ impl Filter {
         // none, and the statement reads nothing (the conditions are still checked, so a bad
         // value is still an error). `--quad 4 --status planned` (none of 1M events) probed
         // the QuadClass index for each of 141k planned events: 55-116 ms.
-        let facets = if self.conditions().len() >= 2 {
+        let facet_dims = [
+            self.cameo.is_some(),
+            self.root.is_some(),
+            self.plover.is_some(),
+            self.quad.is_some(),
+            self.status.is_some(),
+            self.place_country.is_some(),
+        ];
+        // Dates alone: their index answers at once (the facet table has no index by month).
+        let facets = if self.conditions().len() >= 2 && facet_dims.contains(&true) {
             self.facets(conn)?
         } else {
             None
