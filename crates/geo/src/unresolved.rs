@@ -142,10 +142,12 @@ pub fn unresolved(doc: &mut Doc) {
         .collect();
     // entity spans that a name may not overlap; organisations only block non-landmarks
     let mut people: Vec<Span> = Vec::new();
+    let mut persons: Vec<Span> = Vec::new();
     let mut orgs: Vec<Span> = Vec::new();
     for e in &doc.entities {
         match e.kind {
-            EntityKind::Person | EntityKind::Group | EntityKind::Nationality => {
+            EntityKind::Person => persons.extend(e.mentions.iter().copied()),
+            EntityKind::Group | EntityKind::Nationality => {
                 people.extend(e.mentions.iter().copied())
             }
             EntityKind::Organization => orgs.extend(e.mentions.iter().copied()),
@@ -200,9 +202,16 @@ pub fn unresolved(doc: &mut Doc) {
             });
             (!only_stop).then_some(e)
         };
-        let free = |a: usize, e: usize, landmark: bool| {
+        // a name the entity stage took for a person's is still a place after "the village
+        // of" (two unknown capitalised words read as a person's name: "the village of Umm
+        // Kelbar"); before a unit noun it is not ("Adam Kelbar district" is rare, "John Smith
+        // Park" is not)
+        let free = |a: usize, e: usize, landmark: bool, of: bool| {
             let sp = Span::new(ws[a].span.start, ws[e].span.end);
-            !overlaps(sp, &taken) && !overlaps(sp, &people) && (landmark || !overlaps(sp, &orgs))
+            !overlaps(sp, &taken)
+                && !overlaps(sp, &people)
+                && (of || !overlaps(sp, &persons))
+                && (landmark || !overlaps(sp, &orgs))
         };
         let mut k = 0;
         while k < ws.len() {
@@ -219,7 +228,7 @@ pub fn unresolved(doc: &mut Doc) {
                 }
                 let mut next = k + 1;
                 while let Some(e) = name_at(j) {
-                    if free(j, e, false) {
+                    if free(j, e, false, true) {
                         found.push(Found {
                             span: Span::new(ws[j].span.start, ws[e].span.end),
                             feature,
@@ -290,7 +299,7 @@ pub fn unresolved(doc: &mut Doc) {
                 // a capitalised noun belongs to the name ("Rask Valley District"), a lower-case
                 // one does not ("Talmir district")
                 let end = if ws[k].cap { k } else { e };
-                if free(a, end, landmark) {
+                if free(a, end, landmark, false) {
                     found.push(Found {
                         span: Span::new(ws[a].span.start, ws[end].span.end),
                         feature,
@@ -465,7 +474,7 @@ mod tests {
     fn nationalities_sects_people_and_known_places_are_no_unresolved_places() {
         let d = run(
             "Clashes hit a Shiite district and the Kurdish town, the district of Kabul and \
-             the village of Omar Haddad.",
+             the Omar Haddad district.",
             &[("Omar Haddad", EntityKind::Person)],
         );
         assert!(new_places(&d).is_empty(), "{:?}", new_places(&d));
@@ -475,6 +484,19 @@ mod tests {
                 .iter()
                 .any(|p| p.name == "Kabul" && p.lat.is_some())
         );
+    }
+
+    #[test]
+    fn a_name_after_a_unit_noun_and_of_is_a_place_even_when_read_as_a_person() {
+        // two unknown capitalised words look like a person's name to the entity stage
+        let d = run(
+            "Troops entered the village of Tal Kelbar, and Tal Kelbar told reporters it was calm.",
+            &[("Tal Kelbar", EntityKind::Person)],
+        );
+        let got = new_places(&d);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Tal Kelbar");
+        assert_eq!(got[0].1, Some(Feature::City));
     }
 
     #[test]
