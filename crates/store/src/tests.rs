@@ -569,7 +569,10 @@ fn a_version_3_database_gains_the_code_index_with_the_same_answers() {
         "version 3 is refused read-only"
     );
     let st = Store::open(&path).unwrap();
-    assert_eq!(st.schema_version().unwrap(), schema::MIGRATIONS.len() as i64);
+    assert_eq!(
+        st.schema_version().unwrap(),
+        schema::MIGRATIONS.len() as i64
+    );
     let plan = st.query_plan(&f).unwrap().join("\n");
     assert!(plan.contains("events_cameo_date"), "{plan}");
     assert_eq!(before.len(), 1);
