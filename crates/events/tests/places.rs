@@ -702,3 +702,22 @@ fn an_aimed_participle_takes_no_fronted_place() {
         ["Idlib"]
     );
 }
+
+#[test]
+fn a_weekday_after_a_country_does_not_make_it_a_modifier() {
+    assert_eq!(
+        place_of(
+            "Two soldiers were killed in northern {Mali|ML|country} Sunday, including a medic.",
+            "killed"
+        ),
+        ["Mali"]
+    );
+    // a capitalised noun after a country still makes it an actor's name
+    assert!(
+        place_of(
+            "Two soldiers were killed by {Mali|ML|country} Army fire on Sunday.",
+            "killed"
+        )
+        .is_empty()
+    );
+}

@@ -217,7 +217,10 @@ pub(crate) fn event_place_in(
         if v.words[pstart].country
             && pend < n
             && (trigs.iter().any(|o| o.head == pend)
-                || (v.words[pend].upper && !v.words[pend].punct)
+                // (not a date after it: "demonstrated in Chile Saturday")
+                || (v.words[pend].upper
+                    && !v.words[pend].punct
+                    && calendar_word(v.low(pend)).is_none())
                 || v.is_any(pend, ACTOR_HEADS)
                 // "U.S.-led", "US-backed" (not a dash: "in Japan -- during")
                 || (v.low(pend).starts_with('-')
