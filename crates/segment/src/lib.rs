@@ -40,8 +40,9 @@ static MONTHS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 static OPENERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| lexicon(include_str!("../lexicon/openers.txt")).collect());
 
-/// The code points below this have their letter and letter-or-digit classes in [`CLASSES`].
-const TABLE_END: u32 = 0x3000;
+/// The code points below this (all below the surrogates) have their letter and letter-or-digit
+/// classes in [`CLASSES`].
+const TABLE_END: u32 = (ALNUM.len() * 64) as u32;
 
 // `ALPHA` and `ALNUM`: bit tables of `char::is_alphabetic` and `char::is_alphanumeric` for the
 // code points below [`TABLE_END`], written by `build.rs` from the standard library's own
@@ -49,7 +50,7 @@ const TABLE_END: u32 = 0x3000;
 include!(concat!(env!("OUT_DIR"), "/classes.rs"));
 
 /// Letter and letter-or-digit classes from bit tables for the code points below [`TABLE_END`]
-/// (Latin, Greek, Cyrillic, Arabic, Hebrew, Indic scripts, general punctuation): the same
+/// (Latin, Greek, Cyrillic, Arabic, Hebrew, Indic scripts, punctuation, CJK, Hangul): the same
 /// answers as the standard library's functions, without its slower search for each non-ASCII
 /// character (curly quotes and dashes in most articles, every letter of a Russian one), which
 /// took a third of the tokenizer's time. The tables are plain statics (no lazy initialisation
@@ -72,7 +73,7 @@ impl Classes {
     }
 }
 
-/// `c.is_alphabetic()`, from the table for the first 12,288 code points: for a stage that
+/// `c.is_alphabetic()`, from the table for the code points below the surrogates: for a stage that
 /// tests every character of an article (the standard library searches a table for each
 /// non-ASCII one).
 #[inline]
@@ -85,7 +86,7 @@ pub fn is_alphabetic(c: char) -> bool {
     }
 }
 
-/// `c.is_alphanumeric()`, from the table for the first 12,288 code points.
+/// `c.is_alphanumeric()`, from the table for the code points below the surrogates.
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
     let u = c as u32;
