@@ -815,6 +815,445 @@ impl Prepared {
     }
 }
 
+/// The members of a `dateline/1` record [`Prepared::from_json`] reads, borrowed from the JSON
+/// text where no escape forces a copy. Fields are typed as the pipeline writes them; a record
+/// that differs (a number where a string is expected) is not read this way at all, and the
+/// caller falls back to [`Prepared::new`], which reads any shape.
+mod typed {
+    use serde::Deserialize;
+    use std::borrow::Cow;
+
+    pub type Str<'a> = Option<Cow<'a, str>>;
+
+    #[derive(Deserialize)]
+    pub struct Record<'a> {
+        pub error: Option<serde::de::IgnoredAny>,
+        #[serde(borrow)]
+        pub article: Option<Article<'a>>,
+        #[serde(default)]
+        pub sentences: Option<Vec<Span>>,
+        #[serde(borrow, default)]
+        pub entities: Option<Vec<Entity<'a>>>,
+        #[serde(borrow, default)]
+        pub places: Option<Vec<Place<'a>>>,
+        #[serde(borrow, default)]
+        pub events: Option<Vec<Event<'a>>>,
+        #[serde(borrow, default)]
+        pub casualties: Option<Vec<Casualty<'a>>>,
+    }
+    #[derive(Deserialize)]
+    pub struct Article<'a> {
+        #[serde(borrow)]
+        pub id: Str<'a>,
+        #[serde(borrow)]
+        pub url: Str<'a>,
+        #[serde(borrow)]
+        pub source: Str<'a>,
+        #[serde(borrow)]
+        pub title: Str<'a>,
+        #[serde(borrow)]
+        pub published: Str<'a>,
+        #[serde(borrow)]
+        pub language: Str<'a>,
+        #[serde(borrow)]
+        pub text: Str<'a>,
+    }
+    #[derive(Deserialize)]
+    pub struct Span {
+        pub start: Option<i64>,
+        pub end: Option<i64>,
+    }
+    #[derive(Deserialize)]
+    pub struct Actor<'a> {
+        #[serde(borrow)]
+        pub code: Str<'a>,
+        #[serde(borrow)]
+        pub country: Str<'a>,
+    }
+    #[derive(Deserialize)]
+    pub struct Entity<'a> {
+        #[serde(borrow)]
+        pub id: Str<'a>,
+        #[serde(borrow)]
+        pub name: Str<'a>,
+        #[serde(borrow)]
+        pub actor: Option<Actor<'a>>,
+    }
+    #[derive(Deserialize)]
+    pub struct Place<'a> {
+        #[serde(borrow)]
+        pub id: Str<'a>,
+        #[serde(borrow)]
+        pub name: Str<'a>,
+        pub geonameid: Option<i64>,
+        #[serde(borrow)]
+        pub country: Str<'a>,
+        #[serde(borrow)]
+        pub admin1: Str<'a>,
+        pub lat: Option<f64>,
+        pub lon: Option<f64>,
+        #[serde(borrow)]
+        pub feature: Str<'a>,
+    }
+    #[derive(Deserialize)]
+    pub struct Argument<'a> {
+        #[serde(borrow)]
+        pub entity: Str<'a>,
+        #[serde(borrow)]
+        pub code: Str<'a>,
+        pub start: Option<i64>,
+        pub end: Option<i64>,
+    }
+    #[derive(Deserialize)]
+    pub struct Plover<'a> {
+        #[serde(borrow, rename = "type")]
+        pub kind: Str<'a>,
+        #[serde(borrow)]
+        pub mode: Str<'a>,
+    }
+    #[derive(Deserialize)]
+    pub struct Date<'a> {
+        #[serde(borrow)]
+        pub value: Str<'a>,
+        #[serde(borrow)]
+        pub precision: Str<'a>,
+        #[serde(borrow)]
+        pub basis: Str<'a>,
+    }
+    #[derive(Deserialize)]
+    pub struct PlaceRef<'a> {
+        #[serde(borrow)]
+        pub place: Str<'a>,
+        #[serde(borrow)]
+        pub basis: Str<'a>,
+    }
+    #[derive(Deserialize)]
+    pub struct Event<'a> {
+        #[serde(borrow)]
+        pub id: Str<'a>,
+        pub sentence: Option<i64>,
+        pub trigger: Option<Span>,
+        #[serde(borrow)]
+        pub text: Str<'a>,
+        #[serde(borrow)]
+        pub cameo: Str<'a>,
+        #[serde(borrow)]
+        pub cameo_root: Str<'a>,
+        pub quad_class: Option<i64>,
+        pub goldstein: Option<f64>,
+        #[serde(borrow)]
+        pub plover: Option<Plover<'a>>,
+        #[serde(borrow)]
+        pub status: Str<'a>,
+        pub confidence: Option<f64>,
+        #[serde(borrow, default)]
+        pub source: Option<Vec<Argument<'a>>>,
+        #[serde(borrow, default)]
+        pub target: Option<Vec<Argument<'a>>>,
+        #[serde(borrow)]
+        pub date: Option<Date<'a>>,
+        #[serde(borrow)]
+        pub place: Option<PlaceRef<'a>>,
+        #[serde(borrow)]
+        pub same_as: Str<'a>,
+    }
+    #[derive(Deserialize)]
+    pub struct CasualtyDate<'a> {
+        #[serde(borrow)]
+        pub value: Str<'a>,
+    }
+    #[derive(Deserialize)]
+    pub struct Casualty<'a> {
+        #[serde(borrow)]
+        pub id: Str<'a>,
+        #[serde(borrow)]
+        pub event: Str<'a>,
+        #[serde(borrow)]
+        pub kind: Str<'a>,
+        pub min: Option<i64>,
+        pub max: Option<i64>,
+        pub approx: Option<bool>,
+        #[serde(borrow)]
+        pub group: Str<'a>,
+        #[serde(borrow)]
+        pub part_of: Str<'a>,
+        #[serde(borrow)]
+        pub text: Str<'a>,
+        pub start: Option<i64>,
+        pub end: Option<i64>,
+        #[serde(borrow)]
+        pub place: Str<'a>,
+        #[serde(borrow)]
+        pub date: Option<CasualtyDate<'a>>,
+    }
+}
+
+/// Index just past the JSON string starting at `b[i]` (a `"`).
+fn skip_json_string(b: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+fn skip_json_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+        i += 1;
+    }
+    i
+}
+
+/// Index just past the JSON value starting at `b[i]`.
+fn skip_json_value(b: &[u8], i: usize) -> Option<usize> {
+    match *b.get(i)? {
+        b'"' => skip_json_string(b, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut j = i;
+            while j < b.len() {
+                match b[j] {
+                    b'"' => {
+                        j = skip_json_string(b, j)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            None
+        }
+        _ => {
+            let mut j = i;
+            while j < b.len() && !matches!(b[j], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+            {
+                j += 1;
+            }
+            Some(j)
+        }
+    }
+}
+
+/// One member of a JSON object: where its key starts, its value starts and its value ends.
+type Member = (usize, usize, usize);
+
+/// The members of the JSON object starting at `b[i]`, and the index just past the object.
+fn json_members(b: &[u8], i: usize) -> Option<(Vec<Member>, usize)> {
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut j = skip_json_ws(b, i + 1);
+    if b.get(j) == Some(&b'}') {
+        return Some((out, j + 1));
+    }
+    loop {
+        let key = j;
+        let key_end = skip_json_string(b, key)?;
+        j = skip_json_ws(b, key_end);
+        if b.get(j) != Some(&b':') {
+            return None;
+        }
+        let value = skip_json_ws(b, j + 1);
+        let end = skip_json_value(b, value)?;
+        out.push((key, value, end));
+        j = skip_json_ws(b, end);
+        match b.get(j)? {
+            b',' => j = skip_json_ws(b, j + 1),
+            b'}' => return Some((out, j + 1)),
+            _ => return None,
+        }
+    }
+}
+
+/// A record's JSON text with the `text` member of its `article` object left out: the same
+/// bytes as serialising the record without it, when the text is compact JSON as serde_json
+/// writes it. `None` when the text has no such member.
+fn without_article_text(json: &str) -> Option<String> {
+    let b = json.as_bytes();
+    let (top, _) = json_members(b, skip_json_ws(b, 0))?;
+    let &(_, article, _) = top.iter().find(|m| &b[m.0..m.1] == b"\"article\":")?;
+    let (members, _) = json_members(b, article)?;
+    let k = members
+        .iter()
+        .position(|m| b[m.0..].starts_with(b"\"text\""))?;
+    // Cut the member and the comma before it (after it, when it is the first).
+    let (from, to) = if k > 0 {
+        (members[k - 1].2, members[k].2)
+    } else if members.len() > 1 {
+        (members[0].0, members[1].0)
+    } else {
+        (members[0].0, members[0].2)
+    };
+    let mut out = String::with_capacity(json.len() - (to - from));
+    out.push_str(&json[..from]);
+    out.push_str(&json[to..]);
+    Some(out)
+}
+
+impl Prepared {
+    /// A record prepared from its JSON text as the pipeline writes it
+    /// (`dateline_pipeline::to_json_string`), without building a JSON tree: the stored record
+    /// is that text with `article.text` cut out (the same bytes [`Prepared::new`] stores), the
+    /// rows are read into borrowing structs. `Err(())` when the text is not read this way (a
+    /// member of another type than the pipeline writes): use [`Prepared::new`] on its tree.
+    /// `Ok(None)` for records that are no `dateline/1` article.
+    #[allow(clippy::result_unit_err)]
+    pub fn from_json(json: &str) -> std::result::Result<Option<Prepared>, ()> {
+        let rec: typed::Record = serde_json::from_str(json).map_err(|_| ())?;
+        if rec.error.is_some() {
+            return Ok(None);
+        }
+        let Some(art) = rec.article else {
+            return Ok(None);
+        };
+        let Some(text) = art.text else {
+            return Ok(None);
+        };
+        let stored = without_article_text(json).ok_or(())?;
+        let own = |s: &typed::Str| s.as_deref().map(str::to_string);
+        let published = art
+            .published
+            .as_deref()
+            .and_then(dateline_dedup::date::interval);
+        let entities: HashMap<&str, &typed::Entity> = rec
+            .entities
+            .iter()
+            .flatten()
+            .filter_map(|e| Some((e.id.as_deref()?, e)))
+            .collect();
+        let places: HashMap<&str, &typed::Place> = rec
+            .places
+            .iter()
+            .flatten()
+            .filter_map(|p| Some((p.id.as_deref()?, p)))
+            .collect();
+        let sentences = rec.sentences.as_deref().unwrap_or(&[]);
+        let slice = |a: i64, b: i64| text.get(usize::try_from(a).ok()?..usize::try_from(b).ok()?);
+        let mut events = Vec::new();
+        for ev in rec.events.iter().flatten() {
+            let Some(cameo) = ev.cameo.as_deref() else {
+                continue;
+            };
+            let span = ev
+                .sentence
+                .and_then(|n| sentences.get(usize::try_from(n).ok()?))
+                .and_then(|sp| Some((sp.start?, sp.end?)));
+            let (ts, te) = ev
+                .trigger
+                .as_ref()
+                .map_or((None, None), |t| (t.start, t.end));
+            let mut actors = Vec::new();
+            for (role, list) in [("source", &ev.source), ("target", &ev.target)] {
+                for a in list.iter().flatten() {
+                    let ent = a.entity.as_deref().and_then(|id| entities.get(id));
+                    let actor = ent.and_then(|e| e.actor.as_ref());
+                    actors.push(ActorIn {
+                        role,
+                        code: own(&a.code).or_else(|| actor.and_then(|x| own(&x.code))),
+                        country: actor.and_then(|x| own(&x.country)),
+                        name: ent.and_then(|e| own(&e.name)),
+                        entity_id: own(&a.entity),
+                        start: a.start,
+                        end: a.end,
+                    });
+                }
+            }
+            let date = ev.date.as_ref();
+            let value = date.and_then(|d| d.value.as_deref());
+            let place = ev
+                .place
+                .as_ref()
+                .and_then(|p| p.place.as_deref())
+                .and_then(|id| places.get(id));
+            let plover = ev.plover.as_ref();
+            events.push(EventIn {
+                event_id: own(&ev.id).unwrap_or_default(),
+                sentence: ev.sentence,
+                sentence_span: span,
+                evidence: span.and_then(|(a, b)| slice(a, b)).map(str::to_string),
+                trigger_start: ts,
+                trigger_end: te,
+                trigger_text: own(&ev.text).or_else(|| Some(slice(ts?, te?)?.to_string())),
+                cameo: cameo.to_string(),
+                root: own(&ev.cameo_root).unwrap_or_else(|| cameo.chars().take(2).collect()),
+                quad_class: ev.quad_class,
+                goldstein: ev.goldstein,
+                plover_type: plover.and_then(|p| own(&p.kind)),
+                plover_mode: plover.and_then(|p| own(&p.mode)),
+                status: own(&ev.status).unwrap_or_else(|| "occurred".into()),
+                confidence: ev.confidence,
+                date_value: value.map(str::to_string),
+                date_precision: date.and_then(|d| own(&d.precision)),
+                date_basis: date.and_then(|d| own(&d.basis)),
+                date_bounds: value.and_then(keys::date_bounds),
+                place_name: place.and_then(|p| own(&p.name)),
+                geonameid: place.and_then(|p| p.geonameid),
+                place_country: place.and_then(|p| own(&p.country)),
+                admin1: place.and_then(|p| own(&p.admin1)),
+                lat: place.and_then(|p| p.lat),
+                lon: place.and_then(|p| p.lon),
+                place_basis: ev.place.as_ref().and_then(|p| own(&p.basis)),
+                place_feature: place.and_then(|p| own(&p.feature)),
+                actors,
+                same_as: own(&ev.same_as),
+                cl_days: match value {
+                    Some(v) => dateline_dedup::date::interval(v),
+                    None => published,
+                },
+            });
+        }
+        let casualties = rec
+            .casualties
+            .iter()
+            .flatten()
+            .map(|c| CasualtyIn {
+                casualty_id: own(&c.id),
+                event_id: own(&c.event),
+                kind: own(&c.kind),
+                min: c.min,
+                max: c.max,
+                approx: c.approx,
+                group: own(&c.group),
+                part_of: own(&c.part_of),
+                text: own(&c.text),
+                start: c.start,
+                end: c.end,
+                place_id: own(&c.place),
+                date_value: c.date.as_ref().and_then(|d| own(&d.value)),
+            })
+            .collect();
+        let hash = keys::content_hash(&text);
+        let print = dateline_dedup::Fingerprint::of_text(&text);
+        Ok(Some(Prepared {
+            doc_id: own(&art.id).unwrap_or_default(),
+            key: keys::key_of(art.url.as_deref(), || hash.clone()),
+            url: own(&art.url),
+            hash,
+            source: own(&art.source),
+            title: own(&art.title),
+            published: own(&art.published),
+            language: own(&art.language),
+            json: stored,
+            events,
+            casualties,
+            print,
+            text: text.into_owned(),
+        }))
+    }
+}
+
 /// Insert one article row; `Ok(None)` when its key is already present, else its row id.
 fn insert_article(tx: &Transaction, p: &Prepared, now: &str) -> Result<Option<i64>> {
     let inserted = tx
@@ -1092,6 +1531,7 @@ mod bulk_tests {
             ("articles", "id"),
             ("events", "id"),
             ("event_actors", "event_id, role, code"),
+            ("casualties", "article_id, casualty_id"),
             ("clusters", "id"),
             ("duplicates", "article_id"),
             ("fingerprints", "article_id"),
@@ -1160,6 +1600,85 @@ mod bulk_tests {
         st.insert_prepared(&prepared(BULK_FROM)).unwrap();
         assert_eq!(journal_mode(&st), "wal");
         assert_eq!(reader.counts().unwrap().articles, BULK_FROM as u64);
+    }
+
+    #[test]
+    fn the_record_text_cut_from_json_is_what_the_tree_serialises_without_text() {
+        let tricky = "He said \"text\":\"no\" {x} [y] \\ \u{e9}t\u{e9} \n\t\u{1}, \"article\": 5";
+        for v in [
+            record(3),
+            json!({"schema": "dateline/1", "article": {"text": tricky, "id": "t"}, "events": []}),
+            json!({"article": {"id": "t\\", "title": "\"text\": x", "text": tricky}, "x": [{}]}),
+            json!({"article": {"text": tricky}}),
+            json!({"text": "top", "article": {"id": "a", "text": "", "language": "en"}}),
+        ] {
+            let full = serde_json::to_string(&v).unwrap();
+            let cut = without_article_text(&full).unwrap();
+            assert_eq!(
+                cut,
+                serde_json::to_string(&WithoutText(&v)).unwrap(),
+                "{full}"
+            );
+        }
+        assert_eq!(without_article_text(r#"{"article":{"id":"a"}}"#), None);
+        assert_eq!(without_article_text(r#"{"article":{"text":"a"#), None);
+    }
+
+    #[test]
+    fn records_prepared_from_json_text_store_the_same_rows_as_from_the_tree() {
+        let mut records: Vec<Value> = (0..40).map(record).collect();
+        // casualties, a repeated event id, a place without coordinates, an unknown entity
+        records.push(json!({
+            "schema": "dateline/1",
+            "article": {"id": "c", "url": "https://www.example.com/a?utm_source=x", "source": null,
+                        "published": "2024-05-02", "language": "en",
+                        "text": "Two soldiers were killed in Aleppo.\n\nMore later."},
+            "sentences": [{"start": 0, "end": 35}],
+            "entities": [{"id": "e1", "name": "soldiers", "actor": {"code": "MIL", "country": null}}],
+            "places": [{"id": "p1", "name": "Aleppo", "country": "SY", "admin1": "Aleppo",
+                        "lat": null, "lon": null, "geonameid": 170063, "feature": "city"}],
+            "events": [
+                {"id": "v1", "sentence": 0, "trigger": {"start": 18, "end": 24}, "cameo": "1823",
+                 "quad_class": 4, "goldstein": -9.5, "plover": {"type": "ASSAULT", "mode": null},
+                 "source": [], "target": [{"entity": "e1", "start": 4, "end": 12},
+                                          {"entity": "e9", "code": "XXX"}],
+                 "date": {"value": "2024-W18", "precision": "week", "basis": "text"},
+                 "place": {"place": "p1", "basis": "sentence"}, "same_as": null,
+                 "confidence": 0.75},
+                {"id": "v1", "cameo": "190"},
+                {"id": "v2", "cameo": null}
+            ],
+            "casualties": [{"id": "c1", "event": "v1", "kind": "killed", "min": 2, "max": 2,
+                            "approx": false, "group": "soldiers", "part_of": null,
+                            "text": "Two soldiers", "start": 0, "end": 12, "place": "p1",
+                            "date": {"value": "2024-05-01"}}]
+        }));
+        let from_tree: Vec<Option<Prepared>> = records.iter().map(Prepared::new).collect();
+        let from_text: Vec<Option<Prepared>> = records
+            .iter()
+            .map(|v| Prepared::from_json(&serde_json::to_string(v).unwrap()).unwrap())
+            .collect();
+        let mut a = Store::open_in_memory().unwrap();
+        let mut b = Store::open_in_memory().unwrap();
+        assert_eq!(
+            a.insert_prepared(&from_tree).unwrap(),
+            b.insert_prepared(&from_text).unwrap()
+        );
+        assert_eq!(dump(&a), dump(&b));
+        // No article, an error record: nothing to store, as from the tree.
+        assert!(
+            Prepared::from_json(r#"{"error": "x", "article": {"text": "t"}}"#)
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            Prepared::from_json(r#"{"article": {"id": "x"}}"#)
+                .unwrap()
+                .is_none()
+        );
+        // A member of another type than the pipeline writes: read from the tree instead.
+        assert!(Prepared::from_json(r#"{"article": {"id": 7, "text": "t"}}"#).is_err());
+        assert!(Prepared::from_json("not json").is_err());
     }
 
     /// Run by [`a_killed_bulk_load_is_rolled_back_whole`] in a child process: a first bulk load
