@@ -721,3 +721,28 @@ fn a_weekday_after_a_country_does_not_make_it_a_modifier() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_name_with_an_age_is_a_person_and_fame_is_no_event() {
+    assert!(
+        place_of(
+            "A constable fatally shot {Chad|TD|country}, 19, near the market on Monday.",
+            "shot"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        place_of(
+            "A constable fatally shot a man in {Chad|TD|country}, officials said.",
+            "shot"
+        ),
+        ["Chad"]
+    );
+    assert!(
+        place_of(
+            "The singer shot to fame in {Chile|CL|country} after the festival.",
+            "shot"
+        )
+        .is_empty()
+    );
+}

@@ -230,6 +230,15 @@ pub(crate) fn event_place_in(
         {
             continue;
         }
+        // "shot Jordan, 23, on Monday": a name with an age in apposition is a person's
+        if pend + 2 < n
+            && v.is(pend, ",")
+            && v.low(pend + 1).len() <= 3
+            && v.low(pend + 1).chars().all(|c| c.is_ascii_digit())
+            && v.is_any(pend + 2, &[",", "."])
+        {
+            continue;
+        }
         let Some(pj) = prep.or(direct.then_some(pstart)) else {
             continue;
         };
@@ -1112,7 +1121,23 @@ fn no_event_sense(v: &View, t: &Trig) -> bool {
                 "the", "a", "an", "his", "her", "their", "its", "two", "three", "several",
             ],
         );
-    prize || demonstrate || film || rise
+    // "shot to fame", "shot to international stardom": a rise
+    let fame = matches!(verb, "shot" | "shoots" | "shoot")
+        && v.is(t.head + 1, "to")
+        && (t.head + 2..(t.head + 4).min(n)).any(|k| {
+            v.is_any(
+                k,
+                &[
+                    "fame",
+                    "stardom",
+                    "prominence",
+                    "celebrity",
+                    "notoriety",
+                    "popularity",
+                ],
+            )
+        });
+    prize || demonstrate || film || rise || fame
 }
 
 /// Whether the place attached at `pj` in the sentence's opening phrase belongs to a clause of
