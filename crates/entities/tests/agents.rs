@@ -148,9 +148,11 @@ fn officials_in_a_state_body_named_by_its_building() {
     );
     assert!(codes(&d).contains(&"RUSGOV".to_string()), "{}", dump(&d));
     // former members of the body are its elites
+    let d = run_with(&res, "Former officials in the Kremlin criticised the deal.");
+    assert!(codes(&d).contains(&"RUSGOVELI".to_string()), "{}", dump(&d));
     let d = run_with(
         &res,
-        "Former security officials in the White House criticised the deal.",
+        "Two former officials in the White House wrote to the senators.",
     );
     assert!(codes(&d).contains(&"USAGOVELI".to_string()), "{}", dump(&d));
     // a body that is no country's stays out: "in" names where, not whose
