@@ -1924,7 +1924,7 @@ struct GroupAffs {
     /// A group noun modifying this one ("military" in "US military officials").
     modifier: Option<u32>,
     /// An agent whose code goes before the country's (PETRARCH's `NGO~`) right before the
-    /// affiliation: "MSF" in "an MSF Arnor diplomat" (NGO + ARN + GOV = NGOARNGOV).
+    /// affiliation: "AidWorks" in "an AidWorks Valdoria ambassador" (NGO + VAL + GOV = NGOVALGOV).
     pre: Option<u32>,
 }
 
@@ -2061,7 +2061,7 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
     };
     let noun = &res.groups[g as usize];
     let sent = cx.sents[cx.sent_of[it.s]];
-    // "MSF Arnor": an agent placed before the country's code, followed by a country
+    // "AidWorks Ormund": an agent placed before the country's code, followed by a country
     let country_after = noun.prefix
         && cx.item_at(it.e).is_some_and(|j| {
             cx.items[j].s == it.e
@@ -2123,8 +2123,8 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
                     ga.modifier = Some(g2);
                     t = cx.items[j].s;
                 }
-                // "an MSF Arnor diplomat": an agent placed before the country's code heads
-                // the composed code (NGOARNGOV), as PETRARCH composes it
+                // "an AidWorks Valdoria ambassador": an agent placed before the country's code heads
+                // the composed code (NGOVALGOV), as PETRARCH composes it
                 ItemKind::Lex(HitKind::Group(g2))
                     if !affs.is_empty() && res.groups[g2 as usize].prefix =>
                 {
@@ -2191,7 +2191,7 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
         ga.former |= ga.s > sent_start && matches!(cx.l(ga.s - 1), "former" | "ex");
         return Some(ga);
     }
-    // "former security officials in the White House": the elites of a body named after the
+    // "former officials in the Kremlin": the elites of a body named after the
     // noun (kept only when one is found)
     let former = std::mem::take(&mut ga.former);
     // "diplomats of Turkey", "ministers from the UK", "lawmakers in Fornost", "police in
@@ -2208,8 +2208,8 @@ fn group_affs(cx: &Ctx, k: usize, look_before: bool) -> Option<GroupAffs> {
     let of = u < end && matches!(cx.l(u), "of" | "from");
     let linked = of || (u < end && domestic && cx.l(u) == "in");
     if !linked {
-        // "MSF Arnor", "Oxfam Ormund": an agent placed before the country's code, followed
-        // by a country, is that country's section (NGOARN)
+        // "AidWorks Ormund", "Oxfam Valdoria": an agent placed before the country's code, followed
+        // by a country, is that country's section (NGOORM)
         if country_after && let Some(j) = cx.item_at(u) {
             if !toponym(cx, j) {
                 ga.e = cx.items[j].e;
@@ -2418,7 +2418,7 @@ fn group_mention(cx: &mut Ctx, k: usize, g: u32) {
         };
         codes.push((code, cx.span(ga.s, ga.e)));
     }
-    // "an MSF Arnor diplomat": the agent before the country heads each composed code
+    // "an AidWorks Valdoria ambassador": the agent before the country heads each composed code
     if let Some(p) = ga.pre.map(|p| &res.groups[p as usize]) {
         for (code, _) in &mut codes {
             if code.len() > 3 && code.get(..3).is_some_and(|c| !SECTORS.contains(&c)) {
@@ -2628,9 +2628,9 @@ fn sole_country_after(cx: &Ctx, end: usize) -> Option<String> {
     found.map(str::to_string)
 }
 
-/// "An MSF Arnor diplomat", "the AidWorks Ormund ambassador": a mention whose code is
+/// "An Oxfam Valdoria ambassador", "the AidWorks Ormund ambassador": a mention whose code is
 /// composed on the country it starts with, right after an agent placed before the country's
-/// code (PETRARCH's `NGO~`), takes that agent at its head (NGO + ARNGOV) and the agent's word
+/// code (PETRARCH's `NGO~`), takes that agent at its head (NGO + VALGOV) and the agent's word
 /// into its span.
 fn prefix_agents(cx: &mut Ctx) {
     let res = cx.res;

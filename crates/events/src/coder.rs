@@ -2569,7 +2569,7 @@ fn complement_targets(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         if a.noun
             || !a.ev.target.is_empty()
             || !(matches!(a.ev.cameo.get(..2), Some("02" | "03" | "10" | "12" | "13"))
-                // "signed an accord to supply Gondor with wheat": the other party of a signed
+                // "signed an agreement to supply Sweden with gas": the other party of a signed
                 // agreement is the one its content is aimed at
                 || a.ev.cameo == "057")
         {
