@@ -41,7 +41,7 @@ fn tempeval3_floors() {
         d.relaxed.2
     );
     assert!(d.strict.2 >= 0.901, "DATE+TIME strict F1 {:.3}", d.strict.2);
-    assert!(d.value.2 >= 0.831, "DATE+TIME value F1 {:.3}", d.value.2);
+    assert!(d.value.2 >= 0.834, "DATE+TIME value F1 {:.3}", d.value.2);
     assert!(
         a.relaxed.2 >= 0.936,
         "all TIMEX3 relaxed F1 {:.3}",
