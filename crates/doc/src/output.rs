@@ -48,6 +48,45 @@ fn coord(x: Option<f64>) -> Value {
     x.map_or(Value::Null, |x| json!((x * 1e5).round() / 1e5))
 }
 
+/// The `f64` nearest to the shortest decimal that reads back as `x`, so that JSON shows an
+/// `f32` as written (`0.7`, `2.8`) rather than widened (`0.699999988079071`). Not-a-number
+/// and infinities pass through (and are written as `null`).
+///
+/// Rust's `{:e}` prints the shortest round-trip digits of an `f32`; they are formatted into
+/// a stack buffer and parsed back as an `f64`, both exact, without allocating.
+pub(crate) fn f32_shortest(x: f32) -> f64 {
+    if !x.is_finite() {
+        return f64::from(x);
+    }
+    // At most "-1.1754944e-38": a sign, 9 significant digits, a point and an exponent.
+    struct Buf {
+        b: [u8; 32],
+        n: usize,
+    }
+    impl std::fmt::Write for Buf {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            let end = self.n + s.len();
+            let dst = self.b.get_mut(self.n..end).ok_or(std::fmt::Error)?;
+            dst.copy_from_slice(s.as_bytes());
+            self.n = end;
+            Ok(())
+        }
+    }
+    let mut buf = Buf { b: [0; 32], n: 0 };
+    if std::fmt::Write::write_fmt(&mut buf, format_args!("{x:e}")).is_err() {
+        return f64::from(x);
+    }
+    std::str::from_utf8(&buf.b[..buf.n])
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(f64::from(x))
+}
+
+/// An event's confidence as written: rounded to 2 decimals, shortest form.
+fn confidence(c: f32) -> f64 {
+    f32_shortest((c * 100.0).round() / 100.0)
+}
+
 /// The `dateline/1` object for one article.
 pub fn to_json(doc: &Doc) -> Value {
     let m = &doc.meta;
@@ -128,7 +167,7 @@ pub fn to_json(doc: &Doc) -> Value {
                 "cameo": e.cameo,
                 "cameo_root": e.cameo.get(..2).unwrap_or(&e.cameo),
                 "quad_class": e.quad_class,
-                "goldstein": e.goldstein,
+                "goldstein": f32_shortest(e.goldstein),
                 "plover": e.plover.as_ref().map(|p| json!({"type": p.kind, "mode": p.mode})),
                 "status": e.status,
                 "source": args(&e.source),
@@ -136,7 +175,7 @@ pub fn to_json(doc: &Doc) -> Value {
                 "date": date(&e.date),
                 "place": e.place.map(|p| json!({"place": id('p', p.place), "basis": p.basis})),
                 "reported_by": opt_id('e', e.reported_by),
-                "confidence": (e.confidence * 100.0).round() / 100.0,
+                "confidence": confidence(e.confidence),
                 "rule": e.rule,
                 "same_as": opt_id('v', e.same_as),
             })
@@ -208,7 +247,7 @@ pub fn error_json(input: &str, message: &str) -> Value {
 /// The `dateline/1` object for one article as compact JSON text: exactly the bytes of
 /// `to_json(doc).to_string()`, written straight from the document without building the
 /// `Value` tree (a map allocation per object, a string per key), which took as long as a
-/// pipeline stage. Floats are written as the `Value` holds them: an `f32` widened to `f64`.
+/// pipeline stage. An `f32` figure is written in its shortest form (`2.8`), as in `to_json`.
 pub fn to_json_string(doc: &Doc) -> Result<String, serde_json::Error> {
     let mut out = Vec::with_capacity(doc.text().len() * 4 + 1024);
     serde_json::to_writer(&mut out, &direct::DocJson(doc))?;
@@ -531,7 +570,7 @@ mod direct {
                         cameo: &e.cameo,
                         cameo_root: e.cameo.get(..2).unwrap_or(&e.cameo),
                         quad_class: e.quad_class,
-                        goldstein: f64::from(e.goldstein),
+                        goldstein: super::f32_shortest(e.goldstein),
                         plover: e.plover.as_ref().map(|p| PloverJ {
                             kind: &p.kind,
                             mode: p.mode.as_deref(),
@@ -545,7 +584,7 @@ mod direct {
                             basis: p.basis,
                         }),
                         reported_by: opt_id('e', e.reported_by),
-                        confidence: f64::from((e.confidence * 100.0).round() / 100.0),
+                        confidence: super::confidence(e.confidence),
                         rule: &e.rule,
                         same_as: opt_id('v', e.same_as),
                     })
@@ -823,11 +862,73 @@ mod tests {
             let direct = to_json_string(&doc).expect("serialises");
             assert_eq!(direct, to_json(&doc).to_string());
         }
-        // The f32 figures are written as the Value holds them (widened to f64).
-        assert!(
-            to_json_string(&full_doc())
-                .unwrap()
-                .contains("\"goldstein\":2.799999952316284")
-        );
+        // The f32 figures are written in their shortest form, not widened to f64.
+        for text in [
+            to_json_string(&full_doc()).unwrap(),
+            to_json(&full_doc()).to_string(),
+        ] {
+            assert!(text.contains("\"goldstein\":2.8,"), "{text}");
+            assert!(text.contains("\"goldstein\":-10.0,"), "{text}");
+            assert!(text.contains("\"confidence\":0.85,"), "{text}");
+            assert!(text.contains("\"confidence\":0.1,"), "{text}");
+        }
+    }
+
+    #[test]
+    fn f32_figures_are_written_as_their_shortest_decimal() {
+        let mut doc = full_doc();
+        doc.events[0].confidence = 0.7;
+        doc.events[0].goldstein = -6.5;
+        doc.events[1].confidence = 0.29;
+        doc.events[1].goldstein = 3.4;
+        for text in [to_json_string(&doc).unwrap(), to_json(&doc).to_string()] {
+            for want in [
+                "\"goldstein\":-6.5,",
+                "\"confidence\":0.7,",
+                "\"goldstein\":3.4,",
+                "\"confidence\":0.29,",
+            ] {
+                assert!(text.contains(want), "{want} in {text}");
+            }
+        }
+        // Not-a-number and infinities stay null, in both writers alike.
+        doc.events[0].goldstein = f32::NAN;
+        doc.events[1].goldstein = f32::INFINITY;
+        doc.events[1].confidence = f32::NEG_INFINITY;
+        let direct = to_json_string(&doc).unwrap();
+        assert_eq!(direct, to_json(&doc).to_string());
+        assert_eq!(direct.matches("\"goldstein\":null").count(), 2);
+        assert!(direct.contains("\"confidence\":null"));
+    }
+
+    #[test]
+    fn f32_shortest_reads_back_as_the_same_f32() {
+        for x in [
+            0.0f32,
+            -0.0,
+            0.7,
+            2.8,
+            -10.0,
+            1.0e-45,
+            f32::MIN_POSITIVE,
+            f32::MAX,
+            f32::MIN,
+            16_777_216.0,
+            0.1 + 0.2,
+        ] {
+            let y = f32_shortest(x);
+            assert_eq!(y as f32, x, "{x}");
+            // The shortest decimal of the f32 is the shortest decimal of the f64.
+            assert_eq!(format!("{y:e}"), format!("{x:e}"));
+        }
+        assert_eq!(f32_shortest(0.7), 0.7);
+        assert_eq!(f32_shortest(-6.5), -6.5);
+        assert!(f32_shortest(f32::NAN).is_nan());
+        assert_eq!(f32_shortest(f32::INFINITY), f64::INFINITY);
+        // Every two-decimal confidence comes out as its two-decimal f64.
+        for k in 0..=100u8 {
+            let c = f32::from(k) / 100.0;
+            assert_eq!(confidence(c), f64::from(k) / 100.0, "{k}");
+        }
     }
 }

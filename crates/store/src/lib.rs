@@ -5,10 +5,9 @@
 //!
 //! - **idempotent**: an article is keyed by its canonical URL when it has one, else by a hash
 //!   of its clean text ([`keys::article_key`]); storing it again adds nothing;
-//! - **crash-safe**: write-ahead logging (a rollback journal for a first bulk load into an
-//!   empty file, see `BULK_FROM`), and each [`EventStore::insert_batch`] is one transaction, so a
-//!   killed process loses at most the batch it was writing, and a re-run skips everything
-//!   already committed;
+//! - **crash-safe**: write-ahead logging, and each [`EventStore::insert_batch`] is one
+//!   transaction, so a killed process loses at most the batch it was writing, and a re-run
+//!   skips everything already committed;
 //! - **queryable**: one row per event mention with its actors, date range, place and evidence
 //!   sentence, indexed for the filters of [`Filter`], and FTS5 over article title and text.
 //!
@@ -215,20 +214,7 @@ pub struct Store {
     /// Near-duplicate links and event clusters are decided as batches are stored (false:
     /// fingerprints and band keys only, see [`Store::without_dedup`]).
     dedup: bool,
-    /// The file is in rollback-journal mode for a first bulk load ([`BULK_FROM`]) and must
-    /// go back to WAL.
-    rollback_journal: bool,
 }
-
-/// Records a batch must hold, at least, for a first load into an empty file store to be
-/// written with a rollback journal instead of the write-ahead log. A transaction on a new file
-/// journals only the few pages that existed before it (the schema), so its pages are written
-/// once; through the WAL every page is written twice (the log, then the checkpoint when the
-/// store is closed): for the 1846 GVA articles (a 27 MB file) the closing checkpoint took
-/// 0.03 s of CPU, 0.005 s without it (`bench_insert`). A killed load leaves a hot journal, which the next connection
-/// rolls back, as the WAL's uncommitted frames would be ignored: nothing half-written is ever
-/// read. The file is back in WAL mode after the batch, before any other is written.
-const BULK_FROM: usize = 256;
 
 impl Store {
     /// Open (creating if needed) a store file, in WAL mode, with the schema brought up to date.
@@ -255,8 +241,11 @@ impl Store {
         }
     }
 
-    /// Open an existing store for reading only.
+    /// Open an existing store for reading only. A store written by an older dateline (an
+    /// older schema version) is first brought up to date, which needs write access once; a
+    /// notice on stderr says so.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
         configure_sqlite();
         let conn = Connection::open_with_flags(
             path,
@@ -268,17 +257,30 @@ impl Store {
         if found > known {
             return Err(Error::NewerSchema { found, known });
         }
-        if found < known {
+        if found == 0 {
             return Err(Error::Filter(
-                "not a dateline database (or an older one): run `dateline ingest` on it first"
+                "not a dateline database (no dateline schema): create one with `dateline ingest`"
                     .into(),
             ));
+        }
+        if found < known {
+            drop(conn);
+            eprintln!(
+                "{}: written by an older dateline (schema {found}); upgrading it to schema {known}",
+                path.display()
+            );
+            Store::open(path).map_err(|e| {
+                Error::Filter(format!(
+                    "an older dateline database (schema {found}, this dateline reads {known}); \
+                     upgrading it needs write access to the file once: {e}"
+                ))
+            })?;
+            return Store::open_read_only(path);
         }
         Ok(Store {
             conn,
             clusters: Default::default(),
             dedup: true,
-            rollback_journal: false,
         })
     }
 
@@ -329,7 +331,6 @@ impl Store {
             conn,
             clusters: Default::default(),
             dedup: true,
-            rollback_journal: false,
         })
     }
 
@@ -344,52 +345,11 @@ impl Store {
     /// Store prepared records in one transaction: all or nothing. `None` entries (records
     /// that were no article) are counted as invalid.
     pub fn insert_prepared(&mut self, records: &[Option<Prepared>]) -> Result<BatchStats> {
-        if self.rollback_journal {
-            self.restore_wal();
-        }
-        if records.len() >= BULK_FROM && self.empty_wal_store()? {
-            self.rollback_journal = self.set_journal_mode("delete");
-        }
         let out = self.insert_prepared_tx(records);
         if out.is_err() {
             self.clusters.forget();
         }
-        if self.rollback_journal {
-            self.restore_wal();
-        }
         out
-    }
-
-    /// Whether this is a file store in WAL mode holding no article yet (a first bulk load).
-    fn empty_wal_store(&self) -> Result<bool> {
-        let mode: String = self
-            .conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Ok(false);
-        }
-        Ok(self
-            .conn
-            .query_row("SELECT NOT EXISTS (SELECT 1 FROM articles)", [], |r| {
-                r.get(0)
-            })?)
-    }
-
-    /// Switch the journal mode; whether the file is in `mode` now (the switch is refused, and
-    /// the mode kept, while another connection has the file open in WAL mode).
-    fn set_journal_mode(&self, mode: &str) -> bool {
-        self.conn
-            .query_row(&format!("PRAGMA journal_mode = {mode}"), [], |r| {
-                r.get::<_, String>(0)
-            })
-            .is_ok_and(|m| m.eq_ignore_ascii_case(mode))
-    }
-
-    /// Back to write-ahead logging after a first bulk load. When that is refused (another
-    /// connection holds a lock), the store stays in rollback-journal mode, which is as safe,
-    /// only without readers beside the writer, and the next batch tries again.
-    fn restore_wal(&mut self) {
-        self.rollback_journal = !self.set_journal_mode("wal");
     }
 
     fn insert_prepared_tx(&mut self, records: &[Option<Prepared>]) -> Result<BatchStats> {
@@ -1466,285 +1426,3 @@ impl EventStore for Store {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod bulk_tests {
-    //! The first bulk load into an empty file store ([`BULK_FROM`]): written with a rollback
-    //! journal, the same rows as through the WAL, back in WAL mode after it, and rolled back
-    //! whole when the writer is killed in the middle of it.
-    use super::*;
-    use serde_json::json;
-    use std::process::{Command, Stdio};
-    use std::time::{Duration, Instant};
-
-    const CITIES: [(&str, f64, f64); 4] = [
-        ("Kharkiv", 49.98, 36.25),
-        ("Aleppo", 36.2, 37.16),
-        ("Mosul", 36.34, 43.13),
-        ("Goma", -1.68, 29.23),
-    ];
-
-    /// Article `i`: its own text (a wire copy of article `i - 1` every tenth article, so some
-    /// are near duplicates) and one attack, in one of four cities on one of five days.
-    fn record(i: usize) -> Value {
-        let n = if i % 10 == 9 { i - 1 } else { i };
-        let (city, lat, lon) = CITIES[n % CITIES.len()];
-        let day = 1 + n % 5;
-        let copy = if n == i { "" } else { "Wire copy. " };
-        let text = format!(
-            "{copy}Report {n}: gunmen attacked a checkpoint in {city} on day {day}, killing {} \
-             officers, officials said. Residents of district {n} said shops stayed closed and \
-             that an inquiry into attack number {n} had been opened by the regional police.",
-            2 + n % 7
-        );
-        json!({
-            "schema": "dateline/1",
-            "article": {"id": format!("a{i}"), "url": null, "source": format!("Wire {}", i % 3),
-                        "title": null, "published": format!("2024-05-0{day}"), "text": text},
-            "sentences": [{"start": 0, "end": 40}],
-            "entities": [{"id": "e1", "name": "gunmen", "actor": {"code": "UAF", "country": null}}],
-            "places": [{"id": "p1", "name": city, "country": "XX", "lat": lat, "lon": lon,
-                        "feature": "city"}],
-            "events": [{"id": "v1", "sentence": 0, "cameo": "190", "cameo_root": "19",
-                        "quad_class": 4, "status": "occurred",
-                        "source": [{"entity": "e1", "code": "UAF"}], "target": [],
-                        "date": {"value": format!("2024-05-0{day}"), "precision": "day"},
-                        "place": {"place": "p1", "basis": "sentence"}}],
-            "casualties": []
-        })
-    }
-
-    fn prepared(n: usize) -> Vec<Option<Prepared>> {
-        (0..n).map(|i| Prepared::new(&record(i))).collect()
-    }
-
-    fn journal_mode(st: &Store) -> String {
-        st.conn
-            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
-            .unwrap()
-    }
-
-    /// Every row a batch writes, as text, table by table.
-    fn dump(st: &Store) -> Vec<String> {
-        let mut out = Vec::new();
-        for (table, order) in [
-            ("articles", "id"),
-            ("events", "id"),
-            ("event_actors", "event_id, role, code"),
-            ("casualties", "article_id, casualty_id"),
-            ("clusters", "id"),
-            ("duplicates", "article_id"),
-            ("fingerprints", "article_id"),
-            ("fingerprint_bands", "band, article_id"),
-        ] {
-            let mut q = st
-                .conn
-                .prepare(&format!("SELECT * FROM {table} ORDER BY {order}"))
-                .unwrap();
-            let cols = q.column_count();
-            let rows = q
-                .query_map([], |r| {
-                    let mut line = String::from(table);
-                    for c in 0..cols {
-                        let v: rusqlite::types::Value = r.get(c)?;
-                        // ingested_at is the batch's clock time
-                        if table == "articles" && r.as_ref().column_name(c)? == "ingested_at" {
-                            continue;
-                        }
-                        line.push_str(&format!(" {v:?}"));
-                    }
-                    Ok(line)
-                })
-                .unwrap();
-            out.extend(rows.map(|r| r.unwrap()));
-        }
-        out
-    }
-
-    #[test]
-    fn a_first_bulk_load_stores_the_same_rows_and_the_store_is_back_in_wal() {
-        let dir = tempfile::tempdir().unwrap();
-        let bulk = dir.path().join("bulk.db");
-        let mut st = Store::open(&bulk).unwrap();
-        let stats = st.insert_prepared(&prepared(BULK_FROM + 44)).unwrap();
-        assert_eq!(stats.new, (BULK_FROM + 44) as u64);
-        assert_eq!(journal_mode(&st), "wal");
-        assert!(!dir.path().join("bulk.db-journal").exists());
-        // The same articles through the WAL, in batches too small for a bulk load.
-        let small = dir.path().join("small.db");
-        let mut other = Store::open(&small).unwrap();
-        for chunk in prepared(BULK_FROM + 44).chunks(BULK_FROM - 1) {
-            other.insert_prepared(chunk).unwrap();
-        }
-        let rows = dump(&st);
-        assert!(
-            rows.iter().any(|r| r.starts_with("duplicates")),
-            "no near duplicate"
-        );
-        assert_eq!(rows, dump(&other));
-        // A second load into the now non-empty store goes through the WAL.
-        let more: Vec<Option<Prepared>> = (1000..1000 + BULK_FROM)
-            .map(|i| Prepared::new(&record(i)))
-            .collect();
-        st.insert_prepared(&more).unwrap();
-        assert_eq!(journal_mode(&st), "wal");
-        assert_eq!(st.counts().unwrap().articles, (2 * BULK_FROM + 44) as u64);
-    }
-
-    #[test]
-    fn a_bulk_load_beside_another_open_connection_stays_in_wal() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("two.db");
-        let reader = Store::open(&db).unwrap();
-        let mut st = Store::open(&db).unwrap();
-        st.insert_prepared(&prepared(BULK_FROM)).unwrap();
-        assert_eq!(journal_mode(&st), "wal");
-        assert_eq!(reader.counts().unwrap().articles, BULK_FROM as u64);
-    }
-
-    #[test]
-    fn the_record_text_cut_from_json_is_what_the_tree_serialises_without_text() {
-        let tricky = "He said \"text\":\"no\" {x} [y] \\ \u{e9}t\u{e9} \n\t\u{1}, \"article\": 5";
-        for v in [
-            record(3),
-            json!({"schema": "dateline/1", "article": {"text": tricky, "id": "t"}, "events": []}),
-            json!({"article": {"id": "t\\", "title": "\"text\": x", "text": tricky}, "x": [{}]}),
-            json!({"article": {"text": tricky}}),
-            json!({"text": "top", "article": {"id": "a", "text": "", "language": "en"}}),
-        ] {
-            let full = serde_json::to_string(&v).unwrap();
-            let cut = without_article_text(&full).unwrap();
-            assert_eq!(
-                cut,
-                serde_json::to_string(&WithoutText(&v)).unwrap(),
-                "{full}"
-            );
-        }
-        assert_eq!(without_article_text(r#"{"article":{"id":"a"}}"#), None);
-        assert_eq!(without_article_text(r#"{"article":{"text":"a"#), None);
-    }
-
-    #[test]
-    fn records_prepared_from_json_text_store_the_same_rows_as_from_the_tree() {
-        let mut records: Vec<Value> = (0..40).map(record).collect();
-        // casualties, a repeated event id, a place without coordinates, an unknown entity
-        records.push(json!({
-            "schema": "dateline/1",
-            "article": {"id": "c", "url": "https://www.example.com/a?utm_source=x", "source": null,
-                        "published": "2024-05-02", "language": "en",
-                        "text": "Two soldiers were killed in Aleppo.\n\nMore later."},
-            "sentences": [{"start": 0, "end": 35}],
-            "entities": [{"id": "e1", "name": "soldiers", "actor": {"code": "MIL", "country": null}}],
-            "places": [{"id": "p1", "name": "Aleppo", "country": "SY", "admin1": "Aleppo",
-                        "lat": null, "lon": null, "geonameid": 170063, "feature": "city"}],
-            "events": [
-                {"id": "v1", "sentence": 0, "trigger": {"start": 18, "end": 24}, "cameo": "1823",
-                 "quad_class": 4, "goldstein": -9.5, "plover": {"type": "ASSAULT", "mode": null},
-                 "source": [], "target": [{"entity": "e1", "start": 4, "end": 12},
-                                          {"entity": "e9", "code": "XXX"}],
-                 "date": {"value": "2024-W18", "precision": "week", "basis": "text"},
-                 "place": {"place": "p1", "basis": "sentence"}, "same_as": null,
-                 "confidence": 0.75},
-                {"id": "v1", "cameo": "190"},
-                {"id": "v2", "cameo": null}
-            ],
-            "casualties": [{"id": "c1", "event": "v1", "kind": "killed", "min": 2, "max": 2,
-                            "approx": false, "group": "soldiers", "part_of": null,
-                            "text": "Two soldiers", "start": 0, "end": 12, "place": "p1",
-                            "date": {"value": "2024-05-01"}}]
-        }));
-        let from_tree: Vec<Option<Prepared>> = records.iter().map(Prepared::new).collect();
-        let from_text: Vec<Option<Prepared>> = records
-            .iter()
-            .map(|v| Prepared::from_json(&serde_json::to_string(v).unwrap()).unwrap())
-            .collect();
-        let mut a = Store::open_in_memory().unwrap();
-        let mut b = Store::open_in_memory().unwrap();
-        assert_eq!(
-            a.insert_prepared(&from_tree).unwrap(),
-            b.insert_prepared(&from_text).unwrap()
-        );
-        assert_eq!(dump(&a), dump(&b));
-        // No article, an error record: nothing to store, as from the tree.
-        assert!(
-            Prepared::from_json(r#"{"error": "x", "article": {"text": "t"}}"#)
-                .unwrap()
-                .is_none()
-        );
-        assert!(
-            Prepared::from_json(r#"{"article": {"id": "x"}}"#)
-                .unwrap()
-                .is_none()
-        );
-        // A member of another type than the pipeline writes: read from the tree instead.
-        assert!(Prepared::from_json(r#"{"article": {"id": 7, "text": "t"}}"#).is_err());
-        assert!(Prepared::from_json("not json").is_err());
-    }
-
-    /// Run by [`a_killed_bulk_load_is_rolled_back_whole`] in a child process: a first bulk load
-    /// with a page cache so small that pages spill into the file before the commit.
-    #[test]
-    #[ignore = "run by a_killed_bulk_load_is_rolled_back_whole in a child process"]
-    fn bulk_load_child() {
-        let db = std::env::var("DATELINE_BULK_CHILD_DB").expect("DATELINE_BULK_CHILD_DB");
-        let records = prepared(4000);
-        let mut st = Store::open(&db).unwrap();
-        st.conn.pragma_update(None, "cache_size", 20).unwrap();
-        std::fs::write(format!("{db}.loading"), "").unwrap();
-        st.insert_prepared(&records).unwrap();
-    }
-
-    #[test]
-    fn a_killed_bulk_load_is_rolled_back_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("crash.db");
-        let journal = dir.path().join("crash.db-journal");
-        let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "bulk_tests::bulk_load_child", "--ignored"])
-            .env("DATELINE_BULK_CHILD_DB", &db)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        // Kill -9 as soon as the load (not the opening) has a rollback journal: in the middle
-        // of its write.
-        let loading = dir.path().join("crash.db.loading");
-        let deadline = Instant::now() + Duration::from_secs(120);
-        while !(loading.exists() && journal.exists()) {
-            assert!(Instant::now() < deadline, "no bulk load within two minutes");
-            assert!(child.try_wait().unwrap().is_none(), "the load ended first");
-            std::thread::sleep(Duration::from_micros(200));
-        }
-        // ... once it has spilled pages into the file past its size before the load.
-        let before = std::fs::metadata(&db).unwrap().len();
-        while std::fs::metadata(&db).unwrap().len() < before + (256 << 10) {
-            assert!(
-                Instant::now() < deadline,
-                "no spilled pages within two minutes"
-            );
-            assert!(child.try_wait().unwrap().is_none(), "the load ended first");
-            std::thread::sleep(Duration::from_micros(200));
-        }
-        child.kill().unwrap();
-        child.wait().unwrap();
-        assert!(journal.exists(), "no hot journal left by the killed load");
-        let grown = std::fs::metadata(&db).unwrap().len();
-        // The next writer rolls the load back, whole, and is in WAL mode.
-        let mut st = Store::open(&db).unwrap();
-        assert_eq!(journal_mode(&st), "wal");
-        assert_eq!(st.counts().unwrap(), Counts::default());
-        let ok: String = st
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(ok, "ok");
-        eprintln!(
-            "killed with the file at {before} + {} bytes; rolled back",
-            grown - before
-        );
-        // And a new load completes.
-        st.insert_prepared(&prepared(BULK_FROM)).unwrap();
-        assert_eq!(st.counts().unwrap().articles, BULK_FROM as u64);
-        assert!(!journal.exists());
-    }
-}
