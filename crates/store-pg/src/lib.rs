@@ -464,9 +464,16 @@ impl PgStore {
         match schema_version(&mut c)? {
             Some(found) if found > known => return Err(Error::NewerSchema { found, known }),
             Some(found) if found == known => {}
-            _ => {
+            Some(found) => {
+                return Err(Error::Filter(format!(
+                    "an older dateline database (schema {found}, this dateline reads {known}): \
+                     open it once for writing (`dateline ingest --db URL FILES`, or \
+                     `dateline serve --db URL`) to upgrade it"
+                )));
+            }
+            None => {
                 return Err(Error::Filter(
-                    "not a dateline database (or an older one): run `dateline ingest` on it first"
+                    "not a dateline database (no dateline schema): create one with `dateline ingest`"
                         .into(),
                 ));
             }

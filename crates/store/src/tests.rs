@@ -433,6 +433,37 @@ fn a_file_store_reopens_at_the_same_schema_and_refuses_newer_ones() {
 }
 
 #[test]
+fn an_older_store_opened_for_reading_is_upgraded_once_and_an_unknown_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut st = Store::open(&path).unwrap();
+        st.insert_batch(&[record("a", None, "")]).unwrap();
+    }
+    {
+        // What a dateline of schema 4 left: no facet table.
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch("DROP TABLE event_facets; PRAGMA user_version = 4;")
+            .unwrap();
+    }
+    let ro = Store::open_read_only(&path).unwrap();
+    assert_eq!(
+        ro.schema_version().unwrap(),
+        schema::MIGRATIONS.len() as i64
+    );
+    assert_eq!(ro.counts().unwrap().events, 2);
+    drop(ro);
+    // A SQLite file dateline never wrote is refused, and named as such.
+    let other = dir.path().join("other.db");
+    Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE t(x)")
+        .unwrap();
+    let e = Store::open_read_only(&other).err().unwrap().to_string();
+    assert!(e.contains("not a dateline database"), "{e}");
+}
+
+#[test]
 fn a_failed_batch_leaves_nothing_behind() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.db");
@@ -564,10 +595,8 @@ fn a_version_3_database_gains_the_code_index_with_the_same_answers() {
         c.execute_batch("DROP INDEX events_cameo_date; PRAGMA user_version = 3;")
             .unwrap();
     }
-    assert!(
-        Store::open_read_only(&path).is_err(),
-        "version 3 is refused read-only"
-    );
+    // Opening it to read brings it up to date first (write access once).
+    drop(Store::open_read_only(&path).expect("version 3 is upgraded, then read"));
     let st = Store::open(&path).unwrap();
     assert_eq!(
         st.schema_version().unwrap(),
