@@ -1353,7 +1353,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
              Places come from dateline's own geo stage (gazetteer), so a gold location it does not \
              find as a place cannot be predicted. The anchor is a neural tagger trained on this \
              data (Halterman 2019, token precision and recall both over 0.83 on its held-out \
-             sentences); dateline is scored on all of it, untrained, with the same token measure. \
+             sentences); dateline is scored on all of it with the same token measure. dateline learns \
+             nothing from it, but its place rules were developed while reading this set's misses \
+             (it has no held-out split here), so these figures are in-sample. \
              The sources were labelled differently (how often a verb gets no location varies \
              widely); `events --place-misses` gives precision and recall per source. ({:.1} s)\n",
             s.verbs,
