@@ -52,9 +52,26 @@ fn coord(x: Option<f64>) -> Value {
 /// `f32` as written (`0.7`, `2.8`) rather than widened (`0.699999988079071`). Not-a-number
 /// and infinities pass through (and are written as `null`).
 ///
-/// Rust's `{:e}` prints the shortest round-trip digits of an `f32`; they are formatted into
-/// a stack buffer and parsed back as an `f64`, both exact, without allocating.
+/// Figures with at most two decimals (every confidence, every CAMEO Goldstein score) take a
+/// few arithmetic steps; others go through [`f32_shortest_fmt`].
 pub(crate) fn f32_shortest(x: f32) -> f64 {
+    // Below 10^4 an f32's spacing is under 0.001, so at most one decimal with two or fewer
+    // places reads back as `x`; when there is one, it is the shortest form, and `k / 100.0`
+    // (a correctly rounded division) is the f64 nearest to it. Near an f32 rounding midpoint
+    // `y as f32` could only err by giving up the fast path, never by a wrong figure: a
+    // two-decimal number is never within an f64 step of such a midpoint unless it is one.
+    if x.abs() < 1e4 {
+        let y = (f64::from(x) * 100.0).round() / 100.0;
+        if y as f32 == x {
+            return y;
+        }
+    }
+    f32_shortest_fmt(x)
+}
+
+/// [`f32_shortest`] for any `f32`: Rust's `{:e}` prints its shortest round-trip digits into a
+/// stack buffer, and they are parsed back as an `f64`, both exact, without allocating.
+fn f32_shortest_fmt(x: f32) -> f64 {
     if !x.is_finite() {
         return f64::from(x);
     }
@@ -925,6 +942,24 @@ mod tests {
         assert_eq!(f32_shortest(-6.5), -6.5);
         assert!(f32_shortest(f32::NAN).is_nan());
         assert_eq!(f32_shortest(f32::INFINITY), f64::INFINITY);
+        // The arithmetic path agrees with the formatting one: every two-decimal figure up to
+        // 10^4, and a spread of f32 bit patterns (all exponents, both signs).
+        for k in -1_000_000..=1_000_000i32 {
+            let x = k as f32 / 100.0;
+            assert_eq!(
+                f32_shortest(x).to_bits(),
+                f32_shortest_fmt(x).to_bits(),
+                "{x}"
+            );
+        }
+        for bits in (0..=u32::MAX).step_by(9973) {
+            let x = f32::from_bits(bits);
+            let (a, b) = (f32_shortest(x), f32_shortest_fmt(x));
+            assert!(
+                a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()),
+                "{x}"
+            );
+        }
         // Every two-decimal confidence comes out as its two-decimal f64.
         for k in 0..=100u8 {
             let c = f32::from(k) / 100.0;
