@@ -530,7 +530,7 @@ fn the_target_of_an_attack_noun_and_the_end_of_a_march_are_event_places() {
 fn what_a_protest_is_against_is_no_place() {
     assert!(
         place_of(
-            "Hundreds of farmers protested against {Chile|CL|country} on Monday.",
+            "Dockers protested against {Norland|XX|country} yesterday.",
             "protested"
         )
         .is_empty()
@@ -538,105 +538,121 @@ fn what_a_protest_is_against_is_no_place() {
     // where the protest was still places it, after its "against" phrase too
     assert_eq!(
         place_of(
-            "Hundreds of farmers protested against the new tariff in {Osorno|CL|city} on Monday.",
+            "Dockers protested against the port levy in {Harwick|XX|city} yesterday.",
             "protested"
         ),
-        ["Osorno"]
+        ["Harwick"]
     );
 }
 
 #[test]
 fn a_possessor_before_a_common_noun_is_no_place() {
+    // what follows "'s" is owned by the name: a minister, no place
     assert!(
         place_of(
-            "Police captured one of {Peru|PE|country}'s most wanted smugglers on Monday.",
-            "captured"
+            "A sniper shot a guard near {Ostravia|XX|country}'s defence minister on Tuesday.",
+            "shot"
         )
         .is_empty()
     );
+    // a geographic noun after "'s" keeps the name a place
     assert_eq!(
         place_of(
-            "Gunmen shot two guards in {Peru|PE|country}'s capital on Monday.",
+            "Bandits shot a ferryman in {Ostravia|XX|country}'s northern lakes during the parade.",
             "shot"
         ),
-        ["Peru"]
+        ["Ostravia"]
     );
-    // plural geographic nouns count: "one of its provinces"
+    // in the plural too: "provinces"
     assert_eq!(
         place_of(
-            "Gunmen shot a mayor in one of {Peru|PE|country}'s poorest provinces.",
+            "Bandits shot a ferryman in {Ostravia|XX|country}'s coffee provinces last spring.",
             "shot"
         ),
-        ["Peru"]
+        ["Ostravia"]
     );
 }
 
 #[test]
-fn prices_that_shot_up_have_no_event_place() {
+fn shot_up_without_an_object_is_a_rise_not_gunfire() {
+    // a rise
     assert!(
         place_of(
-            "Fuel prices shot up by ten percent in {Lagos|NG|city} on Monday.",
+            "Rents shot up threefold in {Velden|XX|city} after the mine opened.",
             "shot"
         )
         .is_empty()
     );
+    // with a determiner after "up" it is gunfire
     assert_eq!(
         place_of(
-            "Gunmen shot two guards in {Lagos|NG|city} on Monday.",
+            "A gang shot up two buses outside {Velden|XX|city} at dawn.",
             "shot"
         ),
-        ["Lagos"]
+        ["Velden"]
     );
 }
 
 #[test]
 fn a_name_before_a_unit_noun_right_after_the_preposition_is_the_narrower_place() {
+    // before the trigger, fronted or in the subject, where nothing else looks between the
+    // preposition and the place
     assert!(
         place_of(
-            "A bomber killed himself in Kelbek town of southern {Hakkari|TR|city} on Friday.",
-            "killed"
+            "In Kessel town of {Ostrava|XX|region}, looters torched shops overnight.",
+            "torched"
         )
         .is_empty()
     );
+    assert!(
+        place_of(
+            "Farmers in Kessel town of {Ostrava|XX|region} were arrested overnight.",
+            "arrested"
+        )
+        .is_empty()
+    );
+    // with a determiner the unit noun belongs to the name after "of"
     assert_eq!(
         place_of(
-            "A bomber killed himself in the mountain town of {Hakkari|TR|city} on Friday.",
-            "killed"
+            "In the old mill town of {Kessel|XX|city}, looters torched shops overnight.",
+            "torched"
         ),
-        ["Hakkari"]
+        ["Kessel"]
     );
 }
 
 #[test]
 fn an_opening_clause_does_not_place_the_main_one() {
+    // the opening phrase is a clause of its own: a subordinator ...
     assert!(
         place_of(
-            "As the minister spoke at a school in {Quito|EC|city}, thousands of teachers marched through the old town.",
+            "While the band played in {Tarnvik|XX|city}, hundreds of nurses marched to the ministry.",
             "marched"
         )
         .is_empty()
     );
+    // ... or a relative pronoun before the place
     assert!(
         place_of(
-            "Hoping to calm voters who live in {Quito|EC|city}, the army patrolled the highway.",
-            "patrolled"
+            "Worried about relatives who work in {Tarnvik|XX|city}, the miners marched on Friday.",
+            "marched"
         )
         .is_empty()
     );
     assert_eq!(
         place_of(
-            "In {Quito|EC|city}, thousands of teachers marched on Monday.",
+            "In {Tarnvik|XX|city}, hundreds of nurses marched on Friday.",
             "marched"
         ),
-        ["Quito"]
+        ["Tarnvik"]
     );
     // a place that modifies the subject at the head of the sentence places it
     assert_eq!(
         place_of(
-            "A judge in {Quito|EC|city}, a critic of the mayor, was shot on Monday.",
+            "A notary in {Tarnvik|XX|city}, long a thorn in the council's side, was shot on Friday.",
             "shot"
         ),
-        ["Quito"]
+        ["Tarnvik"]
     );
 }
 
@@ -644,36 +660,36 @@ fn an_opening_clause_does_not_place_the_main_one() {
 fn an_unknown_narrower_place_before_the_trigger_keeps_the_container_out() {
     assert!(
         place_of(
-            "Families in camps around Derbala in {Kassala|SD|city} refused to register.",
-            "refused"
+            "Shepherds grazing flocks near Tarrow in {Ostrava|XX|region} were arrested by border guards.",
+            "arrested"
         )
         .is_empty()
     );
     assert_eq!(
         place_of(
-            "Families in {Kassala|SD|city} refused to register.",
-            "refused"
+            "Shepherds in {Ostrava|XX|region} were arrested by border guards.",
+            "arrested"
         ),
-        ["Kassala"]
+        ["Ostrava"]
     );
 }
 
 #[test]
 fn a_participle_inherits_the_place_only_when_it_acts_on_people_there() {
-    let line = "Gunmen attacked a convoy in {Kandahar|AF|city}, killing three guards.";
-    assert_eq!(place_of(line, "killing"), ["Kandahar"]);
+    let line = "Rebels ambushed a patrol near {Merrin|XX|city}, injuring a captain.";
+    assert_eq!(place_of(line, "injuring"), ["Merrin"]);
     // a participle of saying reports; an aimed participle has a target of its own
     assert!(
         place_of(
-            "Gunmen attacked a convoy in {Kandahar|AF|city}, warning that more attacks would follow.",
-            "warning"
+            "Rebels ambushed a patrol near {Merrin|XX|city}, adding that more raids would follow.",
+            "adding"
         )
         .is_empty()
     );
     assert!(
         place_of(
-            "Rebels launched an offensive in {Kandahar|AF|city} on Monday, targeting the hills around the old fort.",
-            "targeting"
+            "Rebels ambushed a patrol near {Merrin|XX|city}, seizing the grain stores by the river.",
+            "seizing"
         )
         .is_empty()
     );
@@ -681,8 +697,8 @@ fn a_participle_inherits_the_place_only_when_it_acts_on_people_there() {
 
 #[test]
 fn a_participle_joined_by_and_shares_the_inherited_place() {
-    let line = "Gunmen attacked a convoy in {Kandahar|AF|city}, killing three guards and seriously wounding two drivers.";
-    assert_eq!(place_of(line, "wounding"), ["Kandahar"]);
+    let line = "Rebels raided a clinic in {Merrin|XX|city}, abducting two nurses and deliberately torching the pharmacy.";
+    assert_eq!(place_of(line, "torching"), ["Merrin"]);
 }
 
 #[test]
@@ -707,16 +723,16 @@ fn an_aimed_participle_takes_no_fronted_place() {
 fn a_weekday_after_a_country_does_not_make_it_a_modifier() {
     assert_eq!(
         place_of(
-            "Two soldiers were killed in northern {Mali|ML|country} Sunday, including a medic.",
-            "killed"
+            "Police arrested twelve miners in {Bolivia|BO|country} Thursday after a clash.",
+            "arrested"
         ),
-        ["Mali"]
+        ["Bolivia"]
     );
     // a capitalised noun after a country still makes it an actor's name
     assert!(
         place_of(
-            "Two soldiers were killed by {Mali|ML|country} Army fire on Sunday.",
-            "killed"
+            "Three fishermen were arrested by {Bolivia|BO|country} Navy patrols.",
+            "arrested"
         )
         .is_empty()
     );
@@ -726,21 +742,21 @@ fn a_weekday_after_a_country_does_not_make_it_a_modifier() {
 fn a_name_with_an_age_is_a_person_and_fame_is_no_event() {
     assert!(
         place_of(
-            "A constable fatally shot {Chad|TD|country}, 19, near the market on Monday.",
-            "shot"
+            "Soldiers detained {Georgia|GE|country}, 34, at a roadblock late on Tuesday.",
+            "detained"
         )
         .is_empty()
     );
     assert_eq!(
         place_of(
-            "A constable fatally shot a man in {Chad|TD|country}, officials said.",
-            "shot"
+            "Soldiers detained two journalists in {Georgia|GE|country}, officials said.",
+            "detained"
         ),
-        ["Chad"]
+        ["Georgia"]
     );
     assert!(
         place_of(
-            "The singer shot to fame in {Chile|CL|country} after the festival.",
+            "Her band shot to national prominence with a single recorded in {Chile|CL|country}.",
             "shot"
         )
         .is_empty()

@@ -297,8 +297,8 @@ fn scan(
         // year earlier") means that quarter a year before.
         let mut x = x;
         let quarter_sentence = || (lo..hi).any(|k| g_word(g, k) == "quarter");
-        // ... but after "for the nine months" (a reporting period of several quarters) it
-        // means that period a year before, which a date can only give as the year.
+        // ... but after "in its first nine months" (a reporting period of several quarters)
+        // it means that period a year before, which a date can only give as the year.
         let period = is_comparison(&x.sem) && months_period_before(g, lo, i);
         if period {
             x.sem = match x.sem {
@@ -441,7 +441,7 @@ fn scan(
 }
 
 /// A year-on-year comparison that results reporting reads against the period reported: "a
-/// year earlier", "year-ago", "last year", "the 1988 period", "the year-ago period".
+/// year earlier", "last year", "year-ago sales", "the 2024 period".
 fn is_comparison(sem: &Sem) -> bool {
     matches!(
         sem,
@@ -458,9 +458,9 @@ fn is_comparison(sem: &Sem) -> bool {
     )
 }
 
-/// Whether a reporting period of several months ("the nine months", "the first six months")
-/// is named in the sentence before token `i`, with no quarter named between: a comparison
-/// after it is about that period, not a quarter.
+/// Whether a reporting period of several months ("in its first nine months", "over the six
+/// months to June") is named in the sentence before token `i`, with no quarter named
+/// between: a comparison after it is about that period, not a quarter.
 fn months_period_before(g: &Grammar, lo: usize, i: usize) -> bool {
     for k in (lo..i).rev() {
         match g_word(g, k) {
