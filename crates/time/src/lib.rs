@@ -22,7 +22,7 @@
 //! year" is one expression (`1997-06`), "the past year" a date (the previous year; dateline
 //! keeps the span up to publication), "that year" / "the following year" / "later that
 //! month" count from the unit last named, "year-end" and "the end of the year" are the year,
-//! "the 1988 quarter" the quarter last reported in that year, and approximations ("almost
+//! "the 2023 quarter" the quarter last reported in that year, and approximations ("almost
 //! four years ago", "around Nov. 1") and "earlier" ("earlier this month") sit inside the
 //! extent.
 //!
@@ -330,7 +330,7 @@ fn scan(
             )
             && last_quarter.is_some()
             && quarter_sentence();
-        // "the 1988 quarter": the quarter last named, in that year.
+        // "the 2023 quarter": the quarter last named, in that year.
         // "the year-ago quarter" names the comparison quarter, not the one reported: it
         // must not become the quarter "a year earlier" counts back from.
         // "after a flat second quarter" (an indefinite one) is a description, not the

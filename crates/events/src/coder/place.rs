@@ -292,7 +292,7 @@ pub(crate) fn event_place_in(
         if pj >= t.end && unknown_locative(v, t.end, pstart, false) {
             continue;
         }
-        // "people in camps around Besko in Dravos refused …": before the trigger too, a
+        // "farm workers at the depots outside Besko in Dravos went on strike …": before the trigger too, a
         // narrower place the gazetteer does not know comes before this one in its phrase
         if pend <= t.head && pj < pstart {
             let from = (pj.saturating_sub(6)..pj)
@@ -1141,7 +1141,7 @@ fn no_event_sense(v: &View, t: &Trig) -> bool {
 }
 
 /// Whether the place attached at `pj` in the sentence's opening phrase belongs to a clause of
-/// its own there: the phrase opens with a subordinator ("As the envoy spoke at a school in
+/// its own there: the phrase opens with a subordinator ("While the envoy toured a clinic in
 /// Dravos, …", "After the match in Zelvik was marred by violence, …") or a relative pronoun or
 /// infinitive comes before the place ("In an effort to save frogs that live in the Kel hills,
 /// …").
