@@ -361,41 +361,47 @@ pub(crate) struct Word {
 /// ("U.S.", "O'Hare", "Winston-Salem"), dropping a possessive `'s`.
 pub(crate) fn words(text: &str, base: usize, out: &mut Vec<Word>) {
     let b = text.as_bytes();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // the character at byte position `p` (a character boundary), if any
+    let at = |p: usize| -> Option<char> {
+        match b.get(p) {
+            None => None,
+            Some(&x) if x < 0x80 => Some(x as char),
+            Some(_) => text[p..].chars().next(),
+        }
+    };
     let mut i = 0;
     let mut prev_end: Option<usize> = None;
     let mut initial = true;
-    while i < chars.len() {
-        let (s, c) = chars[i];
+    while let Some(c) = at(i) {
+        let s = i;
         if !is_alphanumeric(c) {
             if matches!(c, '"' | '“' | '‘' | '(' | '[' | '—' | '–' | ':' | ';') {
                 initial = true;
             }
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
-            if is_alphanumeric(c) {
-                j += 1;
+        let mut j = i + c.len_utf8();
+        while let Some(d) = at(j) {
+            if is_alphanumeric(d) {
+                j += d.len_utf8();
                 continue;
             }
-            let next = chars.get(j + 1).map(|x| x.1);
-            if matches!(c, '\'' | '’') {
+            let next = at(j + d.len_utf8());
+            if matches!(d, '\'' | '’') {
                 // possessive: stop before 's
-                let after = chars.get(j + 2).map(|x| x.1);
+                let after = next.and_then(|n| at(j + d.len_utf8() + n.len_utf8()));
                 if matches!(next, Some('s') | Some('S')) && !after.is_some_and(is_alphanumeric) {
                     break;
                 }
             }
-            if matches!(c, '.' | '\'' | '’') && next.is_some_and(is_alphanumeric) {
-                j += 1;
+            if matches!(d, '.' | '\'' | '’') && next.is_some_and(is_alphanumeric) {
+                j += d.len_utf8();
                 continue;
             }
             break;
         }
-        let mut e = chars.get(j).map_or(text.len(), |x| x.0);
+        let mut e = j;
         let w = &text[s..e];
         // "U.S." and "St." keep their final full stop
         if e < text.len() && b[e] == b'.' && (w.contains('.') || matches!(w, "St" | "Ft" | "Mt")) {
