@@ -160,13 +160,31 @@ pub fn unresolved(doc: &mut Doc) {
         doc.sentences.iter().map(|s| s.span).collect()
     };
     let mut found: Vec<Found> = Vec::new();
+    // buffers reused across units: the words, and their lower-case forms end to end
+    let mut ws: Vec<Word> = Vec::new();
+    let mut low_text = String::new();
+    let mut low_ends: Vec<usize> = Vec::new();
     for unit in units {
-        let mut ws: Vec<Word> = Vec::new();
+        ws.clear();
         words(&text[unit.start..unit.end], unit.start, &mut ws);
-        let low: Vec<String> = ws
-            .iter()
-            .map(|w| text[w.span.start..w.span.end].to_lowercase())
-            .collect();
+        low_text.clear();
+        low_ends.clear();
+        for w in &ws {
+            let s = &text[w.span.start..w.span.end];
+            if s.is_ascii() {
+                low_text.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                low_text.push_str(&s.to_lowercase());
+            }
+            low_ends.push(low_text.len());
+        }
+        let mut low: Vec<&str> = Vec::with_capacity(ws.len());
+        let mut from = 0;
+        for &to in &low_ends {
+            low.push(&low_text[from..to]);
+            from = to;
+        }
+        let ws = &ws;
         let overlaps = |sp: Span, list: &[Span]| list.iter().any(|x| x.overlaps(sp));
         // a name starting at word `k`: its last word, if any
         let name_at = |k: usize| -> Option<usize> {
@@ -174,12 +192,10 @@ pub fn unresolved(doc: &mut Doc) {
                 let w = &ws[i];
                 let s = &text[w.span.start..w.span.end];
                 if w.cap {
-                    return !NOT_NAMES.contains(&low[i].as_str())
-                        && !calendar(&low[i])
-                        && !is_demonym(s);
+                    return !NOT_NAMES.contains(&low[i]) && !calendar(low[i]) && !is_demonym(s);
                 }
                 // "al-Bab", "ez-Zor"
-                ARTICLES.contains(&low[i].as_str())
+                ARTICLES.contains(&low[i])
                     && ws.get(i + 1).is_some_and(|n| n.gap == Gap::Hyphen && n.cap)
             };
             if k >= ws.len() || !starts(k) {
@@ -190,15 +206,14 @@ pub fn unresolved(doc: &mut Doc) {
                 && e + 1 - k < 5
                 && matches!(ws[e + 1].gap, Gap::Space | Gap::Hyphen)
                 && (starts(e + 1) || (ws[e + 1].gap == Gap::Hyphen && ws[e + 1].cap))
-                && !UNITS.contains_key(low[e + 1].as_str())
-                && !calendar(&low[e + 1])
+                && !UNITS.contains_key(low[e + 1])
+                && !calendar(low[e + 1])
             {
                 e += 1;
             }
             // not only function, direction or date words ("Northern", "Tuesday", "Al")
             let only_stop = (k..=e).all(|i| {
-                STOP.contains(&text[ws[i].span.start..ws[i].span.end])
-                    || ARTICLES.contains(&low[i].as_str())
+                STOP.contains(&text[ws[i].span.start..ws[i].span.end]) || ARTICLES.contains(&low[i])
             });
             (!only_stop).then_some(e)
         };
@@ -215,15 +230,15 @@ pub fn unresolved(doc: &mut Doc) {
         };
         let mut k = 0;
         while k < ws.len() {
-            let Some(&(feature, side)) = UNITS.get(low[k].as_str()) else {
+            let Some(&(feature, side)) = UNITS.get(low[k]) else {
                 k += 1;
                 continue;
             };
             // "the village of (northern) Orvena", "the villages of Besko and Ravnik"
-            if side != Side::After && low.get(k + 1).is_some_and(|w| w == "of") {
-                let plural = low[k].ends_with('s') && !matches!(low[k].as_str(), "countryside");
+            if side != Side::After && low.get(k + 1).is_some_and(|w| *w == "of") {
+                let plural = low[k].ends_with('s') && !matches!(low[k], "countryside");
                 let mut j = k + 2;
-                while j < ws.len() && MODIFIERS.contains(&low[j].as_str()) {
+                while j < ws.len() && MODIFIERS.contains(&low[j]) {
                     j += 1;
                 }
                 let mut next = k + 1;
@@ -241,7 +256,7 @@ pub fn unresolved(doc: &mut Doc) {
                     // ", Y", "and Y", ", and Y"
                     let mut x = e + 1;
                     let sep = x < ws.len() && ws[x].gap == Gap::Comma;
-                    if x < ws.len() && matches!(low[x].as_str(), "and" | "or") {
+                    if x < ws.len() && matches!(low[x], "and" | "or") {
                         x += 1;
                     } else if !sep {
                         break;
@@ -258,7 +273,7 @@ pub fn unresolved(doc: &mut Doc) {
                 let mut a = k - 1;
                 let name_word = |i: usize| {
                     ws[i].cap
-                        || (ARTICLES.contains(&low[i].as_str())
+                        || (ARTICLES.contains(&low[i])
                             && ws.get(i + 1).is_some_and(|n| n.gap == Gap::Hyphen))
                 };
                 if !name_word(a) {
@@ -292,7 +307,7 @@ pub fn unresolved(doc: &mut Doc) {
                 } else {
                     a.checked_sub(1)
                 };
-                if landmark && !before.is_some_and(|b| LOCATIVE.contains(&low[b].as_str())) {
+                if landmark && !before.is_some_and(|b| LOCATIVE.contains(&low[b])) {
                     k += 1;
                     continue;
                 }
