@@ -579,8 +579,11 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
                 && ws[i].gap == Gap::Space
                 && !ws[i - 1].cap
                 && lower_is(doc, &ws[i - 1], LOCATIVE);
+            // (the first byte first: a cheap test before the full comparison)
+            let first = text.as_bytes()[ws[i].span.start];
             if let Some(&(abbr, rec)) = gaz.us_states.iter().find(|(a, _)| {
-                text[ws[i].span.start..].starts_with(a)
+                a.as_bytes().first().is_none_or(|&b| b == first)
+                    && text[ws[i].span.start..].starts_with(a)
                     && !text[ws[i].span.start + a.len()..].starts_with(is_alphanumeric)
                     && (ws[i].gap == Gap::Comma
                         || paren_after_name(text, ws, i)
