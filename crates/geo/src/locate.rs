@@ -438,6 +438,33 @@ pub(crate) fn words(text: &str, base: usize, out: &mut Vec<Word>) {
     }
 }
 
+/// The words of the units [`locate`] last read on this thread, with the text they are of:
+/// [`crate::unresolved`] reads the same sentences of the same document next and takes them
+/// from here rather than splitting them again (it checks that the text is the same).
+#[derive(Default)]
+pub(crate) struct UnitWords {
+    pub(crate) text: String,
+    /// Unit spans, in the order of `words`.
+    pub(crate) units: Vec<Span>,
+    pub(crate) words: Vec<Vec<Word>>,
+}
+
+impl UnitWords {
+    /// The words of the unit at exactly `span`, if it was one.
+    pub(crate) fn get(&self, span: Span) -> Option<&[Word]> {
+        let i = self
+            .units
+            .binary_search_by_key(&(span.start, span.end), |u| (u.start, u.end))
+            .ok()?;
+        self.words.get(i).map(Vec::as_slice)
+    }
+}
+
+thread_local! {
+    pub(crate) static LAST_WORDS: std::cell::RefCell<UnitWords> =
+        std::cell::RefCell::new(UnitWords::default());
+}
+
 /// One found mention with its candidates.
 struct Mention {
     span: Span,
@@ -818,6 +845,12 @@ pub fn locate(doc: &mut Doc, gaz: &Gazetteer) {
             mentions[m].qualifies = Some(m - 1);
         }
     }
+    LAST_WORDS.with_borrow_mut(|c| {
+        c.text.clear();
+        c.text.push_str(text);
+        c.units = units;
+        c.words = unit_words;
+    });
     resolve(gaz, &mut mentions);
     build_places(doc, gaz, &mentions);
 }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use dateline_doc::{Doc, EntityKind, Feature, Place, Span};
 use rustc_hash::FxHashMap;
 
-use crate::locate::{Gap, STOP, Word, is_demonym, words};
+use crate::locate::{Gap, LAST_WORDS, STOP, Word, is_demonym, words};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Side {
@@ -164,9 +164,15 @@ pub fn unresolved(doc: &mut Doc) {
     let mut ws: Vec<Word> = Vec::new();
     let mut low_text = String::new();
     let mut low_ends: Vec<usize> = Vec::new();
+    // the words `locate` split the same sentences into, when it read this text
+    let cache = LAST_WORDS.take();
+    let cached = cache.text == text;
     for unit in units {
         ws.clear();
-        words(&text[unit.start..unit.end], unit.start, &mut ws);
+        match cache.get(unit).filter(|_| cached) {
+            Some(w) => ws.extend_from_slice(w),
+            None => words(&text[unit.start..unit.end], unit.start, &mut ws),
+        }
         low_text.clear();
         low_ends.clear();
         for w in &ws {
@@ -325,6 +331,7 @@ pub fn unresolved(doc: &mut Doc) {
         }
         taken.extend(found.iter().map(|f| f.span));
     }
+    LAST_WORDS.set(cache);
     if found.is_empty() {
         return;
     }
