@@ -103,15 +103,15 @@ impl Stages {
 /// codes them.
 pub fn dyads(d: &Doc) -> Vec<(String, String, String)> {
     let mut out = Vec::new();
-    // a negated event asserts that nothing happened ("will not clash"); the suite gives
+    // a negated event asserts that nothing happened (a clash ruled out); the suite gives
     // negated verbs codes of its own (9xx), so only asserted events are dyads
     for e in d.events.iter().filter(|e| e.status != Status::Negated) {
         let codes = |a: &[dateline_doc::Argument]| -> Vec<String> {
             let v: Vec<String> = a.iter().filter_map(|x| x.code.clone()).collect();
             if v.is_empty() { vec![String::new()] } else { v }
         };
-        // "Gondor and Osgiliath renewed ties", "France and the Philippines agree that …", "X
-        // and Y postponed their meeting": a joint act of cooperation (or of reducing relations,
+        // X and Y renewing ties, agreeing that something holds, or putting off their
+        // meeting: a joint act of cooperation (or of reducing relations,
         // negotiations, meetings) between the members of a compound source, with no target,
         // is coded between them both ways
         let mutual = matches!(e.cameo.get(..2), Some("04" | "06"))
@@ -1130,25 +1130,26 @@ pub fn run(args: &[String]) -> Result<(), String> {
              its dictionary machinery: 9xx, 345, …) and {} have a side that is no actor code (a \
              quoted phrase or `###`); no CAMEO coder can reproduce those. The suite's `---` (a \
              country it does not know: `---GOV` a government, `---` no actor) is read as \
-             dateline's sector code alone (`GOV`) or an uncoded side. Negated events (\"will \
-             not clash\") are no dyads: the suite gives negated verbs codes of its own (9xx). Of \
+             dateline's sector code alone (`GOV`) or an uncoded side. Negated events (a \
+             clash that will not happen) are no dyads: the suite gives negated verbs codes of its own (9xx). Of \
              the {} codings whose source and target dateline reproduces, {} differ in the WEIS \
              category, often because the suite's code there is a CAMEO code (artillery fire 194, \
              wire-tapping 1711) that the crosswalk reads as WEIS. The other misses, by class \
              (`events --misses` prints each with the sentence and the events found): {} in \
              sentences where dateline finds no event (most of them the suite's tests of its own \
-             verb patterns: \"celebrated Eid with\", \"acting strangely with\", \"departed \
-             from\", \"warned of\"), {} with an actor code no entity carries (agents the \
-             suite composes from several codes: \"MSF Arnor\" NGOARN, \"former security \
-             officials in White House\" USAGOVELI; the speaker of a statement: \"a senior \
-             official said\" GOV), {} with the code found but for another source or target \
+             verb patterns: celebrating a feast with someone, acting oddly with someone, \
+             departing from a place, warning of something), {} with an actor code no entity carries (agents the \
+             suite composes from several codes: an aid group before a country, NGO + country; \
+             former officials of a seat of government, country + GOV + ELI; the unnamed \
+             speaker of a statement, GOV), {} with the code found but for another source or target \
              (the suite's conventions: passives without an agent coded from the subject, places \
-             and joint acts as targets, \"the evil Arnor awful Gondor\"). Across the classes, \
+             and joint acts as targets, two countries side by side with adjectives between \
+             them). Across the classes, \
              {} missed codings are WEIS comments (02x): the suite codes a speaker's \"said\", \
              \"noted\", \"believes\" as an event, where dateline reads a reporting verb as the \
-             attribution of the events it reports. Precision is kept first: decoy lexicon lines (\"meet the \
-             demand\", \"a place to visit\"), predicate nouns (\"had been a peaceful sit-in\") \
-             and called-off meetings (\"postponed their meeting\", coded 160, never a \
+             attribution of the events it reports. Precision is kept first: decoy lexicon lines (meeting a \
+             demand, a place worth a visit), predicate nouns (a protest named after the fact) \
+             and called-off meetings (a meeting put off, coded 160, never a \
              consultation) give no event. The ≥ 80% goal is {}. ({:.1} s)\n\n",
             s.sentences,
             s.gold,
@@ -1232,8 +1233,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
              subject coded between its members, places in the object coded as targets, \
              PETRARCH's `^ +` skipped-phrase targets and `[A:B]` reverse codes, which the \
              importer approximates), {} with an actor code no entity carries (agents composed \
-             from several dictionary codes: \"former security officials in White House\" \
-             USAGOVELI, statements' speakers such as \"official news agency\" GOV), {} in \
+             from several dictionary codes: former officials of a seat of government, \
+             country + GOV + ELI; statements' unnamed speakers such as a state news agency, GOV), {} in \
              sentences without an event, {} in another code family. ({:.1} s)\n\n",
             row(
                 "dateline's own lexicon (default), CAMEO→WEIS crosswalk (the headline row above)",
