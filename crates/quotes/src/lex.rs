@@ -2,7 +2,7 @@
 //! and the dot of titles, acronyms and initials) and single punctuation marks ('' is one mark).
 
 use dateline_doc::Span;
-use dateline_segment::is_alphanumeric;
+use dateline_segment::{char_at, is_alphanumeric};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Tok {
@@ -22,17 +22,6 @@ const TITLES: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm",
     "Prof", "Rev", "St", "Jr", "Sr", "Pres", "Atty", "Cmdr", "Lt", "Insp", "Supt", "Fr",
 ];
-
-/// The character starting at byte `i` of `text`, read straight from the byte when it is ASCII
-/// (most of an English article).
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    match text.as_bytes().get(i) {
-        None => None,
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        Some(_) => text[i..].chars().next(),
-    }
-}
 
 /// Tokens of `text`, in order. `unit`, `block` and `quote` are left for the caller to fill.
 pub fn lex(text: &str) -> Vec<Tok> {

@@ -104,6 +104,17 @@ fn lexicon(text: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty())
 }
 
+/// The character starting at byte `i` of `text`, read straight from the byte when it is ASCII
+/// (most of an English article); `None` past the end. `i` must be on a character boundary.
+#[inline]
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+    }
+}
+
 /// Fill `doc.sentences` and `doc.tokens`.
 pub fn segment(doc: &mut Doc) {
     let mut sentences = Vec::new();

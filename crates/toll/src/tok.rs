@@ -1,7 +1,7 @@
 //! Word scanning inside one sentence, enough for the toll patterns (not a general tokenizer:
 //! sentence boundaries come from `dateline-segment`).
 
-use dateline_segment::{is_alphabetic, is_alphanumeric};
+use dateline_segment::{char_at, is_alphabetic, is_alphanumeric};
 
 /// One word or punctuation mark. `w` is the lower-cased text (ASCII lower-casing keeps byte
 /// offsets, so it is a slice of the lower-cased document at the same offsets).
@@ -19,16 +19,6 @@ pub(crate) struct Tok<'a> {
 
 fn joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | ',' | '‑')
-}
-
-/// The character starting at byte `i` of `text`, read straight from the byte when it is ASCII.
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    match text.as_bytes().get(i) {
-        None => None,
-        Some(&b) if b < 0x80 => Some(char::from(b)),
-        Some(_) => text[i..].chars().next(),
-    }
 }
 
 /// A letter or digit.
