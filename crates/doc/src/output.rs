@@ -1,52 +1,10 @@
 //! Serialisation of a [`Doc`] to the `dateline/1` contract. This is the only place that knows
 //! the output shape; it runs once per document, at the end of the pipeline.
 
-use crate::{Argument, DateRef, Doc, Span};
-use serde_json::{Map, Value, json};
+use crate::Doc;
+use serde_json::{Value, json};
 
 pub const SCHEMA: &str = "dateline/1";
-
-fn id(prefix: char, i: usize) -> String {
-    format!("{prefix}{}", i + 1)
-}
-
-fn opt_id(prefix: char, i: Option<usize>) -> Value {
-    i.map_or(Value::Null, |i| Value::String(id(prefix, i)))
-}
-
-fn span(s: Span) -> Value {
-    json!({"start": s.start, "end": s.end})
-}
-
-fn args(list: &[Argument]) -> Value {
-    list.iter()
-        .map(|a| {
-            json!({
-                "entity": opt_id('e', a.entity),
-                "code": a.code,
-                "start": a.span.start,
-                "end": a.span.end,
-            })
-        })
-        .collect()
-}
-
-fn date(d: &Option<DateRef>) -> Value {
-    match d {
-        None => Value::Null,
-        Some(d) => json!({
-            "value": d.value,
-            "precision": d.precision,
-            "time": d.time,
-            "basis": d.basis,
-        }),
-    }
-}
-
-/// Round a coordinate to 5 decimals (about a metre), enough for any gazetteer point.
-fn coord(x: Option<f64>) -> Value {
-    x.map_or(Value::Null, |x| json!((x * 1e5).round() / 1e5))
-}
 
 /// The `f64` nearest to the shortest decimal that reads back as `x`, so that JSON shows an
 /// `f32` as written (`0.7`, `2.8`) rather than widened (`0.699999988079071`). Not-a-number
@@ -69,34 +27,13 @@ pub(crate) fn f32_shortest(x: f32) -> f64 {
     f32_shortest_fmt(x)
 }
 
-/// [`f32_shortest`] for any `f32`: Rust's `{:e}` prints its shortest round-trip digits into a
-/// stack buffer, and they are parsed back as an `f64`, both exact, without allocating.
+/// [`f32_shortest`] for any `f32`: Rust prints an `f32`'s shortest round-trip digits, read
+/// back as an `f64` (rare: only figures with more than two decimals come here).
 fn f32_shortest_fmt(x: f32) -> f64 {
     if !x.is_finite() {
         return f64::from(x);
     }
-    // At most "-1.1754944e-38": a sign, 9 significant digits, a point and an exponent.
-    struct Buf {
-        b: [u8; 32],
-        n: usize,
-    }
-    impl std::fmt::Write for Buf {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            let end = self.n + s.len();
-            let dst = self.b.get_mut(self.n..end).ok_or(std::fmt::Error)?;
-            dst.copy_from_slice(s.as_bytes());
-            self.n = end;
-            Ok(())
-        }
-    }
-    let mut buf = Buf { b: [0; 32], n: 0 };
-    if std::fmt::Write::write_fmt(&mut buf, format_args!("{x:e}")).is_err() {
-        return f64::from(x);
-    }
-    std::str::from_utf8(&buf.b[..buf.n])
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(f64::from(x))
+    x.to_string().parse().unwrap_or(f64::from(x))
 }
 
 /// An event's confidence as written: rounded to 2 decimals, shortest form.
@@ -104,156 +41,10 @@ fn confidence(c: f32) -> f64 {
     f32_shortest((c * 100.0).round() / 100.0)
 }
 
-/// The `dateline/1` object for one article.
+/// The `dateline/1` object for one article, as a `Value` tree (for callers that edit or embed
+/// it); [`to_json_string`] writes the same object as text without the tree.
 pub fn to_json(doc: &Doc) -> Value {
-    let m = &doc.meta;
-    let article = json!({
-        "id": m.id,
-        "url": m.url,
-        "source": m.source,
-        "title": m.title,
-        "standfirst": m.standfirst,
-        "published": m.published.map(|d| d.to_string()),
-        "published_from": m.published_from,
-        "language": m.language,
-        "text": doc.text(),
-    });
-    let sentences: Value = doc
-        .sentences
-        .iter()
-        .map(|s| json!({"start": s.span.start, "end": s.span.end, "block": s.block}))
-        .collect();
-    let entities: Value = doc
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            json!({
-                "id": id('e', i),
-                "kind": e.kind,
-                "name": e.name,
-                "title": e.title,
-                "actor": e.actor,
-                "place": opt_id('p', e.place),
-                "mentions": e.mentions.iter().map(|s| span(*s)).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let places: Value = doc
-        .places
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            json!({
-                "id": id('p', i),
-                "name": p.name,
-                "geonameid": p.geonameid,
-                "country": p.country,
-                "admin1": p.admin1,
-                "lat": coord(p.lat),
-                "lon": coord(p.lon),
-                "feature": p.feature,
-                "mentions": p.mentions.iter().map(|s| span(*s)).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let times: Value = doc
-        .times
-        .iter()
-        .map(|t| {
-            json!({
-                "start": t.span.start,
-                "end": t.span.end,
-                "text": doc.slice(t.span),
-                "value": t.value,
-                "precision": t.precision,
-                "range": t.range.as_ref().map(|(f, to)| json!({"from": f, "to": to})),
-            })
-        })
-        .collect();
-    let events: Value = doc
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            json!({
-                "id": id('v', i),
-                "sentence": e.sentence,
-                "trigger": span(e.trigger),
-                "text": doc.slice(e.trigger),
-                "cameo": e.cameo,
-                "cameo_root": e.cameo.get(..2).unwrap_or(&e.cameo),
-                "quad_class": e.quad_class,
-                "goldstein": f32_shortest(e.goldstein),
-                "plover": e.plover.as_ref().map(|p| json!({"type": p.kind, "mode": p.mode})),
-                "status": e.status,
-                "source": args(&e.source),
-                "target": args(&e.target),
-                "date": date(&e.date),
-                "place": e.place.map(|p| json!({"place": id('p', p.place), "basis": p.basis})),
-                "reported_by": opt_id('e', e.reported_by),
-                "confidence": confidence(e.confidence),
-                "rule": e.rule,
-                "same_as": opt_id('v', e.same_as),
-            })
-        })
-        .collect();
-    let casualties: Value = doc
-        .casualties
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            json!({
-                "id": id('c', i),
-                "sentence": c.sentence,
-                "start": c.span.start,
-                "end": c.span.end,
-                "text": doc.slice(c.span),
-                "kind": c.kind,
-                "min": c.min,
-                "max": c.max,
-                "approx": c.approx,
-                "group": c.group,
-                "part_of": opt_id('c', c.part_of),
-                "event": opt_id('v', c.event),
-                "place": opt_id('p', c.place),
-                "date": date(&c.date),
-                "reported_by": opt_id('e', c.reported_by),
-            })
-        })
-        .collect();
-    let quotes: Value = doc
-        .quotes
-        .iter()
-        .enumerate()
-        .map(|(i, q)| {
-            json!({
-                "id": id('q', i),
-                "start": q.span.start,
-                "end": q.span.end,
-                "text": doc.slice(q.span),
-                "kind": q.kind,
-                "speaker": opt_id('e', q.speaker),
-                "speaker_name": q.speaker_name,
-                "cue": q.cue.map(span),
-                "event": opt_id('v', q.event),
-            })
-        })
-        .collect();
-    let blocks: Value = doc.blocks.iter().map(|b| json!(b)).collect();
-    let mut out = Map::new();
-    out.insert("schema".into(), SCHEMA.into());
-    out.insert("article".into(), article);
-    out.insert("removed".into(), json!(doc.removed));
-    out.insert("blocks".into(), blocks);
-    out.insert("sentences".into(), sentences);
-    out.insert("entities".into(), entities);
-    out.insert("places".into(), places);
-    out.insert("times".into(), times);
-    out.insert("events".into(), events);
-    out.insert("casualties".into(), casualties);
-    out.insert("quotes".into(), quotes);
-    Value::Object(out)
+    serde_json::to_value(direct::DocJson(doc)).expect("a document always serialises")
 }
 
 /// The `dateline/1` error line for an input that could not be read.
@@ -874,7 +665,7 @@ mod tests {
     }
 
     #[test]
-    fn direct_json_is_the_value_json_byte_for_byte() {
+    fn the_value_tree_and_the_text_are_the_same_object() {
         for doc in [full_doc(), Doc::default()] {
             let direct = to_json_string(&doc).expect("serialises");
             assert_eq!(direct, to_json(&doc).to_string());
