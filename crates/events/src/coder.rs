@@ -2286,16 +2286,18 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 };
             }
         }
+        // reported future ("would be on Monday") with a date after publication is a plan
+        let mut would = cue.as_deref() == Some("would");
         // a noun trigger that is the subject of a modal ("the fighting could cut off food
-        // supplies", "talks will resume") is talked about as possible or planned
+        // supplies", "talks will resume") is talked about as possible or planned; "the next
+        // round would be on Monday" is the same reported future as a "would" cue
         if st == Status::Occurred
             && e.noun
-            && let Some(m) = modal_after(&v, t)
+            && let Some((m, modal_would)) = modal_after(&v, t)
         {
             st = m;
+            would |= modal_would;
         }
-        // reported future ("would be on Monday") with a date after publication is a plan
-        let would = cue.as_deref() == Some("would");
         if question && st == Status::Occurred {
             st = Status::Hypothetical;
         }
@@ -3091,8 +3093,9 @@ fn reported_demand(
 /// The status a modal verb right after a noun trigger's phrase gives it: "the fighting could
 /// cut off supplies" (hypothetical), "talks in Geneva will resume" (planned). The words between
 /// may only be the noun phrase's own modifiers (prepositional phrases, actors, places); a
-/// relative pronoun, a comma or any clause boundary ends the search.
-fn modal_after(v: &View, t: &Trig) -> Option<Status> {
+/// relative pronoun, a comma or any clause boundary ends the search. The flag says the modal is
+/// "would", a reported future that a date after publication turns into a plan.
+fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
     const MODIFIERS: &[&str] = &[
         "of",
         "on",
@@ -3149,9 +3152,11 @@ fn modal_after(v: &View, t: &Trig) -> Option<Status> {
             return None;
         }
         match v.low(k) {
-            "could" | "would" | "might" | "may" | "can" | "should" | "must" | "cannot"
-            | "could've" => return Some(Status::Hypothetical),
-            "will" | "'ll" | "shall" => return Some(Status::Planned),
+            "would" | "'d" => return Some((Status::Hypothetical, true)),
+            "could" | "might" | "may" | "can" | "should" | "must" | "cannot" | "could've" => {
+                return Some((Status::Hypothetical, false));
+            }
+            "will" | "'ll" | "shall" => return Some((Status::Planned, false)),
             _ => {}
         }
         // inside a prepositional phrase any plain noun-like word may follow ("clashes between

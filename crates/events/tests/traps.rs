@@ -151,6 +151,9 @@ const FALSE_EVENTS: &str = "\
 !19 | Clashes between the two militias would wreck the truce.
 # ... or a plan
 04 planned; !04 | Talks in {Doha|QA|city} will resume after the holiday.
+# ... and a reported would with a date after publication is a plan; without one it stays possible
+040 planned date=2016-12-19 | The envoy said the next round of talks would be <on Monday|2016-12-19|day>.
+04 hypothetical; !04 | The envoy said that talks would be pointless.
 # a quoted word for an act is a characterisation
 !14 | Police said the \"riot\" had been a peaceful sit-in.
 !19 | The opposition accused the government of waging a \u{201c}war on its own people\u{201d}.
