@@ -196,6 +196,11 @@ struct Memory {
     /// The year (and month, when known) of the last calendar point named, for "that year",
     /// "the following month".
     last_ym: Option<(i32, Option<u8>)>,
+    /// The month, when the last calendar point named was a month ("last October") rather
+    /// than a day: "that same day" is then a day of that month.
+    month_last: Option<(i32, u8)>,
+    /// Sentences since `last_day` was named (0: this one), for "overnight".
+    day_age: u32,
 }
 
 /// Year and month of a dateline point value ("2016", "2016-10", "2016-10-15", "2016-Q3").
@@ -221,8 +226,11 @@ fn scan(
         last_day,
         last_quarter,
         last_ym,
+        month_last,
+        day_age,
     } = memory;
     let toks = g.toks;
+    *day_age = day_age.saturating_add(1);
     let mut i = lo;
     while i < hi {
         if !can_start(g, i) {
@@ -281,6 +289,13 @@ fn scan(
             reference = Some(d);
         }
         if let (Sem::Today, Some(grammar::Clock::Hm(..)), Some(d)) = (&x.sem, x.clock, *last_day) {
+            reference = Some(d);
+        }
+        // "overnight" next to a sentence that names its day ("closed lower Friday after
+        // overnight losses abroad"): the night before that day.
+        if let (Sem::Overnight, Some(d)) = (&x.sem, *last_day)
+            && *day_age <= 1
+        {
             reference = Some(d);
         }
         // "that year", "the following month": counted from the unit last named.
@@ -356,7 +371,27 @@ fn scan(
                 None => Sem::QuarterAgo(1),
             };
         }
-        let r = resolve::resolve(&x, reference, tense);
+        let r = match (&x.sem, *month_last) {
+            _ if x.clock.is_some() => resolve::resolve(&x, reference, tense),
+            // "that same day", "the next day" after a month named without its day ("killed
+            // last October … crossed out that same day"): a day of that month, which one
+            // unknown (TimeML `1998-10-XX`); dateline keeps the month.
+            (
+                Sem::Shift {
+                    unit: lex::Unit::Day,
+                    ..
+                },
+                Some((y, m)),
+            ) => resolve::Resolved {
+                value: Some(resolve::Value {
+                    value: format!("{y:04}-{m:02}"),
+                    precision: Precision::Month,
+                    range: None,
+                }),
+                timeml: Some(format!("{y:04}-{m:02}-XX")),
+            },
+            _ => resolve::resolve(&x, reference, tense),
+        };
         if let Some(t) = r.timeml.as_deref()
             && !(year_back || last_year_q || quarter_in)
             && t.len() == 7
@@ -414,12 +449,17 @@ fn scan(
                 && let Ok(d) = v.value.parse::<Date>()
             {
                 *last_day = Some(d);
+                *day_age = 0;
             }
             if v.range.is_none()
                 && v.precision != Precision::Decade
                 && let Some(ym) = year_month(&v.value)
             {
                 *last_ym = Some(ym);
+                *month_last = match (v.precision, ym) {
+                    (Precision::Month, (y, Some(m))) => Some((y, m)),
+                    _ => None,
+                };
             }
             time = Some(Time {
                 span: full,

@@ -240,6 +240,13 @@ const FORWARD_TO: &[&str] = &[
     "wanted",
     "likely",
     "ready",
+    // Nouns of intent: "an agreement to buy the bank in January", "the decision to close".
+    "agreement",
+    "deal",
+    "pact",
+    "decision",
+    "proposal",
+    "commitment",
 ];
 
 /// Present forms of verbs whose simple present names a scheduled event: with a weekday they
@@ -477,6 +484,35 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
     None
 }
 
+/// A verb of putting off or extending, whose "until"/"to" names a new, later date.
+fn is_deferral(w: &str) -> bool {
+    [
+        "postpone",
+        "delay",
+        "defer",
+        "extend",
+        "adjourn",
+        "reschedul",
+        "push",
+    ]
+    .iter()
+    .any(|stem| w.starts_with(stem))
+        && !matches!(w, "delays" | "extension" | "extensive")
+        || matches!(w, "moved" | "moves" | "move" | "put" | "puts")
+}
+
+/// Token `k` ends a conjunction that opens a prospective temporal clause ("as soon as",
+/// "once", "by the time"): the conjunction's first token.
+fn temporal_conjunction(low: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let w = |j: usize| toks.get(j).map_or("", |t| &low[t.start..t.end]);
+    match w(k) {
+        "once" if !matches!(w(k + 1), "again" | "more" | "upon") => Some(k),
+        "as" if k >= 2 && w(k - 1) == "soon" && w(k - 2) == "as" => Some(k - 2),
+        "time" if k >= 2 && w(k - 1) == "the" && w(k - 2) == "by" => Some(k - 2),
+        _ => None,
+    }
+}
+
 /// The tense for the expression covering tokens `[s, e)` inside the window `[lo, hi)`.
 ///
 /// The verb group before the expression governs it when it is near ("Kerry met Lavrov on
@@ -514,10 +550,44 @@ pub fn tense_of(low: &str, toks: &[Tok], lo: usize, hi: usize, s: usize, e: usiz
     {
         return Tense::Future;
     }
+    // A new date set by putting something off ("postponed the vote until Thursday",
+    // "extended its deadline to Friday"): the date lies after the deferral, so ahead.
+    if s > lo
+        && matches!(
+            &low[toks[s - 1].start..toks[s - 1].end],
+            "until" | "till" | "to"
+        )
+        && (s.saturating_sub(7).max(cl_lo)..s - 1)
+            .any(|k| is_deferral(&low[toks[k].start..toks[k].end]))
+    {
+        return Tense::Future;
+    }
     let cl_hi = (e..hi).find(|&i| is_break(i)).unwrap_or(hi);
-    if let Some(t) = (cl_lo..s)
+    let near = (cl_lo..s)
         .rev()
-        .find_map(|i| cue(low, toks, lo, i, hi))
+        .find_map(|i| cue(low, toks, lo, i, hi).map(|t| (i, t)));
+    // A prospective temporal clause ("as soon as trading opened Monday", "once the talks
+    // end Friday") carries no future of its own: English back-shifts its verb. When the
+    // verb group before the conjunction looks forward, so does the time inside the clause.
+    if let Some((i, t)) = near
+        && t != Tense::Future
+        && let Some(k) = (cl_lo..i)
+            .rev()
+            .find_map(|k| temporal_conjunction(low, toks, k))
+        && k >= cl_lo
+        && (cl_lo..k)
+            .rev()
+            .find_map(|j| cue(low, toks, lo, j, hi))
+            .or_else(|| {
+                // The conjunction may open its own clause after a comma: "…, once …".
+                (lo..cl_lo).rev().find_map(|j| cue(low, toks, lo, j, hi))
+            })
+            == Some(Tense::Future)
+    {
+        return Tense::Future;
+    }
+    if let Some(t) = near
+        .map(|(_, t)| t)
         .or_else(|| (e..cl_hi).find_map(|i| cue(low, toks, lo, i, hi)))
     {
         return t;

@@ -1256,3 +1256,144 @@ fn last_and_a_month_just_ended_is_a_year_back() {
         &[("last February", "2015-02"), ("last December", "2015-12")],
     );
 }
+
+#[test]
+fn a_date_set_by_putting_off_lies_ahead() {
+    // Published Monday 2016-12-12: the new Tuesday is the next day, not last week's.
+    assert_eq!(
+        value_of(
+            "The ministry extended its deadline until 9 a.m. Tuesday.",
+            "2016-12-12",
+            "9 a.m. Tuesday"
+        ),
+        "2016-12-13"
+    );
+    assert_eq!(
+        value_of(
+            "The court postponed the hearing until Thursday.",
+            DEC,
+            "Thursday"
+        ),
+        "2016-12-15"
+    );
+    assert_eq!(
+        value_of("Organisers moved the final vote to Friday.", DEC, "Friday"),
+        "2016-12-16"
+    );
+    // A plain "until" in a past narrative still looks back.
+    assert_eq!(
+        value_of(
+            "The rebels held the bridge until Thursday.",
+            DEC,
+            "Thursday"
+        ),
+        "2016-12-08"
+    );
+}
+
+#[test]
+fn a_prospective_clause_takes_the_future_of_its_main_verb() {
+    // "as soon as" / "once" back-shift their verb: the day is still ahead.
+    assert_eq!(
+        value_of(
+            "Brokers said pension funds were likely to sell the notes as soon as dealing \
+             resumed Monday.",
+            DEC,
+            "Monday"
+        ),
+        "2016-12-19"
+    );
+    assert_eq!(
+        value_of(
+            "The regulator said it would rule once the hearings ended Friday.",
+            DEC,
+            "Friday"
+        ),
+        "2016-12-16"
+    );
+    // With a past main verb the clause stays in the past.
+    assert_eq!(
+        value_of(
+            "The shares jumped as soon as dealing resumed Monday.",
+            DEC,
+            "Monday"
+        ),
+        "2016-12-12"
+    );
+}
+
+#[test]
+fn nouns_of_intent_look_forward() {
+    // Published Wednesday 2016-12-14.
+    assert_eq!(
+        value_of(
+            "The two co-operatives announced an agreement to merge their dairies, in \
+             Tilburg and Breda, in February.",
+            DEC,
+            "February"
+        ),
+        "2017-02"
+    );
+    assert_eq!(
+        value_of(
+            "The council confirmed its decision to shut the depot in March.",
+            DEC,
+            "March"
+        ),
+        "2017-03"
+    );
+}
+
+#[test]
+fn overnight_is_the_night_before_the_day_named_nearby() {
+    // Published Monday 2016-12-12; the sentence is about Friday.
+    let f = find(
+        "Tokyo stocks ended weaker Friday after overnight selling on Wall Street.",
+        Some(date("2016-12-12")),
+    );
+    let o = f
+        .iter()
+        .find(|x| x.timeml.as_deref().is_some_and(|t| t.ends_with("TNI")));
+    assert_eq!(o.and_then(|x| x.timeml.as_deref()), Some("2016-12-08TNI"));
+    // ... or of the sentence before.
+    let f = find(
+        "Tokyo stocks ended weaker Friday. Exporters were hit by overnight selling in \
+         New York.",
+        Some(date("2016-12-12")),
+    );
+    let o = f
+        .iter()
+        .find(|x| x.timeml.as_deref().is_some_and(|t| t.ends_with("TNI")));
+    assert_eq!(o.and_then(|x| x.timeml.as_deref()), Some("2016-12-08TNI"));
+    // With no day named nearby, the night before publication.
+    let f = find(
+        "Gunmen attacked a police post overnight, officials said.",
+        Some(date("2016-12-12")),
+    );
+    assert_eq!(f[0].timeml.as_deref(), Some("2016-12-11TNI"));
+}
+
+#[test]
+fn that_day_after_a_month_is_a_day_of_that_month() {
+    let text = "The library reopened on Monday. The fire struck in August, and the archive \
+                was moved that same day.";
+    let f = find(text, Some(date(OCT)));
+    let same = f
+        .iter()
+        .find(|x| &text[x.span.start..x.span.end] == "that same day")
+        .unwrap();
+    assert_eq!(same.timeml.as_deref(), Some("2016-08-XX"));
+    assert_eq!(
+        same.time.as_ref().map(|t| t.value.as_str()),
+        Some("2016-08")
+    );
+    // After a day, the day itself.
+    assert_eq!(
+        value_of(
+            "The fire struck on Aug. 3, and the archive was moved that same day.",
+            OCT,
+            "that same day"
+        ),
+        "2016-08-03"
+    );
+}
