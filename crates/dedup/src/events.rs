@@ -1,6 +1,7 @@
 //! Event clustering: event mentions across articles grouped into one real-world event.
 
 use crate::date;
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use xxhash_rust::xxh3::xxh3_64;
@@ -354,8 +355,10 @@ pub struct KnownCluster {
 #[derive(Default)]
 pub struct EventClusterer {
     clusters: Vec<Cluster>,
-    by_day: HashMap<(String, i32), Vec<u32>>,
-    by_mention: HashMap<(String, String), u32>,
+    // Fx hashing: these maps are probed a few times per mention (a day window each), and
+    // SipHash was a visible part of the writer's deduplication decision.
+    by_day: FxHashMap<(String, i32), Vec<u32>>,
+    by_mention: FxHashMap<(String, String), u32>,
 }
 
 impl EventClusterer {

@@ -1,7 +1,7 @@
 //! Near-duplicate articles: MinHash over word 4-shingles of `article.text`, with LSH banding.
 
+use rustc_hash::FxHashMap as HashMap;
 use serde_json::Value;
-use std::collections::HashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Words per shingle.

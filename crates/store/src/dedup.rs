@@ -13,6 +13,7 @@ use dateline_dedup::{
     events::{MAX_COMPARED, mention_place},
 };
 use rusqlite::{Connection, OptionalExtension, params};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -101,7 +102,7 @@ pub(crate) struct SqlKnown<'c> {
 pub struct ClusterCache {
     /// `PRAGMA data_version` when the cache was last known to match the database.
     version: Option<i64>,
-    clusters: HashMap<String, (i64, Vec<Mention>)>,
+    clusters: FxHashMap<String, (i64, Vec<Mention>)>,
 }
 
 /// Clusters kept at most; past it the cache starts again empty (about 300 bytes a member).
@@ -181,7 +182,7 @@ impl SqlKnown<'_> {
              WHERE event_id IN (SELECT id FROM events WHERE cluster = ?1 ORDER BY id LIMIT 32)
                AND code IS NOT NULL",
         )?;
-        let mut sides: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+        let mut sides: FxHashMap<i64, Vec<(String, String)>> = FxHashMap::default();
         for row in actors.query_map([cluster], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
             let (id, role, code): (i64, String, String) = row?;
             sides.entry(id).or_default().push((role, code));
@@ -398,7 +399,7 @@ pub(crate) fn decide(
                 .collect(),
         }
     };
-    let in_batch: HashMap<&str, i64> = new.iter().map(|(id, p)| (p.key.as_str(), *id)).collect();
+    let in_batch: FxHashMap<&str, i64> = new.iter().map(|(id, p)| (p.key.as_str(), *id)).collect();
     let mut print_st = conn.prepare_cached(
         "INSERT OR REPLACE INTO fingerprints (article_id, print) VALUES (?1, ?2)",
     )?;

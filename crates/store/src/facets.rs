@@ -41,7 +41,7 @@ pub(crate) fn record<'a>(
     tx: &Transaction,
     events: impl IntoIterator<Item = &'a EventIn>,
 ) -> Result<()> {
-    let mut counts: HashMap<Key<'a>, i64> = HashMap::new();
+    let mut counts: rustc_hash::FxHashMap<Key<'a>, i64> = Default::default();
     for e in events {
         let month = e.date_bounds.as_ref().and_then(|b| b.0.get(..7));
         *counts

@@ -1008,8 +1008,10 @@ fn skip_json_value(b: &[u8], i: usize) -> Option<usize> {
 /// One member of a JSON object: where its key starts, its value starts and its value ends.
 type Member = (usize, usize, usize);
 
-/// The members of the JSON object starting at `b[i]`, and the index just past the object.
-fn json_members(b: &[u8], i: usize) -> Option<(Vec<Member>, usize)> {
+/// The members of the JSON object starting at `b[i]`, and the index just past the object;
+/// when a member's key (with its quotes) is `stop`, the members up to it and the index just
+/// past its value, without reading the rest of the object.
+fn json_members(b: &[u8], i: usize, stop: &[u8]) -> Option<(Vec<Member>, usize)> {
     if b.get(i) != Some(&b'{') {
         return None;
     }
@@ -1028,6 +1030,9 @@ fn json_members(b: &[u8], i: usize) -> Option<(Vec<Member>, usize)> {
         let value = skip_json_ws(b, j + 1);
         let end = skip_json_value(b, value)?;
         out.push((key, value, end));
+        if &b[key..key_end] == stop {
+            return Some((out, end));
+        }
         j = skip_json_ws(b, end);
         match b.get(j)? {
             b',' => j = skip_json_ws(b, j + 1),
@@ -1042,9 +1047,10 @@ fn json_members(b: &[u8], i: usize) -> Option<(Vec<Member>, usize)> {
 /// writes it. `None` when the text has no such member.
 fn without_article_text(json: &str) -> Option<String> {
     let b = json.as_bytes();
-    let (top, _) = json_members(b, skip_json_ws(b, 0))?;
+    // The members after `article` (most of the record) are not read: it comes second.
+    let (top, _) = json_members(b, skip_json_ws(b, 0), b"\"article\"")?;
     let &(_, article, _) = top.iter().find(|m| &b[m.0..m.1] == b"\"article\":")?;
-    let (members, _) = json_members(b, article)?;
+    let (members, _) = json_members(b, article, b"")?;
     let k = members
         .iter()
         .position(|m| b[m.0..].starts_with(b"\"text\""))?;
@@ -1087,13 +1093,13 @@ impl Prepared {
             .published
             .as_deref()
             .and_then(dateline_dedup::date::interval);
-        let entities: HashMap<&str, &typed::Entity> = rec
+        let entities: rustc_hash::FxHashMap<&str, &typed::Entity> = rec
             .entities
             .iter()
             .flatten()
             .filter_map(|e| Some((e.id.as_deref()?, e)))
             .collect();
-        let places: HashMap<&str, &typed::Place> = rec
+        let places: rustc_hash::FxHashMap<&str, &typed::Place> = rec
             .places
             .iter()
             .flatten()

@@ -625,3 +625,140 @@ fn a_bad_bounding_box_is_a_filter_error_and_an_antimeridian_box_is_not() {
     assert_eq!(across.checked_bbox().unwrap(), across.bbox);
     assert!(st.query(&across).is_ok());
 }
+
+/// What a prepared record stores, as text: its article row and every event, actor and casualty
+/// row it will write.
+fn prepared_rows(p: &Prepared) -> String {
+    let mut out = format!(
+        "{:?}\n",
+        (
+            &p.doc_id,
+            &p.key,
+            &p.url,
+            &p.hash,
+            &p.source,
+            &p.title,
+            &p.published,
+            &p.language,
+            &p.text,
+            &p.json
+        )
+    );
+    for e in &p.events {
+        out += &format!(
+            "{:?} {:?} {:?}\n",
+            (
+                &e.event_id,
+                e.sentence,
+                e.sentence_span,
+                &e.evidence,
+                e.trigger_start,
+                e.trigger_end,
+                &e.trigger_text,
+                &e.cameo,
+                &e.root,
+                e.quad_class,
+                e.goldstein
+            ),
+            (
+                &e.plover_type,
+                &e.plover_mode,
+                &e.status,
+                e.confidence,
+                &e.date_value,
+                &e.date_precision,
+                &e.date_basis,
+                &e.date_bounds,
+                &e.place_name,
+                e.geonameid,
+                &e.place_country,
+                &e.admin1
+            ),
+            (
+                e.lat,
+                e.lon,
+                &e.place_basis,
+                &e.place_feature,
+                &e.same_as,
+                e.cl_days
+            )
+        );
+        for a in &e.actors {
+            out += &format!(
+                "  {:?}\n",
+                (
+                    a.role,
+                    &a.code,
+                    &a.country,
+                    &a.name,
+                    &a.entity_id,
+                    a.start,
+                    a.end
+                )
+            );
+        }
+    }
+    for c in &p.casualties {
+        out += &format!(
+            "{:?} {:?}\n",
+            (
+                &c.casualty_id,
+                &c.event_id,
+                &c.kind,
+                c.min,
+                c.max,
+                c.approx,
+                &c.group
+            ),
+            (
+                &c.part_of,
+                &c.text,
+                c.start,
+                c.end,
+                &c.place_id,
+                &c.date_value
+            )
+        );
+    }
+    out
+}
+
+#[test]
+fn a_record_prepared_from_its_json_text_is_the_one_prepared_from_its_tree() {
+    let mut rec = record(
+        "a1",
+        Some("https://example.org/a?utm_source=x"),
+        " \"Quoted\" \\ tail.",
+    );
+    // `article` second (as the pipeline writes it) and first; text with escapes.
+    let second = serde_json::to_string(&rec).unwrap();
+    assert!(second.starts_with("{\"schema\""));
+    let article = rec
+        .as_object_mut()
+        .unwrap()
+        .shift_remove("article")
+        .unwrap();
+    let mut first = serde_json::Map::new();
+    first.insert("article".into(), article);
+    first.extend(rec.as_object().unwrap().clone());
+    let first = Value::Object(first);
+    for v in [serde_json::from_str::<Value>(&second).unwrap(), first] {
+        let text = serde_json::to_string(&v).unwrap();
+        let typed = Prepared::from_json(&text).unwrap().unwrap();
+        let tree = Prepared::new(&v).unwrap();
+        assert_eq!(prepared_rows(&typed), prepared_rows(&tree));
+        assert!(!typed.json.contains("tail."));
+        assert_eq!(typed.text, v["article"]["text"].as_str().unwrap());
+    }
+    // No article text: no article; an error record: none either.
+    assert!(
+        Prepared::from_json(r#"{"schema":"dateline/1","article":{"id":"x"}}"#)
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        Prepared::from_json(r#"{"error":"bad","input":"x"}"#)
+            .unwrap()
+            .is_none()
+    );
+}
