@@ -1030,6 +1030,16 @@ impl<'a> Grammar<'a> {
                     _ => None,
                 }
             }
+            // "It's the second day of the strike", "today is the fifth day of talks": a
+            // count of days that names the present day.
+            "the"
+                if crate::lex::ordinal(self.w(i + 1)).is_some()
+                    && self.is(i + 2, "day")
+                    && self.is(i + 3, "of")
+                    && self.present_copula_before(i) =>
+            {
+                Some((i + 3, Expr::new(Sem::DayOff(0))))
+            }
             "the" if self.is(i + 1, "day") => {
                 let (k, off) = match (self.w(i + 2), self.w(i + 3)) {
                     ("before", "yesterday") => (i + 4, -2),
@@ -1040,6 +1050,14 @@ impl<'a> Grammar<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "it is" / "it's" / "today is" / "this is" right before token i.
+    fn present_copula_before(&self, i: usize) -> bool {
+        if i >= 2 && self.is(i - 1, "is") {
+            return matches!(self.w(i - 2), "it" | "today" | "this");
+        }
+        i >= 3 && self.is(i - 1, "s") && matches!(self.w(i - 2), "'" | "’") && self.is(i - 3, "it")
     }
 
     /// "the next day", "the following day", "the previous day", "the day before", "that

@@ -399,8 +399,13 @@ fn scan(
             && let (Ok(y), Ok(q)) = (t[..4].parse::<i32>(), t[6..].parse::<u8>())
             // Only a quarter already over can be the one reported on: "expects a fourth-
             // quarter charge" in October looks ahead and is not what "the quarter" means.
+            // Results told in the past ("reported a fall in fourth-quarter profit" in
+            // November) are of a fiscal quarter that has ended, though the calendar one
+            // of that name is still running.
             && published.is_none_or(|p| {
-                y * 4 + q as i32 <= p.year() as i32 * 4 + (p.month() as i32 - 1) / 3
+                let now = p.year() as i32 * 4 + (p.month() as i32 - 1) / 3;
+                let at = y * 4 + q as i32;
+                at <= now || (tense == Tense::Past && at == now + 1)
             })
         {
             *last_quarter = Some((y, q));

@@ -439,6 +439,15 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
             && !is_past_form(p);
         return subject.then_some(Tense::Present);
     }
+    // "has no estimate", "have a meeting": a present main verb, not a perfect auxiliary.
+    if matches!(w, "has" | "have")
+        && matches!(
+            word(i + 1),
+            "a" | "an" | "the" | "no" | "its" | "their" | "his" | "her" | "some" | "any"
+        )
+    {
+        return Some(Tense::Present);
+    }
     if let Some(t) = is_be_have(w) {
         // An auxiliary whose verb group looks forward ("is set to", "was expected to")
         // is caught on that word; here the auxiliary gives its own tense.

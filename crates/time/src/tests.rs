@@ -1066,6 +1066,16 @@ fn a_definite_quarter_refers_to_the_quarter_last_reported() {
     let t = "Profit fell in the third quarter. It expects a fourth-quarter charge. Sales in \
              the latest quarter rose.";
     assert_eq!(tml(t, OCT, "the latest quarter"), "2016-Q3");
+    // Results told in the past are of an ended (fiscal) quarter, even one whose calendar
+    // namesake is still running: in November, "posted ... fourth-quarter" is over.
+    let t = "Marlow Mills posted a 20% fall in fourth-quarter profit. Sales in the latest \
+             period rose, and net was lower than a year earlier.";
+    assert_eq!(tml(t, "2016-11-03", "the latest period"), "2016-Q4");
+    assert_eq!(tml(t, "2016-11-03", "a year earlier"), "2015-Q4");
+    // "has no estimate of ... fourth-quarter results" is present: that quarter is ahead.
+    let t = "Hale Mutual's third-quarter profit fell. The insurer has no estimate of the \
+             storm's effect on fourth-quarter results. In the latest quarter, claims rose.";
+    assert_eq!(tml(t, "2016-11-03", "the latest quarter"), "2016-Q3");
     // With no quarter named: the latest completed one.
     assert_eq!(
         tml("Sales rose in the quarter.", OCT, "the quarter"),
@@ -1396,4 +1406,29 @@ fn that_day_after_a_month_is_a_day_of_that_month() {
         ),
         "2016-08-03"
     );
+}
+
+#[test]
+fn the_nth_day_of_something_now_is_today() {
+    assert_eq!(
+        value_of(
+            "It's the third day of a rail strike that has shut the ports.",
+            OCT,
+            "the third day"
+        ),
+        OCT
+    );
+    assert_eq!(
+        value_of(
+            "In the capital, today is the ninth day of the fast.",
+            OCT,
+            "the ninth day"
+        ),
+        OCT
+    );
+    // A past copula or another subject dates nothing by itself.
+    let v = values("Tuesday was the third day of the strike.", OCT);
+    assert!(v.iter().all(|(t, _)| t != "the third day"), "{v:?}");
+    let v = values("Leave expires on the tenth day of absence.", OCT);
+    assert!(v.iter().all(|(t, _)| t != "the tenth day"), "{v:?}");
 }
