@@ -1211,8 +1211,9 @@ fn args(doc: &Doc, v: &View, g: &[usize], mil: bool) -> Vec<Argument> {
 }
 
 /// A bare noun subject when no entity is there: "The rebels denied …", "The two leaders will
-/// meet …". Only nouns directly before the verb group.
-fn bare_subject(v: &View, head: usize, trigs: &[Trig]) -> Option<Span> {
+/// meet …"; with `indefinite` also "a senior official said". Only nouns directly before the
+/// verb group.
+fn bare_subject(v: &View, head: usize, trigs: &[Trig], indefinite: bool) -> Option<Span> {
     let mut k = head;
     while k > 0 {
         k -= 1;
@@ -1259,7 +1260,19 @@ fn bare_subject(v: &View, head: usize, trigs: &[Trig]) -> Option<Span> {
             );
         // or a definite singular: "the minister", "the army"
         let definite = k > 0 && v.is(k - 1, "the") && !w.upper;
-        if !(plural || definite)
+        // or an indefinite one with at most two modifiers: "a senior official", "an army
+        // spokesman"
+        let indefinite = indefinite
+            && !w.upper
+            && (1..=3).any(|j| {
+                k >= j
+                    && v.is_any(k - j, &["a", "an"])
+                    && (k - j + 1..k).all(|x| {
+                        let m = &v.words[x];
+                        !m.upper && !m.punct && m.chunk.is_none() && m.place.is_none()
+                    })
+            });
+        if !(plural || definite || indefinite)
             || w.punct
             || w.chunk.is_some()
             || w.place.is_some()
@@ -1273,6 +1286,27 @@ fn bare_subject(v: &View, head: usize, trigs: &[Trig]) -> Option<Span> {
         return Some(w.span);
     }
     None
+}
+
+/// "After Russian troops entered the town, local residents protested": the actor `c` found
+/// to the left of the verb belongs to an earlier clause when a bare noun subject stands right
+/// before the verb, after a comma that follows the actor ("…, and a spokesman threatened"),
+/// unless the actor is an item of a list the noun ends ("Iran, Syria, and local militias").
+fn bare_subject_after_comma(v: &View, c: usize, head: usize, trigs: &[Trig]) -> bool {
+    let Some(sp) = bare_subject(v, head, trigs, true) else {
+        return false;
+    };
+    let Some(kb) = (0..head).find(|&k| v.words[k].span == sp) else {
+        return false;
+    };
+    let Some(m) = (v.chunks[c].end..kb).rev().find(|&k| v.is(k, ",")) else {
+        return false;
+    };
+    // "Iran, Syria, and local militias": the actor is an item of a list that goes on
+    let listed = m <= v.chunks[c].end + 1;
+    kb - m <= 5
+        && (m + 1..kb)
+            .all(|k| v.words[k].chunk.is_none() && !(listed && v.is_any(k, &["and", "or"])))
 }
 
 /// The subject right before the verb group is a personal pronoun.
@@ -1427,6 +1461,27 @@ pub(crate) fn roles(
     let last = *t.fixed.last().unwrap_or(&t.head);
     let mut src = Vec::new();
     let mut tgt = Vec::new();
+    if e.recv {
+        // "Kenya received a $2 billion loan from China": the subject is the recipient (the
+        // target), the giver follows "from", after the object or inside the trigger's gap
+        if let Some(c) = left_actor(v, t.head, excluded).or_else(|| antecedent(v, t.head)) {
+            tgt = group(v, c, excluded);
+        }
+        let mut k = t.head + 1;
+        while k < cend && !v.is(k, "from") {
+            k += 1;
+        }
+        if k < cend
+            && let Some(c) = right_actor(v, k + 1, (k + 5).min(cend), excluded, false, &[], false)
+        {
+            src = group(v, c, excluded);
+        }
+        tgt.retain(|c| !src.contains(c));
+        return Roles {
+            source: args(doc, v, &src, false),
+            target: args(doc, v, &tgt, false),
+        };
+    }
     if e.noun {
         // pre-modifiers: "Russian and Syrian bombardment", "Russia's offensive"
         let mut k = t.head;
@@ -1631,7 +1686,9 @@ pub(crate) fn roles(
                     target: right_target(doc, v, t, cend, excluded, e.mil, communicative),
                 };
             }
-        } else if let Some(c) = left_actor(v, t.head, excluded).or_else(|| antecedent(v, t.head)) {
+        } else if let Some(c) = left_actor(v, t.head, excluded).or_else(|| antecedent(v, t.head))
+            && !bare_subject_after_comma(v, c, t.head, trigs)
+        {
             src = group(v, c, excluded);
         }
         let tg = right_target(doc, v, t, cend, excluded, false, communicative);
@@ -1640,7 +1697,7 @@ pub(crate) fn roles(
             target: tg,
         };
         if r.source.is_empty()
-            && let Some(sp) = bare_subject(v, t.head, trigs)
+            && let Some(sp) = bare_subject(v, t.head, trigs, false)
         {
             r.source.push(Argument {
                 entity: None,

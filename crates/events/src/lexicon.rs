@@ -101,6 +101,9 @@ pub(crate) struct Entry {
     /// ("meet the demand", "a place to visit"); it competes with the triggers like any entry
     /// and, when it wins, its words trigger nothing.
     pub decoy: bool,
+    /// The subject receives (`recv`): "Kenya received a loan from China" — the subject is the
+    /// target and the actor after "from" the source.
+    pub recv: bool,
     /// For noun triggers: the last pattern word as written, so that verb forms of it
     /// ("according" for "accord") are not taken for the noun.
     pub noun_last: Option<String>,
@@ -247,7 +250,7 @@ impl Lexicon {
                 }
                 let flags: Vec<&str> = f.get(2).map_or(vec![], |s| s.split_whitespace().collect());
                 for fl in &flags {
-                    if !matches!(*fl, "n" | "solo" | "mil" | "tgt" | "decoy") {
+                    if !matches!(*fl, "n" | "solo" | "mil" | "tgt" | "decoy" | "recv") {
                         return Err(format!("{file}:{}: unknown flag {fl}", n + 1));
                     }
                 }
@@ -268,6 +271,7 @@ impl Lexicon {
                     mil: flags.contains(&"mil"),
                     tgt: flags.contains(&"tgt"),
                     decoy: flags.contains(&"decoy"),
+                    recv: flags.contains(&"recv"),
                     rule: format!("{file}:{}", n + 1),
                 });
             }
