@@ -1132,11 +1132,18 @@ fn title_head(v: &View, c: usize) -> usize {
 }
 
 /// Chunks in text order joined by commas alone ("Norway's foreign minister, Jonas Berg,") name
-/// one actor twice; a list has "and", "or" or "&" somewhere ("Mordor, Rohan and Bree").
+/// one actor twice; a list has "and", "or" or "&" somewhere ("Mordor, Rohan and Bree"), also
+/// after its last name ("Mordor, Rohan, and other powers").
 fn apposition(v: &View, g: &[usize]) -> bool {
     let mut sorted = g.to_vec();
     sorted.sort_by_key(|&c| v.chunks[c].start);
+    // "France, Germany, and several neighbours": the list goes on after its last name
+    let last_end = sorted.last().map_or(0, |&c| v.chunks[c].end);
+    let list_goes_on = (last_end..(last_end + 2).min(v.len()))
+        .find(|&k| !v.is(k, ","))
+        .is_some_and(|k| v.is_any(k, &["and", "or", "&"]));
     g.len() > 1
+        && !list_goes_on
         && sorted.windows(2).all(|w| {
             let (a, b) = (v.chunks[w[0]].end, v.chunks[w[1]].start);
             a < b

@@ -5,6 +5,13 @@
 mod common;
 
 const ROLES: &str = "\
+# a bare noun subject after a comma is the subject of its own clause, not the actor of an
+# earlier one; an actor listed before the comma stays a subject
+140 occurred src= | After [Freedonian|FRD|nationality] troops entered the town, local farmers protested against the curfew.
+!11 | Two days after [Sylvanian|SYL|nationality] police raided the offices, a senior official condemned the raid.
+111 occurred src=FRD,SYL | [Freedonia|FRD|country], [Sylvania|SYL|country], and several neighbours condemned the strike.
+# a recipient subject: the giver follows \"from\"
+071 occurred src=SYL tgt=FRD; !04 | [Freedonia|FRD|country] received an emergency loan from [Sylvania|SYL|country].
 # an announced conflict act by its own actor is a threat that was made, never the act
 1384 occurred src=FRD tgt=SYL; !19 | [Freedonia|FRD|country] said it would bomb [Sylvania|SYL|country] if the blockade went on.
 1312 occurred src=NOR tgt=SWE; !16 | [Norway|NOR|country] says it will impose sanctions on [Sweden|SWE|country].
