@@ -28,6 +28,8 @@ pub(crate) struct W<'l> {
     pub place: Option<usize>,
     /// The place is a country (as a modifier it names an actor: "a US airstrike").
     pub country: bool,
+    /// How wide the place is (`place::feature_rank`: 2 a site … 12 a country, 0 unknown).
+    pub rank: u8,
     /// The word lies inside a time expression of the time layer; computed once.
     time: bool,
     /// Starts a clause (a subordinator) / is hard punctuation; computed once.
@@ -446,6 +448,7 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
             chunk: None,
             place: None,
             country: false,
+            rank: 0,
             time: false,
             sub: SUBORDINATORS.contains(&tmp.as_str()),
             hard: HARD_PUNCT.contains(&tmp.as_str()),
@@ -514,6 +517,7 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
             for w in &mut words[a..end.max(a)] {
                 if m.start <= w.span.start && w.span.end <= m.end {
                     w.country = matches!(p.feature, Some(dateline_doc::Feature::Country));
+                    w.rank = feature_rank(p.feature);
                     w.place = Some(pi);
                 }
             }

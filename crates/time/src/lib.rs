@@ -260,6 +260,21 @@ fn scan(
             None if possessive => Tense::Unknown,
             None => tense::tense_of(g.low, toks, lo, hi, i, e),
         };
+        // "in the morning" is the morning of a day named in or just before its sentence
+        // (in a past or present narrative); elsewhere it is habitual or unanchored.
+        if matches!(
+            x.sem,
+            Sem::Shift {
+                n: 0,
+                unit: lex::Unit::Day
+            }
+        ) && g_word(g, i) == "the"
+            && matches!(g.lex.get(i + 1), Some(Lex::PartOfDay(_)))
+            && (last_day.is_none() || *day_age > 1 || tense == Tense::Future)
+        {
+            i = e;
+            continue;
+        }
         // A past "soon" ("was soon released", "soon became") relates two past events: no
         // time of its own. Only the verbs next to it decide: "said it will soon" looks ahead.
         if matches!(x.sem, Sem::Ref("FUTURE_REF"))

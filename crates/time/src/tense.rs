@@ -137,6 +137,14 @@ const IRREGULAR_PAST: &[&str] = &[
     "wore",
     "declared",
     "announced",
+    // Past and present alike; in news narrative mostly the past ("the storm hit Friday",
+    // "and set Friday as the deadline"). After an auxiliary or a determiner they say
+    // nothing (see `cue`).
+    "set",
+    "hit",
+    "cut",
+    "shut",
+    "quit",
 ];
 
 /// `-ed` words that are rarely simple past verbs in news.
@@ -345,6 +353,11 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
     }
     match w {
         "will" | "shall" | "wo" | "would" => return Some(Tense::Future),
+        // A present modal looks ahead: "can take part in the April summit" ("can have
+        // known" is a perfect).
+        "can" | "must" | "should" if word(i + 1) != "have" && word(i.wrapping_sub(1)) != "a" => {
+            return Some(Tense::Future);
+        }
         "ll" if i > lo && low[toks[i - 1].start..].starts_with(['\'', '’']) => {
             return Some(Tense::Future);
         }
@@ -457,6 +470,25 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
         return Some(t);
     }
     if is_past_form(w) {
+        // A base form alike with its past ("to shut", "can cut", "did not hit") is none.
+        if matches!(w, "set" | "hit" | "cut" | "shut" | "quit")
+            && matches!(
+                word(i.wrapping_sub(1)),
+                "to" | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "do"
+                    | "does"
+                    | "did"
+                    | "not"
+                    | "t"
+            )
+        {
+            return None;
+        }
         // A participle after an auxiliary: the auxiliary has spoken.
         let mut j = i;
         let mut steps = 0;

@@ -1432,3 +1432,72 @@ fn the_nth_day_of_something_now_is_today() {
     let v = values("Leave expires on the tenth day of absence.", OCT);
     assert!(v.iter().all(|(t, _)| t != "the tenth day"), "{v:?}");
 }
+
+#[test]
+fn in_the_morning_of_a_narrative_day() {
+    // Published Monday 2016-12-12.
+    let t = "Grain prices slid Friday. Traders sold heavily in the morning.";
+    assert_eq!(tml(t, "2016-12-12", "the morning"), "2016-12-09TMO");
+    // Habitual or with no day nearby: nothing.
+    let v = values("The ferry sails in the morning.", "2016-12-12");
+    assert!(v.is_empty(), "{v:?}");
+}
+
+#[test]
+fn as_last_after_this_year_is_last_year() {
+    assert_eq!(
+        tml(
+            "The co-op expects to pay twice the bonus this year as last.",
+            OCT,
+            "last"
+        ),
+        "2015"
+    );
+    assert_eq!(
+        tml("Turnout this month was lower than last.", OCT, "last"),
+        "2016-09"
+    );
+    // "last" elsewhere is no time.
+    let v = values("She spoke first and he spoke last.", OCT);
+    assert!(v.is_empty(), "{v:?}");
+}
+
+#[test]
+fn the_year_before_an_amount_is_the_reporting_year() {
+    assert_eq!(
+        tml(
+            "The stock hit a high for the year of $18.25 in May.",
+            OCT,
+            "the year"
+        ),
+        "2016"
+    );
+    let v = values("It was the year of the great flood.", OCT);
+    assert!(v.iter().all(|(t, _)| t != "the year"), "{v:?}");
+}
+
+#[test]
+fn a_present_modal_looks_ahead() {
+    // Published Wednesday 2016-12-14.
+    assert_eq!(
+        value_of(
+            "The new members can now take part in planning for the summit in April.",
+            DEC,
+            "April"
+        ),
+        "2017-04"
+    );
+    assert_eq!(
+        value_of("Voters must register by Friday.", DEC, "Friday"),
+        "2016-12-16"
+    );
+    // A coordinated past verb nearer the day speaks first: "set" here is the past.
+    assert_eq!(
+        value_of(
+            "The board ruled that the loan must be repaid, and set Friday as the deadline.",
+            DEC,
+            "Friday"
+        ),
+        "2016-12-09"
+    );
+}
