@@ -762,3 +762,146 @@ fn a_name_with_an_age_is_a_person_and_fame_is_no_event() {
         .is_empty()
     );
 }
+
+#[test]
+fn the_finest_place_of_one_locative_phrase_is_the_event_place() {
+    // a named unit inside a province, a district inside a city, after a possessive
+    assert_eq!(
+        place_of(
+            "Gunmen killed a driver in the {Orvik|RU|admin2} area of {Dravos|RU|admin1} province.",
+            "killed"
+        ),
+        ["Orvik"]
+    );
+    assert_eq!(
+        place_of(
+            "A car bomb exploded in the {Karvo|XK|city} district in central {Zelvik|XK|city} on Friday.",
+            "exploded"
+        ),
+        ["Karvo"]
+    );
+    assert_eq!(
+        place_of(
+            "A roadside bomb wounded eight people in {Zelvik|XK|city}'s western {Osterby|XK|admin2} district.",
+            "wounded"
+        ),
+        ["Osterby"]
+    );
+    // the name of the unit in apposition to it
+    assert_eq!(
+        place_of(
+            "Police fired on marchers in a nearby {Zelvik|XK|city} neighbourhood, {Osterby|XK|city}.",
+            "fired"
+        ),
+        ["Osterby"]
+    );
+    // "in" and a possessive say which contains which, whatever the gazetteer's features
+    assert_eq!(
+        place_of(
+            "Soldiers patrolled {Besko|XK|city} in {Talmir|XK|admin2} district on Monday.",
+            "patrolled"
+        ),
+        ["Besko"]
+    );
+    // a reference point is no container: the event stays at the place named
+    assert_eq!(
+        place_of(
+            "Rebels bombed a police post in {Talmir|XK|admin2} district, south of {Zelvik|XK|city}.",
+            "bombed"
+        ),
+        ["Talmir"]
+    );
+    assert_eq!(
+        place_of(
+            "Police detonated two devices found in {Zelvik|XK|city}'s neighbouring province of {Dravos|XK|admin1}.",
+            "detonated"
+        ),
+        ["Dravos"]
+    );
+    // a name before a unit noun and "of" a place is the container of that place
+    assert_eq!(
+        place_of(
+            "Shells hit the {Zelvik|XK|city} suburb of {Osterby|XK|admin2} on Sunday.",
+            "hit"
+        ),
+        ["Osterby"]
+    );
+    // a description after a comma is not a narrower place
+    assert_eq!(
+        place_of(
+            "In {Besko|XK|city}, the largest {Kelmar|XK|region} town, crowds marched on Friday.",
+            "marched"
+        ),
+        ["Besko"]
+    );
+}
+
+#[test]
+fn a_place_in_an_organisation_name_is_no_event_place() {
+    assert!(
+        place_of(
+            "Government jets struck the Islamic State of {Varnholt|XV|country} and the {Levant|XV|region} positions on Friday.",
+            "struck"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "Protesters attacked the Bank of {Ruritania|RR|country} offices on Friday.",
+            "attacked"
+        )
+        .is_empty()
+    );
+    // (a place after an event noun and "of" still is: "the siege of Zelvik")
+    assert_eq!(
+        place_of(
+            "Government jets struck positions in the east of {Varnholt|XV|country} on Friday.",
+            "struck"
+        ),
+        ["Varnholt"]
+    );
+}
+
+#[test]
+fn a_place_after_a_second_predicate_is_not_the_first_ones() {
+    assert!(
+        place_of(
+            "The reporter was captured in June and is believed to be held in {Dravos|XK|city}.",
+            "captured"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "The envoy was seized by rebels and later became a teacher in {Zelvik|XK|city}.",
+            "seized"
+        )
+        .is_empty()
+    );
+    // material acts joined by "and" share the place
+    assert_eq!(
+        place_of(
+            "The guard was shot and was killed in {Zelvik|XK|city} on Friday.",
+            "shot"
+        ),
+        ["Zelvik"]
+    );
+    assert_eq!(
+        place_of(
+            "Gunmen shot two guards and wounded a driver in {Zelvik|XK|city} on Friday.",
+            "shot"
+        ),
+        ["Zelvik"]
+    );
+}
+
+#[test]
+fn a_list_of_containers_after_a_comma_is_no_apposed_unit() {
+    assert_eq!(
+        place_of(
+            "Gunmen killed five farmers in {Besko|XK|city} village, {Talmir|XK|admin2} district on Friday.",
+            "killed"
+        ),
+        ["Besko"]
+    );
+}

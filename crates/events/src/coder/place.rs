@@ -239,6 +239,11 @@ pub(crate) fn event_place_in(
         {
             continue;
         }
+        // "the Islamic State of Iraq and the Levant", "the Bank of Ruritania": a place named in
+        // an organisation's name is not where anything happened
+        if in_organisation_name(v, pstart) {
+            continue;
+        }
         let Some(pj) = prep.or(direct.then_some(pstart)) else {
             continue;
         };
@@ -407,6 +412,29 @@ pub(crate) fn event_place_in(
         if nearer_other {
             continue;
         }
+        // "was captured and is believed to be held in Dravos", "captured the town and became
+        // its governor in Zelvik": the place follows a second predicate joined by "and", not
+        // the trigger (unless both are material acts: "was shot and was killed in Zelvik")
+        if pj >= t.head
+            && between.clone().any(|x| {
+                v.is(x, "and") && {
+                    let mut k = x + 1;
+                    while k < pj
+                        && (v.low(k).ends_with("ly") || v.is_any(k, &["then", "later", "also"]))
+                    {
+                        k += 1;
+                    }
+                    v.is_any(k, SECOND_PREDICATE)
+                        && !(material(quad)
+                            && trigs
+                                .iter()
+                                .enumerate()
+                                .any(|(j2, o)| o.head > k && o.head < pj && material(quads[j2])))
+                }
+            })
+        {
+            continue;
+        }
         // "In Paris, …" / "Speaking in Paris, …": a sentence-initial adjunct without a trigger
         // of its own places the main clause
         let initial_adjunct = pend <= t.head
@@ -469,7 +497,314 @@ pub(crate) fn event_place_in(
         };
         consider(p, pstart, pend, score, rule);
     }
-    best.map(|(p, a, b, _, r)| (p, a, b, r))
+    let (p, a, b, _, r) = best?;
+    Some(
+        narrower_in_phrase(v, last, (p, a, b))
+            .map_or((p, a, b, r), |(q, x, y)| (q, x, y, "narrower")),
+    )
+}
+
+/// How wide a place is, from its gazetteer feature: 4 a site, 7 a city, 6 a second-level
+/// unit, 8 a province, 10 a wider region, 12 a country; 0 when unknown or not comparable (a
+/// river). The scale leaves room for the unit nouns of [`unit_rank`]: a named district is
+/// narrower than the city it is named with ("Baghdad's Karrada district").
+pub(crate) fn feature_rank(f: Option<dateline_doc::Feature>) -> u8 {
+    use dateline_doc::Feature;
+    match f {
+        Some(Feature::Landmark) => 2,
+        Some(Feature::City) => 7,
+        Some(Feature::Admin2) => 6,
+        Some(Feature::Admin1) => 8,
+        Some(Feature::Region) => 10,
+        Some(Feature::Country) => 12,
+        Some(Feature::Water) | None => 0,
+    }
+}
+
+/// Built sites, narrower than any settlement ("the Zelvik prison", "Saint Brannoc Hospital").
+const BUILT_SITES: &[&str] = &[
+    "hospital",
+    "museum",
+    "square",
+    "dam",
+    "bridge",
+    "airport",
+    "airbase",
+    "school",
+    "university",
+    "palace",
+    "prison",
+    "jail",
+    "market",
+    "bazaar",
+    "junction",
+    "crossing",
+    "station",
+    "mosque",
+    "church",
+    "cathedral",
+    "temple",
+    "stadium",
+    "hotel",
+    "refinery",
+    "checkpoint",
+];
+
+/// The width of a unit noun naming a place ("district", "province", "hospital") on the scale
+/// of [`feature_rank`]; `None` for a noun that says nothing of it ("region", "valley").
+fn unit_rank(l: &str) -> Option<u8> {
+    match l {
+        "village" | "villages" | "hamlet" | "hamlets" | "town" | "towns" | "settlement"
+        | "suburb" | "neighborhood" | "neighbourhood" | "quarter" | "camp" | "area" => Some(4),
+        "district" | "subdistrict" | "sub-district" | "county" | "municipality" | "township"
+        | "commune" | "locality" | "lga" => Some(6),
+        "city" => Some(7),
+        "province" | "governorate" | "state" => Some(8),
+        _ if BUILT_SITES.contains(&l) => Some(2),
+        _ => None,
+    }
+}
+
+/// How wide the place at words `a..b` is as the sentence names it: its own unit noun first
+/// ("Herat province", "the town of Besko", "Tel Kara District", "the Zelvik prison"), else its
+/// gazetteer feature.
+fn place_rank(v: &View, a: usize, b: usize) -> u8 {
+    if b > a
+        && let Some(r) = unit_rank(v.low(b - 1))
+    {
+        return r;
+    }
+    // (not "the Zelvik suburb of Osterby", "the largest Dravos town": the name before a unit
+    // noun and "of" a place without a unit noun of its own names the container of that place)
+    if b < v.len()
+        && let Some(r) = unit_rank(v.low(b))
+    {
+        let mut k = b + 1;
+        if !v.is(k, "of") {
+            return r;
+        }
+        while k < v.len() && (v.is(k, "of") || GEO_MODS.contains(&v.low(k))) {
+            k += 1;
+        }
+        let Some(q) = v.words.get(k).and_then(|w| w.place) else {
+            return r;
+        };
+        while k < v.len() && v.words[k].place == Some(q) {
+            k += 1;
+        }
+        if k < v.len() && unit_rank(v.low(k)).is_some() {
+            return r;
+        }
+    }
+    if a >= 2
+        && v.is(a - 1, "of")
+        && let Some(r) = unit_rank(v.low(a - 2))
+    {
+        return r;
+    }
+    v.words[a].rank
+}
+
+/// A narrower place named in the same locative phrase as the chosen one (words `a..b`), which
+/// then only contains it: "in the Shindand area of Herat province", "in the Karrada district
+/// in central Baghdad", "in Baghdad's western Mansour district", "in a nearby Queens
+/// neighbourhood, Astoria". The event happened at the finest place the phrase names. The words
+/// between the two may only be those of containment: "in", "of", "'s", a comma, determiners,
+/// unit nouns, other place names and plain modifiers; not a reference point ("near Zelvik",
+/// "south of Zelvik", "Zelvik's neighbouring province of"), a conjunction, a verb or a date.
+/// A narrower place before the chosen one must itself open the phrase (after a preposition of
+/// place, "of", or the trigger `last` taking it as object).
+fn narrower_in_phrase(
+    v: &View,
+    last: usize,
+    (p, a, b): (usize, usize, usize),
+) -> Option<(usize, usize, usize)> {
+    let rp = place_rank(v, a, b);
+    if rp == 0 {
+        return None;
+    }
+    let plain = |k: usize| {
+        let l = v.low(k);
+        let w = &v.words[k];
+        !w.punct
+            && !w.upper
+            && !w.lexical
+            && !FUNCTION.contains(&l)
+            && !PREPOSITIONS.contains(&l)
+            && !SUBORDINATORS.contains(&l)
+            && !BE.contains(&l)
+            && calendar_word(l).is_none()
+            && !w.time
+            && !l.ends_with("ing")
+            && !matches!(
+                l,
+                "neighbouring" | "neighboring" | "nearby" | "adjacent" | "near"
+            )
+            && l.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    let modifier = |k: usize| {
+        let l = v.low(k);
+        matches!(l, "the" | "a" | "an")
+            || GEO_MODS.contains(&l)
+            || DIRECTION_ADJECTIVES.contains(&l)
+            || GEO_NOUNS.contains(&l)
+            || unit_rank(l).is_some()
+            || v.is_any(k, PART_NOUNS)
+            || v.is_any(k, SETTLEMENT_NOUNS)
+            || plain(k)
+    };
+    let containment = |k: usize| {
+        // "south of Zelvik" names a reference point, not a container
+        if v.is_any(k, DIRECTIONS) && v.is(k + 1, "of") {
+            return false;
+        }
+        matches!(v.low(k), "of" | "in" | "," | "'s" | "’s" | "s")
+            || v.words[k].place.is_some()
+            || modifier(k)
+    };
+    // the runs of place words near the chosen place
+    let n = v.len();
+    let mut runs = Vec::new();
+    let mut k = a.saturating_sub(8);
+    while k < (b + 8).min(n) {
+        let Some(q) = v.words[k].place else {
+            k += 1;
+            continue;
+        };
+        let x = k;
+        while k < n && v.words[k].place == Some(q) {
+            k += 1;
+        }
+        runs.push((q, x, k));
+    }
+    let listed = extend_coordinated(v, b);
+    let mut found: Option<(u8, usize, (usize, usize, usize))> = None;
+    for (q, x, y) in runs {
+        if q == p || v.words[x].country {
+            continue;
+        }
+        // "a nearby Zelvik neighbourhood, Osterby": the unit noun names the place after the
+        // comma, and the name before it is its container
+        // (not a list of containers: "in Besko village, Talmir district")
+        let apposed = x == b + 2
+            && v.is(b + 1, ",")
+            && unit_rank(v.low(b)).is_some()
+            && (a.saturating_sub(2)..a).any(|k| v.is_any(k, &["a", "an", "the", "another"]));
+        let (rq, rp) = if apposed {
+            (unit_rank(v.low(b)).unwrap_or(0), v.words[a].rank)
+        } else {
+            (place_rank(v, x, y), rp)
+        };
+        if rq == 0 || rq >= rp {
+            continue;
+        }
+        let gap = if y <= a {
+            // coordinated with the chosen place ("in Besko, Ravnik and Dravos")
+            if extend_coordinated(v, y) >= a {
+                continue;
+            }
+            // the narrower place opens the phrase
+            let mut j = x;
+            while j > 0 && modifier(j - 1) && x - j < 4 {
+                j -= 1;
+            }
+            if !(j > 0 && (v.is_any(j - 1, LOC_PREPS) || v.is(j - 1, "of") || j - 1 == last)) {
+                continue;
+            }
+            // "in the Swat Valley's Kabal area": the possessor contains what follows
+            if (y..a).any(|k| v.is_any(k, &["'s", "’s", "s"])) {
+                continue;
+            }
+            y..a
+        } else if b <= x {
+            if x < listed {
+                continue;
+            }
+            // "Besko in Dravos district": what follows "in" contains what precedes it
+            if (b..x).any(|k| v.is(k, "in")) {
+                continue;
+            }
+            // across a comma only the name of the unit the chosen place is a part of ("a
+            // nearby Queens neighbourhood, Astoria"; not "Gulariya, the district headquarters
+            // of Bardiya", "Nablus, the largest West Bank town")
+            if (b..x).any(|k| v.is(k, ",")) && !apposed {
+                continue;
+            }
+            b..x
+        } else {
+            continue;
+        };
+        if gap.len() > 6
+            || !gap.clone().all(containment)
+            || gap.clone().filter(|&k| v.is(k, ",")).count() > 2
+        {
+            continue;
+        }
+        if found.is_none_or(|(r, g, _)| rq < r || (rq == r && gap.len() < g)) {
+            found = Some((rq, gap.len(), (q, x, y)));
+        }
+    }
+    found.map(|(_, _, c)| c)
+}
+
+/// Words that open a second predicate after "and" ("and is believed …", "and became …").
+const SECOND_PREDICATE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "must", "should", "became", "becomes", "remains", "remained", "faces", "face",
+];
+
+/// Capitalised heads of organisation names that take "of <place>": "the Islamic State of
+/// Iraq", "the Bank of Ruritania", "the University of Zelvik".
+const ORGANISATION_HEADS: &[&str] = &[
+    "state",
+    "bank",
+    "university",
+    "college",
+    "party",
+    "front",
+    "council",
+    "ministry",
+    "church",
+    "institute",
+    "league",
+    "movement",
+    "organization",
+    "organisation",
+    "union",
+    "federation",
+    "association",
+    "committee",
+    "brigade",
+    "brigades",
+    "emirate",
+    "academy",
+    "company",
+    "corporation",
+];
+
+/// The place starting at word `a` is part of an organisation's name: after a capitalised
+/// organisation head and "of" ("the Islamic State of Iraq"), or coordinated with such a place
+/// ("… of Iraq and the Levant", "… of Iraq and Al-Sham").
+fn in_organisation_name(v: &View, a: usize) -> bool {
+    let mut s = a;
+    // walk back over coordinated places to the first
+    loop {
+        let mut k = s;
+        if k > 0 && v.is(k - 1, "the") {
+            k -= 1;
+        }
+        if k >= 2 && v.is_any(k - 1, &["and", ","]) && v.words[k - 2].place.is_some() {
+            let p = v.words[k - 2].place;
+            let mut j = k - 2;
+            while j > 0 && v.words[j - 1].place == p {
+                j -= 1;
+            }
+            s = j;
+            continue;
+        }
+        break;
+    }
+    s >= 2 && v.is(s - 1, "of") && v.words[s - 2].upper && v.is_any(s - 2, ORGANISATION_HEADS)
 }
 
 /// Lower-case nouns that name a part of a place possessed by it ("Varnholt's north-west",

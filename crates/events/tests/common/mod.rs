@@ -126,6 +126,10 @@ pub fn doc(lines: &[&str]) -> Doc {
             '{' => {
                 let feature = match m.fields.get(1).map(String::as_str) {
                     Some("country") => Some(Feature::Country),
+                    Some("admin1") => Some(Feature::Admin1),
+                    Some("admin2") => Some(Feature::Admin2),
+                    Some("region") => Some(Feature::Region),
+                    Some("landmark") => Some(Feature::Landmark),
                     _ => Some(Feature::City),
                 };
                 if let Some(p) = d.places.iter_mut().find(|p| p.name == name) {
