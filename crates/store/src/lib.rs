@@ -26,9 +26,9 @@ pub use query::{normalise_root, normalise_status, prefix_end};
 pub use dedup::{ClusterCounts, ClusterQuery, ClusteredRow, DedupCounts};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params, types::ToSql};
-use serde::Serialize;
-use serde_json::{Map, Value};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::fmt;
 use std::path::Path;
 
@@ -493,70 +493,6 @@ fn defer_child_indexes(tx: &Transaction, adding: usize) -> Result<Vec<(String, S
     Ok(indexes)
 }
 
-/// Member `k` of an object. The objects of a record are small (an event has about 15 keys, an
-/// actor or a date a handful): comparing the keys in turn is cheaper than hashing `k`.
-fn get<'a>(v: &'a Value, k: &str) -> Option<&'a Value> {
-    let o = v.as_object()?;
-    if o.len() > 24 {
-        return o.get(k);
-    }
-    o.iter().find(|(key, _)| key.as_str() == k).map(|(_, x)| x)
-}
-/// [`get`], or `null` when absent (as indexing a [`Value`] gives).
-fn member<'a>(v: &'a Value, k: &str) -> &'a Value {
-    get(v, k).unwrap_or(&Value::Null)
-}
-fn s<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
-    get(v, k).and_then(Value::as_str)
-}
-fn i(v: &Value, k: &str) -> Option<i64> {
-    get(v, k).and_then(Value::as_i64)
-}
-fn f(v: &Value, k: &str) -> Option<f64> {
-    get(v, k).and_then(Value::as_f64)
-}
-fn arr<'a>(v: &'a Value, k: &str) -> &'a [Value] {
-    get(v, k)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
-}
-
-/// Serialises a record with `article.text` left out, without copying it.
-struct WithoutText<'a>(&'a Value);
-
-impl Serialize for WithoutText<'_> {
-    fn serialize<S: serde::Serializer>(&self, ser: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        struct Article<'a>(&'a Map<String, Value>);
-        impl Serialize for Article<'_> {
-            fn serialize<S: serde::Serializer>(
-                &self,
-                ser: S,
-            ) -> std::result::Result<S::Ok, S::Error> {
-                let mut m = ser.serialize_map(None)?;
-                for (k, v) in self.0.iter().filter(|(k, _)| k.as_str() != "text") {
-                    m.serialize_entry(k, v)?;
-                }
-                m.end()
-            }
-        }
-        match self.0.as_object() {
-            Some(top) => {
-                let mut m = ser.serialize_map(Some(top.len()))?;
-                for (k, v) in top {
-                    match v.as_object() {
-                        Some(a) if k == "article" => m.serialize_entry(k, &Article(a))?,
-                        _ => m.serialize_entry(k, v)?,
-                    }
-                }
-                m.end()
-            }
-            None => self.0.serialize(ser),
-        }
-    }
-}
-
 /// A record made ready for storing: its key, hash, stored JSON and table rows computed.
 /// Preparing is the costly, connection-free part of an insert, so callers with many threads
 /// do it in parallel and leave only the writes to the one writer ([`Store::insert_prepared`]).
@@ -640,168 +576,276 @@ struct CasualtyIn {
     date_value: Option<String>,
 }
 
-fn so(v: &Value, k: &str) -> Option<String> {
-    s(v, k).map(str::to_string)
-}
-
-fn event_rows(rec: &Value, text: &str) -> Vec<EventIn> {
-    let published = rec
-        .pointer("/article/published")
-        .and_then(Value::as_str)
-        .and_then(dateline_dedup::date::interval);
-    let entities: HashMap<&str, &Value> = arr(rec, "entities")
-        .iter()
-        .filter_map(|e| Some((s(e, "id")?, e)))
-        .collect();
-    let places: HashMap<&str, &Value> = arr(rec, "places")
-        .iter()
-        .filter_map(|p| Some((s(p, "id")?, p)))
-        .collect();
-    let sentences = arr(rec, "sentences");
-    let slice = |a: i64, b: i64| text.get(usize::try_from(a).ok()?..usize::try_from(b).ok()?);
-    let mut out = Vec::new();
-    for ev in arr(rec, "events") {
-        let Some(cameo) = s(ev, "cameo") else {
-            continue;
-        };
-        let sentence = i(ev, "sentence");
-        let span = sentence
-            .and_then(|n| sentences.get(usize::try_from(n).ok()?))
-            .and_then(|sp| Some((i(sp, "start")?, i(sp, "end")?)));
-        let trig = member(ev, "trigger");
-        let (ts, te) = (i(trig, "start"), i(trig, "end"));
-        let mut actors = Vec::new();
-        for role in ["source", "target"] {
-            for a in arr(ev, role) {
-                // An actor's country is its entity's (codes like IGOUNO have none).
-                let ent = s(a, "entity").and_then(|id| entities.get(id));
-                actors.push(ActorIn {
-                    role,
-                    code: so(a, "code")
-                        .or_else(|| ent.and_then(|e| so(member(e, "actor"), "code"))),
-                    country: ent.and_then(|e| so(member(e, "actor"), "country")),
-                    name: ent.and_then(|e| so(e, "name")),
-                    entity_id: so(a, "entity"),
-                    start: i(a, "start"),
-                    end: i(a, "end"),
-                });
-            }
-        }
-        let date = member(ev, "date");
-        let place_ref = member(ev, "place");
-        let place = s(place_ref, "place").and_then(|id| places.get(id));
-        let plover = member(ev, "plover");
-        out.push(EventIn {
-            event_id: so(ev, "id").unwrap_or_default(),
-            sentence,
-            sentence_span: span,
-            evidence: span.and_then(|(a, b)| slice(a, b)).map(str::to_string),
-            trigger_start: ts,
-            trigger_end: te,
-            trigger_text: so(ev, "text").or_else(|| Some(slice(ts?, te?)?.to_string())),
-            cameo: cameo.to_string(),
-            root: so(ev, "cameo_root").unwrap_or_else(|| cameo.chars().take(2).collect()),
-            quad_class: i(ev, "quad_class"),
-            goldstein: f(ev, "goldstein"),
-            plover_type: so(plover, "type"),
-            plover_mode: so(plover, "mode"),
-            status: so(ev, "status").unwrap_or_else(|| "occurred".into()),
-            confidence: f(ev, "confidence"),
-            date_value: so(date, "value"),
-            date_precision: so(date, "precision"),
-            date_basis: so(date, "basis"),
-            date_bounds: s(date, "value").and_then(keys::date_bounds),
-            place_name: place.and_then(|p| so(p, "name")),
-            geonameid: place.and_then(|p| i(p, "geonameid")),
-            place_country: place.and_then(|p| so(p, "country")),
-            admin1: place.and_then(|p| so(p, "admin1")),
-            lat: place.and_then(|p| f(p, "lat")),
-            lon: place.and_then(|p| f(p, "lon")),
-            place_basis: so(place_ref, "basis"),
-            place_feature: place.and_then(|p| so(p, "feature")),
-            actors,
-            same_as: so(ev, "same_as"),
-            cl_days: match s(date, "value") {
-                Some(v) => dateline_dedup::date::interval(v),
-                None => published,
-            },
-        });
-    }
-    out
-}
-
-impl Prepared {
-    /// `None` for records that are no `dateline/1` article (error records, no `article.text`).
-    pub fn new(record: &Value) -> Option<Prepared> {
-        if record.get("error").is_some() {
-            return None;
-        }
-        let art = member(record, "article");
-        let text = s(art, "text")?;
-        let casualties = arr(record, "casualties")
-            .iter()
-            .map(|c| CasualtyIn {
-                casualty_id: so(c, "id"),
-                event_id: so(c, "event"),
-                kind: so(c, "kind"),
-                min: i(c, "min"),
-                max: i(c, "max"),
-                approx: c.get("approx").and_then(Value::as_bool),
-                group: so(c, "group"),
-                part_of: so(c, "part_of"),
-                text: so(c, "text"),
-                start: i(c, "start"),
-                end: i(c, "end"),
-                place_id: so(c, "place"),
-                date_value: so(member(c, "date"), "value"),
-            })
-            .collect();
-        let hash = keys::content_hash(text);
-        Some(Prepared {
-            doc_id: so(art, "id").unwrap_or_default(),
-            key: keys::key_of(s(art, "url"), || hash.clone()),
-            url: so(art, "url"),
-            hash,
-            source: so(art, "source"),
-            title: so(art, "title"),
-            published: so(art, "published"),
-            language: so(art, "language"),
-            text: text.to_string(),
-            json: serde_json::to_string(&WithoutText(record)).ok()?,
-            events: event_rows(record, text),
-            casualties,
-            print: dateline_dedup::Fingerprint::of_text(text),
-        })
-    }
-}
-
-/// The members of a `dateline/1` record [`Prepared::from_json`] reads, borrowed from the JSON
-/// text where no escape forces a copy. Fields are typed as the pipeline writes them; a record
-/// that differs (a number where a string is expected) is not read this way at all, and the
-/// caller falls back to [`Prepared::new`], which reads any shape.
+/// The members of a `dateline/1` record the store reads, as [`Prepared::new`] and
+/// [`Prepared::from_json`] read them: from a JSON tree or straight from JSON text (strings
+/// borrowed where no escape forces a copy). Every member is lenient, as reading the tree by
+/// hand was: a member that is absent, `null` or of another type than expected reads as
+/// absent (`None`, an empty list), an array element that is no object as an object with no
+/// members (so positions in `sentences` still count), and the record is no article unless
+/// `article` is an object with a string `text`.
 mod typed {
     use serde::Deserialize;
+    use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
     use std::borrow::Cow;
+    use std::fmt;
+    use std::marker::PhantomData;
 
-    pub type Str<'a> = Option<Cow<'a, str>>;
-
-    #[derive(Deserialize)]
-    pub struct Record<'a> {
-        pub error: Option<serde::de::IgnoredAny>,
-        #[serde(borrow)]
-        pub article: Option<Article<'a>>,
-        #[serde(default)]
-        pub sentences: Option<Vec<Span>>,
-        #[serde(borrow, default)]
-        pub entities: Option<Vec<Entity<'a>>>,
-        #[serde(borrow, default)]
-        pub places: Option<Vec<Place<'a>>>,
-        #[serde(borrow, default)]
-        pub events: Option<Vec<Event<'a>>>,
-        #[serde(borrow, default)]
-        pub casualties: Option<Vec<Casualty<'a>>>,
+    /// Any JSON value, keeping only what a lenient member needs: a string (borrowed when
+    /// possible) or a number; objects and arrays are skipped.
+    enum Scalar<'a> {
+        Str(Cow<'a, str>),
+        Int(i64),
+        Uint(u64),
+        Float(f64),
+        Bool(bool),
+        Other,
     }
-    #[derive(Deserialize)]
+
+    /// Skipping visitor methods for the JSON types a lenient reader does not expect: each
+    /// gives `$none`.
+    macro_rules! ignore_scalars {
+        ($none:expr) => {
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+                Ok($none)
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+                Ok($none)
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+                Ok($none)
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+                Ok($none)
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+                Ok($none)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok($none)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok($none)
+            }
+        };
+    }
+
+    fn skip_map<'de, A: MapAccess<'de>>(mut m: A) -> Result<(), A::Error> {
+        while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    fn skip_seq<'de, A: SeqAccess<'de>>(mut s: A) -> Result<(), A::Error> {
+        while s.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V<'a>(PhantomData<&'a ()>);
+            impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+                type Value = Scalar<'a>;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("any JSON value")
+                }
+                fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Scalar<'a>, E> {
+                    Ok(Scalar::Str(Cow::Borrowed(v)))
+                }
+                fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar<'a>, E> {
+                    Ok(Scalar::Str(Cow::Owned(v.to_string())))
+                }
+                fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar<'a>, E> {
+                    Ok(Scalar::Str(Cow::Owned(v)))
+                }
+                fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar<'a>, E> {
+                    Ok(Scalar::Int(v))
+                }
+                fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar<'a>, E> {
+                    Ok(Scalar::Uint(v))
+                }
+                fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar<'a>, E> {
+                    Ok(Scalar::Float(v))
+                }
+                fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar<'a>, E> {
+                    Ok(Scalar::Bool(v))
+                }
+                fn visit_unit<E: de::Error>(self) -> Result<Scalar<'a>, E> {
+                    Ok(Scalar::Other)
+                }
+                fn visit_none<E: de::Error>(self) -> Result<Scalar<'a>, E> {
+                    Ok(Scalar::Other)
+                }
+                fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Scalar<'a>, A::Error> {
+                    skip_map(m).map(|()| Scalar::Other)
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Scalar<'a>, A::Error> {
+                    skip_seq(s).map(|()| Scalar::Other)
+                }
+            }
+            d.deserialize_any(V(PhantomData))
+        }
+    }
+
+    /// A string member.
+    #[derive(Default)]
+    pub struct Str<'a>(pub Option<Cow<'a, str>>);
+
+    impl Str<'_> {
+        pub fn get(&self) -> Option<&str> {
+            self.0.as_deref()
+        }
+        pub fn own(&self) -> Option<String> {
+            self.0.as_deref().map(str::to_string)
+        }
+    }
+
+    impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(Str(match Scalar::deserialize(d)? {
+                Scalar::Str(s) => Some(s),
+                _ => None,
+            }))
+        }
+    }
+
+    /// An integer member (as `serde_json::Value::as_i64` reads it: no fraction, in range).
+    #[derive(Default, Clone, Copy)]
+    pub struct Int(pub Option<i64>);
+
+    impl<'de> Deserialize<'de> for Int {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(Int(match Scalar::deserialize(d)? {
+                Scalar::Int(v) => Some(v),
+                Scalar::Uint(v) => i64::try_from(v).ok(),
+                _ => None,
+            }))
+        }
+    }
+
+    /// A number member (as `serde_json::Value::as_f64` reads it: any number).
+    #[derive(Default, Clone, Copy)]
+    pub struct Num(pub Option<f64>);
+
+    impl<'de> Deserialize<'de> for Num {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(Num(match Scalar::deserialize(d)? {
+                Scalar::Int(v) => Some(v as f64),
+                Scalar::Uint(v) => Some(v as f64),
+                Scalar::Float(v) => Some(v),
+                _ => None,
+            }))
+        }
+    }
+
+    /// A boolean member.
+    #[derive(Default, Clone, Copy)]
+    pub struct Bool(pub Option<bool>);
+
+    impl<'de> Deserialize<'de> for Bool {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(Bool(match Scalar::deserialize(d)? {
+                Scalar::Bool(v) => Some(v),
+                _ => None,
+            }))
+        }
+    }
+
+    /// Whether a member is there at all, whatever its value (`null` included).
+    #[derive(Default)]
+    pub struct Present(pub bool);
+
+    impl<'de> Deserialize<'de> for Present {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            IgnoredAny::deserialize(d).map(|_| Present(true))
+        }
+    }
+
+    /// An object member: `None` when it is no object.
+    pub struct Obj<T>(pub Option<T>);
+
+    impl<T> Default for Obj<T> {
+        fn default() -> Self {
+            Obj(None)
+        }
+    }
+
+    impl<T> Obj<T> {
+        pub fn get(&self) -> Option<&T> {
+            self.0.as_ref()
+        }
+    }
+
+    impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V<T>(PhantomData<T>);
+            impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+                type Value = Obj<T>;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("any JSON value")
+                }
+                ignore_scalars!(Obj(None));
+                fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Obj<T>, A::Error> {
+                    T::deserialize(de::value::MapAccessDeserializer::new(m)).map(|t| Obj(Some(t)))
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, s: A) -> Result<Obj<T>, A::Error> {
+                    skip_seq(s).map(|()| Obj(None))
+                }
+            }
+            d.deserialize_any(V(PhantomData))
+        }
+    }
+
+    /// An array member of objects: empty when it is no array; an element that is no object
+    /// is an object without members (`T::default()`).
+    pub struct Arr<T>(pub Vec<T>);
+
+    impl<T> Default for Arr<T> {
+        fn default() -> Self {
+            Arr(Vec::new())
+        }
+    }
+
+    impl<'de, T: Deserialize<'de> + Default> Deserialize<'de> for Arr<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V<T>(PhantomData<T>);
+            impl<'de, T: Deserialize<'de> + Default> Visitor<'de> for V<T> {
+                type Value = Arr<T>;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("any JSON value")
+                }
+                ignore_scalars!(Arr(Vec::new()));
+                fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Arr<T>, A::Error> {
+                    let mut out = Vec::with_capacity(s.size_hint().unwrap_or(0));
+                    while let Some(Obj(t)) = s.next_element::<Obj<T>>()? {
+                        out.push(t.unwrap_or_default());
+                    }
+                    Ok(Arr(out))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, m: A) -> Result<Arr<T>, A::Error> {
+                    skip_map(m).map(|()| Arr(Vec::new()))
+                }
+            }
+            d.deserialize_any(V(PhantomData))
+        }
+    }
+
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    pub struct Record<'a> {
+        pub error: Present,
+        #[serde(borrow)]
+        pub article: Obj<Article<'a>>,
+        pub sentences: Arr<Span>,
+        #[serde(borrow)]
+        pub entities: Arr<Entity<'a>>,
+        #[serde(borrow)]
+        pub places: Arr<Place<'a>>,
+        #[serde(borrow)]
+        pub events: Arr<Event<'a>>,
+        #[serde(borrow)]
+        pub casualties: Arr<Casualty<'a>>,
+    }
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct Article<'a> {
         #[serde(borrow)]
         pub id: Str<'a>,
@@ -818,60 +862,67 @@ mod typed {
         #[serde(borrow)]
         pub text: Str<'a>,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct Span {
-        pub start: Option<i64>,
-        pub end: Option<i64>,
+        pub start: Int,
+        pub end: Int,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct Actor<'a> {
         #[serde(borrow)]
         pub code: Str<'a>,
         #[serde(borrow)]
         pub country: Str<'a>,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct Entity<'a> {
         #[serde(borrow)]
         pub id: Str<'a>,
         #[serde(borrow)]
         pub name: Str<'a>,
         #[serde(borrow)]
-        pub actor: Option<Actor<'a>>,
+        pub actor: Obj<Actor<'a>>,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct Place<'a> {
         #[serde(borrow)]
         pub id: Str<'a>,
         #[serde(borrow)]
         pub name: Str<'a>,
-        pub geonameid: Option<i64>,
+        pub geonameid: Int,
         #[serde(borrow)]
         pub country: Str<'a>,
         #[serde(borrow)]
         pub admin1: Str<'a>,
-        pub lat: Option<f64>,
-        pub lon: Option<f64>,
+        pub lat: Num,
+        pub lon: Num,
         #[serde(borrow)]
         pub feature: Str<'a>,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct Argument<'a> {
         #[serde(borrow)]
         pub entity: Str<'a>,
         #[serde(borrow)]
         pub code: Str<'a>,
-        pub start: Option<i64>,
-        pub end: Option<i64>,
+        pub start: Int,
+        pub end: Int,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct Plover<'a> {
         #[serde(borrow, rename = "type")]
         pub kind: Str<'a>,
         #[serde(borrow)]
         pub mode: Str<'a>,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct Date<'a> {
         #[serde(borrow)]
         pub value: Str<'a>,
@@ -880,49 +931,53 @@ mod typed {
         #[serde(borrow)]
         pub basis: Str<'a>,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct PlaceRef<'a> {
         #[serde(borrow)]
         pub place: Str<'a>,
         #[serde(borrow)]
         pub basis: Str<'a>,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct Event<'a> {
         #[serde(borrow)]
         pub id: Str<'a>,
-        pub sentence: Option<i64>,
-        pub trigger: Option<Span>,
+        pub sentence: Int,
+        pub trigger: Obj<Span>,
         #[serde(borrow)]
         pub text: Str<'a>,
         #[serde(borrow)]
         pub cameo: Str<'a>,
         #[serde(borrow)]
         pub cameo_root: Str<'a>,
-        pub quad_class: Option<i64>,
-        pub goldstein: Option<f64>,
+        pub quad_class: Int,
+        pub goldstein: Num,
         #[serde(borrow)]
-        pub plover: Option<Plover<'a>>,
+        pub plover: Obj<Plover<'a>>,
         #[serde(borrow)]
         pub status: Str<'a>,
-        pub confidence: Option<f64>,
-        #[serde(borrow, default)]
-        pub source: Option<Vec<Argument<'a>>>,
-        #[serde(borrow, default)]
-        pub target: Option<Vec<Argument<'a>>>,
+        pub confidence: Num,
         #[serde(borrow)]
-        pub date: Option<Date<'a>>,
+        pub source: Arr<Argument<'a>>,
         #[serde(borrow)]
-        pub place: Option<PlaceRef<'a>>,
+        pub target: Arr<Argument<'a>>,
+        #[serde(borrow)]
+        pub date: Obj<Date<'a>>,
+        #[serde(borrow)]
+        pub place: Obj<PlaceRef<'a>>,
         #[serde(borrow)]
         pub same_as: Str<'a>,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct CasualtyDate<'a> {
         #[serde(borrow)]
         pub value: Str<'a>,
     }
-    #[derive(Deserialize)]
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
     pub struct Casualty<'a> {
         #[serde(borrow)]
         pub id: Str<'a>,
@@ -930,21 +985,21 @@ mod typed {
         pub event: Str<'a>,
         #[serde(borrow)]
         pub kind: Str<'a>,
-        pub min: Option<i64>,
-        pub max: Option<i64>,
-        pub approx: Option<bool>,
+        pub min: Int,
+        pub max: Int,
+        pub approx: Bool,
         #[serde(borrow)]
         pub group: Str<'a>,
         #[serde(borrow)]
         pub part_of: Str<'a>,
         #[serde(borrow)]
         pub text: Str<'a>,
-        pub start: Option<i64>,
-        pub end: Option<i64>,
+        pub start: Int,
+        pub end: Int,
         #[serde(borrow)]
         pub place: Str<'a>,
         #[serde(borrow)]
-        pub date: Option<CasualtyDate<'a>>,
+        pub date: Obj<CasualtyDate<'a>>,
     }
 }
 
@@ -1068,155 +1123,176 @@ fn without_article_text(json: &str) -> Option<String> {
     Some(out)
 }
 
+/// The rows of a record read by [`typed`], and `stored`, the JSON text it is stored as.
+/// `None` for records that are no `dateline/1` article (an `error` member, no `article.text`).
+fn prepare(rec: typed::Record, stored: impl FnOnce() -> Option<String>) -> Option<Prepared> {
+    if rec.error.0 {
+        return None;
+    }
+    let art = rec.article.0?;
+    let text = art.text.0?;
+    let json = stored()?;
+    let published = art.published.get().and_then(dateline_dedup::date::interval);
+    let entities: FxHashMap<&str, &typed::Entity> = rec
+        .entities
+        .0
+        .iter()
+        .filter_map(|e| Some((e.id.get()?, e)))
+        .collect();
+    let places: FxHashMap<&str, &typed::Place> = rec
+        .places
+        .0
+        .iter()
+        .filter_map(|p| Some((p.id.get()?, p)))
+        .collect();
+    let sentences = &rec.sentences.0;
+    let slice = |a: i64, b: i64| text.get(usize::try_from(a).ok()?..usize::try_from(b).ok()?);
+    let mut events = Vec::new();
+    for ev in &rec.events.0 {
+        let Some(cameo) = ev.cameo.get() else {
+            continue;
+        };
+        let sentence = ev.sentence.0;
+        let span = sentence
+            .and_then(|n| sentences.get(usize::try_from(n).ok()?))
+            .and_then(|sp| Some((sp.start.0?, sp.end.0?)));
+        let (ts, te) = ev
+            .trigger
+            .get()
+            .map_or((None, None), |t| (t.start.0, t.end.0));
+        let mut actors = Vec::new();
+        for (role, list) in [("source", &ev.source), ("target", &ev.target)] {
+            for a in &list.0 {
+                // An actor's country is its entity's (codes like IGOUNO have none).
+                let ent = a.entity.get().and_then(|id| entities.get(id));
+                let actor = ent.and_then(|e| e.actor.get());
+                actors.push(ActorIn {
+                    role,
+                    code: a.code.own().or_else(|| actor.and_then(|x| x.code.own())),
+                    country: actor.and_then(|x| x.country.own()),
+                    name: ent.and_then(|e| e.name.own()),
+                    entity_id: a.entity.own(),
+                    start: a.start.0,
+                    end: a.end.0,
+                });
+            }
+        }
+        let date = ev.date.get();
+        let value = date.and_then(|d| d.value.get());
+        let place_ref = ev.place.get();
+        let place = place_ref
+            .and_then(|p| p.place.get())
+            .and_then(|id| places.get(id));
+        let plover = ev.plover.get();
+        events.push(EventIn {
+            event_id: ev.id.own().unwrap_or_default(),
+            sentence,
+            sentence_span: span,
+            evidence: span.and_then(|(a, b)| slice(a, b)).map(str::to_string),
+            trigger_start: ts,
+            trigger_end: te,
+            trigger_text: ev.text.own().or_else(|| Some(slice(ts?, te?)?.to_string())),
+            cameo: cameo.to_string(),
+            root: ev
+                .cameo_root
+                .own()
+                .unwrap_or_else(|| cameo.chars().take(2).collect()),
+            quad_class: ev.quad_class.0,
+            goldstein: ev.goldstein.0,
+            plover_type: plover.and_then(|p| p.kind.own()),
+            plover_mode: plover.and_then(|p| p.mode.own()),
+            status: ev.status.own().unwrap_or_else(|| "occurred".into()),
+            confidence: ev.confidence.0,
+            date_value: value.map(str::to_string),
+            date_precision: date.and_then(|d| d.precision.own()),
+            date_basis: date.and_then(|d| d.basis.own()),
+            date_bounds: value.and_then(keys::date_bounds),
+            place_name: place.and_then(|p| p.name.own()),
+            geonameid: place.and_then(|p| p.geonameid.0),
+            place_country: place.and_then(|p| p.country.own()),
+            admin1: place.and_then(|p| p.admin1.own()),
+            lat: place.and_then(|p| p.lat.0),
+            lon: place.and_then(|p| p.lon.0),
+            place_basis: place_ref.and_then(|p| p.basis.own()),
+            place_feature: place.and_then(|p| p.feature.own()),
+            actors,
+            same_as: ev.same_as.own(),
+            cl_days: match value {
+                Some(v) => dateline_dedup::date::interval(v),
+                None => published,
+            },
+        });
+    }
+    let casualties = rec
+        .casualties
+        .0
+        .iter()
+        .map(|c| CasualtyIn {
+            casualty_id: c.id.own(),
+            event_id: c.event.own(),
+            kind: c.kind.own(),
+            min: c.min.0,
+            max: c.max.0,
+            approx: c.approx.0,
+            group: c.group.own(),
+            part_of: c.part_of.own(),
+            text: c.text.own(),
+            start: c.start.0,
+            end: c.end.0,
+            place_id: c.place.own(),
+            date_value: c.date.get().and_then(|d| d.value.own()),
+        })
+        .collect();
+    let hash = keys::content_hash(&text);
+    let print = dateline_dedup::Fingerprint::of_text(&text);
+    Some(Prepared {
+        doc_id: art.id.own().unwrap_or_default(),
+        key: keys::key_of(art.url.get(), || hash.clone()),
+        url: art.url.own(),
+        hash,
+        source: art.source.own(),
+        title: art.title.own(),
+        published: art.published.own(),
+        language: art.language.own(),
+        json,
+        events,
+        casualties,
+        print,
+        text: text.into_owned(),
+    })
+}
+
 impl Prepared {
-    /// A record prepared from its JSON text as the pipeline writes it
-    /// (`dateline_pipeline::to_json_string`), without building a JSON tree: the stored record
-    /// is that text with `article.text` cut out (the same bytes [`Prepared::new`] stores), the
-    /// rows are read into borrowing structs. `Err(())` when the text is not read this way (a
-    /// member of another type than the pipeline writes): use [`Prepared::new`] on its tree.
-    /// `Ok(None)` for records that are no `dateline/1` article.
+    /// A record prepared from its JSON tree. `None` for records that are no `dateline/1`
+    /// article (error records, no `article.text`). The stored record is the tree's compact
+    /// JSON text without `article.text`.
+    pub fn new(record: &Value) -> Option<Prepared> {
+        let typed::Obj(rec) = typed::Obj::<typed::Record>::deserialize(record).ok()?;
+        prepare(rec?, || {
+            without_article_text(&serde_json::to_string(record).ok()?)
+        })
+    }
+
+    /// A record prepared from its JSON text, as the pipeline writes it
+    /// (`dateline_pipeline::to_json_string`), without building a JSON tree: the rows are read
+    /// straight from the text, the stored record is that text with `article.text` cut out
+    /// (the same bytes [`Prepared::new`] stores for the same record). `Ok(None)` for records
+    /// that are no `dateline/1` article; `Err(())` when the text is no JSON (or repeats a
+    /// member the store reads): use [`Prepared::new`] on its tree.
     #[allow(clippy::result_unit_err)]
     pub fn from_json(json: &str) -> std::result::Result<Option<Prepared>, ()> {
-        let rec: typed::Record = serde_json::from_str(json).map_err(|_| ())?;
-        if rec.error.is_some() {
-            return Ok(None);
-        }
-        let Some(art) = rec.article else {
+        let typed::Obj(rec) =
+            serde_json::from_str::<typed::Obj<typed::Record>>(json).map_err(|_| ())?;
+        let Some(rec) = rec else {
             return Ok(None);
         };
-        let Some(text) = art.text else {
-            return Ok(None);
-        };
-        let stored = without_article_text(json).ok_or(())?;
-        let own = |s: &typed::Str| s.as_deref().map(str::to_string);
-        let published = art
-            .published
-            .as_deref()
-            .and_then(dateline_dedup::date::interval);
-        let entities: rustc_hash::FxHashMap<&str, &typed::Entity> = rec
-            .entities
-            .iter()
-            .flatten()
-            .filter_map(|e| Some((e.id.as_deref()?, e)))
-            .collect();
-        let places: rustc_hash::FxHashMap<&str, &typed::Place> = rec
-            .places
-            .iter()
-            .flatten()
-            .filter_map(|p| Some((p.id.as_deref()?, p)))
-            .collect();
-        let sentences = rec.sentences.as_deref().unwrap_or(&[]);
-        let slice = |a: i64, b: i64| text.get(usize::try_from(a).ok()?..usize::try_from(b).ok()?);
-        let mut events = Vec::new();
-        for ev in rec.events.iter().flatten() {
-            let Some(cameo) = ev.cameo.as_deref() else {
-                continue;
-            };
-            let span = ev
-                .sentence
-                .and_then(|n| sentences.get(usize::try_from(n).ok()?))
-                .and_then(|sp| Some((sp.start?, sp.end?)));
-            let (ts, te) = ev
-                .trigger
-                .as_ref()
-                .map_or((None, None), |t| (t.start, t.end));
-            let mut actors = Vec::new();
-            for (role, list) in [("source", &ev.source), ("target", &ev.target)] {
-                for a in list.iter().flatten() {
-                    let ent = a.entity.as_deref().and_then(|id| entities.get(id));
-                    let actor = ent.and_then(|e| e.actor.as_ref());
-                    actors.push(ActorIn {
-                        role,
-                        code: own(&a.code).or_else(|| actor.and_then(|x| own(&x.code))),
-                        country: actor.and_then(|x| own(&x.country)),
-                        name: ent.and_then(|e| own(&e.name)),
-                        entity_id: own(&a.entity),
-                        start: a.start,
-                        end: a.end,
-                    });
-                }
-            }
-            let date = ev.date.as_ref();
-            let value = date.and_then(|d| d.value.as_deref());
-            let place = ev
-                .place
-                .as_ref()
-                .and_then(|p| p.place.as_deref())
-                .and_then(|id| places.get(id));
-            let plover = ev.plover.as_ref();
-            events.push(EventIn {
-                event_id: own(&ev.id).unwrap_or_default(),
-                sentence: ev.sentence,
-                sentence_span: span,
-                evidence: span.and_then(|(a, b)| slice(a, b)).map(str::to_string),
-                trigger_start: ts,
-                trigger_end: te,
-                trigger_text: own(&ev.text).or_else(|| Some(slice(ts?, te?)?.to_string())),
-                cameo: cameo.to_string(),
-                root: own(&ev.cameo_root).unwrap_or_else(|| cameo.chars().take(2).collect()),
-                quad_class: ev.quad_class,
-                goldstein: ev.goldstein,
-                plover_type: plover.and_then(|p| own(&p.kind)),
-                plover_mode: plover.and_then(|p| own(&p.mode)),
-                status: own(&ev.status).unwrap_or_else(|| "occurred".into()),
-                confidence: ev.confidence,
-                date_value: value.map(str::to_string),
-                date_precision: date.and_then(|d| own(&d.precision)),
-                date_basis: date.and_then(|d| own(&d.basis)),
-                date_bounds: value.and_then(keys::date_bounds),
-                place_name: place.and_then(|p| own(&p.name)),
-                geonameid: place.and_then(|p| p.geonameid),
-                place_country: place.and_then(|p| own(&p.country)),
-                admin1: place.and_then(|p| own(&p.admin1)),
-                lat: place.and_then(|p| p.lat),
-                lon: place.and_then(|p| p.lon),
-                place_basis: ev.place.as_ref().and_then(|p| own(&p.basis)),
-                place_feature: place.and_then(|p| own(&p.feature)),
-                actors,
-                same_as: own(&ev.same_as),
-                cl_days: match value {
-                    Some(v) => dateline_dedup::date::interval(v),
-                    None => published,
-                },
-            });
+        let article = !rec.error.0 && rec.article.get().is_some_and(|a| a.text.0.is_some());
+        let prepared = prepare(rec, || without_article_text(json));
+        if article && prepared.is_none() {
+            // An article whose text could not be cut out (JSON text not written compactly).
+            return Err(());
         }
-        let casualties = rec
-            .casualties
-            .iter()
-            .flatten()
-            .map(|c| CasualtyIn {
-                casualty_id: own(&c.id),
-                event_id: own(&c.event),
-                kind: own(&c.kind),
-                min: c.min,
-                max: c.max,
-                approx: c.approx,
-                group: own(&c.group),
-                part_of: own(&c.part_of),
-                text: own(&c.text),
-                start: c.start,
-                end: c.end,
-                place_id: own(&c.place),
-                date_value: c.date.as_ref().and_then(|d| own(&d.value)),
-            })
-            .collect();
-        let hash = keys::content_hash(&text);
-        let print = dateline_dedup::Fingerprint::of_text(&text);
-        Ok(Some(Prepared {
-            doc_id: own(&art.id).unwrap_or_default(),
-            key: keys::key_of(art.url.as_deref(), || hash.clone()),
-            url: own(&art.url),
-            hash,
-            source: own(&art.source),
-            title: own(&art.title),
-            published: own(&art.published),
-            language: own(&art.language),
-            json: stored,
-            events,
-            casualties,
-            print,
-            text: text.into_owned(),
-        }))
+        Ok(prepared)
     }
 }
 

@@ -762,3 +762,83 @@ fn a_record_prepared_from_its_json_text_is_the_one_prepared_from_its_tree() {
             .is_none()
     );
 }
+
+#[test]
+fn members_of_another_type_read_as_absent_from_the_tree_and_from_the_text() {
+    let mut rec = record("odd", None, "");
+    rec["sentences"] = json!([7, rec["sentences"][1].clone()]);
+    rec["entities"][0] = json!("not an entity");
+    let ev = &mut rec["events"][1];
+    ev["quad_class"] = json!("3");
+    ev["goldstein"] = json!(-4);
+    ev["confidence"] = json!(null);
+    ev["plover"] = json!(["REJECT"]);
+    ev["date"] = json!({"value": 2022, "precision": "month"});
+    ev["source"] =
+        json!([{"entity": "e2", "code": 5, "start": 1.5, "end": 18446744073709551615u64}, "x"]);
+    rec["casualties"][0]["approx"] = json!("no");
+    rec["casualties"][0]["min"] = json!(2.0);
+    let check = |p: &Prepared| {
+        let v2 = &p.events[1];
+        assert_eq!(p.events.len(), 2);
+        // Sentence 1 is still the second sentence: the first, no object, kept its place.
+        assert_eq!(
+            v2.evidence.as_deref(),
+            Some("France did not condemn the attack.")
+        );
+        assert_eq!(p.events[0].sentence_span, None);
+        assert_eq!(
+            (v2.quad_class, v2.goldstein, v2.confidence),
+            (None, Some(-4.0), None)
+        );
+        assert_eq!(
+            (v2.plover_type.as_deref(), v2.date_value.as_deref()),
+            (None, None)
+        );
+        assert_eq!(v2.date_precision.as_deref(), Some("month"));
+        let a: Vec<_> = v2
+            .actors
+            .iter()
+            .map(|a| {
+                (
+                    a.role,
+                    a.code.as_deref(),
+                    a.country.as_deref(),
+                    a.start,
+                    a.end,
+                )
+            })
+            .collect();
+        // The entity's code fills in for a code that is no string; the target's entity e1
+        // is no object, so it has neither code nor country of its own.
+        assert_eq!(
+            a,
+            [
+                ("source", Some("FRA"), Some("FRA"), None, None),
+                ("source", None, None, None, None),
+                ("target", Some("RUSMIL"), None, Some(0), Some(14)),
+            ]
+        );
+        assert_eq!((p.casualties[0].approx, p.casualties[0].min), (None, None));
+    };
+    check(&Prepared::new(&rec).unwrap());
+    check(&Prepared::from_json(&rec.to_string()).unwrap().unwrap());
+    // Not articles: an `error` member (even null), an article that is no object, a text
+    // that is no string, a record that is no object.
+    for (k, v) in [("error", json!(null)), ("article", json!("x"))] {
+        let mut r = record("odd", None, "");
+        r[k] = v;
+        assert!(Prepared::new(&r).is_none(), "{k}");
+        assert!(
+            Prepared::from_json(&r.to_string()).unwrap().is_none(),
+            "{k}"
+        );
+    }
+    let mut r = record("odd", None, "");
+    r["article"]["text"] = json!(42);
+    assert!(Prepared::new(&r).is_none());
+    assert!(Prepared::from_json(&r.to_string()).unwrap().is_none());
+    assert!(Prepared::new(&json!([1, 2])).is_none());
+    assert!(Prepared::from_json("[1, 2]").unwrap().is_none());
+    assert!(Prepared::from_json("{\"article\":").is_err());
+}
