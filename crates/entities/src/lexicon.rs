@@ -546,6 +546,28 @@ impl Resources {
         self
     }
 
+    /// PETRARCH's reading of agents dictionaries: their nouns are the only agents. The
+    /// built-in group nouns and role words still mark actors, coded by their country alone
+    /// ("Gondor's militia" GON, "the mayor of Minas Tirith" GON), and a built-in noun without a
+    /// country names no actor; the agents dictionaries added afterwards
+    /// ([`Resources::add_agents_dictionary`]) give their nouns' codes as usual. For
+    /// reproducing a PETRARCH coding whose agents dictionary is complete for its texts.
+    pub fn without_builtin_agents(mut self) -> Resources {
+        for g in &mut self.groups {
+            g.sector.clear();
+            g.prefix = false;
+            g.needs_country = true;
+        }
+        for n in &mut self.trie.nodes {
+            for h in &mut n.hits {
+                if let HitKind::Title(s) | HitKind::Honorific(s) = &mut h.kind {
+                    *s = 0;
+                }
+            }
+        }
+        self
+    }
+
     /// Add an agents dictionary in place (see [`Resources::with_agents_dictionary`]).
     pub fn add_agents_dictionary(&mut self, dict: ActorDictionary) {
         let mut keys: Vec<(&str, usize)> = dict.keys().collect();
@@ -585,7 +607,9 @@ impl Resources {
             // too vague to code)
             let needs_country = node.is_some_and(|n| {
                 self.trie.nodes[n as usize].hits.iter().any(|h| {
-                    matches!(h.kind, HitKind::Group(g) if self.groups[g as usize].needs_country)
+                    // a noun cleared by `without_builtin_agents` (no sector) leaves it open
+                    matches!(h.kind, HitKind::Group(g) if self.groups[g as usize].needs_country
+                        && !self.groups[g as usize].sector.is_empty())
                 })
             }) || titled;
             let idx = self.groups.len() as u32;

@@ -414,3 +414,30 @@ fn the_other_side_of_a_relation_is_no_affiliation() {
     let p = find(&d, EntityKind::Person, "Lars Ekdahl").unwrap_or_else(|| panic!("{}", dump(&d)));
     assert_eq!(code(p), Some("GOV"), "{}", dump(&d));
 }
+
+#[test]
+fn only_the_dictionary_agents_give_sectors_when_built_ins_are_cleared() {
+    let petrarch = Resources::load()
+        .without_builtin_agents()
+        .with_actor_dictionary(ActorDictionary::parse_petrarch(ACTORS).unwrap())
+        .with_agents_dictionary(ActorDictionary::parse_petrarch_agents(AGENTS).unwrap());
+    // a noun of the agents dictionary keeps its sector
+    let d = run_with(&petrarch, "Valdoria's government rejected the offer.");
+    assert!(
+        has(&d, "VALGOV", "Valdoria's government"),
+        "{:?}",
+        coded(&d)
+    );
+    // built-in nouns the dictionary does not list give the country alone
+    let d = run_with(&petrarch, "Ormund's militia shelled the border posts.");
+    assert!(codes(&d).iter().any(|c| c == "ORM"), "{:?}", coded(&d));
+    assert!(!codes(&d).iter().any(|c| c == "ORMMIL"), "{:?}", coded(&d));
+    let d = run_with(&petrarch, "The mayor of Kestrel City opened the bridge.");
+    assert!(!codes(&d).iter().any(|c| c == "VALGOV"), "{:?}", coded(&d));
+    // ... and without a country no actor at all
+    let d = run_with(&petrarch, "The militia shelled the border posts.");
+    assert!(!codes(&d).iter().any(|c| c == "MIL"), "{:?}", coded(&d));
+    // the default reading adds the built-in sectors
+    let d = run_with(&resources(), "Ormund's militia shelled the border posts.");
+    assert!(codes(&d).iter().any(|c| c == "ORMMIL"), "{:?}", coded(&d));
+}
