@@ -431,6 +431,177 @@ fn credited_source(line: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// A standalone "MORE" (a hover card's or teaser list's last link): capitals, a space before it and
+/// no letter or digit after it.
+fn more_markers(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices("MORE")
+        .map(|(i, _)| i)
+        .filter(move |&i| {
+            text[..i].ends_with(char::is_whitespace)
+                && !text[i + 4..].starts_with(char::is_alphanumeric)
+        })
+}
+
+/// Where a name's hover card starts inside `window`: a lower-case letter glued to a capital
+/// ("Jane DoeJane Doe…", "Jane DoeStorm hits coast…") where the glued word's last capitalised
+/// part ("Doe") comes back within the next few words — the card repeats the name it belongs
+/// to. A camel-case name ("YouTube", "McNally") does not repeat itself, so it is not a start.
+fn card_start(window: &str) -> Option<usize> {
+    let mut prev: Option<char> = None;
+    let mut part_start = 0;
+    for (i, c) in window.char_indices() {
+        if prev.is_some_and(char::is_lowercase) && c.is_uppercase() {
+            let part = &window[part_start..i];
+            let rest = &window[i..];
+            let ahead = &rest[..rest.char_indices().nth(120).map_or(rest.len(), |(j, _)| j)];
+            let repeats = part.chars().count() >= 3
+                && ahead.match_indices(part).any(|(j, _)| {
+                    j > 0 && !ahead[j + part.len()..].starts_with(char::is_lowercase)
+                });
+            if repeats {
+                return Some(i);
+            }
+        }
+        if c.is_uppercase() && !prev.is_some_and(char::is_uppercase) {
+            part_start = i;
+        }
+        if !c.is_alphabetic() {
+            part_start = i + c.len_utf8();
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// Cut the hover cards out of a paragraph: a person's card glued into the sentence after their
+/// name ("… Rep. Jane DoeJane DoeStorm hits coast | Port closes MORE (D-Ore.) said …" keeps
+/// "… Rep. Jane Doe (D-Ore.) said …"). A card starts where the name is glued to its repeat
+/// ([`card_start`]), holds at least six words of other stories' headlines and ends with a
+/// standalone "MORE". Returns the paragraph without the cards and the cut text.
+fn cut_hover_cards(para: &str) -> Option<(String, Vec<String>)> {
+    if !para.contains("MORE") {
+        return None;
+    }
+    let mut out = String::new();
+    let mut cuts = Vec::new();
+    let mut from = 0;
+    for m in more_markers(para).collect::<Vec<_>>() {
+        if m < from {
+            continue;
+        }
+        // A card is at most a few hundred characters long.
+        let mut lo = m.saturating_sub(800).max(from);
+        while !para.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let Some(g) = card_start(&para[lo..m]).map(|g| lo + g) else {
+            continue;
+        };
+        if at_most_words(&para[g..m], 5) {
+            continue;
+        }
+        out.push_str(&para[from..g]);
+        cuts.push(para[g..m + 4].trim().to_string());
+        from = m + 4;
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    out.push_str(&para[from..]);
+    Some((out.split_whitespace().collect::<Vec<_>>().join(" "), cuts))
+}
+
+/// A list of links on one line: three or more short parts between " | " bars, not a sentence
+/// ("Storm hits coast | Port closes | Ferries cancelled").
+fn is_link_list(block: &str) -> bool {
+    if ends_with_full_stop(block) {
+        return false;
+    }
+    let parts: Vec<&str> = block.split(" | ").map(str::trim).collect();
+    parts.len() >= 3 && parts.iter().all(|p| !p.is_empty() && at_most_words(p, 15))
+}
+
+/// Could be another story's headline: four to twenty words in one line that starts with a
+/// capital or quote (not a digit or list number) and ends without sentence punctuation.
+fn is_headline_like(block: &str) -> bool {
+    let first = block.chars().next().unwrap_or(' ');
+    (first.is_uppercase() || "'‘\"“".contains(first))
+        && !at_most_words(block, 3)
+        && at_most_words(block, 20)
+        && !ends_with_sentence_punct(block)
+        && sentence_count(block) == 1
+}
+
+/// A headline's words: a name after the first word (a capital inside the line) and a word in
+/// lower case that is not a small word ("Storm floods Delta port" has both; a product name, a
+/// table row or a list of features usually lacks one).
+fn names_and_tells(block: &str) -> bool {
+    let words: Vec<&str> = block
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let name = words
+        .iter()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let tells = words.iter().any(|w| {
+        w.chars().count() >= 3
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !is_small_word(w)
+    });
+    name && tells
+}
+
+/// Whether the blocks of a run are other stories' headlines rather than a list of the story's
+/// own: at most eight, no two starting or ending with the same word (list items are parallel:
+/// "Writing a …", "Writing a …"; "… appearance", "… appearance"), and two thirds of them with a
+/// name and a content word ([`names_and_tells`]).
+fn is_headline_run(run: &[String]) -> bool {
+    let key = |w: Option<&str>| {
+        w.map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+    };
+    let mut firsts = std::collections::HashSet::new();
+    let mut lasts = std::collections::HashSet::new();
+    for b in run {
+        if !firsts.insert(key(b.split_whitespace().next()))
+            || !lasts.insert(key(b.split_whitespace().last()))
+        {
+            return false;
+        }
+    }
+    let good = run.iter().filter(|b| names_and_tells(b)).count();
+    run.len() <= 8 && 3 * good >= 2 * run.len()
+}
+
+/// Runs of other stories' headlines among the kept blocks (indices from `start` on): three or
+/// more headline-like blocks in a row, or two or more that end the text, that pass
+/// [`is_headline_run`]. A run right after a block ending with a colon is a list the text
+/// introduces, and stays.
+fn headline_runs(kept: &[String], start: usize) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut i = start;
+    while i < kept.len() {
+        if !is_headline_like(&kept[i]) {
+            i += 1;
+            continue;
+        }
+        let j = (i..kept.len())
+            .find(|&j| !is_headline_like(&kept[j]))
+            .unwrap_or(kept.len());
+        let introduced = i > 0 && kept[i - 1].trim_end().ends_with(':');
+        let long_enough = j - i >= 3 || (j == kept.len() && j - i >= 2 && i > start);
+        if long_enough && !introduced && is_headline_run(&kept[i..j]) {
+            runs.push(i..j);
+        }
+        i = j;
+    }
+    runs
+}
+
 /// Split raw text into paragraphs: blank lines separate them; lines inside a paragraph are
 /// joined with a space when the first does not end a sentence and the next starts in lower
 /// case (hard-wrapped text), and otherwise kept as paragraphs of their own.
@@ -497,6 +668,15 @@ fn clean_inner(raw: &str, find_title: bool) -> Cleaned {
         })
     };
     for para in paragraphs(raw) {
+        let para = match cut_hover_cards(&para) {
+            Some((rest, cuts)) => {
+                for cut in cuts {
+                    remove(&mut out, &cut, "link-list");
+                }
+                rest
+            }
+            None => para,
+        };
         if let Some(reason) = furniture(&para) {
             if reason == "credit" || reason == "copyright" {
                 after_credit = true;
@@ -518,7 +698,24 @@ fn clean_inner(raw: &str, find_title: bool) -> Cleaned {
             remove(&mut out, &para, "promo");
             continue;
         }
+        if !kept.is_empty() && is_link_list(&para) {
+            remove(&mut out, &para, "link-list");
+            continue;
+        }
         kept.push(para);
+    }
+    // Other stories' headlines in a run (related links, "most read" lists without their label).
+    let mut headlines: Vec<String> = Vec::new();
+    for run in headline_runs(&kept, usize::from(find_title))
+        .into_iter()
+        .rev()
+    {
+        let mut cut: Vec<String> = kept.drain(run).collect();
+        cut.append(&mut headlines);
+        headlines = cut;
+    }
+    for text in headlines {
+        remove(&mut out, &text, "related-link");
     }
     // Structure: title, standfirst, headings, paragraphs.
     let n = kept.len();
@@ -724,6 +921,14 @@ mod tests {
             "The talks – which lasted six hours – ended without a deal.",
             "Save the Children said it would send aid.",
             "Ceasefire talks resume in Geneva",
+            "Also on example.org Rebels seize a second town",
+            "Also on Monday, the rebels seized a second town.",
+            "Port reopens after strike [VIDEO]",
+            "[WATCH] Minister quits over leaked memo",
+            "Let our news meet your inbox. Stories that matter, every morning.",
+            "Jane Doe and Omar Said contributed to this report.",
+            "Don’t miss",
+            "Follow our full coverage of the floods",
         ];
         let mut checked = 0;
         for line in lines {
@@ -831,6 +1036,109 @@ mod tests {
         assert_eq!(c.blocks[1].kind, BlockKind::Standfirst);
         let body: Vec<_> = c.blocks.iter().map(|b| b.text.as_str()).collect();
         assert!(body.contains(&"Relief workers reached the worst-hit villages by boat."));
+    }
+
+    #[test]
+    fn hover_cards_are_cut_from_the_sentence() {
+        let raw = "A court fined Sen. Jane DoeJane DoeStorm floods Delta port | Ferry strike ends | Mayor opens new bridge Delta council backs budget MORE (R-Ore.) on Friday for late filings.\n\nAides to Rep. Omar SaidOmar SaidHarbour pilots end strike Rail fares rise in January MORE said he would appeal.";
+        let c = clean_article(None, None, raw);
+        let body: Vec<_> = c.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            body,
+            vec![
+                "A court fined Sen. Jane Doe (R-Ore.) on Friday for late filings.",
+                "Aides to Rep. Omar Said said he would appeal."
+            ]
+        );
+        let r = reasons(&c);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert!(r[0].1.starts_with("Jane DoeStorm floods") && r[0].1.ends_with("MORE"));
+        assert_eq!(r[0].0, "link-list");
+    }
+
+    #[test]
+    fn camel_case_and_capital_more_in_a_sentence_stay() {
+        for raw in [
+            "Shares of YouTube rose after McNally said NO MORE cuts would come this year.",
+            "The DeSantis campaign asked for MORE time, said aides to Ron DeSantis on Monday.",
+            "Protesters chanted “No MORE war” outside the iPhone plant run by FoxConn in Zhengzhou.",
+        ] {
+            let c = clean_article(None, None, raw);
+            assert!(c.removed.is_empty(), "{:?}", c.removed);
+            assert_eq!(c.blocks[0].text, raw);
+        }
+    }
+
+    #[test]
+    fn related_story_teasers_and_widgets() {
+        let raw = "Rebels seize Delta port\n\nRebel fighters seized the port of Westhaven on Tuesday after two days of shelling, residents said.\n\n\"We could hear the guns all night,\" one resident said.\n\nAlso on example.org Minister quits over leaked memo about ferry contracts\n\nRegional leaders condemn Westhaven shelling\n\nFloods force Eastvale families from their homes\n\nCourt jails Delta mayor for bribery\n\nThe port handles most of the region's grain exports, and its capture cuts a main supply route.\n\nDon't miss\n\nPort workers strike over pay [VIDEO]|\n\n[WATCH] Navy escorts grain ships out of Westhaven\n\nLet our news meet your inbox. The stories that matter, every weekday morning.\n\nFighting resumed on Wednesday, a monitor said.\n\nJane Doe and Omar Said contributed to this report.\n\nAirline grounds fleet after Eastvale crash, engineer says\n\nTwins reunited after 40 years in Delta village";
+        let c = clean(raw);
+        let body: Vec<_> = c.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            body,
+            vec![
+                "Rebels seize Delta port",
+                "Rebel fighters seized the port of Westhaven on Tuesday after two days of shelling, residents said.",
+                "\"We could hear the guns all night,\" one resident said.",
+                "The port handles most of the region's grain exports, and its capture cuts a main supply route.",
+                "Fighting resumed on Wednesday, a monitor said.",
+            ]
+        );
+        let r = reasons(&c);
+        assert_eq!(r.len(), 11, "{r:?}");
+        for (why, text) in [
+            ("related-link", "Court jails Delta mayor for bribery"),
+            ("navigation", "Don't miss"),
+            ("related-link", "Port workers strike over pay [VIDEO]|"),
+            (
+                "subscribe",
+                "Let our news meet your inbox. The stories that matter, every weekday morning.",
+            ),
+            (
+                "credit",
+                "Jane Doe and Omar Said contributed to this report.",
+            ),
+        ] {
+            assert!(r.contains(&(why, text)), "{why} {text}: {r:?}");
+        }
+        // Without a credit line before them, two headlines that end the text still go.
+        let c = clean_article(
+            None,
+            None,
+            "Rebel fighters seized the port on Tuesday, residents said.\n\nAirline grounds fleet after Eastvale crash, engineer says\n\nTwins reunited after 40 years in Delta village",
+        );
+        assert_eq!(c.blocks.len(), 1, "{:?}", c.blocks);
+    }
+
+    #[test]
+    fn lists_of_the_story_stay() {
+        for raw in [
+            // Introduced by a colon.
+            "The protesters listed their demands:\n\nRelease of all detainees held since March\n\nAn independent inquiry into Westhaven police\n\nElections for a new Delta council\n\nTalks are due on Friday.",
+            // Parallel items.
+            "Volunteers helped in three ways.\n\nWriting letters to Delta families\n\nWriting reports for the Red Cross\n\nCarrying water to Westhaven\n\nMore help is needed.",
+            // Features without a name and a content word, and numbered rows.
+            "The new phone went on sale on Monday.\n\nAutomatically on, automatically connected\n\nBattery lasts up to ten hours\n\nNew Delta X2 chip\n\n1 Jane Doe 5040 5 1\n\n2 Omar Said 5035 7 0\n\n3 Tom Brown 5033 4 6\n\nIt costs $300.",
+            // A heading between paragraphs.
+            "Rebel fighters seized the port on Tuesday, residents said.\n\nShelling of Westhaven resumes\n\nThe shelling resumed at dawn on Wednesday.",
+        ] {
+            let c = clean_article(None, None, raw);
+            assert!(c.removed.is_empty(), "{raw}: {:?}", c.removed);
+        }
+    }
+
+    #[test]
+    fn a_line_of_links_between_bars_goes() {
+        let raw = "Storm floods Delta port\n\nA storm flooded the port on Monday.\n\nFerry strike ends | Mayor opens bridge | Rail fares rise\n\nThe damage is being assessed | officials said.";
+        let c = clean(raw);
+        let r = reasons(&c);
+        assert_eq!(
+            r,
+            vec![(
+                "link-list",
+                "Ferry strike ends | Mayor opens bridge | Rail fares rise"
+            )]
+        );
     }
 
     #[test]
