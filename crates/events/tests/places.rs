@@ -905,3 +905,47 @@ fn a_list_of_containers_after_a_comma_is_no_apposed_unit() {
         ["Besko"]
     );
 }
+
+#[test]
+fn an_opening_place_gives_way_to_a_narrower_one_the_sentence_names() {
+    assert_eq!(
+        place_of(
+            "In {Dravos|XK|admin1}, two guards were shot near the {Osterby|XK|landmark} crossing on Friday.",
+            "shot"
+        ),
+        ["Osterby"]
+    );
+    assert_eq!(
+        place_of(
+            "South of {Zelvik|XK|city}, five people were killed when a bomb went off in the town of {Besko|XK|city}.",
+            "killed"
+        ),
+        ["Besko"]
+    );
+    // a place of another matter after "while" is not it
+    assert_eq!(
+        place_of(
+            "In {Dravos|XK|admin1}, two guards were shot on Friday while talks went on in the town of {Besko|XK|city}.",
+            "shot"
+        ),
+        ["Dravos"]
+    );
+}
+
+#[test]
+fn a_country_before_an_embassy_names_its_owner_not_the_place() {
+    assert_eq!(
+        place_of(
+            "Hundreds of students marched to the {Varnholt|XV|country} and [Ruritanian|RUR|nationality] embassies in {Zelvik|XK|city} on Sunday.",
+            "marched"
+        ),
+        ["Zelvik"]
+    );
+    assert_eq!(
+        place_of(
+            "Activists demonstrated outside the {Varnholt|XV|country} de facto embassy in {Zelvik|XK|city} on Friday.",
+            "demonstrated"
+        ),
+        ["Zelvik"]
+    );
+}

@@ -222,6 +222,25 @@ pub(crate) fn event_place_in(
                     && !v.words[pend].punct
                     && calendar_word(v.low(pend)).is_none())
                 || v.is_any(pend, ACTOR_HEADS)
+                // "the US de facto embassy", "the US and Mexican embassies": past lower-case
+                // modifiers and a coordinated nationality to an actor's noun
+                || (pend..(pend + 4).min(n))
+                    .take_while(|&x| {
+                        let adjective = |k: usize| {
+                            k < n && v.words[k].chunk.is_some_and(|c| v.chunks[c].adjective)
+                        };
+                        let l = v.low(x);
+                        adjective(x)
+                            || (l == "and" && adjective(x + 1))
+                            || (!v.words[x].punct
+                                && !v.words[x].upper
+                                && !FUNCTION.contains(&l)
+                                && !PREPOSITIONS.contains(&l)
+                                && !LOC_PREPS.contains(&l)
+                                && !l.ends_with("ly")
+                                && !l.ends_with("ed"))
+                    })
+                    .any(|x| v.is_any(x, ACTOR_HEADS))
                 // "U.S.-led", "US-backed" (not a dash: "in Japan -- during")
                 || (v.low(pend).starts_with('-')
                     && !v.low(pend).starts_with("--")
@@ -463,7 +482,13 @@ pub(crate) fn event_place_in(
                 && !(0..first_comma).any(|x| v.is_any(x, ATTRIBUTION))
         };
         if initial_adjunct {
-            consider(p, pstart, pend, 20 + d, "initial-adjunct");
+            // "In Zelvik, a guard was shot … near the Osterby crossing": a narrower place the
+            // rest of the sentence names inside the opening one is where it happened
+            if let Some((q, x, y)) = narrower_later(v, t.end, place_rank(v, pstart, pend)) {
+                consider(q, x, y, 20 + d, "initial-adjunct-narrower");
+            } else {
+                consider(p, pstart, pend, 20 + d, "initial-adjunct");
+            }
             continue;
         }
         if crosses || crosses_comma {
@@ -745,6 +770,62 @@ fn narrower_in_phrase(
         }
     }
     found.map(|(_, _, c)| c)
+}
+
+/// A place narrower than `rank` in a locative phrase from word `from` to the end of the
+/// sentence (or a "while", "whereas" or semicolon that opens another matter): after a
+/// preposition of place or a unit noun and "of", past determiners and modifiers ("near the
+/// Osterby crossing", "in the town of Besko", "in Zelvik's Karvo district"). Not a country.
+fn narrower_later(v: &View, from: usize, rank: u8) -> Option<(usize, usize, usize)> {
+    if rank == 0 {
+        return None;
+    }
+    let n = v.len();
+    let mut k = from;
+    while k < n {
+        // (not "while driving through …", the same event's circumstance)
+        if v.is(k, ";")
+            || v.is(k, "whereas")
+            || (v.is(k, "while") && !(k + 1 < n && v.low(k + 1).ends_with("ing")))
+        {
+            return None;
+        }
+        let Some(q) = v.words[k].place else {
+            k += 1;
+            continue;
+        };
+        let x = k;
+        while k < n && v.words[k].place == Some(q) {
+            k += 1;
+        }
+        if v.words[x].country {
+            continue;
+        }
+        let rq = place_rank(v, x, k);
+        if rq == 0 || rq >= rank {
+            continue;
+        }
+        let mut j = x;
+        while j > from
+            && x - j < 4
+            && (v.is_any(j - 1, &["the", "a", "an", "'s", "’s"])
+                || GEO_MODS.contains(&v.low(j - 1))
+                || DIRECTION_ADJECTIVES.contains(&v.low(j - 1))
+                || unit_rank(v.low(j - 1)).is_some()
+                || v.words[j - 1].place.is_some()
+                || (!v.words[j - 1].punct
+                    && !v.words[j - 1].upper
+                    && !v.words[j - 1].lexical
+                    && !FUNCTION.contains(&v.low(j - 1))
+                    && !PREPOSITIONS.contains(&v.low(j - 1))))
+        {
+            j -= 1;
+        }
+        if j > from && (v.is_any(j - 1, LOC_PREPS) || v.is(j - 1, "of")) {
+            return Some((q, x, k));
+        }
+    }
+    None
 }
 
 /// Words that open a second predicate after "and" ("and is believed …", "and became …").
