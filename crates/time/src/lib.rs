@@ -307,9 +307,12 @@ fn scan(
             reference = Some(d);
         }
         // "overnight" next to a sentence that names its day ("closed lower Friday after
-        // overnight losses abroad"): the night before that day.
+        // overnight losses abroad"): the night before that day, a day already past (a
+        // meeting "next Thursday" is no narrative day for last night's shelling).
         if let (Sem::Overnight, Some(d)) = (&x.sem, *last_day)
             && *day_age <= 1
+            && tense != Tense::Future
+            && published.is_none_or(|p| d <= p)
         {
             reference = Some(d);
         }

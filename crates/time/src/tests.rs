@@ -1375,6 +1375,16 @@ fn overnight_is_the_night_before_the_day_named_nearby() {
         .iter()
         .find(|x| x.timeml.as_deref().is_some_and(|t| t.ends_with("TNI")));
     assert_eq!(o.and_then(|x| x.timeml.as_deref()), Some("2016-12-08TNI"));
+    // A day still ahead is no narrative day for a past night.
+    let f = find(
+        "The ministers will meet again next Thursday. Artillery shelled the border villages \
+         overnight.",
+        Some(date(DEC)),
+    );
+    let o = f
+        .iter()
+        .find(|x| x.timeml.as_deref().is_some_and(|t| t.ends_with("TNI")));
+    assert_eq!(o.and_then(|x| x.timeml.as_deref()), Some("2016-12-13TNI"));
     // With no day named nearby, the night before publication.
     let f = find(
         "Gunmen attacked a police post overnight, officials said.",
