@@ -182,6 +182,17 @@ pub fn run_engine(pages: &[Page], engine: Engine) -> (Vec<String>, f64) {
     (out, pages.len() as f64 / secs.max(1e-9))
 }
 
+/// The body text after `dateline_clean` has removed furniture from the extracted main text
+/// (teaser runs, hover cards, credit lines): the text the rest of the pipeline reads.
+pub fn after_clean(text: &str) -> String {
+    dateline_clean::clean_article(None, None, text)
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
 /// Score dateline's default extractor on the benchmark; `None` (with a notice) without data.
 pub fn evaluate_dateline() -> Option<Scores> {
     let dir = crate::dataset(DATASET)?;
@@ -238,7 +249,8 @@ pub fn run(_args: &[String]) -> Result<(), String> {
         format!(
             "{} pages; the benchmark's metric re-implemented (4-gram shingle matching on `\\w+` tokens, \
              per-document P/R averaged, F1 from the means; accuracy = exact token sequence). \
-             dateline rows score `dateline_html::extract_with(..).text` (main text, no title); \
+             dateline rows score `dateline_html::extract_with(..).text` (main text, no title), \
+             the row \"then the clean stage\" that text after `dateline_clean::clean_article`; \
              peer rows re-score the stored outputs in `output/` with the same code. \
              Command: `cargo run --release -p dateline-eval -- extraction`.",
             pages.len()
@@ -271,6 +283,21 @@ pub fn run(_args: &[String]) -> Result<(), String> {
                 .map(|(p, o)| (p.gold.as_str(), o.as_str())),
         );
         lines.push(row(name, &s, None, Some(speed)));
+        if engine == Engine::default() {
+            let cleaned: Vec<String> = out.iter().map(String::as_str).map(after_clean).collect();
+            let s = score(
+                pages
+                    .iter()
+                    .zip(&cleaned)
+                    .map(|(p, o)| (p.gold.as_str(), o.as_str())),
+            );
+            lines.push(row(
+                "dateline default, then the clean stage (the text the pipeline codes)",
+                &s,
+                None,
+                None,
+            ));
+        }
     }
     let mut peers: Vec<_> = std::fs::read_dir(dir.join("output"))
         .map_err(|e| e.to_string())?
