@@ -2,6 +2,7 @@
 
 use crate::lexicon::{Cue, CueKind, Elem, GAP_MAX, Lexicon, normalise_into};
 mod place;
+mod sense;
 pub(crate) use place::*;
 
 use dateline_time::{calendar_word, cardinal};
@@ -2366,6 +2367,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             st = m;
             would |= modal_would;
         }
+        st = sense::status_fix(&v, t, e.noun, st);
         if question && st == Status::Occurred {
             st = Status::Hypothetical;
         }
@@ -2389,6 +2391,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         statuses.push(st);
         if date.is_none()
             && matches!(st, Status::Occurred | Status::Negated)
+            && !sense::background(&v, t)
             && let Some(p) = published
         {
             date = Some(DateRef {
@@ -2428,7 +2431,8 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 && !consequence_clause(&v, t, &info.code)
                 && !quoted_label(&v, t)
                 && !asked_question(doc, &v, t, &info.code)
-                && !natural_agent(doc, &r.source),
+                && !natural_agent(doc, &r.source)
+                && !sense::false_sense(&v, &trigs, ti, &info.code, e.noun, &r.source, &r.target),
             noun: e.noun,
             head: t.head,
             end: t.end,
