@@ -949,3 +949,54 @@ fn a_country_before_an_embassy_names_its_owner_not_the_place() {
         ["Zelvik"]
     );
 }
+
+#[test]
+fn a_movement_named_with_both_ends_happened_at_neither() {
+    assert!(
+        place_of(
+            "The strikers were marching from {Besko|XK|city} to the nearby port town of {Zelvik|XK|city}.",
+            "marching"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "Students will march from the old market in {Besko|XK|city} toward {Zelvik|XK|city} on Sunday.",
+            "march"
+        )
+        .is_empty()
+    );
+    // one end named: that is all the sentence says of where
+    assert_eq!(
+        place_of(
+            "The strikers marched from a market in {Besko|XK|city} to a park near the harbour.",
+            "marched"
+        ),
+        ["Besko"]
+    );
+    assert_eq!(
+        place_of(
+            "The strikers marched to the town hall in {Zelvik|XK|city} on Sunday.",
+            "marched"
+        ),
+        ["Zelvik"]
+    );
+}
+
+#[test]
+fn a_country_before_a_soldier_or_a_vehicle_names_its_owner() {
+    assert!(
+        place_of(
+            "Militiamen shot down two {Varnholt|XV|country} helicopters on Monday.",
+            "shot"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "The grenade killed a {Varnholt|XV|country} soldier on Monday.",
+            "killed"
+        )
+        .is_empty()
+    );
+}

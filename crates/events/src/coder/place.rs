@@ -263,6 +263,37 @@ pub(crate) fn event_place_in(
         if in_organisation_name(v, pstart) {
             continue;
         }
+        // "marched from Besko to Zelvik", "marched from Alexanderplatz in East Berlin toward
+        // the Brandenburg Gate": a movement named with both its ends happened at neither
+        // ("marched from Besko to a park" keeps Besko, the one place it names)
+        if let Some(pj) = prep
+            && v.is_any(t.head, MOTION_VERBS)
+            && pj > t.head
+        {
+            let end = clause_end(v, t.head).min(n);
+            let to = |x: usize| v.is_any(x, &["to", "toward", "towards", "into"]);
+            let named_after = |x: usize| {
+                (x + 1..(x + 8).min(end))
+                    .take_while(|&k| !v.words[k].punct)
+                    .any(|k| v.words[k].place.is_some() && !v.words[k].country)
+            };
+            let from = (t.end..pj).find(|&x| v.is(x, "from"));
+            // the place is in the "from" phrase and a later "to" names a place
+            let origin = from.is_some_and(|f| !(f + 1..pj).any(|x| v.words[x].punct || to(x)))
+                && (pend..end).any(|x| to(x) && named_after(x));
+            // the place is the destination and the "from" phrase names a place
+            // ("to the nearby port town of Zelvik": the place's own preposition may follow "to")
+            let destination = from.is_some_and(|f| {
+                named_after(f)
+                    && (f + 1..=pj)
+                        .rev()
+                        .find(|&x| to(x))
+                        .is_some_and(|x| !(x..pj).any(|k| v.words[k].punct))
+            });
+            if origin || destination {
+                continue;
+            }
+        }
         let Some(pj) = prep.or(direct.then_some(pstart)) else {
             continue;
         };
@@ -1008,6 +1039,32 @@ const PART_NOUNS: &[&str] = &[
 /// Nouns that a country name before them makes an actor or its property ("the United States
 /// embassy", "US forces'"), not a place.
 const ACTOR_HEADS: &[&str] = &[
+    "soldier",
+    "helicopter",
+    "helicopters",
+    "plane",
+    "planes",
+    "warplane",
+    "jet",
+    "ship",
+    "ships",
+    "warship",
+    "warships",
+    "vessel",
+    "vessels",
+    "tank",
+    "tanks",
+    "vehicle",
+    "vehicles",
+    "arsenal",
+    "marines",
+    "personnel",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "citizen",
+    "citizens",
+    "nationals",
     "embassy",
     "embassies",
     "consulate",
