@@ -410,6 +410,23 @@ const ACT_NOUNS: &[&str] = &[
     "occupation",
     "blockade",
 ];
+/// Participles naming who made, sent or put forward a thing: "the proposal made by X".
+const AUTHORED: &[&str] = &[
+    "made",
+    "sent",
+    "issued",
+    "proposed",
+    "submitted",
+    "offered",
+    "presented",
+    "drafted",
+    "tabled",
+    "written",
+    "forwarded",
+    "forward",
+    "delivered",
+    "announced",
+];
 const REPORT_VERBS: &[&str] = &[
     "said",
     "says",
@@ -1034,8 +1051,12 @@ fn right_actor(
             return None;
         }
         if skip_by && v.is(k, "by") {
-            // "condemned an attack by X": the agent of a condemned act is the target
-            if act_agent && k > from && (from..k).any(|j| v.is_any(j, ACT_NOUNS)) {
+            // "condemned an attack by X": the agent of a condemned act is the target; so is
+            // the author of a thing the object names ("welcomed the proposal made by X",
+            // "rejected memos sent by X")
+            if (act_agent && k > from && (from..k).any(|j| v.is_any(j, ACT_NOUNS)))
+                || (k > from && v.is_any(k - 1, AUTHORED))
+            {
                 k += 1;
                 continue;
             }

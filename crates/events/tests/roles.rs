@@ -10,6 +10,9 @@ const ROLES: &str = "\
 140 occurred src= | After [Freedonian|FRD|nationality] troops entered the town, local farmers protested against the curfew.
 !11 | Two days after [Sylvanian|SYL|nationality] police raided the offices, a senior official condemned the raid.
 111 occurred src=FRD,SYL | [Freedonia|FRD|country], [Sylvania|SYL|country], and several neighbours condemned the strike.
+# the author of the thing the object names is the target
+12 occurred src=FRD tgt=SYL | [Freedonia|FRD|country] rejected the border plan drafted by [Sylvania|SYL|country].
+051 occurred src=NOR tgt=SWE | [Norway|NOR|country] welcomed the proposals put forward by [Sweden|SWE|country] <on Monday|2016-12-12|day>.
 # a recipient subject: the giver follows \"from\"
 071 occurred src=SYL tgt=FRD; !04 | [Freedonia|FRD|country] received an emergency loan from [Sylvania|SYL|country].
 # an announced conflict act by its own actor is a threat that was made, never the act
