@@ -1030,7 +1030,7 @@ impl<'a> Grammar<'a> {
                     _ => None,
                 }
             }
-            // "twice as much this year as last": the unit of the "this" before it, one back.
+            // "more this year than last": the unit of the "this" before it, one back.
             "last" if i >= 2 && matches!(self.w(i - 1), "as" | "than") && self.is_punct(i + 1) => {
                 let unit = (i.saturating_sub(16)..i - 1)
                     .rev()
@@ -1038,7 +1038,7 @@ impl<'a> Grammar<'a> {
                     .and_then(|k| self.unit(k + 1))?;
                 Some((i + 1, Expr::new(Sem::UnitOff { unit, off: -1 })))
             }
-            // "It's the second day of the strike", "today is the fifth day of talks": a
+            // "It's the third day of the strike", "today is the fifth day of talks": a
             // count of days that names the present day.
             "the"
                 if crate::lex::ordinal(self.w(i + 1)).is_some()
@@ -1097,7 +1097,7 @@ impl<'a> Grammar<'a> {
                 Some((j + 3, 1, part(j + 2)))
             }
             ("the", "previous", _) if part(j + 2).is_some() => Some((j + 3, -1, part(j + 2))),
-            // "in the morning" of a narrative ("closed Friday … orders in the morning");
+            // "in the morning" of a narrative ("prices slid Friday … sold in the morning");
             // the scan keeps it only next to a sentence that names its day.
             ("the", _, _) if j >= 1 && self.is(j - 1, "in") && part(j + 1).is_some() => {
                 Some((j + 2, 0, part(j + 1)))
@@ -1193,8 +1193,8 @@ impl<'a> Grammar<'a> {
                         | "old"
                         | "long"
                 )
-                // "the year of his birth" names another year; "a high for the year of
-                // $42" is the reporting year.
+                // "the year of his birth" names another year; "a peak for the year of
+                // $18" is the reporting year.
                 && (next != "of" || self.w(k + 2) == "$" || self.num(k + 2).is_some())
                 && self.year(k + 1).is_none()
                 && self.spelled_year(k + 1).is_none()

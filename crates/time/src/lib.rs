@@ -306,8 +306,8 @@ fn scan(
         if let (Sem::Today, Some(grammar::Clock::Hm(..)), Some(d)) = (&x.sem, x.clock, *last_day) {
             reference = Some(d);
         }
-        // "overnight" next to a sentence that names its day ("closed lower Friday after
-        // overnight losses abroad"): the night before that day, a day already past (a
+        // "overnight" next to a sentence that names its day ("stocks ended weaker Friday
+        // after overnight selling"): the night before that day, a day already past (a
         // meeting "next Thursday" is no narrative day for last night's shelling).
         if let (Sem::Overnight, Some(d)) = (&x.sem, *last_day)
             && *day_age <= 1
@@ -391,8 +391,8 @@ fn scan(
         }
         let r = match (&x.sem, *month_last) {
             _ if x.clock.is_some() => resolve::resolve(&x, reference, tense),
-            // "that same day", "the next day" after a month named without its day ("killed
-            // last October … crossed out that same day"): a day of that month, which one
+            // "that same day", "the next day" after a month named without its day ("the fire
+            // struck in August … moved that same day"): a day of that month, which one
             // unknown (TimeML `1998-10-XX`); dateline keeps the month.
             (
                 Sem::Shift {

@@ -138,7 +138,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "declared",
     "announced",
     // Past and present alike; in news narrative mostly the past ("the storm hit Friday",
-    // "and set Friday as the deadline"). After an auxiliary or a determiner they say
+    // "they set the vote for Friday"). After an auxiliary or a determiner they say
     // nothing (see `cue`).
     "set",
     "hit",
@@ -248,7 +248,7 @@ const FORWARD_TO: &[&str] = &[
     "wanted",
     "likely",
     "ready",
-    // Nouns of intent: "an agreement to buy the bank in January", "the decision to close".
+    // Nouns of intent: "an agreement to merge the dairies in February", "the decision to close".
     "agreement",
     "deal",
     "pact",
@@ -353,7 +353,7 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
     }
     match w {
         "will" | "shall" | "wo" | "would" => return Some(Tense::Future),
-        // A present modal looks ahead: "can take part in the April summit" ("can have
+        // A present modal looks ahead: "apprentices can sit the exam in April" ("can have
         // known" is a perfect).
         "can" | "must" | "should" if word(i + 1) != "have" && word(i.wrapping_sub(1)) != "a" => {
             return Some(Tense::Future);
@@ -452,7 +452,7 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
             && !is_past_form(p);
         return subject.then_some(Tense::Present);
     }
-    // "has no estimate", "have a meeting": a present main verb, not a perfect auxiliary.
+    // "has no forecast", "have a meeting": a present main verb, not a perfect auxiliary.
     if matches!(w, "has" | "have")
         && matches!(
             word(i + 1),
@@ -592,7 +592,7 @@ pub fn tense_of(low: &str, toks: &[Tok], lo: usize, hi: usize, s: usize, e: usiz
         return Tense::Future;
     }
     // A new date set by putting something off ("postponed the vote until Thursday",
-    // "extended its deadline to Friday"): the date lies after the deferral, so ahead.
+    // "extended the tender to Friday"): the date lies after the deferral, so ahead.
     if s > lo
         && matches!(
             &low[toks[s - 1].start..toks[s - 1].end],
@@ -607,7 +607,7 @@ pub fn tense_of(low: &str, toks: &[Tok], lo: usize, hi: usize, s: usize, e: usiz
     let near = (cl_lo..s)
         .rev()
         .find_map(|i| cue(low, toks, lo, i, hi).map(|t| (i, t)));
-    // A prospective temporal clause ("as soon as trading opened Monday", "once the talks
+    // A prospective temporal clause ("as soon as dealing resumed Monday", "once the talks
     // end Friday") carries no future of its own: English back-shifts its verb. When the
     // verb group before the conjunction looks forward, so does the time inside the clause.
     if let Some((i, t)) = near

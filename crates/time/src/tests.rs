@@ -1072,9 +1072,9 @@ fn a_definite_quarter_refers_to_the_quarter_last_reported() {
              period rose, and net was lower than a year earlier.";
     assert_eq!(tml(t, "2016-11-03", "the latest period"), "2016-Q4");
     assert_eq!(tml(t, "2016-11-03", "a year earlier"), "2015-Q4");
-    // "has no estimate of ... fourth-quarter results" is present: that quarter is ahead.
-    let t = "Hale Mutual's third-quarter profit fell. The insurer has no estimate of the \
-             storm's effect on fourth-quarter results. In the latest quarter, claims rose.";
+    // "has no forecast for ... fourth-quarter" is present: that quarter is ahead.
+    let t = "Hale Mills' third-quarter profit fell. The mill has no forecast for its \
+             fourth-quarter output. In the latest quarter, orders rose.";
     assert_eq!(tml(t, "2016-11-03", "the latest quarter"), "2016-Q3");
     // With no quarter named: the latest completed one.
     assert_eq!(
@@ -1272,9 +1272,9 @@ fn a_date_set_by_putting_off_lies_ahead() {
     // Published Monday 2016-12-12: the new Tuesday is the next day, not last week's.
     assert_eq!(
         value_of(
-            "The ministry extended its deadline until 9 a.m. Tuesday.",
+            "The ministry gave bidders more time and extended the tender until Tuesday.",
             "2016-12-12",
-            "9 a.m. Tuesday"
+            "Tuesday"
         ),
         "2016-12-13"
     );
@@ -1367,8 +1367,8 @@ fn overnight_is_the_night_before_the_day_named_nearby() {
     assert_eq!(o.and_then(|x| x.timeml.as_deref()), Some("2016-12-08TNI"));
     // ... or of the sentence before.
     let f = find(
-        "Tokyo stocks ended weaker Friday. Exporters were hit by overnight selling in \
-         New York.",
+        "Tokyo stocks ended weaker Friday. Exporters were hit by overnight selling on \
+         Wall Street.",
         Some(date("2016-12-12")),
     );
     let o = f
@@ -1456,11 +1456,7 @@ fn in_the_morning_of_a_narrative_day() {
 #[test]
 fn as_last_after_this_year_is_last_year() {
     assert_eq!(
-        tml(
-            "The co-op expects to pay twice the bonus this year as last.",
-            OCT,
-            "last"
-        ),
+        tml("The co-op paid out more this year than last.", OCT, "last"),
         "2015"
     );
     assert_eq!(
@@ -1476,7 +1472,7 @@ fn as_last_after_this_year_is_last_year() {
 fn the_year_before_an_amount_is_the_reporting_year() {
     assert_eq!(
         tml(
-            "The stock hit a high for the year of $18.25 in May.",
+            "Shares touched a peak for the year of $18.25 in May.",
             OCT,
             "the year"
         ),
@@ -1491,7 +1487,7 @@ fn a_present_modal_looks_ahead() {
     // Published Wednesday 2016-12-14.
     assert_eq!(
         value_of(
-            "The new members can now take part in planning for the summit in April.",
+            "Under the new rules, apprentices can sit the exam in April.",
             DEC,
             "April"
         ),
@@ -1504,7 +1500,7 @@ fn a_present_modal_looks_ahead() {
     // A coordinated past verb nearer the day speaks first: "set" here is the past.
     assert_eq!(
         value_of(
-            "The board ruled that the loan must be repaid, and set Friday as the deadline.",
+            "The panel said the rent must be paid and set the hearing for Friday.",
             DEC,
             "Friday"
         ),
