@@ -602,6 +602,60 @@ fn headline_runs(kept: &[String], start: usize) -> Vec<std::ops::Range<usize>> {
     runs
 }
 
+/// A wiki section heading run into the text ("…by the group.==Background==The cafe was…").
+static WIKI_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"={2,4}[ \t]*(\p{Lu}[^=\n]{0,60}?)[ \t]*={2,4}").expect("valid regex")
+});
+
+/// Wiki sections that list other pages, not the story.
+fn is_reference_section(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    [
+        "see also",
+        "references",
+        "external links",
+        "notes",
+        "further reading",
+        "sources",
+        "bibliography",
+        "citations",
+    ]
+    .contains(&t.as_str())
+}
+
+/// A paragraph cut at the wiki section headings inside it: the text before, each heading as a
+/// block of its own and the text after it. The text of a section that lists other pages ("See
+/// also", "References") comes back as furniture (`Err`).
+fn split_wiki_sections(para: String) -> Vec<Result<String, String>> {
+    if !para.contains("==") {
+        return vec![Ok(para)];
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut listing = false;
+    let push = |out: &mut Vec<Result<String, String>>, text: &str, listing: bool| {
+        let t = text.trim();
+        if !t.is_empty() {
+            out.push(if listing {
+                Err(t.to_string())
+            } else {
+                Ok(t.to_string())
+            });
+        }
+    };
+    for c in WIKI_HEADING.captures_iter(&para) {
+        let (Some(m), Some(title)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        push(&mut out, &para[from..m.start()], listing);
+        listing = is_reference_section(title.as_str());
+        push(&mut out, title.as_str(), listing);
+        from = m.end();
+    }
+    push(&mut out, &para[from..], listing);
+    out
+}
+
 /// Split raw text into paragraphs: blank lines separate them; lines inside a paragraph are
 /// joined with a space when the first does not end a sentence and the next starts in lower
 /// case (hard-wrapped text), and otherwise kept as paragraphs of their own.
@@ -667,7 +721,14 @@ fn clean_inner(raw: &str, find_title: bool) -> Cleaned {
             reason: reason.to_string(),
         })
     };
-    for para in paragraphs(raw) {
+    for part in paragraphs(raw).into_iter().flat_map(split_wiki_sections) {
+        let para = match part {
+            Ok(para) => para,
+            Err(listing) => {
+                remove(&mut out, &listing, "navigation");
+                continue;
+            }
+        };
         let para = match cut_hover_cards(&para) {
             Some((rest, cuts)) => {
                 for cut in cuts {
@@ -1125,6 +1186,41 @@ mod tests {
             let c = clean_article(None, None, raw);
             assert!(c.removed.is_empty(), "{raw}: {:?}", c.removed);
         }
+    }
+
+    #[test]
+    fn wiki_section_headings_run_into_the_text() {
+        let raw = "A bomb exploded outside the Delta court on Friday, killing two guards.==Background==The court had been threatened before.==Responses and arrests==Police arrested three men on Sunday.==See also==* 2004 Westhaven port bombing* List of attacks in Delta==References==";
+        let c = clean_article(None, None, raw);
+        let body: Vec<_> = c.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            body,
+            vec![
+                (
+                    BlockKind::Paragraph,
+                    "A bomb exploded outside the Delta court on Friday, killing two guards."
+                ),
+                (BlockKind::Heading, "Background"),
+                (
+                    BlockKind::Paragraph,
+                    "The court had been threatened before."
+                ),
+                (BlockKind::Heading, "Responses and arrests"),
+                (BlockKind::Paragraph, "Police arrested three men on Sunday."),
+            ]
+        );
+        let r = reasons(&c);
+        assert!(r.contains(&(
+            "navigation",
+            "* 2004 Westhaven port bombing* List of attacks in Delta"
+        )));
+        // An equals sign in running text is no heading.
+        let c = clean_article(
+            None,
+            None,
+            "The score was 2==2 after extra time, and x == y held.",
+        );
+        assert_eq!(c.blocks.len(), 1);
     }
 
     #[test]
