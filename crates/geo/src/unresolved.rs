@@ -78,6 +78,26 @@ const LOCATIVE: &[&str] = &[
     "targeted",
     "hit",
     "struck",
+    // verbs whose object is the site itself ("stormed the Kellan Airport", "patrolled Orvik
+    // Square")
+    "stormed",
+    "storming",
+    "entered",
+    "entering",
+    "captured",
+    "capturing",
+    "seized",
+    "seizing",
+    "shelled",
+    "shelling",
+    "bombed",
+    "bombing",
+    "patrolled",
+    "patrolling",
+    "attacked",
+    "attacking",
+    "raided",
+    "raiding",
 ];
 
 /// Religious and sectarian words, capitalised like names: "a Shiite district", "the Christian
@@ -240,6 +260,22 @@ pub fn unresolved(doc: &mut Doc) {
                 k += 1;
                 continue;
             };
+            // "a village called Orvena", "a town named Besko"
+            if side != Side::After
+                && low
+                    .get(k + 1)
+                    .is_some_and(|w| matches!(*w, "called" | "named"))
+                && let Some(e) = name_at(k + 2)
+            {
+                if free(k + 2, e, false, true) {
+                    found.push(Found {
+                        span: Span::new(ws[k + 2].span.start, ws[e].span.end),
+                        feature,
+                    });
+                }
+                k = e + 1;
+                continue;
+            }
             // "the village of (northern) Orvena", "the villages of Besko and Ravnik"
             if side != Side::After && low.get(k + 1).is_some_and(|w| *w == "of") {
                 let plural = low[k].ends_with('s') && !matches!(low[k], "countryside");
@@ -455,6 +491,27 @@ mod tests {
         assert_eq!(p.country.as_deref(), Some("SY"));
         // "Tuesday" ends the name
         assert_eq!(d.slice(p.mentions[0]), "Qaryat Zumlan");
+    }
+
+    #[test]
+    fn a_name_after_a_unit_noun_and_called_is_a_place() {
+        let d = run(
+            "Gunmen raided a village called Umm Kelbar near Aleppo on Tuesday.",
+            &[],
+        );
+        let got = new_places(&d);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Umm Kelbar");
+        assert_eq!(got[0].1, Some(Feature::City));
+    }
+
+    #[test]
+    fn a_landmark_may_be_the_object_of_a_verb_acting_on_a_site() {
+        let d = run("Soldiers patrolled Qarsa Square in Aleppo on Friday.", &[]);
+        let got = new_places(&d);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Qarsa Square");
+        assert_eq!(got[0].1, Some(Feature::Landmark));
     }
 
     #[test]
