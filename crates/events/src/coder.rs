@@ -966,11 +966,22 @@ fn parenthetical_open(v: &View, c: usize) -> Option<usize> {
 }
 
 /// Nearest actor chunk to the left of `from` (exclusive) in the clause, not preceded by a
-/// preposition, skipping parentheticals.
+/// preposition, skipping parentheticals and a name's abbreviation in brackets.
 fn left_actor(v: &View, from: usize, excluded: &[usize]) -> Option<usize> {
     let mut k = from;
     while k > 0 {
         k -= 1;
+        // "The European Union (EU) imposed …": a short parenthesis right after a name is
+        // the name's abbreviation or gloss, not a boundary
+        if v.is(k, ")")
+            && let Some(o) = (k.saturating_sub(5)..k).rev().find(|&o| v.is(o, "("))
+            && o > 0
+            && v.words[o - 1].chunk.is_some()
+            && (o + 1..k).all(|j| !is_hard(v, j) && !v.words[j].punct)
+        {
+            k = o;
+            continue;
+        }
         if is_hard(v, k) {
             return None;
         }

@@ -10,6 +10,9 @@ const ROLES: &str = "\
 140 occurred src= | After [Freedonian|FRD|nationality] troops entered the town, local farmers protested against the curfew.
 !11 | Two days after [Sylvanian|SYL|nationality] police raided the offices, a senior official condemned the raid.
 111 occurred src=FRD,SYL | [Freedonia|FRD|country], [Sylvania|SYL|country], and several neighbours condemned the strike.
+# a name's abbreviation in brackets between the subject and its verb
+163 occurred src=IGOFRU tgt=SYL | [The Northern Trade Union|IGOFRU|organization] ([NTU|IGOFRU|organization]) imposed new sanctions on [Sylvania|SYL|country].
+111 occurred src=NOR | [Norway|NOR|country] (Oslo) condemned the shelling of the port.
 # the author of the thing the object names is the target
 12 occurred src=FRD tgt=SYL | [Freedonia|FRD|country] rejected the border plan drafted by [Sylvania|SYL|country].
 051 occurred src=NOR tgt=SWE | [Norway|NOR|country] welcomed the proposals put forward by [Sweden|SWE|country] <on Monday|2016-12-12|day>.
