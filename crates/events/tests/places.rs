@@ -1000,3 +1000,43 @@ fn a_country_before_a_soldier_or_a_vehicle_names_its_owner() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_name_before_a_role_noun_or_an_auxiliary_is_no_direct_object_place() {
+    assert!(
+        place_of(
+            "Troops captured the {Dravos|XK|admin1} chief of the militia on Tuesday.",
+            "captured"
+        )
+        .is_empty()
+    );
+    assert!(
+        place_of(
+            "The envoy said {Zelvik|XK|city} is the safest city in the region.",
+            "said"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        place_of("Troops captured {Zelvik|XK|city} on Tuesday.", "captured"),
+        ["Zelvik"]
+    );
+}
+
+#[test]
+fn a_camera_capturing_a_scene_is_no_event_with_a_place() {
+    assert!(
+        place_of(
+            "Security cameras captured two men leaving the bank in {Zelvik|XK|city} on Tuesday.",
+            "captured"
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        place_of(
+            "A cargo ship with a crew of twelve was captured off {Zelvik|XK|city} on Tuesday.",
+            "captured"
+        ),
+        ["Zelvik"]
+    );
+}

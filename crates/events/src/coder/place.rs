@@ -200,6 +200,10 @@ pub(crate) fn event_place_in(
             && pstart - last <= 6
             // "damaged the French Embassy": a name modifying a noun is not the object
             && !(pend < n && !v.words[pend].punct && v.words[pend].upper)
+            // "captured the Dravos chief of the militia": a name before a role noun is the
+            // person's, and "said Zelvik is …", "say Dravos will …": a name before an
+            // auxiliary is the subject of a clause of its own
+            && !(pend < n && (v.is_any(pend, ROLE_NOUNS) || v.is_any(pend, AUXILIARIES)))
             // "captured Norway's second medal", "opposed Austria's plans": the possessed
             // noun is the object (not "shelled Aleppo's eastern districts")
             && !(pend + 1 < n
@@ -858,6 +862,52 @@ fn narrower_later(v: &View, from: usize, rank: u8) -> Option<(usize, usize, usiz
     }
     None
 }
+
+/// Role nouns a place name before them modifies ("the Dravos chief of the militia").
+const ROLE_NOUNS: &[&str] = &[
+    "chief",
+    "chiefs",
+    "leader",
+    "leaders",
+    "commander",
+    "commanders",
+    "supremo",
+    "head",
+    "governor",
+    "mayor",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "envoy",
+    "ambassador",
+    "correspondent",
+    "bureau",
+];
+
+/// Auxiliaries and copulas, which after a name make it a clause's subject.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "must", "should", "does", "did",
+];
+
+/// Nouns of what takes images, whose "capture" is a picture ("cameras captured …").
+const IMAGE_TAKERS: &[&str] = &[
+    "camera",
+    "cameras",
+    "tape",
+    "tapes",
+    "footage",
+    "photographer",
+    "photographers",
+    "photograph",
+    "photographs",
+    "photo",
+    "photos",
+    "video",
+    "videos",
+    "documentary",
+    "lens",
+];
 
 /// Words that open a second predicate after "and" ("and is believed …", "and became …").
 const SECOND_PREDICATE: &[&str] = &[
@@ -1610,7 +1660,25 @@ fn no_event_sense(v: &View, t: &Trig) -> bool {
                 ],
             )
         });
-    prize || demonstrate || film || rise || fame
+    // "television cameras captured the prince holding …", "a film crew captures footage":
+    // an image is taken
+    let image = v.low(t.head).starts_with("captur")
+        && (t.head.saturating_sub(8)..t.head)
+            .take_while(|&k| !v.is_any(k, &[";", ":"]))
+            .any(|k| v.is_any(k, IMAGE_TAKERS))
+        || v.low(t.head).starts_with("captur")
+            && v.is_any(
+                t.head + 1,
+                &[
+                    "footage",
+                    "magnificence",
+                    "spirit",
+                    "essence",
+                    "moment",
+                    "mood",
+                ],
+            );
+    prize || demonstrate || film || rise || fame || image
 }
 
 /// Whether the place attached at `pj` in the sentence's opening phrase belongs to a clause of
