@@ -1006,12 +1006,14 @@ mod typed {
 /// Index just past the JSON string starting at `b[i]` (a `"`).
 fn skip_json_string(b: &[u8], mut i: usize) -> Option<usize> {
     i += 1;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
+    // The next quote or backslash, found a vector at a time (an article's text is most of
+    // what is skipped).
+    while let Some(k) = memchr::memchr2(b'"', b'\\', b.get(i..)?) {
+        i += k;
+        if b[i] == b'"' {
+            return Some(i + 1);
         }
+        i += 2;
     }
     None
 }
@@ -1064,8 +1066,9 @@ fn skip_json_value(b: &[u8], i: usize) -> Option<usize> {
 type Member = (usize, usize, usize);
 
 /// The members of the JSON object starting at `b[i]`, and the index just past the object;
-/// when a member's key (with its quotes) is `stop`, the members up to it and the index just
-/// past its value, without reading the rest of the object.
+/// when a member's key (with its quotes) is `stop`, the members up to it, that member's value
+/// unread (its end given as its start, and as the index returned): the rest of the object is
+/// not read.
 fn json_members(b: &[u8], i: usize, stop: &[u8]) -> Option<(Vec<Member>, usize)> {
     if b.get(i) != Some(&b'{') {
         return None;
@@ -1083,11 +1086,12 @@ fn json_members(b: &[u8], i: usize, stop: &[u8]) -> Option<(Vec<Member>, usize)>
             return None;
         }
         let value = skip_json_ws(b, j + 1);
+        if &b[key..key_end] == stop {
+            out.push((key, value, value));
+            return Some((out, value));
+        }
         let end = skip_json_value(b, value)?;
         out.push((key, value, end));
-        if &b[key..key_end] == stop {
-            return Some((out, end));
-        }
         j = skip_json_ws(b, end);
         match b.get(j)? {
             b',' => j = skip_json_ws(b, j + 1),

@@ -842,3 +842,12 @@ fn members_of_another_type_read_as_absent_from_the_tree_and_from_the_text() {
     assert!(Prepared::from_json("[1, 2]").unwrap().is_none());
     assert!(Prepared::from_json("{\"article\":").is_err());
 }
+
+#[test]
+fn a_json_string_is_skipped_past_its_escapes() {
+    let b = br#""a\"b\\" , "x\\\"" "unterminated\"#;
+    assert_eq!(skip_json_string(b, 0), Some(8));
+    assert_eq!(skip_json_string(b, 11), Some(18));
+    assert_eq!(skip_json_string(b, 19), None);
+    assert_eq!(skip_json_string(b"\"ends with \\", 0), None);
+}
