@@ -1511,9 +1511,15 @@ pub(crate) fn roles(
         if let Some(c) = left_actor(v, t.head, excluded).or_else(|| antecedent(v, t.head)) {
             tgt = group(v, c, excluded);
         }
+        // (a pattern ending in a preposition, "- + * IN $", names the giver right after it)
+        let last = *t.fixed.last().unwrap_or(&t.head);
         let mut k = t.head + 1;
-        while k < cend && !v.is(k, "from") {
-            k += 1;
+        if v.is_any(last, PREPOSITIONS) && last > t.head {
+            k = last;
+        } else {
+            while k < cend && !v.is(k, "from") {
+                k += 1;
+            }
         }
         if k < cend
             && let Some(c) = right_actor(v, k + 1, (k + 5).min(cend), excluded, false, &[], false)

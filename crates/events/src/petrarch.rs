@@ -118,6 +118,9 @@ pub struct VerbImport {
     pub prep_phrases: usize,
     pub targets: usize,
     pub sources: usize,
+    /// Patterns with the target before the verb and the source after it (`+ * … $`), read as
+    /// a recipient subject (the lexicon's `recv`).
+    pub recipients: usize,
     pub skips: usize,
     pub compounds: usize,
     pub second_codes: usize,
@@ -178,6 +181,10 @@ impl VerbImport {
             ),
             (self.targets, "targets + (a coded target required)"),
             (self.sources, "sources $ (the coder's own source)"),
+            (
+                self.recipients,
+                "of them recipient subjects + * $ (the subject the target, the source after the verb)",
+            ),
             (self.skips, "skips ^ (a gap)"),
             (self.compounds, "compound actors % (a gap)"),
             (self.second_codes, "second codes [A:B] (B ignored)"),
@@ -482,7 +489,8 @@ enum Item {
     Verb,
     Word(String),
     Syn(String),
-    Marker,
+    /// `$`, `+`, `%` or `^`.
+    Marker(char),
     Alts(Vec<Vec<String>>),
 }
 
@@ -633,7 +641,7 @@ fn items(d: &PetrarchVerbs, body: &str, c: &mut Counts) -> Vec<(Item, bool)> {
                         "%" => c.compounds = true,
                         _ => c.skips = true,
                     }
-                    Item::Marker
+                    Item::Marker(p.chars().next().unwrap_or('^'))
                 }
                 p if p.starts_with('&') => {
                     c.synsets = true;
@@ -833,7 +841,7 @@ impl Lexicon {
                 };
                 if its
                     .iter()
-                    .all(|(it, _)| matches!(it, Item::Verb | Item::Marker))
+                    .all(|(it, _)| matches!(it, Item::Verb | Item::Marker(_)))
                     && (!c.targets || decoy)
                 {
                     imp.role_only += 1;
@@ -850,7 +858,7 @@ impl Lexicon {
                 let mut undefined = None;
                 for (it, joined) in &its {
                     let alts: Vec<Vec<u32>> = match it {
-                        Item::Marker => {
+                        Item::Marker(_) => {
                             pending_gap = true;
                             continue;
                         }
@@ -934,6 +942,18 @@ impl Lexicon {
                         .push((n, format!("over {MAX_EXPANSIONS} expansions")));
                     continue;
                 }
+                // "- + * MONEY $", "- + * FROM $": the target before the verb and the source
+                // after it, a recipient subject
+                let verb_at = its.iter().position(|(it, _)| matches!(it, Item::Verb));
+                let recv = verb_at.is_some_and(|vi| {
+                    its[..vi]
+                        .iter()
+                        .any(|(it, _)| matches!(it, Item::Marker('+')))
+                        && its[vi..]
+                            .iter()
+                            .any(|(it, _)| matches!(it, Item::Marker('$')))
+                }) && !decoy;
+                imp.recipients += recv as usize;
                 let mut made = 0;
                 for s in seqs {
                     if push(
@@ -946,7 +966,7 @@ impl Lexicon {
                             mil: false,
                             tgt: c.targets && !decoy,
                             decoy,
-                            recv: false,
+                            recv,
                             noun_last: None,
                             rule: format!("{file}:{n}"),
                         },

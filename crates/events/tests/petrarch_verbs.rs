@@ -380,3 +380,36 @@ fn the_petrarch2_dictionaries_load() {
     println!("PETR.Validate.verbs.txt: {}", imp.summary());
     assert!(imp.entries > 300 && imp.bad_codes > 0, "{}", imp.summary());
 }
+
+/// `+ * … $`: the target before the verb and the source after it, a recipient subject.
+const RECIPIENT: &str = "\
+--- FLOMBLE [071] ---
+FLOMBLE
+- + * GRANT FROM $ [071]
+- + * SHELTER IN $ [075]
+";
+
+#[test]
+fn target_before_the_verb_and_source_after_it_is_a_recipient_subject() {
+    let d = PetrarchVerbs::parse(RECIPIENT).expect("the recipient dictionary reads");
+    let mut lex = Lexicon::codebook_only();
+    let imp = lex.add_petrarch_verbs(&d, "recipient.verbs.txt");
+    assert_eq!(imp.recipients, 2, "{}", imp.summary());
+    assert!(
+        imp.summary().contains("2 of them recipient subjects"),
+        "{}",
+        imp.summary()
+    );
+    // the giver follows "from"
+    expect(
+        &lex,
+        "[Freedonia|FRD|country] flombled a large grant from [Sylvania|SYL|country].",
+        "071 src=SYL tgt=FRD",
+    );
+    // a pattern ending in a preposition names the giver right after it
+    expect(
+        &lex,
+        "[Freedonia|FRD|country] flombled shelter in [Sylvania|SYL|country] last year.",
+        "075 src=SYL tgt=FRD",
+    );
+}
