@@ -656,6 +656,46 @@ fn split_wiki_sections(para: String) -> Vec<Result<String, String>> {
     out
 }
 
+/// A paragraph cut at list bullets run into the text ("…nationality.*2015-12-21, Jane Doe, US
+/// Army*2015-12-22, …"): a `*` before a capital or digit, not after another `*`, at least twice.
+/// The text before the first bullet stays; an item that ends a sentence stays as a paragraph,
+/// one that does not (a row of a list: names, dates, units) comes back as furniture (`Err`).
+fn split_bullets(para: String) -> Vec<Result<String, String>> {
+    let marks: Vec<usize> = para
+        .match_indices('*')
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            !para[..i].ends_with('*')
+                && para[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .collect();
+    if marks.len() < 2 {
+        return vec![Ok(para)];
+    }
+    let mut out = Vec::new();
+    let head = para[..marks[0]].trim();
+    if !head.is_empty() {
+        out.push(Ok(head.to_string()));
+    }
+    for (k, &m) in marks.iter().enumerate() {
+        let end = marks.get(k + 1).copied().unwrap_or(para.len());
+        let item = para[m + 1..end].trim();
+        if item.is_empty() {
+            continue;
+        }
+        let sentence = ends_with_full_stop(item) || item.ends_with(['!', '?']);
+        out.push(if sentence {
+            Ok(item.to_string())
+        } else {
+            Err(item.to_string())
+        });
+    }
+    out
+}
+
 /// Split raw text into paragraphs: blank lines separate them; lines inside a paragraph are
 /// joined with a space when the first does not end a sentence and the next starts in lower
 /// case (hard-wrapped text), and otherwise kept as paragraphs of their own.
@@ -721,7 +761,14 @@ fn clean_inner(raw: &str, find_title: bool) -> Cleaned {
             reason: reason.to_string(),
         })
     };
-    for part in paragraphs(raw).into_iter().flat_map(split_wiki_sections) {
+    let parts = paragraphs(raw)
+        .into_iter()
+        .flat_map(split_wiki_sections)
+        .flat_map(|p| match p {
+            Ok(p) => split_bullets(p),
+            listing => vec![listing],
+        });
+    for part in parts {
         let para = match part {
             Ok(para) => para,
             Err(listing) => {
@@ -1214,6 +1261,26 @@ mod tests {
             "navigation",
             "* 2004 Westhaven port bombing* List of attacks in Delta"
         )));
+        let raw = "Six soldiers were killed.==Victims==All six were from Delta.*2015-12-21, Sergeant Jane Doe[12], Delta Army Investigations, Bomb*2015-12-21, Corporal Omar Said[13], Delta Army, Bomb*2015-12-22, Tom Brown, Delta Army, Gunfire. He died in hospital a day later.";
+        let c = clean_article(None, None, raw);
+        let body: Vec<_> = c.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            body,
+            vec![
+                "Six soldiers were killed.",
+                "Victims",
+                "All six were from Delta.",
+                "2015-12-22, Tom Brown, Delta Army, Gunfire. He died in hospital a day later."
+            ]
+        );
+        assert_eq!(c.removed.len(), 2, "{:?}", c.removed);
+        // A star inside a word or a single footnote star is no bullet.
+        for raw in [
+            "He shouted “f*ck off” at the Delta police and was fined.",
+            "Turnout rose to 61%* in Delta, the highest since 1990.",
+        ] {
+            assert_eq!(clean_article(None, None, raw).blocks[0].text, raw);
+        }
         // An equals sign in running text is no heading.
         let c = clean_article(
             None,
