@@ -499,8 +499,8 @@ fn suite_verbs_lexicon(
 }
 
 /// Source × target dyads of every event not negated, with the joint acts of a compound
-/// source of [`dyads`] but not its reciprocal consultations and visits (the second
-/// measurement's codes are the suite dictionary's, which codes those one way).
+/// source and the reciprocal meetings of [`dyads`] on the suite dictionary's codes (WEIS
+/// 031), but no hosting of a visit (the suite codes a visit one way).
 fn plain_dyads(d: &Doc) -> Vec<(String, String, String)> {
     let codes = |a: &[dateline_doc::Argument]| -> Vec<String> {
         let v: Vec<String> = a.iter().filter_map(|x| x.code.clone()).collect();
@@ -516,6 +516,10 @@ fn plain_dyads(d: &Doc) -> Vec<(String, String, String)> {
         for s in codes(&e.source) {
             for t in codes(&e.target) {
                 out.push((s.clone(), t.clone(), e.cameo.clone()));
+                // a WEIS meeting (031) is reciprocal, as the first measurement's consultations
+                if e.cameo == "031" && !t.is_empty() {
+                    out.push((t.clone(), s.clone(), "031".into()));
+                }
             }
         }
     }
@@ -1313,7 +1317,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
              expected ones directly, no crosswalk, and each event gives plain source × target \
              dyads, but for a joint act of a compound source without a target (meeting, restored \
              relations, agreement, their reduction: 031, 064, 081, 082, 191, 194, 195), coded \
-             between its members both ways as in the first measurement. The first rows are dateline's own lexicon, what users get by default.\n\n\
+             between its members both ways as in the first measurement, and a meeting (031) \
+             coded both ways as the first measurement's consultations. The first rows are dateline's own lexicon, what users get by default.\n\n\
              | configuration | codings reproduced, root (source, target, first two digits) | full code | event code only, root |\n|---|---|---|---|\n\
              {}{}{}\n\
              Predicted dyads matching an expected coding (root): {:.1}% ({}/{}) with the suite \
