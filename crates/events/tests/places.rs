@@ -1040,3 +1040,29 @@ fn a_camera_capturing_a_scene_is_no_event_with_a_place() {
         ["Zelvik"]
     );
 }
+
+#[test]
+fn a_place_in_a_from_phrase_is_where_someone_comes_from() {
+    assert_eq!(
+        place_of(
+            "Thousands of farmers from across {Dravos|XK|admin1} marched in {Zelvik|XK|city} on Saturday.",
+            "marched"
+        ),
+        ["Zelvik"]
+    );
+    assert!(
+        place_of(
+            "Soldiers back from tours in {Zelvik|XK|city} demonstrated on Saturday.",
+            "demonstrated"
+        )
+        .is_empty()
+    );
+    // the "from" phrase ends at its own name, or at a time
+    assert_eq!(
+        place_of(
+            "Gunmen shot five labourers from {Besko|XK|city} near the town of {Zelvik|XK|city}.",
+            "shot"
+        ),
+        ["Zelvik"]
+    );
+}

@@ -267,6 +267,25 @@ pub(crate) fn event_place_in(
         if in_organisation_name(v, pstart) {
             continue;
         }
+        // "Kurds from across Ruritania demonstrated", "farmers from a village outside Zelvik
+        // marched": a place inside a "from" phrase is where someone comes from
+        if let Some(pj) = prep
+            && let Some(f) = (pj.saturating_sub(6)..=pj).rev().find(|&x| v.is(x, "from"))
+            // (not "laborers from Bihar near Zelvik", "territory from the rebels in Dravos":
+            // the "from" phrase ends at its own name)
+            && !(f + 1..pj).any(|x| {
+                v.words[x].punct
+                    || v.words[x].lexical
+                    || v.words[x].place.is_some()
+                    || v.words[x].chunk.is_some()
+                    || v.words[x].time
+                    || matches!(v.low(x), "year" | "week" | "month" | "day")
+                    || trigs.iter().any(|o| o.head == x)
+            })
+            && !(f..pj).contains(&t.head)
+        {
+            continue;
+        }
         // "marched from Besko to Zelvik", "marched from Alexanderplatz in East Berlin toward
         // the Brandenburg Gate": a movement named with both its ends happened at neither
         // ("marched from Besko to a park" keeps Besko, the one place it names)
