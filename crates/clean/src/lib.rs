@@ -1020,6 +1020,8 @@ mod tests {
             "Updated rules took effect on Monday.",
             "14 Dec 2016",
             "December 14, 2016 10:32 GMT",
+            "Dec. 14, 2016 5:52 AM EST",
+            "Dec. 14, 2016 5:52 p.m. ET",
             "2016-12-14T10:32:00Z",
             "Wednesday, 14 December 2016 10:32",
             "3 hours ago",
@@ -1317,6 +1319,13 @@ mod tests {
         let raw = "Storm batters coast\n\nPublished 14 Dec 2016 10:32 GMT\n\nA storm hit the coast on Wednesday, cutting power to thousands of homes across the region.\n\nDamage\n\nRoofs were torn off in three towns.";
         let c = clean(raw);
         assert_eq!(c.published, Date::new(2016, 12, 14).ok());
+        let wire = clean_article(
+            Some("Storm batters coast"),
+            None,
+            "Dec. 14, 2016 5:52 AM EST\n\nA storm hit the coast on Wednesday.",
+        );
+        assert_eq!(wire.published, Date::new(2016, 12, 14).ok());
+        assert_eq!(wire.removed[0].reason, "dateline");
         let kinds: Vec<_> = c.blocks.iter().map(|b| b.kind).collect();
         assert_eq!(
             kinds,
