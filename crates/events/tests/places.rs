@@ -1066,3 +1066,14 @@ fn a_place_in_a_from_phrase_is_where_someone_comes_from() {
         ["Zelvik"]
     );
 }
+
+#[test]
+fn a_place_before_a_second_predicate_is_not_the_later_verbs() {
+    assert!(
+        place_of(
+            "The courier was seized in {Zelvik|XK|city} and faces charges of providing support to rebels.",
+            "providing"
+        )
+        .is_empty()
+    );
+}

@@ -488,24 +488,27 @@ pub(crate) fn event_place_in(
         // "was captured and is believed to be held in Dravos", "captured the town and became
         // its governor in Zelvik": the place follows a second predicate joined by "and", not
         // the trigger (unless both are material acts: "was shot and was killed in Zelvik")
-        if pj >= t.head
-            && between.clone().any(|x| {
-                v.is(x, "and") && {
-                    let mut k = x + 1;
-                    while k < pj
-                        && (v.low(k).ends_with("ly") || v.is_any(k, &["then", "later", "also"]))
-                    {
-                        k += 1;
-                    }
-                    v.is_any(k, SECOND_PREDICATE)
-                        && !(material(quad)
-                            && trigs
-                                .iter()
-                                .enumerate()
-                                .any(|(j2, o)| o.head > k && o.head < pj && material(quads[j2])))
+        // (and before the trigger: "was captured in Dravos and faces charges of providing …")
+        let (lo, hi) = if pj >= t.head {
+            (t.end, pj)
+        } else {
+            (pend, t.head)
+        };
+        if between.clone().any(|x| {
+            v.is(x, "and") && {
+                let mut k = x + 1;
+                while k < hi
+                    && (v.low(k).ends_with("ly") || v.is_any(k, &["then", "later", "also"]))
+                {
+                    k += 1;
                 }
-            })
-        {
+                v.is_any(k, SECOND_PREDICATE)
+                    && !(material(quad)
+                        && trigs.iter().enumerate().any(|(j2, o)| {
+                            o.head >= lo && o.head < hi && o.head != t.head && material(quads[j2])
+                        }))
+            }
+        }) {
             continue;
         }
         // "In Paris, …" / "Speaking in Paris, …": a sentence-initial adjunct without a trigger
