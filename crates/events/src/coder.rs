@@ -1,6 +1,7 @@
 //! The per-sentence reading: triggers, cues, arguments, status, date and place.
 
 use crate::lexicon::{Cue, CueKind, Elem, GAP_MAX, Lexicon, normalise_into};
+mod dates;
 mod place;
 mod sense;
 pub(crate) use place::*;
@@ -2166,7 +2167,10 @@ pub(crate) fn reporter(doc: &Doc, v: &View, hits: &[CueHit]) -> Option<usize> {
 
 /// The time expression governing trigger `ti`: nearest among those closer to it than to any
 /// other trigger, in the same clause first; times right after a reporting verb belong to the
-/// report, not the event.
+/// report, not the event. A time in a relative clause, a reduced relative or before a noun it
+/// modifies dates that clause or noun only ([`dates`]); one after the trigger in its own verb
+/// phrase beats one that an earlier verb carries ("pleaded guilty Monday to threatening him in
+/// March"); the subject of "was an attack on DATE" takes the predicate's date.
 pub(crate) fn governing_time(
     doc: &Doc,
     v: &View,
@@ -2176,7 +2180,7 @@ pub(crate) fn governing_time(
 ) -> Option<usize> {
     let sspan = doc.sentences[sentence].span;
     let t = &trigs[ti];
-    let mut best: Option<(usize, usize)> = None;
+    let mut best: Option<(usize, usize, usize)> = None;
     for (i, tm) in doc.times.iter().enumerate() {
         if !sspan.contains(tm.span) || !tm.value.starts_with(|c: char| c.is_ascii_digit()) {
             continue;
@@ -2197,6 +2201,39 @@ pub(crate) fn governing_time(
             .iter()
             .rposition(|w| w.span.start < tm.span.end)
             .unwrap_or(k);
+        // a time inside a relative clause dates that clause only ("X, who lost the vote this
+        // month, …")
+        if dates::in_other_relative(v, k, t.head) {
+            continue;
+        }
+        // a time before a noun dates that noun ("the 2016 election"), and a "when" clause
+        // right after it ("Trump's May 3 call when he asked …")
+        let modifier = dates::modified_noun(v, k, kend);
+        // "an October news conference": the time modifies the trigger's own compound
+        let own_modifier = modifier.is_some_and(|n| {
+            (n..n + 3).contains(&t.head) && !(n..t.head).any(|j| v.words[j].punct)
+        });
+        if let Some(n) = modifier
+            && !own_modifier
+        {
+            if dates::when_clause_of(v, n, t.head)
+                && best.is_none_or(|(_, bt, bd)| (0, 1) < (bt, bd))
+            {
+                best = Some((i, 0, 1));
+            }
+            continue;
+        }
+        // a reduced relative between the time and the trigger holds the trigger ("died in
+        // 1977 of injuries suffered in the attack") or the time ("defending the budget
+        // approved in April"): the time is not the trigger's; a finite verb trigger keeps a
+        // time at the end of its clause ("shelled a town held by rebels on Monday")
+        if (k < t.head && !fronted && dates::reduced_relative(v, kend + 1, t.head))
+            || (k >= t.end
+                && !dates::finite_past(v, t.head)
+                && dates::reduced_relative(v, t.end + 1, k))
+        {
+            continue;
+        }
         let dist = |tr: &Trig| -> usize {
             if k >= tr.head && k < tr.end {
                 0
@@ -2214,6 +2251,10 @@ pub(crate) fn governing_time(
             }
         };
         let d = dist(t);
+        // a time an earlier verb carries ("pleaded guilty Monday to threatening"): one in the
+        // trigger's own phrase after it wins
+        let adjacent = t.head == kend + 1 || (t.head == kend + 2 && v.is(kend + 1, "'s"));
+        let tier = usize::from(!(own_modifier || k >= t.head || fronted || adjacent));
         let nearer_other = trigs
             .iter()
             .enumerate()
@@ -2223,11 +2264,18 @@ pub(crate) fn governing_time(
         if nearer_other || !same_clause {
             continue;
         }
-        if best.is_none_or(|(_, bd)| d < bd) {
-            best = Some((i, d));
+        if best.is_none_or(|(_, bt, bd)| (tier, d) < (bt, bd)) {
+            best = Some((i, tier, d));
         }
     }
-    best.map(|(i, _)| i)
+    // "The X bombing was an attack on 13 May": the copula's subject takes its predicate's date
+    if best.is_none()
+        && let Some(o) = dates::copular_predicate(v, trigs, ti)
+        && o != ti
+    {
+        return governing_time(doc, v, trigs, o, sentence);
+    }
+    best.map(|(i, _, _)| i)
 }
 
 /// Give `ev` the code `info` and what follows from it (QuadClass, Goldstein, PLOVER).
@@ -2420,11 +2468,25 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 basis: Basis::Text,
             }
         });
+        // a date after publication makes a plan of an act not told in the past tense: a past
+        // verb ("investigated a shooting", "took to the streets to clear barricades") names a
+        // past act, whatever a mis-resolved date says
         if let (Some(d), Some(p)) = (&date, published)
             && (st == Status::Occurred || (st == Status::Hypothetical && would))
             && is_after(&d.value, &p.to_string())
+            && !dates::past_act(&v, t, e.noun)
         {
             st = Status::Planned;
+        }
+        // "Smith's attempt to seize", "tried to seize": an attempt that was made is an act
+        // that occurred (as an attempt), not a plan
+        if st == Status::Planned
+            && cue
+                .as_deref()
+                .is_some_and(|c| c.starts_with("attempt") || c.starts_with("try"))
+            && dates::made_attempt(&v, t)
+        {
+            st = Status::Occurred;
         }
         statuses.push(st);
         if date.is_none()

@@ -1,0 +1,462 @@
+//! Which time expression dates an event, and when a date may turn an event into a plan.
+//!
+//! A time governs the clause it stands in. A time inside a relative clause ("Smith, who lost
+//! the vote this month, …"), inside a reduced relative ("the budget approved in April") or
+//! before a noun as its modifier ("the 2016 election") dates only that clause or noun, not a
+//! trigger outside it. A trigger in a "when" clause after a noun dated by a modifier ("the
+//! May 3 call when he asked …") takes the noun's date. A past-tense verb names a past act,
+//! whatever a mis-resolved date says. Each rule is a general fact of English syntax.
+
+use super::{AUX_SKIP, BE, Trig, View, clause_start, is_hard, starts_clause};
+
+/// Irregular simple past forms (and past participles) of common verbs.
+const IRREGULAR_PAST: &[&str] = &[
+    "took",
+    "taken",
+    "lost",
+    "met",
+    "held",
+    "said",
+    "made",
+    "sent",
+    "fought",
+    "began",
+    "begun",
+    "led",
+    "won",
+    "gave",
+    "given",
+    "went",
+    "gone",
+    "came",
+    "saw",
+    "seen",
+    "told",
+    "struck",
+    "shot",
+    "threw",
+    "thrown",
+    "brought",
+    "caught",
+    "left",
+    "fled",
+    "sought",
+    "stood",
+    "spoke",
+    "spoken",
+    "wrote",
+    "written",
+    "broke",
+    "broken",
+    "chose",
+    "chosen",
+    "drove",
+    "driven",
+    "ran",
+    "flew",
+    "flown",
+    "knew",
+    "known",
+    "thought",
+    "bought",
+    "taught",
+    "felt",
+    "kept",
+    "paid",
+    "laid",
+    "sold",
+    "found",
+    "withdrew",
+    "withdrawn",
+    "overthrew",
+    "undertook",
+    "swore",
+    "sworn",
+    "tore",
+    "torn",
+    "stole",
+    "stolen",
+    "rose",
+    "arose",
+    "hid",
+    "hidden",
+    "slain",
+    "slew",
+    "beat",
+    "beaten",
+    "bore",
+    "borne",
+    "forbade",
+    "forgave",
+    "froze",
+    "wore",
+    "became",
+    "did",
+    "done",
+    "had",
+    "was",
+    "were",
+    "got",
+];
+
+/// Irregular forms that can be past participles (a reduced relative: "the money paid by",
+/// "the man held in"); simple-past-only forms ("began", "took", "said" as reporting) are left
+/// out, since after a noun they are its finite verb.
+const IRREGULAR_PARTICIPLE: &[&str] = &[
+    "taken",
+    "begun",
+    "given",
+    "gone",
+    "seen",
+    "thrown",
+    "spoken",
+    "written",
+    "broken",
+    "chosen",
+    "driven",
+    "flown",
+    "known",
+    "withdrawn",
+    "sworn",
+    "torn",
+    "stolen",
+    "hidden",
+    "slain",
+    "beaten",
+    "borne",
+    "held",
+    "made",
+    "sent",
+    "fought",
+    "led",
+    "won",
+    "struck",
+    "shot",
+    "brought",
+    "caught",
+    "left",
+    "sought",
+    "bought",
+    "kept",
+    "paid",
+    "laid",
+    "sold",
+    "found",
+];
+
+/// Words a reduced relative's participle is followed by: its own complement or adjunct.
+const PARTICIPLE_NEXT: &[&str] = &[
+    "by", "in", "on", "at", "during", "as", "after", "before", "since", "amid", "near", "from",
+    "into", "against", "over", "under", "for", "with", "of", "across", "through",
+];
+
+/// Verbs whose object or complement may lie ahead of them even when they are past: one
+/// arranges, announces, promises, asks for or reports an act to come ("announced talks for
+/// next week", "agreed to meet on Friday").
+const FORWARD: &[&str] = &[
+    "said",
+    "told",
+    "announced",
+    "agreed",
+    "decided",
+    "planned",
+    "scheduled",
+    "promised",
+    "vowed",
+    "pledged",
+    "threatened",
+    "called",
+    "urged",
+    "asked",
+    "ordered",
+    "proposed",
+    "offered",
+    "warned",
+    "expected",
+    "hoped",
+    "wanted",
+    "voted",
+    "approved",
+    "invited",
+    "arranged",
+    "set",
+    "confirmed",
+    "insisted",
+    "demanded",
+    "requested",
+    "suggested",
+    "predicted",
+    "signalled",
+    "signaled",
+    "indicated",
+    "reported",
+    "added",
+    "stated",
+    "noted",
+    "wrote",
+    "declared",
+    "claimed",
+    "unveiled",
+    "outlined",
+    "sought",
+    "prepared",
+    "postponed",
+    "delayed",
+    "rescheduled",
+    "moved",
+    "was",
+    "were",
+    "had",
+    "did",
+    "got",
+    "made",
+    "intended",
+    "aimed",
+    "tried",
+    "attempted",
+    "needed",
+    "prepared",
+    "considered",
+    "discussed",
+    "rejected",
+];
+
+/// Words after which a following verb form is no finite past: a future or infinitive marker,
+/// a determiner (an adjective: "the wounded"), a modal.
+const NOT_FINITE: &[&str] = &[
+    "to", "will", "'ll", "shall", "would", "'d", "could", "can", "may", "might", "must", "should",
+    "be", "being", "the", "a", "an", "this", "that", "these", "those", "his", "her", "their",
+    "its", "our", "my", "your", "'s", "is", "are", "am",
+];
+
+/// Markers of an act still to come: scanning back from a trigger stops at them.
+const FUTURE: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "would",
+    "'d",
+    "going",
+    "plans",
+    "plan",
+    "planning",
+    "scheduled",
+    "due",
+    "expected",
+    "set",
+    "next",
+    "upcoming",
+    "intends",
+    "intend",
+    "aims",
+    "hopes",
+    "wants",
+];
+
+/// Relative pronouns opening a clause that modifies a noun.
+const RELATIVE: &[&str] = &["who", "whom", "whose", "which"];
+
+/// Determiners and possessives that open a noun phrase a time may modify ("the 2016 election").
+const DETERMINER: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "this", "last",
+];
+
+/// A simple past or past-participle form: "-ed" (not "-eed" nouns like "need", "speed") or
+/// an irregular form.
+pub(super) fn past_form(w: &str) -> bool {
+    IRREGULAR_PAST.contains(&w)
+        || (w.len() > 4
+            && w.ends_with("ed")
+            && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+            && (!w.ends_with("eed") || matches!(w, "agreed" | "freed" | "decreed" | "guaranteed")))
+}
+
+/// Word `i` is a finite past verb: a past form not after a modal, an infinitive "to", a
+/// determiner or a present auxiliary.
+pub(super) fn finite_past(v: &View, i: usize) -> bool {
+    past_form(v.low(i)) && !(i > 0 && v.is_any(i - 1, NOT_FINITE))
+}
+
+/// The trigger is a past act: its own verb is finite past ("investigated a shooting", "opposed
+/// the hold"), or the nearest verb governing it in its clause is a past verb that does not look
+/// ahead ("took to the streets to clear barricades"). A future marker between them stops the
+/// search ("said talks will be held").
+pub(super) fn past_act(v: &View, t: &Trig, noun: bool) -> bool {
+    if !noun && finite_past(v, t.head) {
+        return true;
+    }
+    let cs = clause_start(v, t.head);
+    for k in (cs..t.head).rev() {
+        let w = v.low(k);
+        if FUTURE.contains(&w) {
+            return false;
+        }
+        if finite_past(v, k) && k > 0 && !v.words[k - 1].punct {
+            return !FORWARD.contains(&w);
+        }
+    }
+    false
+}
+
+/// "Smith's attempt to", "an attempt to", "tried to": the cue word `w` of a plan cue read
+/// as a made attempt, at word `i` before the trigger. A noun "attempt" names an attempt that
+/// was made unless a future marker precedes it in its clause ("will make another attempt");
+/// "attempted"/"tried" are made attempts when finite past.
+pub(super) fn made_attempt(v: &View, t: &Trig) -> bool {
+    let cs = clause_start(v, t.head);
+    let Some(i) = (cs..t.head).rev().find(|&k| {
+        v.is_any(
+            k,
+            &["attempt", "attempts", "attempted", "tried", "try", "tries"],
+        )
+    }) else {
+        return false;
+    };
+    if !v.is(i + 1, "to") {
+        return false;
+    }
+    match v.low(i) {
+        "attempted" | "tried" => {
+            finite_past(v, i) || (i > 0 && v.is_any(i - 1, &["had", "has", "have"]))
+        }
+        "attempt" | "attempts" => {
+            i > 0
+                && !(v.is(i - 1, "to"))
+                && !(cs..i).any(|k| {
+                    FUTURE.contains(&v.low(k)) || v.is_any(k, &["another", "new", "fresh"])
+                })
+        }
+        _ => false,
+    }
+}
+
+/// The time at words `k..=kend` lies inside a relative clause ("who lost … this month") that
+/// does not hold word `head`.
+pub(super) fn in_other_relative(v: &View, k: usize, head: usize) -> bool {
+    let Some(j) = (0..k)
+        .rev()
+        .take_while(|&j| !is_hard(v, j))
+        .find(|&j| v.is_any(j, RELATIVE))
+    else {
+        return false;
+    };
+    // a relative clause set off by a comma ends at the next comma; else at its clause end
+    let commas = j > 0 && v.is(j - 1, ",");
+    let mut end = j + 1;
+    while end < v.len()
+        && !is_hard(v, end)
+        && !(commas && v.is(end, ","))
+        && !(end > j + 1 && starts_clause(v, end) && !v.is(end, "that"))
+    {
+        end += 1;
+    }
+    if k >= end {
+        return false;
+    }
+    !(j..end).contains(&head)
+}
+
+/// A past participle right after a noun at a word in `lo..hi`, with no auxiliary before it:
+/// a reduced relative clause ("the budget approved by the council", "injuries suffered in
+/// the attack").
+pub(super) fn reduced_relative(v: &View, lo: usize, hi: usize) -> bool {
+    (lo.max(1)..hi).any(|p| {
+        let prev = &v.words[p - 1];
+        let w = v.low(p);
+        (IRREGULAR_PARTICIPLE.contains(&w) || (past_form(w) && w.ends_with("ed")))
+            && v.is_any(p + 1, PARTICIPLE_NEXT)
+            && !v.words[p].upper
+            && !prev.punct
+            && !prev.upper
+            && !prev.time
+            && !v.is_any(p - 1, AUX_SKIP)
+            && !v.is_any(p - 1, BE)
+            && !v.is_any(p - 1, NOT_FINITE)
+            && !v.is_any(
+                p - 1,
+                &[
+                    "and",
+                    "or",
+                    "but",
+                    "who",
+                    "which",
+                    "that",
+                    "he",
+                    "she",
+                    "they",
+                    "it",
+                    "we",
+                    "i",
+                    "you",
+                    "not",
+                    "also",
+                    "then",
+                    "later",
+                    "police",
+                    "officials",
+                ],
+            )
+            && !v.low(p - 1).ends_with("ly")
+            && !past_form(v.low(p - 1))
+    })
+}
+
+/// The time at words `k..=kend` modifies the noun right after it ("the 2016 election",
+/// "Trump's July 25 call"): returns that noun's index.
+pub(super) fn modified_noun(v: &View, k: usize, kend: usize) -> Option<usize> {
+    if k == 0 || !v.is_any(k - 1, DETERMINER) {
+        return None;
+    }
+    // "in the 1967 war", "during a May 3 visit": the phrase is itself a time adjunct
+    if k >= 2
+        && v.is_any(
+            k - 2,
+            &[
+                "in",
+                "during",
+                "at",
+                "since",
+                "after",
+                "before",
+                "until",
+                "following",
+                "amid",
+            ],
+        )
+    {
+        return None;
+    }
+    let n = kend + 1;
+    (n < v.len()
+        && !v.words[n].punct
+        && !v.words[n].time
+        && !v.is_any(n, super::PREPOSITIONS)
+        && !v.is_any(n, &["and", "or", "to", "when", "that", "which", "who"]))
+    .then_some(n)
+}
+
+/// The trigger lies in a "when" clause right after noun `n` ("the call when he asked"):
+/// such a clause takes the noun's date.
+pub(super) fn when_clause_of(v: &View, n: usize, head: usize) -> bool {
+    // the noun may be a compound: "the May 3 phone call when …"
+    (n + 1..=n + 2)
+        .any(|w| v.is(w, "when") && head > w && head <= w + 4 && clause_start(v, head) == w)
+}
+
+/// A subject trigger of a copula whose predicate is another trigger: "The X bombing was an
+/// attack on 13 May": the trigger index of the predicate noun.
+pub(super) fn copular_predicate(v: &View, trigs: &[Trig], ti: usize) -> Option<usize> {
+    let t = &trigs[ti];
+    let be = t.end;
+    if !v.is_any(be, &["was", "is", "were", "are"]) {
+        return None;
+    }
+    let mut k = be + 1;
+    if v.is_any(k, &["a", "an", "the"]) {
+        k += 1;
+    }
+    // one adjective may come between: "a deadly attack"
+    trigs
+        .iter()
+        .position(|o| o.head == k || (o.head == k + 1 && !v.words[k].punct))
+}
