@@ -2188,14 +2188,21 @@ pub(crate) fn governing_time(
         let Some(k) = v.words.iter().position(|w| w.span.end > tm.span.start) else {
             continue;
         };
-        // the time is attached to a reporting verb just before it
+        // the time is attached to a reporting verb just before it, unless a trigger comes
+        // between them ("said that bombings this month …")
         let lo = k.saturating_sub(4);
-        if (lo..k).any(|j| REPORT_VERBS.contains(&v.low(j))) {
+        if (lo..k).any(|j| {
+            REPORT_VERBS.contains(&v.low(j)) && !trigs.iter().any(|o| o.head > j && o.head < k)
+        }) {
             continue;
         }
         // a time after a verb belongs to it ("will meet in London on Sunday to discuss");
-        // one before a trigger only when fronted ("On Friday, jets …")
-        let fronted = k == 0 || v.is_any(k - 1, &[",", "and", "\u{201c}", "\""]);
+        // one before a trigger only when fronted ("On Friday, jets …", "In January, …")
+        let opens = |j: usize| j == 0 || v.is_any(j - 1, &[",", "and", "\u{201c}", "\""]);
+        let fronted = opens(k)
+            || (v.is_any(k - 1, PREPOSITIONS)
+                || v.is_any(k - 1, &["since", "during", "until", "after", "before"]))
+                && opens(k - 1);
         let kend = v
             .words
             .iter()
@@ -2234,31 +2241,44 @@ pub(crate) fn governing_time(
         {
             continue;
         }
-        let dist = |tr: &Trig| -> usize {
+        // (tier, distance): tier 1 for a time an earlier verb carries ("pleaded guilty Monday
+        // to threatening"), which any time in the trigger's own phrase after it beats
+        let dist = |tr: &Trig| -> (usize, usize) {
+            let own = modifier.is_some_and(|n| {
+                (n..n + 3).contains(&tr.head) && !(n..tr.head).any(|j| v.words[j].punct)
+            });
+            // "last year's deadly embassy blasts"
+            let poss = v.is(kend + 1, "'s")
+                && (kend + 2..=kend + 5).contains(&tr.head)
+                && !(kend + 2..tr.head).any(|j| v.words[j].punct);
             if k >= tr.head && k < tr.end {
-                0
+                (0, 0)
             } else if k >= tr.end {
                 let crossing = (tr.end..k).any(|j| v.is(j, ",") || starts_clause(v, j));
-                k - tr.end + 1 + if crossing { 8 } else { 0 }
-            } else if fronted
-                || tr.head == kend + 1
-                || (tr.head == kend + 2 && v.is(kend + 1, "'s"))
-            {
-                // "Saturday's talks", "On Friday, jets …"
-                tr.head - kend
+                (0, k - tr.end + 1 + if crossing { 8 } else { 0 })
+            } else if poss {
+                (0, 1)
+            } else if own || fronted || tr.head == kend + 1 {
+                // "On Friday, jets …", "police on Monday arrested"
+                (0, tr.head - kend)
             } else {
-                tr.head - kend + 8
+                (1, tr.head - kend + 8)
             }
         };
-        let d = dist(t);
-        // a time an earlier verb carries ("pleaded guilty Monday to threatening"): one in the
-        // trigger's own phrase after it wins
-        let adjacent = t.head == kend + 1 || (t.head == kend + 2 && v.is(kend + 1, "'s"));
-        let tier = usize::from(!(own_modifier || k >= t.head || fronted || adjacent));
+        let (tier, d) = dist(t);
+        // among triggers, the tier counts only across a comma: "exploded outside the embassy
+        // Friday, killing dozens" (Friday is the explosion's), but "ended on Tuesday without a
+        // ceasefire" (no ceasefire on Tuesday either)
+        let key = |tr: &Trig| -> (usize, usize) {
+            let (t1, d1) = dist(tr);
+            let sep = t1 == 1 && (kend + 1..tr.head).any(|j| v.is(j, ",") || is_hard(v, j));
+            (usize::from(sep), d1)
+        };
+        let mine = key(t);
         let nearer_other = trigs
             .iter()
             .enumerate()
-            .any(|(j, o)| j != ti && (dist(o) < d || (dist(o) == d && o.head < t.head)));
+            .any(|(j, o)| j != ti && (key(o) < mine || (key(o) == mine && o.head < t.head)));
         let same_clause = clause_start(v, k) == clause_start(v, t.head)
             || (k >= t.end && !(t.end..k).any(|j| is_hard(v, j) || starts_clause(v, j)));
         if nearer_other || !same_clause {
@@ -2274,6 +2294,15 @@ pub(crate) fn governing_time(
         && o != ti
     {
         return governing_time(doc, v, trigs, o, sentence);
+    }
+    // "on Tuesday condemned the bombing and offered condolences": a trigger coordinated with
+    // an earlier one of its clause shares its time
+    if best.is_none() && t.head > 0 && v.is(t.head - 1, "and") {
+        let cs = clause_start(v, t.head);
+        return (0..ti)
+            .rev()
+            .filter(|&p| trigs[p].head >= cs && trigs[p].end < t.head)
+            .find_map(|p| governing_time(doc, v, trigs, p, sentence));
     }
     best.map(|(i, _, _)| i)
 }

@@ -220,3 +220,39 @@ fn a_made_attempt_occurred() {
         "planned"
     );
 }
+
+#[test]
+fn fronted_coordinated_and_possessive_times() {
+    // a fronted prepositional time governs the clause's verb
+    assert_eq!(
+        date(
+            "In <January|2016-01|month>, [gunmen|-|group] attacked a bus depot.",
+            "attacked"
+        ),
+        "2016-01"
+    );
+    // a verb coordinated with a dated verb shares its time
+    assert_eq!(
+        date(
+            "[The minister|-|person] <on Tuesday|2016-12-13|day> condemned the raid and accused [the militia|XXXREB|group] of murder.",
+            "accused"
+        ),
+        "2016-12-13"
+    );
+    // a possessive time reaches its noun across adjectives
+    assert_eq!(
+        date(
+            "[Police|XXXCOP|organization] arrested a man over <last year|2015|year>'s deadly depot bombing.",
+            "bombing"
+        ),
+        "2015"
+    );
+    // a time after a clause's last trigger belongs to it, not to a participle after a comma
+    assert_eq!(
+        date(
+            "Bombs exploded outside the two depots <Friday|2016-12-09|day>, killing nine people.",
+            "Bombs exploded"
+        ),
+        "2016-12-09"
+    );
+}
