@@ -827,6 +827,16 @@ impl<'a> Grammar<'a> {
         if let Lex::PartOfDay(p) = self.lx(k) {
             x.clock = Some(Clock::Part(p));
             k += 1;
+            // "Saturday night, March 31": the date in apposition names the day.
+            if rel == Rel::Tense
+                && self.is(k, ",")
+                && let Some((e, sem)) = self.month_date(k + 1)
+                && matches!(sem, Sem::Ymd { .. })
+            {
+                let mut d = Expr::new(sem);
+                d.clock = x.clock;
+                return Some((e, d));
+            }
         }
         Some((k, x))
     }

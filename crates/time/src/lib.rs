@@ -28,6 +28,10 @@
 //!
 //! Tense: the nearest verb-group cue in the expression's clause, then in its sentence
 //! (`will`, `would`, `is due to`, `planned to`, `next` → future; past forms, `ago` → past).
+//! A present counts as forward-looking only when it names an arrangement ("meets on Friday",
+//! "is holding talks Friday"); the progressive or passive of another verb ("are investigating
+//! shootings Thursday night") and a day right after a noun of an incident look back. A plan
+//! told in the past ("was due to", "decided to") takes the nearest occurrence.
 //! Weekdays and year-less dates look back unless the tense is future; a date within two
 //! months (a month name within one) of publication keeps its year whatever the tense;
 //! "Saturday's talks" looks back. "The next day", "two days later", "that night" count from
@@ -258,7 +262,22 @@ fn scan(
         let tense = match forced {
             Some(t) => t,
             None if possessive => Tense::Unknown,
-            None => tense::tense_of(g.low, toks, lo, hi, i, e),
+            None => {
+                let t = tense::tense_of(g.low, toks, lo, hi, i, e);
+                // A date before the noun it modifies names an event that a forward-looking
+                // verb need not date ("will face questions about Trump's July 25 call"):
+                // either side of publication, or back for an incident ("the Oct. 3
+                // slaying"). A past verb still dates it ("was arrested for a March 21 call").
+                if matches!(t, Tense::Future | Tense::Present) && attributive(g, lo, i, e, &x.sem) {
+                    if tense::is_incident(g_word(g, e)) {
+                        Tense::Unknown
+                    } else {
+                        Tense::Either
+                    }
+                } else {
+                    t
+                }
+            }
         };
         // "in the morning" is the morning of a day named in or just before its sentence
         // (in a past or present narrative); elsewhere it is habitual or unanchored.
@@ -501,6 +520,53 @@ fn scan(
         });
         i = e;
     }
+}
+
+/// A year-less date before the noun it modifies, after a determiner or a possessive ("Trump's
+/// July 25 call", "the Dec. 12 election", "a March deadline"): it names an event.
+fn attributive(g: &Grammar, lo: usize, i: usize, e: usize, sem: &Sem) -> bool {
+    if !matches!(sem, Sem::Ymd { y: None, .. } | Sem::Ym { y: None, .. }) || i == lo {
+        return false;
+    }
+    let before = g_word(g, i - 1);
+    let det = matches!(
+        before,
+        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+    ) || (before == "s" && i >= lo + 2 && matches!(g_word(g, i - 2), "'" | "’"));
+    let Some(next) = g.toks.get(e) else {
+        return false;
+    };
+    det && next.kind == TokKind::Word
+        && !next.cap
+        && !matches!(
+            g_word(g, e),
+            "of" | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "and"
+                | "or"
+                | "for"
+                | "by"
+                | "with"
+                | "from"
+                | "as"
+                | "that"
+                | "when"
+                | "until"
+                | "through"
+                | "after"
+                | "before"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "last"
+                | "next"
+                | "this"
+        )
 }
 
 /// A year-on-year comparison that results reporting reads against the period reported: "a

@@ -80,13 +80,13 @@ fn month_str(y: i32, m: i32) -> String {
 }
 
 /// Pick among candidates (sorted ascending) by tense: past (and no tense cue: news narrates
-/// what happened) → latest ≤ key, future → earliest ≥ key, present → the nearest (ties to
-/// the past).
+/// what happened) → latest ≤ key, future → earliest ≥ key, present and either → the
+/// nearest (ties to the past).
 fn choose<T: Copy>(cands: &[(i64, T)], key: i64, tense: Tense) -> Option<T> {
     match tense {
         Tense::Future => cands.iter().find(|c| c.0 >= key).map(|c| c.1),
         Tense::Past | Tense::Unknown => cands.iter().rev().find(|c| c.0 <= key).map(|c| c.1),
-        Tense::Present => cands
+        Tense::Present | Tense::Either => cands
             .iter()
             .min_by_key(|c| ((c.0 - key).abs(), c.0 > key))
             .map(|c| c.1),
@@ -372,9 +372,12 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
                 Rel::Next => days(r, if fwd == 0 { 7 } else { fwd })?,
                 Rel::This => days(r, t - pw)?,
                 // A present-tense verb group with a weekday names an arrangement ("meets
-                // on Friday", "is holding talks Friday"): forward, like the future.
+                // on Friday", "is holding talks Friday"): forward, like the future. A plan
+                // told in the past ("was due to sign on Friday") may lie either side: the
+                // nearest, a tie going back.
                 Rel::Tense => match tense {
                     Tense::Future | Tense::Present => days(r, fwd)?,
+                    Tense::Either if fwd < back => days(r, fwd)?,
                     _ => days(r, -back)?,
                 },
             };
@@ -410,6 +413,9 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
             let w = wd(r);
             let this_sat = days(monday(r)?, 5)?;
             let sat = match rel {
+                // "cleared the barricades this weekend" in a story of Monday: the weekend
+                // just past, which a past verb cannot see as still to come.
+                Rel::This if tense == Tense::Past && w < 6 => days(this_sat, -7)?,
                 Rel::This => this_sat,
                 Rel::Last => days(this_sat, -7)?,
                 Rel::Next => {
@@ -533,7 +539,7 @@ fn resolve_inner(x: &Expr, r: Option<Date>, tense: Tense) -> Option<Resolved> {
                     }
                 }
                 Rel::Tense => match tense {
-                    Tense::Future => choose(&cands, key, Tense::Future)?,
+                    Tense::Future | Tense::Either => choose(&cands, key, tense)?,
                     _ => choose(&cands, key, Tense::Past)?,
                 },
             };

@@ -1507,3 +1507,242 @@ fn a_present_modal_looks_ahead() {
         "2016-12-09"
     );
 }
+
+#[test]
+fn a_weekday_after_an_incident_looks_back() {
+    // Saturday 2016-10-15: the last Tuesday is the 11th, the coming one the 18th.
+    assert_eq!(
+        value_of(
+            "Police are investigating two stabbings Tuesday night in the harbour district.",
+            OCT,
+            "Tuesday night"
+        ),
+        "2016-10-11"
+    );
+    assert_eq!(
+        value_of(
+            "Engineers are inspecting the bridge after the collapse on Wednesday.",
+            OCT,
+            "Wednesday"
+        ),
+        "2016-10-12"
+    );
+    // A future verb still governs: the noun does not date the inquiry.
+    assert_eq!(
+        value_of(
+            "The council will discuss the crash on Wednesday.",
+            OCT,
+            "Wednesday"
+        ),
+        "2016-10-19"
+    );
+    // Only days: "the impact of the strike on third-quarter sales" is no date of the strike.
+    assert!(
+        tense_at_expr(
+            "The firm has no estimate of the effect of the flood on fourth-quarter sales.",
+            "fourth-quarter"
+        ) != Tense::Past
+    );
+}
+
+/// The tense the tagger read for the expression whose text is `expr`.
+fn tense_at_expr(text: &str, expr: &str) -> Tense {
+    find(text, Some(date(OCT)))
+        .into_iter()
+        .find(|f| &text[f.span.start..f.span.end] == expr)
+        .unwrap_or_else(|| panic!("{expr:?} not found"))
+        .tense
+}
+
+#[test]
+fn only_a_present_of_arrangement_looks_forward() {
+    // The progressive of a verb of arrangement is a plan; of any other verb, what is going
+    // on after a past act.
+    assert_eq!(
+        value_of(
+            "The delegation is flying to Lisbon on Tuesday.",
+            OCT,
+            "Tuesday"
+        ),
+        "2016-10-18"
+    );
+    assert_eq!(
+        value_of(
+            "Rescue teams are combing the hillside Thursday for the missing hikers.",
+            OCT,
+            "Thursday"
+        ),
+        "2016-10-13"
+    );
+    // The present passive likewise.
+    assert_eq!(
+        value_of(
+            "The memorial service is held on Thursday at the chapel.",
+            OCT,
+            "Thursday"
+        ),
+        "2016-10-20"
+    );
+    assert_eq!(
+        value_of(
+            "The former treasurer is accused of moving the club's funds Monday.",
+            OCT,
+            "Monday"
+        ),
+        "2016-10-10"
+    );
+    // In a clause of time or condition the present stands for the future.
+    assert_eq!(
+        value_of(
+            "The family hopes for relief when the appeal is heard in January.",
+            OCT,
+            "January"
+        ),
+        "2017-01"
+    );
+}
+
+#[test]
+fn a_base_form_after_a_possessive_or_determiner_is_a_noun() {
+    // "visit" here is a noun: no present of arrangement, so no forward reading.
+    assert_eq!(
+        value_of(
+            "Questions remain about the minister's visit to the border on Monday.",
+            OCT,
+            "Monday"
+        ),
+        "2016-10-10"
+    );
+    assert_eq!(
+        value_of(
+            "Questions remain about the state visit on Monday.",
+            OCT,
+            "Monday"
+        ),
+        "2016-10-10"
+    );
+    // A plural subject keeps the verb: "the two teams meet Monday".
+    assert_eq!(
+        value_of("The two teams meet Monday in the final.", OCT, "Monday"),
+        "2016-10-17"
+    );
+}
+
+#[test]
+fn this_weekend_under_a_past_verb_is_the_one_just_past() {
+    // Monday 2016-10-17: the weekend before is the 15th and 16th, the next the 22nd-23rd.
+    let mon = "2016-10-17";
+    assert_eq!(
+        value_of(
+            "Volunteers cleared the debris from the beach this weekend.",
+            mon,
+            "this weekend"
+        ),
+        "2016-10-15/2016-10-16"
+    );
+    assert_eq!(
+        value_of(
+            "Volunteers will clear the beach this weekend.",
+            mon,
+            "this weekend"
+        ),
+        "2016-10-22/2016-10-23"
+    );
+}
+
+#[test]
+fn a_plan_told_in_the_past_takes_the_nearest_date() {
+    // Saturday 2016-10-15. A plan told in the past may lie on either side: June is nearer
+    // behind, the Thursday just past nearer than the next one.
+    assert_eq!(
+        value_of(
+            "The ferry service was due to restart in June, but the repairs ran late.",
+            OCT,
+            "June"
+        ),
+        "2016-06"
+    );
+    assert_eq!(
+        value_of("The board decided to close the depot in July.", OCT, "July"),
+        "2016-07"
+    );
+    assert_eq!(
+        value_of(
+            "The minister was due to open the bridge on Thursday.",
+            OCT,
+            "Thursday"
+        ),
+        "2016-10-13"
+    );
+    // A present plan, and a present shifted back in reported speech, look forward.
+    assert_eq!(
+        value_of("The board plans to close the depot in July.", OCT, "July"),
+        "2017-07"
+    );
+    assert_eq!(
+        value_of(
+            "The captain said the ferry was due to sail on Thursday.",
+            OCT,
+            "Thursday"
+        ),
+        "2016-10-20"
+    );
+}
+
+#[test]
+fn as_soon_as_with_a_clause_is_a_conjunction() {
+    // "as soon as she learned": the clause's own past verb dates May.
+    assert_eq!(
+        value_of(
+            "She resigned as soon as she learned of the audit on May 30.",
+            OCT,
+            "May 30"
+        ),
+        "2016-05-30"
+    );
+    assert_eq!(
+        value_of("The plant could reopen as soon as Tuesday.", OCT, "Tuesday"),
+        "2016-10-18"
+    );
+}
+
+#[test]
+fn a_date_before_its_noun_is_the_nearest_under_a_future_verb() {
+    // Saturday 2016-10-15: May 9 is nearer behind, Feb. 2 nearer ahead, but a robbery is
+    // an incident, already past.
+    assert_eq!(
+        value_of(
+            "Investigators will question the pilot about the May 9 landing.",
+            OCT,
+            "May 9"
+        ),
+        "2016-05-09"
+    );
+    assert_eq!(
+        value_of(
+            "Detectives will review footage of the Feb. 2 robbery.",
+            OCT,
+            "Feb. 2"
+        ),
+        "2016-02-02"
+    );
+    // Not before a noun: the future verb governs.
+    assert_eq!(
+        value_of("The pilot will testify on May 9.", OCT, "May 9"),
+        "2017-05-09"
+    );
+}
+
+#[test]
+fn a_weekday_with_a_date_in_apposition_takes_the_date() {
+    // Saturday 2016-10-15 is itself a Saturday; the date says which one.
+    let v = values(
+        "The fire broke out late Saturday night, Oct. 8, in the warehouse.",
+        OCT,
+    );
+    assert!(
+        v.iter()
+            .any(|(t, d)| t.contains("Oct. 8") && d == "2016-10-08"),
+        "{v:?}"
+    );
+}
