@@ -3679,6 +3679,24 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
     let referring: Vec<bool> = (0..n)
         .map(|i| head[i] || anaphoric(doc, &events[i]))
         .collect();
+    // the article's main events are the ones its headline and standfirst place: a body
+    // mention at the same place with the same root is what a re-mention ("the talks") most
+    // likely means, before a mention that merely has more arguments
+    let head_places: Vec<(&str, usize)> = (0..n)
+        .filter(|&i| head[i])
+        .filter_map(|i| {
+            let p = events[i].place.filter(|p| p.basis == Basis::Sentence)?;
+            Some((events[i].cameo.get(..2)?, p.place))
+        })
+        .collect();
+    let headline_event = |e: &Event| {
+        e.place.is_some_and(|p| {
+            p.basis == Basis::Sentence
+                && head_places
+                    .iter()
+                    .any(|&(root, place)| e.cameo.starts_with(root) && place == p.place)
+        })
+    };
     // group[i]: the mention whose group i belongs to (itself when alone or an anchor)
     let mut group: Vec<usize> = (0..n).collect();
     for j in 0..n {
@@ -3708,7 +3726,12 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             // the most specific; ties: the first for a headline, the nearest before an anaphor
             let key = |k: usize| {
                 let e = &events[k];
-                (e.cameo == events[j].cameo, e.cameo.len(), mention_weight(e))
+                (
+                    e.cameo == events[j].cameo,
+                    headline_event(e),
+                    e.cameo.len(),
+                    mention_weight(e),
+                )
             };
             let best = |x: &usize, y: &usize| {
                 key(*x)

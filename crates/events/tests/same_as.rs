@@ -168,3 +168,26 @@ fn conflicting_actors_stay_apart() {
     ev(&d, "arrested", 0);
     assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
 }
+
+#[test]
+fn a_re_mention_joins_the_meeting_the_headline_places_not_a_fuller_earlier_one() {
+    // the body first recalls earlier bilateral talks with a named partner, then reports the
+    // meeting the headline is about; "the meeting" afterwards is the headline's meeting
+    let d = coded(&[
+        "T: Harbour meeting in {Tarvik|NO|city} ends without a deal",
+        "[The minister|NORGOV|person] had failed to win a deal in earlier talks with \
+         [Denmark|DNK|country].",
+        "A four-nation meeting in {Tarvik|NO|city} then looked at the fishing limits.",
+        "After the meeting, the envoys flew home.",
+    ]);
+    let s = common::summary(&d);
+    let (head, earlier, held, again) = (
+        ev(&d, "meeting", 0),
+        ev(&d, "talks with", 0),
+        ev(&d, "meeting", 1),
+        ev(&d, "meeting", 2),
+    );
+    assert_eq!(group(&d, again), group(&d, held), "{s}");
+    assert_eq!(group(&d, held), head, "{s}");
+    assert_ne!(group(&d, earlier), group(&d, again), "{s}");
+}
