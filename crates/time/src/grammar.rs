@@ -827,7 +827,7 @@ impl<'a> Grammar<'a> {
         if let Lex::PartOfDay(p) = self.lx(k) {
             x.clock = Some(Clock::Part(p));
             k += 1;
-            // "Saturday night, March 31": the date in apposition names the day.
+            // "Friday evening, June 17": the date in apposition names the day.
             if rel == Rel::Tense
                 && self.is(k, ",")
                 && let Some((e, sem)) = self.month_date(k + 1)
@@ -841,7 +841,7 @@ impl<'a> Grammar<'a> {
         Some((k, x))
     }
 
-    /// A clock time: "3 p.m.", "10:35 a.m.", "3pm", "noon", "midnight", with a time zone.
+    /// A clock time: "3 p.m.", "10:50 a.m.", "3pm", "noon", "midnight", with a time zone.
     fn clock(&self, i: usize) -> Option<(usize, Clock)> {
         let w = self.w(i);
         match w {
@@ -1606,7 +1606,7 @@ impl<'a> Grammar<'a> {
             _ => return None,
         };
         let mut k = k;
-        // "the last half of the '80s": TimeML has no half decade; the decade is the value.
+        // "the last half of the '70s": TimeML has no half decade; the decade is the value.
         if half
             && y.is_none()
             && self.is(k, "of")
@@ -2325,7 +2325,7 @@ impl<'a> Grammar<'a> {
             take(Some((e, x)));
         }
         // "about two years ago" (an "ago" phrase takes "about" too); "around Nov. 1",
-        // "around 7:15 p.m." (a day or a clock time takes "around").
+        // "around 7:40 p.m." (a day or a clock time takes "around").
         if matches!(w, "about" | "around")
             && let Some((e, x)) = self.at(i + 1)
             && ((w == "about" && matches!(x.sem, Sem::Ago { n: Some(_), .. }))

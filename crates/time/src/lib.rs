@@ -29,8 +29,8 @@
 //! Tense: the nearest verb-group cue in the expression's clause, then in its sentence
 //! (`will`, `would`, `is due to`, `planned to`, `next` → future; past forms, `ago` → past).
 //! A present counts as forward-looking only when it names an arrangement ("meets on Friday",
-//! "is holding talks Friday"); the progressive or passive of another verb ("are investigating
-//! shootings Thursday night") and a day right after a noun of an incident look back. A plan
+//! "is holding talks Friday"); the progressive or passive of another verb ("are examining
+//! stabbings late Sunday") and a day right after a noun of an incident look back. A plan
 //! told in the past ("was due to", "decided to") takes the nearest occurrence.
 //! Weekdays and year-less dates look back unless the tense is future; a date within two
 //! months (a month name within one) of publication keeps its year whatever the tense;
@@ -265,7 +265,7 @@ fn scan(
             None => {
                 let t = tense::tense_of(g.low, toks, lo, hi, i, e);
                 // A date before the noun it modifies names an event that a forward-looking
-                // verb need not date ("will face questions about Trump's July 25 call"):
+                // verb need not date ("will be asked about the senator's Aug. 14 hearing"):
                 // either side of publication, or back for an incident ("the Oct. 3
                 // slaying"). A past verb still dates it ("was arrested for a March 21 call").
                 if matches!(t, Tense::Future | Tense::Present) && attributive(g, lo, i, e, &x.sem) {
@@ -318,7 +318,7 @@ fn scan(
         {
             reference = Some(d);
         }
-        // A bare clock time ("at 10:35 a.m.") belongs to the day last named.
+        // A bare clock time ("at 10:50 a.m.") belongs to the day last named.
         if let (Sem::Shift { .. }, Some(d)) = (&x.sem, *last_day) {
             reference = Some(d);
         }
@@ -522,8 +522,8 @@ fn scan(
     }
 }
 
-/// A year-less date before the noun it modifies, after a determiner or a possessive ("Trump's
-/// July 25 call", "the Dec. 12 election", "a March deadline"): it names an event.
+/// A year-less date before the noun it modifies, after a determiner or a possessive ("the
+/// senator's Aug. 14 hearing", "the Dec. 12 election", "a March deadline"): it names an event.
 fn attributive(g: &Grammar, lo: usize, i: usize, e: usize, sem: &Sem) -> bool {
     if !matches!(sem, Sem::Ymd { y: None, .. } | Sem::Ym { y: None, .. }) || i == lo {
         return false;

@@ -38,7 +38,7 @@ pub enum Tense {
     Future,
     /// Either side of the publication date: a plan told in the past ("was due to", "decided
     /// to", "planned to" without a present auxiliary), which may or may not have come to
-    /// pass, or a date naming an event before its noun ("the July 25 call"). The nearest
+    /// pass, or a date naming an event before its noun ("the Aug. 14 hearing"). The nearest
     /// occurrence, a tie going to the past.
     Either,
     /// No cue found: resolution falls back to a past bias (news narrates what happened).
@@ -287,7 +287,7 @@ const PAST_FORWARD_TO: &[&str] = &[
 /// progressive names an arrangement, so a weekday after it
 /// looks forward ("is holding a news conference Friday", "are meeting on Monday", "is
 /// flying to Paris on Sunday"). The progressive of any other verb tells what is going on
-/// now ("police are investigating three shootings Thursday night"): its weekday is past.
+/// now ("officers are examining two stabbings late Sunday"): its weekday is past.
 const ARRANGE_ING: &[&str] = &[
     "meet",
     "hold",
@@ -427,8 +427,8 @@ const ARRANGE_PASSIVE: &[&str] = &[
     "screened",
 ];
 
-/// Nouns of an incident, an event nobody schedules: a weekday right after one ("three
-/// shootings Thursday night", "the crash on Friday") dates an event already past, whatever
+/// Nouns of an incident, an event nobody schedules: a weekday right after one ("two
+/// stabbings late Sunday", "the crash on Friday") dates an event already past, whatever
 /// the tense of the clause (unless it looks forward).
 const INCIDENT: &[&str] = &[
     "shooting",
@@ -538,10 +538,13 @@ fn is_arrangement_ing(w: &str) -> bool {
     let Some(stem) = w.strip_suffix("ing") else {
         return false;
     };
-    let b = stem.as_bytes();
-    // "planning", "travelling": a doubled final consonant.
-    let undoubled =
-        (b.len() > 2 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1]);
+    // "planning", "travelling": a doubled final consonant. Characters, not bytes: the
+    // last two bytes of a non-ASCII letter ("丸ing") may be equal mid-character.
+    let mut rev = stem.chars().rev();
+    let undoubled = match (rev.next(), rev.next(), rev.next()) {
+        (Some(a), Some(b), Some(_)) if a == b => Some(&stem[..stem.len() - a.len_utf8()]),
+        _ => None,
+    };
     ARRANGE_ING.contains(&stem) || undoubled.is_some_and(|u| ARRANGE_ING.contains(&u))
 }
 
@@ -644,7 +647,7 @@ fn plan_tense<'a>(w: &str, reported: bool, before: impl Fn(usize) -> &'a str) ->
         "was" | "were" | "had" => Tense::Either,
         "is" | "are" | "am" | "has" | "have" | "will" | "would" | "shall" | "be" | "can"
         | "could" | "may" | "might" | "must" | "should" | "s" | "re" | "m" | "ve" => Tense::Future,
-        // A past form with no auxiliary: "decided to reopen the inquiry in May".
+        // A past form with no auxiliary: "decided to repave the road in August".
         _ if PAST_FORWARD_TO.contains(&w) => Tense::Either,
         _ => Tense::Future,
     }
@@ -835,8 +838,8 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
         }
         // The present progressive of a doing names an arrangement when the verb is one of
         // arrangement ("is holding a news conference Friday", "are meeting on Monday");
-        // of any other verb, what is going on after a past act ("police are investigating
-        // three shootings Thursday night"). "is being" says nothing.
+        // of any other verb, what is going on after a past act ("officers are examining
+        // two stabbings late Sunday"). "is being" says nothing.
         if next.len() >= 5
             && next.ends_with("ing")
             && !matches!(
@@ -879,7 +882,7 @@ fn cue(low: &str, toks: &[Tok], lo: usize, i: usize, hi: usize) -> Option<Tense>
             j = j.wrapping_sub(1);
         }
         let p = if j >= lo && j < i { word(j) } else { "" };
-        // After a possessive ("Trump's visit") the base form is a noun, and after a
+        // After a possessive ("the mayor's visit") the base form is a noun, and after a
         // singular noun that follows a determiner ("the state visit on Monday", "a Senate
         // vote Tuesday") too: a plural or pronoun subject, or a name ("Arafat meet"), is
         // what makes it a present verb.
@@ -1035,7 +1038,7 @@ fn temporal_conjunction(low: &str, toks: &[Tok], k: usize) -> Option<usize> {
 /// "Bush on Tuesday said …") takes the first cue after it.
 pub fn tense_of(low: &str, toks: &[Tok], lo: usize, hi: usize, s: usize, e: usize) -> Tense {
     let t = verb_group_tense(low, toks, lo, hi, s, e);
-    // A time right after a noun of an incident ("three shootings Thursday night", "the
+    // A time right after a noun of an incident ("two stabbings late Sunday", "the
     // crash on Friday") dates that incident, which is past unless the clause looks
     // forward.
     if t != Tense::Future && after_incident(low, toks, lo, s) {
@@ -1178,6 +1181,27 @@ mod tests {
             .position(|t| t.start >= at + expr.len())
             .unwrap_or(toks.len());
         tense_of(&low, &toks, 0, toks.len(), s, e)
+    }
+
+    #[test]
+    fn non_ascii_ing_words_do_not_panic() {
+        // "丸" is E4 B8 B8: its last two bytes are equal, which a byte-wise check for a
+        // doubled consonant once took for "planning" and sliced mid-character.
+        for w in ["丸ing", "ÿÿing", "aßßing", "ééing", "ßing", "日本ing"] {
+            assert!(!is_arrangement_ing(w), "{w}");
+        }
+        // A doubled non-ASCII letter is dropped whole, never split.
+        assert!(!is_arrangement_ing("meééing"));
+        // ASCII words keep their reading.
+        assert!(is_arrangement_ing("planning"));
+        assert!(is_arrangement_ing("travelling"));
+        assert!(is_arrangement_ing("meeting"));
+        assert!(!is_arrangement_ing("digging"));
+        // Through the verb group: the progressive of an unknown verb looks back.
+        assert_eq!(
+            tense_for("Workers are 丸ing the hull on Friday.", "Friday"),
+            Tense::Past
+        );
     }
 
     #[test]

@@ -276,10 +276,7 @@ fn clock_times_attach_to_days() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].kind, Kind::Time);
     assert_eq!(f[0].timeml.as_deref(), Some("2016-10-14T15:00"));
-    let f = find(
-        "They met on Friday at 10:30 a.m. in Geneva.",
-        Some(date(OCT)),
-    );
+    let f = find("They met on Friday at 10:30 a.m. in Oslo.", Some(date(OCT)));
     assert_eq!(f.len(), 2, "{f:?}");
     assert_eq!(f[1].timeml.as_deref(), Some("2016-10-14T10:30"));
     let f = find("Thursday evening", Some(date(OCT)));
@@ -579,7 +576,11 @@ fn present_tense_weekdays_look_forward() {
         "2016-10-14"
     );
     assert_eq!(
-        value_of("Police said the man was shot on Friday.", OCT, "Friday"),
+        value_of(
+            "Officers said a courier was robbed on Friday.",
+            OCT,
+            "Friday"
+        ),
         "2016-10-14"
     );
 }
@@ -769,7 +770,7 @@ fn spelled_out_years_in_transcripts() {
 
 #[test]
 fn approximation_words_in_timeml_extents() {
-    let t = "The quake struck almost four years ago. Voting closes around 7:15 p.m. and results \
+    let t = "The quake struck almost four years ago. Voting closes around 7:40 p.m. and results \
              come around Nov. 1. The plant shut about two years ago.";
     let f = find(t, Some(date(OCT)));
     let spans: Vec<&str> = f.iter().map(|f| &t[f.span.start..f.span.end]).collect();
@@ -777,15 +778,15 @@ fn approximation_words_in_timeml_extents() {
         spans,
         [
             "almost four years ago",
-            "around 7:15 p.m.",
+            "around 7:40 p.m.",
             "around Nov. 1",
             "about two years ago"
         ]
     );
     // "about" stays outside a clock time.
-    let t = "The blast came at about 10:35 a.m.";
+    let t = "The blast came at about 10:50 a.m.";
     let f = find(t, Some(date(OCT)));
-    assert_eq!(&t[f[0].span.start..f[0].span.end], "10:35 a.m.");
+    assert_eq!(&t[f[0].span.start..f[0].span.end], "10:50 a.m.");
 }
 
 #[test]
@@ -931,9 +932,9 @@ fn halves_of_years_and_decades() {
         &[("the first two quarters of 2017", "2017-H1")],
     );
     expect(
-        "Sales were flat in the last half of the '80s.",
+        "Sales were flat in the last half of the '70s.",
         OCT,
-        &[("the last half of the '80s", "198")],
+        &[("the last half of the '70s", "197")],
     );
     // A modified decade or season takes the article as a plain one does.
     expect(
