@@ -946,14 +946,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
          only when it names an arrangement (\"meets Friday\", \"is holding a news \
          conference Friday\", \"the funeral is held Saturday\", or any present in a \
          clause of time or condition); the progressive or passive of another verb \
-         (\"are investigating three shootings Thursday night\", \"is accused of … \
+         (\"are examining two stabbings late Sunday\", \"is accused of … \
          Monday\") and a day right after a noun of an incident (\"the crash on Friday\") \
-         look back; a base form after a possessive or a determiner is a noun (\"Trump's \
-         visit on Saturday\"); a plan told in the past (\"was due to\", \"decided to\", \
+         look back; a base form after a possessive or a determiner is a noun (\"the mayor's \
+         visit on Sunday\"); a plan told in the past (\"was due to\", \"decided to\", \
          unless reported speech shifted a present back) and a year-less date before its \
-         noun under a forward verb (\"questions about the July 25 call\") take the nearest \
-         occurrence; \"this weekend\" under a past verb is the one just past; \"Saturday \
-         night, March 31\" takes the date in apposition. dateline's own `times` keep the `dateline/1` form (ISO 8601 with a \
+         noun under a forward verb (\"will be asked about the Aug. 14 hearing\") take the nearest \
+         occurrence; \"this weekend\" under a past verb is the one just past; \"Friday \
+         evening, June 17\" takes the date in apposition. dateline's own `times` keep the `dateline/1` form (ISO 8601 with a \
          precision and a range for spans: decade `199X`, \"the past year\" as the span up to \
          publication), so the TimeML mapping lives beside the value, not in it.\n\n\
          Every remaining mismatch was classified and checked against the TIMEX3 \
