@@ -25,14 +25,14 @@ fn place_of(line: &str, verb: &str) -> Vec<String> {
 fn a_fronted_place_gives_way_to_an_unknown_narrower_one() {
     assert_eq!(
         place_of(
-            "In {Sarajevo|BA|city}, a peacekeeper was shot on Friday.",
+            "In {Sarajevo|BA|city}, a tram driver was shot on Friday.",
             "shot"
         ),
         ["Sarajevo"]
     );
     assert!(
         place_of(
-            "In {Sarajevo|BA|city}, a peacekeeper was shot near the Marin Dvor crossing.",
+            "In {Sarajevo|BA|city}, a tram driver was shot near the Marin Dvor crossing.",
             "shot"
         )
         .is_empty()
@@ -112,7 +112,7 @@ fn a_possessed_noun_object_is_no_place() {
 fn a_name_before_a_common_noun_does_not_displace_a_fronted_place() {
     assert_eq!(
         place_of(
-            "In {Tallinn|EE|city}, some 30 pensioners demonstrated outside the Moldovan consulate.",
+            "In {Tallinn|EE|city}, a few dozen students demonstrated quietly outside the Moldovan consulate.",
             "demonstrated"
         ),
         ["Tallinn"]
@@ -124,7 +124,7 @@ fn a_container_name_of_several_words_does_not_hide_the_narrower_known_place() {
     // the walk from "Vellmar" back to "near" passes over the whole of "North Region"
     assert_eq!(
         place_of(
-            "Police shot a man near the restless {North Region|XX|admin1} town of {Vellmar|XX|city} on Friday.",
+            "Officers shot a driver near the restless {North Region|XX|admin1} town of {Vellmar|XX|city} on Friday.",
             "shot"
         ),
         ["Vellmar"]
@@ -135,15 +135,15 @@ fn a_container_name_of_several_words_does_not_hide_the_narrower_known_place() {
 fn a_named_site_inside_a_city_is_narrower_than_the_city() {
     assert_eq!(
         place_of(
-            "Gunmen killed nine visitors at the museum in {Ostrava|CZ|city}.",
-            "killed"
+            "A gunman wounded four tourists at the museum in {Ostrava|CZ|city}.",
+            "wounded"
         ),
         ["Ostrava"]
     );
     assert!(
         place_of(
-            "Gunmen killed nine visitors at the popular Lesna Museum in {Ostrava|CZ|city}.",
-            "killed"
+            "A gunman wounded four tourists at the little Lesna Museum in {Ostrava|CZ|city}.",
+            "wounded"
         )
         .is_empty()
     );
@@ -193,7 +193,7 @@ fn a_nationality_before_a_site_is_no_narrower_place() {
 fn a_place_that_is_the_passive_subject_of_a_material_act_is_its_place() {
     assert_eq!(
         place_of(
-            "{Tikrit|IQ|city} was heavily bombed by coalition aircraft in 2003.",
+            "{Tikrit|IQ|city} was bombed repeatedly by coalition jets in 2003.",
             "bombed"
         ),
         ["Tikrit"]
@@ -206,7 +206,7 @@ fn a_place_that_is_the_passive_subject_of_a_material_act_is_its_place() {
 fn a_reference_point_is_the_place_only_when_nothing_narrower_is_named() {
     assert_eq!(
         place_of(
-            "Troops captured five smugglers in sweeps south of {Zelvik|XX|city} on Friday.",
+            "Border guards captured four smugglers in a sweep west of {Zelvik|XX|city} on Friday.",
             "captured"
         ),
         ["Zelvik"]
@@ -283,7 +283,7 @@ fn a_named_county_of_a_province_is_narrower_than_the_province() {
 fn an_unknown_object_placed_in_a_region_is_narrower_than_the_region() {
     assert!(
         place_of(
-            "Troops stormed Tal Jabin in northern {Aleppo|SY|admin1} on Sunday.",
+            "Militiamen stormed Tal Jabin in western {Aleppo|SY|admin1} before dawn.",
             "stormed"
         )
         .is_empty()
@@ -291,7 +291,7 @@ fn an_unknown_object_placed_in_a_region_is_narrower_than_the_region() {
     // a person is no place: the region stays the event's
     assert_eq!(
         place_of(
-            "Agents captured Mansour in {Kenya|KE|country} in February.",
+            "Commandos captured Mansour in {Kenya|KE|country} last winter.",
             "captured"
         ),
         ["Kenya"]
@@ -322,7 +322,7 @@ fn a_coded_group_named_with_a_unit_noun_is_no_narrower_place() {
 fn an_adjective_before_a_unit_noun_does_not_cut_the_place_from_its_preposition() {
     assert_eq!(
         place_of(
-            "Rebels launched an assault at the key town of {Qurmal|SY|city} in northern {Hama|SY|city} on Sunday.",
+            "Militias launched an assault near the vital town of {Qurmal|SY|city} in southern {Hama|SY|city} early on Monday.",
             "launched"
         ),
         ["Qurmal"]
@@ -333,7 +333,7 @@ fn an_adjective_before_a_unit_noun_does_not_cut_the_place_from_its_preposition()
 fn a_unit_noun_with_an_adjective_still_makes_a_direct_object_place() {
     assert_eq!(
         place_of(
-            "Troops shelled the strategic town of {Qurmal|SY|city} in the countryside of {Hama|SY|city}.",
+            "Gunners shelled the historic town of {Qurmal|SY|city} in the hills of {Hama|SY|city} overnight.",
             "shelled"
         ),
         ["Qurmal"]
@@ -407,7 +407,7 @@ fn a_prize_or_a_shown_fact_is_no_event_with_a_place() {
 fn a_possessive_container_gives_way_to_the_city_its_unit_noun_names() {
     assert_eq!(
         place_of(
-            "Guards shot a smuggler in {Ruritania|XX|country}'s busy northern city of {Zelvik|XX|city} on Thursday.",
+            "Guards shot a smuggler in {Ruritania|XX|country}'s sleepy southern city of {Zelvik|XX|city} late on Thursday.",
             "shot"
         ),
         ["Zelvik"]
@@ -445,13 +445,13 @@ fn a_film_shot_or_a_captured_image_is_no_event_with_a_place() {
         )
         .is_empty()
     );
-    // a film producer shot dead is a shooting
+    // a documentary maker shot is a shooting
     assert_eq!(
         place_of(
-            "A film producer was shot dead in {Mumbai|IN|city} on Tuesday.",
+            "A documentary maker was shot in {Pune|IN|city} on Sunday.",
             "shot"
         ),
-        ["Mumbai"]
+        ["Pune"]
     );
 }
 
@@ -460,7 +460,7 @@ fn a_unit_noun_the_lexicon_knows_still_leads_to_its_preposition() {
     // "villages" is a word of some trigger pattern; the walk to "at" goes on through it
     assert_eq!(
         place_of(
-            "Rebels launched an assault on Saturday, targeting army positions at the villages of {Qurmal|SY|city} and {Zorba|SY|city}.",
+            "Insurgents attacked before dawn on Monday, targeting army posts at the villages of {Qurmal|SY|city} and {Zorba|SY|city}.",
             "targeting"
         ),
         ["Qurmal", "Zorba"]
@@ -775,14 +775,14 @@ fn the_finest_place_of_one_locative_phrase_is_the_event_place() {
     );
     assert_eq!(
         place_of(
-            "A car bomb exploded in the {Karvo|XK|city} district in central {Zelvik|XK|city} on Friday.",
+            "Two grenades exploded in the {Karvo|XK|city} district in central {Zelvik|XK|city} overnight.",
             "exploded"
         ),
         ["Karvo"]
     );
     assert_eq!(
         place_of(
-            "A roadside bomb wounded eight people in {Zelvik|XK|city}'s western {Osterby|XK|admin2} district.",
+            "A landmine wounded three soldiers in {Zelvik|XK|city}'s eastern {Osterby|XK|admin2} district.",
             "wounded"
         ),
         ["Osterby"]
@@ -806,7 +806,7 @@ fn the_finest_place_of_one_locative_phrase_is_the_event_place() {
     // a reference point is no container: the event stays at the place named
     assert_eq!(
         place_of(
-            "Rebels bombed a police post in {Talmir|XK|admin2} district, south of {Zelvik|XK|city}.",
+            "Insurgents bombed a tax office in {Talmir|XK|admin2} district, west of {Zelvik|XK|city}.",
             "bombed"
         ),
         ["Talmir"]
@@ -829,7 +829,7 @@ fn the_finest_place_of_one_locative_phrase_is_the_event_place() {
     // a description after a comma is not a narrower place
     assert_eq!(
         place_of(
-            "In {Besko|XK|city}, the largest {Kelmar|XK|region} town, crowds marched on Friday.",
+            "In {Besko|XK|city}, the oldest {Kelmar|XK|region} town, crowds marched on Friday.",
             "marched"
         ),
         ["Besko"]
@@ -840,7 +840,7 @@ fn the_finest_place_of_one_locative_phrase_is_the_event_place() {
 fn a_place_in_an_organisation_name_is_no_event_place() {
     assert!(
         place_of(
-            "Government jets struck the Islamic State of {Varnholt|XV|country} and the {Levant|XV|region} positions on Friday.",
+            "Drones struck the Federation of {Varnholt|XV|country} and the {Coastlands|XV|region} depots on Friday.",
             "struck"
         )
         .is_empty()
@@ -866,7 +866,7 @@ fn a_place_in_an_organisation_name_is_no_event_place() {
 fn a_place_after_a_second_predicate_is_not_the_first_ones() {
     assert!(
         place_of(
-            "The reporter was captured in June and is believed to be held in {Dravos|XK|city}.",
+            "The pilot was captured last spring and has since been living in {Dravos|XK|city}.",
             "captured"
         )
         .is_empty()
@@ -917,8 +917,8 @@ fn an_opening_place_gives_way_to_a_narrower_one_the_sentence_names() {
     );
     assert_eq!(
         place_of(
-            "South of {Zelvik|XK|city}, five people were killed when a bomb went off in the town of {Besko|XK|city}.",
-            "killed"
+            "North of {Zelvik|XK|city}, a grenade wounded two pupils in the village of {Besko|XK|city}.",
+            "wounded"
         ),
         ["Besko"]
     );
@@ -936,14 +936,14 @@ fn an_opening_place_gives_way_to_a_narrower_one_the_sentence_names() {
 fn a_country_before_an_embassy_names_its_owner_not_the_place() {
     assert_eq!(
         place_of(
-            "Hundreds of students marched to the {Varnholt|XV|country} and [Ruritanian|RUR|nationality] embassies in {Zelvik|XK|city} on Sunday.",
+            "On Sunday dockers marched to the {Varnholt|XV|country} and [Ruritanian|RUR|nationality] embassies in {Zelvik|XK|city}.",
             "marched"
         ),
         ["Zelvik"]
     );
     assert_eq!(
         place_of(
-            "Activists demonstrated outside the {Varnholt|XV|country} de facto embassy in {Zelvik|XK|city} on Friday.",
+            "On Tuesday nurses demonstrated outside the {Varnholt|XV|country} honorary consulate in {Zelvik|XK|city}.",
             "demonstrated"
         ),
         ["Zelvik"]
@@ -954,7 +954,7 @@ fn a_country_before_an_embassy_names_its_owner_not_the_place() {
 fn a_movement_named_with_both_ends_happened_at_neither() {
     assert!(
         place_of(
-            "The strikers were marching from {Besko|XK|city} to the nearby port town of {Zelvik|XK|city}.",
+            "Teachers set off marching from {Besko|XK|city} toward the river town of {Zelvik|XK|city} at dawn.",
             "marching"
         )
         .is_empty()
@@ -969,7 +969,7 @@ fn a_movement_named_with_both_ends_happened_at_neither() {
     // one end named: that is all the sentence says of where
     assert_eq!(
         place_of(
-            "The strikers marched from a market in {Besko|XK|city} to a park near the harbour.",
+            "Nurses marched from the hospital in {Besko|XK|city} to a square by the river.",
             "marched"
         ),
         ["Besko"]
@@ -1034,7 +1034,7 @@ fn a_camera_capturing_a_scene_is_no_event_with_a_place() {
     );
     assert_eq!(
         place_of(
-            "A cargo ship with a crew of twelve was captured off {Zelvik|XK|city} on Tuesday.",
+            "A fishing trawler and its eight sailors were captured off {Zelvik|XK|city} on Tuesday.",
             "captured"
         ),
         ["Zelvik"]
@@ -1045,7 +1045,7 @@ fn a_camera_capturing_a_scene_is_no_event_with_a_place() {
 fn a_place_in_a_from_phrase_is_where_someone_comes_from() {
     assert_eq!(
         place_of(
-            "Thousands of farmers from across {Dravos|XK|admin1} marched in {Zelvik|XK|city} on Saturday.",
+            "Busloads of nurses from across {Dravos|XK|admin1} marched in {Zelvik|XK|city} on Saturday.",
             "marched"
         ),
         ["Zelvik"]
@@ -1060,8 +1060,8 @@ fn a_place_in_a_from_phrase_is_where_someone_comes_from() {
     // the "from" phrase ends at its own name, or at a time
     assert_eq!(
         place_of(
-            "Gunmen shot five labourers from {Besko|XK|city} near the town of {Zelvik|XK|city}.",
-            "shot"
+            "A sniper wounded two miners from {Besko|XK|city} near the village of {Zelvik|XK|city}.",
+            "wounded"
         ),
         ["Zelvik"]
     );
@@ -1071,7 +1071,7 @@ fn a_place_in_a_from_phrase_is_where_someone_comes_from() {
 fn a_place_before_a_second_predicate_is_not_the_later_verbs() {
     assert!(
         place_of(
-            "The courier was seized in {Zelvik|XK|city} and faces charges of providing support to rebels.",
+            "The smuggler was detained in {Zelvik|XK|city} and faces trial for providing fuel to the rebels.",
             "providing"
         )
         .is_empty()

@@ -105,7 +105,7 @@ pub(crate) fn event_place_in(
             }
             if l == "of" {
                 passed_of = true;
-                // "in raids north of Kirkuk": a direction and "of" attach the place like a
+                // "on patrols west of Tarvel": a direction and "of" attach the place like a
                 // preposition (whether a narrower place is named before it is checked below)
                 if j > 0 && v.is_any(j - 1, DIRECTIONS) && j == pstart - 1 {
                     prep = Some(j - 1);
@@ -142,8 +142,8 @@ pub(crate) fn event_place_in(
                 prep = Some(j);
                 break;
             }
-            // geographic words, other names, and plain modifiers ("this busy Gold Coast
-            // city", "the Tunisian capital of")
+            // geographic words, other names, and plain modifiers ("this quiet Rhineland
+            // city", "the Chilean capital of")
             let plain = !v.words[j].punct
                 && !PREPOSITIONS.contains(&l)
                 && !SUBORDINATORS.contains(&l)
@@ -151,9 +151,9 @@ pub(crate) fn event_place_in(
                 && !REPORT_VERBS.contains(&l)
                 && !v.words[j].lexical
                 && l.chars().all(|c| c.is_alphabetic() || c == '-');
-            // "at the key town of Orvena", "the imperative village of": one adjective between
+            // "near the vital town of Orvena", "the sleepy village of": one adjective between
             // a determiner and a unit noun, whatever the lexicon makes of it
-            // ("Ruritania's busy northern city of Zelvik": after a possessive too)
+            // ("Ruritania's sleepy southern city of Zelvik": after a possessive too)
             let unit_adjective = j > 0
                 && v.is_any(j - 1, &["the", "a", "an", "'s", "s", "’s"])
                 && (v.is_any(j + 1, UNIT_NOUNS)
@@ -164,7 +164,7 @@ pub(crate) fn event_place_in(
                 && l.chars().all(|c| c.is_alphabetic() || c == '-');
             if !(GEO_MODS.contains(&l)
                 || GEO_NOUNS.contains(&l)
-                // "at the villages of Madajin", whatever the lexicon makes of the noun
+                // "across the hamlets of Tresk", whatever the lexicon makes of the noun
                 || v.is_any(j, UNIT_NOUNS)
                 || v.is_any(j, SETTLEMENT_NOUNS)
                 || v.is_any(j, PART_NOUNS)
@@ -189,7 +189,7 @@ pub(crate) fn event_place_in(
                     || matches!(v.low(x), "large" | "parts" | "much" | "most" | "all")
                     || v.is_any(x, UNIT_NOUNS)
                     || v.is_any(x, SETTLEMENT_NOUNS)
-                    // "bombed the Basque village of Ortzegi"
+                    // "raided the Frisian hamlet of Oostum"
                     || v.words[x].chunk.is_some_and(|c| v.chunks[c].adjective)
                     // "shelled the hilltop town of Besko"
                     || (x > 0
@@ -226,8 +226,8 @@ pub(crate) fn event_place_in(
                     && !v.words[pend].punct
                     && calendar_word(v.low(pend)).is_none())
                 || v.is_any(pend, ACTOR_HEADS)
-                // "the US de facto embassy", "the US and Mexican embassies": past lower-case
-                // modifiers and a coordinated nationality to an actor's noun
+                // "the Varnholt honorary consulate", "the Dutch and Belgian embassies": past
+                // lower-case modifiers and a coordinated nationality to an actor's noun
                 || (pend..(pend + 4).min(n))
                     .take_while(|&x| {
                         let adjective = |k: usize| {
@@ -253,7 +253,7 @@ pub(crate) fn event_place_in(
         {
             continue;
         }
-        // "shot Jordan, 23, on Monday": a name with an age in apposition is a person's
+        // "stabbed Morgan, 41, last week": a name with an age in apposition is a person's
         if pend + 2 < n
             && v.is(pend, ",")
             && v.low(pend + 1).len() <= 3
@@ -262,13 +262,13 @@ pub(crate) fn event_place_in(
         {
             continue;
         }
-        // "the Islamic State of Iraq and the Levant", "the Bank of Ruritania": a place named in
+        // "the Federation of Dravos and the Coastlands", "the Bank of Ruritania": a place named in
         // an organisation's name is not where anything happened
         if in_organisation_name(v, pstart) {
             continue;
         }
-        // "Kurds from across Ruritania demonstrated", "farmers from a village outside Zelvik
-        // marched": a place inside a "from" phrase is where someone comes from
+        // "busloads of nurses from every corner of Ruritania rallied", "herders from a hamlet
+        // outside Zelvik protested": a place inside a "from" phrase is where someone comes from
         if let Some(pj) = prep
             && let Some(f) = (pj.saturating_sub(6)..=pj).rev().find(|&x| v.is(x, "from"))
             // (not "laborers from Bihar near Zelvik", "territory from the rebels in Dravos":
@@ -286,8 +286,8 @@ pub(crate) fn event_place_in(
         {
             continue;
         }
-        // "marched from Besko to Zelvik", "marched from Alexanderplatz in East Berlin toward
-        // the Brandenburg Gate": a movement named with both its ends happened at neither
+        // "walked from Besko to Zelvik", "paraded from the cathedral in Old Dravos toward the
+        // harbour gate": a movement named with both its ends happened at neither
         // ("marched from Besko to a park" keeps Besko, the one place it names)
         if let Some(pj) = prep
             && v.is_any(t.head, MOTION_VERBS)
@@ -397,7 +397,7 @@ pub(crate) fn event_place_in(
         {
             continue;
         }
-        // "captured one of Varnholt's most wanted men", "near Novak's home": a name before
+        // "arrested one of Varnholt's richest bankers", "near Novak's home": a name before
         // "'s" and a possessed noun that is no geographic one owns the noun; it is not where
         // the event was ("in Varnholt's capital", "in Varnholt's Dravos province" are)
         if prep.is_some() && pend + 1 < n && v.is_any(pend, &["'s", "’s"]) {
@@ -410,7 +410,7 @@ pub(crate) fn event_place_in(
                         && !v.is_any(x, &["and", "or"])
                 })
                 .collect();
-            // (plurals too: "one of Dravos's main bridges", "one of Varnholt's provinces")
+            // (plurals too: "two of Dravos's old ferries", "one of Varnholt's provinces")
             let geo = |x: usize| {
                 let l = v.low(x);
                 [l, l.strip_suffix('s').unwrap_or(l)].iter().any(|w| {
@@ -457,7 +457,7 @@ pub(crate) fn event_place_in(
         if d == usize::MAX {
             continue;
         }
-        // material events of one clause share its place ("hit a bus in Donetsk, killing 8");
+        // material events of one clause share its place ("struck a tram in Kessel, injuring 5");
         // a statement does not take the place of the act it is about ("condemned the attack
         // in Mosul")
         let material = |q: u8| matches!(q, 0 | 2 | 4);
@@ -485,10 +485,10 @@ pub(crate) fn event_place_in(
         if nearer_other {
             continue;
         }
-        // "was captured and is believed to be held in Dravos", "captured the town and became
-        // its governor in Zelvik": the place follows a second predicate joined by "and", not
+        // "was abducted and has since been living in Dravos", "seized the fort and became
+        // its commander in Zelvik": the place follows a second predicate joined by "and", not
         // the trigger (unless both are material acts: "was shot and was killed in Zelvik")
-        // (and before the trigger: "was captured in Dravos and faces charges of providing …")
+        // (and before the trigger: "was detained in Dravos and faces trial for smuggling …")
         let (lo, hi) = if pj >= t.head {
             (t.end, pj)
         } else {
@@ -516,20 +516,20 @@ pub(crate) fn event_place_in(
         let initial_adjunct = pend <= t.head
             && crosses_comma
             && !crosses
-            // "Rebels launched an attack in the Dravos countryside on Monday, targeting …": an
+            // "Militias pressed on near Dravos at dawn, shelling …": an
             // aimed participle after a comma has a target of its own, and one of saying
             // reports
             && !(t.head > 0
                 && v.is(t.head - 1, ",")
                 && (v.is_any(t.head, AIMED_PARTICIPLES) || v.is_any(t.head, SAYING_PARTICIPLES)))
-            // "In Sarajevo, a peacekeeper was shot … through the suburb of Dobrinja": the
+            // "In Zelvik, a courier was robbed … behind the old mill at Osterby": the
             // clause names its own, narrower place the gazetteer does not know
             && !unknown_locative(v, t.end, clause_end(v, t.head), true)
             && {
             pend <= first_comma
                 && first_comma < t.head
-                // "Police in Tokyo, some in riot gear, patrolled …", "In an effort to save frogs
-                // that live in the Kel mountains, …": the place belongs to a noun or a clause
+                // "Nurses in Dravos, most of them off duty, rallied …", "To protect owls that
+                // nest in the Kel forest, …": the place belongs to a noun or a clause
                 // inside the opening phrase, not to the phrase itself
                 && !opening_clause(v, pj)
                 && !trigs
@@ -552,7 +552,7 @@ pub(crate) fn event_place_in(
             continue;
         }
         let mut score = if pj >= t.head { d + 1 } else { d + 3 };
-        // "the Gold Coast city of Velmora", "Dravos's Talmir district": the later, narrower name
+        // "the Rhineland city of Velmora", "Dravos's Talmir district": the later, narrower name
         // ("the Zelvik borough of Osterby": any plain noun before "of")
         // ("Rask Valley District of Dravos", "the Kel Duvan Plains of east Varnholt": a name that
         // ends in its own unit noun is the narrower one)
@@ -688,9 +688,9 @@ fn place_rank(v: &View, a: usize, b: usize) -> u8 {
 }
 
 /// A narrower place named in the same locative phrase as the chosen one (words `a..b`), which
-/// then only contains it: "in the Shindand area of Herat province", "in the Karrada district
-/// in central Baghdad", "in Baghdad's western Mansour district", "in a nearby Queens
-/// neighbourhood, Astoria". The event happened at the finest place the phrase names. The words
+/// then only contains it: "in the Orvik area of Dravos province", "in the Karvo district
+/// in central Zelvik", "in Zelvik's eastern Osterby district", "in a nearby Besko
+/// neighbourhood, Tarvel". The event happened at the finest place the phrase names. The words
 /// between the two may only be those of containment: "in", "of", "'s", a comma, determiners,
 /// unit nouns, other place names and plain modifiers; not a reference point ("near Zelvik",
 /// "south of Zelvik", "Zelvik's neighbouring province of"), a conjunction, a verb or a date.
@@ -793,7 +793,7 @@ fn narrower_in_phrase(
             if !(j > 0 && (v.is_any(j - 1, LOC_PREPS) || v.is(j - 1, "of") || j - 1 == last)) {
                 continue;
             }
-            // "in the Swat Valley's Kabal area": the possessor contains what follows
+            // "in the Lorn Basin's Tegel quarter": the possessor contains what follows
             if (y..a).any(|k| v.is_any(k, &["'s", "’s", "s"])) {
                 continue;
             }
@@ -807,8 +807,8 @@ fn narrower_in_phrase(
                 continue;
             }
             // across a comma only the name of the unit the chosen place is a part of ("a
-            // nearby Queens neighbourhood, Astoria"; not "Gulariya, the district headquarters
-            // of Bardiya", "Nablus, the largest West Bank town")
+            // nearby Besko neighbourhood, Tarvel"; not "Besko, the county seat of Talmir",
+            // "Orvena, the oldest Kelmar town")
             if (b..x).any(|k| v.is(k, ",")) && !apposed {
                 continue;
             }
@@ -937,8 +937,8 @@ const SECOND_PREDICATE: &[&str] = &[
     "might", "must", "should", "became", "becomes", "remains", "remained", "faces", "face",
 ];
 
-/// Capitalised heads of organisation names that take "of <place>": "the Islamic State of
-/// Iraq", "the Bank of Ruritania", "the University of Zelvik".
+/// Capitalised heads of organisation names that take "of <place>": "the Federation of
+/// Dravos", "the Bank of Ruritania", "the University of Zelvik".
 const ORGANISATION_HEADS: &[&str] = &[
     "state",
     "bank",
@@ -967,8 +967,8 @@ const ORGANISATION_HEADS: &[&str] = &[
 ];
 
 /// The place starting at word `a` is part of an organisation's name: after a capitalised
-/// organisation head and "of" ("the Islamic State of Iraq"), or coordinated with such a place
-/// ("… of Iraq and the Levant", "… of Iraq and Al-Sham").
+/// organisation head and "of" ("the Federation of Dravos"), or coordinated with such a place
+/// ("… of Dravos and the Coastlands", "… of Dravos and Kel-Amar").
 fn in_organisation_name(v: &View, a: usize) -> bool {
     let mut s = a;
     // walk back over coordinated places to the first
@@ -1239,7 +1239,7 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
             && (!v.low(k).contains('-') || joined_article(v, k))
             || bare_place(k)
     };
-    // before: "in Dar al-Sura district in the city of Zelvik", "at Besko village in Dravos"
+    // before: "at Kel Marra quarter in Zelvik", "at Besko village in Dravos"
     if pj >= 2
         && v.is_any(pj, &["in", "of"])
         && (v.is_any(pj - 1, PART_NOUNS) || v.is_any(pj - 1, SETTLEMENT_NOUNS))
@@ -1247,7 +1247,7 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
     {
         return true;
     }
-    // before: "in the village of Ravnik in northern Dravos"
+    // before: "at the hamlet of Ravnik near Dravos"
     if pj >= 3
         && v.is_any(pj, &["in", "near", "outside"])
         && unknown_name(pj - 1)
@@ -1257,13 +1257,13 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
         return true;
     }
     // a reference point: "in Osterby south of Zelvik", "60 km east of Zelvik" (not "in
-    // the south of Borduria", nor "in sweeps south of Zelvik", "on a road just east of Dravos",
+    // the south of Borduria", nor "in a sweep west of Zelvik", "on a road just east of Dravos",
     // where nothing narrower is named)
     for k in pj + 1..pstart {
         if v.is(k, "of") && k >= 2 && v.is_any(k - 1, DIRECTIONS) {
             let b = k - 2;
             let b = if v.is(b, "just") && b > 0 { b - 1 } else { b };
-            // "in Bir Hamad town south of", "in the mountains south of": a narrower place
+            // "in Bir Hamad town south of", "in the hills west of": a narrower place
             let named = (v.words[b].upper && !v.words[b].punct)
                 || joined_article(v, b)
                 || v.is_any(b, UNIT_NOUNS)
@@ -1354,13 +1354,13 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
     false
 }
 
-/// "took the hilltop village of Kel Duvan", "targeting the villages of Besko Dol":
+/// "seized the riverside hamlet of Kel Duvan", "shelling the farms of Besko Dol":
 /// the object of the trigger is a place the gazetteer does not know, so a wider place later in
 /// the sentence is not the event's.
 fn object_unknown_place(v: &View, t: &Trig) -> bool {
     let last = *t.fixed.last().unwrap_or(&t.head);
     let n = v.len();
-    // "stormed Ravnik in eastern Dravos": an unknown name right after the verb, then a
+    // "overran Ravnik in rural Dravos": an unknown name right after the verb, then a
     // locative preposition
     {
         let mut k = last + 1;
@@ -1505,14 +1505,14 @@ pub(crate) fn place_rule_of(
         // the act before it
         && matches!(quad, 0 | 2 | 4)
         && !v.is_any(t.head, SAYING_PARTICIPLES)
-        // "launched an offensive in the Dravos countryside, targeting the villages of …": an
+        // "pushed into the hills near Dravos, shelling the farms of …": an
         // aimed participle's object is a place of its own, named or not, inside the wider one
         && !v.is_any(t.head, AIMED_PARTICIPLES)
     {
         return event_place_in(v, trigs, ti - 1, facts(ti - 1), &quads)
             .map(|(p, a, b, _)| (p, a, b, "participle-inherit"));
     }
-    // "…, killing seven people and seriously wounding ten": a participle joined by "and" to
+    // "…, injuring four guards and badly burning two": a participle joined by "and" to
     // one that took the place of the event before shares it
     if own.is_none() && ti > 0 && v.low(t.head).ends_with("ing") && !noun {
         let mut k = t.head;
@@ -1579,7 +1579,7 @@ const AIMED_PARTICIPLES: &[&str] = &[
     "overrunning",
 ];
 
-/// Prizes and votes: "captured his first medal", "captured a quarter of the votes".
+/// Prizes and votes: "captured his first medal", "captured a third of all votes".
 const PRIZES: &[&str] = &[
     "title",
     "titles",
@@ -1625,7 +1625,7 @@ const FILMS: &[&str] = &[
 
 /// The verb is not used in the sense of a political event, so it has no event place: a prize,
 /// the vote, attention or an image as its object ("The skater captured his second medal in
-/// Calgary", "captured the hearts of readers", "captured on camera"), "demonstrate" with an
+/// Calgary", "captured the hearts of the jury", "captured on camera"), "demonstrate" with an
 /// object ("the study demonstrated that …"), or a film shot.
 fn no_event_sense(v: &View, t: &Trig) -> bool {
     let n = v.len();
@@ -1646,8 +1646,8 @@ fn no_event_sense(v: &View, t: &Trig) -> bool {
     let verb = v.low(t.head);
     let film = matches!(verb, "shot" | "filmed" | "shooting" | "shoot")
         && (t.head.saturating_sub(10)..t.head).any(|k| {
-            // the film is the subject ("the scenes that were to be filmed"), not a modifier
-            // ("a film producer was shot dead")
+            // the film is the subject ("the episodes that are to be shot"), not a modifier
+            // ("a documentary maker was shot")
             v.is_any(k, FILMS)
                 && v.is_any(
                     k + 1,
@@ -1657,7 +1657,7 @@ fn no_event_sense(v: &View, t: &Trig) -> bool {
                     ],
                 )
         });
-    // "prices shot up by 20 percent", "the minister shot back": a rise, a retort
+    // "rents shot up sharply", "the minister shot back": a rise, a retort
     let rise = matches!(verb, "shot" | "shoots" | "shoot" | "shooting")
         && v.is_any(t.head + 1, &["up", "past", "back"])
         && !v.is_any(
@@ -1705,9 +1705,8 @@ fn no_event_sense(v: &View, t: &Trig) -> bool {
 
 /// Whether the place attached at `pj` in the sentence's opening phrase belongs to a clause of
 /// its own there: the phrase opens with a subordinator ("While the envoy toured a clinic in
-/// Dravos, …", "After the match in Zelvik was marred by violence, …") or a relative pronoun or
-/// infinitive comes before the place ("In an effort to save frogs that live in the Kel hills,
-/// …").
+/// Dravos, …", "When the fair in Zelvik closed early, …") or a relative pronoun or infinitive
+/// comes before the place ("To protect owls that nest in the Kel forest, …").
 fn opening_clause(v: &View, pj: usize) -> bool {
     let first = (0..pj).find(|&x| !v.words[x].punct);
     first.is_some_and(|x| {
@@ -1843,7 +1842,7 @@ const PERSON_PATIENT: &[&str] = &[
 ];
 
 /// Words `from..to` name a place the gazetteer does not know: a capitalised name that is no
-/// known place, actor or date ("targeting the Dar al-Sura area", "near the Kellan
+/// known place, actor or date ("shelling the Tarvo Heights area", "near the Kellan
 /// crossing"), so a wider place from elsewhere in the sentence is not this event's.
 fn names_unknown_place(v: &View, from: usize, to: usize) -> bool {
     (from..to.min(v.len())).any(|k| {
@@ -1861,8 +1860,8 @@ fn names_unknown_place(v: &View, from: usize, to: usize) -> bool {
 }
 
 /// Words `from..to` hold a locative phrase naming a place the gazetteer does not know: "near
-/// Bir Sahra", "in the Kellan Fields", "at Besko village", "in Talmir area", "at the famous
-/// Lesna Museum", "in the town of al-Marwa".
+/// Bir Sahra", "in the Kellan Fields", "at Besko village", "in Talmir area", "at the little
+/// Lesna Museum", "in the hamlet of el-Dorra".
 /// With `chunks`, names the entity stage tagged count too ("at the Kel Duvan oil fields");
 /// without, only when a site or unit noun heads them ("near the Saint Brannoc Hospital").
 fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
@@ -2075,7 +2074,7 @@ fn comma_list_end(v: &View, b: usize) -> usize {
 }
 
 /// One past the last word of the places coordinated with the place ending at `b`: "in
-/// Zelvik and Dravos", "in Lyon and in the French town of Vienne".
+/// Zelvik and Dravos", "in Zelvik and in the nearby port of Besko".
 pub(crate) fn extend_coordinated(v: &View, b: usize) -> usize {
     let mut end = comma_list_end(v, b);
     loop {
