@@ -2169,8 +2169,8 @@ pub(crate) fn reporter(doc: &Doc, v: &View, hits: &[CueHit]) -> Option<usize> {
 /// other trigger, in the same clause first; times right after a reporting verb belong to the
 /// report, not the event. A time in a relative clause, a reduced relative or before a noun it
 /// modifies dates that clause or noun only ([`dates`]); one after the trigger in its own verb
-/// phrase beats one that an earlier verb carries ("pleaded guilty Monday to threatening him in
-/// March"); the subject of "was an attack on DATE" takes the predicate's date.
+/// phrase beats one that an earlier verb carries ("admitted on Friday to bribing a clerk in
+/// May"); the subject of "was an attack on DATE" takes the predicate's date.
 pub(crate) fn governing_time(
     doc: &Doc,
     v: &View,
@@ -2213,8 +2213,8 @@ pub(crate) fn governing_time(
         if dates::in_other_relative(v, k, t.head) {
             continue;
         }
-        // a time before a noun dates that noun ("the 2016 election"), and a "when" clause
-        // right after it ("Trump's May 3 call when he asked …")
+        // a time before a noun dates that noun ("the 2009 referendum"), and a "when" clause
+        // right after it ("the mayor's June 8 meeting when she demanded …")
         let modifier = dates::modified_noun(v, k, kend);
         // "an October news conference": the time modifies the trigger's own compound
         let own_modifier = modifier.is_some_and(|n| {

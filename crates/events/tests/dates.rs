@@ -31,7 +31,7 @@ fn a_time_in_the_triggers_own_phrase_beats_the_main_verbs() {
     // the plea is Monday's, the attack March's
     assert_eq!(
         date(
-            "[A farmer|-|person] pleaded guilty <on Monday|2016-12-12|day> to attacking [a police officer|XXXCOP|person], a sergeant, <in March|2016-03|month>.",
+            "[A fisherman|-|person] confessed <on Monday|2016-12-12|day> to attacking [a harbour guard|XXXCOP|person] at the quay <in March|2016-03|month>.",
             "attacking"
         ),
         "2016-03"
@@ -39,7 +39,7 @@ fn a_time_in_the_triggers_own_phrase_beats_the_main_verbs() {
     // with no time of its own, the complement keeps the main verb's
     assert_eq!(
         date(
-            "[A farmer|-|person] pleaded guilty <on Monday|2016-12-12|day> to attacking [a police officer|XXXCOP|person].",
+            "[A fisherman|-|person] confessed <on Monday|2016-12-12|day> to attacking [a harbour guard|XXXCOP|person].",
             "attacking"
         ),
         "2016-12-12"
@@ -100,7 +100,7 @@ fn a_time_modifying_another_noun_is_not_the_triggers() {
 fn a_when_clause_takes_its_head_nouns_date() {
     assert_eq!(
         date(
-            "Aides described the <May 3|2016-05-03|day> call when [the president|-|person] threatened [the rebels|XXXREB|group].",
+            "Aides recalled the <May 3|2016-05-03|day> dinner when [the governor|-|person] threatened [the smugglers|XXXREB|group].",
             "threatened"
         ),
         "2016-05-03"
@@ -112,7 +112,7 @@ fn a_time_across_a_reduced_relative_is_not_the_triggers() {
     // the participle clause holds the attack; 1990 is the death's
     assert_ne!(
         date(
-            "A ninth victim died <in 1990|1990|year> of wounds suffered during the attack.",
+            "A fourth patient died <in 1990|1990|year> from burns sustained in the attack.",
             "attack"
         ),
         "1990"
@@ -131,7 +131,7 @@ fn a_time_across_a_reduced_relative_is_not_the_triggers() {
 fn the_subject_of_was_an_attack_on_date_takes_the_date() {
     assert_eq!(
         date(
-            "The Elm Street bombing was an attack <on 4 June 1988|1988-06-04|day> that killed nine people.",
+            "The ferry terminal bombing was a deliberate attack <on 4 June 1988|1988-06-04|day> on the navy.",
             "bombing"
         ),
         "1988-06-04"
@@ -242,7 +242,7 @@ fn fronted_coordinated_and_possessive_times() {
     // a possessive time reaches its noun across adjectives
     assert_eq!(
         date(
-            "[Police|XXXCOP|organization] arrested a man over <last year|2015|year>'s deadly depot bombing.",
+            "[Police|XXXCOP|organization] arrested a courier over <last year|2015|year>'s deadly depot bombing.",
             "bombing"
         ),
         "2015"
@@ -250,8 +250,8 @@ fn fronted_coordinated_and_possessive_times() {
     // a time after a clause's last trigger belongs to it, not to a participle after a comma
     assert_eq!(
         date(
-            "Bombs exploded outside the two depots <Friday|2016-12-09|day>, killing nine people.",
-            "Bombs exploded"
+            "Two car bombs exploded near the grain silos <Friday|2016-12-09|day>, killing six guards.",
+            "car bombs"
         ),
         "2016-12-09"
     );

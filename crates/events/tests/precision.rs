@@ -7,76 +7,135 @@ mod common;
 
 const SENSE: &str = "\
 # a brawl or a sports scuffle between people with no armed or state actor is no armed fight
-!19 | The two linebackers fought on the sideline after the whistle.
-!19 | Two neighbours got into a fight over a parking space.
+!19 | The two goalkeepers fought near the tunnel after the final whistle.
+19 | [Valdorian troops|VALMIL|group] fought the insurgents near the reservoir.
+!19 | Two cousins got into a fight over a stall at the market.
+19 | [Valdorian troops|VALMIL|group] got into a fight with rebels near the pass.
 190 occurred src=VALMIL | [Valdorian troops|VALMIL|group] fought the rebels near the dam.
 # a fight or a war in a peaceful domain
-!19 | The trade war has hurt soybean growers for a second year.
-!19 | The singer is recovering from a long cancer battle.
-!19 | The publisher is fighting extradition to Ormund.
-!19 | Crews battled the blaze for six hours.
+!19 | The tariff fight has squeezed cotton exporters for two seasons.
+!19 | The custody battle has dragged on for two seasons.
+19 | [Valdorian troops|VALMIL|group] won a fierce battle near the ford.
+!19 | The retired judge is recovering after a gruelling cancer battle.
+!19 | The tycoon keeps fighting deportation to Ormund.
+19 | [The militia|VALREB|group] keeps fighting the army near the port.
+!19 | Firefighters battled the brush fire for nine hours.
+19 | [Valdorian troops|VALMIL|group] battled the insurgents for nine hours.
 # an address, a weapon drawn, a compound adjective
-!14 | The victim lived in the 2300 block of Harbor Avenue.
-!087 | The robber pulled out a knife and demanded cash.
+!14 | The suspect rented a flat on the 1100 block of Cedar Lane.
+14 | Striking farmers block the highway into the capital.
+!087 | The mugger pulled out a revolver and demanded the till.
 0874 occurred src=VALMIL | [Valdorian troops|VALMIL|group] pulled out of the border town.
 !05 | [Ormund|ORM|country]-backed militias seized the ridge.
+05 | [Ormund|ORM|country] backed [Valdoria|VAL|country] in the dispute over the ridge.
 # harm to oneself, by accident
-!18 | Deputies said the hunter accidentally shot himself in the leg.
+!18 | Rangers said the trapper accidentally stabbed himself in the thigh.
+18 | Rangers said the trapper stabbed a poacher in the thigh.
 # a release of a thing or from hospital
-!084 | The ministry released the names of the new envoys.
-!084 | The driver was treated for cuts and released from the hospital.
-!084 | The prosecutor said in a news release that the case was closed.
+!084 | [The ministry|VALGOV|organization] released the budget figures for the new embassies.
+!084 | [The cyclist|VALCIV|person] was bandaged and released from a clinic in the evening.
+!084 | [The governor|VALGOV|person] noted in a press release that the audit was over.
 0841 occurred src=VALREB | [The rebels|VALREB|group] released two aid workers on Sunday.
+084 | [Ormund|ORM|country] secured the release of [two fishermen|VALCIV|group].
 # a question or a tip-line request is no appeal
-!02 | The senator asked the minister about the delays at the port.
-!02 | Detectives ask anyone with information to call the station.
+!02 | The senator asked the admiral about the shortages at the depot.
+020 | The senator asked the admiral to end the shortages at the depot.
+!02 | Deputies ask anybody holding information to phone the precinct.
+020 | Deputies ask the governor to fund the precinct.
 # a document's content, an impression, a characterisation, a ruling
-!02 | Forecasts call for heavy rain on the coast.
-!14 | The episode struck many observers as staged.
-!13 | Rising tensions are threatening to derail the recovery.
-!11 | The appeals court dismissed the case against the editor.
+!02 | The forecast calls for sleet along the ridge.
+02 | The bishop calls for calm along the ridge.
+!14; !19 | The episode struck several critics as rehearsed.
+19 | [Valdorian jets|VALMIL|group] struck the depots near the ridge.
+!13 | Mounting uncertainty is threatening to stall the harvest.
+13 | [Ormund|ORM|country] is threatening to stall the harvest convoys.
+!11 | [The district judge|VALJUD|person] dismissed the lawsuit against the columnist.
+11 | [Ormund|ORM|country] dismissed the remarks of [Valdoria|VAL|country] as reckless.
+01 | [Ormund|ORM|country] dismissed the accusation from [Valdoria|VAL|country] as lies.
 # resigning a company post, withdrawing a business filing
-!083 | The founder resigned as chief executive in March.
-!087 | The startup is withdrawing its application for a bank licence.
+!083 | [Ms Tarrow|VALBUS|person] resigned as chief financial officer in May.
+083 | [The interior minister|VALGOV|person] resigned in May.
+!087 | [The state lender|VALBUS|organization] is withdrawing its application for a brokerage licence.
+087 | [Valdoria|VAL|country] is withdrawing its battalion from the valley.
 # ending an investigation is no investigation
-!09 | Prosecutors have dropped their investigation into the contract.
+!09 | Auditors have scrapped their investigation into the tender.
+09 | Auditors launched a fresh investigation into the tender.
 # a noun modifying another noun, a kind under an abstract head, a speech setting
-!06 | Critics say the extradition bill threatens the courts.
-!04 | Analysts doubt the prospects for any sort of trade deal this year.
-!19 | The town served as a staging post in the fight against the insurgency.
-!04 | Officials familiar with the talks described the mood as tense.
-!14 | The governor spoke at a rally in the capital.
+!06 | Lawyers warn the extradition bill would gut judicial review.
+06 | [Ormund|ORM|country] approved the extradition of two smugglers to [Valdoria|VAL|country].
+!04; !05 | Economists doubt the chances of any kind of fisheries deal before winter.
+05 | [Ormund|ORM|country] and [Valdoria|VAL|country] struck a fisheries deal before winter.
+!19 | The village became a supply hub in the fight against smuggling gangs.
+19 | [Valdorian troops|VALMIL|group] lost the fight against the smugglers near the village.
+!04 | Diplomats familiar with the negotiations called the mood frosty.
+04 | [Ormund|ORM|country] and [Valdoria|VAL|country] held negotiations on the canal.
+!14 | The bishop spoke at a rally near the docks.
+14 | Thousands of nurses staged a rally near the docks.
 # a habitual relative clause, statistics
-!04 | The economist, who consults with several ministries, spoke to reporters.
-!18 | Non-fatal shootings are down 12 percent compared with last year.
+!04 | The lobbyist, who meets with several senators, took questions.
+04 | [The envoy|VALGOV|person] meets with several senators on Thursday.
+!18 | Stabbings are down 9 percent compared with the previous year.
+18 | Two stabbings were reported near the port on Sunday.
 # declining to answer is no rejection
-!12 | The spokesman declined to answer questions about the budget.
+!12 | The press officer declined to answer questions about the tender.
+12 | [Ormund|ORM|country] rejected the tender from [Valdoria|VAL|country].
+";
+
+/// Filters that must not drop real events: each sentence holds an event of the named root
+/// whose wording resembles one of the no-event readings above.
+const KEEPS: &str = "\
+# an -ing verb after a verb or an auxiliary takes an object; it is no compound modifier
+17 | Soldiers began detaining activists outside the courthouse.
+19 | Youths were attacking police near the depot.
+# a release of people reported by a document
+084 | The communique said the militia released four captives near the pass.
+# weapons withdrawn from a front are a de-escalation
+087 | Both armies withdrew heavy weapons from the ceasefire line.
+# a protest after a statistic
+14 | Rallies broke out after bread prices jumped 40 percent.
+# an irregular past after a relative pronoun is no habitual
+08 | [Valdorian troops|VALMIL|group] that withdrew from the valley crossed the river.
+# resigning a post in a party or a state body
+083 | [The lawmaker|VALLEG|person] resigned as head of the ruling party.
+# a verb \"call on\" with a number
+02 | The envoy called on 14 donor nations to pledge funds.
+# the critics of a document call for something
+02 | Critics of the budget called for a recount.
+# demonstrating by doing
+14 | Students demonstrated by occupying the library.
 ";
 
 const STATUS: &str = "\
 # a non-occurrence governor
-06 negated | The banker has so far avoided extradition to [Ormund|ORM|country].
+06 negated | The financier has so far evaded extradition to [Ormund|ORM|country].
 # a counterfactual, with or without a negation inside it
-03 hypothetical; !03 | [Ormund|ORM|country] would not otherwise have agreed to a ceasefire.
+03 hypothetical; !03 | [Ormund|ORM|country] would not otherwise have pledged to a truce.
 # an inverted conditional
-08 hypothetical; !08 | Sanctions will follow should [Ormund|ORM|country] not accede to the terms.
+08 hypothetical; !08 | Penalties will follow should [Ormund|ORM|country] not accede to the demands.
 # a tip-line names a known event; a guess about a past event's nature keeps it past
-18 occurred | Police ask anyone with information on the stabbing to come forward.
-18 occurred | Detectives believe the stabbing may have been a robbery.
+18 occurred | Deputies ask anybody with information on the stabbing to phone them.
+18 occurred | Investigators suspect the stabbing may have been a feud.
 # a purpose or wish is no occurred event
-08 hypothetical; !08 | [Valdoria|VAL|country] has been eager to withdraw its troops from the border.
+08 hypothetical; !08 | [Valdoria|VAL|country] has been keen to withdraw its brigades from the frontier.
 ";
 
 const DATES: &str = "\
 # a year inside the trigger's noun phrase dates it before the story: no publication date
-112 occurred date=none | Prosecutors reopened a 2011 fraud allegation against [the mayor|VALGOV|person].
-09 occurred date=none | The panel cited an earlier investigation by [the Valdorian police|VALCOP|organization].
+112 occurred date=none | Prosecutors revived a 2013 bribery allegation against [the governor|VALGOV|person].
+09 occurred date=none | The board cited a previous investigation by [the Valdorian police|VALCOP|organization].
 ";
 
 #[test]
 fn wrong_senses_and_generic_mentions_are_no_events() {
     let lex = dateline_events::Lexicon::load();
     let failures = common::run_fixture("sense", SENSE, &lex);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn filters_keep_real_events_that_resemble_non_events() {
+    let lex = dateline_events::Lexicon::load();
+    let failures = common::run_fixture("keeps", KEEPS, &lex);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 

@@ -1,10 +1,10 @@
 //! Which time expression dates an event, and when a date may turn an event into a plan.
 //!
-//! A time governs the clause it stands in. A time inside a relative clause ("Smith, who lost
-//! the vote this month, …"), inside a reduced relative ("the budget approved in April") or
-//! before a noun as its modifier ("the 2016 election") dates only that clause or noun, not a
+//! A time governs the clause it stands in. A time inside a relative clause ("Okafor, who won
+//! the runoff last week, …"), inside a reduced relative ("the levy passed in June") or
+//! before a noun as its modifier ("the 2009 referendum") dates only that clause or noun, not a
 //! trigger outside it. A trigger in a "when" clause after a noun dated by a modifier ("the
-//! May 3 call when he asked …") takes the noun's date. A past-tense verb names a past act,
+//! June 8 meeting when she demanded …") takes the noun's date. A past-tense verb names a past act,
 //! whatever a mis-resolved date says. Each rule is a general fact of English syntax.
 
 use super::{AUX_SKIP, BE, Trig, View, clause_start, is_hard, starts_clause};
@@ -99,8 +99,8 @@ const IRREGULAR_PAST: &[&str] = &[
     "got",
 ];
 
-/// Irregular forms that can be past participles (a reduced relative: "the money paid by",
-/// "the man held in"); simple-past-only forms ("began", "took", "said" as reporting) are left
+/// Irregular forms that can be past participles (a reduced relative: "the fee paid to",
+/// "the crew held at"); simple-past-only forms ("began", "took", "said" as reporting) are left
 /// out, since after a noun they are its finite verb.
 const IRREGULAR_PARTICIPLE: &[&str] = &[
     "taken",
@@ -151,8 +151,8 @@ const PARTICIPLE_NEXT: &[&str] = &[
 ];
 
 /// Verbs whose object or complement may lie ahead of them even when they are past: one
-/// arranges, announces, promises, asks for or reports an act to come ("announced talks for
-/// next week", "agreed to meet on Friday").
+/// arranges, announces, promises, asks for or reports an act to come ("scheduled a vote for
+/// the spring", "promised to visit on Thursday").
 const FORWARD: &[&str] = &[
     "said",
     "told",
@@ -277,10 +277,10 @@ pub(super) fn finite_past(v: &View, i: usize) -> bool {
     past_form(v.low(i)) && !(i > 0 && v.is_any(i - 1, NOT_FINITE))
 }
 
-/// The trigger is a past act: its own verb is finite past ("investigated a shooting", "opposed
-/// the hold"), or the nearest verb governing it in its clause is a past verb that does not look
-/// ahead ("took to the streets to clear barricades"). A future marker between them stops the
-/// search ("said talks will be held").
+/// The trigger is a past act: its own verb is finite past ("audited a charity", "resisted
+/// the merger"), or the nearest verb governing it in its clause is a past verb that does not
+/// look ahead ("marched to the depot to block lorries"). A future marker between them stops
+/// the search ("stated that a vote will be taken").
 pub(super) fn past_act(v: &View, t: &Trig, noun: bool) -> bool {
     if !noun && finite_past(v, t.head) {
         return true;
@@ -298,9 +298,9 @@ pub(super) fn past_act(v: &View, t: &Trig, noun: bool) -> bool {
     false
 }
 
-/// "Smith's attempt to", "an attempt to", "tried to": the cue word `w` of a plan cue read
+/// "Okafor's attempt to", "an attempt to", "tried to": the cue word `w` of a plan cue read
 /// as a made attempt, at word `i` before the trigger. A noun "attempt" names an attempt that
-/// was made unless a future marker precedes it in its clause ("will make another attempt");
+/// was made unless a future marker precedes it in its clause ("is set to try once more");
 /// "attempted"/"tried" are made attempts when finite past.
 pub(super) fn made_attempt(v: &View, t: &Trig) -> bool {
     let cs = clause_start(v, t.head);
@@ -330,7 +330,7 @@ pub(super) fn made_attempt(v: &View, t: &Trig) -> bool {
     }
 }
 
-/// The time at words `k..=kend` lies inside a relative clause ("who lost … this month") that
+/// The time at words `k..=kend` lies inside a relative clause ("who won … last week") that
 /// does not hold word `head`.
 pub(super) fn in_other_relative(v: &View, k: usize, head: usize) -> bool {
     let Some(j) = (0..k)
@@ -357,8 +357,8 @@ pub(super) fn in_other_relative(v: &View, k: usize, head: usize) -> bool {
 }
 
 /// A past participle right after a noun at a word in `lo..hi`, with no auxiliary before it:
-/// a reduced relative clause ("the budget approved by the council", "injuries suffered in
-/// the attack").
+/// a reduced relative clause ("the levy passed by the assembly", "damage caused in the
+/// flood").
 pub(super) fn reduced_relative(v: &View, lo: usize, hi: usize) -> bool {
     (lo.max(1)..hi).any(|p| {
         let prev = &v.words[p - 1];
@@ -401,13 +401,13 @@ pub(super) fn reduced_relative(v: &View, lo: usize, hi: usize) -> bool {
     })
 }
 
-/// The time at words `k..=kend` modifies the noun right after it ("the 2016 election",
-/// "Trump's July 25 call"): returns that noun's index.
+/// The time at words `k..=kend` modifies the noun right after it ("the 2009 referendum",
+/// "the mayor's June 8 meeting"): returns that noun's index.
 pub(super) fn modified_noun(v: &View, k: usize, kend: usize) -> Option<usize> {
     if k == 0 || !v.is_any(k - 1, DETERMINER) {
         return None;
     }
-    // "in the 1967 war", "during a May 3 visit": the phrase is itself a time adjunct
+    // "in the 1948 flood", "during an April 2 tour": the phrase is itself a time adjunct
     if k >= 2
         && v.is_any(
             k - 2,
@@ -435,16 +435,16 @@ pub(super) fn modified_noun(v: &View, k: usize, kend: usize) -> Option<usize> {
     .then_some(n)
 }
 
-/// The trigger lies in a "when" clause right after noun `n` ("the call when he asked"):
+/// The trigger lies in a "when" clause right after noun `n` ("the meeting when she demanded"):
 /// such a clause takes the noun's date.
 pub(super) fn when_clause_of(v: &View, n: usize, head: usize) -> bool {
-    // the noun may be a compound: "the May 3 phone call when …"
+    // the noun may be a compound: "the June 8 council meeting when …"
     (n + 1..=n + 2)
         .any(|w| v.is(w, "when") && head > w && head <= w + 4 && clause_start(v, head) == w)
 }
 
-/// A subject trigger of a copula whose predicate is another trigger: "The X bombing was an
-/// attack on 13 May": the trigger index of the predicate noun.
+/// A subject trigger of a copula whose predicate is another trigger: "The depot blast was a
+/// raid on 4 June": the trigger index of the predicate noun.
 pub(super) fn copular_predicate(v: &View, trigs: &[Trig], ti: usize) -> Option<usize> {
     let t = &trigs[ti];
     let be = t.end;
@@ -455,7 +455,7 @@ pub(super) fn copular_predicate(v: &View, trigs: &[Trig], ti: usize) -> Option<u
     if v.is_any(k, &["a", "an", "the"]) {
         k += 1;
     }
-    // one adjective may come between: "a deadly attack"
+    // one adjective may come between: "a brazen raid"
     trigs
         .iter()
         .position(|o| o.head == k || (o.head == k + 1 && !v.words[k].punct))
