@@ -1089,7 +1089,7 @@ fn right_actor(
         if let Some(c) = v.words[k].chunk
             && !excluded.contains(&c)
         {
-            // "celebrated Eid at Osgiliath with Gondor": inside the trigger's own phrase a
+            // "held a harvest feast in Tarvik with Norland": inside the trigger's own phrase a
             // name after a locative preposition is where, not whom
             let s = v.chunks[c].start;
             if s < inside && s > 0 && v.is_any(s - 1, LOC_PREPS) {
@@ -1550,7 +1550,7 @@ pub(crate) fn roles(
             }
         }
         // post-modifiers: of / on / against / with / between / by, also after a light head
-        // noun or a time expression ("a mediation effort on Saturday between X and Y")
+        // noun or a time expression ("a peace bid this week between X and Y")
         let mut k = last + 1;
         while k < cend
             && (v.is_any(k, LIGHT_HEADS)
@@ -1756,7 +1756,7 @@ pub(crate) fn roles(
                 span: sp,
             });
         }
-        // "Syria says it is willing to withdraw": a pronoun subject after a reporting verb
+        // "Norland insists it is ready to pull back": a pronoun subject after a reporting verb
         // is its speaker
         if r.source.is_empty()
             && let Some(&c) = excluded.first()
@@ -1887,7 +1887,7 @@ fn right_target(
         t.head + 1
     };
     // the object of a verb of saying, criticism or rejection is often a long noun phrase
-    // naming its target at the end: "criticized the recent closure of guest houses in X"
+    // naming its target at the end: "condemned the sudden shutdown of two radio stations run by X"
     let reach = if communicative { 10 } else { 7 };
     match right_actor(
         v,
@@ -1918,7 +1918,7 @@ fn right_target(
 const RELATIONAL_PREPS: &[&str] = &["with", "between", "against", "toward", "towards", "among"];
 
 /// The actor named by the relational complement of a verb's object noun phrase, however long
-/// the phrase: "welcomed a resumption of formal diplomatic ties with X", or by the agent of a
+/// the phrase: "praised the long-delayed return of ambassadors to X", or by the agent of a
 /// participle closing it: "welcomed the detailed proposals sent by X" (the object's head
 /// may be followed by "of"-phrases and modifiers only; another preposition, a comma, a
 /// clause boundary or an actor inside the phrase ends the search).
@@ -2498,7 +2498,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             }
         });
         // a date after publication makes a plan of an act not told in the past tense: a past
-        // verb ("investigated a shooting", "took to the streets to clear barricades") names a
+        // verb ("examined a stabbing", "marched out to dismantle the roadblocks") names a
         // past act, whatever a mis-resolved date says
         if let (Some(d), Some(p)) = (&date, published)
             && (st == Status::Occurred || (st == Status::Hypothetical && would))
@@ -2699,7 +2699,7 @@ fn in_name(doc: &Doc, v: &View, t: &Trig) -> bool {
     org || named()
 }
 
-/// "asked the agent on cross-examination if there was any evidence", "\"Who was it?\" Smith
+/// "asked the witness during the hearing whether anyone had seen the van", "\"Where is he?\" Smith
 /// asked": asking a question is no appeal.
 fn asked_question(doc: &Doc, v: &View, t: &Trig, code: &str) -> bool {
     if !code.starts_with("02") || !v.low(t.head).starts_with("ask") {
@@ -2762,7 +2762,7 @@ fn promised_violence(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
     }
 }
 
-/// "threatened on Monday to break relations with X", "refused to deploy troops in X", "offered
+/// "warned on Tuesday it would cut ties with X", "declined to send soldiers to X", "offered
 /// to negotiate with X": a verb of appeal, intent, demand, rejection or threat without a target
 /// of its own is aimed at the target of the act in its "to" complement. A bare threat (130)
 /// takes the threat code of a conflict act it names ("to break relations": 1313).

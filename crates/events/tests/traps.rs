@@ -191,7 +191,7 @@ none | == The attack ==
 173 | [Police|XXXCOP|organization] captured the escaped prisoner near the border.
 # a sought capture has not happened
 !173 | [Police|XXXCOP|organization] are seeking to capture the escaped prisoner.
-!173 | [The ministry|XXXGOV|organization] offered a reward for information leading to the capture of [the smuggler|XXXCRM|person].
+!173 | [The ministry|XXXGOV|organization] pledged cash for tips leading to the capture of [the smuggler|XXXCRM|person].
 # asking a question is no appeal
 !02 | \"Where did the money go?\" Okafor asked.
 !02 | [The judge|XXXJUD|person] asked the tired old night watchman on duty that evening whether the door was locked.
