@@ -969,7 +969,7 @@ fn accept(
     if surface.chars().filter(|c| is_alphanumeric(*c)).count() < 2 {
         return Verdict::No;
     }
-    // "the Embassy of the Republic of Armenia in Rome": an embassy stands in another country
+    // "the Embassy of the Republic of Chile in Rome": an embassy stands in another country
     if embassy_of(doc, ws, i) {
         return Verdict::No;
     }

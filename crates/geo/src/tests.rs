@@ -216,8 +216,8 @@ fn a_place_word_inside_a_longer_name_is_not_a_place() {
 #[test]
 fn segmented_sentences_hyphens_and_abbreviated_saints() {
     let mut d = doc(
-        "Its appearance in St. Petersburg marks a first. Rates range from 35 percent in the \
-         West Bank to 51 percent in Gaza.",
+        "Her concert in St. Petersburg sold out. Turnout rose from 42 percent in the \
+         West Bank to 63 percent in Gaza.",
     );
     dateline_segment::segment(&mut d);
     assert!(d.sentences.len() >= 2);
@@ -437,11 +437,11 @@ fn a_street_named_after_a_state_is_not_the_state() {
 
 #[test]
 fn organisation_of_the_place_is_not_the_place() {
-    let d = run("The President visited the Embassy of the Republic of Armenia in Rome.");
+    let d = run("Protesters gathered outside the Embassy of the Republic of Chile in Rome.");
     assert_eq!(found(&d), vec![("Rome".into(), Some("IT".into()))]);
     let d = run("She spoke to the Manitoba Chambers of Commerce on Friday.");
     assert!(!names(&d).contains(&"Commerce"), "{:?}", found(&d));
-    let d = run("Leaders will meet at the Summit of the Americas in Lima.");
+    let d = run("Trade ministers gather for the Summit of the Americas in Lima next month.");
     assert_eq!(found(&d), vec![("Lima".into(), Some("PE".into()))]);
 }
 

@@ -321,7 +321,7 @@ fn has_year(s: &str) -> bool {
 }
 
 /// `2019/11/20` and `20191120` become `2019-11-20`; dates written with month names
-/// ("November 19, 2019, 07:47 PM EST", "20 Nov 2019 08:02 GMT", "Tue Nov 19 2019 03:05:46
+/// ("March 3, 2018, 09:15 PM EST", "4 Mar 2018 10:20 GMT", "Sat Mar 03 2018 11:41:09
 /// GMT+0000") become their ISO date; anything else is kept as written.
 fn normalise_date(s: &str) -> String {
     static SLASHED: LazyLock<Regex> = LazyLock::new(|| {
