@@ -355,8 +355,8 @@ impl ActorDictionary {
                 continue;
             }
             let mut names = expand_macros(&name, &macros);
-            // PETRARCH forms regular plurals itself ("This version of the file assumes the
-            // automatic creation of regular noun forms"): `{…}` only spells out irregular ones
+            // PETRARCH derives regular plurals on its own (its agents file says so in its
+            // header), so `{…}` only spells out the irregular ones
             let plurals = match plural {
                 Some(p) => expand_macros(&p, &macros),
                 None => names.iter().filter_map(|n| regular_plural(n)).collect(),

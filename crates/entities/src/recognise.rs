@@ -2589,7 +2589,7 @@ fn country_of_after(cx: &Ctx, end: usize) -> Option<String> {
 }
 
 /// The one country the rest of the sentence after byte `end` names, leaving out nationalities
-/// that describe another actor ("South African leader F.W. de Klerk", "Chilean officials").
+/// that describe another actor ("Kenyan envoy Amina Odera", "Chilean officials").
 fn sole_country_after(cx: &Ctx, end: usize) -> Option<String> {
     let t = token_at(cx, end)?;
     let si = cx.sent_of[t];

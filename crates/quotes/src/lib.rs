@@ -629,7 +629,7 @@ impl<'a> Ctx<'a> {
             j = k;
         }
         if j > lo && self.punct(j - 1, ")") {
-            // "Rep. Paul Ryan (R-WI) said"
+            // "Sen. Ada Linn (D-Vt.) said"
             let open = (lo..j - 1).rev().take(12).find(|&k| self.punct(k, "("))?;
             j = open;
         }
@@ -1209,7 +1209,7 @@ impl<'a> Ctx<'a> {
                     f.cue = Some(self.toks[end - 1].span);
                     f.how = How::Colon;
                 } else if let Some(np) = self.name_before(end - 1, a) {
-                    // "… doesn't surprise Republican pollster Daron Shaw: “…”"
+                    // "… was no shock to longtime forecaster Ines Braga: “…”"
                     f.speaker = Some(np);
                     f.cue = Some(self.toks[end - 1].span);
                     f.how = How::Colon;

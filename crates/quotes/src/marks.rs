@@ -291,14 +291,14 @@ mod tests {
             quoted("''This isn't tax reform,'' he said."),
             ["This isn't tax reform,"]
         );
-        assert_eq!(quoted("It’s ‘in Their Heads.’"), ["in Their Heads."]);
+        assert_eq!(quoted("It’s ‘All in the Timing.’"), ["All in the Timing."]);
     }
 
     #[test]
     fn triple_apostrophe_closes_inner_then_outer() {
         assert_eq!(
-            quoted("''I would use the word 'old-school,''' said Gregory Slay."),
-            ["I would use the word 'old-school,'"]
+            quoted("''She called the plan 'half-baked,''' said Tomas Reyne."),
+            ["She called the plan 'half-baked,'"]
         );
     }
 

@@ -279,10 +279,14 @@ fn dash_after_the_quote_names_the_speaker() {
 #[test]
 fn participle_cue_takes_the_sentence_subject() {
     let (d, a) = run(&[
-        "Later on Sunday, Carson shared a class syllabus online, writing “Allow me to do the research for the reporter.”",
+        "On Tuesday evening, Moreau posted a ferry timetable online, writing “Let the passengers judge the delays for themselves.”",
     ]);
-    let q = find(&d, &a, "Allow me to do the research for the reporter.");
-    assert_eq!(name(q), "Carson");
+    let q = find(
+        &d,
+        &a,
+        "Let the passengers judge the delays for themselves.",
+    );
+    assert_eq!(name(q), "Moreau");
     assert_eq!(cue(&d, q), "writing");
 }
 
@@ -300,29 +304,29 @@ fn quote_after_a_sentence_about_the_speaker() {
 #[test]
 fn parenthesis_and_full_stop_before_the_cue() {
     let (d, a) = run(&[
-        "“There is energy in a whole host of races,” Rep. Earl Moss (D-Ore.) said.",
-        "“Russia, if you are listening, find the files.” Trump said.",
+        "“Turnout looks strong across most rural districts,” Rep. Nadia Brill (R-Mont.) said.",
+        "“Harbour, if you can hear us, send the tug.” Okafor said.",
     ]);
-    let q = find(&d, &a, "There is energy in a whole host of races,");
-    assert_eq!(name(q), "Earl Moss");
-    let q = find(&d, &a, "Russia, if you are listening, find the files.");
-    assert_eq!(name(q), "Trump");
+    let q = find(&d, &a, "Turnout looks strong across most rural districts,");
+    assert_eq!(name(q), "Nadia Brill");
+    let q = find(&d, &a, "Harbour, if you can hear us, send the tug.");
+    assert_eq!(name(q), "Okafor");
 }
 
 #[test]
 fn according_to_before_the_quote_and_an_author_by_name() {
     let (d, a) = run(&[
-        "According to the newspaper, “Very few classes of people are barred from buying guns.”",
-        "“The evidence cannot prove the crime,” according to a court document filed by state attorney Dave Aron.",
+        "According to the magazine, “Only a handful of bakeries still mill their own flour.”",
+        "“The permit was never signed,” according to a zoning appeal filed by county engineer Rosa Tamm.",
     ]);
     let q = find(
         &d,
         &a,
-        "Very few classes of people are barred from buying guns.",
+        "Only a handful of bakeries still mill their own flour.",
     );
-    assert_eq!(name(q), "the newspaper");
-    let q = find(&d, &a, "The evidence cannot prove the crime,");
-    assert_eq!(name(q), "Dave Aron");
+    assert_eq!(name(q), "the magazine");
+    let q = find(&d, &a, "The permit was never signed,");
+    assert_eq!(name(q), "Rosa Tamm");
 }
 
 #[test]
@@ -383,15 +387,15 @@ fn chants_names_and_headline_fragments() {
     let (d, a) = run(&[
         "Supporters cheered. Some chanted “Four more years!”",
         "Trump called the new plant “an absolute disgrace,” and left.",
-        "Sanders declares ‘revolution,’ ignores losses",
+        "Okafor promises ‘renewal,’ skips hearing",
         "She joined a group called the “Friends Of The River” last year.",
     ]);
     let q = find(&d, &a, "Four more years!");
     assert_eq!(name(q), "Some");
     let q = find(&d, &a, "an absolute disgrace,");
     assert_eq!(name(q), "Trump");
-    let q = find(&d, &a, "revolution,");
-    assert_eq!(name(q), "Sanders");
+    let q = find(&d, &a, "renewal,");
+    assert_eq!(name(q), "Okafor");
     assert!(
         a.iter()
             .all(|x| d.slice(x.quote.span) != "Friends Of The River")
@@ -429,15 +433,15 @@ fn works_without_sentences() {
 fn participle_after_an_apposition_and_names_inside_quotes() {
     let (d, a) = run(&[
         "The crowd was loud.",
-        "Silverman, herself a Sanders supporter, incurred a wave of boos upon saying, “Hillary heard the passion of the people.”",
-        "She continued, “I am proud to be a part of it.”",
+        "Lindqvist, himself a Corwin voter, drew loud jeers upon saying, “Marisol understood what the valley wanted.”",
+        "He continued, “Nobody here should feel left out.”",
     ]);
-    let q = find(&d, &a, "Hillary heard the passion of the people.");
-    assert_eq!(name(q), "Silverman");
-    let q = find(&d, &a, "I am proud to be a part of it.");
+    let q = find(&d, &a, "Marisol understood what the valley wanted.");
+    assert_eq!(name(q), "Lindqvist");
+    let q = find(&d, &a, "Nobody here should feel left out.");
     assert_ne!(
         name(q),
-        "Hillary",
+        "Marisol",
         "names inside quotations are no antecedents"
     );
 }
