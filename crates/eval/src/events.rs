@@ -1779,7 +1779,7 @@ fn place_misses(dir: &Path, limit: Option<usize>, all: bool) -> Result<(), Strin
 
 #[cfg(test)]
 mod tests {
-    use super::{reading, weis};
+    use super::{reading, reading_or_equal, weis};
 
     #[test]
     fn crosswalk_takes_the_longest_prefix() {
