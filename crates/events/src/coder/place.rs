@@ -419,7 +419,7 @@ pub(crate) fn event_place_in(
                         || UNIT_NOUNS.contains(w)
                         || PART_NOUNS.contains(w)
                         || SETTLEMENT_NOUNS.contains(w)
-                        || SITE_NOUNS.contains(w)
+                        || is_site_noun(w)
                         || DIRECTIONS.contains(w)
                         || POSSESSED_AREAS.contains(w)
                 })
@@ -559,7 +559,7 @@ pub(crate) fn event_place_in(
         let own_unit = pend > pstart
             && (v.is_any(pend - 1, UNIT_NOUNS)
                 || v.is_any(pend - 1, PART_NOUNS)
-                || v.is_any(pend - 1, SITE_NOUNS));
+                || site_at(v, pend - 1));
         if pend < n
             && !(own_unit && v.is(pend, "of"))
             && (v.is_any(pend, &["'s", "of"])
@@ -1268,7 +1268,7 @@ fn narrower_unknown(v: &View, pj: usize, pstart: usize, pend: usize) -> bool {
                 || joined_article(v, b)
                 || v.is_any(b, UNIT_NOUNS)
                 || v.is_any(b, SETTLEMENT_NOUNS)
-                || v.is_any(b, SITE_NOUNS)
+                || site_at(v, b)
                 || GEO_NOUNS.contains(&v.low(b));
             let distance = v.low(b).starts_with(|c: char| c.is_ascii_digit())
                 || v.is_any(
@@ -1888,7 +1888,7 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
             && (v.is_any(k, UNIT_NOUNS)
                 || v.is_any(k, SETTLEMENT_NOUNS)
                 || v.is_any(k, PART_NOUNS)
-                || v.is_any(k, SITE_NOUNS))
+                || site_at(v, k))
     };
     let mut k = from;
     while k < to {
@@ -1903,7 +1903,7 @@ fn unknown_locative(v: &View, from: usize, to: usize, chunks: bool) -> bool {
             && (name(e)
                 || v.low(e).starts_with('-')
                 || ARTICLES.contains(&v.low(e))
-                || (e > k && v.words[e].upper && v.is_any(e, SITE_NOUNS)))
+                || (e > k && v.words[e].upper && site_at(v, e)))
         {
             e += 1;
         }
@@ -1991,48 +1991,34 @@ const ARTICLES: &[&str] = &[
 ];
 
 /// Sites and landmarks whose name marks a narrower place than a city or region around it ("the
-/// Saint Brannoc Hospital in Zelvik", "Harbour Square in Dravos").
-const SITE_NOUNS: &[&str] = &[
-    "hospital",
-    "museum",
-    "square",
+/// Saint Brannoc Hospital in Zelvik", "Harbour Square in Dravos", "the Orla valley"): the
+/// [`BUILT_SITES`] and these open-country ones.
+const OPEN_SITES: &[&str] = &[
     "farms",
-    "dam",
-    "bridge",
-    "airport",
-    "airbase",
-    "school",
-    "university",
-    "palace",
-    "prison",
-    "jail",
-    "market",
-    "bazaar",
     "hill",
     "hills",
     "mountain",
     "mountains",
     "island",
-    "junction",
-    "crossing",
     "highway",
     "plains",
     "plateau",
     "fields",
-    "station",
-    "mosque",
-    "church",
-    "cathedral",
-    "temple",
-    "stadium",
-    "hotel",
     "colony",
     "township",
     "valley",
     "gorge",
-    "refinery",
-    "checkpoint",
 ];
+
+/// Whether `w` (lower case) is a site noun: built ([`BUILT_SITES`]) or open ([`OPEN_SITES`]).
+fn is_site_noun(w: &str) -> bool {
+    BUILT_SITES.contains(&w) || OPEN_SITES.contains(&w)
+}
+
+/// Whether word `i` of the sentence is a site noun (false past its end).
+fn site_at(v: &View, i: usize) -> bool {
+    i < v.len() && is_site_noun(v.low(i))
+}
 
 /// One past the last place of a comma list that a conjunction closes, starting after the place
 /// ending at `b`: "in Ankara, Bursa and Izmir", "in Rome, Milan, and Turin" (not the apposition
