@@ -97,6 +97,36 @@ const IRREGULAR_PAST: &[&str] = &[
     "was",
     "were",
     "got",
+    "blew",
+    "overran",
+    "withheld",
+    "upheld",
+    "overtook",
+    "rode",
+    "shook",
+    "stuck",
+    "sank",
+    "sprang",
+    "swung",
+    "dealt",
+    "meant",
+    "grew",
+    "bit",
+    "drew",
+    "fell",
+    "fed",
+    "hung",
+    "heard",
+    "swept",
+    "bound",
+    "hit",
+    "set",
+    "put",
+    "cut",
+    "shut",
+    "quit",
+    "spread",
+    "let",
 ];
 
 /// Irregular forms that can be past participles (a reduced relative: "the fee paid to",
@@ -261,10 +291,15 @@ const DETERMINER: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "'s", "this", "last",
 ];
 
+/// An irregular simple past or past participle (the one list the coder keeps of them).
+pub(super) fn irregular_past(w: &str) -> bool {
+    IRREGULAR_PAST.contains(&w)
+}
+
 /// A simple past or past-participle form: "-ed" (not "-eed" nouns like "need", "speed") or
 /// an irregular form.
 pub(super) fn past_form(w: &str) -> bool {
-    IRREGULAR_PAST.contains(&w)
+    irregular_past(w)
         || (w.len() > 4
             && w.ends_with("ed")
             && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')

@@ -502,7 +502,7 @@ pub(crate) fn event_place_in(
                 {
                     k += 1;
                 }
-                v.is_any(k, SECOND_PREDICATE)
+                (v.is_any(k, AUXILIARIES) || v.is_any(k, LINKING_VERBS))
                     && !(material(quad)
                         && trigs.iter().enumerate().any(|(j2, o)| {
                             o.head >= lo && o.head < hi && o.head != t.head && material(quads[j2])
@@ -931,11 +931,9 @@ const IMAGE_TAKERS: &[&str] = &[
     "lens",
 ];
 
-/// Words that open a second predicate after "and" ("and is believed …", "and became …").
-const SECOND_PREDICATE: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "must", "should", "became", "becomes", "remains", "remained", "faces", "face",
-];
+/// Linking verbs that, like [`AUXILIARIES`], open a second predicate after "and" ("and
+/// became …", "and faces …").
+const LINKING_VERBS: &[&str] = &["became", "becomes", "remains", "remained", "faces", "face"];
 
 /// Capitalised heads of organisation names that take "of <place>": "the Federation of
 /// Dravos", "the Bank of Ruritania", "the University of Zelvik".

@@ -8,7 +8,7 @@
 //! here read the trigger's arguments and its neighbours for such readings; each is a general
 //! fact of English, not a rule for one text.
 
-use super::{BE, PREPOSITIONS, Trig, View, is_hard};
+use super::{BE, PREPOSITIONS, Trig, View, dates, is_hard};
 use dateline_doc::{Argument, Status};
 use dateline_time::cardinal;
 
@@ -1226,7 +1226,7 @@ fn verb_like(v: &View, trigs: &[Trig], k: usize) -> bool {
             "has" | "have" | "had" | "will" | "would" | "could" | "can" | "may" | "might" | "must"
         )
         || w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
-        || irregular_past(w)
+        || dates::irregular_past(w)
 }
 
 fn noun_or_plain(w: &str, base: &str) -> bool {
@@ -1235,96 +1235,7 @@ fn noun_or_plain(w: &str, base: &str) -> bool {
 
 /// The trigger word is the plain form of its pattern's first word ("kill", not "killed").
 fn lemma_form(v: &View, t: &Trig) -> bool {
-    !irregular_past(v.low(t.head))
-}
-
-/// A simple past form that does not end in "-ed".
-fn irregular_past(w: &str) -> bool {
-    matches!(
-        w,
-        "withdrew"
-            | "blew"
-            | "overran"
-            | "overthrew"
-            | "withheld"
-            | "upheld"
-            | "undertook"
-            | "overtook"
-            | "forbade"
-            | "drove"
-            | "rode"
-            | "rose"
-            | "shook"
-            | "stuck"
-            | "sank"
-            | "sprang"
-            | "swung"
-            | "bore"
-            | "wore"
-            | "dealt"
-            | "meant"
-            | "felt"
-            | "knew"
-            | "grew"
-            | "chose"
-            | "hid"
-            | "bit"
-            | "fought"
-            | "shot"
-            | "struck"
-            | "met"
-            | "took"
-            | "held"
-            | "gave"
-            | "sought"
-            | "threw"
-            | "fled"
-            | "led"
-            | "made"
-            | "told"
-            | "said"
-            | "stole"
-            | "broke"
-            | "went"
-            | "came"
-            | "ran"
-            | "won"
-            | "lost"
-            | "kept"
-            | "left"
-            | "sent"
-            | "brought"
-            | "caught"
-            | "drew"
-            | "began"
-            | "fell"
-            | "flew"
-            | "froze"
-            | "stood"
-            | "swore"
-            | "tore"
-            | "wrote"
-            | "fed"
-            | "found"
-            | "hung"
-            | "heard"
-            | "laid"
-            | "paid"
-            | "sold"
-            | "slew"
-            | "spoke"
-            | "swept"
-            | "bound"
-            | "beat"
-            | "hit"
-            | "set"
-            | "put"
-            | "cut"
-            | "shut"
-            | "quit"
-            | "spread"
-            | "let"
-    )
+    !dates::irregular_past(v.low(t.head))
 }
 
 /// Corrections to the status the cues gave: counterfactuals, inverted conditionals, a known
