@@ -2476,13 +2476,13 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         // supplies", "talks will resume") is talked about as possible or planned; "the next
         // round would be on Monday" is the same reported future as a "would" cue
         if st == Status::Occurred
-            && e.noun
+            && (e.noun || nominal(&v, t.head))
             && let Some((m, modal_would)) = modal_after(&v, t)
         {
             st = m;
             would |= modal_would;
         }
-        st = sense::status_fix(&v, t, e.noun, st);
+        st = sense::status_fix(&v, t, &info.code, e.noun, st);
         if question && st == Status::Occurred {
             st = Status::Hypothetical;
         }
@@ -3359,6 +3359,50 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
             }
             "will" | "'ll" | "shall" => return Some((Status::Planned, false)),
             _ => {}
+        }
+        // "a massacre is likely", "a deal looks unlikely before May", "a vote is expected on
+        // Thursday": a forecast or a schedule; "the bombing was likely carried out by X" is a
+        // guess about who did a past act, which happened
+        if v.is_any(k, BE) || v.is_any(k, &["seems", "seemed", "looks", "looked", "appears"]) {
+            let mut j = k + 1;
+            while v.is_any(
+                j,
+                &[
+                    "now",
+                    "still",
+                    "increasingly",
+                    "more",
+                    "very",
+                    "highly",
+                    "not",
+                ],
+            ) {
+                j += 1;
+            }
+            let next = if j + 1 < v.len() { v.low(j + 1) } else { "" };
+            let participle =
+                next.ends_with("ed") || next.ends_with("en") || dates::irregular_past(next);
+            if v.is_any(
+                j,
+                &[
+                    "likely",
+                    "unlikely",
+                    "possible",
+                    "probable",
+                    "imminent",
+                    "inevitable",
+                ],
+            ) && !participle
+            {
+                return Some((Status::Hypothetical, false));
+            }
+            if v.is_any(k, &["is", "are"])
+                && v.is_any(j, &["expected", "due", "scheduled", "slated"])
+                && !participle
+            {
+                return Some((Status::Planned, false));
+            }
+            return None;
         }
         // inside a prepositional phrase any plain noun-like word may follow ("clashes between
         // the two groups would …"); a verb form ends it

@@ -76,6 +76,11 @@ const SENSE: &str = "\
 04 | [The envoy|VALGOV|person] meets with several senators on Thursday.
 !18 | Stabbings are down 9 percent compared with the previous year.
 18 | Two stabbings were reported near the port on Sunday.
+# an event word before the noun it modifies, with no subject before it and a verb after
+!14 | Shoppers fled as riot police moved along the arcade.
+!14 | Pensioners and riot police argued near the depot.
+# a bare verb with a subject before it takes the noun after it as its object
+19 | Gangs attack police posts near the depot every night.
 # declining to answer is no rejection
 !12 | The press officer declined to answer questions about the tender.
 12 | [Ormund|ORM|country] rejected the tender from [Valdoria|VAL|country].
@@ -115,6 +120,19 @@ const STATUS: &str = "\
 # a tip-line names a known event; a guess about a past event's nature keeps it past
 18 occurred | Deputies ask anybody with information on the stabbing to phone them.
 18 occurred | Investigators suspect the stabbing may have been a feud.
+# an act feared, risked or awaited; a removal resisted or faced is still pending
+20 hypothetical; !20 | Farmers in the valley feared a massacre by the militia.
+17 hypothetical; !17 | Strikers who block the port risk arrest.
+06 hypothetical; !06 | The banker is fighting extradition to [Ormund|ORM|country].
+17 hypothetical; !17 | The reporter faces deportation to [Ormund|ORM|country].
+# the invasion that is resisted happened
+19 occurred | [Valdorian troops|VALMIL|group] resisted the invasion by [Ormund|ORM|country].
+# a forecast or a schedule after a noun trigger; a guess about who did a past act is no forecast
+19 hypothetical; !19 | Commanders say an offensive is likely before the thaw.
+04 planned; !04 | A meeting with [Ormund|ORM|country] is expected on Thursday.
+18 occurred | The bombing was likely planned by [the militia|VALREB|group].
+# an act that a step opens the way for has not happened
+04 hypothetical; !04 | The truce paved the way for talks with [Ormund|ORM|country].
 # a purpose or wish is no occurred event
 08 hypothetical; !08 | [Valdoria|VAL|country] has been keen to withdraw its brigades from the frontier.
 ";

@@ -552,6 +552,31 @@ pub(crate) fn false_sense(
     {
         return true;
     }
+    // a bare verb entry in the same place when no subject precedes it and a verb follows the
+    // compound: "as riot police moved in", "students and riot police clashed" (not "gangs
+    // attack police stations", "they attack police every night")
+    if !nounish
+        && t.fixed.len() == 1
+        && !w.ends_with('s')
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && prev(1).is_none_or(|p| {
+            matches!(p, "and" | "as" | "while" | "with" | "by" | "of" | "between")
+                || v.words[h - 1].punct
+        })
+        && v.is_any(last + 1, COMPOUND_HEADS)
+        && !v.words[last + 1].upper
+        && (last + 2 >= v.len() || {
+            let n = v.low(last + 2);
+            v.words[last + 2].punct
+                || n.ends_with("ed")
+                || dates::irregular_past(n)
+                || BE.contains(&n)
+                || matches!(n, "have" | "had" | "has" | "would" | "could" | "will")
+        })
+    {
+        return true;
+    }
     // under an abstract head: "hopes for a fisheries accord", "the power to halt the rioting",
     // "any kind of truce", a campaign led "at the forefront of" a push against X
     if (nounish || w.ends_with("ing") || h > 0 && v.is_any(h - 1, ENDING))
@@ -1240,9 +1265,24 @@ fn lemma_form(v: &View, t: &Trig) -> bool {
 
 /// Corrections to the status the cues gave: counterfactuals, inverted conditionals, a known
 /// event named in a tip-line, a speculation about a past event's nature.
-pub(crate) fn status_fix(v: &View, t: &Trig, noun: bool, st: Status) -> Status {
+pub(crate) fn status_fix(v: &View, t: &Trig, code: &str, noun: bool, st: Status) -> Status {
     let h = t.head;
     let cs = super::clause_start(v, h);
+    // the object of dreading or resisting (a verb entry there is read as a noun): "villagers
+    // feared a massacre", "they risk arrest",
+    // "is fighting extradition", "faces deportation": the act has not happened (an invasion
+    // that is fought, or shelling that was faced, has; so resisting counts only for the
+    // removals a court or an office decides)
+    if st == Status::Occurred
+        && !v.low(h).ends_with("ed")
+        && let Some(g) = object_of(v, h, cs)
+    {
+        let w = v.low(g);
+        let removal = matches!(code, "063" | "174");
+        if DREAD.contains(&w) || removal && RESIST.contains(&w) {
+            return Status::Hypothetical;
+        }
+    }
     // "could have vetoed it", "would not otherwise have signed": a counterfactual, even with a
     // negation inside it
     for k in cs.max(h.saturating_sub(8))..h {
@@ -1294,6 +1334,89 @@ pub(crate) fn status_fix(v: &View, t: &Trig, noun: bool, st: Status) -> Status {
         }
     }
     st
+}
+
+/// Verbs whose object is an act feared or awaited, not one that happened.
+const DREAD: &[&str] = &[
+    "fear",
+    "fears",
+    "feared",
+    "fearing",
+    "dread",
+    "dreads",
+    "dreaded",
+    "dreading",
+    "risk",
+    "risks",
+    "risked",
+    "risking",
+    "await",
+    "awaits",
+    "awaited",
+    "awaiting",
+    "expect",
+    "expects",
+    "expecting",
+    "anticipate",
+    "anticipates",
+    "anticipating",
+];
+
+/// Verbs of resisting a decision; their object (an extradition, a deportation) is pending.
+const RESIST: &[&str] = &[
+    "fight",
+    "fights",
+    "fighting",
+    "fought",
+    "battle",
+    "battles",
+    "battling",
+    "battled",
+    "resist",
+    "resists",
+    "resisting",
+    "resisted",
+    "contest",
+    "contests",
+    "contesting",
+    "contested",
+    "challenge",
+    "challenges",
+    "challenging",
+    "challenged",
+    "face",
+    "faces",
+    "facing",
+    "faced",
+    "oppose",
+    "opposes",
+    "opposing",
+    "opposed",
+];
+
+/// The verb whose direct object is the noun phrase of `head`: the nearest word left of it,
+/// within four words and the clause, with only modifiers (no punctuation, preposition, form
+/// of "be" or clause word) between them.
+fn object_of(v: &View, head: usize, cs: usize) -> Option<usize> {
+    let mut k = head;
+    while k > cs && head - k < 4 {
+        let p = k - 1;
+        let w = v.low(p);
+        if DREAD.contains(&w) || RESIST.contains(&w) {
+            return Some(p);
+        }
+        if v.words[p].punct
+            || is_hard(v, p)
+            || PREPOSITIONS.contains(&w)
+            || BE.contains(&w)
+            || super::SUBORDINATORS.contains(&w)
+            || matches!(w, "and" | "or" | "that")
+        {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// The trigger's own noun phrase dates it before the story: "a 2013 complaint", "a previous
