@@ -81,6 +81,25 @@ const SENSE: &str = "\
 !14 | Pensioners and riot police argued near the depot.
 # a bare verb with a subject before it takes the noun after it as its object
 19 | Gangs attack police posts near the depot every night.
+# an adjective before a noun is no accusation; a person named by an act is no act
+!11 | The court heard about the banker's ties to the convicted fraudster and alleged arms dealer Viktor Kast.
+!04 | A late goal gave the hosts a 2-1 win over [Norway|NOR|country].
+# sports: one country beating another, a title defended; markets: a share rally, output that
+# beats forecasts, a hit to an economy; money rather than financing; a pep talk
+!18 | [Sweden|SWE|country] beat [Norway|NOR|country] on Sunday.
+!05 | [Sweden|SWE|country] will face defending champion [Norway|NOR|country] on Friday.
+!18 | [Sweden|SWE|country]'s factory output beat forecasts in March.
+!14 | The broker put the jump down to a rally in bank stocks after the ruling.
+14 | Thousands of nurses held a rally outside parliament on Tuesday.
+!19 | Delays at the border could mean layoffs for farmers and a hit to the broader Swedish economy.
+!07 | The personal finances of young savers are fragile.
+!04 | The coach gave the players a pep talk.
+# a word inside a name in running text
+!09 | The agency said its Volatiles Investigating Polar Exploration Rover would land near the south pole of the moon next year.
+# a question; showing; a noun demonstration with a clause after it is a protest
+!10 | The presenter repeatedly demanded how the prince could be so certain.
+!14 | The study demonstrates the ways the virus spreads.
+14 | A peaceful demonstration that turned violent left two dead.
 # declining to answer is no rejection
 !12 | The press officer declined to answer questions about the tender.
 12 | [Ormund|ORM|country] rejected the tender from [Valdoria|VAL|country].
@@ -133,6 +152,12 @@ const STATUS: &str = "\
 18 occurred | The bombing was likely planned by [the militia|VALREB|group].
 # an act that a step opens the way for has not happened
 04 hypothetical; !04 | The truce paved the way for talks with [Ormund|ORM|country].
+# a present-tense act in a when-clause is generic (or to come); a noun there is no such act
+16 hypothetical; !16 | When the government slaps tariffs on imports, prices rise.
+18 occurred | When the suicide attack happened, the market was full.
+# a negation at a distance; an agreed deal is an agreement
+03 negated; !03 | At no time did the company agree to the terms.
+057 occurred | The club has agreed a deal with the striker.
 # a purpose or wish is no occurred event
 08 hypothetical; !08 | [Valdoria|VAL|country] has been keen to withdraw its brigades from the frontier.
 ";
@@ -140,6 +165,7 @@ const STATUS: &str = "\
 const DATES: &str = "\
 # a year inside the trigger's noun phrase dates it before the story: no publication date
 112 occurred date=none | Prosecutors revived a 2013 bribery allegation against [the governor|VALGOV|person].
+04 occurred date=none | The envoy once visited the rebel camp in the hills.
 09 occurred date=none | The board cited a previous investigation by [the Valdorian police|VALCOP|organization].
 ";
 
