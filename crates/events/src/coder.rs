@@ -51,6 +51,8 @@ pub(crate) struct Chunk {
     /// An organisation or armed group with an actor code ("Islamic State"): never a place name,
     /// even when a unit noun ends it.
     pub coded_group: bool,
+    /// A person's name ("Nick Shell" is no shelling).
+    pub person: bool,
 }
 
 /// A trigger found in a sentence.
@@ -514,6 +516,7 @@ pub(crate) fn view<'l>(doc: &Doc, lex: &'l Lexicon, sentence: usize) -> View<'l>
                 coded_group: matches!(e.kind, EntityKind::Organization | EntityKind::Group)
                     && e.actor.is_some()
                     && e.place.is_none(),
+                person: e.kind == EntityKind::Person,
             });
             for w in &mut words[a..=b] {
                 w.chunk = Some(ci);
@@ -2165,6 +2168,21 @@ pub(crate) fn reporter(doc: &Doc, v: &View, hits: &[CueHit]) -> Option<usize> {
     None
 }
 
+/// A time expression that opens the sentence (alone or after "in", "on", "during", "by" or
+/// "at") and is set off by a comma: "In 2014, …", "On March 3, …".
+fn fronted_time(doc: &Doc, v: &View, sentence: usize) -> Option<usize> {
+    let sspan = doc.sentences[sentence].span;
+    doc.times.iter().position(|tm| {
+        if !sspan.contains(tm.span) || !tm.value.starts_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let first = v.words.partition_point(|w| w.span.start < tm.span.start);
+        let after = v.words.partition_point(|w| w.span.start < tm.span.end);
+        (first == 0 || first == 1 && v.is_any(0, &["in", "on", "during", "by", "at"]))
+            && v.is(after, ",")
+    })
+}
+
 /// The time expression governing trigger `ti`: nearest among those closer to it than to any
 /// other trigger, in the same clause first; times right after a reporting verb belong to the
 /// report, not the event. A time in a relative clause, a reduced relative or before a noun it
@@ -2396,6 +2414,20 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     let mut hits = cues(&v, lex);
     // ... nor a modal: "on 10 May to protest" is no possibility
     hits.retain(|h| !(v.words[h.start].upper && in_time(&v, h.start)));
+    // "May" with a capital is a month or a name ("Theresa May has blamed"), not a modal, unless
+    // it opens a question or a wish ("May the talks succeed")
+    hits.retain(|h| {
+        !(v.is(h.start, "may")
+            && v.words[h.start].upper
+            && (h.start > 0
+                || v.is_any(
+                    h.start + 1,
+                    &[
+                        "has", "had", "have", "said", "says", "is", "was", "will", "would", "told",
+                        "and", "'s", ",",
+                    ],
+                )))
+    });
     // a reporting word that is itself a trigger ("claimed responsibility") reports nothing
     hits.retain(|h| {
         h.kind != CueKind::Report || !trigs.iter().any(|t| h.start < t.end && t.head < h.end)
@@ -2518,6 +2550,21 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             st = Status::Occurred;
         }
         statuses.push(st);
+        // "In 2014, the judge ruled …, rejecting the claim": a time that opens the sentence,
+        // set off by a comma, is the setting of every past act in it without a date of its own
+        if date.is_none()
+            && matches!(st, Status::Occurred | Status::Negated)
+            && let Some(i) = fronted_time(doc, &v, sentence)
+            && published.is_none_or(|p| !is_after(&doc.times[i].value, &p.to_string()))
+        {
+            let tm = &doc.times[i];
+            date = Some(DateRef {
+                value: tm.value.clone(),
+                precision: tm.precision,
+                time: Some(i),
+                basis: Basis::Text,
+            });
+        }
         if date.is_none()
             && matches!(st, Status::Occurred | Status::Negated)
             && !sense::background(&v, t)

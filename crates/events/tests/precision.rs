@@ -100,6 +100,21 @@ const SENSE: &str = "\
 !10 | The presenter repeatedly demanded how the prince could be so certain.
 !14 | The study demonstrates the ways the virus spreads.
 14 | A peaceful demonstration that turned violent left two dead.
+# travel by people with no actor code, a private visit; a minister's trip is a visit
+!04 | Thousands of families have been leaving for the coast since the floods.
+!04 | The teacher was visiting her father in the capital when the storm hit.
+04 | [The foreign minister|VALGOV|person] flew to [Ormund|ORM|country] on Monday.
+# a recording, a stance, a participle opening a headline, anonymous sources' boilerplate,
+# thanks to a law, help with another act, a fight on a social ill
+!17 | Security cameras captured video of the men leaving the bank.
+!18 | The suspect took a two-handed shooting stance.
+!17 | Jailed blogger Arif Damirov freed after four years.
+none | Officials who were not authorized to discuss the plan spoke on condition of anonymity.
+!05 | The caravan broke up thanks to the strict border laws of [Ormund|ORM|country].
+!07 | [Mahathir|MYSGOV|person] has helped unite a fractured opposition.
+!19 | [Judge Amara|VALJUD|person] ruled the surveillance program was a legal way to fight terrorism.
+# diplomats expelled reduce relations
+16 | Sixty diplomats being expelled from [Ormund|ORM|country] left the embassy on Saturday.
 # declining to answer is no rejection
 !12 | The press officer declined to answer questions about the tender.
 12 | [Ormund|ORM|country] rejected the tender from [Valdoria|VAL|country].
@@ -158,6 +173,10 @@ const STATUS: &str = "\
 # a negation at a distance; an agreed deal is an agreement
 03 negated; !03 | At no time did the company agree to the terms.
 057 occurred | The club has agreed a deal with the striker.
+# a suggested or blocked act; a capitalised May is a name, not a modal
+04 hypothetical; !04 | The trade association suggested direct talks among the parties.
+04 negated; !04 | Authorities have blocked lawyers from visiting the detained activist.
+11 occurred | [Prime Minister Theresa May|VALGOV|person] has blamed [Ormund|ORM|country] for the attack.
 # a purpose or wish is no occurred event
 08 hypothetical; !08 | [Valdoria|VAL|country] has been keen to withdraw its brigades from the frontier.
 ";
@@ -166,6 +185,8 @@ const DATES: &str = "\
 # a year inside the trigger's noun phrase dates it before the story: no publication date
 112 occurred date=none | Prosecutors revived a 2013 bribery allegation against [the governor|VALGOV|person].
 04 occurred date=none | The envoy once visited the rebel camp in the hills.
+# a time that opens the sentence dates every past act in it without a date of its own
+12 occurred date=2014 | In <2014|2014|year>, [Judge Amara|VALJUD|person] ruled the surveillance program lawful, rejecting the claim it was unconstitutional.
 09 occurred date=none | The board cited a previous investigation by [the Valdorian police|VALCOP|organization].
 ";
 

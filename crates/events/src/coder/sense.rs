@@ -181,6 +181,12 @@ const PEACEFUL_OBJECTS: &[&str] = &[
     "inflation",
     "climate",
     "fatigue",
+    "terrorism",
+    "extremism",
+    "crime",
+    "racism",
+    "hunger",
+    "drought",
 ];
 
 /// Heads whose complement names a kind of act, not an instance: "hopes for a fisheries accord"
@@ -328,6 +334,11 @@ const COMPOUND_HEADS: &[&str] = &[
     "gap",
     "professionals",
     "website",
+    "stance",
+    "officer",
+    "officers",
+    "instructor",
+    "range",
 ];
 
 /// What rallies in a market report: "a rally in bank stocks", "oil rallied".
@@ -770,6 +781,159 @@ pub(crate) fn false_sense(
     if w == "finances" && (nounish || prev(1).is_some_and(|p| p.ends_with("'s"))) {
         return true;
     }
+    // a participle before the noun it describes, opening the sentence or after an adverb:
+    // "jailed journalist X freed", "unjustly imprisoned reporters" ("police arrested
+    // protesters" has its subject before it; "completely destroyed last night" a time after)
+    if t.fixed.len() == 1
+        && w.ends_with("ed")
+        && prev(1).is_none_or(|p| p.ends_with("ly"))
+        && t.end < v.len()
+        && {
+            let n = v.low(t.end);
+            !v.words[t.end].punct
+                && !v.words[t.end].time
+                && !v.words[t.end].upper
+                && !v.is_any(t.end, PREPOSITIONS)
+                && !v.is_any(t.end, DETERMINERS)
+                && !v.is_any(t.end, BE)
+                && !numeral(v, t.end)
+                && !n.ends_with("ly")
+                && !n.ends_with("ed")
+                && !matches!(
+                    n,
+                    "him"
+                        | "her"
+                        | "them"
+                        | "it"
+                        | "us"
+                        | "me"
+                        | "that"
+                        | "and"
+                        | "or"
+                        | "as"
+                        | "his"
+                        | "their"
+                        | "its"
+                        | "our"
+                        | "back"
+                        | "out"
+                        | "off"
+                        | "up"
+                        | "down"
+                        | "away"
+                )
+        }
+    {
+        return true;
+    }
+    // help with another act, not aid: "has helped unite the opposition", "would help forge a
+    // deal"
+    if w.starts_with("help") && {
+        let k = if v.is(t.end, "to") { t.end + 1 } else { t.end };
+        v.is_any(
+            k,
+            &[
+                "unite", "send", "forge", "create", "make", "build", "bring", "ensure", "keep",
+                "boost", "ease", "push", "win", "secure", "drive", "shape", "fuel", "spur",
+                "explain", "reduce", "cut", "raise", "lower", "end", "stop", "prevent", "protect",
+                "restore", "broker", "pave", "set", "lead", "deliver", "form",
+            ],
+        )
+    } {
+        return true;
+    }
+    // a court appeal, not a plea: "procedures for appeal", "appealed against the verdict"
+    if w.starts_with("appeal")
+        && (h >= 2
+            && v.is_any(h - 1, &["for", "of", "to"])
+            && v.is_any(
+                h - 2,
+                &[
+                    "procedures",
+                    "procedure",
+                    "right",
+                    "rights",
+                    "grounds",
+                    "court",
+                    "courts",
+                    "process",
+                    "deadline",
+                    "chance",
+                    "leave",
+                ],
+            )
+            || words(v, t.end, t.end + 4).any(|k| {
+                v.is_any(
+                    k,
+                    &[
+                        "verdict",
+                        "ruling",
+                        "sentence",
+                        "conviction",
+                        "judgment",
+                        "judgement",
+                        "acquittal",
+                        "court",
+                    ],
+                )
+            }))
+    {
+        return true;
+    }
+    // a recording, not a capture: "cameras captured video of him", "captured the moment"
+    if w.starts_with("captur")
+        && words(v, t.end, t.end + 3)
+            .any(|k| v.is_any(k, THINGS) || v.is_any(k, &["moment", "scene", "images"]))
+    {
+        return true;
+    }
+    // ordinary travel by people with no actor code: "thousands have been leaving for the
+    // north", "residents travelling to the coast" (an official's trip is coded; a named
+    // person's journey stays)
+    if code == "042"
+        && [
+            "leav", "left", "fly", "flew", "flown", "travel", "arriv", "head", "depart", "set",
+        ]
+        .iter()
+        .any(|p| w.starts_with(p))
+        && !coded(source)
+        && !source.iter().any(|a| {
+            a.entity
+                .is_some_and(|e| v.chunks.iter().any(|c| c.entity == e && c.person))
+        })
+    {
+        return true;
+    }
+    // a private visit: "visiting her father", "visited his family"
+    if code == "042"
+        && w.starts_with("visit")
+        && v.is_any(t.end, &["his", "her", "their", "my", "our"])
+        && v.is_any(
+            t.end + 1,
+            &[
+                "father",
+                "mother",
+                "parents",
+                "family",
+                "son",
+                "daughter",
+                "wife",
+                "husband",
+                "brother",
+                "sister",
+                "relatives",
+                "friends",
+                "friend",
+                "grandmother",
+                "grandfather",
+                "children",
+                "grave",
+                "doctor",
+            ],
+        )
+    {
+        return true;
+    }
     // a market's rally, global demand, a hit to the economy, results that beat forecasts
     if w.starts_with("rall")
         && (words(v, t.end, t.end + 4).any(|k| v.is_any(k, MARKETS))
@@ -1072,6 +1236,20 @@ pub(crate) fn false_sense(
                     return true;
                 }
             }
+            // "vowed to fight the US at any cost on trade", "clashed over tariffs": a dispute
+            if root == "19"
+                && ["fight", "fought", "battl", "clash", "war"]
+                    .iter()
+                    .any(|p| w.starts_with(p))
+                && words(v, t.end, t.end + 8)
+                    .take_while(|&k| !is_hard(v, k))
+                    .any(|k| {
+                        v.is_any(k, &["on", "over"])
+                            && words(v, k + 1, k + 3).any(|j| v.is_any(j, PEACEFUL_DOMAINS))
+                    })
+            {
+                return true;
+            }
             // beating a rival at the polls or on the field
             if w.starts_with("beat")
                 && v.words.iter().enumerate().any(|(k, _)| {
@@ -1136,6 +1314,32 @@ pub(crate) fn false_sense(
                         &[
                             "gun", "guns", "knife", "weapon", "weapons", "pistol", "rifle",
                             "handgun", "firearm", "revolver", "shotgun", "machete",
+                        ],
+                    )
+                })
+            {
+                return true;
+            }
+            // "a case of assault was opened and later withdrawn": a case or a charge
+            if code.starts_with("087")
+                && w.starts_with("withdr")
+                && (h.saturating_sub(3)..h).any(|k| v.is_any(k, BE))
+                && (h.saturating_sub(12)..h).any(|k| {
+                    v.is_any(
+                        k,
+                        &[
+                            "case",
+                            "cases",
+                            "charge",
+                            "charges",
+                            "lawsuit",
+                            "suit",
+                            "complaint",
+                            "claim",
+                            "bid",
+                            "motion",
+                            "bill",
+                            "application",
                         ],
                     )
                 })
