@@ -3969,6 +3969,13 @@ fn anaphoric(doc: &Doc, e: &Event) -> bool {
         [_, .., d, _] => Some(d),
         _ => w.last(),
     };
+    // "such a meeting", "such an attack"
+    if let [.., such, a] = w.as_slice()
+        && such == "such"
+        && matches!(a.as_str(), "a" | "an")
+    {
+        return true;
+    }
     det.is_some_and(|d| {
         matches!(
             d.as_str(),

@@ -115,6 +115,21 @@ none | Officials who were not authorized to discuss the plan spoke on condition 
 !19 | [Judge Amara|VALJUD|person] ruled the surveillance program was a legal way to fight terrorism.
 # diplomats expelled reduce relations
 16 | Sixty diplomats being expelled from [Ormund|ORM|country] left the embassy on Saturday.
+# an opinion shared, a defendant, a capture of gas, a show of resolve or strength, an
+# ambassador recalled for consultations, an acquittal, a talk show, a weapon's legal name, a
+# withdrawal by no armed actor
+!03 | Dr Anna Lind, the charity's psychologist, agrees.
+!11 | The accused, named as John Doyle, was unable to attend.
+!17 | The new rule forced energy companies to capture methane gas burned at drilling sites.
+none | Rome was told how important it was to demonstrate solidarity with its allies.
+none | A demonstration of military power would only harden the dispute.
+!04 | [Slovenia|SVN|country] recalled its ambassador from Moscow for consultations.
+!11 | In October 1989, the jury found Jacobs not guilty of killing five people.
+!04 | The comedian made the remarks on a late-night talk show.
+!19 | The boxer was charged with possession of an offensive weapon.
+!08 | Jacobs withdrew from parole consideration in February.
+# states agreeing that something should be done take a position
+03 | [Ormund|ORM|country] and [Valdoria|VAL|country] agree that the dispute should go to arbitration.
 # declining to answer is no rejection
 !12 | The press officer declined to answer questions about the tender.
 12 | [Ormund|ORM|country] rejected the tender from [Valdoria|VAL|country].

@@ -191,3 +191,21 @@ fn a_re_mention_joins_the_meeting_the_headline_places_not_a_fuller_earlier_one()
     assert_eq!(group(&d, held), head, "{s}");
     assert_ne!(group(&d, earlier), group(&d, again), "{s}");
 }
+
+#[test]
+fn such_a_meeting_refers_back_to_the_meeting() {
+    let d = coded(&[
+        "[The ministry|VALGOV|organization] convened a meeting of provincial governors \
+         <on Monday|2016-12-12|day>.",
+        "Critics said such a meeting changed nothing.",
+    ]);
+    let s = common::summary(&d);
+    let again = ev(&d, "meeting", 1);
+    // it joins the first sentence's meeting (there told twice: convened, a meeting)
+    let joined = d.events[again].same_as.expect(&s);
+    assert_eq!(
+        d.events[joined].sentence,
+        d.events[ev(&d, "meeting", 0)].sentence,
+        "{s}"
+    );
+}

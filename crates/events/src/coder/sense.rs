@@ -182,6 +182,10 @@ const PEACEFUL_OBJECTS: &[&str] = &[
     "climate",
     "fatigue",
     "terrorism",
+    "insecurity",
+    "fundamentalism",
+    "radicalism",
+    "impunity",
     "extremism",
     "crime",
     "racism",
@@ -931,6 +935,111 @@ pub(crate) fn false_sense(
                 "doctor",
             ],
         )
+    {
+        return true;
+    }
+    // the fight against a social ill named as a policy: "its role in the fight against
+    // terrorism", "the war on drugs"
+    if nounish
+        && matches!(
+            w,
+            "fight" | "battle" | "war" | "struggle" | "campaign" | "offensive"
+        )
+        && v.is_any(last + 1, &["against", "on"])
+        && words(v, last + 2, last + 4).any(|k| v.is_any(k, PEACEFUL_OBJECTS))
+    {
+        return true;
+    }
+    // cooperation named, not an act of it: "efficient cooperation with Hanoi", "an interest
+    // in security cooperation" (signing or launching it is coded by its own pattern)
+    if t.fixed.len() == 1 && matches!(w, "cooperation" | "collaboration" | "co-operation") {
+        return true;
+    }
+    // an opinion shared: "the police chief agrees with the mayor that", "Dr Lind agrees."
+    // (states or governments agreeing that something should be done take a position)
+    if matches!(w, "agree" | "agrees")
+        && t.fixed.len() == 1
+        && !source.iter().any(|a| {
+            a.code
+                .as_deref()
+                .is_some_and(|c| c.len() == 3 || c.ends_with("GOV"))
+        })
+        && (t.end >= v.len()
+            || v.words[t.end].punct
+            || v.is(t.end, "that")
+            || v.is(t.end, "with") && !words(v, t.end + 1, t.end + 6).any(|k| v.is(k, "on")))
+    {
+        return true;
+    }
+    // "the accused, a 30-year-old", "the accused was remanded": a defendant
+    if w == "accused"
+        && prev(1) == Some("the")
+        && t.end < v.len()
+        && (v.words[t.end].punct
+            || v.is_any(t.end, BE)
+            || v.is_any(t.end, &["has", "had", "pleaded", "denied", "told"]))
+    {
+        return true;
+    }
+    // a capture of a thing: "forced firms to capture methane", "captured the market"
+    if w.starts_with("captur")
+        && words(v, t.end, t.end + 3).any(|k| {
+            v.is_any(
+                k,
+                &[
+                    "methane",
+                    "carbon",
+                    "gas",
+                    "emissions",
+                    "market",
+                    "share",
+                    "votes",
+                    "attention",
+                    "imagination",
+                    "mood",
+                    "essence",
+                    "heart",
+                    "hearts",
+                    "data",
+                ],
+            )
+        })
+    {
+        return true;
+    }
+    // showing resolve, a show of strength: "to demonstrate solidarity", "a demonstration of
+    // military power"
+    if w.starts_with("demonstrat")
+        && words(v, t.end, t.end + 3).any(|k| {
+            v.is_any(
+                k,
+                &[
+                    "solidarity",
+                    "resolve",
+                    "commitment",
+                    "strength",
+                    "power",
+                    "unity",
+                    "capabilities",
+                    "capability",
+                    "force",
+                    "might",
+                ],
+            )
+        })
+    {
+        return true;
+    }
+    // a withdrawal by no armed or coded actor: "asked outlets to withdraw their journalists",
+    // "withdrew from parole consideration"
+    if code.starts_with("0874")
+        && !v
+            .words
+            .iter()
+            .enumerate()
+            .any(|(k, x)| v.is_any(k, ARMED) || x.chunk.is_some_and(|c| v.chunks[c].coded_group))
+        && !coded(source)
+        && !coded(target)
     {
         return true;
     }
