@@ -192,6 +192,8 @@ const STATUS: &str = "\
 04 hypothetical; !04 | The trade association suggested direct talks among the parties.
 04 negated; !04 | Authorities have blocked lawyers from visiting the detained activist.
 11 occurred | [Prime Minister Theresa May|VALGOV|person] has blamed [Ormund|ORM|country] for the attack.
+# an act named as an opportunity or a right is no act that happened
+040 hypothetical | The visit was an opportunity to discuss trade with [Ormund|ORM|country].
 # a purpose or wish is no occurred event
 08 hypothetical; !08 | [Valdoria|VAL|country] has been keen to withdraw its brigades from the frontier.
 ";
