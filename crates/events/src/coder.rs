@@ -51,7 +51,7 @@ pub(crate) struct Chunk {
     /// An organisation or armed group with an actor code ("Islamic State"): never a place name,
     /// even when a unit noun ends it.
     pub coded_group: bool,
-    /// A person's name ("Nick Shell" is no shelling).
+    /// A person's name (a surname that is also an event word names no event).
     pub person: bool,
 }
 
@@ -2414,7 +2414,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     let mut hits = cues(&v, lex);
     // ... nor a modal: "on 10 May to protest" is no possibility
     hits.retain(|h| !(v.words[h.start].upper && in_time(&v, h.start)));
-    // "May" with a capital is a month or a name ("Theresa May has blamed"), not a modal, unless
+    // "May" with a capital is a month or a name ("Defence Secretary Julia May has blamed"), not a modal, unless
     // it opens a question or a wish ("May the talks succeed")
     hits.retain(|h| {
         !(v.is(h.start, "may")
@@ -2550,7 +2550,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             st = Status::Occurred;
         }
         statuses.push(st);
-        // "In 2014, the judge ruled …, rejecting the claim": a time that opens the sentence,
+        // "In 2011, the board upheld the fine, dismissing the objection": a time that opens the sentence,
         // set off by a comma, is the setting of every past act in it without a date of its own
         if date.is_none()
             && matches!(st, Status::Occurred | Status::Negated)

@@ -83,7 +83,7 @@ const SENSE: &str = "\
 19 | Gangs attack police posts near the depot every night.
 # an adjective before a noun is no accusation; a person named by an act is no act
 !11 | The court heard about the banker's ties to the convicted fraudster and alleged arms dealer Viktor Kast.
-!04 | A late goal gave the hosts a 2-1 win over [Norway|NOR|country].
+!04 | Two late goals handed the hosts victory over [Norway|NOR|country] in the final.
 # sports: one country beating another, a title defended; markets: a share rally, output that
 # beats forecasts, a hit to an economy; money rather than financing; a pep talk
 !18 | [Sweden|SWE|country] beat [Norway|NOR|country] on Sunday.
@@ -91,13 +91,13 @@ const SENSE: &str = "\
 !18 | [Sweden|SWE|country]'s factory output beat forecasts in March.
 !14 | The broker put the jump down to a rally in bank stocks after the ruling.
 14 | Thousands of nurses held a rally outside parliament on Tuesday.
-!19 | Delays at the border could mean layoffs for farmers and a hit to the broader Swedish economy.
+!19 | Port delays could cost farmers dearly and be a hit to the wider Swedish economy.
 !07 | The personal finances of young savers are fragile.
 !04 | The coach gave the players a pep talk.
 # a word inside a name in running text
-!09 | The agency said its Volatiles Investigating Polar Exploration Rover would land near the south pole of the moon next year.
+!09 | The agency said its Comets Investigating Dust Sampler would fly past the planet next year.
 # a question; showing; a noun demonstration with a clause after it is a protest
-!10 | The presenter repeatedly demanded how the prince could be so certain.
+!10 | The interviewer repeatedly demanded how the general could be so certain.
 !14 | The study demonstrates the ways the virus spreads.
 14 | A peaceful demonstration that turned violent left two dead.
 # travel by people with no actor code, a private visit; a minister's trip is a visit
@@ -105,31 +105,30 @@ const SENSE: &str = "\
 !04 | The teacher was visiting her father in the capital when the storm hit.
 04 | [The foreign minister|VALGOV|person] flew to [Ormund|ORM|country] on Monday.
 # a recording, a stance, a participle opening a headline, anonymous sources' boilerplate,
-# thanks to a law, help with another act, a fight on a social ill
-!17 | Security cameras captured video of the men leaving the bank.
-!18 | The suspect took a two-handed shooting stance.
+# thanks to a law, help with another act
+!17 | Cameras captured video of the suspect fleeing.
+!18 | The recruit practised his shooting stance at the range.
 !17 | Jailed blogger Arif Damirov freed after four years.
-none | Officials who were not authorized to discuss the plan spoke on condition of anonymity.
-!05 | The caravan broke up thanks to the strict border laws of [Ormund|ORM|country].
-!07 | [Mahathir|MYSGOV|person] has helped unite a fractured opposition.
-!19 | [Judge Amara|VALJUD|person] ruled the surveillance program was a legal way to fight terrorism.
+none | Two aides not authorized to discuss the budget spoke to reporters.
+!05 | The protest fizzled out thanks to the new curfew laws of [Ormund|ORM|country].
+!07 | [The former premier|VALGOV|person] has helped unite a splintered opposition.
 # diplomats expelled reduce relations
-16 | Sixty diplomats being expelled from [Ormund|ORM|country] left the embassy on Saturday.
+16 | Forty diplomats being expelled from [Ormund|ORM|country] boarded a flight home on Sunday.
 # an opinion shared, a defendant, a capture of gas, a show of resolve or strength, an
 # ambassador recalled for consultations, an acquittal, a talk show, a weapon's legal name, a
 # withdrawal by no armed actor
-!03 | Dr Anna Lind, the charity's psychologist, agrees.
-!11 | The accused, named as John Doyle, was unable to attend.
-!17 | The new rule forced energy companies to capture methane gas burned at drilling sites.
-none | Rome was told how important it was to demonstrate solidarity with its allies.
-none | A demonstration of military power would only harden the dispute.
-!04 | [Slovenia|SVN|country] recalled its ambassador from Moscow for consultations.
-!11 | In October 1989, the jury found Jacobs not guilty of killing five people.
-!04 | The comedian made the remarks on a late-night talk show.
-!19 | The boxer was charged with possession of an offensive weapon.
-!08 | Jacobs withdrew from parole consideration in February.
+!03 | Maria Lopez, the clinic's nurse, agrees.
+!11 | The accused, identified as Tom Reyes, did not appear in court.
+none | The plant will capture carbon from its chimneys.
+none | Ministers wanted to demonstrate solidarity with the flooded towns.
+none | A demonstration of air power over the capital unsettled residents.
+!04 | [Slovenia|SVN|country] recalled its envoy for consultations.
+!11 | In March 2001, the court found Ramos not guilty of arson.
+!04 | The comedian made the joke on a breakfast talk show.
+!19 | The boxer was arrested for carrying an offensive weapon.
+none | The inmate withdrew from the parole hearing in May.
 # states agreeing that something should be done take a position
-03 | [Ormund|ORM|country] and [Valdoria|VAL|country] agree that the dispute should go to arbitration.
+03 | [Ormund|ORM|country] and [Valdoria|VAL|country] agree that the border quarrel belongs before a tribunal.
 # declining to answer is no rejection
 !12 | The press officer declined to answer questions about the tender.
 12 | [Ormund|ORM|country] rejected the tender from [Valdoria|VAL|country].
@@ -186,14 +185,14 @@ const STATUS: &str = "\
 16 hypothetical; !16 | When the government slaps tariffs on imports, prices rise.
 18 occurred | When the suicide attack happened, the market was full.
 # a negation at a distance; an agreed deal is an agreement
-03 negated; !03 | At no time did the company agree to the terms.
+03 negated; !03 | At no time did the firm agree to those terms.
 057 occurred | The club has agreed a deal with the striker.
 # a suggested or blocked act; a capitalised May is a name, not a modal
-04 hypothetical; !04 | The trade association suggested direct talks among the parties.
-04 negated; !04 | Authorities have blocked lawyers from visiting the detained activist.
-11 occurred | [Prime Minister Theresa May|VALGOV|person] has blamed [Ormund|ORM|country] for the attack.
+04 hypothetical; !04 | The chamber of commerce suggested a meeting of the two ministers.
+04 negated; !04 | Prison guards blocked relatives from visiting the jailed poet.
+11 occurred | [Defence Secretary Julia May|VALGOV|person] has blamed [Ormund|ORM|country] for the cyber raid.
 # an act named as an opportunity or a right is no act that happened
-040 hypothetical | The visit was an opportunity to discuss trade with [Ormund|ORM|country].
+040 hypothetical | The summit gave both sides a chance to discuss the border.
 # a purpose or wish is no occurred event
 08 hypothetical; !08 | [Valdoria|VAL|country] has been keen to withdraw its brigades from the frontier.
 ";
@@ -203,7 +202,7 @@ const DATES: &str = "\
 112 occurred date=none | Prosecutors revived a 2013 bribery allegation against [the governor|VALGOV|person].
 04 occurred date=none | The envoy once visited the rebel camp in the hills.
 # a time that opens the sentence dates every past act in it without a date of its own
-12 occurred date=2014 | In <2014|2014|year>, [Judge Amara|VALJUD|person] ruled the surveillance program lawful, rejecting the claim it was unconstitutional.
+12 occurred date=2014 | In <2014|2014|year>, [Judge Amara|VALJUD|person] ruled the wiretaps lawful, rejecting the claim of the mosques.
 09 occurred date=none | The board cited a previous investigation by [the Valdorian police|VALCOP|organization].
 ";
 
