@@ -2416,9 +2416,17 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     hits.retain(|h| !(v.words[h.start].upper && in_time(&v, h.start)));
     // "May" with a capital is a month or a name ("Defence Secretary Julia May has blamed"), not a modal, unless
     // it opens a question or a wish ("May the talks succeed")
+    // a headline in title case: most words outside names are capitalised
+    let (caps, plain) = v
+        .words
+        .iter()
+        .filter(|x| !x.punct && x.chunk.is_none())
+        .fold((0, 0), |(c, n), x| (c + usize::from(x.upper), n + 1));
+    let title_case = plain > 0 && 5 * caps >= 3 * plain;
     hits.retain(|h| {
         !(v.is(h.start, "may")
             && v.words[h.start].upper
+            && !title_case
             && (h.start > 0
                 || v.is_any(
                     h.start + 1,
@@ -2554,6 +2562,12 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         // set off by a comma, is the setting of every past act in it without a date of its own
         if date.is_none()
             && matches!(st, Status::Occurred | Status::Negated)
+            && !sense::background(&v, t)
+            && (e.noun
+                || !v.is_any(t.head.saturating_sub(1), &["has", "have", "'ve", "'s"])
+                    && (v.low(t.head).ends_with("ed")
+                        || v.low(t.head).ends_with("ing")
+                        || dates::irregular_past(v.low(t.head))))
             && let Some(i) = fronted_time(doc, &v, sentence)
             && published.is_none_or(|p| !is_after(&doc.times[i].value, &p.to_string()))
         {
@@ -3427,8 +3441,18 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
                 j += 1;
             }
             let next = if j + 1 < v.len() { v.low(j + 1) } else { "" };
-            let participle =
-                next.ends_with("ed") || next.ends_with("en") || dates::irregular_past(next);
+            // "is expected to take place", not "is expected to rise" (the toll of a past attack)
+            let participle = next.ends_with("ed")
+                || next.ends_with("en")
+                || dates::irregular_past(next)
+                || next == "to"
+                    && !v.is_any(
+                        j + 2,
+                        &[
+                            "take", "happen", "occur", "begin", "start", "resume", "be",
+                            "continue", "convene", "open", "end", "conclude",
+                        ],
+                    );
             if v.is_any(
                 j,
                 &[

@@ -156,6 +156,10 @@ const KEEPS: &str = "\
 02 | Critics of the budget called for a recount.
 # demonstrating by doing
 14 | Students demonstrated by occupying the library.
+# an adverb after the subject, a time after the verb, a trip for talks
+19 | [Gunmen|XXXREB|group] reportedly attacked villagers near the market.
+14 | Thousands of farmers demonstrated this week in Brussels.
+042 | The mediators arrived in Doha for talks on Sunday.
 ";
 
 const STATUS: &str = "\
@@ -187,12 +191,16 @@ const STATUS: &str = "\
 # a negation at a distance; an agreed deal is an agreement
 03 negated; !03 | At no time did the firm agree to those terms.
 057 occurred | The club has agreed a deal with the striker.
-# a suggested or blocked act; a capitalised May is a name, not a modal
-04 hypothetical; !04 | The chamber of commerce suggested a meeting of the two ministers.
+# a blocked act; a capitalised May is a name, not a modal (in a title-case headline it is
+# the modal); a from before a place keeps the act; a toll expected to rise is no forecast of
+# the attack
+17 occurred | Border guards stopped migrants from Syria and detained them.
+16 hypothetical | [Russia|RUS|country] May Expel [British|GBR|nationality] Diplomats
+18 occurred | The death toll from Saturday's bombing is expected to rise.
 04 negated; !04 | Prison guards blocked relatives from visiting the jailed poet.
 11 occurred | [Defence Secretary Julia May|VALGOV|person] has blamed [Ormund|ORM|country] for the cyber raid.
-# an act named as an opportunity or a right is no act that happened
-040 hypothetical | The summit gave both sides a chance to discuss the border.
+# an act named as a willingness or an ability is no act that happened
+040 hypothetical | The rebels signalled their willingness to discuss the border.
 # a purpose or wish is no occurred event
 08 hypothetical; !08 | [Valdoria|VAL|country] has been keen to withdraw its brigades from the frontier.
 ";
