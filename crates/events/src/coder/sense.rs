@@ -692,6 +692,21 @@ fn score_in(v: &View) -> bool {
     })
 }
 
+/// The first of the words right before `h` (at most `max` of them) that are all in `skip`:
+/// where the subject ends before adverbs and auxiliaries ("uncertainty is now threatening").
+fn skip_left(v: &View, h: usize, max: usize, skip: &[&str]) -> usize {
+    let mut k = h;
+    while k > 0 && h - k < max && v.is_any(k - 1, skip) {
+        k -= 1;
+    }
+    k
+}
+
+/// One of `ws` among the `n` words after the trigger.
+fn followed_by(v: &View, t: &Trig, n: usize, ws: &[&str]) -> bool {
+    words(v, t.end, t.end + n).any(|k| v.is_any(k, ws))
+}
+
 fn quote(v: &View, k: usize) -> bool {
     v.words[k].punct
         && matches!(
@@ -761,33 +776,29 @@ pub(crate) fn false_sense(
     // the writer's own doing outside any quotation: "I asked her neighbours", "when I checked
     // the records" (an official's words are quoted)
     {
-        let mut s = h;
-        while s > 0
-            && h - s < 3
-            && v.is_any(
-                s - 1,
-                &[
-                    "also",
-                    "then",
-                    "eventually",
-                    "later",
-                    "once",
-                    "never",
-                    "first",
-                    "finally",
-                    "recently",
-                    "had",
-                    "have",
-                    "did",
-                    "was",
-                    "would",
-                    "'d",
-                    "'ve",
-                ],
-            )
-        {
-            s -= 1;
-        }
+        let s = skip_left(
+            v,
+            h,
+            3,
+            &[
+                "also",
+                "then",
+                "eventually",
+                "later",
+                "once",
+                "never",
+                "first",
+                "finally",
+                "recently",
+                "had",
+                "have",
+                "did",
+                "was",
+                "would",
+                "'d",
+                "'ve",
+            ],
+        );
         if s > 0
             && v.low(s - 1) == "i"
             && (s < 2 || !v.words[s - 2].upper)
@@ -899,21 +910,21 @@ pub(crate) fn false_sense(
                     "leave",
                 ],
             )
-            || words(v, t.end, t.end + 4).any(|k| {
-                v.is_any(
-                    k,
-                    &[
-                        "verdict",
-                        "ruling",
-                        "sentence",
-                        "conviction",
-                        "judgment",
-                        "judgement",
-                        "acquittal",
-                        "court",
-                    ],
-                )
-            }))
+            || followed_by(
+                v,
+                t,
+                4,
+                &[
+                    "verdict",
+                    "ruling",
+                    "sentence",
+                    "conviction",
+                    "judgment",
+                    "judgement",
+                    "acquittal",
+                    "court",
+                ],
+            ))
     {
         return true;
     }
@@ -1051,49 +1062,49 @@ pub(crate) fn false_sense(
     }
     // a capture of a thing: "the plant will capture carbon", "captured the market"
     if w.starts_with("captur")
-        && words(v, t.end, t.end + 3).any(|k| {
-            v.is_any(
-                k,
-                &[
-                    "methane",
-                    "carbon",
-                    "gas",
-                    "emissions",
-                    "market",
-                    "share",
-                    "votes",
-                    "attention",
-                    "imagination",
-                    "mood",
-                    "essence",
-                    "heart",
-                    "hearts",
-                ],
-            )
-        })
+        && followed_by(
+            v,
+            t,
+            3,
+            &[
+                "methane",
+                "carbon",
+                "gas",
+                "emissions",
+                "market",
+                "share",
+                "votes",
+                "attention",
+                "imagination",
+                "mood",
+                "essence",
+                "heart",
+                "hearts",
+            ],
+        )
     {
         return true;
     }
     // showing resolve, a show of strength: "wanted to demonstrate solidarity", "a
     // demonstration of air power"
     if w.starts_with("demonstrat")
-        && words(v, t.end, t.end + 3).any(|k| {
-            v.is_any(
-                k,
-                &[
-                    "solidarity",
-                    "resolve",
-                    "commitment",
-                    "strength",
-                    "power",
-                    "unity",
-                    "capabilities",
-                    "capability",
-                    "force",
-                    "might",
-                ],
-            )
-        })
+        && followed_by(
+            v,
+            t,
+            3,
+            &[
+                "solidarity",
+                "resolve",
+                "commitment",
+                "strength",
+                "power",
+                "unity",
+                "capabilities",
+                "capability",
+                "force",
+                "might",
+            ],
+        )
     {
         return true;
     }
@@ -1360,19 +1371,19 @@ pub(crate) fn false_sense(
                     x.starts_with("bomb") || x.starts_with("suicide") || x.starts_with("detonat")
                 });
             if !suicide_attack
-                && words(v, t.end, t.end + 1).any(|k| {
-                    v.is_any(
-                        k,
-                        &[
-                            "himself",
-                            "herself",
-                            "themselves",
-                            "itself",
-                            "myself",
-                            "yourself",
-                        ],
-                    )
-                })
+                && followed_by(
+                    v,
+                    t,
+                    1,
+                    &[
+                        "himself",
+                        "herself",
+                        "themselves",
+                        "itself",
+                        "myself",
+                        "yourself",
+                    ],
+                )
                 || (1..=2).any(|d| prev(d).is_some_and(|p| p.starts_with("accidental")))
             {
                 return true;
@@ -1484,15 +1495,15 @@ pub(crate) fn false_sense(
             if code.starts_with("087")
                 && !w.starts_with("withdr")
                 && !words(v, t.end, t.end + 5).any(|k| v.is_any(k, &["from", "back"]))
-                && words(v, t.end, t.end + 3).any(|k| {
-                    v.is_any(
-                        k,
-                        &[
-                            "gun", "guns", "knife", "weapon", "weapons", "pistol", "rifle",
-                            "handgun", "firearm", "revolver", "shotgun", "machete",
-                        ],
-                    )
-                })
+                && followed_by(
+                    v,
+                    t,
+                    3,
+                    &[
+                        "gun", "guns", "knife", "weapon", "weapons", "pistol", "rifle", "handgun",
+                        "firearm", "revolver", "shotgun", "machete",
+                    ],
+                )
             {
                 return true;
             }
@@ -1668,30 +1679,26 @@ pub(crate) fn false_sense(
             // "the forecast calls for snow", "the budget calls for layoffs": a document's
             // content, when the document is the subject ("critics of the budget called for a
             // recount" is an appeal)
-            let mut subj = h;
-            while subj > 0
-                && h - subj < 3
-                && v.is_any(
-                    subj - 1,
-                    &[
-                        "also",
-                        "now",
-                        "still",
-                        "already",
-                        "will",
-                        "would",
-                        "could",
-                        "may",
-                        "has",
-                        "have",
-                        "had",
-                        "further",
-                        "explicitly",
-                    ],
-                )
-            {
-                subj -= 1;
-            }
+            let subj = skip_left(
+                v,
+                h,
+                3,
+                &[
+                    "also",
+                    "now",
+                    "still",
+                    "already",
+                    "will",
+                    "would",
+                    "could",
+                    "may",
+                    "has",
+                    "have",
+                    "had",
+                    "further",
+                    "explicitly",
+                ],
+            );
             if w.starts_with("call")
                 && v.is(last, "for")
                 && subj > 0
@@ -1746,19 +1753,15 @@ pub(crate) fn false_sense(
         }
         "13" => {
             // "uncertainty is threatening to stall hiring": an abstract agent
-            let mut k = h;
-            while k > 0
-                && h - k < 4
-                && v.is_any(
-                    k - 1,
-                    &[
-                        "are", "is", "was", "were", "has", "have", "had", "been", "could", "may",
-                        "might", "will", "would", "now", "also", "already", "still",
-                    ],
-                )
-            {
-                k -= 1;
-            }
+            let k = skip_left(
+                v,
+                h,
+                4,
+                &[
+                    "are", "is", "was", "were", "has", "have", "had", "been", "could", "may",
+                    "might", "will", "would", "now", "also", "already", "still",
+                ],
+            );
             if k > 0 && v.is_any(k - 1, ABSTRACT_AGENTS) {
                 return true;
             }
@@ -1779,24 +1782,24 @@ pub(crate) fn false_sense(
         }
         // "the judge dismissed the lawsuit": a ruling
         "11" if w.starts_with("dismiss")
-            && words(v, t.end, t.end + 4).any(|k| {
-                v.is_any(
-                    k,
-                    &[
-                        "case",
-                        "cases",
-                        "charges",
-                        "charge",
-                        "lawsuit",
-                        "suit",
-                        "appeal",
-                        "complaint",
-                        "claims",
-                        "motion",
-                        "petition",
-                    ],
-                )
-            }) =>
+            && followed_by(
+                v,
+                t,
+                4,
+                &[
+                    "case",
+                    "cases",
+                    "charges",
+                    "charge",
+                    "lawsuit",
+                    "suit",
+                    "appeal",
+                    "complaint",
+                    "claims",
+                    "motion",
+                    "petition",
+                ],
+            ) =>
         {
             return true;
         }
