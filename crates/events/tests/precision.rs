@@ -37,6 +37,68 @@ const SENSE: &str = "\
 !084 | [The governor|VALGOV|person] noted in a press release that the audit was over.
 0841 occurred src=VALREB | [The rebels|VALREB|group] released two aid workers on Sunday.
 084 | [Ormund|ORM|country] secured the release of [two fishermen|VALCIV|group].
+# a blaze is no gunfire, nor is fighting it
+!19 | [Deputy Alma Reyes|-|person] answered a call about a fire at the grain store on Quarry Road.
+!19 | [Ms Pruitt|-|person] escaped a kitchen fire on the third floor.
+!19 | [Ivo Brandt|-|person] died in a fire at a caravan park near the estuary.
+!19; !18 | Crews mounted an attack on the flames from the roof of the garage.
+19 | Gunmen fire at [Valdorian troops|VALMIL|group] near the customs post.
+18 | [Valdorian troops|VALMIL|group] opened fire at the insurgents near the customs post.
+# talk about a subject is discourse, not a meeting
+!04 | The coach likes to talk about his years at the academy.
+!04 | The talk of fresh tolls on the bridge alarmed hauliers.
+04 | The coach held talks with the owners about his contract.
+# a visit to a web site
+!04 | For the full timetable, visit the county's website.
+04 | [The envoy|VALGOV|person] visited the refinery on Friday.
+# a plea in court, a reporter's request, a court motion
+!02 | [Ada Quill|-|person] entered a plea of not guilty to both counts on Monday.
+!02 | [Ada Quill|-|person] answered a request for comment by email.
+!19 | [Judge Orr|-|person] granted a motion to strike the new counts.
+02 | [The bishop|-|person] made a plea for calm after the riot.
+# an animal's attack, the weather, a hall, a crisis that struck
+!19 | [The rancher|-|person] survived a bee attack near the creek.
+!19 | [Tom Reyes|-|person] recorded the strongest gusts during the storms near the farm.
+!02 | [The league|-|organization] held registration in the gymnasium lobby on Saturday.
+02 | [The growers|-|organization] went to the capital to lobby in the assembly for the subsidy.
+!19 | A deepening crisis struck [Valdorian farmers|VALAGR|group] last year.
+19 | [Valdorian troops|VALMIL|group] struck the depot near the river.
+# a plan's or a grant's content
+!02 | The grant also called for two new trailers for [the county|-|organization].
+# a notice to the reader, a passive met, a road accident, a charge's name, cash withdrawn
+!04 | Call the desk or visit the library to register for the class.
+04 | [The envoy|VALGOV|person] visited the library on Friday.
+!04 | [The marchers|-|group] were met at the gate by two guards.
+04 | [The marchers|-|group] met [the governor|VALGOV|person] at the gate.
+!19 | [Ned Cole|-|person] struck a parked car on the bypass.
+19 | [Valdorian troops|VALMIL|group] struck a rebel convoy of trucks near the dam.
+!17 | [Ned Cole|-|person] faces a charge of resisting arrest.
+!08 | [The two men|-|group] tried to withdraw cash at a [Valdorian Bank|VALBUS|organization] kiosk.
+# a web address to visit
+!04 | For the club's fixtures, visit www.harbourrowers.example.org today.
+# meeting a goal, a budget or a standard is no meeting
+!04 | [The county|-|organization] met the 20 percent recycling goal for the third year.
+!04 | [The shelter|-|organization] sold its van to meet its budget.
+04 | [The mayor|-|person] met the transport minister over the budget.
+# money named, not money given
+!07 | [The clinic|-|organization] has funding to stay open through June.
+!07 | [The agency|-|organization] cut $90,000 in annual funding for the clinic.
+07 | [Ormund|ORM|country] provided funding for the clinic.
+07 | [The foundation|-|organization] is also funding the new clinic.
+# a jail as a place
+!17 | [Ned Cole|-|person] is at the county jail on a parole violation.
+17 | [Police|-|organization] arrested [Ned Cole|-|person] on a parole violation.
+# how-to demonstrations at a show
+!14 | [The nursery|-|organization] held timed demonstrations on pruning roses at the flower fair.
+!14 | Interactive demonstrations held through the day covered pruning and potting.
+14 | Thousands of students joined demonstrations against the fuel tax on Sunday.
+# what surrounds a place; a board and a package named by a trigger word
+!19 | Landowners surrounding the quarry have complained about dust.
+19 | [Valdorian troops|VALMIL|group] surrounded the quarry at dawn.
+!04 | The hotel will have 9,000 square feet of meeting space, according to [Arlo Group|-|organization].
+!07 | Finance board member [Dana Pruitt|-|person] and [Sheriff Cole Amberly|-|person] said they would run.
+!07 | [The council|-|organization] approved a funding package for the depot.
+!17 | The shopkeeper was cut, according to the [Dale County Sheriff's Office|-|organization] arrest report.
 # a question or a tip-line request is no appeal
 !02 | The senator asked the admiral about the shortages at the depot.
 020 | The senator asked the admiral to end the shortages at the depot.
@@ -163,6 +225,8 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# a schedule told in the present with its clock time or day
+040 planned; !04 | The council meeting begins at 6:30 p.m. in the library annex.
 # a non-occurrence governor
 06 negated | The financier has so far evaded extradition to [Ormund|ORM|country].
 # a counterfactual, with or without a negation inside it

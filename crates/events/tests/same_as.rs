@@ -209,3 +209,36 @@ fn such_a_meeting_refers_back_to_the_meeting() {
         "{s}"
     );
 }
+
+#[test]
+fn a_second_telling_of_an_act_on_the_same_named_person_joins_the_first() {
+    let d = coded(&[
+        "Deputies arrested [Tobin Varga|-|person] at a motel off the bypass.",
+        "[Tobin Varga|-|person] was arrested after a short chase, the clerk said.",
+        "Deputies arrested [Ilse Moreau|-|person] at the depot.",
+    ]);
+    let s = common::summary(&d);
+    let (a1, a2, a3) = (
+        ev(&d, "arrested", 0),
+        ev(&d, "arrested", 1),
+        ev(&d, "arrested", 2),
+    );
+    assert_eq!(d.events[a2].same_as, Some(a1), "{s}");
+    // another person in the same role is another arrest
+    assert_eq!(d.events[a3].same_as, None, "{s}");
+}
+
+#[test]
+fn the_same_person_acted_on_in_another_year_or_by_another_kind_of_act_stays_apart() {
+    let d = coded(&[
+        "Deputies arrested [Tobin Varga|-|person] at a motel off the bypass.",
+        "[Tobin Varga|-|person] was arrested <in 2009|2009|year> for a burglary.",
+        "A neighbour accused [Tobin Varga|-|person] of theft.",
+        "The prosecutor criticised [Tobin Varga|-|person] over the lies.",
+    ]);
+    let s = common::summary(&d);
+    let a2 = ev(&d, "arrested", 1);
+    assert_eq!(d.events[a2].same_as, None, "{s}");
+    let crit = ev(&d, "criticised", 0);
+    assert_eq!(d.events[crit].same_as, None, "{s}");
+}

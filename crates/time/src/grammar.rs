@@ -207,6 +207,34 @@ pub struct Grammar<'a> {
     pub lex: &'a [Lex],
 }
 
+/// Street words after a house number.
+const STREET: &[&str] = &[
+    "st",
+    "street",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "way",
+    "court",
+    "ct",
+    "place",
+    "highway",
+    "hwy",
+    "parkway",
+    "pkwy",
+    "circle",
+    "terrace",
+    "pike",
+    "trail",
+];
+
 const YEAR_PREV: &[&str] = &[
     "in", "since", "by", "of", "until", "till", "from", "to", "through", "during", "before",
     "after", "early", "late", "mid", "year", "fiscal", "between", "spring", "summer", "autumn",
@@ -402,7 +430,30 @@ impl<'a> Grammar<'a> {
         if i > 0 && matches!(self.w(i - 1), "$" | "£" | "€" | "#" | "no" | "number") {
             return None;
         }
+        if self.street_number(i) {
+            return None;
+        }
         Some(n as i32)
+    }
+    /// A house number or a block: "of 1935 Orchard St.", "at 6016 Dublin Road", "the 2400
+    /// block of", "1200 E. Broad St." (one to three capitalised words, then a street word).
+    fn street_number(&self, i: usize) -> bool {
+        if self.w(i + 1) == "block" {
+            return true;
+        }
+        let mut j = i + 1;
+        while j < self.toks.len() && j <= i + 4 {
+            let w = self.w(j);
+            if j > i + 1 && STREET.contains(&w) && self.toks[j].cap {
+                return true;
+            }
+            let t = &self.toks[j];
+            if !(t.cap && t.kind == TokKind::Word || w == ".") {
+                return false;
+            }
+            j += 1;
+        }
+        false
     }
     /// A year in a context that makes it a year: after a temporal word, before punctuation.
     fn year_in_context(&self, i: usize) -> Option<i32> {

@@ -117,6 +117,21 @@ fn modal_may_and_march_are_not_months() {
 }
 
 #[test]
+fn house_numbers_and_blocks_are_not_years() {
+    let v = values(
+        "A man of 1987 Larch St. was held. The fire at 2014 Old Mill Road spread. Officers \
+         sealed the 1900 block of Pine Avenue.",
+        OCT,
+    );
+    assert!(v.is_empty(), "{v:?}");
+    // a year before a capitalised word that is no street stays a year
+    assert_eq!(
+        value_of("The 1987 Larch Accord still holds.", OCT, "1987"),
+        "1987"
+    );
+}
+
+#[test]
 fn weekdays_follow_tense() {
     // Saturday 2016-10-15.
     let t = "Three hospitals were hit by air strikes on Friday.";
