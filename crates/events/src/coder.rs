@@ -4068,7 +4068,7 @@ fn words_before(doc: &Doc, e: &Event) -> Vec<String> {
     let s = doc.sentences[e.sentence].span;
     let from = s.start.min(e.trigger.start);
     doc.text()[from..e.trigger.start]
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
@@ -4094,11 +4094,16 @@ fn anaphoric(doc: &Doc, e: &Event) -> bool {
     {
         return true;
     }
+    // a possessive names whose act it was: "led to Henry's arrest", "after his release"
+    let possessive = |d: &str| {
+        matches!(d, "his" | "her" | "their" | "its")
+            || d.len() > 2 && (d.ends_with("'s") || d.ends_with("\u{2019}s"))
+    };
     det.is_some_and(|d| {
         matches!(
             d.as_str(),
             "the" | "this" | "that" | "these" | "those" | "such"
-        )
+        ) || possessive(d)
     })
 }
 

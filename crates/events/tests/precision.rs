@@ -270,6 +270,11 @@ const STATUS: &str = "\
 ";
 
 const DATES: &str = "\
+# a vague time long before the story, fronted or after the act in its clause
+09 occurred date=none | Several years ago, [the board|-|organization] looked into repairs at the school.
+17 occurred date=none | [The council|-|organization] banned the sale of fireworks decades ago.
+17 occurred date=none | In the past, [police|-|organization] arrested dozens of hawkers at the fair.
+17 occurred date=2016-12-14 | [Police|-|organization] arrested a man who had stolen a car years ago, officials said.
 # a year inside the trigger's noun phrase dates it before the story: no publication date
 112 occurred date=none | Prosecutors revived a 2013 bribery allegation against [the governor|VALGOV|person].
 04 occurred date=none | The envoy once visited the rebel camp in the hills.

@@ -242,3 +242,22 @@ fn the_same_person_acted_on_in_another_year_or_by_another_kind_of_act_stays_apar
     let crit = ev(&d, "criticised", 0);
     assert_eq!(d.events[crit].same_as, None, "{s}");
 }
+
+#[test]
+fn a_possessive_mention_refers_back_to_the_act() {
+    let d = coded(&[
+        "Deputies arrested [Tobin Varga|-|person] at a motel off the bypass <on Monday|2016-12-12|day>.",
+        "A tip from a neighbour led to [Tobin Varga|-|person]\u{2019}s arrest.",
+    ]);
+    let s = common::summary(&d);
+    let (a1, a2) = (ev(&d, "arrested", 0), ev(&d, "arrest", 0));
+    assert_eq!(d.events[a2].same_as, Some(a1), "{s}");
+}
+
+#[test]
+fn a_home_invasion_is_no_military_invasion() {
+    let d =
+        coded(&["Two men were hurt in a home invasion on Elm Street <on Friday|2016-12-09|day>."]);
+    let s = common::summary(&d);
+    assert!(d.events.iter().all(|e| !e.cameo.starts_with("19")), "{s}");
+}

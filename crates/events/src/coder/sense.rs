@@ -2766,6 +2766,45 @@ pub(crate) fn background(v: &View, t: &Trig) -> bool {
     if h > 0 && v.is(h - 1, "once") && past || h >= 2 && v.is(h - 1, "to") && v.is(h - 2, "used") {
         return true;
     }
+    // "Several years ago, the board looked into it", "the plant closed decades ago", "In the
+    // past, police arrested dozens": a vague time long before the story, fronted or in the
+    // trigger's own clause after it
+    let vague_at = |k: usize| -> bool {
+        let w = v.low(k);
+        (w == "ago"
+            && k > 0
+            && v.is_any(
+                k - 1,
+                &[
+                    "years",
+                    "decades",
+                    "centuries",
+                    "generations",
+                    "long",
+                    "lifetime",
+                ],
+            ))
+            || w == "past"
+                && k >= 2
+                && v.is(k - 1, "the")
+                && v.is(k - 2, "in")
+                && (k + 1 >= v.len() || v.words[k + 1].punct)
+            || matches!(w, "earlier" | "before") && k > 0 && v.is_any(k - 1, &["years", "decades"])
+            || w == "then" && k > 0 && v.is(k - 1, "back")
+    };
+    if (0..h.min(8)).any(vague_at) {
+        return true;
+    }
+    let mut k = t.end;
+    while k < v.len() && k < t.end + 10 {
+        if vague_at(k) {
+            return true;
+        }
+        if v.is_any(k, &[",", ";", ":"]) || super::SUBORDINATORS.contains(&v.low(k)) {
+            break;
+        }
+        k += 1;
+    }
     let mut k = h;
     while k > 0 && h - k < 4 {
         let p = k - 1;
