@@ -74,6 +74,17 @@ const SENSE: &str = "\
 19 | [Valdorian troops|VALMIL|group] struck a rebel convoy of trucks near the dam.
 !17 | [Ned Cole|-|person] faces a charge of resisting arrest.
 !08 | [The two men|-|group] tried to withdraw cash at a [Valdorian Bank|VALBUS|organization] kiosk.
+# a patient's visit, a trade, a political fight, a habit
+!04 | Routine doctor visits cost [the uninsured|-|group] dearly last year.
+!04 | Emergency room visits by [county residents|-|group] grew by a third.
+!04 | [Nurse Ada Bell|-|person] made 34 home visits in March.
+!04 | [Lena Ward|-|person] is a real estate broker and a former teacher.
+04 | [Ormund|ORM|country] brokered talks between the two factions.
+!19 | The long battle over raising the fuel tax could end this month.
+!04 | [The ranger|-|person] routinely meets hikers at the trailhead.
+!04 | [The ranger|-|person] meets hikers at the trailhead every morning.
+18 | [Valdorian guards|VALMIL|group] routinely beat detainees at the camp, a court heard.
+04 | [The ranger|-|person] met [the governor|VALGOV|person] at the trailhead on Monday.
 # a web address to visit
 !04 | For the club's fixtures, visit www.harbourrowers.example.org today.
 # meeting a goal, a budget or a standard is no meeting
@@ -142,7 +153,7 @@ const SENSE: &str = "\
 !14 | Shoppers fled as riot police moved along the arcade.
 !14 | Pensioners and riot police argued near the depot.
 # a bare verb with a subject before it takes the noun after it as its object
-19 | Gangs attack police posts near the depot every night.
+19 | Gangs attack police posts near the depot, residents say.
 # an adjective before a noun is no accusation; a person named by an act is no act
 !11 | The court heard about the banker's ties to the convicted fraudster and alleged arms dealer Viktor Kast.
 !04 | Two late goals handed the hosts victory over [Norway|NOR|country] in the final.
