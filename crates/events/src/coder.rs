@@ -3408,27 +3408,17 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
         "-",
         "'s",
     ];
-    let mut k = t.end;
-    while k < v.len() && k < t.end + 8 {
-        if is_hard(v, k) || starts_clause(v, k) || v.is(k, ",") {
-            return None;
+    // "At the council meeting, the firm will present its plan": the setting of a future act
+    if v.is_any(0, &["at", "during"]) && t.head < 8 && !(0..t.head).any(|k| v.is(k, ",")) {
+        let comma = (t.end..v.len().min(t.end + 6)).find(|&k| v.is(k, ","));
+        if let Some(c) = comma
+            && (c + 1..v.len().min(c + 6)).any(|k| v.is_any(k, &["will", "'ll", "shall"]))
+        {
+            return Some((Status::Planned, false));
         }
-        match v.low(k) {
-            "would" | "'d" => return Some((Status::Hypothetical, true)),
-            "could" | "might" | "may" | "can" | "should" | "must" | "cannot" | "could've" => {
-                return Some((Status::Hypothetical, false));
-            }
-            "will" | "'ll" | "shall" => return Some((Status::Planned, false)),
-            _ => {}
-        }
-        // "the meeting begins at 6:30 p.m.", "the hearing opens Tuesday": a schedule in the
-        // present, with the clock time or the day after it
-        if v.is_any(
-            k,
-            &[
-                "begins", "begin", "starts", "start", "opens", "convenes", "resumes",
-            ],
-        ) && (k + 1..(k + 5).min(v.len())).any(|j| {
+    }
+    let clock = |from: usize| {
+        (from..(from + 5).min(v.len())).any(|j| {
             v.is_any(
                 j,
                 &[
@@ -3449,7 +3439,43 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
                     "sunday",
                 ],
             )
-        }) {
+        })
+    };
+    let mut k = t.end;
+    while k < v.len() && k < t.end + 8 {
+        // "the meetings, which will take place in spring": a relative clause's future
+        if v.is(k, ",") && v.is_any(k + 1, &["which", "that", "who"]) {
+            if v.is_any(k + 2, &["will", "'ll", "shall"]) {
+                return Some((Status::Planned, false));
+            }
+            if v.is_any(k + 2, &["would", "could", "might", "may"]) {
+                return Some((Status::Hypothetical, false));
+            }
+        }
+        // "the council meeting is at 7 p.m. at City Hall": a schedule in the present
+        if v.is_any(k, &["is", "are"]) && v.is_any(k + 1, &["at", "on", "set"]) && clock(k + 1) {
+            return Some((Status::Planned, false));
+        }
+        if is_hard(v, k) || starts_clause(v, k) || v.is(k, ",") {
+            return None;
+        }
+        match v.low(k) {
+            "would" | "'d" => return Some((Status::Hypothetical, true)),
+            "could" | "might" | "may" | "can" | "should" | "must" | "cannot" | "could've" => {
+                return Some((Status::Hypothetical, false));
+            }
+            "will" | "'ll" | "shall" => return Some((Status::Planned, false)),
+            _ => {}
+        }
+        // "the meeting begins at 6:30 p.m.", "the hearing opens Tuesday": a schedule in the
+        // present, with the clock time or the day after it
+        if v.is_any(
+            k,
+            &[
+                "begins", "begin", "starts", "start", "opens", "convenes", "resumes",
+            ],
+        ) && clock(k + 1)
+        {
             return Some((Status::Planned, false));
         }
         // "a massacre is likely", "a deal looks unlikely before May", "a vote is expected on

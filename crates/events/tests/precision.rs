@@ -238,6 +238,10 @@ const KEEPS: &str = "\
 const STATUS: &str = "\
 # a schedule told in the present with its clock time or day
 040 planned; !04 | The council meeting begins at 6:30 p.m. in the library annex.
+040 planned; !04 | The council meeting is at 7 p.m. at the town hall.
+040 planned; !04 | The town hall meetings, which will take place through the spring, will cover the census.
+040 planned; !04 | At the council meeting, [the design firm|-|organization] will present its plan.
+040 occurred | The council meeting was at 7 p.m. at the town hall, and it ran late.
 # a non-occurrence governor
 06 negated | The financier has so far evaded extradition to [Ormund|ORM|country].
 # a counterfactual, with or without a negation inside it
