@@ -85,6 +85,12 @@ const SENSE: &str = "\
 !04 | [The ranger|-|person] meets hikers at the trailhead every morning.
 18 | [Valdorian guards|VALMIL|group] routinely beat detainees at the camp, a court heard.
 04 | [The ranger|-|person] met [the governor|VALGOV|person] at the trailhead on Monday.
+# a sports meet, the visiting side, a greeting, kinds of event given as examples
+!04 | It was a hard fought meet by both squads, said [coach Ripley|-|person].
+!04 | [Ivo Brandt|-|person] pinned his man for the visiting Hornets in the second period.
+!04 | Nice to meet you, [the mayor|-|person] said to the caller.
+!04 | [The committees|-|group] run community events such as festivals, parades, meetings and fairs.
+04 | [The committees|-|group] held meetings with [the governor|VALGOV|person] on Monday.
 # a web address to visit
 !04 | For the club's fixtures, visit www.harbourrowers.example.org today.
 # meeting a goal, a budget or a standard is no meeting

@@ -1685,6 +1685,40 @@ pub(crate) fn false_sense(
             return true;
         }
     }
+    // a sports meet and the visiting side: "a hard-fought meet", "coming into the meet", "the
+    // visiting Royals"
+    if root == "04"
+        && (w == "meet"
+            && prev(1).is_some_and(|p| {
+                DETERMINERS.contains(&p)
+                    || p.ends_with("'s")
+                    || p.ends_with("fought")
+                    || p == "track"
+            })
+            || w == "visiting"
+                && prev(1).is_some_and(|p| DETERMINERS.contains(&p))
+                && t.end < v.len()
+                && !v.words[t.end].punct
+                && !v.is_any(t.end, PREPOSITIONS))
+    {
+        return true;
+    }
+    // kinds of event listed as examples: "community events such as festivals, parades,
+    // meetings and other activities", "rented for events like dinners and meetings"
+    if w.ends_with('s') && prev(1).is_none_or(|p| !DETERMINERS.contains(&p)) {
+        let mut k = h;
+        while k > 0 && h - k < 12 {
+            let p = k - 1;
+            let x = v.low(p);
+            if x == "as" && p > 0 && v.is(p - 1, "such") || matches!(x, "like" | "including") {
+                return true;
+            }
+            if v.words[p].punct && x != "," || DETERMINERS.contains(&x) || BE.contains(&x) {
+                break;
+            }
+            k -= 1;
+        }
+    }
     // talk about a subject, talk of a plan: discourse, not a meeting ("talked to him about
     // it", "held talks about trade" keep their partner or their own pattern)
     if code == "040"
