@@ -3831,6 +3831,42 @@ pub(crate) fn is_after(a: &str, p: &str) -> bool {
     a > &p[..n]
 }
 
+/// Attacks among civilians: in an article where every use of military force (190) is an
+/// "attack" with no state or armed side coded and no armed group or weapon of war in its
+/// sentence, those attacks are assaults (180): "a man attacked his neighbour", "a hammer used
+/// in the attack". One armed attack in the article keeps them all as they are ("the village
+/// came under attack" in a story of artillery fire). Runs before linking, so a mention can join
+/// the assault it repeats.
+pub(crate) fn civil_anaphors(doc: &Doc, lex: &Lexicon, events: &mut [Event]) {
+    let civil = |e: &Event| {
+        e.cameo == "190"
+            && doc.slice(e.trigger).to_lowercase().starts_with("attack")
+            && e.source.iter().chain(&e.target).all(|a| {
+                a.code.as_deref().is_none_or(|c| {
+                    c.len() > 3 && sense::CIVIL_SECTORS.iter().any(|s| c.ends_with(s))
+                })
+            })
+            && !sense::armed_text(doc.slice(doc.sentences[e.sentence].span))
+    };
+    if events
+        .iter()
+        .any(|e| e.cameo.starts_with("19") && !civil(e) || e.cameo.starts_with("20"))
+    {
+        return;
+    }
+    let Some(assault) = lex.code_info("180") else {
+        return;
+    };
+    for e in events.iter_mut() {
+        if civil(e) {
+            e.cameo = assault.code.clone();
+            e.quad_class = assault.quad_class;
+            e.goldstein = assault.goldstein;
+            e.plover = plover(assault);
+        }
+    }
+}
+
 /// Link repeated mentions of one event within the article. A *referring* mention — one in the
 /// headline or standfirst, or an anaphoric one in the body ("the arrests", "those detained") —
 /// joins the most specific compatible body mention (its *anchor*: the same CAMEO code first, then

@@ -91,6 +91,11 @@ const SENSE: &str = "\
 !04 | Nice to meet you, [the mayor|-|person] said to the caller.
 !04 | [The committees|-|group] run community events such as festivals, parades, meetings and fairs.
 04 | [The committees|-|group] held meetings with [the governor|VALGOV|person] on Monday.
+# an attack among civilians is an assault, not military force
+180 occurred | [Ned Cole|-|person] attacked his neighbour with a hammer, police said.
+!19 | [Ned Cole|-|person] attacked his neighbour with a hammer, police said.
+190 occurred | [Valdorian troops|VALMIL|group] attacked the rebel post at dawn.
+190 occurred | [Ormund|ORM|country] attacked the port of [Valdoria|VAL|country].
 # a web address to visit
 !04 | For the club's fixtures, visit www.harbourrowers.example.org today.
 # meeting a goal, a budget or a standard is no meeting
@@ -159,7 +164,7 @@ const SENSE: &str = "\
 !14 | Shoppers fled as riot police moved along the arcade.
 !14 | Pensioners and riot police argued near the depot.
 # a bare verb with a subject before it takes the noun after it as its object
-19 | Gangs attack police posts near the depot, residents say.
+18 | Gangs attack police posts near the depot, residents say.
 # an adjective before a noun is no accusation; a person named by an act is no act
 !11 | The court heard about the banker's ties to the convicted fraudster and alleged arms dealer Viktor Kast.
 !04 | Two late goals handed the hosts victory over [Norway|NOR|country] in the final.
@@ -218,7 +223,7 @@ none | The inmate withdrew from the parole hearing in May.
 const KEEPS: &str = "\
 # an -ing verb after a verb or an auxiliary takes an object; it is no compound modifier
 17 | Soldiers began detaining activists outside the courthouse.
-19 | Youths were attacking police near the depot.
+18 | Youths were attacking police near the depot.
 # a release of people reported by a document
 084 | The communique said the militia released four captives near the pass.
 # weapons withdrawn from a front are a de-escalation

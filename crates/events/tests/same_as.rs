@@ -261,3 +261,25 @@ fn a_home_invasion_is_no_military_invasion() {
     let s = common::summary(&d);
     assert!(d.events.iter().all(|e| !e.cameo.starts_with("19")), "{s}");
 }
+
+#[test]
+fn the_attack_in_a_story_of_assault_is_that_assault() {
+    let d = coded(&[
+        "[Ned Cole|-|person] killed [Ada Marsh|-|person] in her garage <on Tuesday|2016-12-13|day>.",
+        "Deputies found a hammer believed to have been used in the attack.",
+    ]);
+    let s = common::summary(&d);
+    let a = ev(&d, "attack", 0);
+    assert_eq!(d.events[a].cameo, "180", "{s}");
+    assert_eq!(d.events[a].same_as, Some(ev(&d, "killed", 0)), "{s}");
+}
+
+#[test]
+fn an_attack_in_a_story_of_armed_conflict_stays_military_force() {
+    let d = coded(&[
+        "[Separatist fighters|VALREB|group] shelled the village of {Prisi|GE|city} <on Monday|2016-12-12|day>.",
+        "The village of {Prisi|GE|city} came under attack late at night.",
+    ]);
+    let s = common::summary(&d);
+    assert_eq!(d.events[ev(&d, "attack", 0)].cameo, "190", "{s}");
+}

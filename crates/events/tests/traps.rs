@@ -196,7 +196,7 @@ none | == The attack ==
 !02 | \"Where did the money go?\" Okafor asked.
 !02 | [The judge|XXXJUD|person] asked the tired old night watchman on duty that evening whether the door was locked.
 # a negated verdict does not negate the act it names
-190 | [The courier|XXXCRM|person] pleaded not guilty to attacking [the guard|XXXCOP|person] at the depot.
+180 | [The courier|XXXCRM|person] pleaded not guilty to attacking [the guard|XXXCOP|person] at the depot.
 ";
 
 #[test]

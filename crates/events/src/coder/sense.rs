@@ -2947,6 +2947,22 @@ fn object_of(v: &View, head: usize, cs: usize) -> Option<usize> {
 
 /// The trigger's own noun phrase dates it before the story: "a 2013 complaint", "a previous
 /// audit", "the erstwhile embargo". Such an event gets no publication-date fallback.
+/// Sectors of actors whose attacks are assaults, not military force.
+pub(crate) const CIVIL_SECTORS: &[&str] = &["CVL", "COP", "JUD", "EDU", "BUS", "MED", "CRM", "REF"];
+
+/// An armed group or a weapon of war named in a text ("police" and "officers" are not enough:
+/// they report most crimes).
+pub(crate) fn armed_text(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let w = w.to_lowercase();
+            let w = w.as_str();
+            ARMED.contains(&w) && !matches!(w, "police" | "policemen" | "officers" | "front")
+                || WEAPONS.contains(&w)
+        })
+}
+
 pub(crate) fn background(v: &View, t: &Trig) -> bool {
     let h = t.head;
     // "I once visited him", "troops used to patrol the valley": a time before the story
