@@ -96,6 +96,10 @@ const SENSE: &str = "\
 !19 | [Ned Cole|-|person] attacked his neighbour with a hammer, police said.
 190 occurred | [Valdorian troops|VALMIL|group] attacked the rebel post at dawn.
 190 occurred | [Ormund|ORM|country] attacked the port of [Valdoria|VAL|country].
+# shooting a ball or a film
+!18 | [Gerry Hale|-|person] was always ready to shoot a three-pointer, his coach said.
+!18 | [The crew|-|group] shot the footage at the harbour on Friday.
+18 | [Gerry Hale|-|person] shot the clerk at the harbour on Friday.
 # a web address to visit
 !04 | For the club's fixtures, visit www.harbourrowers.example.org today.
 # meeting a goal, a budget or a standard is no meeting

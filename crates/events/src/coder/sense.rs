@@ -1067,6 +1067,43 @@ const HABITUAL: &[&str] = &[
     "habitually",
 ];
 
+/// What one shoots that is no person: "shoot a three-pointer", "shot the footage".
+const SHOT_THINGS: &[&str] = &[
+    "three-pointer",
+    "pointer",
+    "jumper",
+    "baskets",
+    "basket",
+    "hoops",
+    "photos",
+    "photographs",
+    "pictures",
+    "video",
+    "videos",
+    "film",
+    "films",
+    "footage",
+    "scenes",
+    "scene",
+    "movie",
+    "commercial",
+    "commercials",
+    "episode",
+    "documentary",
+    "pool",
+    "birdie",
+    "par",
+    "eagle",
+    "bogey",
+    "layup",
+    "lay-up",
+    "free-throw",
+    "puck",
+    "goal",
+    "clip",
+    "pilot",
+];
+
 /// What burns, or how much: "a kitchen fire at", "the brush fire on".
 const FIRE_KINDS: &[&str] = &[
     "kitchen",
@@ -1718,6 +1755,15 @@ pub(crate) fn false_sense(
             }
             k -= 1;
         }
+    }
+    // shooting a ball, a film or a round of golf: "ready to shoot a three-pointer", "shot the
+    // footage", "shooting a commercial in the port"
+    if root == "18"
+        && (w.starts_with("shoot") || w == "shot" || w == "shots")
+        && (words(v, t.end, t.end + 3).any(|k| v.is_any(k, SHOT_THINGS))
+            || prev(1).is_some_and(|p| matches!(p, "photo" | "fashion" | "film" | "video")))
+    {
+        return true;
     }
     // talk about a subject, talk of a plan: discourse, not a meeting ("talked to him about
     // it", "held talks about trade" keep their partner or their own pattern)
