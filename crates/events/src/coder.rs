@@ -3417,28 +3417,15 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
             return Some((Status::Planned, false));
         }
     }
+    // a clock time or a day after a schedule word: "at 7 p.m.", "on Monday", "tomorrow"
     let clock = |from: usize| {
         (from..(from + 5).min(v.len())).any(|j| {
             v.is_any(
                 j,
                 &[
-                    "p.m.",
-                    "a.m.",
-                    "p.m",
-                    "a.m",
-                    "pm",
-                    "tomorrow",
-                    "tonight",
-                    "next",
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
+                    "p.m.", "a.m.", "p.m", "a.m", "pm", "tomorrow", "tonight", "next",
                 ],
-            )
+            ) || v.is_any(j, &dateline_time::WEEKDAYS)
         })
     };
     let mut k = t.end;
@@ -3871,8 +3858,11 @@ pub(crate) fn civil_anaphors(doc: &Doc, lex: &Lexicon, events: &mut [Event]) {
 /// headline or standfirst, or an anaphoric one in the body ("the arrests", "those detained") —
 /// joins the most specific compatible body mention (its *anchor*: the same CAMEO code first, then
 /// the longer code, then the more arguments, date and place); with no anchor, an earlier
-/// compatible referring mention. It stays alone when the compatible anchors disagree with each
-/// other (two attacks in two towns) or when it counts several events ("two attacks"). Every
+/// compatible referring mention. When the compatible anchors disagree with each other (two
+/// attacks in two towns), a body anaphor joins the nearest of them told in the three sentences
+/// before it, and stays alone otherwise, as does a headline; a mention counting several events
+/// ("two attacks") always stays alone. A sentence printed twice links its events to the first
+/// print's; an act on the same named person told again joins the first telling. Every
 /// member of a group points with `same_as` at the group's first mention in document order, so
 /// a reader of the records in order has always met the target already.
 pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
@@ -3929,6 +3919,28 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
                     .any(|&b| !same_event(doc, &events[a], &events[b]))
             });
             if clash {
+                // anchors that disagree: an anaphor in the body ("the shooting") names the
+                // nearest of them told in the three sentences before it; a headline, a
+                // standfirst or a farther anaphor stays alone
+                let near = anchors
+                    .iter()
+                    .copied()
+                    .filter(|&a| {
+                        !head[j]
+                            && events[a].sentence < events[j].sentence
+                            && events[j].sentence - events[a].sentence <= 3
+                    })
+                    .max_by_key(|&a| (events[a].sentence, a));
+                if let Some(a) = near {
+                    let g = group[a];
+                    let agrees = (0..n).filter(|&k| k != j && group[k] == g).all(|k| {
+                        events[k].sentence != events[j].sentence
+                            && same_event(doc, &events[k], &events[j])
+                    });
+                    if agrees {
+                        group[j] = g;
+                    }
+                }
                 continue;
             }
             // the most specific; ties: the first for a headline, the nearest before an anaphor
@@ -3979,6 +3991,23 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
         });
         if agrees {
             group[j] = g;
+        }
+    }
+    // a sentence printed twice (page furniture, a repeated paragraph): each event in the copy
+    // joins the same event in the first print
+    for j in 0..n {
+        if group[j] != j || (0..n).any(|k| k != j && group[k] == j) {
+            continue;
+        }
+        let sj = doc.slice(doc.sentences[events[j].sentence].span).trim();
+        let offset = events[j].trigger.start - doc.sentences[events[j].sentence].span.start;
+        if let Some(i) = (0..j).find(|&i| {
+            events[i].sentence != events[j].sentence
+                && events[i].cameo == events[j].cameo
+                && events[i].trigger.start - doc.sentences[events[i].sentence].span.start == offset
+                && doc.slice(doc.sentences[events[i].sentence].span).trim() == sj
+        }) {
+            group[j] = group[i];
         }
     }
     for g in 0..n {

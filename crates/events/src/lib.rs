@@ -35,7 +35,9 @@
 //!    in one sentence share it. Never just any place in the sentence.
 //! 5. **Repeated mentions.** An event told in the headline or standfirst and again in the body
 //!    is kept as one record per mention; the later mentions point at the first with `same_as`
-//!    (same CAMEO root and status, compatible actors, date and place). Keeping every mention
+//!    (same CAMEO root and status, compatible actors, date and place); an anaphor in the body
+//!    ("the attack", "Henry's arrest") joins the mention it repeats, the nearest one when two
+//!    fit, and a second telling of an act on the same named person joins the first. Keeping every mention
 //!    keeps every piece of evidence addressable; consumers count distinct events by skipping
 //!    records with `same_as`. Linked mentions share a place they lack (`basis: article`).
 //! 6. **Precision over recall.** A trigger without any argument is dropped unless its lexicon

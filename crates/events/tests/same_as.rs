@@ -108,16 +108,29 @@ fn two_attacks_in_one_article_stay_apart() {
 }
 
 #[test]
-fn an_ambiguous_anaphor_stays_alone() {
-    // "the attack" could be either of two attacks in different towns: no link
+fn an_anaphor_between_two_attacks_names_the_nearest_and_a_distant_one_stays_alone() {
+    // "the attack" right after the Kano attack names it (the reader has just met it)
     let d = coded(&[
         "Militants attacked a market in {Maiduguri|NG|city} <on Monday|2016-12-12|day>.",
         "Militants attacked a church in {Kano|NG|city} <on Tuesday|2016-12-13|day>.",
         "Residents fled after the attack.",
     ]);
     let s = common::summary(&d);
-    ev(&d, "attacked", 1);
-    ev(&d, "attack", 0);
+    let (a1, a2) = (ev(&d, "attacked", 0), ev(&d, "attacked", 1));
+    let later = ev(&d, "attack", 0);
+    assert_eq!(d.events[later].same_as, Some(a2), "{s}");
+    assert_eq!(d.events[a2].same_as, None, "{s}");
+    assert_ne!(group(&d, a1), group(&d, a2), "{s}");
+    // four sentences on, with both attacks behind it, "the attack" could be either: no link
+    let d = coded(&[
+        "Militants attacked a market in {Maiduguri|NG|city} <on Monday|2016-12-12|day>.",
+        "Militants attacked a church in {Kano|NG|city} <on Tuesday|2016-12-13|day>.",
+        "The governor cut short a trip abroad.",
+        "Schools stayed shut in both states.",
+        "Traders said prices had doubled.",
+        "Residents fled after the attack.",
+    ]);
+    let s = common::summary(&d);
     assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
 }
 
@@ -282,4 +295,16 @@ fn an_attack_in_a_story_of_armed_conflict_stays_military_force() {
     ]);
     let s = common::summary(&d);
     assert_eq!(d.events[ev(&d, "attack", 0)].cameo, "190", "{s}");
+}
+
+#[test]
+fn a_sentence_printed_twice_links_its_events_to_the_first_print() {
+    let d = coded(&[
+        "[Police|KENCOP|organization] arrested a trader in {Kisumu|KE|city} <on Tuesday|2016-12-13|day>.",
+        "The market stayed shut.",
+        "[Police|KENCOP|organization] arrested a trader in {Kisumu|KE|city} <on Tuesday|2016-12-13|day>.",
+    ]);
+    let s = common::summary(&d);
+    let (a1, a2) = (ev(&d, "arrested", 0), ev(&d, "arrested", 1));
+    assert_eq!(d.events[a2].same_as, Some(a1), "{s}");
 }
