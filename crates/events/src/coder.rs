@@ -3993,6 +3993,80 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             group[j] = g;
         }
     }
+    // one shooting (or stabbing) told again and again: in an article whose mentions of that
+    // act agree on place, date and victim, and which tells of no other one ("another
+    // shooting", "a separate stabbing", "two shootings"), they are one event; a plural
+    // ("after officer-involved shootings") and an act done "also" or "again" stay apart
+    for kind in ["shoot", "stab"] {
+        let of_kind = |e: &Event| {
+            let w = doc.slice(e.trigger).to_lowercase();
+            let before = words_before(doc, e);
+            e.status == Status::Occurred
+                && e.cameo.starts_with("18")
+                && (w.starts_with(kind) || kind == "shoot" && w.starts_with("shot"))
+                && !w.ends_with("ings")
+                && !before
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|b| matches!(b.as_str(), "also" | "again"))
+        };
+        let ks: Vec<usize> = (0..n).filter(|&k| of_kind(&events[k])).collect();
+        if ks.len() < 2 || ks.iter().any(|&k| several(doc, &events[k])) {
+            continue;
+        }
+        let text = doc.text().to_lowercase();
+        if [
+            "another",
+            "separate",
+            "second",
+            "earlier",
+            "unrelated",
+            "other",
+        ]
+        .iter()
+        .any(|m| text.contains(&format!("{m} {kind}")))
+        {
+            continue;
+        }
+        let mut places: Vec<usize> = ks
+            .iter()
+            .filter_map(|&k| events[k].place.filter(|p| p.basis == Basis::Sentence))
+            .map(|p| p.place)
+            .collect();
+        places.dedup();
+        places.sort_unstable();
+        places.dedup();
+        let mut days: Vec<&str> = ks
+            .iter()
+            .filter_map(|&k| events[k].date.as_ref().filter(|d| d.basis == Basis::Text))
+            .map(|d| d.value.as_str())
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        let mut victims: Vec<usize> = ks
+            .iter()
+            .flat_map(|&k| events[k].target.iter().filter_map(|a| a.entity))
+            .filter(|&e| doc.entities[e].kind == EntityKind::Person)
+            .collect();
+        victims.sort_unstable();
+        victims.dedup();
+        if places.len() > 1 || days.len() > 1 || victims.len() > 1 {
+            continue;
+        }
+        let g = group[ks[0]];
+        for &k in &ks[1..] {
+            let alone = group[k] == k && !(0..n).any(|x| x != k && group[x] == k);
+            if alone
+                && (0..n).filter(|&x| group[x] == g).all(|x| {
+                    events[x].sentence != events[k].sentence
+                        && same_event(doc, &events[x], &events[k])
+                })
+            {
+                group[k] = g;
+            }
+        }
+    }
     // a sentence printed twice (page furniture, a repeated paragraph): each event in the copy
     // joins the same event in the first print
     for j in 0..n {

@@ -308,3 +308,27 @@ fn a_sentence_printed_twice_links_its_events_to_the_first_print() {
     let (a1, a2) = (ev(&d, "arrested", 0), ev(&d, "arrested", 1));
     assert_eq!(d.events[a2].same_as, Some(a1), "{s}");
 }
+
+#[test]
+fn one_shooting_told_again_and_again_is_one_event() {
+    let d = coded(&[
+        "Two men were wounded in a shooting near the corner of {Elm Street|US|city} <on Sunday|2016-12-11|day>.",
+        "Neighbours called the police about a shooting on the corner.",
+        "One of the gunmen was shooting at a parked van, a witness said.",
+    ]);
+    let s = common::summary(&d);
+    let first = ev(&d, "shooting", 0);
+    assert_eq!(d.events[ev(&d, "shooting", 1)].same_as, Some(first), "{s}");
+    assert_eq!(d.events[ev(&d, "shooting", 2)].same_as, Some(first), "{s}");
+}
+
+#[test]
+fn shootings_in_an_article_that_tells_of_another_stay_apart() {
+    let d = coded(&[
+        "Two men were wounded in a shooting near the corner of {Elm Street|US|city} <on Sunday|2016-12-11|day>.",
+        "In another shooting, a woman was hurt on a bus.",
+        "Deputies said a man was shooting at cars from a bridge.",
+    ]);
+    let s = common::summary(&d);
+    assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
+}
