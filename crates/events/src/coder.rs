@@ -3409,7 +3409,26 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
         "'s",
     ];
     // "At the council meeting, the firm will present its plan": the setting of a future act
-    if v.is_any(0, &["at", "during"]) && t.head < 8 && !(0..t.head).any(|k| v.is(k, ",")) {
+    // (not when the future is someone's words: "At the meeting, ministers said they will")
+    if v.is_any(0, &["at", "during"])
+        && t.head < 8
+        && !(0..t.head).any(|k| v.is(k, ","))
+        && !(0..v.len()).any(|k| {
+            v.is_any(
+                k,
+                &[
+                    "said",
+                    "say",
+                    "says",
+                    "told",
+                    "announced",
+                    "stated",
+                    "added",
+                    "warned",
+                ],
+            )
+        })
+    {
         let comma = (t.end..v.len().min(t.end + 6)).find(|&k| v.is(k, ","));
         if let Some(c) = comma
             && (c + 1..v.len().min(c + 6)).any(|k| v.is_any(k, &["will", "'ll", "shall"]))
@@ -3431,7 +3450,17 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
     let mut k = t.end;
     while k < v.len() && k < t.end + 8 {
         // "the meetings, which will take place in spring": a relative clause's future
-        if v.is(k, ",") && v.is_any(k + 1, &["which", "that", "who"]) {
+        // (only a verb of the event itself taking place: "which could inflame tensions" says
+        // what an event that happened may cause)
+        if v.is(k, ",")
+            && v.is_any(k + 1, &["which", "that", "who"])
+            && v.is_any(
+                k + 3,
+                &[
+                    "take", "be", "begin", "start", "open", "resume", "convene", "run", "last",
+                ],
+            )
+        {
             if v.is_any(k + 2, &["will", "'ll", "shall"]) {
                 return Some((Status::Planned, false));
             }
@@ -4029,6 +4058,47 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
         {
             continue;
         }
+        // a time between the acts ("Hours later, police shot a student") or two victims
+        // named by their own nouns ("shot a protester" ... "shot a student")
+        let later = ks.iter().any(|&k| {
+            let st = doc
+                .slice(doc.sentences[events[k].sentence].span)
+                .to_lowercase();
+            [
+                "later",
+                "hours",
+                "next day",
+                "again",
+                "second time",
+                "once more",
+                "afterwards",
+            ]
+            .iter()
+            .any(|m| st.contains(m))
+        });
+        let mut victim_words: Vec<String> = ks
+            .iter()
+            .flat_map(|&k| events[k].target.iter())
+            .map(|a| {
+                doc.slice(a.span)
+                    .to_lowercase()
+                    .trim_start_matches("the ")
+                    .trim_start_matches("a ")
+                    .trim_start_matches("an ")
+                    .to_string()
+            })
+            .filter(|w| {
+                !matches!(
+                    w.as_str(),
+                    "him" | "her" | "them" | "victim" | "man" | "woman" | "it" | "me" | "us"
+                )
+            })
+            .collect();
+        victim_words.sort_unstable();
+        victim_words.dedup();
+        if later || victim_words.len() > 1 {
+            continue;
+        }
         let mut places: Vec<usize> = ks
             .iter()
             .filter_map(|&k| events[k].place.filter(|p| p.basis == Basis::Sentence))
@@ -4170,7 +4240,22 @@ fn same_person_act(doc: &Doc, a: &Event, b: &Event) -> bool {
         }
         (x, y) => month(x) && month(y),
     };
-    a.cameo.get(..3).is_some_and(|c| b.cameo.starts_with(c))
+    let again = {
+        let st = doc.slice(doc.sentences[b.sentence].span).to_lowercase();
+        [
+            "again",
+            "second time",
+            "once more",
+            "later",
+            "another",
+            "re-arrested",
+            "rearrested",
+        ]
+        .iter()
+        .any(|m| st.contains(m))
+    };
+    !again
+        && a.cameo.get(..3).is_some_and(|c| b.cameo.starts_with(c))
         && tgt.0
         && !src.1
         && !tgt.1

@@ -68,7 +68,7 @@ const SENSE: &str = "\
 # a notice to the reader, a passive met, a road accident, a charge's name, cash withdrawn
 !04 | Call the desk or visit the library to register for the class.
 04 | [The envoy|VALGOV|person] visited the library on Friday.
-!04 | [The marchers|-|group] were met at the gate by two guards.
+!04 | [The plan|-|organization] was met with scorn by [the marchers|-|group].
 04 | [The marchers|-|group] met [the governor|VALGOV|person] at the gate.
 !19 | [Ned Cole|-|person] struck a parked car on the bypass.
 19 | [Valdorian troops|VALMIL|group] struck a rebel convoy of trucks near the dam.
@@ -225,6 +225,23 @@ none | The inmate withdrew from the parole hearing in May.
 /// Filters that must not drop real events: each sentence holds an event of the named root
 /// whose wording resembles one of the no-event readings above.
 const KEEPS: &str = "\
+# real events near this session's filters (found in review)
+195 occurred | The airstrike on the market, which could further inflame tensions, killed 12 civilians in {Idlib|SY|city} <on Monday|2016-12-12|day>.
+195 | [Western powers|-|group] including [France|FRA|country] and [Britain|GBR|country] launched airstrikes on [Syrian|SYR|nationality] chemical sites.
+19 | [Boko Haram fighters|NGAREB|group] attack village, set fire to homes.
+19 | The attack on the fire station killed two guards, [the army|VALMIL|organization] said.
+19 | The [Tamil Tiger|LKAREB|group] attack on the army base killed 40 soldiers.
+18 | A protester was shot dead at the scene by [police|VALCOP|organization] in {Harare|ZW|city}.
+18 | [Rebels|VALREB|group] shot the pilot after his helicopter came down.
+040 occurred | At the meeting in {Brussels|BE|city}, [NATO ministers|IGONAT|group] said they will send more troops.
+04 | [Xi|CHNGOV|person] was met at the airport by [Trump|USAGOV|person] on Thursday.
+04 | The visiting [Iranian|IRN|nationality] foreign minister held talks with [Valdorian officials|VALGOV|group].
+04 | [Putin|RUSGOV|person] met [Abe|JPNGOV|person] at the economic forum held every year in {Vladivostok|RU|city}.
+07 | [Qatar|QAT|country], which funds [Hamas|PSEREB|group], denied the report.
+07 | [The government|VALGOV|organization] funds the militia in the north.
+19 | Twelve villagers died in a battle over land rights between two clans.
+17 | [Thai courts|THAJUD|organization] jail two activists for insulting the king.
+18 occurred date=2016-12-12 | [Soldiers|VALMIL|group] killed five militants <on Monday|2016-12-12|day> in a village abandoned decades ago.
 # an -ing verb after a verb or an auxiliary takes an object; it is no compound modifier
 17 | Soldiers began detaining activists outside the courthouse.
 18 | Youths were attacking police near the depot.

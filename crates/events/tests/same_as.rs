@@ -332,3 +332,19 @@ fn shootings_in_an_article_that_tells_of_another_stay_apart() {
     let s = common::summary(&d);
     assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
 }
+
+#[test]
+fn a_second_act_later_or_again_stays_apart() {
+    let d = coded(&[
+        "[Police|VALCOP|organization] shot a protester in {Cairo|EG|city} <on Friday|2016-12-09|day>.",
+        "Hours later, [police|VALCOP|organization] shot a student near the university.",
+    ]);
+    let s = common::summary(&d);
+    assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
+    let d = coded(&[
+        "[Police|VALCOP|organization] detained [Maria Lopez|-|person] at the march.",
+        "[Police|VALCOP|organization] detained [Maria Lopez|-|person] a second time outside her home.",
+    ]);
+    let s = common::summary(&d);
+    assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
+}

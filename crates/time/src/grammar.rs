@@ -221,10 +221,6 @@ const STREET: &[&str] = &[
     "ln",
     "drive",
     "dr",
-    "way",
-    "court",
-    "ct",
-    "place",
     "highway",
     "hwy",
     "parkway",
@@ -440,6 +436,17 @@ impl<'a> Grammar<'a> {
     fn street_number(&self, i: usize) -> bool {
         if self.w(i + 1) == "block" {
             return true;
+        }
+        // "In March 2013 High Court judges", "since 2009 Main Street has": a year after a
+        // month or a temporal preposition
+        if i > 0
+            && (matches!(self.lx(i - 1), Lex::Month(_) | Lex::MonthAbbr(_))
+                || matches!(
+                    self.w(i - 1),
+                    "in" | "since" | "until" | "before" | "after" | "during" | "by" | "from"
+                ))
+        {
+            return false;
         }
         let mut j = i + 1;
         while j < self.toks.len() && j <= i + 4 {

@@ -124,6 +124,15 @@ fn house_numbers_and_blocks_are_not_years() {
         OCT,
     );
     assert!(v.is_empty(), "{v:?}");
+    // a year after a month or a temporal preposition stays a year before any capitalised words
+    assert_eq!(
+        value_of(
+            "In March 2013 High Court judges jailed him.",
+            OCT,
+            "March 2013"
+        ),
+        "2013-03"
+    );
     // a year before a capitalised word that is no street stays a year
     assert_eq!(
         value_of("The 1987 Larch Accord still holds.", OCT, "1987"),

@@ -852,13 +852,8 @@ const ANIMALS: &[&str] = &[
     "dogs",
     "shark",
     "sharks",
-    "bear",
-    "bears",
-    "pit",
     "animal",
     "animals",
-    "wolf",
-    "wolves",
     "snake",
     "alligator",
     "crocodile",
@@ -869,8 +864,6 @@ const ANIMALS: &[&str] = &[
     "hornets",
     "wasp",
     "wasps",
-    "lion",
-    "tiger",
     "elephant",
     "pitbull",
     "rottweiler",
@@ -1084,7 +1077,6 @@ const SHOT_THINGS: &[&str] = &[
     "films",
     "footage",
     "scenes",
-    "scene",
     "movie",
     "commercial",
     "commercials",
@@ -1093,15 +1085,100 @@ const SHOT_THINGS: &[&str] = &[
     "pool",
     "birdie",
     "par",
-    "eagle",
     "bogey",
     "layup",
     "lay-up",
     "free-throw",
     "puck",
-    "goal",
     "clip",
-    "pilot",
+];
+
+/// Officials whose visit an adjective names: "the visiting foreign minister".
+const OFFICIALS: &[&str] = &[
+    "minister",
+    "president",
+    "delegation",
+    "envoy",
+    "secretary",
+    "leader",
+    "officials",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "dignitaries",
+    "ambassador",
+    "diplomat",
+    "diplomats",
+    "governor",
+    "mayor",
+    "senator",
+    "general",
+    "commander",
+    "pope",
+    "emir",
+];
+
+/// Words of money before "funds" as a noun: "federal stimulus funds", "cut funds".
+const MONEY_WORDS: &[&str] = &[
+    "federal",
+    "state",
+    "public",
+    "private",
+    "stimulus",
+    "matching",
+    "additional",
+    "more",
+    "cut",
+    "cuts",
+    "raise",
+    "raised",
+    "raising",
+    "misused",
+    "embezzled",
+    "has",
+    "have",
+    "had",
+    "lost",
+    "needed",
+    "need",
+    "needs",
+    "seek",
+    "sought",
+    "secure",
+    "secured",
+    "emergency",
+    "campaign",
+    "pension",
+    "trust",
+    "mutual",
+    "hedge",
+    "index",
+    "investment",
+    "city",
+    "county",
+    "school",
+];
+
+/// Deaths and wounds in a sentence make a "battle over" a violent one.
+const HARM: &[&str] = &[
+    "killed", "died", "dead", "death", "deaths", "wounded", "injured", "shot", "stabbed", "clashes",
+];
+
+/// What a jail as a place is named by: "the county jail", "a state jail facility".
+const JAIL_KINDS: &[&str] = &[
+    "county",
+    "state",
+    "regional",
+    "city",
+    "federal",
+    "local",
+    "municipal",
+    "parish",
+    "district",
+    "metro",
+    "juvenile",
 ];
 
 /// What burns, or how much: "a kitchen fire at", "the brush fire on".
@@ -1511,8 +1588,11 @@ pub(crate) fn false_sense(
                     || numeral(v, h - 1)
                     || FIRE_KINDS.contains(&p)
             });
-        let on_flames =
-            w != "fire" && followed_by(v, t, 4, &["flames", "blaze", "blazes", "fire", "fires"]);
+        // "an attack on the flames" ("set fire to homes", "the attack on the fire station"
+        // name no blaze being fought)
+        let on_flames = w != "fire"
+            && v.is(t.end, "on")
+            && words(v, t.end + 1, t.end + 4).any(|k| v.is_any(k, &["flames", "blaze", "blazes"]));
         if noun_fire || on_flames || w == "fire" && blaze {
             return true;
         }
@@ -1565,7 +1645,17 @@ pub(crate) fn false_sense(
                     p,
                     "by" | "after" | "without" | "from" | "been" | "keep" | "kept"
                 )
-        }) || w == "funds" && h > 0 && v.words[h - 1].upper && !v.words[h - 1].punct;
+        }) || prev(1).is_some_and(|p| matches!(p, "which" | "who" | "that"))
+            // "Qatar funds", "the government funds the militia": a subject, then the verb
+            || w == "funds"
+                && prev(1).is_some_and(|p| {
+                    !DETERMINERS.contains(&p)
+                        && !PREPOSITIONS.contains(&p)
+                        && !p.ends_with("'s")
+                        && !p.ends_with('\u{2019}')
+                        && !p.starts_with(|c: char| c.is_ascii_digit() || c == '$')
+                        && !MONEY_WORDS.contains(&p)
+                });
         if !verb {
             return true;
         }
@@ -1575,11 +1665,11 @@ pub(crate) fn false_sense(
     if code.starts_with("173")
         && w == "jail"
         && t.fixed.len() == 1
-        && !prev(1).is_some_and(|p| {
-            matches!(
-                p,
-                "to" | "will" | "would" | "could" | "may" | "might" | "can" | "did" | "not"
-            )
+        && prev(1).is_some_and(|p| {
+            DETERMINERS.contains(&p)
+                || PREPOSITIONS.contains(&p)
+                || JAIL_KINDS.contains(&p)
+                || h > 1 && v.words[h - 1].upper
         })
     {
         return true;
@@ -1600,7 +1690,7 @@ pub(crate) fn false_sense(
     if matches!(root, "18" | "19")
         && (w.starts_with("attack") || w.starts_with("maul") || w.starts_with("bit"))
         && (prev(1).is_some_and(|p| ANIMALS.contains(&p))
-            || words(v, t.end, t.end + 3).any(|k| v.is_any(k, ANIMALS)))
+            || v.is(t.end, "by") && words(v, t.end + 1, t.end + 4).any(|k| v.is_any(k, ANIMALS)))
     {
         return true;
     }
@@ -1650,7 +1740,11 @@ pub(crate) fn false_sense(
         return true;
     }
     // met as received: "they were met on the curb by guards", "the plan was met with scorn"
-    if code == "040" && w == "met" && prev(1).is_some_and(|p| BE.contains(&p) && p != "'s") {
+    if code == "040"
+        && w == "met"
+        && prev(1).is_some_and(|p| BE.contains(&p) && p != "'s")
+        && v.is(h + 1, "with")
+    {
         return true;
     }
     // a road accident: "he struck a car stopped on the shoulder", "was hit by a truck"
@@ -1681,7 +1775,7 @@ pub(crate) fn false_sense(
         && matches!(w, "fight" | "battle" | "war" | "struggle")
         && v.is(last + 1, "over")
         && words(v, last + 2, last + 8).any(|k| v.is_any(k, POLICY))
-        && !(0..v.len()).any(|k| v.is_any(k, ARMED))
+        && !(0..v.len()).any(|k| v.is_any(k, ARMED) || v.is_any(k, HARM))
     {
         return true;
     }
@@ -1700,7 +1794,12 @@ pub(crate) fn false_sense(
             let mut k = t.end;
             let mut found = false;
             while k + 1 < v.len() && k < t.end + 8 {
-                if v.is_any(k, &[",", ";", ":"]) || super::SUBORDINATORS.contains(&v.low(k)) {
+                if v.is_any(k, &[",", ";", ":"])
+                    || super::SUBORDINATORS.contains(&v.low(k))
+                    || v.low(k).ends_with("ed")
+                    || dates::irregular_past(v.low(k))
+                    || BE.contains(&v.low(k))
+                {
                     break;
                 }
                 if v.is_any(k, &["every", "each"])
@@ -1736,7 +1835,8 @@ pub(crate) fn false_sense(
                 && prev(1).is_some_and(|p| DETERMINERS.contains(&p))
                 && t.end < v.len()
                 && !v.words[t.end].punct
-                && !v.is_any(t.end, PREPOSITIONS))
+                && !v.is_any(t.end, PREPOSITIONS)
+                && !words(v, t.end, t.end + 4).any(|k| v.is_any(k, OFFICIALS)))
     {
         return true;
     }
@@ -1750,7 +1850,12 @@ pub(crate) fn false_sense(
             if x == "as" && p > 0 && v.is(p - 1, "such") || matches!(x, "like" | "including") {
                 return true;
             }
-            if v.words[p].punct && x != "," || DETERMINERS.contains(&x) || BE.contains(&x) {
+            // only a list of plural common nouns between ("France and Britain launched" is no
+            // list of kinds)
+            let listed = x == ","
+                || matches!(x, "and" | "or")
+                || x.ends_with('s') && !v.words[p].upper && !x.ends_with("ed");
+            if !listed {
                 break;
             }
             k -= 1;
@@ -3051,7 +3156,11 @@ pub(crate) fn background(v: &View, t: &Trig) -> bool {
         if vague_at(k) {
             return true;
         }
-        if v.is_any(k, &[",", ";", ":"]) || super::SUBORDINATORS.contains(&v.low(k)) {
+        // (a participle starts a clause of its own: "a village abandoned decades ago")
+        if v.is_any(k, &[",", ";", ":"])
+            || super::SUBORDINATORS.contains(&v.low(k))
+            || k > t.end && v.low(k).ends_with("ed")
+        {
             break;
         }
         k += 1;
