@@ -3449,7 +3449,7 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
     };
     let mut k = t.end;
     while k < v.len() && k < t.end + 8 {
-        // "the meetings, which will take place in spring": a relative clause's future
+        // "the forums, which will take place in spring": a relative clause's future
         // (only a verb of the event itself taking place: "which could inflame tensions" says
         // what an event that happened may cause)
         if v.is(k, ",")
@@ -3468,7 +3468,7 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
                 return Some((Status::Hypothetical, false));
             }
         }
-        // "the council meeting is at 7 p.m. at City Hall": a schedule in the present
+        // "the board meeting is at 8 p.m. in the annex": a schedule in the present
         if v.is_any(k, &["is", "are"]) && v.is_any(k + 1, &["at", "on", "set"]) && clock(k + 1) {
             return Some((Status::Planned, false));
         }
@@ -3483,7 +3483,7 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
             "will" | "'ll" | "shall" => return Some((Status::Planned, false)),
             _ => {}
         }
-        // "the meeting begins at 6:30 p.m.", "the hearing opens Tuesday": a schedule in the
+        // "the forum begins at 7:15 p.m.", "the hearing opens Tuesday": a schedule in the
         // present, with the clock time or the day after it
         if v.is_any(
             k,

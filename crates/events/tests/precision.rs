@@ -40,7 +40,7 @@ const SENSE: &str = "\
 # a blaze is no gunfire, nor is fighting it
 !19 | [Deputy Alma Reyes|-|person] answered a call about a fire at the grain store on Quarry Road.
 !19 | [Ms Pruitt|-|person] escaped a kitchen fire on the third floor.
-!19 | [Ivo Brandt|-|person] died in a fire at a caravan park near the estuary.
+!19 | [Ivo Brandt|-|person] was hurt in a fire at a caravan park near the estuary.
 !19; !18 | Crews mounted an attack on the flames from the roof of the garage.
 19 | Gunmen fire at [Valdorian troops|VALMIL|group] near the customs post.
 18 | [Valdorian troops|VALMIL|group] opened fire at the insurgents near the customs post.
@@ -66,7 +66,7 @@ const SENSE: &str = "\
 # a plan's or a grant's content
 !02 | The grant also called for two new trailers for [the county|-|organization].
 # a notice to the reader, a passive met, a road accident, a charge's name, cash withdrawn
-!04 | Call the desk or visit the library to register for the class.
+!04 | Phone the front desk or visit the annex to sign up for the course.
 04 | [The envoy|VALGOV|person] visited the library on Friday.
 !04 | [The plan|-|organization] was met with scorn by [the marchers|-|group].
 04 | [The marchers|-|group] met [the governor|VALGOV|person] at the gate.
@@ -78,7 +78,7 @@ const SENSE: &str = "\
 !04 | Routine doctor visits cost [the uninsured|-|group] dearly last year.
 !04 | Emergency room visits by [county residents|-|group] grew by a third.
 !04 | [Nurse Ada Bell|-|person] made 34 home visits in March.
-!04 | [Lena Ward|-|person] is a real estate broker and a former teacher.
+!04 | [Lena Ward|-|person] works as a real estate broker in the valley.
 04 | [Ormund|ORM|country] brokered talks between the two factions.
 !19 | The long battle over raising the fuel tax could end this month.
 !04 | [The ranger|-|person] routinely meets hikers at the trailhead.
@@ -89,7 +89,7 @@ const SENSE: &str = "\
 !04 | It was a hard fought meet by both squads, said [coach Ripley|-|person].
 !04 | [Ivo Brandt|-|person] pinned his man for the visiting Hornets in the second period.
 !04 | Nice to meet you, [the mayor|-|person] said to the caller.
-!04 | [The committees|-|group] run community events such as festivals, parades, meetings and fairs.
+!04 | [The clubs|-|group] organise outings such as picnics, concerts, meetings and fairs.
 04 | [The committees|-|group] held meetings with [the governor|VALGOV|person] on Monday.
 # an attack among civilians is an assault, not military force
 180 occurred | [Ned Cole|-|person] attacked his neighbour with a hammer, police said.
@@ -97,7 +97,7 @@ const SENSE: &str = "\
 190 occurred | [Valdorian troops|VALMIL|group] attacked the rebel post at dawn.
 190 occurred | [Ormund|ORM|country] attacked the port of [Valdoria|VAL|country].
 # shooting a ball or a film
-!18 | [Gerry Hale|-|person] was always ready to shoot a three-pointer, his coach said.
+!18 | [Gerry Hale|-|person] loved to shoot three-pointers from the corner, his coach said.
 !18 | [The crew|-|group] shot the footage at the harbour on Friday.
 18 | [Gerry Hale|-|person] shot the clerk at the harbour on Friday.
 # a web address to visit
@@ -107,12 +107,12 @@ const SENSE: &str = "\
 !04 | [The shelter|-|organization] sold its van to meet its budget.
 04 | [The mayor|-|person] met the transport minister over the budget.
 # money named, not money given
-!07 | [The clinic|-|organization] has funding to stay open through June.
-!07 | [The agency|-|organization] cut $90,000 in annual funding for the clinic.
+!07 | [The clinic|-|organization] has funding until June only.
+!07 | [The agency|-|organization] cut $90,000 of yearly funding for the clinic.
 07 | [Ormund|ORM|country] provided funding for the clinic.
 07 | [The foundation|-|organization] is also funding the new clinic.
 # a jail as a place
-!17 | [Ned Cole|-|person] is at the county jail on a parole violation.
+!17 | [Ned Cole|-|person] sits in the county jail awaiting a hearing.
 17 | [Police|-|organization] arrested [Ned Cole|-|person] on a parole violation.
 # how-to demonstrations at a show
 !14 | [The nursery|-|organization] held timed demonstrations on pruning roses at the flower fair.
@@ -269,11 +269,11 @@ const KEEPS: &str = "\
 
 const STATUS: &str = "\
 # a schedule told in the present with its clock time or day
-040 planned; !04 | The council meeting begins at 6:30 p.m. in the library annex.
-040 planned; !04 | The council meeting is at 7 p.m. at the town hall.
-040 planned; !04 | The town hall meetings, which will take place through the spring, will cover the census.
+040 planned; !04 | The board meeting begins at 7:15 p.m. in the school gym.
+040 planned; !04 | The board meeting is at 8 p.m. in the school gym.
+040 planned; !04 | The neighbourhood meetings, which will take place over the summer, will cover the bus routes.
 040 planned; !04 | At the council meeting, [the design firm|-|organization] will present its plan.
-040 occurred | The council meeting was at 7 p.m. at the town hall, and it ran late.
+040 occurred | The board meeting was at 8 p.m. in the school gym, and it ran late.
 # a non-occurrence governor
 06 negated | The financier has so far evaded extradition to [Ormund|ORM|country].
 # a counterfactual, with or without a negation inside it
@@ -318,7 +318,7 @@ const STATUS: &str = "\
 
 const DATES: &str = "\
 # a vague time long before the story, fronted or after the act in its clause
-09 occurred date=none | Several years ago, [the board|-|organization] looked into repairs at the school.
+09 occurred date=none | Some years ago, [the council|-|organization] looked into repairs at the pool.
 17 occurred date=none | [The council|-|organization] banned the sale of fireworks decades ago.
 17 occurred date=none | In the past, [police|-|organization] arrested dozens of hawkers at the fair.
 17 occurred date=2016-12-14 | [Police|-|organization] arrested a man who had stolen a car years ago, officials said.

@@ -675,7 +675,7 @@ const BLAZE: &[&str] = &[
     "ablaze",
 ];
 
-/// What one meets that is no person: "met the 15 percent spending goal", "meet its budget".
+/// What one meets that is no person: "met the recycling target", "to balance the budget and meet it".
 const GOALS: &[&str] = &[
     "goal",
     "goals",
@@ -1063,6 +1063,7 @@ const HABITUAL: &[&str] = &[
 /// What one shoots that is no person: "shoot a three-pointer", "shot the footage".
 const SHOT_THINGS: &[&str] = &[
     "three-pointer",
+    "three-pointers",
     "pointer",
     "jumper",
     "baskets",
@@ -1181,7 +1182,7 @@ const JAIL_KINDS: &[&str] = &[
     "juvenile",
 ];
 
-/// What burns, or how much: "a kitchen fire at", "the brush fire on".
+/// What burns, or how much: "a kitchen fire in", "the brush fire on".
 const FIRE_KINDS: &[&str] = &[
     "kitchen",
     "house",
@@ -1611,7 +1612,7 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // meeting a standard, a goal or a budget: "met the 15 percent spending goal", "to meet its
+    // meeting a standard, a goal or a budget: "hit and met its recycling target", "to meet its
     // budget" (the object's words up to a preposition or a verb; "met the finance minister
     // over the budget" has a person there)
     if code == "040" && matches!(w, "meet" | "meets" | "met" | "meeting") && !nounish {
@@ -1626,7 +1627,7 @@ pub(crate) fn false_sense(
             k += 1;
         }
     }
-    // money named, not money given: "the centre has funding to stay open", "cut $150,000 in
+    // money named, not money given: "the clinic has funding until June", "cut $90,000 in
     // annual funding", "restoring state funding" ("the fund pays", "is funding the clinic",
     // "provided funding for the clinic" keep a verb of giving or an auxiliary)
     if code.starts_with("071") && matches!(w, "funding" | "funds") && t.fixed.len() == 1 {
@@ -1729,7 +1730,7 @@ pub(crate) fn false_sense(
             return true;
         }
     }
-    // a notice to the reader: "Call the desk or visit the library to register", "For tickets,
+    // a notice to the reader: "Phone the front desk or visit the annex to sign up", "For tickets,
     // visit the box office" (an imperative: no subject before the plain form)
     if root == "04"
         && w == "visit"
@@ -1739,7 +1740,7 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // met as received: "they were met on the curb by guards", "the plan was met with scorn"
+    // met as received: "the plan was met with scorn", "the offer was met with silence"
     if code == "040"
         && w == "met"
         && prev(1).is_some_and(|p| BE.contains(&p) && p != "'s")
@@ -1747,7 +1748,7 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // a road accident: "he struck a car stopped on the shoulder", "was hit by a truck"
+    // a road accident: "the driver struck a parked van", "was hit by a truck"
     if matches!(root, "18" | "19")
         && matches!(
             w,
@@ -1770,7 +1771,7 @@ pub(crate) fn false_sense(
     if matches!(w, "broker" | "brokers") && prev(1).is_some_and(|p| TRADES.contains(&p)) {
         return true;
     }
-    // a political fight over a policy: "the nine-year battle over raising the cigarette tax"
+    // a political fight over a policy: "the long battle over the fuel levy"
     if nounish
         && matches!(w, "fight" | "battle" | "war" | "struggle")
         && v.is(last + 1, "over")
@@ -1779,7 +1780,7 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // a habit, not an act: "meets them every day", "I talk to people every day" (verbal and
+    // a habit, not an act: "meets them every day", "she phones the mayor each week" (verbal and
     // cooperative acts only: reported routine violence, "soldiers routinely beat detainees",
     // is a pattern of real events an analyst keeps)
     if root < "14" {
@@ -1840,7 +1841,7 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // kinds of event listed as examples: "community events such as festivals, parades,
+    // kinds of event listed as examples: "fairs such as markets, concerts,
     // meetings and other activities", "rented for events like dinners and meetings"
     if w.ends_with('s') && prev(1).is_none_or(|p| !DETERMINERS.contains(&p)) {
         let mut k = h;
@@ -1861,7 +1862,7 @@ pub(crate) fn false_sense(
             k -= 1;
         }
     }
-    // shooting a ball, a film or a round of golf: "ready to shoot a three-pointer", "shot the
+    // shooting a ball, a film or a round of golf: "loves to shoot three-pointers", "shot the
     // footage", "shooting a commercial in the port"
     if root == "18"
         && (w.starts_with("shoot") || w == "shot" || w == "shots")
@@ -3122,7 +3123,7 @@ pub(crate) fn background(v: &View, t: &Trig) -> bool {
     if h > 0 && v.is(h - 1, "once") && past || h >= 2 && v.is(h - 1, "to") && v.is(h - 2, "used") {
         return true;
     }
-    // "Several years ago, the board looked into it", "the plant closed decades ago", "In the
+    // "Some years ago, the council studied it", "the mill shut decades ago", "In the
     // past, police arrested dozens": a vague time long before the story, fronted or in the
     // trigger's own clause after it
     let vague_at = |k: usize| -> bool {
