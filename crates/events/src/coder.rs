@@ -3853,7 +3853,7 @@ pub(crate) fn is_after(a: &str, p: &str) -> bool {
 /// in the attack". One armed attack in the article keeps them all as they are ("the village
 /// came under attack" in a story of artillery fire). Runs before linking, so a mention can join
 /// the assault it repeats.
-pub(crate) fn civil_anaphors(doc: &Doc, lex: &Lexicon, events: &mut [Event]) {
+pub(crate) fn civil_attacks(doc: &Doc, lex: &Lexicon, events: &mut [Event]) {
     let civil = |e: &Event| {
         e.cameo == "190"
             && doc.slice(e.trigger).to_lowercase().starts_with("attack")
@@ -3961,14 +3961,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
                     })
                     .max_by_key(|&a| (events[a].sentence, a));
                 if let Some(a) = near {
-                    let g = group[a];
-                    let agrees = (0..n).filter(|&k| k != j && group[k] == g).all(|k| {
-                        events[k].sentence != events[j].sentence
-                            && same_event(doc, &events[k], &events[j])
-                    });
-                    if agrees {
-                        group[j] = g;
-                    }
+                    join(doc, events, &mut group, j, a);
                 }
                 continue;
             }
@@ -3990,51 +3983,35 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             anchors.iter().copied().max_by(best)
         };
         let Some(pick) = pick else { continue };
-        let g = group[pick];
         // a group only takes a mention agreeing with all its members
-        let agrees = (0..n).filter(|&k| k != j && group[k] == g).all(|k| {
-            events[k].sentence != events[j].sentence && same_event(doc, &events[k], &events[j])
-        });
-        if agrees {
-            group[j] = g;
-        }
+        join(doc, events, &mut group, j, pick);
     }
     // a body mention of the same act done to the same named person as an earlier
     // mention, on an agreeing date: "Smith was arrested Monday ... Smith was arrested after a
     // chase" (a count, "two arrests", or another person in the same role stays apart)
     for j in 0..n {
-        if referring[j] || group[j] != j || (0..n).any(|k| k != j && group[k] == j) {
+        if referring[j] || !alone(&group, j) || several(doc, &events[j]) {
             continue;
         }
-        if several(doc, &events[j]) {
-            continue;
-        }
-        let Some(i) = (0..j).rev().find(|&i| {
+        if let Some(i) = (0..j).rev().find(|&i| {
             events[i].sentence != events[j].sentence && same_person_act(doc, &events[i], &events[j])
-        }) else {
-            continue;
-        };
-        let g = group[i];
-        let agrees = (0..n).filter(|&k| group[k] == g).all(|k| {
-            events[k].sentence != events[j].sentence && same_event(doc, &events[k], &events[j])
-        });
-        if agrees {
-            group[j] = g;
+        }) {
+            join(doc, events, &mut group, j, i);
         }
     }
     // one shooting (or stabbing) told again and again: in an article whose mentions of that
     // act agree on place, date and victim, and which tells of no other one ("another
     // shooting", "a separate stabbing", "two shootings"), they are one event; a plural
     // ("after officer-involved shootings") and an act done "also" or "again" stay apart
+    let mut lower_text: Option<String> = None;
     for kind in ["shoot", "stab"] {
         let of_kind = |e: &Event| {
             let w = doc.slice(e.trigger).to_lowercase();
-            let before = words_before(doc, e);
             e.status == Status::Occurred
                 && e.cameo.starts_with("18")
                 && (w.starts_with(kind) || kind == "shoot" && w.starts_with("shot"))
                 && !w.ends_with("ings")
-                && !before
+                && !words_before(doc, e)
                     .iter()
                     .rev()
                     .take(3)
@@ -4044,7 +4021,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
         if ks.len() < 2 || ks.iter().any(|&k| several(doc, &events[k])) {
             continue;
         }
-        let text = doc.text().to_lowercase();
+        let text = lower_text.get_or_insert_with(|| doc.text().to_lowercase());
         if [
             "another",
             "separate",
@@ -4060,22 +4037,12 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
         }
         // a time between the acts ("Hours later, police shot a student") or two victims
         // named by their own nouns ("shot a protester" ... "shot a student")
-        let later = ks.iter().any(|&k| {
-            let st = doc
-                .slice(doc.sentences[events[k].sentence].span)
-                .to_lowercase();
-            [
-                "later",
-                "hours",
-                "next day",
-                "again",
-                "second time",
-                "once more",
-                "afterwards",
-            ]
+        if ks
             .iter()
-            .any(|m| st.contains(m))
-        });
+            .any(|&k| retold(doc, &events[k], &["hours", "next day", "afterwards"]))
+        {
+            continue;
+        }
         let mut victim_words: Vec<String> = ks
             .iter()
             .flat_map(|&k| events[k].target.iter())
@@ -4096,15 +4063,11 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             .collect();
         victim_words.sort_unstable();
         victim_words.dedup();
-        if later || victim_words.len() > 1 {
-            continue;
-        }
         let mut places: Vec<usize> = ks
             .iter()
             .filter_map(|&k| events[k].place.filter(|p| p.basis == Basis::Sentence))
             .map(|p| p.place)
             .collect();
-        places.dedup();
         places.sort_unstable();
         places.dedup();
         let mut days: Vec<&str> = ks
@@ -4121,26 +4084,19 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             .collect();
         victims.sort_unstable();
         victims.dedup();
-        if places.len() > 1 || days.len() > 1 || victims.len() > 1 {
+        if victim_words.len() > 1 || victims.len() > 1 || places.len() > 1 || days.len() > 1 {
             continue;
         }
-        let g = group[ks[0]];
         for &k in &ks[1..] {
-            let alone = group[k] == k && !(0..n).any(|x| x != k && group[x] == k);
-            if alone
-                && (0..n).filter(|&x| group[x] == g).all(|x| {
-                    events[x].sentence != events[k].sentence
-                        && same_event(doc, &events[x], &events[k])
-                })
-            {
-                group[k] = g;
+            if alone(&group, k) {
+                join(doc, events, &mut group, k, ks[0]);
             }
         }
     }
     // a sentence printed twice (page furniture, a repeated paragraph): each event in the copy
     // joins the same event in the first print
     for j in 0..n {
-        if group[j] != j || (0..n).any(|k| k != j && group[k] == j) {
+        if !alone(&group, j) {
             continue;
         }
         let sj = doc.slice(doc.sentences[events[j].sentence].span).trim();
@@ -4193,6 +4149,35 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
     }
 }
 
+/// Put mention `j` into the group of mention `a` when it agrees with every member: another
+/// sentence and one event by [`same_event`].
+fn join(doc: &Doc, events: &[Event], group: &mut [usize], j: usize, a: usize) {
+    let g = group[a];
+    let agrees = (0..events.len())
+        .filter(|&k| k != j && group[k] == g)
+        .all(|k| {
+            events[k].sentence != events[j].sentence && same_event(doc, &events[k], &events[j])
+        });
+    if agrees {
+        group[j] = g;
+    }
+}
+
+/// Mention `j` is in no group with another.
+fn alone(group: &[usize], j: usize) -> bool {
+    group[j] == j && !group.iter().enumerate().any(|(k, &g)| k != j && g == j)
+}
+
+/// Words that tell an act a second time, not the same act again: "detained her a second
+/// time", "Hours later, police shot a student".
+const RETOLD: &[&str] = &["again", "second time", "once more", "later"];
+
+/// One of `RETOLD` or of `more` in the sentence of `e`.
+fn retold(doc: &Doc, e: &Event, more: &[&str]) -> bool {
+    let st = doc.slice(doc.sentences[e.sentence].span).to_lowercase();
+    RETOLD.iter().chain(more).any(|m| st.contains(m))
+}
+
 /// Two mentions may name one event: the same status, CAMEO codes of one family (same root, and
 /// one leaf the other's or a parent of it; a code ending in 0 names its root unspecified), no
 /// conflicting source or target, date or place.
@@ -4240,27 +4225,13 @@ fn same_person_act(doc: &Doc, a: &Event, b: &Event) -> bool {
         }
         (x, y) => month(x) && month(y),
     };
-    let again = {
-        let st = doc.slice(doc.sentences[b.sentence].span).to_lowercase();
-        [
-            "again",
-            "second time",
-            "once more",
-            "later",
-            "another",
-            "re-arrested",
-            "rearrested",
-        ]
-        .iter()
-        .any(|m| st.contains(m))
-    };
-    !again
-        && a.cameo.get(..3).is_some_and(|c| b.cameo.starts_with(c))
+    a.cameo.get(..3).is_some_and(|c| b.cameo.starts_with(c))
         && tgt.0
         && !src.1
         && !tgt.1
         && dates_ok
         && same_event(doc, a, b)
+        && !retold(doc, b, &["another", "re-arrested", "rearrested"])
 }
 
 fn same_family(a: &str, b: &str) -> bool {

@@ -86,7 +86,7 @@ const SENSE: &str = "\
 18 | [Valdorian guards|VALMIL|group] routinely beat detainees at the camp, a court heard.
 04 | [The ranger|-|person] met [the governor|VALGOV|person] at the trailhead on Monday.
 # a sports meet, the visiting side, a greeting, kinds of event given as examples
-!04 | It was a hard fought meet by both squads, said [coach Ripley|-|person].
+!04 | It was a close dual meet for both squads, said [coach Ripley|-|person].
 !04 | [Ivo Brandt|-|person] pinned his man for the visiting Hornets in the second period.
 !04 | Nice to meet you, [the mayor|-|person] said to the caller.
 !04 | [The clubs|-|group] organise outings such as picnics, concerts, meetings and fairs.

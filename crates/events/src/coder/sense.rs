@@ -1286,6 +1286,11 @@ fn followed_by(v: &View, t: &Trig, n: usize, ws: &[&str]) -> bool {
     words(v, t.end, t.end + n).any(|k| v.is_any(k, ws))
 }
 
+/// A word of `ws` anywhere in the sentence.
+fn in_sentence(v: &View, ws: &[&str]) -> bool {
+    (0..v.len()).any(|k| v.is_any(k, ws))
+}
+
 fn quote(v: &View, k: usize) -> bool {
     v.words[k].punct
         && matches!(
@@ -1580,7 +1585,6 @@ pub(crate) fn false_sense(
     // mounted an attack on the flames" ("gunmen fire at police", "troops fire on the crowd"
     // have a plural subject and no blaze in the sentence)
     if matches!(root, "18" | "19") && matches!(w, "fire" | "attack" | "attacks") {
-        let blaze = (0..v.len()).any(|k| v.is_any(k, BLAZE));
         let noun_fire = w == "fire"
             && prev(1).is_some_and(|p| {
                 DETERMINERS.contains(&p)
@@ -1594,7 +1598,7 @@ pub(crate) fn false_sense(
         let on_flames = w != "fire"
             && v.is(t.end, "on")
             && words(v, t.end + 1, t.end + 4).any(|k| v.is_any(k, &["flames", "blaze", "blazes"]));
-        if noun_fire || on_flames || w == "fire" && blaze {
+        if noun_fire || on_flames || w == "fire" && in_sentence(v, BLAZE) {
             return true;
         }
     }
@@ -1607,7 +1611,7 @@ pub(crate) fn false_sense(
                 || x.starts_with("http")
                 || [".com", ".org", ".net", ".gov", ".edu"]
                     .iter()
-                    .any(|d| x.ends_with(d) || x.contains(&format!("{d}/")))
+                    .any(|d| x.contains(d))
         })
     {
         return true;
@@ -1682,8 +1686,9 @@ pub(crate) fn false_sense(
         && w.starts_with("demonstration")
         && !coded(source)
         && !coded(target)
-        && (0..v.len()).any(|k| v.is_any(k, SHOW_CONTEXT))
-        && !(0..v.len()).any(|k| v.is_any(k, PROTEST_CONTEXT) || v.low(k).starts_with("anti"))
+        && in_sentence(v, SHOW_CONTEXT)
+        && !in_sentence(v, PROTEST_CONTEXT)
+        && !(0..v.len()).any(|k| v.low(k).starts_with("anti"))
     {
         return true;
     }
@@ -1712,8 +1717,10 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // a disaster or a crisis that struck or hit: "when the crisis struck", "storms hit the
-    // coast" (the subject right before the verb, past adverbs and auxiliaries)
+    // what struck or hit is no attacker: a disaster or a crisis ("when the crisis struck",
+    // "storms hit the coast": the subject right before the verb, past adverbs and
+    // auxiliaries), or a road accident ("the driver struck a parked van", "was hit by a
+    // truck", with no armed side or weapon in the sentence)
     if matches!(root, "18" | "19")
         && matches!(
             w,
@@ -1727,6 +1734,13 @@ pub(crate) fn false_sense(
             &["has", "have", "had", "also", "then", "first", "again"],
         );
         if s > 0 && v.is_any(s - 1, NATURAL) {
+            return true;
+        }
+        if words(v, t.end, t.end + 4).any(|k| v.is_any(k, VEHICLES))
+            && !coded(source)
+            && !in_sentence(v, ARMED)
+            && !in_sentence(v, WEAPONS)
+        {
             return true;
         }
     }
@@ -1748,18 +1762,6 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // a road accident: "the driver struck a parked van", "was hit by a truck"
-    if matches!(root, "18" | "19")
-        && matches!(
-            w,
-            "struck" | "strike" | "strikes" | "striking" | "hit" | "hits" | "hitting"
-        )
-        && words(v, t.end, t.end + 4).any(|k| v.is_any(k, VEHICLES))
-        && !coded(source)
-        && !(0..v.len()).any(|k| v.is_any(k, ARMED) || v.is_any(k, WEAPONS))
-    {
-        return true;
-    }
     // a patient's visit: "routine doctor visits", "emergency room visits rose 4 percent"
     if root == "04"
         && matches!(w, "visit" | "visits")
@@ -1776,7 +1778,8 @@ pub(crate) fn false_sense(
         && matches!(w, "fight" | "battle" | "war" | "struggle")
         && v.is(last + 1, "over")
         && words(v, last + 2, last + 8).any(|k| v.is_any(k, POLICY))
-        && !(0..v.len()).any(|k| v.is_any(k, ARMED) || v.is_any(k, HARM))
+        && !in_sentence(v, ARMED)
+        && !in_sentence(v, HARM)
     {
         return true;
     }
@@ -1826,12 +1829,11 @@ pub(crate) fn false_sense(
     // visiting Royals"
     if root == "04"
         && (w == "meet"
-            && prev(1).is_some_and(|p| {
-                DETERMINERS.contains(&p)
-                    || p.ends_with("'s")
-                    || p.ends_with("fought")
-                    || p == "track"
-            })
+            && (prev(1).is_some_and(|p| DETERMINERS.contains(&p) || p.ends_with("'s"))
+                // "the season's last track meet", "a dual meet": a kind of meet before it
+                || prev(1).is_some_and(|p| {
+                    matches!(p, "track" | "swim" | "dual" | "wrestling" | "relay" | "invitational")
+                }))
             || w == "visiting"
                 && prev(1).is_some_and(|p| DETERMINERS.contains(&p))
                 && t.end < v.len()
@@ -1885,8 +1887,8 @@ pub(crate) fn false_sense(
     // surrounding the vote" (troops surrounding a town are armed)
     if code.starts_with("191")
         && w == "surrounding"
-        && prev(1).is_some_and(|p| !BE.contains(&p) && !matches!(p, "were" | "are" | "was"))
-        && !(0..v.len()).any(|k| v.is_any(k, ARMED))
+        && prev(1).is_some_and(|p| !BE.contains(&p))
+        && !in_sentence(v, ARMED)
         && !coded(source)
     {
         return true;
