@@ -215,6 +215,13 @@ none | A demonstration of air power over the capital unsettled residents.
 !04 | The comedian made the joke on a breakfast talk show.
 !19 | The boxer was arrested for carrying an offensive weapon.
 none | The inmate withdrew from the parole hearing in May.
+# a crime named in a charge is no act told (the charge itself is an arrest-type event)
+!18 | [Dale Voss|-|person], 31, was charged Tuesday with burglary, reckless driving and two counts of aggravated assault with a firearm.
+!18 | [Dale Voss|-|person] and [Ken Ash|-|person] have each been charged with murder, court records show.
+!18 | [Dale Voss|-|person] also faces three counts of attempted murder and one count of arson.
+!18 | [Rita Lund|-|person] was arrested Friday on suspicion of assault with intent to kill.
+!18 | By charging [Dale Voss|-|person] with felony murder, the county can seek a longer term.
+!08 | [Dale Voss|-|person] was cited on a charge of violating the terms of his release.
 # states agreeing that something should be done take a position
 03 | [Ormund|ORM|country] and [Valdoria|VAL|country] agree that the border quarrel belongs before a tribunal.
 # declining to answer is no rejection
@@ -242,6 +249,11 @@ const KEEPS: &str = "\
 19 | Twelve villagers died in a battle over land rights between two clans.
 17 | [Thai courts|THAJUD|organization] jail two activists for insulting the king.
 18 occurred date=2016-12-12 | [Soldiers|VALMIL|group] killed five militants <on Monday|2016-12-12|day> in a village abandoned decades ago.
+# an act told after a list of charges, or with its own object after \"accused of\"
+18 | [Dale Voss|-|person] was charged with murder for the killing of a ferry pilot near the pier.
+18 | [Rita Lund|-|person] is accused of stabbing a neighbour outside the laundry.
+18 | [Rita Lund|-|person] is accused of stabbing and robbing a courier near the docks.
+18 | [Ivan Moss|-|person] was arrested for robbery and then shot a deputy during the chase.
 # an -ing verb after a verb or an auxiliary takes an object; it is no compound modifier
 17 | Soldiers began detaining activists outside the courthouse.
 18 | Youths were attacking police near the depot.

@@ -318,6 +318,11 @@ const COMPOUND_HEADS: &[&str] = &[
     "allegation",
     "allegations",
     "charges",
+    "charge",
+    "count",
+    "counts",
+    "conviction",
+    "convictions",
     "guard",
     "guards",
     "staff",
@@ -1303,6 +1308,110 @@ fn coded(args: &[Argument]) -> bool {
     args.iter().any(|a| a.code.is_some())
 }
 
+/// Words that open a list of charges, each with the words that may link it to the list
+/// ("charged him with", "two counts each of", "arrested on suspicion of").
+const CHARGE_CUES: &[(&str, &[&str])] = &[
+    ("charged", &["with"]),
+    ("charging", &["with"]),
+    ("charge", &["of"]),
+    ("charges", &["of", "including"]),
+    ("count", &["of"]),
+    ("counts", &["of", "including"]),
+    ("accused", &["of"]),
+    ("convicted", &["of"]),
+    ("acquitted", &["of"]),
+    ("cleared", &["of"]),
+    ("guilty", &["of", "to"]),
+    ("suspicion", &["of"]),
+    ("indicted", &["on", "for"]),
+    ("arrested", &["for", "on"]),
+    ("booked", &["for", "on"]),
+    ("jailed", &["for", "on"]),
+    ("held", &["on"]),
+    ("wanted", &["for", "on"]),
+    ("sentenced", &["for"]),
+];
+
+/// Words that end a list of charges: what follows them tells the act or the case ("charged
+/// with murder for the killing of", "charged in the shooting", "after", "who").
+const CHARGE_ENDS: &[&str] = &[
+    "for",
+    "in",
+    "after",
+    "when",
+    "that",
+    "which",
+    "who",
+    "because",
+    "following",
+    "during",
+    "stemming",
+    "related",
+    "connection",
+    "while",
+    "since",
+    "at",
+    "by",
+    "from",
+    "against",
+    "said",
+    "says",
+    "say",
+    "told",
+    "to",
+];
+
+/// The word at `h` stands in a list of charges opened within the sentence before it: a cue
+/// of [`CHARGE_CUES`], its linking word at most five words later, then only names of
+/// charges (no word of [`CHARGE_ENDS`], no form of "be", no stop but commas and colons) up
+/// to `h`.
+fn charge_name(v: &View, h: usize) -> bool {
+    let mut k = h;
+    while k > 0 && h - k < 40 {
+        k -= 1;
+        let w = v.low(k);
+        if v.words[k].punct && !matches!(w, "," | ":" | "\u{2022}" | "-" | "\u{2013}" | "/") {
+            return false;
+        }
+        if let Some((_, links)) = CHARGE_CUES.iter().find(|(c, _)| *c == w) {
+            // the linking word, after at most four words ("charged him with", "counts each
+            // of", "charging the three men with")
+            return (k + 1..(k + 6).min(h)).any(|l| v.is_any(l, links));
+        }
+        // ("assault with intent to kill" is one charge)
+        let intent = w == "to" && k > 0 && v.is(k - 1, "intent");
+        if CHARGE_ENDS.contains(&w) && !is_link(v, k) && !intent || BE.contains(&w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A word that links a cue to its charges ("with", "of", "on", "for", "to") right after a
+/// cue of [`CHARGE_CUES`] (at most three words back): "arrested for robbery" and "pleaded
+/// guilty to manslaughter" are no end of the list ("accused of attempting to shoot" is).
+fn is_link(v: &View, k: usize) -> bool {
+    (k.saturating_sub(3)..k).any(|c| {
+        CHARGE_CUES
+            .iter()
+            .any(|(cue, links)| v.is(c, cue) && links.contains(&v.low(k)))
+    })
+}
+
+/// What follows an -ing form at `k` makes it a verb, not the name of a charge: anything but
+/// the end of the sentence, a stop, or "and"/"or" before another name ("charged with
+/// carjacking and robbery" names charges; "accused of shooting his neighbour", "shooting at
+/// police", "shooting and killing a dog" tell acts).
+fn takes_object(v: &View, k: usize) -> bool {
+    if k >= v.len() || v.words[k].punct {
+        return false;
+    }
+    if v.is_any(k, &["and", "or"]) {
+        return k + 1 < v.len() && v.low(k + 1).ends_with("ing");
+    }
+    true
+}
+
 /// The candidate is no event of its code: the wrong sense of the word, a kind of act named rather than
 /// an act, or a compound modifier. `noun` is the entry's noun flag.
 #[allow(clippy::too_many_arguments)]
@@ -1326,6 +1435,18 @@ pub(crate) fn false_sense(
 
     // a compound adjective: "Ormund-backed militias", "army-led", "state-funded"
     if h > 0 && v.is(h - 1, "-") && v.words[h - 1].span.end == v.words[h].span.start {
+        return true;
+    }
+    // the name of a crime in a charge, not an act told: "charged with murder", "two counts of
+    // aggravated assault", "arrested on suspicion of robbery"; the act, if told, has its own
+    // mention ("for the killing", "in the shooting" end the list of charges)
+    // (a past form is a verb: "arrested for robbery and shot himself"; an -ing form with an
+    // object an act: "charged with shooting his neighbour")
+    if (nounish || !w.ends_with("ed") && !dates::irregular_past(w))
+        && !(w.ends_with("ing") && takes_object(v, h + 1))
+        && !CHARGE_CUES.iter().any(|(c, _)| *c == w)
+        && charge_name(v, h)
+    {
         return true;
     }
     // an adjective before a noun, not an accusation: "the alleged smuggler", "of suspected
