@@ -3990,13 +3990,13 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
     // mention, on an agreeing date: "Smith was arrested Monday ... Smith was arrested after a
     // chase" (a count, "two arrests", or another person in the same role stays apart)
     for j in 0..n {
-        if referring[j] || !alone(&group, j) || several(doc, &events[j]) {
+        if referring[j] || several(doc, &events[j]) {
             continue;
         }
         if let Some(i) = (0..j).rev().find(|&i| {
             events[i].sentence != events[j].sentence && same_person_act(doc, &events[i], &events[j])
         }) {
-            join(doc, events, &mut group, j, i);
+            merge(doc, events, &mut group, i, j, false);
         }
     }
     // one shooting (or stabbing) told again and again: in an article whose mentions of that
@@ -4009,7 +4009,11 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             let w = doc.slice(e.trigger).to_lowercase();
             e.status == Status::Occurred
                 && e.cameo.starts_with("18")
-                && (w.starts_with(kind) || kind == "shoot" && w.starts_with("shot"))
+                && (w.starts_with(kind)
+                    || kind == "shoot"
+                        && ["shot", "gunned down", "opened fire", "open fire"]
+                            .iter()
+                            .any(|x| w.starts_with(x)))
                 && !w.ends_with("ings")
                 && !words_before(doc, e)
                     .iter()
@@ -4077,20 +4081,30 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             .collect();
         days.sort_unstable();
         days.dedup();
-        let mut victims: Vec<usize> = ks
+        // people named as victims, one when one name ends the other ("Martin Paulk", "Paulk")
+        let mut victims: Vec<String> = ks
             .iter()
             .flat_map(|&k| events[k].target.iter().filter_map(|a| a.entity))
             .filter(|&e| doc.entities[e].kind == EntityKind::Person)
+            .map(|e| doc.entities[e].name.to_lowercase())
             .collect();
-        victims.sort_unstable();
-        victims.dedup();
-        if victim_words.len() > 1 || victims.len() > 1 || places.len() > 1 || days.len() > 1 {
+        victims.sort_unstable_by_key(|v| std::cmp::Reverse(v.len()));
+        let mut people: Vec<&str> = Vec::new();
+        for v in &victims {
+            if !people
+                .iter()
+                .any(|p| p.ends_with(&format!(" {v}")) || p == v)
+            {
+                people.push(v);
+            }
+        }
+        if victim_words.len() > 1 || people.len() > 1 || places.len() > 1 || days.len() > 1 {
             continue;
         }
+        // (two of them may share a sentence the splitter ran together with a repeated
+        // headline: "Rapper shot dead ... Polk was gunned down")
         for &k in &ks[1..] {
-            if alone(&group, k) {
-                join(doc, events, &mut group, k, ks[0]);
-            }
+            merge(doc, events, &mut group, ks[0], k, true);
         }
     }
     // a sentence printed twice (page furniture, a repeated paragraph): each event in the copy
@@ -4099,13 +4113,22 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
         if !alone(&group, j) {
             continue;
         }
-        let sj = doc.slice(doc.sentences[events[j].sentence].span).trim();
-        let offset = events[j].trigger.start - doc.sentences[events[j].sentence].span.start;
+        // (or a copy of at least 40 bytes inside a longer one that the splitter ran together
+        // with page furniture or the next sentence: the trigger at the same place in the copy)
+        let at = |k: usize| {
+            let span = doc.sentences[events[k].sentence].span;
+            let raw = doc.slice(span);
+            let lead = raw.len() - raw.trim_start().len();
+            (raw.trim(), events[k].trigger.start - span.start - lead)
+        };
+        let (sj, oj) = at(j);
         if let Some(i) = (0..j).find(|&i| {
+            let (si, oi) = at(i);
             events[i].sentence != events[j].sentence
                 && events[i].cameo == events[j].cameo
-                && events[i].trigger.start - doc.sentences[events[i].sentence].span.start == offset
-                && doc.slice(doc.sentences[events[i].sentence].span).trim() == sj
+                && (si == sj && oi == oj
+                    || sj.len() >= 40 && si.match_indices(sj).any(|(p, _)| p + oj == oi)
+                    || si.len() >= 40 && sj.match_indices(si).any(|(p, _)| p + oi == oj))
         }) {
             group[j] = group[i];
         }
@@ -4160,6 +4183,30 @@ fn join(doc: &Doc, events: &[Event], group: &mut [usize], j: usize, a: usize) {
         });
     if agrees {
         group[j] = g;
+    }
+}
+
+/// Put the group of mention `b` into the group of mention `a` when every member of one
+/// agrees with every member of the other: another sentence (unless `one_sentence`) and one
+/// event by [`same_event`] ("the fatal shooting" already joined to "whoever shot Paulk", both
+/// one shooting).
+fn merge(doc: &Doc, events: &[Event], group: &mut [usize], a: usize, b: usize, one_sentence: bool) {
+    let (ga, gb) = (group[a], group[b]);
+    if ga == gb {
+        return;
+    }
+    let of = |g: usize| -> Vec<usize> { (0..events.len()).filter(|&k| group[k] == g).collect() };
+    let (ma, mb) = (of(ga), of(gb));
+    let agree = ma.iter().all(|&x| {
+        mb.iter().all(|&y| {
+            (one_sentence || events[x].sentence != events[y].sentence)
+                && same_event(doc, &events[x], &events[y])
+        })
+    });
+    if agree {
+        for y in mb {
+            group[y] = ga;
+        }
     }
 }
 
@@ -4316,20 +4363,190 @@ fn anaphoric(doc: &Doc, e: &Event) -> bool {
         return true;
     }
     // a possessive names whose act it was: "led to Henry's arrest", "after his release"
-    let possessive = |d: &str| {
-        matches!(d, "his" | "her" | "their" | "its")
-            || d.len() > 2 && (d.ends_with("'s") || d.ends_with("\u{2019}s"))
+    let definite = |d: &str| {
+        matches!(d, "the" | "this" | "that" | "these" | "those" | "such") || possessive(d)
     };
-    det.is_some_and(|d| {
-        matches!(
-            d.as_str(),
-            "the" | "this" | "that" | "these" | "those" | "such"
-        ) || possessive(d)
-    })
+    if det.is_some_and(|d| definite(d)) {
+        return true;
+    }
+    // modifiers between the determiner and a one-word noun trigger: "Saturday's fatal
+    // stabbing", "the Elm Street shooting" (not "the first shooting", "the two raids", "the
+    // latest attack" of a series, "the monthly meeting"; not a subject before a verb: "the
+    // homeowner shot him")
+    let word = doc.slice(e.trigger).to_lowercase();
+    if word.contains(' ')
+        || !(word.ends_with("ing") || word.ends_with("ings") || NOUN_ACTS.contains(&word.as_str()))
+    {
+        return false;
+    }
+    let (det, mods, from) = noun_phrase_before(doc, e);
+    det.is_some_and(|d| definite(&d))
+        && !mods.is_empty()
+        && !mods.iter().any(|m| {
+            OTHER_ONE.contains(&m.as_str())
+                || SERIES.contains(&m.as_str())
+                || m.parse::<u32>().is_ok()
+                || cardinal(m).is_some()
+        })
+        && !e
+            .source
+            .iter()
+            .chain(&e.target)
+            .any(|a| a.span.end > from && a.span.start < e.trigger.start)
 }
 
-/// A mention counting several events ("two attacks", "a wave of arrests", "both meetings").
+/// Nouns of acts told again with modifiers ("the early-morning raid"); -ing nouns are
+/// taken by their ending.
+const NOUN_ACTS: &[&str] = &[
+    "attack",
+    "attacks",
+    "arrest",
+    "arrests",
+    "raid",
+    "raids",
+    "assault",
+    "murder",
+    "homicide",
+    "visit",
+    "talks",
+    "airstrike",
+    "airstrikes",
+    "clash",
+    "clashes",
+    "protest",
+    "protests",
+    "rally",
+    "explosion",
+    "blast",
+    "robbery",
+    "carjacking",
+    "standoff",
+    "ambush",
+];
+
+/// Modifiers of one act in a series or of a recurring kind: "the latest attack", "the most
+/// recent shooting", "the monthly meeting", "her last visit".
+const SERIES: &[&str] = &[
+    "latest", "last", "recent", "most", "monthly", "weekly", "annual", "regular", "daily",
+    "nightly", "routine", "usual",
+];
+
+fn possessive(d: &str) -> bool {
+    matches!(d, "his" | "her" | "their" | "its")
+        || d.len() > 2 && (d.ends_with("'s") || d.ends_with("\u{2019}s"))
+}
+
+/// Modifiers that set an act apart from one already told: "the first raid", "a separate
+/// shooting", "another East Side stabbing".
+const OTHER_ONE: &[&str] = &[
+    "another",
+    "other",
+    "first",
+    "second",
+    "third",
+    "separate",
+    "unrelated",
+    "earlier",
+    "previous",
+    "prior",
+    "new",
+    "fresh",
+    "further",
+    "renewed",
+    "similar",
+    "different",
+    "next",
+    "several",
+    "multiple",
+    "both",
+];
+
+/// The words of the trigger's noun phrase before it, back to the determiner that opens it
+/// within four words (the determiner, then the modifiers in order): "the latest" →
+/// (the, [latest]), "Another East Oakland" → (another, [east, oakland]). No determiner when
+/// punctuation, a preposition, a form of "be" or a conjunction comes first.
+fn noun_phrase_before(doc: &Doc, e: &Event) -> (Option<String>, Vec<String>, usize) {
+    let s = doc.sentences[e.sentence].span;
+    let from = s.start.min(e.trigger.start);
+    let before = &doc.text()[from..e.trigger.start];
+    let tail = before
+        .rsplit(|c: char| {
+            matches!(
+                c,
+                ',' | ';'
+                    | ':'
+                    | '('
+                    | ')'
+                    | '"'
+                    | '\u{201c}'
+                    | '\u{201d}'
+                    | '\u{2014}'
+                    | '\u{2013}'
+            )
+        })
+        .next()
+        .unwrap_or("");
+    let from = e.trigger.start - tail.len();
+    let ws: Vec<String> = tail
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut mods = Vec::new();
+    for w in ws.iter().rev().take(4) {
+        if matches!(
+            w.as_str(),
+            "the" | "this" | "these" | "those" | "a" | "an" | "another" | "such"
+        ) || possessive(w) && !PRONOUN_IS.contains(&w.as_str())
+        {
+            mods.reverse();
+            return (Some(w.clone()), mods, from);
+        }
+        if PREPOSITIONS.contains(&w.as_str())
+            || BE.contains(&w.as_str())
+            || matches!(
+                w.as_str(),
+                "and" | "or" | "but" | "to" | "has" | "have" | "had"
+            )
+        {
+            break;
+        }
+        mods.push(w.clone());
+    }
+    (None, Vec::new(), from)
+}
+
+/// Contractions of a pronoun and "is" or "has", no possessives: "he's also met".
+const PRONOUN_IS: &[&str] = &[
+    "he's",
+    "she's",
+    "it's",
+    "that's",
+    "there's",
+    "who's",
+    "what's",
+    "here's",
+    "he\u{2019}s",
+    "she\u{2019}s",
+    "it\u{2019}s",
+    "that\u{2019}s",
+    "there\u{2019}s",
+    "who\u{2019}s",
+];
+
+/// A mention counting several events ("two attacks", "a wave of arrests", "both meetings"),
+/// or set apart from one told ("another East Side shooting", "a separate fatal stabbing").
 fn several(doc: &Doc, e: &Event) -> bool {
+    let (det, mods, _) = noun_phrase_before(doc, e);
+    if det.as_deref() == Some("another")
+        || mods.iter().any(|m| {
+            OTHER_ONE.contains(&m.as_str()) && m != "first"
+                || m.parse::<u32>().is_ok_and(|k| k > 1)
+                || cardinal(m).is_some_and(|k| k > 1)
+        })
+    {
+        return true;
+    }
     let w = words_before(doc, e);
     let near = match w.as_slice() {
         [.., q, of] if of == "of" => Some(q),

@@ -221,7 +221,7 @@ none | The inmate withdrew from the parole hearing in May.
 !18 | [Dale Voss|-|person] also faces three counts of attempted murder and one count of arson.
 !18 | [Rita Lund|-|person] was arrested Friday on suspicion of assault with intent to kill.
 !18 | By charging [Dale Voss|-|person] with felony murder, the county can seek a longer term.
-!08 | [Dale Voss|-|person] was cited on a charge of violating the terms of his release.
+!14 | [Dale Voss|-|person] was booked on charges of rioting and looting.
 # states agreeing that something should be done take a position
 03 | [Ormund|ORM|country] and [Valdoria|VAL|country] agree that the border quarrel belongs before a tribunal.
 # declining to answer is no rejection
@@ -254,6 +254,8 @@ const KEEPS: &str = "\
 18 | [Rita Lund|-|person] is accused of stabbing a neighbour outside the laundry.
 18 | [Rita Lund|-|person] is accused of stabbing and robbing a courier near the docks.
 18 | [Ivan Moss|-|person] was arrested for robbery and then shot a deputy during the chase.
+18 | Two brothers accused of carrying out the harbour bombing were named by the court.
+18 | [Ivan Moss|-|person] was charged with the murder of a ferry pilot near the pier.
 # an -ing verb after a verb or an auxiliary takes an object; it is no compound modifier
 17 | Soldiers began detaining activists outside the courthouse.
 18 | Youths were attacking police near the depot.

@@ -348,3 +348,81 @@ fn a_second_act_later_or_again_stays_apart() {
     let s = common::summary(&d);
     assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
 }
+
+#[test]
+fn a_definite_mention_with_modifiers_refers_back_and_one_set_apart_does_not() {
+    let d = coded(&[
+        "[Rebels|VALREB|group] attacked a police post in {Kisumu|KE|city} <on Tuesday|2016-12-13|day>.",
+        "The market stayed shut.",
+        "Officials said the dawn attack was the work of [the rebels|VALREB|group].",
+    ]);
+    let s = common::summary(&d);
+    assert_eq!(
+        d.events[ev(&d, "attack", 0)].same_as,
+        Some(ev(&d, "attacked", 0)),
+        "{s}"
+    );
+    // an act of a series or of a recurring kind, or a subject before a verb, is no re-mention
+    let d = coded(&[
+        "[Police|KENCOP|organization] arrested a trader in {Kisumu|KE|city} <on Tuesday|2016-12-13|day>.",
+        "The night patrol arrested two dockers near the pier.",
+        "The most recent arrest came after a dispute over fees.",
+    ]);
+    let s = common::summary(&d);
+    assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
+}
+
+#[test]
+fn another_shooting_with_a_place_name_between_stays_apart() {
+    let d = coded(&[
+        "T: Shooting near depot",
+        "Two men were hurt in a shooting near the depot on {Elm Street|US|city} <on Sunday|2016-12-11|day>.",
+        "Detectives said the shooting followed a quarrel.",
+        "Another Westside shooting left a teenager hurt.",
+    ]);
+    let s = common::summary(&d);
+    let last = ev(&d, "shooting", 2);
+    assert_eq!(group(&d, last), last, "{s}");
+    assert_eq!(
+        group(&d, ev(&d, "shooting", 1)),
+        ev(&d, "Shooting", 0),
+        "{s}"
+    );
+}
+
+#[test]
+fn one_shooting_told_by_several_verbs_and_anaphors_is_one_group() {
+    // the page repeats its headline before the first sentence; "shot dead" and "gunned down"
+    // share that sentence, and each gathers mentions of its own: the article tells of one
+    // shooting of one victim, so both groups are one event
+    let d = coded(&[
+        "T: Baker shot dead outside his shop",
+        "Gallery: Baker shot dead outside his shop [Owen Hale|-|person], 41, was gunned down by two masked men outside his bakery on Birch Road <on Friday|2016-12-09|day>, police said.",
+        "A second car then pulled up and its driver began shooting as well, a witness said.",
+        "The attack lasted less than a minute.",
+        "Detectives said the shooting followed a quarrel over rent.",
+    ]);
+    let s = common::summary(&d);
+    let head = ev(&d, "shot dead", 0);
+    for (t, k) in [
+        ("shot dead", 1),
+        ("gunned down", 0),
+        ("shooting", 0),
+        ("shooting", 1),
+    ] {
+        assert_eq!(group(&d, ev(&d, t, k)), head, "{t} #{k}\n{s}");
+    }
+}
+
+#[test]
+fn a_sentence_printed_again_inside_a_longer_one_links_to_it() {
+    // the first print ran together with a headline the page repeated before it
+    let d = coded(&[
+        "Trader held at market Police in Kisumu said [police|KENCOP|organization] arrested a trader at the fish market after a quarrel.",
+        "The market stayed shut.",
+        "Police in Kisumu said [police|KENCOP|organization] arrested a trader at the fish market after a quarrel.",
+    ]);
+    let s = common::summary(&d);
+    let (a1, a2) = (ev(&d, "arrested", 0), ev(&d, "arrested", 1));
+    assert_eq!(d.events[a2].same_as, Some(a1), "{s}");
+}

@@ -1366,6 +1366,11 @@ const CHARGE_ENDS: &[&str] = &[
 /// charges (no word of [`CHARGE_ENDS`], no form of "be", no stop but commas and colons) up
 /// to `h`.
 fn charge_name(v: &View, h: usize) -> bool {
+    // "with intent to kill" is the wording of a charge wherever it stands
+    if h > 1 && v.is(h - 1, "to") && v.is(h - 2, "intent") {
+        return true;
+    }
+    let mut det = None;
     let mut k = h;
     while k > 0 && h - k < 40 {
         k -= 1;
@@ -1376,10 +1381,21 @@ fn charge_name(v: &View, h: usize) -> bool {
         if let Some((_, links)) = CHARGE_CUES.iter().find(|(c, _)| *c == w) {
             // the linking word, after at most four words ("charged him with", "counts each
             // of", "charging the three men with")
-            return (k + 1..(k + 6).min(h)).any(|l| v.is_any(l, links));
+            return (k + 1..(k + 6).min(h))
+                .find(|&l| v.is_any(l, links))
+                .is_some_and(|l| det.is_none_or(|d| d < l));
         }
         // ("assault with intent to kill" is one charge)
         let intent = w == "to" && k > 0 && v.is(k - 1, "intent");
+        // a determiner after the linking word opens an act's own noun phrase: "accused of
+        // carrying out the marathon bombing", "charged with the murder of" (charges are bare
+        // nouns; "charging the three men with murder" has its determiner before the link)
+        if matches!(
+            w,
+            "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its"
+        ) {
+            det = Some(k);
+        }
         if CHARGE_ENDS.contains(&w) && !is_link(v, k) && !intent || BE.contains(&w) {
             return false;
         }
@@ -1400,14 +1416,15 @@ fn is_link(v: &View, k: usize) -> bool {
 
 /// What follows an -ing form at `k` makes it a verb, not the name of a charge: anything but
 /// the end of the sentence, a stop, or "and"/"or" before another name ("charged with
-/// carjacking and robbery" names charges; "accused of shooting his neighbour", "shooting at
-/// police", "shooting and killing a dog" tell acts).
+/// carjacking and robbery", "rioting and looting" name charges; "accused of shooting his
+/// neighbour", "shooting at police", "shooting and killing a dog" tell acts).
 fn takes_object(v: &View, k: usize) -> bool {
     if k >= v.len() || v.words[k].punct {
         return false;
     }
     if v.is_any(k, &["and", "or"]) {
-        return k + 1 < v.len() && v.low(k + 1).ends_with("ing");
+        // "shooting and killing a dog" (the object after the second), "rioting and looting."
+        return k + 1 < v.len() && v.low(k + 1).ends_with("ing") && takes_object(v, k + 2);
     }
     true
 }
