@@ -2715,6 +2715,16 @@ fn link_line(doc: &Doc, sentence: usize) -> bool {
         "read also",
         "watch:",
         "also read",
+        "more:",
+        "related articles",
+        "related stories",
+        "related coverage",
+        "related links",
+        "recommended:",
+        "trending:",
+        "most read",
+        "you may also like",
+        "you might also like",
     ]
     .iter()
     .any(|p| {

@@ -222,6 +222,10 @@ none | The inmate withdrew from the parole hearing in May.
 !18 | [Rita Lund|-|person] was arrested Friday on suspicion of assault with intent to kill.
 !18 | By charging [Dale Voss|-|person] with felony murder, the county can seek a longer term.
 !14 | [Dale Voss|-|person] was booked on charges of rioting and looting.
+# a plural after a quantifier names a kind of act; a link to another story; a record
+!18 | Detectives were called to the scene, as is usual in all officer-involved shootings.
+none | More: Arrest made after break-ins at two storage yards
+!17 | A search of [Ned Cole|-|person]'s arrest record turned up two old warrants.
 # states agreeing that something should be done take a position
 03 | [Ormund|ORM|country] and [Valdoria|VAL|country] agree that the border quarrel belongs before a tribunal.
 # declining to answer is no rejection
@@ -256,6 +260,8 @@ const KEEPS: &str = "\
 18 | [Ivan Moss|-|person] was arrested for robbery and then shot a deputy during the chase.
 18 | Two brothers accused of carrying out the harbour bombing were named by the court.
 18 | [Ivan Moss|-|person] was charged with the murder of a ferry pilot near the pier.
+# a quantifier that counts acts told, or a part of them
+18 | Most of the shootings took place near the bus station, [police|VALCOP|organization] said.
 # an -ing verb after a verb or an auxiliary takes an object; it is no compound modifier
 17 | Soldiers began detaining activists outside the courthouse.
 18 | Youths were attacking police near the depot.

@@ -313,6 +313,11 @@ const COMPOUND_HEADS: &[&str] = &[
     "groups",
     "investigation",
     "investigations",
+    "record",
+    "records",
+    "warrant",
+    "warrants",
+    "history",
     "probe",
     "inquiry",
     "allegation",
@@ -1463,6 +1468,22 @@ pub(crate) fn false_sense(
         && !(w.ends_with("ing") && takes_object(v, h + 1))
         && !CHARGE_CUES.iter().any(|(c, _)| *c == w)
         && charge_name(v, h)
+    {
+        return true;
+    }
+    // a plural naming a kind of act, not acts told: "as is standard in all officer-involved
+    // shootings", "such raids are common", "most arrests happen at night" (a quantifier before
+    // the plural noun, at most two modifiers between)
+    if nounish
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && t.fixed.len() == 1
+        && (1..=3).any(|d| {
+            h >= d
+                && v.is_any(h - d, &["all", "most", "many", "such"])
+                && (h - d + 1..h).all(|k| !v.words[k].punct && !v.is_any(k, PREPOSITIONS))
+                && !(h > d && v.is(h - d - 1, "of"))
+        })
     {
         return true;
     }
