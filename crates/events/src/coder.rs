@@ -2523,7 +2523,16 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             would |= modal_would;
         }
         st = sense::status_fix(&v, t, &info.code, e.noun, st);
-        if question && st == Status::Occurred {
+        // (or a quoted question that closes after the trigger: "“Is he fighting anyone?” the
+        // dispatcher asked")
+        let quoted_question = || {
+            (t.end..v.len()).any(|k| {
+                v.is(k, "?")
+                    && (k + 1..v.len().min(k + 3))
+                        .any(|q| matches!(v.low(q), "\"" | "\u{201d}" | "'" | "\u{2019}"))
+            })
+        };
+        if st == Status::Occurred && (question || quoted_question()) {
             st = Status::Hypothetical;
         }
         let has_args = !r.source.is_empty() || !r.target.is_empty();

@@ -305,6 +305,7 @@ const STATUS: &str = "\
 18 occurred | Investigators suspect the stabbing may have been a feud.
 # an act feared, risked or awaited; a removal resisted or faced is still pending
 20 hypothetical; !20 | Farmers in the valley feared a massacre by the militia.
+18 hypothetical; !18 | \u{201c}Did [the militia|VALREB|group] shoot anyone at the depot?\u{201d} [the officer|VALCOP|person] asked.
 17 hypothetical; !17 | Strikers who block the port risk arrest.
 06 hypothetical; !06 | The banker is fighting extradition to [Ormund|ORM|country].
 17 hypothetical; !17 | The reporter faces deportation to [Ormund|ORM|country].
