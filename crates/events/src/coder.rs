@@ -4235,13 +4235,20 @@ fn alone(group: &[usize], j: usize) -> bool {
 }
 
 /// Words that tell an act a second time, not the same act again: "detained her a second
-/// time", "Hours later, police shot a student".
-const RETOLD: &[&str] = &["again", "second time", "once more", "later"];
+/// time", "Hours later, police shot a student" ("later" only within five words before the
+/// act: "witnesses would later identify them as the men involved in the shooting" tells the
+/// shooting once).
+const RETOLD: &[&str] = &["again", "second time", "once more"];
 
-/// One of `RETOLD` or of `more` in the sentence of `e`.
+/// One of `RETOLD` or of `more` in the sentence of `e`, or "later" just before its trigger.
 fn retold(doc: &Doc, e: &Event, more: &[&str]) -> bool {
     let st = doc.slice(doc.sentences[e.sentence].span).to_lowercase();
     RETOLD.iter().chain(more).any(|m| st.contains(m))
+        || words_before(doc, e)
+            .iter()
+            .rev()
+            .take(5)
+            .any(|w| w == "later")
 }
 
 /// Two mentions may name one event: the same status, CAMEO codes of one family (same root, and

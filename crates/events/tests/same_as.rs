@@ -426,3 +426,16 @@ fn a_sentence_printed_again_inside_a_longer_one_links_to_it() {
     let (a1, a2) = (ev(&d, "arrested", 0), ev(&d, "arrested", 1));
     assert_eq!(d.events[a2].same_as, Some(a1), "{s}");
 }
+
+#[test]
+fn later_far_from_the_act_does_not_make_it_a_second_one() {
+    // "later" belongs to the identifying, not to the shooting
+    let d = coded(&[
+        "Two brothers were charged on Monday.",
+        "Witnesses would later identify the brothers as the men involved in the shooting.",
+        "Detectives marked the casings found after a Sunday afternoon shooting near the bus depot.",
+    ]);
+    let s = common::summary(&d);
+    let (a, b) = (ev(&d, "shooting", 0), ev(&d, "shooting", 1));
+    assert_eq!(group(&d, a), group(&d, b), "{s}");
+}
