@@ -226,6 +226,10 @@ none | The inmate withdrew from the parole hearing in May.
 !18 | Detectives were called to the scene, as is usual in all officer-involved shootings.
 none | More: Arrest made after break-ins at two storage yards
 !17 | A search of [Ned Cole|-|person]'s arrest record turned up two old warrants.
+# a sentence about a game being played
+!18 | The Harbour Hawks beat the Mill Town Rovers after Ortiz scored twice in overtime.
+!19 | Lind grabbed an offensive rebound and sank a 3-pointer with a minute left.
+!04 | Kaur made 31 saves as the two clubs met for the third time this season.
 # states agreeing that something should be done take a position
 03 | [Ormund|ORM|country] and [Valdoria|VAL|country] agree that the border quarrel belongs before a tribunal.
 # declining to answer is no rejection
@@ -260,6 +264,8 @@ const KEEPS: &str = "\
 18 | [Ivan Moss|-|person] was arrested for robbery and then shot a deputy during the chase.
 18 | Two brothers accused of carrying out the harbour bombing were named by the court.
 18 | [Ivan Moss|-|person] was charged with the murder of a ferry pilot near the pier.
+# an arrest in a sports report
+17 | [Police|VALCOP|organization] arrested the striker after the league match in which he scored twice.
 # a quantifier that counts acts told, or a part of them
 18 | Most of the shootings took place near the bus station, [police|VALCOP|organization] said.
 # an -ing verb after a verb or an auxiliary takes an object; it is no compound modifier

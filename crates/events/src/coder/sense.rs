@@ -1230,6 +1230,52 @@ const DETERMINERS: &[&str] = &[
     "these", "those", "that", "such", "all", "every", "each", "no", "another",
 ];
 
+/// Words of a game being played and scored: two of them in a sentence make it a sports
+/// report.
+const PLAY: &[&str] = &[
+    "goal",
+    "goals",
+    "saves",
+    "assists",
+    "rebound",
+    "rebounds",
+    "inning",
+    "innings",
+    "touchdown",
+    "touchdowns",
+    "quarterback",
+    "halftime",
+    "half-time",
+    "overtime",
+    "playoff",
+    "playoffs",
+    "goaltender",
+    "goalie",
+    "goalkeeper",
+    "pitcher",
+    "3-pointer",
+    "three-pointer",
+    "rematch",
+    "scored",
+    "victory",
+    "league",
+    "tournament",
+    "championship",
+    "teammate",
+    "teammates",
+    "season",
+    "hat-trick",
+    "homer",
+    "innings",
+    "wicket",
+    "wickets",
+    "striker",
+    "midfielder",
+    "defender",
+    "forward",
+    "points",
+];
+
 fn words(v: &View, a: usize, b: usize) -> impl Iterator<Item = usize> {
     a..b.min(v.len())
 }
@@ -2196,6 +2242,18 @@ pub(crate) fn false_sense(
         && words(v, t.end + 1, t.end + 5).any(|k| v.is_any(k, ECONOMY))
     {
         return true;
+    }
+    // a sentence about a game: "fired a shot at the goaltender", "Carolina beat Chicago for
+    // their fourth straight victory", "an offensive rebound", "the teams meet again" (two
+    // words of play or a score with one; arrests and charges stay: "police arrested the
+    // striker after the match")
+    if matches!(root, "18" | "19" | "04" | "14" | "15" | "20")
+        || root == "17" && (w.starts_with("captur") || w.starts_with("seiz"))
+    {
+        let plays = (0..v.len()).filter(|&k| v.is_any(k, PLAY)).count();
+        if plays >= 2 || plays == 1 && score_in(v) {
+            return true;
+        }
     }
     // a score in the sentence ("beat the visitors 3-1", "beating Lindqvist 6-4, 7-5"), or one
     // country beating another with no one else named: a match
