@@ -2225,7 +2225,22 @@ pub(crate) fn false_sense(
     // a market's rally, global demand, a hit to the economy, results that beat forecasts
     if w.starts_with("rall")
         && (words(v, t.end, t.end + 4).any(|k| v.is_any(k, MARKETS))
-            || prev(1).is_some_and(|p| MARKET_MODIFIERS.contains(&p)))
+            || prev(1).is_some_and(|p| MARKET_MODIFIERS.contains(&p))
+            || in_sentence(
+                v,
+                &[
+                    "investors",
+                    "traders",
+                    "trend",
+                    "bullish",
+                    "bearish",
+                    "s&p",
+                    "nasdaq",
+                    "stocks",
+                    "shares",
+                    "equities",
+                ],
+            ) && !in_sentence(v, &["protest", "protesters", "demonstrators", "marchers"]))
         && !words(v, t.end, t.end + 6).any(|k| v.is_any(k, &["against", "outside", "protest"]))
     {
         return true;
