@@ -228,6 +228,9 @@ none | More: Arrest made after break-ins at two storage yards
 !17 | A search of [Ned Cole|-|person]'s arrest record turned up two old warrants.
 # a market's rally told without a market's name
 !14 | Traders said the rally has only now broken above its long trend line.
+# a product released, a finding demonstrated
+!08 | [The phone maker|-|organization] released its new folding smartphone in March.
+!14 | The two biologists demonstrated in 2015 that the enzyme slows the decay.
 # a sentence about a game being played
 !18 | The Harbour Hawks beat the Mill Town Rovers after Ortiz scored twice in overtime.
 !19 | Lind grabbed an offensive rebound and sank a 3-pointer with a minute left.

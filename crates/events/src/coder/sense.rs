@@ -611,6 +611,35 @@ const THINGS: &[&str] = &[
     "signs",
     "banners",
     "slogans",
+    "model",
+    "models",
+    "device",
+    "devices",
+    "phone",
+    "phones",
+    "smartphone",
+    "smartphones",
+    "iphone",
+    "ipad",
+    "app",
+    "apps",
+    "game",
+    "games",
+    "console",
+    "laptop",
+    "laptops",
+    "tablet",
+    "tablets",
+    "edition",
+    "feature",
+    "features",
+    "trailer",
+    "episode",
+    "episodes",
+    "chip",
+    "chips",
+    "firmware",
+    "prototype",
 ];
 
 /// Speech verbs whose "in"/"at" phrase places the utterance: "remarked at a fundraiser".
@@ -2184,6 +2213,27 @@ pub(crate) fn false_sense(
             ],
         )
     {
+        return true;
+    }
+    // showing a finding: "they demonstrated in 2013 that it responded", "demonstrated how
+    // the cells work" ("demonstrated that day" is a protest)
+    if w.starts_with("demonstrat") && !w.starts_with("demonstration") && {
+        let k = (t.end..v.len().min(t.end + 4)).find(|&k| v.is_any(k, &["that", "how"]));
+        k.is_some_and(|k| {
+            !v.is_any(
+                k + 1,
+                &[
+                    "day",
+                    "night",
+                    "morning",
+                    "evening",
+                    "afternoon",
+                    "week",
+                    "weekend",
+                ],
+            )
+        })
+    } {
         return true;
     }
     // showing resolve, a show of strength: "wanted to demonstrate solidarity", "a
