@@ -231,6 +231,9 @@ none | More: Arrest made after break-ins at two storage yards
 # a product released, a finding demonstrated
 !08 | [The phone maker|-|organization] released its new folding smartphone in March.
 !14 | The two biologists demonstrated in 2015 that the enzyme slows the decay.
+# a telephone as a device, a promising quality
+!04 | [The tablet|-|organization] works wirelessly with phones, as it does with laptops.
+!03 | [The new coach|-|person] said the early results are promising.
 # a sentence about a game being played
 !18 | The Harbour Hawks beat the Mill Town Rovers after Ortiz scored twice in overtime.
 !19 | Lind grabbed an offensive rebound and sank a 3-pointer with a minute left.
@@ -269,6 +272,10 @@ const KEEPS: &str = "\
 18 | [Ivan Moss|-|person] was arrested for robbery and then shot a deputy during the chase.
 18 | Two brothers accused of carrying out the harbour bombing were named by the court.
 18 | [Ivan Moss|-|person] was charged with the murder of a ferry pilot near the pier.
+# a call by phone, a promise to act
+04 | [The envoy|VALGOV|person] spoke by phone with [the Ormund premier|ORMGOV|person] on Monday.
+04 | [The envoy|VALGOV|person] talked with [the Ormund premier|ORMGOV|person] over the phone on Monday.
+03 | [The minister|VALGOV|person] is promising to reopen the border crossing.
 # an arrest in a sports report
 17 | [Police|VALCOP|organization] arrested the striker after the league match in which he scored twice.
 # a quantifier that counts acts told, or a part of them

@@ -2215,6 +2215,28 @@ pub(crate) fn false_sense(
     {
         return true;
     }
+    // a telephone as a thing: "the best battery on any phone", "works with phones" (a call
+    // is "phoned", "a phone call", "spoke by phone", "talked over the phone")
+    if matches!(w, "phone" | "phones" | "telephone" | "telephones")
+        && t.fixed.len() == 1
+        && (nounish
+            || prev(1).is_some_and(|p| {
+                PREPOSITIONS.contains(&p) || matches!(p, "and" | "or" | "smart" | "mobile" | "cell")
+            }))
+        && prev(1).is_none_or(|p| p != "by")
+        // ("spoke over the phone", "was on the phone with the police" tell a call)
+        && !(prev(1) == Some("the") && prev(2).is_some_and(|p| matches!(p, "over" | "on")))
+    {
+        return true;
+    }
+    // a quality, not a pledge: "the performance is promising", "a promising start"
+    if w == "promising"
+        && t.fixed.len() == 1
+        && prev(1).is_some_and(|p| BE.contains(&p) || matches!(p, "a" | "very" | "most" | "more"))
+        && !v.is(t.end, "to")
+    {
+        return true;
+    }
     // showing a finding: "they demonstrated in 2013 that it responded", "demonstrated how
     // the cells work" ("demonstrated that day" is a protest)
     if w.starts_with("demonstrat") && !w.starts_with("demonstration") && {
