@@ -1303,6 +1303,9 @@ const PLAY: &[&str] = &[
     "defender",
     "forward",
     "points",
+    "game-winning",
+    "game-winner",
+    "buzzer",
 ];
 
 fn words(v: &View, a: usize, b: usize) -> impl Iterator<Item = usize> {
@@ -2212,6 +2215,26 @@ pub(crate) fn false_sense(
                 "hearts",
             ],
         )
+    {
+        return true;
+    }
+    // contact details told to the reader: "Contact the firm by phone at ...", "Call 555-0100
+    // or visit our office" (an imperative opening the sentence)
+    if root == "04"
+        && v.len() > 0
+        && v.words[0].upper
+        && v.is_any(
+            0,
+            &[
+                "contact", "call", "email", "e-mail", "visit", "write", "phone", "text",
+            ],
+        )
+        && (1..v.len().min(3)).any(|k| {
+            v.words[k].upper || numeral(v, k) || v.is_any(k, &["us", "our", "the", "your"])
+        })
+        && (0..v.len()).any(|k| {
+            numeral(v, k) || v.low(k).contains('@') || v.low(k).contains("www") || v.is(k, "at")
+        })
     {
         return true;
     }
