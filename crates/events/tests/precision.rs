@@ -233,6 +233,8 @@ none | More: Arrest made after break-ins at two storage yards
 !14 | The two biologists demonstrated in 2015 that the enzyme slows the decay.
 # contact details for the reader
 none | Contact [Harbourline|-|organization] by phone at 1-800-555-0134 or by email at sales@harbourline.example.
+# something shown in the passive
+!14 | Our resolve was also demonstrated by the decision of the cabinet.
 # a telephone as a device, a promising quality
 !04 | [The tablet|-|organization] works wirelessly with phones, as it does with laptops.
 !03 | [The new coach|-|person] said the early results are promising.

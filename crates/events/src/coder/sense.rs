@@ -2260,6 +2260,40 @@ pub(crate) fn false_sense(
     {
         return true;
     }
+    // a deal struck: "struck a record $944 million deal with" (the decoys take the short
+    // forms; a long price sits between here)
+    if root == "19"
+        && matches!(w, "struck" | "strike" | "strikes" | "striking")
+        && followed_by(
+            v,
+            t,
+            8,
+            &[
+                "deal",
+                "deals",
+                "agreement",
+                "accord",
+                "bargain",
+                "contract",
+            ],
+        )
+        && !(t.end..(t.end + 8).min(v.len())).any(|k| v.words[k].punct && !v.is(k, "$"))
+    {
+        return true;
+    }
+    // shown, not protested: "this was also demonstrated by our decision" (a protest is no
+    // thing that is demonstrated)
+    if w.starts_with("demonstrated") && {
+        let s = skip_left(
+            v,
+            h,
+            3,
+            &["also", "clearly", "further", "again", "well", "been"],
+        );
+        s > 0 && v.is_any(s - 1, BE)
+    } {
+        return true;
+    }
     // showing a finding: "they demonstrated in 2013 that it responded", "demonstrated how
     // the cells work" ("demonstrated that day" is a protest)
     if w.starts_with("demonstrat") && !w.starts_with("demonstration") && {
