@@ -232,11 +232,15 @@ none | More: Arrest made after break-ins at two storage yards
 !08 | [The phone maker|-|organization] released its new folding smartphone in March.
 !14 | The two biologists demonstrated in 2015 that the enzyme slows the decay.
 # contact details for the reader
-none | Contact [Harbourline|-|organization] by phone at 1-800-555-0134 or by email at sales@harbourline.example.
+none | Call [Harbourline|-|organization] by telephone on 1-800-555-0134 or email sales@harbourline.example.
+# a storm's damage, works carried out, a paper released
+!17 | Last autumn [Hurricane Clara|-|organization] completely destroyed the old chapel near the quay.
+!18 | Both dam projects were executed by [Valdorian Army|VALMIL|organization] engineers over two years.
+!08 | On Monday [the ministry|VALGOV|organization] released a white paper about farm subsidies.
 # something shown in the passive
 !14 | Our resolve was also demonstrated by the decision of the cabinet.
 # a telephone as a device, a promising quality
-!04 | [The tablet|-|organization] works wirelessly with phones, as it does with laptops.
+!04 | [The tablet|-|organization] pairs with phones and laptops.
 !03 | [The new coach|-|person] said the early results are promising.
 # a sentence about a game being played
 !18 | The Harbour Hawks beat the Mill Town Rovers after Ortiz scored twice in overtime.

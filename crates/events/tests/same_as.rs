@@ -432,8 +432,8 @@ fn later_far_from_the_act_does_not_make_it_a_second_one() {
     // "later" belongs to the identifying, not to the shooting
     let d = coded(&[
         "Two brothers were charged on Monday.",
-        "Witnesses would later identify the brothers as the men involved in the shooting.",
-        "Detectives marked the casings found after a Sunday afternoon shooting near the bus depot.",
+        "A neighbour would later name the brothers as the gunmen in the shooting.",
+        "Detectives collected casings left by a Sunday afternoon shooting at the bus depot.",
     ]);
     let s = common::summary(&d);
     let (a, b) = (ev(&d, "shooting", 0), ev(&d, "shooting", 1));

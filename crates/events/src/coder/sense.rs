@@ -640,6 +640,8 @@ const THINGS: &[&str] = &[
     "chips",
     "firmware",
     "prototype",
+    "paper",
+    "papers",
 ];
 
 /// Speech verbs whose "in"/"at" phrase places the utterance: "remarked at a fundraiser".
@@ -2258,6 +2260,52 @@ pub(crate) fn false_sense(
         && prev(1).is_some_and(|p| BE.contains(&p) || matches!(p, "a" | "very" | "most" | "more"))
         && !v.is(t.end, "to")
     {
+        return true;
+    }
+    // a disaster destroys or damages, no one coerces: "Hurricane Betsy utterly destroyed the
+    // church", "the floods damaged 300 homes" (its subject within three words before)
+    if root == "17"
+        && (w.starts_with("destr") || w.starts_with("damag") || w.starts_with("flatten"))
+        && (h.saturating_sub(3)..h).any(|k| v.is_any(k, NATURAL))
+        && !coded(source)
+    {
+        return true;
+    }
+    // works carried out: "the projects have been executed by army engineers"
+    if w == "executed" && {
+        let s = skip_left(
+            v,
+            h,
+            3,
+            &["been", "was", "were", "have", "has", "had", "be"],
+        );
+        s < h
+            && s > 0
+            && v.is_any(
+                s - 1,
+                &[
+                    "project",
+                    "projects",
+                    "plan",
+                    "plans",
+                    "works",
+                    "orders",
+                    "order",
+                    "scheme",
+                    "schemes",
+                    "programme",
+                    "program",
+                    "contract",
+                    "contracts",
+                    "strategy",
+                    "trades",
+                    "trade",
+                    "transactions",
+                    "warrant",
+                    "warrants",
+                ],
+            )
+    } {
         return true;
     }
     // a deal struck: "struck a record $944 million deal with" (the decoys take the short
