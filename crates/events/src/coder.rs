@@ -4100,7 +4100,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             .collect();
         days.sort_unstable();
         days.dedup();
-        // people named as victims, one when one name ends the other ("Martin Paulk", "Paulk")
+        // people named as victims, one when one name ends the other ("Rosa Delgado", "Delgado")
         let mut victims: Vec<String> = ks
             .iter()
             .flat_map(|&k| events[k].target.iter().filter_map(|a| a.entity))
@@ -4121,7 +4121,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             continue;
         }
         // (two of them may share a sentence the splitter ran together with a repeated
-        // headline: "Rapper shot dead ... Polk was gunned down")
+        // headline: "Baker shot dead ... Hale was gunned down")
         for &k in &ks[1..] {
             merge(doc, events, &mut group, ks[0], k, true);
         }
@@ -4207,7 +4207,7 @@ fn join(doc: &Doc, events: &[Event], group: &mut [usize], j: usize, a: usize) {
 
 /// Put the group of mention `b` into the group of mention `a` when every member of one
 /// agrees with every member of the other: another sentence (unless `one_sentence`) and one
-/// event by [`same_event`] ("the fatal shooting" already joined to "whoever shot Paulk", both
+/// event by [`same_event`] ("the fatal shooting" already joined to "whoever shot Delgado", both
 /// one shooting).
 fn merge(doc: &Doc, events: &[Event], group: &mut [usize], a: usize, b: usize, one_sentence: bool) {
     let (ga, gb) = (group[a], group[b]);
@@ -4236,7 +4236,7 @@ fn alone(group: &[usize], j: usize) -> bool {
 
 /// Words that tell an act a second time, not the same act again: "detained her a second
 /// time", "Hours later, police shot a student" ("later" only within five words before the
-/// act: "witnesses would later identify them as the men involved in the shooting" tells the
+/// act: "a neighbour would later name the men behind the shooting" tells the
 /// shooting once).
 const RETOLD: &[&str] = &["again", "second time", "once more"];
 
@@ -4489,7 +4489,7 @@ const OTHER_ONE: &[&str] = &[
 
 /// The words of the trigger's noun phrase before it, back to the determiner that opens it
 /// within four words (the determiner, then the modifiers in order): "the latest" →
-/// (the, [latest]), "Another East Oakland" → (another, [east, oakland]). No determiner when
+/// (the, [latest]), "Another West Side" → (another, [west, side]). No determiner when
 /// punctuation, a preposition, a form of "be" or a conjunction comes first.
 fn noun_phrase_before(doc: &Doc, e: &Event) -> (Option<String>, Vec<String>, usize) {
     let s = doc.sentences[e.sentence].span;

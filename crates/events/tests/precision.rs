@@ -223,7 +223,7 @@ none | The inmate withdrew from the parole hearing in May.
 !18 | By charging [Dale Voss|-|person] with felony murder, the county can seek a longer term.
 !14 | [Dale Voss|-|person] was booked on charges of rioting and looting.
 # a plural after a quantifier names a kind of act; a link to another story; a record
-!18 | Detectives were called to the scene, as is usual in all officer-involved shootings.
+!18 | Detectives are sent out, as is usual in all police shootings.
 none | More: Arrest made after break-ins at two storage yards
 !17 | A search of [Ned Cole|-|person]'s arrest record turned up two old warrants.
 # a market's rally told without a market's name

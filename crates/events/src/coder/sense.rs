@@ -1465,7 +1465,7 @@ fn charge_name(v: &View, h: usize) -> bool {
         }
         if let Some((_, links)) = CHARGE_CUES.iter().find(|(c, _)| *c == w) {
             // the linking word, after at most four words ("charged him with", "counts each
-            // of", "charging the three men with")
+            // of", "charging the two women with")
             return (k + 1..(k + 6).min(h))
                 .find(|&l| v.is_any(l, links))
                 .is_some_and(|l| det.is_none_or(|d| d < l));
@@ -1474,7 +1474,7 @@ fn charge_name(v: &View, h: usize) -> bool {
         let intent = w == "to" && k > 0 && v.is(k - 1, "intent");
         // a determiner after the linking word opens an act's own noun phrase: "accused of
         // carrying out the marathon bombing", "charged with the murder of" (charges are bare
-        // nouns; "charging the three men with murder" has its determiner before the link)
+        // nouns; "charging the two women with murder" has its determiner before the link)
         if matches!(
             w,
             "the" | "a" | "an" | "this" | "that" | "his" | "her" | "their" | "its"
@@ -1551,7 +1551,7 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // a plural naming a kind of act, not acts told: "as is standard in all officer-involved
+    // a plural naming a kind of act, not acts told: "as is routine in all police
     // shootings", "such raids are common", "most arrests happen at night" (a quantifier before
     // the plural noun, at most two modifiers between)
     if nounish
@@ -2249,7 +2249,7 @@ pub(crate) fn false_sense(
                 PREPOSITIONS.contains(&p) || matches!(p, "and" | "or" | "smart" | "mobile" | "cell")
             }))
         && prev(1).is_none_or(|p| p != "by")
-        // ("spoke over the phone", "was on the phone with the police" tell a call)
+        // ("spoke over the phone", "was on the phone with a dispatcher" tell a call)
         && !(prev(1) == Some("the") && prev(2).is_some_and(|p| matches!(p, "over" | "on")))
     {
         return true;
@@ -2262,8 +2262,8 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // a disaster destroys or damages, no one coerces: "Hurricane Betsy utterly destroyed the
-    // church", "the floods damaged 300 homes" (its subject within three words before)
+    // a disaster destroys or damages, no one coerces: "a hurricane destroyed the
+    // chapel", "the floods damaged 300 homes" (its subject within three words before)
     if root == "17"
         && (w.starts_with("destr") || w.starts_with("damag") || w.starts_with("flatten"))
         && (h.saturating_sub(3)..h).any(|k| v.is_any(k, NATURAL))
@@ -2271,7 +2271,7 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // works carried out: "the projects have been executed by army engineers"
+    // works carried out: "the road works were executed by army engineers"
     if w == "executed" && {
         let s = skip_left(
             v,
@@ -2308,7 +2308,7 @@ pub(crate) fn false_sense(
     } {
         return true;
     }
-    // a deal struck: "struck a record $944 million deal with" (the decoys take the short
+    // a deal struck: "struck a $2 billion broadcast deal with" (the decoys take the short
     // forms; a long price sits between here)
     if root == "19"
         && matches!(w, "struck" | "strike" | "strikes" | "striking")
@@ -2329,7 +2329,7 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // shown, not protested: "this was also demonstrated by our decision" (a protest is no
+    // shown, not protested: "the point was demonstrated by the vote" (a protest is no
     // thing that is demonstrated)
     if w.starts_with("demonstrated") && {
         let s = skip_left(
@@ -2342,7 +2342,7 @@ pub(crate) fn false_sense(
     } {
         return true;
     }
-    // showing a finding: "they demonstrated in 2013 that it responded", "demonstrated how
+    // showing a finding: "they demonstrated in a 2015 paper that the cells respond", "demonstrated how
     // the cells work" ("demonstrated that day" is a protest)
     if w.starts_with("demonstrat") && !w.starts_with("demonstration") && {
         let k = (t.end..v.len().min(t.end + 4)).find(|&k| v.is_any(k, &["that", "how"]));
