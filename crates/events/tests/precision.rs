@@ -239,6 +239,13 @@ none | Call [Harbourline|-|organization] by telephone on 1-800-555-0134 or email
 !08 | On Monday [the ministry|VALGOV|organization] released a white paper about farm subsidies.
 # something shown in the passive
 !14 | Our resolve was also demonstrated by the decision of the cabinet.
+# a visit online, a market's demand, a fight against an ill, a race lost
+!04 | Follow the festival and visit its pages on Facebook and Instagram.
+!04 | Change the password on every site you visit at least twice a year.
+!10 | [Harbour Studios|-|organization] executive [Kevin Marsh|-|person] said overwhelming demand and a coding glitch led to outages.
+!19 | [Valdoria|VAL|country] has been fighting dirty air for two centuries.
+!19 | Volunteers spent the night fighting a grass fire near the ranger station.
+!18 | In the 200 metre freestyle, [Ruiz|-|person] was beaten out by a swimmer from the coast.
 # a telephone as a device, a promising quality
 !04 | [The tablet|-|organization] pairs with phones and laptops.
 !03 | [The new coach|-|person] said the early results are promising.

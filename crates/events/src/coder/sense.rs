@@ -191,6 +191,9 @@ const PEACEFUL_OBJECTS: &[&str] = &[
     "racism",
     "hunger",
     "drought",
+    "pollution",
+    "smog",
+    "air",
 ];
 
 /// Heads whose complement names a kind of act, not an instance: "hopes for a fisheries accord"
@@ -465,6 +468,15 @@ const GOODS: &[&str] = &[
 
 /// Nouns before "demand" that name a market: "export demand", "oil demand".
 const ECONOMIC_DEMAND: &[&str] = &[
+    "overwhelming",
+    "huge",
+    "high",
+    "low",
+    "rising",
+    "growing",
+    "surging",
+    "advertiser",
+    "user",
     "export",
     "import",
     "energy",
@@ -1844,14 +1856,25 @@ pub(crate) fn false_sense(
     // a web address to visit: "visit www.example.org", "visit the club's site at example.com"
     if root == "04"
         && matches!(w, "visit" | "visits" | "visited" | "visiting")
-        && words(v, t.end, t.end + 6).any(|k| {
+        && (words(v, t.end, t.end + 6).any(|k| {
             let x = v.low(k);
             x.starts_with("www")
                 || x.starts_with("http")
                 || [".com", ".org", ".net", ".gov", ".edu"]
                     .iter()
                     .any(|d| x.contains(d))
+                || matches!(
+                    x,
+                    "facebook" | "twitter" | "instagram" | "youtube" | "online" | "tiktok"
+                )
         })
+            // "every site you visit", "pages they visited"
+            || (h.saturating_sub(3)..h).any(|k| {
+                v.is_any(
+                    k,
+                    &["site", "sites", "website", "websites", "page", "pages", "profile"],
+                )
+            }))
     {
         return true;
     }
@@ -2424,6 +2447,7 @@ pub(crate) fn false_sense(
     }
     if noun_or_plain(w, "demand")
         && (prev(1).is_some_and(|p| MARKET_MODIFIERS.contains(&p) || ECONOMIC_DEMAND.contains(&p))
+            || v.is(t.end, "and") && v.is(t.end + 1, "supply")
             || v.is(t.end, "for") && words(v, t.end + 1, t.end + 4).any(|k| v.is_any(k, GOODS)))
     {
         return true;
@@ -2729,7 +2753,11 @@ pub(crate) fn false_sense(
                 while k < v.len() && k < t.end + 3 && v.is_any(k, DETERMINERS) {
                     k += 1;
                 }
-                if v.is_any(k, PEACEFUL_OBJECTS) {
+                // (or one word on: "fighting dirty air")
+                if v.is_any(k, PEACEFUL_OBJECTS)
+                    || !v.words.get(k).is_some_and(|x| x.punct || x.upper)
+                        && v.is_any(k + 1, PEACEFUL_OBJECTS)
+                {
                     return true;
                 }
             }
