@@ -4126,6 +4126,34 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             merge(doc, events, &mut group, ks[0], k, true);
         }
     }
+    // an arrest told again of the same unnamed person: "a man was arrested late Friday ... the
+    // suspect was arrested while walking", "two men were detained ... officers detained them"
+    // (the later mention's person a pronoun or a definite noun, within three sentences of the
+    // nearest earlier arrest, nothing setting it apart)
+    for j in 0..n {
+        let e = &events[j];
+        if !arrest_act(doc, e) || several(doc, e) || !alone(&group, j) {
+            continue;
+        }
+        let Some(i) = (0..j)
+            .rev()
+            .find(|&i| arrest_act(doc, &events[i]) && events[i].sentence != e.sentence)
+        else {
+            continue;
+        };
+        // (an earlier count, "he has been arrested three times", is no one arrest)
+        if e.sentence - events[i].sentence <= 3
+            && unnamed_again(doc, e)
+            && !retold(
+                doc,
+                e,
+                &["also", "another", "previously", "other", "separate"],
+            )
+            && !retold(doc, &events[i], &["times"])
+        {
+            merge(doc, events, &mut group, i, j, false);
+        }
+    }
     // a sentence printed twice (page furniture, a repeated paragraph): each event in the copy
     // joins the same event in the first print
     for j in 0..n {
@@ -4202,6 +4230,85 @@ fn join(doc: &Doc, events: &[Event], group: &mut [usize], j: usize, a: usize) {
         });
     if agrees {
         group[j] = g;
+    }
+}
+
+/// An arrest that occurred, told by a form of arrest, detain or apprehend.
+fn arrest_act(doc: &Doc, e: &Event) -> bool {
+    let w = doc.slice(e.trigger).to_lowercase();
+    e.status == Status::Occurred
+        && e.cameo == "173"
+        && ["arrest", "detain", "apprehend"]
+            .iter()
+            .any(|x| w.starts_with(x))
+        && !w.ends_with("arrests")
+}
+
+/// The person of an arrest named by a pronoun or a definite noun, no name and no new
+/// referent: "he was arrested", "the suspect was arrested", "detained them" (not "a Cleveland
+/// man was arrested", "Jones was arrested").
+fn unnamed_again(doc: &Doc, e: &Event) -> bool {
+    if e.target.iter().any(|a| {
+        a.entity
+            .is_some_and(|x| doc.entities[x].kind == EntityKind::Person)
+    }) {
+        return false;
+    }
+    let after: Vec<String> = doc.text()[e.trigger.end..doc.sentences[e.sentence].span.end]
+        .split_whitespace()
+        .take(1)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    // "arrested him", "detained them"
+    if after
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "him" | "her" | "them"))
+    {
+        return true;
+    }
+    // "the suspect was arrested", "he was detained", "they were arrested"
+    let before = words_before(doc, e);
+    let Some(be) = before
+        .iter()
+        .rposition(|w| matches!(w.as_str(), "was" | "were"))
+    else {
+        return false;
+    };
+    if before.len() - be > 3 {
+        return false;
+    }
+    let subject: Vec<&str> = before[..be]
+        .iter()
+        .rev()
+        .take(3)
+        .map(String::as_str)
+        .collect();
+    match subject.as_slice() {
+        [p, ..] if matches!(*p, "he" | "she" | "they") => true,
+        [noun, rest @ ..] => {
+            matches!(
+                *noun,
+                "suspect"
+                    | "suspects"
+                    | "man"
+                    | "men"
+                    | "woman"
+                    | "women"
+                    | "teen"
+                    | "teens"
+                    | "teenager"
+                    | "teenagers"
+                    | "boy"
+                    | "girl"
+                    | "driver"
+                    | "gunman"
+                    | "shooter"
+            ) && rest.iter().take(2).any(|d| matches!(*d, "the" | "both"))
+        }
+        [] => false,
     }
 }
 

@@ -439,3 +439,24 @@ fn later_far_from_the_act_does_not_make_it_a_second_one() {
     let (a, b) = (ev(&d, "shooting", 0), ev(&d, "shooting", 1));
     assert_eq!(group(&d, a), group(&d, b), "{s}");
 }
+
+#[test]
+fn an_arrest_told_again_of_the_same_unnamed_person_is_one_arrest() {
+    let d = coded(&[
+        "A 30-year-old man was arrested late Friday after a robbery at a petrol station.",
+        "The cashier was not hurt.",
+        "Officers said the suspect was arrested while walking along the canal path.",
+    ]);
+    let s = common::summary(&d);
+    let (a, b) = (ev(&d, "arrested", 0), ev(&d, "arrested", 1));
+    assert_eq!(group(&d, b), group(&d, a), "{s}");
+    // a new person, a count, or an arrest set apart stays apart
+    let d = coded(&[
+        "A 30-year-old man was arrested late Friday after a robbery at a petrol station.",
+        "A Dunmore woman was arrested for shoplifting at the market.",
+        "He has been arrested three times since March.",
+        "Officers said the suspect was also arrested on an old warrant.",
+    ]);
+    let s = common::summary(&d);
+    assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
+}
