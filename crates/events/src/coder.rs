@@ -2442,10 +2442,11 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     });
     let speaker = reporter(doc, &v, &hits);
     let excluded: Vec<usize> = speaker.into_iter().collect();
-    let question = {
-        let s = doc.slice(doc.sentences[sentence].span).trim_end();
-        s.ends_with('?') || s.ends_with("?\"") || s.ends_with("?\u{201d}")
-    };
+    // a sentence that asks (a quotation that asks is read per trigger below)
+    let question = doc
+        .slice(doc.sentences[sentence].span)
+        .trim_end()
+        .ends_with('?');
     let published = doc.meta.published;
     let mut prev_roles: Option<Roles> = None;
     let mut statuses: Vec<Status> = Vec::with_capacity(trigs.len());
@@ -2523,14 +2524,16 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             would |= modal_would;
         }
         st = sense::status_fix(&v, t, &info.code, e.noun, st);
-        // (or a quoted question that closes after the trigger: "“Is he fighting anyone?” the
-        // dispatcher asked")
+        // (or a quotation the trigger stands in, ending in a question mark: "“Is he fighting
+        // anyone?” the dispatcher asked", "He asked: “Did they shoot?”"; not a question quoted
+        // after the act: "arrested him after he asked “Why me?”")
         let quoted_question = || {
-            (t.end..v.len()).any(|k| {
-                v.is(k, "?")
-                    && (k + 1..v.len().min(k + 3))
-                        .any(|q| matches!(v.low(q), "\"" | "\u{201d}" | "'" | "\u{2019}"))
-            })
+            let dq = |k: usize| matches!(v.low(k), "\"" | "\u{201c}" | "\u{201d}");
+            (0..t.head).filter(|&k| dq(k)).count() % 2 == 1
+                && (t.end..v.len())
+                    .take_while(|&k| !dq(k))
+                    .last()
+                    .is_some_and(|k| v.is(k, "?"))
         };
         if st == Status::Occurred && (question || quoted_question()) {
             st = Status::Hypothetical;
@@ -3980,7 +3983,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
                     })
                     .max_by_key(|&a| (events[a].sentence, a));
                 if let Some(a) = near {
-                    join(doc, events, &mut group, j, a);
+                    merge(doc, events, &mut group, a, j, false);
                 }
                 continue;
             }
@@ -4003,7 +4006,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
         };
         let Some(pick) = pick else { continue };
         // a group only takes a mention agreeing with all its members
-        join(doc, events, &mut group, j, pick);
+        merge(doc, events, &mut group, pick, j, false);
     }
     // a body mention of the same act done to the same named person as an earlier
     // mention, on an agreeing date: "Smith was arrested Monday ... Smith was arrested after a
@@ -4219,20 +4222,6 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
     }
 }
 
-/// Put mention `j` into the group of mention `a` when it agrees with every member: another
-/// sentence and one event by [`same_event`].
-fn join(doc: &Doc, events: &[Event], group: &mut [usize], j: usize, a: usize) {
-    let g = group[a];
-    let agrees = (0..events.len())
-        .filter(|&k| k != j && group[k] == g)
-        .all(|k| {
-            events[k].sentence != events[j].sentence && same_event(doc, &events[k], &events[j])
-        });
-    if agrees {
-        group[j] = g;
-    }
-}
-
 /// An arrest that occurred, told by a form of arrest, detain or apprehend.
 fn arrest_act(doc: &Doc, e: &Event) -> bool {
     let w = doc.slice(e.trigger).to_lowercase();
@@ -4254,19 +4243,15 @@ fn unnamed_again(doc: &Doc, e: &Event) -> bool {
     }) {
         return false;
     }
-    let after: Vec<String> = doc.text()[e.trigger.end..doc.sentences[e.sentence].span.end]
+    // "arrested him", "detained them"
+    let after = doc.text()[e.trigger.end..doc.sentences[e.sentence].span.end]
         .split_whitespace()
-        .take(1)
+        .next()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
-        })
-        .collect();
-    // "arrested him", "detained them"
-    if after
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "him" | "her" | "them"))
-    {
+        });
+    if after.is_some_and(|w| matches!(w.as_str(), "him" | "her" | "them")) {
         return true;
     }
     // "the suspect was arrested", "he was detained", "they were arrested"
@@ -4312,8 +4297,8 @@ fn unnamed_again(doc: &Doc, e: &Event) -> bool {
     }
 }
 
-/// Put the group of mention `b` into the group of mention `a` when every member of one
-/// agrees with every member of the other: another sentence (unless `one_sentence`) and one
+/// Put the group of mention `b` (often `b` alone) into the group of mention `a` when every
+/// member of one agrees with every member of the other: another sentence (unless `one_sentence`) and one
 /// event by [`same_event`] ("the fatal shooting" already joined to "whoever shot Delgado", both
 /// one shooting).
 fn merge(doc: &Doc, events: &[Event], group: &mut [usize], a: usize, b: usize, one_sentence: bool) {
@@ -4564,9 +4549,13 @@ const SERIES: &[&str] = &[
     "nightly", "routine", "usual",
 ];
 
+/// A possessive determiner or a name's possessive ("his", "Henry's"), not a pronoun's
+/// contraction ("he's", "it's": [`PRONOUN_IS`]).
 fn possessive(d: &str) -> bool {
     matches!(d, "his" | "her" | "their" | "its")
-        || d.len() > 2 && (d.ends_with("'s") || d.ends_with("\u{2019}s"))
+        || d.len() > 2
+            && (d.ends_with("'s") || d.ends_with("\u{2019}s"))
+            && !PRONOUN_IS.contains(&d)
 }
 
 /// Modifiers that set an act apart from one already told: "the first raid", "a separate
@@ -4630,7 +4619,7 @@ fn noun_phrase_before(doc: &Doc, e: &Event) -> (Option<String>, Vec<String>, usi
         if matches!(
             w.as_str(),
             "the" | "this" | "these" | "those" | "a" | "an" | "another" | "such"
-        ) || possessive(w) && !PRONOUN_IS.contains(&w.as_str())
+        ) || possessive(w)
         {
             mods.reverse();
             return (Some(w.clone()), mods, from);

@@ -243,16 +243,16 @@ none | Call [Harbourline|-|organization] by telephone on 1-800-555-0134 or email
 !04 | Follow the festival and visit its pages on Facebook and Instagram.
 !04 | Change the password on every site you visit at least twice a year.
 !10 | [Harbour Studios|-|organization] executive [Kevin Marsh|-|person] said overwhelming demand and a coding glitch led to outages.
-!19 | [Valdoria|VAL|country] has been fighting dirty air for two centuries.
+!19 | [Valdoria|VAL|country] has been fighting toxic smog for two centuries.
 !19 | Volunteers spent the night fighting a grass fire near the ranger station.
 !18 | In the 200 metre freestyle, [Ruiz|-|person] was beaten out by a swimmer from the coast.
 # a telephone as a device, a promising quality
 !04 | [The tablet|-|organization] pairs with phones and laptops.
 !03 | [The new coach|-|person] said the early results are promising.
 # a sentence about a game being played
-!18 | The Harbour Hawks beat the Mill Town Rovers after Ortiz scored twice in overtime.
+!18 | The Harbour Hawks beat the Mill Town Rovers in overtime to reach the playoffs.
 !19 | Lind grabbed an offensive rebound and sank a 3-pointer with a minute left.
-!04 | Kaur made 31 saves as the two clubs met for the third time this season.
+!04 | The goalkeeper made 31 saves as the two clubs met for the third time.
 # states agreeing that something should be done take a position
 03 | [Ormund|ORM|country] and [Valdoria|VAL|country] agree that the border quarrel belongs before a tribunal.
 # declining to answer is no rejection
@@ -292,7 +292,12 @@ const KEEPS: &str = "\
 04 | [The envoy|VALGOV|person] talked with [the Ormund premier|ORMGOV|person] over the phone on Monday.
 03 | [The minister|VALGOV|person] is promising to reopen the border crossing.
 # an arrest in a sports report
-17 | [Police|VALCOP|organization] arrested the striker after the league match in which he scored twice.
+17 | [Police|VALCOP|organization] arrested the goalkeeper after the playoff match in which he made 30 saves.
+# words of war and politics that sports reports share: no game
+19 | [Rebels|VALREB|group] attacked three points along the border in the dry season, claiming victory.
+190 occurred | [Rebels|VALREB|group] attacked the forward base after the league of tribes scored a point in talks.
+# a question quoted after the act is no question about it
+173 occurred | [Police|VALCOP|organization] arrested the driver after he asked \u{201c}Why me?\u{201d}
 # a quantifier that counts acts told, or a part of them
 18 | Most of the shootings took place near the bus station, [police|VALCOP|organization] said.
 # an -ing verb after a verb or an auxiliary takes an object; it is no compound modifier
