@@ -475,3 +475,26 @@ fn agency_names_with_of_for_on() {
         );
     }
 }
+
+#[test]
+fn a_sentence_adverb_before_an_apposition_is_no_person() {
+    let d = run(
+        &[
+            "Prince under fire",
+            "The kingdom's ruler, Crown Prince Omar Haddad, is touring Europe. Recently, the crown prince detained a rival minister. Reportedly, the envoy left on Friday.",
+        ],
+        None,
+    );
+    for name in ["Recently", "Reportedly"] {
+        assert!(
+            find(&d, EntityKind::Person, name).is_none(),
+            "{name} read as a person:\n{}",
+            dump(&d)
+        );
+    }
+    assert!(
+        find(&d, EntityKind::Person, "Omar Haddad").is_some(),
+        "{}",
+        dump(&d)
+    );
+}

@@ -2079,6 +2079,32 @@ pub(crate) fn status(
             CueKind::Report => {}
         }
     }
+    // an infinitive of purpose takes the modal of the verb it serves, however far: "will
+    // travel to Washington next week to testify before Congress to discuss the plan"
+    if neg.is_none() && hyp.is_none() && plan.is_none() && t.head > 0 && v.is(t.head - 1, "to") {
+        let modal = hits.iter().rev().find(|h| {
+            h.end <= t.head
+                && t.head - h.end <= 15
+                && matches!(h.kind, CueKind::Hyp | CueKind::Plan)
+                && matches!(
+                    lex.cues[h.cue].word.as_str(),
+                    "will" | "'ll" | "shall" | "would" | "could" | "might" | "may"
+                )
+                && !(h.end..t.head).any(|k| {
+                    is_hard(v, k)
+                        || v.is_any(k, &[",", "that", "who", "which", "and", "but", "or"])
+                        || v.low(k).ends_with("ed")
+                        || dates::irregular_past(v.low(k))
+                })
+        });
+        if let Some(h) = modal {
+            let word = lex.cues[h.cue].word.to_string();
+            match h.kind {
+                CueKind::Hyp => hyp = Some(word),
+                _ => plan = Some(word),
+            }
+        }
+    }
     if let Some(w) = neg {
         (Status::Negated, Some(w))
     } else if let Some(w) = hyp {
@@ -2503,10 +2529,13 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                     .clone()
                     .any(|k| is_hard(&v, k) || (starts_clause(&v, k) && !v.is(k, "that")))
             {
+                // ... but a plea, demand or offer that is rejected was made: "rejected their
+                // plea to delete the passages" refuses the plea, it does not unmake it
+                let made_request = e.noun && matches!(&info.code[..2], "02" | "03" | "10");
                 st = match governs {
                     "02" | "10" | "13" => Status::Hypothetical,
                     "03" => Status::Planned,
-                    "12" => Status::Negated,
+                    "12" if !made_request => Status::Negated,
                     _ => st,
                 };
             }
@@ -2752,15 +2781,30 @@ fn verb_reading(v: &View, lex: &Lexicon, t: &Trig) -> bool {
     !lex.entries[t.entry].noun && !v.words[t.head].upper && !nominal(v, t.head)
 }
 
-/// Half or more of the sentence's words are capitalised: a title-case headline.
+/// Half or more of the sentence's words are capitalised, and every word of four letters or
+/// more but a few short prepositions is: a title-case headline ("Wave of Bombings Hits the Capital"). A sentence
+/// crowded with names still has lower-case words of its own ("In late 2016 Tunisia worked
+/// with the United States as the Government of National Accord launched …").
 fn title_case(v: &View) -> bool {
-    let (mut n, mut up) = (0usize, 0usize);
-    for w in v.words.iter().filter(|w| !w.punct) {
+    let (mut n, mut up, mut plain) = (0usize, 0usize, 0usize);
+    for (i, w) in v.words.iter().enumerate().filter(|(_, w)| !w.punct) {
         n += 1;
         up += usize::from(w.upper);
+        let l = v.low(i);
+        plain += usize::from(
+            !w.upper
+                && l.chars().count() >= 4
+                && l.chars().all(char::is_alphabetic)
+                && !TITLE_SMALL.contains(&l),
+        );
     }
-    up * 2 >= n
+    up * 2 >= n && plain == 0
 }
+
+/// Short words that title case may leave in lower case.
+const TITLE_SMALL: &[&str] = &[
+    "with", "from", "into", "over", "amid", "than", "that", "upon", "onto", "after", "says", "said",
+];
 
 /// A capitalised trigger inside an organisation's name: within an organisation mention, or
 /// after "Name of" ("Office of Special Investigations", "Court of Appeal").
@@ -2769,9 +2813,13 @@ fn in_name(doc: &Doc, v: &View, t: &Trig) -> bool {
     if h == 0 || !t.fixed.iter().all(|&k| v.words[k].upper) {
         return false;
     }
-    let org = v.words[h]
-        .chunk
-        .is_some_and(|c| doc.entities[v.chunks[c].entity].kind == EntityKind::Organization);
+    // (or a person's: "Nick Shell, 38, and David Watson")
+    let org = v.words[h].chunk.is_some_and(|c| {
+        matches!(
+            doc.entities[v.chunks[c].entity].kind,
+            EntityKind::Organization | EntityKind::Person
+        )
+    });
     let named = || {
         let mut k = h - 1;
         while k > 0 && h - k < 4 && v.words[k].upper && !v.words[k].punct {
@@ -2779,7 +2827,19 @@ fn in_name(doc: &Doc, v: &View, t: &Trig) -> bool {
         }
         v.is(k, "of") && k > 0 && v.words[k - 1].upper && !v.words[k - 1].punct
     };
-    org || named()
+    // a surname after a given name the recogniser took alone: "Nick \"Nick Nick\" Shell, 38"
+    let surname = || {
+        let mut k = h - 1;
+        if k > 0 && v.is_any(k, &["\"", "\u{201d}"]) {
+            k -= 1;
+        }
+        t.fixed.len() == 1
+            && v.words[k].chunk.is_some_and(|c| {
+                doc.entities[v.chunks[c].entity].kind == EntityKind::Person
+                    && v.chunks[c].end == k + 1
+            })
+    };
+    org || named() || surname()
 }
 
 /// "asked the witness during the hearing whether anyone had seen the van", "\"Where is he?\" Smith
@@ -3211,6 +3271,19 @@ fn demand_code(lex: &Lexicon, act: &str) -> String {
 fn obligation(v: &View, m: usize) -> Option<usize> {
     if v.is_any(m, &["must", "should"]) {
         return Some(m);
+    }
+    // "the need to preserve sovereignty", "their needs to": a noun, not a modal
+    if v.is_any(m, &["needs", "need"])
+        && m > 0
+        && (v.is_any(
+            m - 1,
+            &[
+                "the", "a", "an", "this", "that", "no", "any", "his", "her", "its", "their", "our",
+                "urgent", "pressing",
+            ],
+        ) || v.low(m - 1).ends_with("'s"))
+    {
+        return None;
     }
     if v.is_any(m, &["has", "have", "had", "needs", "need", "ought"]) && v.is(m + 1, "to") {
         return Some(m + 1);

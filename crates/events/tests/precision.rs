@@ -258,6 +258,19 @@ none | Call [Harbourline|-|organization] by telephone on 1-800-555-0134 or email
 # declining to answer is no rejection
 !12 | The press officer declined to answer questions about the tender.
 12 | [Ormund|ORM|country] rejected the tender from [Valdoria|VAL|country].
+# an idiom: words shot down, a past harked back to (a proposal shot down is a rejection)
+!18; !19 | At the motor show [the carmaker's president|-|person] shot down rumours of a new engine.
+!05 | The speech hearkens back to the old slogans of [Mayor Dunne|VALGOV|person].
+# a habit or a standing position: frequent or regular acts, a traditional stance, a preference
+!04 | [The envoy|VALGOV|person] has been making frequent visits to the northern provinces.
+!11 | [Ormund|ORM|country] traditionally opposes any foreign base in the region.
+!04 | [Valdoria|VAL|country] has come out in favour of dialogue with [Ormund|ORM|country].
+# a purpose of a thing is no intent; the need for something is no demand
+!03 | Under the new plan [the county|-|organization] will host four public workshops across the region intended to inform farmers about grants.
+!10 | [Valdorian authorities|VALGOV|group] seemed motivated by the need to preserve sovereignty, [the minister|VALGOV|person] said.
+# a word inside a name: a crowded sentence is no title-case headline; a surname
+!05 | In late 2016 [Valdoria|VAL|country] worked with the [United Federation|UFD|country] as the [Government|VALGOV|group] of National Accord in Zelvik launched Operation Solid Structure.
+!19 | [Rory|-|person] Shell, 38, and [Dale Watts|-|person], 41, are the inmates.
 ";
 
 /// Filters that must not drop real events: each sentence holds an event of the named root
@@ -323,6 +336,11 @@ const KEEPS: &str = "\
 19 | [Gunmen|XXXREB|group] reportedly attacked villagers near the market.
 14 | Thousands of farmers demonstrated this week in Brussels.
 042 | The mediators arrived in Doha for talks on Sunday.
+# words shot down from the sky; a deal agreed; an intent stated by an actor; a routine stop
+19 | [Valdorian troops|VALMIL|group] shot down a drone over the dam.
+19 | [Valdorian troops|VALMIL|group] shot down a helicopter on Monday.
+03 | [The minister|VALGOV|person] intended to sign the accord in March.
+18 | Gunmen opened fire on [a patrol|VALMIL|group] during a routine stop.
 ";
 
 const STATUS: &str = "\
@@ -373,6 +391,14 @@ const STATUS: &str = "\
 040 hypothetical | The rebels signalled their willingness to discuss the border.
 # a purpose or wish is no occurred event
 08 hypothetical; !08 | [Valdoria|VAL|country] has been keen to withdraw its brigades from the frontier.
+# a bomb that went off in a when-clause went off
+183 occurred | The convoy was near the bridge when the booby-trapped bomb exploded.
+# the act an attempt aimed at, through another verb, did not happen
+!08 | [The prince|VALGOV|person] detained [the premier|ORMGOV|person] and tried to force him to resign.
+# an infinitive of purpose takes the modal of the verb it serves
+040 planned; !04 | [The chief executive|-|person] will travel to the capital next week to testify before [parliament|VALLEG|organization] to discuss the data plan.
+# a plea that is rejected was made
+020 occurred | The court rejected [the lawyers'|-|group] plea to delete two chapters of the memoir.
 ";
 
 const DATES: &str = "\

@@ -350,6 +350,11 @@ pub(super) fn made_attempt(v: &View, t: &Trig) -> bool {
     if !v.is(i + 1, "to") {
         return false;
     }
+    // "tried to force him to resign": the attempt was the forcing; the act it aimed at, an
+    // infinitive further on, did not happen because of it
+    if (i + 2..t.head).any(|k| v.is(k, "to")) {
+        return false;
+    }
     match v.low(i) {
         "attempted" | "tried" => {
             finite_past(v, i) || (i > 0 && v.is_any(i - 1, &["had", "has", "have"]))

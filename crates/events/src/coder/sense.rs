@@ -1268,6 +1268,40 @@ const FIRE_KINDS: &[&str] = &[
     "night",
 ];
 
+/// What one shoots down in words: "shot down rumours", "shoots down the idea".
+const IDEA_NOUNS: &[&str] = &[
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "claim",
+    "claims",
+    "report",
+    "reports",
+    "suggestion",
+    "suggestions",
+    "speculation",
+    "idea",
+    "ideas",
+    "notion",
+    "proposal",
+    "proposals",
+    "talk",
+    "plan",
+    "plans",
+    "bill",
+    "motion",
+    "amendment",
+    "request",
+    "theory",
+    "theories",
+    "allegation",
+    "allegations",
+    "criticism",
+    "notions",
+    "concerns",
+];
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "any", "some", "its", "their", "his", "her", "our", "my", "your", "this",
     "these", "those", "that", "such", "all", "every", "each", "no", "another",
@@ -1554,6 +1588,90 @@ pub(crate) fn false_sense(
 
     // a compound adjective: "Ormund-backed militias", "army-led", "state-funded"
     if h > 0 && v.is(h - 1, "-") && v.words[h - 1].span.end == v.words[h].span.start {
+        return true;
+    }
+    // idioms: "shot down rumours of a new engine" denies them; "hearkens back to the 1990s"
+    // recalls, it backs nobody
+    if matches!(w, "shot" | "shoot" | "shoots" | "shooting")
+        && matches!(root, "18" | "19" | "20")
+        && let Some(d) = (h + 1..(h + 3).min(v.len())).find(|&k| v.is(k, "down"))
+        && (d + 1..(d + 4).min(v.len()))
+            .take_while(|&k| !v.words[k].punct)
+            .any(|k| v.is_any(k, IDEA_NOUNS))
+    {
+        return true;
+    }
+    if matches!(w, "back" | "backs" | "backed" | "backing")
+        && prev(1).is_some_and(|p| p.starts_with("hark") || p.starts_with("heark"))
+    {
+        return true;
+    }
+    // a habit or a standing position, not an act: "frequent visits", "regular meetings",
+    // "routine patrols" (a plural after the adjective; "a routine traffic stop" is one stop),
+    // "Algeria traditionally opposes any foreign base" ("guards routinely beat detainees"
+    // tells abuse that happened), "in favour of dialogue with Moscow"
+    if w.ends_with('s')
+        && !w.ends_with("ss")
+        && t.fixed.len() == 1
+        && (1..=2).any(|d| {
+            h >= d
+                && v.is_any(
+                    h - d,
+                    &["frequent", "regular", "routine", "periodic", "occasional"],
+                )
+                && (h - d + 1..h).all(|k| !v.words[k].punct)
+        })
+    {
+        return true;
+    }
+    if !nounish
+        && (1..=2)
+            .any(|d| h >= d && v.is_any(h - d, &["traditionally", "customarily", "historically"]))
+    {
+        return true;
+    }
+    if nounish
+        && (2..=4).any(|d| {
+            h >= d
+                && v.is(h - d + 1, "of")
+                && v.is_any(h - d, &["favor", "favour"])
+                && (h - d + 2..h).all(|k| !v.words[k].punct)
+        })
+    {
+        return true;
+    }
+    // a purpose, not an intent: "four workshops intended to inform attendees" (a noun, not an
+    // actor or a form of "be" or "have", before the participle)
+    if w == "intended"
+        && h > 0
+        && (v.words[h - 1].chunk.is_none() || !coded(source))
+        && !v.words[h - 1].punct
+        && !v.words[h - 1].upper
+        && !v.is_any(h - 1, BE)
+        && !v.is_any(
+            h - 1,
+            &[
+                "had",
+                "has",
+                "have",
+                "he",
+                "she",
+                "they",
+                "we",
+                "i",
+                "it",
+                "who",
+                "which",
+                "that",
+                "also",
+                "never",
+                "not",
+                "originally",
+                "clearly",
+            ],
+        )
+        && !v.low(h - 1).ends_with("ly")
+    {
         return true;
     }
     // the name of a crime in a charge, not an act told: "charged with murder", "two counts of
@@ -3321,10 +3439,15 @@ pub(crate) fn status_fix(v: &View, t: &Trig, code: &str, noun: bool, st: Status)
     // slaps duties on steel, buyers pay", "when the envoys meet on Friday they will sign"
     if st == Status::Occurred && !noun && h > 0 {
         let w = v.low(h);
-        // past forms spelled like the present ("when a missile hit the market") are read as past
+        // past forms spelled like the present ("when a missile hit the market") are read as past;
+        // a trigger of several words is past when any of its words is ("when the bomb exploded")
         let present = !w.ends_with("ed")
             && !w.ends_with("ing")
             && !dates::irregular_past(w)
+            && !t.fixed.iter().any(|&k| {
+                let f = v.low(k);
+                f.ends_with("ed") || dates::irregular_past(f)
+            })
             && !matches!(
                 w,
                 "hit"
