@@ -827,6 +827,27 @@ pub fn clean(raw: &str) -> Cleaned {
     clean_inner(raw, true)
 }
 
+/// Clean plain text whose title is known apart from it (a JSON Lines record's `title`): where
+/// the text opens with that title, as scraped text often does, that block is the title even
+/// when it ends in a full stop ("Father arrested after school gun scare." over the story), so
+/// that the headline is read as a headline, not as the first sentence of the story.
+pub fn clean_titled(title: Option<&str>, raw: &str) -> Cleaned {
+    let mut out = clean_inner(raw, true);
+    let norm = |s: &str| {
+        s.trim()
+            .trim_end_matches(|c: char| c == '.' || c.is_whitespace())
+            .to_lowercase()
+    };
+    if let Some(t) = title.map(norm).filter(|t| !t.is_empty())
+        && let Some(b) = out.blocks.first_mut()
+        && b.kind == BlockKind::Paragraph
+        && norm(&b.text) == t
+    {
+        b.kind = BlockKind::Title;
+    }
+    out
+}
+
 /// Clean the body of an article whose title and standfirst are already known (from HTML
 /// metadata): they become the first blocks, and the body gets furniture removal and headings
 /// but no title or standfirst of its own. A body that repeats the title drops the repeat.
@@ -1229,6 +1250,20 @@ mod tests {
             }
         }
         assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn a_known_title_opening_the_text_is_the_title() {
+        let raw = "Father held after gun found in school bag.\n\nA father was arrested on Thursday after a teacher found a pistol in his son's bag.\n\nThe boy was not hurt.";
+        // without the title the first block ends in a full stop and reads as a paragraph
+        assert_eq!(clean(raw).blocks[0].kind, BlockKind::Paragraph);
+        let c = clean_titled(Some("Father held after gun found in school bag"), raw);
+        assert_eq!(c.blocks[0].kind, BlockKind::Title);
+        assert_eq!(c.blocks[1].kind, BlockKind::Paragraph);
+        // a title the text does not open with changes nothing
+        let c = clean_titled(Some("Pistol found at primary school"), raw);
+        assert_eq!(c.blocks[0].kind, BlockKind::Paragraph);
+        assert_eq!(c.blocks.len(), 3);
     }
 
     #[test]

@@ -91,7 +91,7 @@ impl Pipeline {
             meta.published_from = PublishedFrom::Input;
         }
         let cleaned = match raw.body {
-            Body::Text(t) => dateline_clean::clean(&t),
+            Body::Text(t) => dateline_clean::clean_titled(raw.title.as_deref(), &t),
             Body::Html(h) => {
                 let page = dateline_html::extract(&h, meta.url.as_deref());
                 if meta.url.is_none() {
