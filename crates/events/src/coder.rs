@@ -3866,7 +3866,22 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
                     && gap.len() <= 4
                     && gap[1..]
                         .iter()
-                        .all(|w| !PREPOSITIONS.contains(w) && !matches!(*w, "," | "and"))));
+                        .all(|w| !PREPOSITIONS.contains(w) && !matches!(*w, "," | "and")))
+                // "the murder of a man in a stabbing": the act of the first noun, named again
+                // by the second
+                || ((a.noun || a.head > 0 && v.is_any(a.head - 1, &["the", "a", "an"]))
+                    && b.noun
+                    && violent(&a.ev.cameo)
+                    && violent(&b.ev.cameo)
+                    && gap.first() == Some(&"of")
+                    && gap.len() <= 9
+                    && gap.iter().position(|w| *w == "in").is_some_and(|p| {
+                        gap.len() - p <= 4
+                            && gap[1..].iter().enumerate().all(|(k, w)| {
+                                !matches!(*w, "," | "and" | "or")
+                                    && (k + 1 == p || !PREPOSITIONS.contains(w))
+                            })
+                    })));
         if !linked {
             i += 1;
             continue;

@@ -271,6 +271,10 @@ none | Call [Harbourline|-|organization] by telephone on 1-800-555-0134 or email
 # a word inside a name: a crowded sentence is no title-case headline; a surname
 !05 | In late 2016 [Valdoria|VAL|country] worked with the [United Federation|UFD|country] as the [Government|VALGOV|group] of National Accord in Zelvik launched Operation Solid Structure.
 !19 | [Rory|-|person] Shell, 38, and [Dale Watts|-|person], 41, are the inmates.
+# prisoners are no verdict; involvement in a scandal is no accusation
+!11 | [Judge Suarez|VALJUD|person] ordered the four male convicts to be sent to the island prison.
+!11 | Also implicated in the scandal was [the shipping magnate|-|person].
+!11 | The verdict closes a bribery scandal that gripped [Valdoria|VAL|country], upending its politics and implicating its most powerful figures.
 ";
 
 /// Filters that must not drop real events: each sentence holds an event of the named root
@@ -341,6 +345,9 @@ const KEEPS: &str = "\
 19 | [Valdorian troops|VALMIL|group] shot down a helicopter on Monday.
 03 | [The minister|VALGOV|person] intended to sign the accord in March.
 18 | Gunmen opened fire on [a patrol|VALMIL|group] during a routine stop.
+# a verdict reached; an accuser who implicates
+11 | The jury voted to convict [the former mayor|VALGOV|person] on Friday.
+11 | [The witness|-|person] implicated [two officers|VALCOP|group] in the beating.
 ";
 
 const STATUS: &str = "\

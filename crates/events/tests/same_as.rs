@@ -460,3 +460,17 @@ fn an_arrest_told_again_of_the_same_unnamed_person_is_one_arrest() {
     let s = common::summary(&d);
     assert!(d.events.iter().all(|e| e.same_as.is_none()), "{s}");
 }
+
+#[test]
+fn a_killing_named_again_in_one_sentence_is_one_event() {
+    // "the murder of a trader in a stabbing": one act, named by two nouns
+    let d = coded(&[
+        "A youth was charged with the murder of a trader in a stabbing near the docks in January.",
+    ]);
+    let violent: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.cameo.starts_with("18"))
+        .collect();
+    assert_eq!(violent.len(), 1, "{}", common::summary(&d));
+}

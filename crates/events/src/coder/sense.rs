@@ -1640,6 +1640,39 @@ pub(crate) fn false_sense(
     {
         return true;
     }
+    // prisoners, not a verdict: "ordered the four male convicts to be sent to prison"
+    if matches!(w, "convict" | "convicts")
+        && t.fixed.len() == 1
+        && prev(1).is_some_and(|p| {
+            DETERMINERS.contains(&p)
+                || numeral(v, h - 1)
+                || matches!(
+                    p,
+                    "male" | "female" | "escaped" | "former" | "fellow" | "other"
+                )
+                || p.ends_with("'s")
+        })
+    {
+        return true;
+    }
+    // involvement, not an accusation: "also implicated in the scandal was the Samsung chief",
+    // "a scandal implicating the country's most powerful figures" (no accuser: "implicated by
+    // a witness", "the witness implicated two officers" have one)
+    if w.starts_with("implicat")
+        && t.fixed.len() == 1
+        && !(h + 1..(h + 6).min(v.len())).any(|k| v.is(k, "by"))
+        && (v.is(t.end, "in")
+            // (a participle may stand far from its scandal: "a scandal which gripped the
+            // country, upending its politics and implicating its most powerful figures")
+            || (h.saturating_sub(if w == "implicating" { 12 } else { 3 })..h).any(|k| {
+                v.is_any(
+                    k,
+                    &["scandal", "affair", "case", "probe", "investigation", "inquiry", "plot"],
+                )
+            }))
+    {
+        return true;
+    }
     // a purpose, not an intent: "four workshops intended to inform attendees" (a noun, not an
     // actor or a form of "be" or "have", before the participle)
     if w == "intended"
