@@ -2749,6 +2749,17 @@ fn link_line(doc: &Doc, sentence: usize) -> bool {
     if text.starts_with('[') && text.ends_with(']') {
         return true;
     }
+    // a photo caption: "The soldier served with US forces in the country, file photo." (a
+    // caption credited in brackets is read per trigger: `sense::captioned`)
+    let bare = text
+        .trim_end_matches(|c: char| matches!(c, '.' | ')' | ']') || c.is_whitespace())
+        .to_lowercase();
+    if ["file photo", "file picture", "file image", "file pic"]
+        .iter()
+        .any(|p| bare.ends_with(p))
+    {
+        return true;
+    }
     [
         "read more",
         "related:",
@@ -2782,9 +2793,10 @@ fn verb_reading(v: &View, lex: &Lexicon, t: &Trig) -> bool {
 }
 
 /// Half or more of the sentence's words are capitalised, and every word of four letters or
-/// more but a few short prepositions is: a title-case headline ("Wave of Bombings Hits the Capital"). A sentence
-/// crowded with names still has lower-case words of its own ("In late 2016 Tunisia worked
-/// with the United States as the Government of National Accord launched …").
+/// more but a few short prepositions is: a title-case headline ("Wave of Bombings Hits the
+/// Capital"). A sentence crowded with names still has lower-case words of its own ("In late
+/// 2016 Tunisia worked with the United States as the Government of National Accord
+/// launched …").
 fn title_case(v: &View) -> bool {
     let (mut n, mut up, mut plain) = (0usize, 0usize, 0usize);
     for (i, w) in v.words.iter().enumerate().filter(|(_, w)| !w.punct) {

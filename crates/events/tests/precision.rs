@@ -275,6 +275,13 @@ none | Call [Harbourline|-|organization] by telephone on 1-800-555-0134 or email
 !11 | [Judge Suarez|VALJUD|person] ordered the four male convicts to be sent to the island prison.
 !11 | Also implicated in the scandal was [the shipping magnate|-|person].
 !11 | The verdict closes a bribery scandal that gripped [Valdoria|VAL|country], upending its politics and implicating its most powerful figures.
+# a charge on trial; a statement released; people arriving; a fight in court; photo captions
+!18 | [The three defendants|-|group] are on trial for murder alongside the driver.
+!08 | [The president|VALGOV|person] released a communique pledging austerity.
+!04 | Aid groups are helping the growing number of [Valdorians|VAL|nationality] arriving in the north of the country.
+!19 | The parents staged a months-long battle with the courts to keep the clinic open.
+!19 | The sergeant served with [Valdorian forces|VALMIL|group] in the country battling [the Dawn Front|VALREB|group], file photo.
+!17 | [Ivo Brandt|-|person], who has been arrested on suspicion of arson (Picture: Harbour Police) Officers said the house had no water.
 ";
 
 /// Filters that must not drop real events: each sentence holds an event of the named root
@@ -348,6 +355,10 @@ const KEEPS: &str = "\
 # a verdict reached; an accuser who implicates
 11 | The jury voted to convict [the former mayor|VALGOV|person] on Friday.
 11 | [The witness|-|person] implicated [two officers|VALCOP|group] in the beating.
+# an envoy arriving; captives released
+04 | [The envoy|VALGOV|person] arrived in [Ormund|ORM|country] on Monday for talks.
+08 | [The rebels|VALREB|group] released two hostages on Friday.
+17 | (Photo: Harbour Police) Three men were arrested at the quay on Friday.
 ";
 
 const STATUS: &str = "\

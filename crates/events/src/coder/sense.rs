@@ -548,6 +548,15 @@ const PAPERS: &[&str] = &[
 
 /// Things, not people: "released a memo", "would not release the figures".
 const THINGS: &[&str] = &[
+    "communique",
+    "communiqué",
+    "communiques",
+    "declaration",
+    "manifesto",
+    "dossier",
+    "survey",
+    "poll",
+    "study",
     "names",
     "name",
     "letter",
@@ -1466,6 +1475,7 @@ const CHARGE_CUES: &[(&str, &[&str])] = &[
     ("held", &["on"]),
     ("wanted", &["for", "on"]),
     ("sentenced", &["for"]),
+    ("trial", &["for", "on"]),
 ];
 
 /// Words that end a list of charges: what follows them tells the act or the case ("charged
@@ -1501,6 +1511,20 @@ const CHARGE_ENDS: &[&str] = &[
 /// of [`CHARGE_CUES`], its linking word at most five words later, then only names of
 /// charges (no word of [`CHARGE_ENDS`], no form of "be", no stop but commas and colons) up
 /// to `h`.
+/// A trigger before a bracketed photo credit in its sentence is caption text: "Zachary Brooks,
+/// who has been arrested on suspicion of negligent homicide (Picture: Slidell PD) Cops said
+/// ..." (the story that follows the credit is read: "(Photo: CPSO) Three were arrested").
+fn captioned(v: &View, t: &Trig) -> bool {
+    (t.end..v.len().saturating_sub(2)).any(|k| {
+        v.is(k, "(")
+            && v.is_any(
+                k + 1,
+                &["photo", "picture", "image", "pictured", "photograph"],
+            )
+            && v.is(k + 2, ":")
+    })
+}
+
 fn charge_name(v: &View, h: usize) -> bool {
     // "with intent to kill" is the wording of a charge wherever it stands
     if h > 1 && v.is(h - 1, "to") && v.is(h - 2, "intent") {
@@ -1670,6 +1694,58 @@ pub(crate) fn false_sense(
                     &["scandal", "affair", "case", "probe", "investigation", "inquiry", "plot"],
                 )
             }))
+    {
+        return true;
+    }
+    if captioned(v, t) {
+        return true;
+    }
+    // people on the move are no visit: "Venezuelans arriving in the north of the country",
+    // "migrants arrive at the border"
+    if w.starts_with("arriv")
+        && source
+            .iter()
+            .chain(target)
+            .all(|a| a.code.as_deref().is_none_or(|c| c.len() == 3))
+        && (h.saturating_sub(4)..h).any(|k| {
+            v.is_any(
+                k,
+                &[
+                    "migrants",
+                    "refugees",
+                    "asylum-seekers",
+                    "seekers",
+                    "tourists",
+                    "visitors",
+                    "immigrants",
+                    "venezuelans",
+                    "syrians",
+                    "passengers",
+                    "people",
+                ],
+            ) || v.low(k).ends_with("ans") && v.words[k].upper
+        })
+    {
+        return true;
+    }
+    // a fight in court: "a months-long battle with the courts"
+    if matches!(w, "battle" | "battles" | "fight" | "fights" | "struggle")
+        && t.fixed.len() == 1
+        && v.is(t.end, "with")
+        && (t.end + 1..(t.end + 4).min(v.len())).any(|k| {
+            v.is_any(
+                k,
+                &[
+                    "court",
+                    "courts",
+                    "insurers",
+                    "insurer",
+                    "hospital",
+                    "regulators",
+                    "council",
+                ],
+            )
+        })
     {
         return true;
     }
