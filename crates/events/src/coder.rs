@@ -2080,7 +2080,8 @@ pub(crate) fn status(
         }
     }
     // an infinitive of purpose takes the modal of the verb it serves, however far: "will
-    // travel to Washington next week to testify before Congress to discuss the plan"
+    // travel to Washington next week to testify before Congress to discuss the plan" ("could"
+    // is also a past ability: "before police could go in to investigate" tells they did)
     if neg.is_none() && hyp.is_none() && plan.is_none() && t.head > 0 && v.is(t.head - 1, "to") {
         let modal = hits.iter().rev().find(|h| {
             h.end <= t.head
@@ -2088,7 +2089,7 @@ pub(crate) fn status(
                 && matches!(h.kind, CueKind::Hyp | CueKind::Plan)
                 && matches!(
                     lex.cues[h.cue].word.as_str(),
-                    "will" | "'ll" | "shall" | "would" | "could" | "might" | "may"
+                    "will" | "'ll" | "shall" | "would" | "might" | "may"
                 )
                 && !(h.end..t.head).any(|k| {
                     is_hard(v, k)
@@ -4104,6 +4105,26 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             };
             anchors.iter().copied().max_by(best)
         };
+        // "in the hours after the shooting ... “Mohanna was shot by two masked gunmen”": a
+        // body anaphor of a violent act that is the article's first mention of its kind names
+        // the act the next sentences tell in full (within three sentences after it; the same
+        // code, a single act: "overall attacks nationwide have fallen" is none)
+        let pick = pick.or_else(|| {
+            let first = !(0..j).any(|i| same_family(&events[i].cameo, &events[j].cameo));
+            let violent = matches!(events[j].cameo.get(..2), Some("18" | "19" | "20"));
+            (!head[j] && first && violent)
+                .then(|| {
+                    (j + 1..n).find(|&i| {
+                        !referring[i]
+                            && events[i].sentence > events[j].sentence
+                            && events[i].sentence - events[j].sentence <= 3
+                            && events[i].cameo.get(..3) == events[j].cameo.get(..3)
+                            && !doc.slice(events[i].trigger).ends_with('s')
+                            && fits(i)
+                    })
+                })
+                .flatten()
+        });
         let Some(pick) = pick else { continue };
         // a group only takes a mention agreeing with all its members
         merge(doc, events, &mut group, pick, j, false);

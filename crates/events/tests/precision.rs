@@ -282,6 +282,8 @@ none | Call [Harbourline|-|organization] by telephone on 1-800-555-0134 or email
 !19 | The parents staged a months-long battle with the courts to keep the clinic open.
 !19 | The sergeant served with [Valdorian forces|VALMIL|group] in the country battling [the Dawn Front|VALREB|group], file photo.
 !17 | [Ivo Brandt|-|person], who has been arrested on suspicion of arson (Picture: Harbour Police) Officers said the house had no water.
+# the last words of a name; a haste to act
+!06 | [The minister|VALGOV|person] defended the North [American|USA|nationality] Free Trade Agreement, but asked for changes.
 ";
 
 /// Filters that must not drop real events: each sentence holds an event of the named root
@@ -417,6 +419,9 @@ const STATUS: &str = "\
 040 planned; !04 | [The chief executive|-|person] will travel to the capital next week to testify before [parliament|VALLEG|organization] to discuss the data plan.
 # a plea that is rejected was made
 020 occurred | The court rejected [the lawyers'|-|group] plea to delete two chapters of the memoir.
+08 hypothetical; !08 | In his haste to withdraw from [Ormund|ORM|country], [the president|VALGOV|person] stands alone.
+# could is also a past ability: the act it tells happened
+09 occurred | The team had to clear the site before [police|VALCOP|organization] could go in to investigate.
 ";
 
 const DATES: &str = "\

@@ -474,3 +474,30 @@ fn a_killing_named_again_in_one_sentence_is_one_event() {
         .collect();
     assert_eq!(violent.len(), 1, "{}", common::summary(&d));
 }
+
+#[test]
+fn a_first_anaphor_joins_the_act_told_in_full_next() {
+    // the lead names "the shooting" before the story tells it
+    let d = coded(&[
+        "Two men are on trial alongside a neighbour accused of hiding the gunmen in the hours \
+         after the shooting.",
+        "The court heard that [Lena Ortiz|-|person] was shot by two masked gunmen on bicycles.",
+        "She died in hospital.",
+    ]);
+    let s = common::summary(&d);
+    let (lead, told) = (ev(&d, "shooting", 0), ev(&d, "shot", 0));
+    assert_eq!(group(&d, told), lead, "{s}");
+    // a general count told next is no act of its own
+    let d = coded(&[
+        "A car bomb exploded near a market, the fifth major attack in the capital this month.",
+        "The blast came a day after officials said overall attacks nationwide had fallen.",
+    ]);
+    let s = common::summary(&d);
+    if let Some(plural) = d
+        .events
+        .iter()
+        .position(|e| d.slice(e.trigger) == "attacks")
+    {
+        assert_eq!(d.events[plural].same_as, None, "{s}");
+    }
+}

@@ -1876,13 +1876,14 @@ pub(crate) fn false_sense(
     }
     // a word inside a multi-word name in running text: "the Comets Investigating Dust
     // Sampler" (a headline in title case is no name: most of its words are capitals)
+    // (or the name's last words: "renegotiate the North American Free Trade Agreement, but")
     if h > 0
         && v.words[h].upper
-        && t.end < v.len()
         && v.words[h - 1].upper
-        && v.words[t.end].upper
         && !v.words[h - 1].punct
-        && 3 * v.words.iter().filter(|x| x.upper).count() < v.len()
+        && (t.end < v.len() && v.words[t.end].upper
+            || t.fixed.len() >= 2 && t.fixed.iter().all(|&k| v.words[k].upper))
+        && !super::title_case(v)
     {
         return true;
     }
