@@ -4142,6 +4142,35 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             merge(doc, events, &mut group, i, j, false);
         }
     }
+    // one appeal, demand, accusation, rejection or threat told again to the same addressee,
+    // often in the speaker's own quoted words: "the United States urges the Ukrainian
+    // government to repeal the law ... “We urge the Ukrainian government to cancel it,” she
+    // added" (the later mention's speaker is the earlier one's or unnamed; within six
+    // sentences; the same three-digit code)
+    for j in 0..n {
+        let e = &events[j];
+        if head[j]
+            || !alone(&group, j)
+            || !matches!(e.cameo.get(..2), Some("02" | "10" | "11" | "12" | "13"))
+            || !e.target.iter().any(|a| a.code.is_some())
+            || several(doc, e)
+        {
+            continue;
+        }
+        if let Some(i) = (0..j).rev().find(|&i| {
+            let a = &events[i];
+            a.sentence < e.sentence
+                && e.sentence - a.sentence <= 6
+                && a.cameo.get(..3) == e.cameo.get(..3)
+                && same_addressee(&a.target, &e.target)
+                && (e.source.is_empty()
+                    || a.source.iter().any(|x| x.code.is_some())
+                        && e.source.iter().any(|x| x.code.is_some()))
+                && same_event(doc, a, e)
+        }) {
+            merge(doc, events, &mut group, i, j, false);
+        }
+    }
     // one shooting (or stabbing) told again and again: in an article whose mentions of that
     // act agree on place, date and victim, and which tells of no other one ("another
     // shooting", "a separate stabbing", "two shootings"), they are one event; a plural
@@ -4440,6 +4469,19 @@ fn merge(doc: &Doc, events: &[Event], group: &mut [usize], a: usize, b: usize, o
             group[y] = ga;
         }
     }
+}
+
+/// The same coded addressee: one code on both sides, or a country and its government ("the
+/// United States" / "the Trump administration"; a country and its rebels are two).
+fn same_addressee(x: &[Argument], y: &[Argument]) -> bool {
+    let fit = |c: &str, d: &str| {
+        c == d || c.len() == 3 && d.len() == 6 && d.starts_with(c) && d.ends_with("GOV")
+    };
+    x.iter().filter_map(|a| a.code.as_deref()).any(|c| {
+        y.iter()
+            .filter_map(|b| b.code.as_deref())
+            .any(|d| fit(c, d) || fit(d, c))
+    })
 }
 
 /// Mention `j` is in no group with another.

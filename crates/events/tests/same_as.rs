@@ -501,3 +501,26 @@ fn a_first_anaphor_joins_the_act_told_in_full_next() {
         assert_eq!(d.events[plural].same_as, None, "{s}");
     }
 }
+
+#[test]
+fn an_appeal_told_again_in_the_speakers_words_is_one_event() {
+    let d = coded(&[
+        "[The United States|USA|country] urges [the Valdorian government|VALGOV|organization] \
+         to repeal the law on activists, a spokeswoman said.",
+        "The law took effect in March.",
+        "\u{201c}We urge [the Valdorian government|VALGOV|organization] to cancel the \
+         requirement,\u{201d} she added.",
+    ]);
+    let s = common::summary(&d);
+    let (first, again) = (ev(&d, "urges", 0), ev(&d, "urge", 0));
+    assert_eq!(group(&d, again), first, "{s}");
+    // an accusation answered by the accused is another accusation
+    let d = coded(&[
+        "[Valdoria|VAL|country] accuses [the rebels|VALREB|group] of starting the violence.",
+        "[Rebel officials|VALREB|group] accuse [Valdoria|VAL|country] of massing troops near \
+         the border.",
+    ]);
+    let s = common::summary(&d);
+    let (a, b) = (ev(&d, "accuses", 0), ev(&d, "accuse", 0));
+    assert_ne!(group(&d, b), group(&d, a), "{s}");
+}
