@@ -284,6 +284,9 @@ none | Call [Harbourline|-|organization] by telephone on 1-800-555-0134 or email
 !17 | [Ivo Brandt|-|person], who has been arrested on suspicion of arson (Picture: Harbour Police) Officers said the house had no water.
 # the last words of a name; a haste to act
 !06 | [The minister|VALGOV|person] defended the North [American|USA|nationality] Free Trade Agreement, but asked for changes.
+# a reference back (as promised) and an abstract promise are no pledge
+!03 | Inflation would only worsen if [the candidate|VALGOV|person] unleashes new spending, as promised.
+!03 | The law targets those who seek accountability, fulfilling the promises of the revolution and the [Valdorian|VAL|nationality] people's hopes for a fair country, she said.
 ";
 
 /// Filters that must not drop real events: each sentence holds an event of the named root
@@ -361,6 +364,7 @@ const KEEPS: &str = "\
 04 | [The envoy|VALGOV|person] arrived in [Ormund|ORM|country] on Monday for talks.
 08 | [The rebels|VALREB|group] released two hostages on Friday.
 17 | (Photo: Harbour Police) Three men were arrested at the quay on Friday.
+03 | [The minister|VALGOV|person] promised aid to [Ormund|ORM|country].
 ";
 
 const STATUS: &str = "\

@@ -1525,6 +1525,17 @@ fn captioned(v: &View, t: &Trig) -> bool {
     })
 }
 
+/// The word at `k` starts no clause of its own after "as promised": a punctuation mark, a
+/// conjunction or a preposition ("as promised, the fund opened", "as agreed in March").
+fn nounish_next(v: &View, k: usize) -> bool {
+    v.is_any(
+        k,
+        &[
+            "and", "but", "by", "in", "on", "at", "last", "earlier", "with",
+        ],
+    )
+}
+
 fn charge_name(v: &View, h: usize) -> bool {
     // "with intent to kill" is the wording of a charge wherever it stands
     if h > 1 && v.is(h - 1, "to") && v.is(h - 2, "intent") {
@@ -1746,6 +1757,27 @@ pub(crate) fn false_sense(
                 ],
             )
         })
+    {
+        return true;
+    }
+    // a reference back, not an act: "as promised", "as agreed", "as requested"; an abstract
+    // promise: "fulfilling the promises of the revolution"
+    if prev(1) == Some("as")
+        && t.fixed.len() == 1
+        && (t.end >= v.len()
+            || v.words[t.end].punct
+            || !v.words[t.end].upper && nounish_next(v, t.end))
+        && matches!(
+            w,
+            "promised" | "agreed" | "requested" | "demanded" | "threatened" | "pledged" | "planned"
+        )
+    {
+        return true;
+    }
+    if matches!(w, "promise" | "promises")
+        && t.fixed.len() == 1
+        && prev(1) == Some("the")
+        && v.is(t.end, "of")
     {
         return true;
     }
