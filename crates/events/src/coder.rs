@@ -2533,7 +2533,20 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 // ... but a plea, demand or offer that is rejected was made: "rejected their
                 // plea to delete the passages" refuses the plea, it does not unmake it
                 let made_request = e.noun && matches!(&info.code[..2], "02" | "03" | "10");
+                // a finite past verb after a comma is the next act of a list, not the
+                // complement: "called on the business community to confide in him, promised
+                // austerity" (a complement is an infinitive or a noun)
+                let listed = !e.noun
+                    && (v.low(t.head).ends_with("ed") || dates::irregular_past(v.low(t.head)))
+                    && between.clone().any(|k| v.is(k, ","))
+                    && !v.is_any(
+                        t.head - 1,
+                        &[
+                            "to", "be", "been", "being", "was", "were", "is", "are", "get", "got",
+                        ],
+                    );
                 st = match governs {
+                    _ if listed => st,
                     "02" | "10" | "13" => Status::Hypothetical,
                     "03" => Status::Planned,
                     "12" if !made_request => Status::Negated,

@@ -426,6 +426,10 @@ const STATUS: &str = "\
 08 hypothetical; !08 | In his haste to withdraw from [Ormund|ORM|country], [the president|VALGOV|person] stands alone.
 # could is also a past ability: the act it tells happened
 09 occurred | The team had to clear the site before [police|VALCOP|organization] could go in to investigate.
+# the act a deal is struck to do is planned; a past verb after a comma is the next act told,
+# not the complement of an appeal
+064 planned; !06 | In 2014 [Valdoria|VAL|country] and [Ormund|ORM|country] struck a deal to secure the border and share intelligence.
+0874 occurred | [The council|VALGOV|organization] urged [the army|VALMIL|group] to withdraw, and [the army|VALMIL|group] withdrew.
 ";
 
 const DATES: &str = "\
