@@ -287,6 +287,10 @@ none | Call [Harbourline|-|organization] by telephone on 1-800-555-0134 or email
 # a reference back (as promised) and an abstract promise are no pledge
 !03 | Inflation would only worsen if [the candidate|VALGOV|person] unleashes new spending, as promised.
 !03 | The law targets those who seek accountability, fulfilling the promises of the revolution and the [Valdorian|VAL|nationality] people's hopes for a fair country, she said.
+# market demand, a project's phase, money raised
+none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant increased demand for biological solutions.
+!14 | [The firm|-|organization] will prepare for the demonstration phase expected to begin in the autumn.
+!07 | [The minister|VALGOV|person] helped [the banker|-|person] raise donations from companies for his foundations.
 ";
 
 /// Filters that must not drop real events: each sentence holds an event of the named root
@@ -365,6 +369,8 @@ const KEEPS: &str = "\
 08 | [The rebels|VALREB|group] released two hostages on Friday.
 17 | (Photo: Harbour Police) Three men were arrested at the quay on Friday.
 03 | [The minister|VALGOV|person] promised aid to [Ormund|ORM|country].
+14 | [Protesters|VALOPP|group] staged a demonstration outside parliament.
+07 | [The European Union|IGOEUREEC|organization] gave donations of food to [Valdoria|VAL|country].
 ";
 
 const STATUS: &str = "\

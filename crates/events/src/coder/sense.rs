@@ -270,6 +270,8 @@ const ENDING: &[&str] = &[
 /// investigation", "the bargaining team", "prison cell". The compound names a thing; a crime
 /// under investigation or in a charge is not asserted to have happened.
 const COMPOUND_HEADS: &[&str] = &[
+    "phase",
+    "phases",
     "bill",
     "bills",
     "law",
@@ -468,6 +470,14 @@ const GOODS: &[&str] = &[
 /// Words before "demand" that make it a market's: "export demand", "oil demand", "overwhelming
 /// demand" for a product.
 const ECONOMIC_DEMAND: &[&str] = &[
+    "increased",
+    "increasing",
+    "declining",
+    "falling",
+    "higher",
+    "lower",
+    "slowing",
+    "booming",
     "overwhelming",
     "huge",
     "high",
@@ -1778,6 +1788,32 @@ pub(crate) fn false_sense(
         && t.fixed.len() == 1
         && prev(1) == Some("the")
         && v.is(t.end, "of")
+    {
+        return true;
+    }
+    // money raised is no aid given: "helping Choi raise donations from companies", "raising
+    // funds for the clinic"
+    if matches!(
+        w,
+        "donation" | "donations" | "funds" | "funding" | "money" | "aid"
+    ) && t.fixed.len() == 1
+        && (1..=3).any(|d| {
+            prev(d).is_some_and(|p| {
+                matches!(
+                    p,
+                    "raise"
+                        | "raises"
+                        | "raised"
+                        | "raising"
+                        | "collect"
+                        | "collected"
+                        | "collecting"
+                        | "solicit"
+                        | "solicited"
+                        | "soliciting"
+                )
+            })
+        })
     {
         return true;
     }
