@@ -2509,13 +2509,26 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             let between = p.end.min(t.head)..t.head;
             // a trigger in the complement of a non-occurred trigger shares its status:
             // "will meet to discuss", "failed to secure and sign"
+            // (or a bare verb after "and" that shares the first verb's modal: "will close the
+            // consulate in St. Petersburg and expel foreign diplomats")
+            let w = v.low(t.head);
+            let shared_modal = !e.noun
+                && !lex.entries[p.entry].noun
+                && t.head > 0
+                && v.is(t.head - 1, "and")
+                && t.head - p.end <= 8
+                && !w.ends_with("ed")
+                && !w.ends_with("ing")
+                && !dates::irregular_past(w)
+                && !between.clone().any(|k| is_hard(&v, k) || v.is(k, ","));
             if statuses[ti - 1] != Status::Occurred
                 && same_clause
                 && (between
                     .clone()
                     .all(|k| v.is_any(k, &["to", "and", ",", "a", "an", "the", "also", "then"]))
                     && t.head - p.end <= 3
-                    || (t.head > 0 && v.is(t.head - 1, "to")))
+                    || (t.head > 0 && v.is(t.head - 1, "to"))
+                    || shared_modal)
             {
                 st = statuses[ti - 1];
             }

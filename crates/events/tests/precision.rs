@@ -436,6 +436,8 @@ const STATUS: &str = "\
 # not the complement of an appeal
 064 planned; !06 | In 2014 [Valdoria|VAL|country] and [Ormund|ORM|country] struck a deal to secure the border and share intelligence.
 0874 occurred | [The council|VALGOV|organization] urged [the army|VALMIL|group] to withdraw, and [the army|VALMIL|group] withdrew.
+# a bare verb after and shares the first verb's modal across a place
+161 planned; !16 | [Valdoria|VAL|country] will close the consulate in the port city and expel foreign diplomats, the minister said.
 ";
 
 const DATES: &str = "\
