@@ -438,6 +438,8 @@ const STATUS: &str = "\
 0874 occurred | [The council|VALGOV|organization] urged [the army|VALMIL|group] to withdraw, and [the army|VALMIL|group] withdrew.
 # a bare verb after and shares the first verb's modal across a place
 161 planned; !16 | [Valdoria|VAL|country] will close the consulate in the port city and expel foreign diplomats, the minister said.
+# an aim stated with be is no act
+05 hypothetical; !05 | Its main purpose was supporting [Valdorian special forces|VALMIL|group] in the hills.
 ";
 
 const DATES: &str = "\
