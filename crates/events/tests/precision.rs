@@ -371,6 +371,9 @@ const KEEPS: &str = "\
 03 | [The minister|VALGOV|person] promised aid to [Ormund|ORM|country].
 14 | [Protesters|VALOPP|group] staged a demonstration outside parliament.
 07 | [The European Union|IGOEUREEC|organization] gave donations of food to [Valdoria|VAL|country].
+# According to is no accord; a request named with its asker is told
+04 occurred | According to [Mayor Soule|-|person] and school board meeting minutes, [the board|-|organization] rejected the plan.
+02 | The city has yet to pass a resolution supporting the extension as requested by [the district|-|organization].
 ";
 
 const STATUS: &str = "\

@@ -1772,8 +1772,10 @@ pub(crate) fn false_sense(
     }
     // a reference back, not an act: "as promised", "as agreed", "as requested"; an abstract
     // promise: "fulfilling the promises of the revolution"
+    // ("as requested by the district" names who asked: an act told)
     if prev(1) == Some("as")
         && t.fixed.len() == 1
+        && !v.is(t.end, "by")
         && (t.end >= v.len()
             || v.words[t.end].punct
             || !v.words[t.end].upper && nounish_next(v, t.end))
