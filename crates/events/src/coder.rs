@@ -4136,7 +4136,12 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
         // the act the next sentences tell in full (within three sentences after it; the same
         // code, a single act: "overall attacks nationwide have fallen" is none)
         let pick = pick.or_else(|| {
-            let first = !(0..j).any(|i| same_family(&events[i].cameo, &events[j].cameo));
+            // (not in an article that counts such acts: "no evidence the two shootings were
+            // related")
+            let first = !(0..j).any(|i| same_family(&events[i].cameo, &events[j].cameo))
+                && !(0..n).any(|k| {
+                    same_family(&events[k].cameo, &events[j].cameo) && several(doc, &events[k])
+                });
             let violent = matches!(events[j].cameo.get(..2), Some("18" | "19" | "20"));
             (!head[j] && first && violent)
                 .then(|| {
@@ -4146,6 +4151,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
                             && events[i].sentence - events[j].sentence <= 3
                             && events[i].cameo.get(..3) == events[j].cameo.get(..3)
                             && !doc.slice(events[i].trigger).ends_with('s')
+                            && !set_apart(doc, &events[i])
                             && fits(i)
                     })
                 })
@@ -4507,6 +4513,26 @@ fn same_addressee(x: &[Argument], y: &[Argument]) -> bool {
         y.iter()
             .filter_map(|b| b.code.as_deref())
             .any(|d| fit(c, d) || fit(d, c))
+    })
+}
+
+/// The mention's own words set it apart from another act of its kind: "the earlier
+/// shooting", "another stabbing", "a separate attack" (within three words before it).
+fn set_apart(doc: &Doc, e: &Event) -> bool {
+    words_before(doc, e).iter().rev().take(3).any(|w| {
+        matches!(
+            w.as_str(),
+            "earlier"
+                | "another"
+                | "other"
+                | "separate"
+                | "second"
+                | "previous"
+                | "unrelated"
+                | "first"
+                | "latest"
+                | "new"
+        )
     })
 }
 

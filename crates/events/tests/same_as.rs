@@ -524,3 +524,18 @@ fn an_appeal_told_again_in_the_speakers_words_is_one_event() {
     let (a, b) = (ev(&d, "accuses", 0), ev(&d, "accuse", 0));
     assert_ne!(group(&d, b), group(&d, a), "{s}");
 }
+
+#[test]
+fn the_earlier_shooting_is_another_act() {
+    // a first anaphor does not join an act set apart by its own words
+    let d = coded(&[
+        "Police are not releasing details about the shooting while the case is under \
+         investigation.",
+        "The earlier shooting, around 3:40 p.m. on Grant Street, left [a man|-|person] with minor \
+         injuries.",
+        "Police said there is no evidence the two shootings were related.",
+    ]);
+    let s = common::summary(&d);
+    let (a, b) = (ev(&d, "shooting", 0), ev(&d, "shooting", 1));
+    assert_ne!(group(&d, b), group(&d, a), "{s}");
+}
