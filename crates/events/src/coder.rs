@@ -2094,8 +2094,7 @@ pub(crate) fn status(
                 && !(h.end..t.head).any(|k| {
                     is_hard(v, k)
                         || v.is_any(k, &[",", "that", "who", "which", "and", "but", "or"])
-                        || v.low(k).ends_with("ed")
-                        || dates::irregular_past(v.low(k))
+                        || dates::past_form(v.low(k))
                 })
         });
         if let Some(h) = modal {
@@ -2517,9 +2516,8 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 && t.head > 0
                 && v.is(t.head - 1, "and")
                 && t.head - p.end <= 8
-                && !w.ends_with("ed")
+                && !dates::past_form(w)
                 && !w.ends_with("ing")
-                && !dates::irregular_past(w)
                 && !between.clone().any(|k| is_hard(&v, k) || v.is(k, ","));
             if statuses[ti - 1] != Status::Occurred
                 && same_clause
@@ -2550,14 +2548,8 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 // complement: "called on the business community to confide in him, promised
                 // austerity" (a complement is an infinitive or a noun)
                 let listed = !e.noun
-                    && (v.low(t.head).ends_with("ed") || dates::irregular_past(v.low(t.head)))
-                    && between.clone().any(|k| v.is(k, ","))
-                    && !v.is_any(
-                        t.head - 1,
-                        &[
-                            "to", "be", "been", "being", "was", "were", "is", "are", "get", "got",
-                        ],
-                    );
+                    && dates::finite_past(&v, t.head)
+                    && between.clone().any(|k| v.is(k, ","));
                 st = match governs {
                     _ if listed => st,
                     "02" | "10" | "13" => Status::Hypothetical,
@@ -2780,10 +2772,12 @@ fn link_line(doc: &Doc, sentence: usize) -> bool {
     // caption credited in brackets is read per trigger: `sense::captioned`)
     let bare = text
         .trim_end_matches(|c: char| matches!(c, '.' | ')' | ']') || c.is_whitespace())
-        .to_lowercase();
+        .as_bytes();
     if ["file photo", "file picture", "file image", "file pic"]
         .iter()
-        .any(|p| bare.ends_with(p))
+        .any(|p| {
+            bare.len() >= p.len() && bare[bare.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+        })
     {
         return true;
     }
@@ -4055,6 +4049,8 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
     let referring: Vec<bool> = (0..n)
         .map(|i| head[i] || anaphoric(doc, &events[i]))
         .collect();
+    // a count or "another" before the mention ("two shootings"): read once, used by every pass
+    let counted: Vec<bool> = events.iter().map(|e| several(doc, e)).collect();
     // the article's main events are the ones its headline and standfirst place: a body
     // mention at the same place with the same root is what a re-mention ("the talks") most
     // likely means, before a mention that merely has more arguments
@@ -4076,7 +4072,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
     // group[i]: the mention whose group i belongs to (itself when alone or an anchor)
     let mut group: Vec<usize> = (0..n).collect();
     for j in 0..n {
-        if !referring[j] || several(doc, &events[j]) {
+        if !referring[j] || counted[j] {
             continue;
         }
         let fits = |i: usize| {
@@ -4139,9 +4135,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             // (not in an article that counts such acts: "no evidence the two shootings were
             // related")
             let first = !(0..j).any(|i| same_family(&events[i].cameo, &events[j].cameo))
-                && !(0..n).any(|k| {
-                    same_family(&events[k].cameo, &events[j].cameo) && several(doc, &events[k])
-                });
+                && !(0..n).any(|k| counted[k] && same_family(&events[k].cameo, &events[j].cameo));
             let violent = matches!(events[j].cameo.get(..2), Some("18" | "19" | "20"));
             (!head[j] && first && violent)
                 .then(|| {
@@ -4165,7 +4159,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
     // mention, on an agreeing date: "Smith was arrested Monday ... Smith was arrested after a
     // chase" (a count, "two arrests", or another person in the same role stays apart)
     for j in 0..n {
-        if referring[j] || several(doc, &events[j]) {
+        if referring[j] || counted[j] {
             continue;
         }
         if let Some(i) = (0..j).rev().find(|&i| {
@@ -4185,7 +4179,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             || !alone(&group, j)
             || !matches!(e.cameo.get(..2), Some("02" | "10" | "11" | "12" | "13"))
             || !e.target.iter().any(|a| a.code.is_some())
-            || several(doc, e)
+            || counted[j]
         {
             continue;
         }
@@ -4226,7 +4220,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
                     .any(|b| matches!(b.as_str(), "also" | "again"))
         };
         let ks: Vec<usize> = (0..n).filter(|&k| of_kind(&events[k])).collect();
-        if ks.len() < 2 || ks.iter().any(|&k| several(doc, &events[k])) {
+        if ks.len() < 2 || ks.iter().any(|&k| counted[k]) {
             continue;
         }
         let text = lower_text.get_or_insert_with(|| doc.text().to_lowercase());
@@ -4317,7 +4311,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
     // nearest earlier arrest, nothing setting it apart)
     for j in 0..n {
         let e = &events[j];
-        if !arrest_act(doc, e) || several(doc, e) || !alone(&group, j) {
+        if !arrest_act(doc, e) || counted[j] || !alone(&group, j) {
             continue;
         }
         let Some(i) = (0..j)

@@ -1535,17 +1535,6 @@ fn captioned(v: &View, t: &Trig) -> bool {
     })
 }
 
-/// The word at `k` starts no clause of its own after "as promised": a punctuation mark, a
-/// conjunction or a preposition ("as promised, the fund opened", "as agreed in March").
-fn nounish_next(v: &View, k: usize) -> bool {
-    v.is_any(
-        k,
-        &[
-            "and", "but", "by", "in", "on", "at", "last", "earlier", "with",
-        ],
-    )
-}
-
 fn charge_name(v: &View, h: usize) -> bool {
     // "with intent to kill" is the wording of a charge wherever it stands
     if h > 1 && v.is(h - 1, "to") && v.is(h - 2, "intent") {
@@ -1739,12 +1728,10 @@ pub(crate) fn false_sense(
                     "tourists",
                     "visitors",
                     "immigrants",
-                    "venezuelans",
-                    "syrians",
                     "passengers",
                     "people",
                 ],
-            ) || v.low(k).ends_with("ans") && v.words[k].upper
+            ) || v.words[k].chunk.is_some() && v.words[k].upper && v.low(k).ends_with('s')
         })
     {
         return true;
@@ -1778,7 +1765,10 @@ pub(crate) fn false_sense(
         && !v.is(t.end, "by")
         && (t.end >= v.len()
             || v.words[t.end].punct
-            || !v.words[t.end].upper && nounish_next(v, t.end))
+            || v.is_any(
+                t.end,
+                &["and", "but", "in", "on", "at", "last", "earlier", "with"],
+            ))
         && matches!(
             w,
             "promised" | "agreed" | "requested" | "demanded" | "threatened" | "pledged" | "planned"
@@ -1830,23 +1820,8 @@ pub(crate) fn false_sense(
         && !v.is_any(
             h - 1,
             &[
-                "had",
-                "has",
-                "have",
-                "he",
-                "she",
-                "they",
-                "we",
-                "i",
-                "it",
-                "who",
-                "which",
-                "that",
-                "also",
-                "never",
-                "not",
-                "originally",
-                "clearly",
+                "had", "has", "have", "he", "she", "they", "we", "i", "it", "who", "which", "that",
+                "also", "never", "not",
             ],
         )
         && !v.low(h - 1).ends_with("ly")
@@ -3624,10 +3599,7 @@ pub(crate) fn status_fix(v: &View, t: &Trig, code: &str, noun: bool, st: Status)
         let present = !w.ends_with("ed")
             && !w.ends_with("ing")
             && !dates::irregular_past(w)
-            && !t.fixed.iter().any(|&k| {
-                let f = v.low(k);
-                f.ends_with("ed") || dates::irregular_past(f)
-            })
+            && !t.fixed.iter().any(|&k| dates::past_form(v.low(k)))
             && !matches!(
                 w,
                 "hit"
