@@ -2367,6 +2367,30 @@ fn plover(info: &crate::lexicon::CodeInfo) -> Option<Plover> {
     })
 }
 
+/// CAMEO sectors of society rather than of the state: an actor coded with one alone, or with
+/// a country before it ("American students", USAEDU), is no state or political body.
+const SOCIAL_SECTORS: &[&str] = &[
+    "EDU", "MED", "HLH", "BUS", "LAB", "AGR", "REL", "CRM", "UAF", "COP", "SPY", "RAD", "ENV",
+    "HRI", "CVL",
+];
+
+/// An actor code of a state or political body: a country, its government or forces, an armed
+/// group, an international or non-governmental organisation (what a `state` entry needs).
+pub(crate) fn political_code(code: &str) -> bool {
+    let sector = code.get(3..).filter(|_| code.len() == 6).unwrap_or(code);
+    !SOCIAL_SECTORS.contains(&sector)
+}
+
+/// What a `state` entry needs: a target that is a state or political body, or, with no coded
+/// target, such a source ("the government funds the militia").
+fn political_roles(source: &[Argument], target: &[Argument]) -> bool {
+    let political = |xs: &[Argument]| {
+        xs.iter()
+            .any(|a| a.code.as_deref().is_some_and(political_code))
+    };
+    political(target) || !target.iter().any(|a| a.code.is_some()) && political(source)
+}
+
 /// How specific a CAMEO code is: longer codes, and codes not ending in the generic 0.
 pub(crate) fn specificity(code: &str) -> usize {
     code.len() * 2 + usize::from(!code.ends_with('0'))
@@ -2378,6 +2402,8 @@ struct Cand {
     /// The entry only codes an event with a coded target (`tgt`); checked after
     /// [`attitude_targets`].
     needs_target: bool,
+    /// The entry only codes an event with a state or political target (`state`).
+    needs_state: bool,
     noun: bool,
     head: usize,
     end: usize,
@@ -2674,7 +2700,8 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 rule: ce.rule.clone(),
                 same_as: None,
             },
-            needs_target: e.tgt,
+            needs_target: e.tgt && !e.state,
+            needs_state: e.state,
             keep: (has_args || e.solo && !bare_noun_doubt(&v, t, e.noun))
                 && !adjectival(&v, &trigs, ti)
                 && !document_object(&v, t, &info.code)
@@ -2701,6 +2728,9 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     attitude_targets(&v, &mut cands);
     for c in cands.iter_mut() {
         if c.needs_target && !c.ev.target.iter().any(|a| a.code.is_some()) {
+            c.keep = false;
+        }
+        if c.needs_state && !political_roles(&c.ev.source, &c.ev.target) {
             c.keep = false;
         }
     }
@@ -3470,6 +3500,7 @@ fn reported_demand(
                         },
                         keep: true,
                         needs_target: false,
+                        needs_state: false,
                         noun: false,
                         head: start,
                         end: last + 1,
@@ -3930,6 +3961,7 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
                         ev: a.ev.clone(),
                         keep: a.keep,
                         needs_target: a.needs_target,
+                        needs_state: a.needs_state,
                         noun: a.noun,
                         head: a.head,
                         end: a.end,
@@ -3941,6 +3973,7 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
                 ev: a.ev.clone(),
                 keep: a.keep,
                 needs_target: a.needs_target,
+                needs_state: a.needs_state,
                 noun: a.noun,
                 head: a.head,
                 end: a.end,

@@ -97,6 +97,11 @@ pub(crate) struct Entry {
     /// Only an event when it has a target with an actor code ("welcomed Lavrov", not
     /// "welcomed the news").
     pub tgt: bool,
+    /// Only an event between political actors (`state`): a target that is a state or a
+    /// political body (a country, its government or forces, an armed group, an international or
+    /// non-governmental organisation), or with no coded target such a source; not a sector of
+    /// society ("helped the students", EDU; "the foundation funds the clinic").
+    pub state: bool,
     /// Not an event (`decoy`): a phrase that holds a trigger of the family but names no event
     /// ("meet the demand", "a place to visit"); it competes with the triggers like any entry
     /// and, when it wins, its words trigger nothing.
@@ -250,7 +255,10 @@ impl Lexicon {
                 }
                 let flags: Vec<&str> = f.get(2).map_or(vec![], |s| s.split_whitespace().collect());
                 for fl in &flags {
-                    if !matches!(*fl, "n" | "solo" | "mil" | "tgt" | "decoy" | "recv") {
+                    if !matches!(
+                        *fl,
+                        "n" | "solo" | "mil" | "tgt" | "state" | "decoy" | "recv"
+                    ) {
                         return Err(format!("{file}:{}: unknown flag {fl}", n + 1));
                     }
                 }
@@ -270,6 +278,7 @@ impl Lexicon {
                     solo: flags.contains(&"solo"),
                     mil: flags.contains(&"mil"),
                     tgt: flags.contains(&"tgt"),
+                    state: flags.contains(&"state"),
                     decoy: flags.contains(&"decoy"),
                     recv: flags.contains(&"recv"),
                     rule: format!("{file}:{}", n + 1),

@@ -110,7 +110,10 @@ const SENSE: &str = "\
 !07 | [The clinic|-|organization] has funding until June only.
 !07 | [The agency|-|organization] cut $90,000 of yearly funding for the clinic.
 07 | [Ormund|ORM|country] provided funding for the clinic.
-07 | [The foundation|-|organization] is also funding the new clinic.
+# (funding in the general verb is aid only between political actors: a foundation funding a
+# clinic is philanthropy, not a CAMEO event; the government's funding is one)
+!07 | [The foundation|-|organization] is also funding the new clinic.
+07 | [The health ministry|VALGOV|organization] is also funding the new clinic.
 # a jail as a place
 !17 | [Ned Cole|-|person] sits in the county jail awaiting a hearing.
 17 | [Police|-|organization] arrested [Ned Cole|-|person] on a parole violation.
@@ -291,6 +294,12 @@ none | Call [Harbourline|-|organization] by telephone on 1-800-555-0134 or email
 none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant increased demand for biological solutions.
 !14 | [The firm|-|organization] will prepare for the demonstration phase expected to begin in the autumn.
 !07 | [The minister|VALGOV|person] helped [the banker|-|person] raise donations from companies for his foundations.
+# help, funding and gifts to a sector of society, help to do something, a patient airlifted
+!07 | The new scheme helps [students|EDU|group] with their fees.
+!07 | [The charity|NGO|organization] funded [the clinic's doctors|MED|group] for a year.
+!07 | [Ormund|ORM|country] helped [Valdoria|VAL|country] win the vote on the seabed treaty.
+!07 | [Ormund|ORM|country] helped [the militia|VALREB|group] tighten its hold on the valley.
+!07 | [The army|VALMIL|organization] airlifted the injured driver to a hospital in the capital.
 ";
 
 /// Filters that must not drop real events: each sentence holds an event of the named root
@@ -374,6 +383,12 @@ const KEEPS: &str = "\
 # According to is no accord; a request named with its asker is told
 04 occurred | According to [Mayor Soule|-|person] and school board meeting minutes, [the board|-|organization] rejected the plan.
 02 | The city has yet to pass a resolution supporting the extension as requested by [the district|-|organization].
+# help and funding given to a state or an armed group, help with something
+07 | [Ormund|ORM|country] helped [Valdoria|VAL|country] after the earthquake.
+07 | [Ormund|ORM|country] assisted [the Valdorian army|VALMIL|group] with fuel and spare parts.
+07 | [Ormund|ORM|country] has funded [the rebels|VALREB|group] for years.
+07 | [Norway|NOR|country] contributed 20 million kroner to [Valdoria|VAL|country].
+07 | [The World Food Programme|IGOWFP|organization] airlifted food to the stranded villagers.
 ";
 
 const STATUS: &str = "\

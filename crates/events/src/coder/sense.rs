@@ -3489,6 +3489,32 @@ pub(crate) fn false_sense(
         "07" if !noun && w.starts_with("help") && !coded(target) && !coded(source) => {
             return true;
         }
+        // help to do something is no aid: "helped fire Egypt to the World Cup", "help Hamas
+        // tighten its grip", "helps him swim" (the helped one stands right after the verb and
+        // nothing but a preposition, a conjunction or the end follows it: "helped Haiti after
+        // the storm", "assisted Ukraine with weapons")
+        "07" if !noun && (w.starts_with("help") || w.starts_with("assist")) => {
+            let first = (t.end..(t.end + 3).min(v.len()))
+                .take_while(|&k| k == t.end || v.is_any(k - 1, DETERMINERS))
+                .find_map(|k| {
+                    target
+                        .iter()
+                        .find(|a| a.span.start == v.words[k].span.start)
+                });
+            let Some(a) = first else {
+                return true;
+            };
+            let after = (t.end..v.len()).find(|&k| v.words[k].span.start >= a.span.end);
+            if let Some(k) = after
+                && !v.words[k].punct
+                && (v.is(k, "to")
+                    || !v.is_any(k, PREPOSITIONS)
+                        && !v.is_any(k, super::SUBORDINATORS)
+                        && !v.is_any(k, &["and", "or", "as", "but", "nor"]))
+            {
+                return true;
+            }
+        }
         "09" => {
             // "scrapped its probe", "the audit was suspended": the end of an investigation,
             // not one
