@@ -2391,6 +2391,31 @@ fn political_roles(source: &[Argument], target: &[Argument]) -> bool {
     political(target) || !target.iter().any(|a| a.code.is_some()) && political(source)
 }
 
+/// An article that names no armed group and no weapon of war tells of no armed fight: a
+/// fight, battle, clash, strike or offensive (root 19) there with no coded actor is another
+/// sense of the word ("a teenager fighting leukaemia", "stormed to the title", "struck by a
+/// car", "set aside our competitive battles"). A coded side, a place or deaths in its sentence
+/// keep it: "Valdoria attacked the border post", "a monitor reported clashes near Deraa",
+/// "twelve villagers died in a battle between two clans".
+pub(crate) fn peaceful_document(doc: &Doc, events: &mut Vec<Event>) {
+    if events.iter().any(|e| e.cameo.starts_with("19")) && !sense::war_text(doc.text()) {
+        events.retain(|e| {
+            !e.cameo.starts_with("19")
+                || e.place.is_some()
+                || e.source.iter().chain(&e.target).any(|a| a.code.is_some())
+                || doc
+                    .slice(doc.sentences[e.sentence].span)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "died" | "killed" | "dead" | "deaths" | "wounded" | "casualties"
+                        )
+                    })
+        });
+    }
+}
+
 /// How specific a CAMEO code is: longer codes, and codes not ending in the generic 0.
 pub(crate) fn specificity(code: &str) -> usize {
     code.len() * 2 + usize::from(!code.ends_with('0'))
@@ -2700,7 +2725,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 rule: ce.rule.clone(),
                 same_as: None,
             },
-            needs_target: e.tgt && !e.state,
+            needs_target: e.tgt,
             needs_state: e.state,
             keep: (has_args || e.solo && !bare_noun_doubt(&v, t, e.noun))
                 && !adjectival(&v, &trigs, ti)

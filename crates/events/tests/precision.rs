@@ -300,6 +300,13 @@ none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant i
 !07 | [Ormund|ORM|country] helped [Valdoria|VAL|country] win the vote on the seabed treaty.
 !07 | [Ormund|ORM|country] helped [the militia|VALREB|group] tighten its hold on the valley.
 !07 | [The army|VALMIL|organization] airlifted the injured driver to a hospital in the capital.
+!07 | [Ormund|ORM|country] contributed to deepening the partnership with its neighbours.
+# a fight, a strike or an occupation in an article with no word of war, no coded side, no place
+# and no dead is another sense of the word
+!19 | The teenager who is fighting leukaemia has joined a running club.
+!19 | [The young driver|-|person] stormed to a lead of nine points.
+!19 | [The boy|-|person] was struck by flying glass outside the shop.
+!19 | [The retailer|-|organization] occupied the empty units with discount stores.
 ";
 
 /// Filters that must not drop real events: each sentence holds an event of the named root

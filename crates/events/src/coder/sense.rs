@@ -38,6 +38,12 @@ const ARMED: &[&str] = &[
     "militia",
     "militias",
     "militiamen",
+    "swat",
+    "commandos",
+    "commander",
+    "commanders",
+    "siege",
+    "besieged",
     "guerrillas",
     "guerrilla",
     "separatists",
@@ -3862,6 +3868,25 @@ pub(crate) fn armed_text(text: &str) -> bool {
             let w = w.as_str();
             ARMED.contains(&w) && !matches!(w, "police" | "policemen" | "officers" | "front")
                 || WEAPONS.contains(&w)
+        })
+}
+
+/// A text that tells of war: an armed group or a weapon of war named, leaving out the words
+/// with everyday senses ("police", "force", an "offensive" remark, a labour "strike", "Shell",
+/// a coal "mine").
+pub(crate) fn war_text(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let w = w.to_lowercase();
+            let w = w.as_str();
+            ARMED.contains(&w)
+                && !matches!(
+                    w,
+                    "police" | "policemen" | "officers" | "front" | "force" | "offensive"
+                )
+                || WEAPONS.contains(&w)
+                    && !matches!(w, "strike" | "strikes" | "shell" | "shells" | "mine")
         })
 }
 
