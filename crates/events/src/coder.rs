@@ -2416,6 +2416,51 @@ pub(crate) fn peaceful_document(doc: &Doc, events: &mut Vec<Event>) {
     }
 }
 
+/// The words of public life (`lexicon/public.txt`).
+static PUBLIC: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../lexicon/public.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+
+/// A meeting, visit or call (root 04) or a release or concession (08) told by a verb with no
+/// coded actor, in a sentence with no word of public life (`lexicon/public.txt`), nor in the
+/// one before when a pronoun names the actors ("Ministers met in Geneva. They will meet again
+/// in Paris."), is private life
+/// or another sense of the word: "the couple met in 1953", "we hope folks will visit often",
+/// "he had to meet a client in her car". Consultations between people of no public
+/// standing are not what CAMEO codes. (Nouns stay: "Monday's meeting" is mostly a public
+/// body's.)
+fn private_act(doc: &Doc, sentence: usize, ev: &Event, noun: bool) -> bool {
+    !noun
+        && matches!(&ev.cameo[..2], "04" | "08")
+        && !ev.source.iter().chain(&ev.target).any(|a| a.code.is_some())
+        && !public_words(doc, sentence)
+        && !named_before(doc, sentence, ev.trigger)
+}
+
+/// A pronoun before the trigger stands for public people named in the sentence before.
+fn named_before(doc: &Doc, sentence: usize, trigger: Span) -> bool {
+    sentence > 0 && pronoun_before(doc, sentence, trigger) && public_words(doc, sentence - 1)
+}
+
+fn public_words(doc: &Doc, sentence: usize) -> bool {
+    doc.slice(doc.sentences[sentence].span)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && PUBLIC.contains(w.to_lowercase().as_str()))
+}
+
+/// "They", "he" or "she" before the trigger in its sentence: actors named in the sentence before.
+fn pronoun_before(doc: &Doc, sentence: usize, trigger: Span) -> bool {
+    let s = doc.sentences[sentence].span;
+    doc.slice(Span::new(s.start, trigger.start.max(s.start)))
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "They" | "they" | "He" | "he" | "She" | "she"))
+}
+
 /// How specific a CAMEO code is: longer codes, and codes not ending in the generic 0.
 pub(crate) fn specificity(code: &str) -> usize {
     code.len() * 2 + usize::from(!code.ends_with('0'))
@@ -2762,6 +2807,9 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     merge_same_event(&v, &mut cands);
     let first = out.len();
     for c in cands.into_iter().filter(|c| c.keep) {
+        if private_act(doc, sentence, &c.ev, c.noun) {
+            continue;
+        }
         let mut ev = c.ev;
         let coded_src = ev.source.iter().any(|a| a.code.is_some());
         let coded_tgt = ev.target.iter().any(|a| a.code.is_some());

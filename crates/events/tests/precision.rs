@@ -307,6 +307,12 @@ none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant i
 !19 | [The young driver|-|person] stormed to a lead of nine points.
 !19 | [The boy|-|person] was struck by flying glass outside the shop.
 !19 | [The retailer|-|organization] occupied the empty units with discount stores.
+# meetings, visits and calls between people of no public standing: private life
+!04 | [Barry|-|person] and [Beryl|-|person] met as teenagers on a coach back from the seaside.
+!04 | [Sally|-|person] visited her cousins by the lake on Sunday.
+!04 | [The plumber|-|person] had to meet a client in her car because of the rain.
+!04 | [The couple|-|group] discussed the wedding menu with their caterer.
+!08 | [Her brother|-|person] convinced him to hand over his benefit cheque.
 ";
 
 /// Filters that must not drop real events: each sentence holds an event of the named root
@@ -390,6 +396,9 @@ const KEEPS: &str = "\
 # According to is no accord; a request named with its asker is told
 04 occurred | According to [Mayor Soule|-|person] and school board meeting minutes, [the board|-|organization] rejected the plan.
 02 | The city has yet to pass a resolution supporting the extension as requested by [the district|-|organization].
+# a public body meets, or a pronoun stands for public people named just before
+04 | The council met on Monday to discuss the budget for the harbour.
+04 | The two foreign ministers spoke for an hour. They met again in the evening.
 # help and funding given to a state or an armed group, help with something
 07 | [Ormund|ORM|country] helped [Valdoria|VAL|country] after the earthquake.
 07 | [Ormund|ORM|country] assisted [the Valdorian army|VALMIL|group] with fuel and spare parts.
@@ -440,7 +449,7 @@ const STATUS: &str = "\
 17 occurred | Border guards stopped migrants from Syria and detained them.
 16 hypothetical | [Russia|RUS|country] May Expel [British|GBR|nationality] Diplomats
 18 occurred | The death toll from Saturday's bombing is expected to rise.
-04 negated; !04 | Prison guards blocked relatives from visiting the jailed poet.
+04 negated; !04 | Prison guards blocked the senator from visiting the jailed poet.
 11 occurred | [Defence Secretary Julia May|VALGOV|person] has blamed [Ormund|ORM|country] for the cyber raid.
 # an act named as a willingness or an ability is no act that happened
 040 hypothetical | The rebels signalled their willingness to discuss the border.
