@@ -622,6 +622,32 @@ pub(crate) fn inflect(lemma: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// The one-word lists (`public.txt`, `hazards.txt`) are matched against lowercased words:
+    /// an entry with a capital, a space or punctuation, or given twice, would be a silent
+    /// mistake.
+    #[test]
+    fn word_lists_hold_single_lowercase_words_once() {
+        for (name, text) in [
+            ("public.txt", include_str!("../lexicon/public.txt")),
+            ("hazards.txt", include_str!("../lexicon/hazards.txt")),
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for (n, line) in text.lines().enumerate() {
+                let w = line.trim();
+                if w.is_empty() || w.starts_with('#') {
+                    continue;
+                }
+                assert!(
+                    w.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                    "{name}:{}: {w:?} is not one lowercase word",
+                    n + 1
+                );
+                assert!(seen.insert(w), "{name}:{}: {w:?} given twice", n + 1);
+            }
+            assert!(seen.len() > 20, "{name}: too few words");
+        }
+    }
+
     #[test]
     fn every_file_loads_and_every_root_is_present() {
         let lex = Lexicon::load();
