@@ -408,6 +408,11 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# suggested, recommended, anticipated, committed or open to: not happened yet
+040 hypothetical | [The trade envoy|VALGOV|person] suggested direct talks among the parties.
+046 planned | [Valdoria|VAL|country] and [Ormund|ORM|country] committed themselves to negotiate a new treaty by the end of the year.
+0874 planned | [The sheriff|VALCOP|person] anticipated the two men surrendering on the warrants later that day.
+040 hypothetical | [The mayor|VALGOV|person] left the door open to discuss the issue with the unions.
 # a schedule told in the present with its clock time or day
 040 planned; !04 | The board meeting begins at 7:15 p.m. in the school gym.
 040 planned; !04 | The board meeting is at 8 p.m. in the school gym.
