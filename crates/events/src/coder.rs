@@ -2397,7 +2397,10 @@ fn political_roles(source: &[Argument], target: &[Argument]) -> bool {
 /// car", "set aside our competitive battles"). A coded side, a place or deaths in its sentence
 /// keep it: "Valdoria attacked the border post", "a monitor reported clashes near Deraa",
 /// "twelve villagers died in a battle between two clans".
-pub(crate) fn peaceful_document(doc: &Doc, events: &mut Vec<Event>) {
+pub(crate) fn peaceful_document(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>) {
+    if !sense::war_text(doc.text()) {
+        verbal_attacks(doc, lex, events);
+    }
     if events.iter().any(|e| e.cameo.starts_with("19")) && !sense::war_text(doc.text()) {
         events.retain(|e| {
             !e.cameo.starts_with("19")
@@ -2414,6 +2417,109 @@ pub(crate) fn peaceful_document(doc: &Doc, events: &mut Vec<Event>) {
                     })
         });
     }
+}
+
+/// Sectors whose members can fight: armed forces and groups, police, criminals, spies.
+const ARMED_SECTORS: &[&str] = &[
+    "MIL", "REB", "INS", "SEP", "COP", "UAF", "SPY", "CRM", "RAD",
+];
+
+/// Words of bodily harm in a sentence: with one, an attack or a beating is physical.
+const HARM_WORDS: &[&str] = &[
+    "killed",
+    "kill",
+    "dead",
+    "died",
+    "death",
+    "wounded",
+    "injured",
+    "injuries",
+    "hurt",
+    "hospital",
+    "hospitalized",
+    "hospitalised",
+    "gun",
+    "guns",
+    "gunman",
+    "knife",
+    "weapon",
+    "weapons",
+    "bullet",
+    "bullets",
+    "stabbed",
+    "punched",
+    "kicked",
+    "bleeding",
+    "assaulted",
+    "police",
+    "officers",
+    "arrested",
+    "bomb",
+    "bomber",
+    "explosion",
+    "blast",
+];
+
+/// In an article with no word of war, an attack, a blow or a beating whose coded actors are
+/// all people of politics, business or the media, with no harm named in its sentence, is
+/// words or votes, not violence: "Trump attacked Romney for being a failed candidate" is a
+/// criticism (111), "the candidate with the better chance to beat Trump" and "the Romney
+/// attack hit Trump" are no assault. A country alone, an armed group, the police or a
+/// criminal keeps the act physical.
+fn verbal_attacks(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>) {
+    let peaceful_actor = |c: &str| {
+        c.len() > 3
+            && !c
+                .as_bytes()
+                .chunks(3)
+                .skip(1)
+                .any(|ch| ARMED_SECTORS.iter().any(|s| s.as_bytes() == ch))
+            || SOCIAL_SECTORS.contains(&c)
+            || matches!(
+                c,
+                "GOV" | "ELI" | "PTY" | "LEG" | "JUD" | "BUS" | "MED" | "NGO" | "IGO"
+            )
+    };
+    let info = lex.code_info("111").cloned();
+    events.retain_mut(|e| {
+        if !matches!(&e.cameo[..2], "18" | "19") {
+            return true;
+        }
+        let word = doc.slice(e.trigger).to_lowercase();
+        let kind = if word.starts_with("attack") {
+            1
+        } else if word.starts_with("beat") || word.starts_with("hit") || word.starts_with("clash") {
+            2
+        } else {
+            return true;
+        };
+        let mut codes = e
+            .source
+            .iter()
+            .chain(&e.target)
+            .filter_map(|a| a.code.as_deref())
+            .peekable();
+        if codes.peek().is_none() || !codes.all(peaceful_actor) {
+            return true;
+        }
+        let harm = doc
+            .slice(doc.sentences[e.sentence].span)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| HARM_WORDS.contains(&w.to_lowercase().as_str()));
+        if harm {
+            return true;
+        }
+        match (kind, &info) {
+            (1, Some(info)) => {
+                e.cameo = info.code.clone();
+                e.quad_class = info.quad_class;
+                e.goldstein = info.goldstein;
+                e.plover = plover(info);
+                true
+            }
+            _ => false,
+        }
+    });
 }
 
 /// The words of public life (`lexicon/public.txt`).

@@ -81,7 +81,7 @@ pub fn code(doc: &mut Doc, lexicon: &Lexicon) {
         coder::code_sentence(doc, lexicon, s, &mut events);
     }
     coder::civil_attacks(doc, lexicon, &mut events);
-    coder::peaceful_document(doc, &mut events);
+    coder::peaceful_document(doc, lexicon, &mut events);
     coder::link_mentions(doc, &mut events);
     doc.events = events;
 }

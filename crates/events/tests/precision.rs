@@ -313,6 +313,21 @@ none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant i
 !04 | [The plumber|-|person] had to meet a client in her car because of the rain.
 !04 | [The couple|-|group] discussed the wedding menu with their caterer.
 !08 | [Her brother|-|person] convinced him to hand over his benefit cheque.
+# a name with a possessive, a candidate's rally, an appeal that charms or goes to court, a
+# flight back, the terms of a deal, a claim insisted on, tax returns released
+!14 | Rally's founder sold half of the burger chain last year.
+!14 | Thousands of supporters cheered at a [Garvey|-|person] rally at the county fairground.
+!14 | [The senator|VALGOV|person] told the crowd at his campaign rally that taxes would fall.
+!02 | Pundits praised the populist appeal of the governor's message.
+!02 | The council is considering filing an appeal against the planning ruling.
+!05 | [The minister|VALGOV|person] flew back to the capital on Tuesday.
+!02 | The terms call for the bank to issue new shares to every holder.
+!10 | [His aides|-|group] insist he is returning to the Senate unchanged.
+!08 | [The candidate|VALGOV|person] released his tax returns on Friday.
+# in an article with no word of war, an attack between people of politics is words and a
+# beating is a vote
+!18 | [Garvey|VALGOV|person] has the better chance to beat [the governor|VALGOV|person] in November.
+!19 | [Garvey|VALGOV|person] attacked [the governor|VALGOV|person] for his tax plan.
 ";
 
 /// Filters that must not drop real events: each sentence holds an event of the named root
@@ -396,6 +411,13 @@ const KEEPS: &str = "\
 # According to is no accord; a request named with its asker is told
 04 occurred | According to [Mayor Soule|-|person] and school board meeting minutes, [the board|-|organization] rejected the plan.
 02 | The city has yet to pass a resolution supporting the extension as requested by [the district|-|organization].
+# an appeal to a body of state, a protest rally, a verbal attack, an attack with a knife
+02 | [The United Nations|IGOUNO|organization] renewed its appeal for aid to [Valdoria|VAL|country].
+14 | Thousands rallied against the fuel tax outside parliament.
+111 | [Garvey|VALGOV|person] attacked [the governor|VALGOV|person] for his tax plan.
+18 | [The governor|VALGOV|person] was attacked by a man with a knife outside his home.
+10 | [The union|LAB|organization] insisted on a new vote.
+10 | [Valdorian officials|VALGOV|group] insist they have a legal right to see the detained sailor.
 # a public body meets, or a pronoun stands for public people named just before
 04 | The council met on Monday to discuss the budget for the harbour.
 04 | The two foreign ministers spoke for an hour. They met again in the evening.

@@ -562,6 +562,89 @@ const PAPERS: &[&str] = &[
     "bill",
 ];
 
+/// What gives an "appeal" its charm rather than a request: "the populist appeal".
+const APPEAL_CHARM: &[&str] = &[
+    "populist",
+    "broad",
+    "mass",
+    "popular",
+    "wide",
+    "widespread",
+    "electoral",
+    "voter",
+    "sex",
+    "curb",
+    "emotional",
+    "universal",
+    "bipartisan",
+    "crossover",
+    "commercial",
+    "aesthetic",
+    "visual",
+    "cross-party",
+];
+
+/// Words of a court case: an appeal among them is a legal one.
+const COURT_WORDS: &[&str] = &[
+    "court",
+    "courts",
+    "judge",
+    "judges",
+    "ruling",
+    "rulings",
+    "circuit",
+    "verdict",
+    "conviction",
+    "convictions",
+    "sentence",
+    "sentences",
+    "decision",
+    "judgment",
+    "judgement",
+    "lawyers",
+    "lawyer",
+    "attorney",
+    "attorneys",
+    "filing",
+    "filed",
+    "lodged",
+    "tribunal",
+];
+
+/// Binding texts whose terms call for something: "the terms call for", "the accord calls
+/// for" (a resolution or a statement calling for something is its authors' appeal).
+const TERMS: &[&str] = &[
+    "terms",
+    "term",
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "law",
+    "laws",
+    "contract",
+    "contracts",
+    "rules",
+    "rule",
+    "measure",
+    "measures",
+    "accord",
+    "treaty",
+    "legislation",
+    "amendment",
+    "regulations",
+    "provisions",
+    "provision",
+    "formula",
+    "scheme",
+    "program",
+    "programme",
+    "blueprint",
+    "plan",
+    "plans",
+    "budget",
+];
+
 /// Things, not people: "released a memo", "would not release the figures".
 const THINGS: &[&str] = &[
     "communique",
@@ -587,6 +670,8 @@ const THINGS: &[&str] = &[
     "emails",
     "memo",
     "memos",
+    "returns",
+    "taxes",
     "audio",
     "tape",
     "tapes",
@@ -1643,6 +1728,86 @@ pub(crate) fn false_sense(
     }
     if matches!(w, "back" | "backs" | "backed" | "backing")
         && prev(1).is_some_and(|p| p.starts_with("hark") || p.starts_with("heark"))
+    {
+        return true;
+    }
+    // a capitalised trigger word with a possessive is a name: "Rally's operates 160
+    // restaurants", "Strike's founder" (a common noun takes the lowercase: "the rally's
+    // organisers")
+    if v.words[h].upper && v.is_any(t.end, &["'s", "\u{2019}s"]) && t.fixed.len() == 1 {
+        return true;
+    }
+    // a candidate's rally is a campaign event, not a protest: "a Trump rally", "at his
+    // rallies", "Clinton's campaign rally" (a rally against something stays)
+    if root == "14"
+        && matches!(w, "rally" | "rallies")
+        && nounish
+        && !v.is_any(t.end, &["against", "outside", "to", "for"])
+        && let Some(p) = h.checked_sub(1)
+    {
+        let owner = if v.is_any(p, &["'s", "\u{2019}s"]) {
+            p.checked_sub(1)
+        } else {
+            Some(p)
+        };
+        if v.is_any(
+            p,
+            &[
+                "campaign",
+                "reelection",
+                "re-election",
+                "election",
+                "his",
+                "her",
+            ],
+        ) || owner.is_some_and(|o| v.words[o].chunk.is_some_and(|c| v.chunks[c].person))
+        {
+            return true;
+        }
+    }
+    // an appeal that attracts, or one to a court: "the populist appeal", "filing an appeal",
+    // "appealed the verdict" (an appeal to a government or the UN stays)
+    if root == "02" && w.starts_with("appeal") {
+        if nounish && prev(1).is_some_and(|p| APPEAL_CHARM.contains(&p)) {
+            return true;
+        }
+        if nounish && in_sentence(v, COURT_WORDS) && !coded(target) {
+            return true;
+        }
+        if !nounish
+            && v.is_any(t.end, &["the", "his", "her", "their", "its", "a"])
+            && v.is_any(t.end + 1, COURT_WORDS)
+        {
+            return true;
+        }
+    }
+    // "flew back to Washington", "send the boy back to Cuba": a return, not support
+    if root == "05" && w == "back" && v.is_any(t.end, &["to", "home", "into", "from", "in"]) {
+        return true;
+    }
+    // a text's terms call for something: "terms call for the bank to issue shares", "the plan
+    // calls for new roads" (no appeal by anyone)
+    if root == "02"
+        && w.starts_with("call")
+        && prev(1).is_some_and(|p| TERMS.contains(&p))
+        && (h < 2
+            || v.words[h - 2].punct
+            || DETERMINERS.contains(&v.low(h - 2)) && (h < 3 || !v.is_any(h - 3, PREPOSITIONS)))
+    {
+        return true;
+    }
+    // insisting that something is so is a claim, not a demand: "his associates insist he is
+    // returning" ("insisted on a recount", "insist that the army must withdraw", "insist
+    // they have a right to see her" stay)
+    if root == "10"
+        && w.starts_with("insist")
+        && !v.is_any(t.end, &["on", "upon"])
+        && !words(v, t.end, t.end + 10).any(|k| {
+            v.is_any(
+                k,
+                &["should", "must", "be", "right", "need", "needs", "needed"],
+            )
+        })
     {
         return true;
     }
