@@ -430,6 +430,11 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# a promise kept, any talks, anything to apologise for, a ban wanted
+180 occurred | [The kidnappers|CRM|group] kept their promise to kill the shopkeeper.
+046 hypothetical | [Valdoria|VAL|country] voiced doubts about any negotiations with [Ormund|ORM|country].
+055 hypothetical | It is not that [the senator|VALGOV|person] has anything to apologize for.
+163 hypothetical | [The farmers' union|LAB|organization] wants a ban on imports of foreign grain.
 # suggested, recommended, anticipated, committed or open to: not happened yet
 040 hypothetical | [The trade envoy|VALGOV|person] suggested direct talks among the parties.
 046 planned | [Valdoria|VAL|country] and [Ormund|ORM|country] committed themselves to negotiate a new treaty by the end of the year.

@@ -3787,6 +3787,45 @@ fn lemma_form(v: &View, t: &Trig) -> bool {
 pub(crate) fn status_fix(v: &View, t: &Trig, code: &str, noun: bool, st: Status) -> Status {
     let h = t.head;
     let cs = super::clause_start(v, h);
+    // a promise or a threat kept is an act done: "the kidnappers kept their promise to kill
+    // the owner", "carried out their threat to strike"
+    if st != Status::Occurred
+        && !noun
+        && h >= 3
+        && v.is(h - 1, "to")
+        && v.is_any(
+            h - 2,
+            &[
+                "promise", "promises", "pledge", "pledges", "vow", "vows", "threat", "threats",
+            ],
+        )
+        && (h.saturating_sub(6)..h - 2).any(|k| {
+            v.is_any(
+                k,
+                &[
+                    "kept",
+                    "keep",
+                    "keeps",
+                    "keeping",
+                    "fulfilled",
+                    "fulfil",
+                    "fulfill",
+                    "fulfils",
+                    "fulfills",
+                    "honoured",
+                    "honored",
+                    "carried",
+                    "delivered",
+                ],
+            )
+        })
+    {
+        return Status::Occurred;
+    }
+    // "any talks", "any request by the chairman": no act in particular, a possibility
+    if noun && st == Status::Occurred && h > 0 && v.is(h - 1, "any") {
+        return Status::Hypothetical;
+    }
     // a present-tense act in a when-clause is generic or still to come: "when a government
     // slaps duties on steel, buyers pay", "when the envoys meet on Friday they will sign"
     if st == Status::Occurred && !noun && h > 0 {
