@@ -324,6 +324,8 @@ none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant i
 !02 | The terms call for the bank to issue new shares to every holder.
 !10 | [His aides|-|group] insist he is returning to the Senate unchanged.
 !08 | [The candidate|VALGOV|person] released his tax returns on Friday.
+!17 | [The aide|VALGOV|person] destroyed the emails before the inquiry began.
+17 | [The militia|VALREB|group] destroyed three houses in the village.
 # in an article with no word of war, an attack between people of politics is words and a
 # beating is a vote
 !18 | [Garvey|VALGOV|person] has the better chance to beat [the governor|VALGOV|person] in November.

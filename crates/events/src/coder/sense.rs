@@ -1811,6 +1811,16 @@ pub(crate) fn false_sense(
     {
         return true;
     }
+    // destroying papers is hiding them, not an attack on property: "she destroyed records",
+    // "destroyed the emails" ("destroyed three houses" stays)
+    if code.starts_with("1712")
+        && !noun
+        && words(v, t.end, t.end + 4)
+            .take_while(|&k| !v.words[k].punct)
+            .any(|k| v.is_any(k, THINGS) || v.is_any(k, PAPERS) || v.is_any(k, &["evidence"]))
+    {
+        return true;
+    }
     // a habit or a standing position, not an act: "frequent visits", "regular meetings",
     // "routine patrols" (a plural after the adjective; "a routine traffic stop" is one stop),
     // "Algeria traditionally opposes any foreign base" ("guards routinely beat detainees"
