@@ -2398,10 +2398,11 @@ fn political_roles(source: &[Argument], target: &[Argument]) -> bool {
 /// keep it: "Valdoria attacked the border post", "a monitor reported clashes near Deraa",
 /// "twelve villagers died in a battle between two clans".
 pub(crate) fn peaceful_document(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>) {
-    if !sense::war_text(doc.text()) {
-        verbal_attacks(doc, lex, events);
+    if !events.iter().any(|e| matches!(&e.cameo[..2], "18" | "19")) || sense::war_text(doc.text()) {
+        return;
     }
-    if events.iter().any(|e| e.cameo.starts_with("19")) && !sense::war_text(doc.text()) {
+    verbal_attacks(doc, lex, events);
+    if events.iter().any(|e| e.cameo.starts_with("19")) {
         events.retain(|e| {
             !e.cameo.starts_with("19")
                 || e.place.is_some()
@@ -2410,10 +2411,9 @@ pub(crate) fn peaceful_document(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event
                     .slice(doc.sentences[e.sentence].span)
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| {
-                        matches!(
-                            w.to_lowercase().as_str(),
-                            "died" | "killed" | "dead" | "deaths" | "wounded" | "casualties"
-                        )
+                        ["died", "killed", "dead", "deaths", "wounded", "casualties"]
+                            .iter()
+                            .any(|d| d.eq_ignore_ascii_case(w))
                     })
         });
     }

@@ -4089,11 +4089,13 @@ pub(crate) fn armed_text(text: &str) -> bool {
 /// with everyday senses ("police", "force", an "offensive" remark, a labour "strike", "Shell",
 /// a coal "mine").
 pub(crate) fn war_text(text: &str) -> bool {
+    let mut low = String::new();
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| (2..=12).contains(&w.len()))
         .any(|w| {
-            let w = w.to_lowercase();
-            let w = w.as_str();
+            low.clear();
+            low.extend(w.chars().flat_map(char::to_lowercase));
+            let w = low.as_str();
             ARMED.contains(&w)
                 && !matches!(
                     w,
