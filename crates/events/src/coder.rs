@@ -2368,21 +2368,31 @@ fn plover(info: &crate::lexicon::CodeInfo) -> Option<Plover> {
 }
 
 /// CAMEO sectors of society rather than of the state: an actor coded with one alone, or with
-/// a country before it ("American students", USAEDU), is no state or political body.
+/// a country before it ("American students", USAEDU), is no state or political body. (Forces,
+/// police and armed groups are: "funded the Afghan police" is aid.)
 const SOCIAL_SECTORS: &[&str] = &[
-    "EDU", "MED", "HLH", "BUS", "LAB", "AGR", "REL", "CRM", "UAF", "COP", "SPY", "RAD", "ENV",
-    "HRI", "CVL",
+    "EDU", "MED", "HLH", "BUS", "LAB", "AGR", "REL", "CRM", "ENV", "HRI", "CVL",
 ];
+
+/// The sector of an actor code: its last three letters after a country or body
+/// (`USAEDU` -> `EDU`), or the code itself.
+fn sector(code: &str) -> &str {
+    if code.len() >= 6 && code.len().is_multiple_of(3) {
+        code.get(code.len() - 3..).unwrap_or(code)
+    } else {
+        code
+    }
+}
 
 /// An actor code of a state or political body: a country, its government or forces, an armed
 /// group, an international or non-governmental organisation (what a `state` entry needs).
 pub(crate) fn political_code(code: &str) -> bool {
-    let sector = code.get(3..).filter(|_| code.len() == 6).unwrap_or(code);
-    !SOCIAL_SECTORS.contains(&sector)
+    !SOCIAL_SECTORS.contains(&sector(code))
 }
 
 /// What a `state` entry needs: a target that is a state or political body, or, with no coded
-/// target, such a source ("the government funds the militia").
+/// target, such a source ("the government funds the militia": a target the recogniser could
+/// not code is given the benefit of its giver).
 fn political_roles(source: &[Argument], target: &[Argument]) -> bool {
     let political = |xs: &[Argument]| {
         xs.iter()
@@ -2391,37 +2401,51 @@ fn political_roles(source: &[Argument], target: &[Argument]) -> bool {
     political(target) || !target.iter().any(|a| a.code.is_some()) && political(source)
 }
 
-/// An article that names no armed group and no weapon of war tells of no armed fight: a
-/// fight, battle, clash, strike or offensive (root 19) there with no coded actor is another
-/// sense of the word ("a teenager fighting leukaemia", "stormed to the title", "struck by a
-/// car", "set aside our competitive battles"). A coded side, a place or deaths in its sentence
-/// keep it: "Valdoria attacked the border post", "a monitor reported clashes near Deraa",
-/// "twelve villagers died in a battle between two clans".
+/// Words of a sentence (split at every character that is no letter or digit) that are in
+/// `list`, compared without case.
+fn sentence_has(doc: &Doc, sentence: usize, list: &[&str]) -> bool {
+    doc.slice(doc.sentences[sentence].span)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && list.iter().any(|x| x.eq_ignore_ascii_case(w)))
+}
+
+/// Dead or wounded named in a sentence: a fight there is one whatever the article.
+const DEATH_WORDS: &[&str] = &["died", "killed", "dead", "deaths", "wounded", "casualties"];
+
+/// An article that names no armed group and no weapon of war (`sense::war_text`) tells of no
+/// armed fight and no physical attack between people of politics. There, an attack, a blow or
+/// a beating among such people is words or votes ([`verbal_attacks`]), and a fight, battle,
+/// clash, strike or offensive (root 19) with no coded actor is another sense of the word ("a
+/// teenager fighting leukaemia", "stormed to the title", "struck by a car", "set aside our
+/// competitive battles"). A coded side, a place or deaths in its sentence keep a fight:
+/// "Valdoria attacked the border post", "a monitor reported clashes near Deraa", "twelve
+/// villagers died in a battle between two clans".
 pub(crate) fn peaceful_document(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>) {
-    if !events.iter().any(|e| matches!(&e.cameo[..2], "18" | "19")) || sense::war_text(doc.text()) {
+    if !events
+        .iter()
+        .any(|e| matches!(e.cameo.get(..2), Some("18" | "19")))
+        || sense::war_text(doc.text())
+    {
         return;
     }
     verbal_attacks(doc, lex, events);
-    if events.iter().any(|e| e.cameo.starts_with("19")) {
-        events.retain(|e| {
-            !e.cameo.starts_with("19")
-                || e.place.is_some()
-                || e.source.iter().chain(&e.target).any(|a| a.code.is_some())
-                || doc
-                    .slice(doc.sentences[e.sentence].span)
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| {
-                        ["died", "killed", "dead", "deaths", "wounded", "casualties"]
-                            .iter()
-                            .any(|d| d.eq_ignore_ascii_case(w))
-                    })
-        });
-    }
+    events.retain(|e| {
+        !e.cameo.starts_with("19")
+            || e.place.is_some()
+            || e.source.iter().chain(&e.target).any(|a| a.code.is_some())
+            || sentence_has(doc, e.sentence, DEATH_WORDS)
+    });
 }
 
 /// Sectors whose members can fight: armed forces and groups, police, criminals, spies.
 const ARMED_SECTORS: &[&str] = &[
     "MIL", "REB", "INS", "SEP", "COP", "UAF", "SPY", "CRM", "RAD",
+];
+
+/// Sectors of people whose "attacks" are mostly words: politics, government, the courts,
+/// business, the media, international and non-governmental bodies.
+const SPEAKING_SECTORS: &[&str] = &[
+    "GOV", "ELI", "PTY", "LEG", "JUD", "BUS", "MED", "NGO", "IGO",
 ];
 
 /// Words of bodily harm in a sentence: with one, an attack or a beating is physical.
@@ -2460,57 +2484,46 @@ const HARM_WORDS: &[&str] = &[
     "blast",
 ];
 
-/// In an article with no word of war, an attack, a blow or a beating whose coded actors are
-/// all people of politics, business or the media, with no harm named in its sentence, is
+/// In an article with no word of war, an attack, a blow, a clash or a beating whose coded
+/// actors are all people of politics, government, the courts, business or the media
+/// (`SPEAKING_SECTORS`, alone or after a country), with no harm named in its sentence, is
 /// words or votes, not violence: "Trump attacked Romney for being a failed candidate" is a
-/// criticism (111), "the candidate with the better chance to beat Trump" and "the Romney
-/// attack hit Trump" are no assault. A country alone, an armed group, the police or a
-/// criminal keeps the act physical.
+/// criticism (111); "the candidate with the better chance to beat Trump", "the Romney attack
+/// hit Trump" and "a clash between Ford and GM" are no event. A country alone, an armed
+/// group, the police, a criminal or a civilian keeps the act physical.
 fn verbal_attacks(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>) {
-    let peaceful_actor = |c: &str| {
-        c.len() > 3
-            && !c
-                .as_bytes()
-                .chunks(3)
-                .skip(1)
-                .any(|ch| ARMED_SECTORS.iter().any(|s| s.as_bytes() == ch))
-            || SOCIAL_SECTORS.contains(&c)
-            || matches!(
-                c,
-                "GOV" | "ELI" | "PTY" | "LEG" | "JUD" | "BUS" | "MED" | "NGO" | "IGO"
-            )
+    let speaking = |c: &str| {
+        let armed = c
+            .as_bytes()
+            .chunks(3)
+            .any(|ch| ARMED_SECTORS.iter().any(|s| s.as_bytes() == ch));
+        let body = c.get(..3).is_some_and(|p| matches!(p, "IGO" | "NGO"));
+        !armed && (body || SPEAKING_SECTORS.contains(&sector(c)))
     };
     let info = lex.code_info("111").cloned();
     events.retain_mut(|e| {
-        if !matches!(&e.cameo[..2], "18" | "19") {
+        if !matches!(e.cameo.get(..2), Some("18" | "19")) {
             return true;
         }
         let word = doc.slice(e.trigger).to_lowercase();
-        let kind = if word.starts_with("attack") {
-            1
-        } else if word.starts_with("beat") || word.starts_with("hit") || word.starts_with("clash") {
-            2
-        } else {
+        let attack = word.starts_with("attack");
+        if !attack && !["beat", "hit", "clash"].iter().any(|p| word.starts_with(p)) {
             return true;
-        };
+        }
         let mut codes = e
             .source
             .iter()
             .chain(&e.target)
             .filter_map(|a| a.code.as_deref())
             .peekable();
-        if codes.peek().is_none() || !codes.all(peaceful_actor) {
+        if codes.peek().is_none()
+            || !codes.all(speaking)
+            || sentence_has(doc, e.sentence, HARM_WORDS)
+        {
             return true;
         }
-        let harm = doc
-            .slice(doc.sentences[e.sentence].span)
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| HARM_WORDS.contains(&w.to_lowercase().as_str()));
-        if harm {
-            return true;
-        }
-        match (kind, &info) {
-            (1, Some(info)) => {
+        match (attack, &info) {
+            (true, Some(info)) => {
                 e.cameo = info.code.clone();
                 e.quad_class = info.quad_class;
                 e.goldstein = info.goldstein;
@@ -2522,27 +2535,29 @@ fn verbal_attacks(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>) {
     });
 }
 
+/// The words of a one-word-per-line lexicon list (`#` comments and blank lines skipped).
+fn word_set(text: &'static str) -> std::collections::HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
 /// The words of public life (`lexicon/public.txt`).
 static PUBLIC: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        include_str!("../lexicon/public.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
+    std::sync::LazyLock::new(|| word_set(include_str!("../lexicon/public.txt")));
 
 /// A meeting, visit or call (root 04) or a release or concession (08) told by a verb with no
 /// coded actor, in a sentence with no word of public life (`lexicon/public.txt`), nor in the
 /// one before when a pronoun names the actors ("Ministers met in Geneva. They will meet again
-/// in Paris."), is private life
-/// or another sense of the word: "the couple met in 1953", "we hope folks will visit often",
-/// "he had to meet a client in her car". Consultations between people of no public
-/// standing are not what CAMEO codes. (Nouns stay: "Monday's meeting" is mostly a public
-/// body's.)
+/// in Paris."), is private life or another sense of the word: "the couple met in 1953", "we
+/// hope folks will visit often", "he had to meet a client in her car". Consultations between
+/// people of no public standing are not what CAMEO codes, nor is a family's visit to a
+/// prisoner (what an analyst codes there is who blocked it). Nouns stay: "Monday's meeting"
+/// is mostly a public body's.
 fn private_act(doc: &Doc, sentence: usize, ev: &Event, noun: bool) -> bool {
     !noun
-        && matches!(&ev.cameo[..2], "04" | "08")
+        && matches!(ev.cameo.get(..2), Some("04" | "08"))
         && !ev.source.iter().chain(&ev.target).any(|a| a.code.is_some())
         && !public_words(doc, sentence)
         && !named_before(doc, sentence, ev.trigger)
@@ -2553,10 +2568,16 @@ fn named_before(doc: &Doc, sentence: usize, trigger: Span) -> bool {
     sentence > 0 && pronoun_before(doc, sentence, trigger) && public_words(doc, sentence - 1)
 }
 
+/// A word of public life in the sentence.
 fn public_words(doc: &Doc, sentence: usize) -> bool {
+    let mut low = String::new();
     doc.slice(doc.sentences[sentence].span)
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && PUBLIC.contains(w.to_lowercase().as_str()))
+        .any(|w| {
+            low.clear();
+            low.extend(w.chars().flat_map(char::to_lowercase));
+            !w.is_empty() && PUBLIC.contains(low.as_str())
+        })
 }
 
 /// "They", "he" or "she" before the trigger in its sentence: actors named in the sentence before.
@@ -2587,13 +2608,7 @@ struct Cand {
 
 /// Everything found in one sentence before cross-sentence linking.
 static HAZARDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        include_str!("../lexicon/hazards.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    });
+    std::sync::LazyLock::new(|| word_set(include_str!("../lexicon/hazards.txt")));
 
 /// The only agents are natural hazards or accidents ("the earthquake struck"): no event.
 fn natural_agent(doc: &Doc, source: &[Argument]) -> bool {

@@ -312,6 +312,8 @@ none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant i
 !04 | [Sally|-|person] visited her cousins by the lake on Sunday.
 !04 | [The plumber|-|person] had to meet a client in her car because of the rain.
 !04 | [The couple|-|group] discussed the wedding menu with their caterer.
+# (a family's visit to a prisoner is private: what an analyst codes is who blocked it)
+!04 | Prison guards blocked relatives from visiting the jailed poet.
 !08 | [Her brother|-|person] convinced him to hand over his benefit cheque.
 # a name with a possessive, a candidate's rally, an appeal that charms or goes to court, a
 # flight back, the terms of a deal, a claim insisted on, tax returns released
@@ -413,6 +415,20 @@ const KEEPS: &str = "\
 # According to is no accord; a request named with its asker is told
 04 occurred | According to [Mayor Soule|-|person] and school board meeting minutes, [the board|-|organization] rejected the plan.
 02 | The city has yet to pass a resolution supporting the extension as requested by [the district|-|organization].
+# found in review: help in the passive or with an adverb after the helped, a record number
+# destroyed, an appeal near a decision, a demand insisted with that, an opposition rally, an
+# attack by criminals, a hostage released by uncoded kidnappers
+07 | [Valdoria|VAL|country] was helped by [Ormund|ORM|country] after the floods.
+07 | [Ormund|ORM|country] helped [Valdoria|VAL|country] financially after the floods.
+17 | [The rebels|VALREB|group] destroyed a record number of homes in the valley.
+02 | [The United Nations|IGOUNO|organization] launched an appeal for aid to [Valdoria|VAL|country] after the decision to close the border.
+10 | [Valdoria|VAL|country] insisted that [Ormund|ORM|country] withdraw its troops.
+14 | Thousands joined the opposition leader's rally in the capital against the war.
+!11 | [The kidnappers|CRM|group] attacked [the mayor|VALGOV|person] outside the town hall.
+08 | The kidnappers released the shopkeeper after two weeks.
+!07 | [The senator|VALGOV|person] said he would gladly accept the governor's help.
+!07 | [Valdorian troops|VALMIL|group] were helping with the harvest in the north.
+!14 | [Protesters|VALOPP|group] scuffled outside one of [Garvey|-|person]'s rallies.
 # an appeal to a body of state, a protest rally, a verbal attack, an attack with a knife
 02 | [The United Nations|IGOUNO|organization] renewed its appeal for aid to [Valdoria|VAL|country].
 14 | Thousands rallied against the fuel tax outside parliament.
@@ -432,6 +448,8 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# a promise not kept stays negated
+087 negated | [Ormund|ORM|country] did not keep its promise to withdraw its troops.
 # a promise kept, any talks, anything to apologise for, a ban wanted
 180 occurred | [The kidnappers|CRM|group] kept their promise to kill the shopkeeper.
 046 hypothetical | [Valdoria|VAL|country] voiced doubts about any negotiations with [Ormund|ORM|country].

@@ -562,6 +562,30 @@ const PAPERS: &[&str] = &[
     "bill",
 ];
 
+/// Papers and recordings: destroying them is no attack on property.
+const DOCUMENTS: &[&str] = &[
+    "records",
+    "documents",
+    "document",
+    "files",
+    "emails",
+    "e-mails",
+    "evidence",
+    "papers",
+    "notes",
+    "tapes",
+    "recordings",
+    "data",
+    "memos",
+    "ballots",
+    "minutes",
+    "photos",
+    "videos",
+    "footage",
+    "archives",
+    "drives",
+];
+
 /// What gives an "appeal" its charm rather than a request: "the populist appeal".
 const APPEAL_CHARM: &[&str] = &[
     "populist",
@@ -584,7 +608,7 @@ const APPEAL_CHARM: &[&str] = &[
     "cross-party",
 ];
 
-/// Words of a court case: an appeal among them is a legal one.
+/// Words of a court case: an appeal near them is a legal one.
 const COURT_WORDS: &[&str] = &[
     "court",
     "courts",
@@ -596,19 +620,22 @@ const COURT_WORDS: &[&str] = &[
     "verdict",
     "conviction",
     "convictions",
-    "sentence",
-    "sentences",
-    "decision",
-    "judgment",
-    "judgement",
     "lawyers",
     "lawyer",
     "attorney",
     "attorneys",
-    "filing",
-    "filed",
-    "lodged",
     "tribunal",
+];
+
+/// What is appealed in court: "appealed the verdict".
+const APPEALED: &[&str] = &[
+    "ruling",
+    "verdict",
+    "conviction",
+    "sentence",
+    "decision",
+    "judgment",
+    "judgement",
 ];
 
 /// Binding texts whose terms call for something: "the terms call for", "the accord calls
@@ -670,8 +697,6 @@ const THINGS: &[&str] = &[
     "emails",
     "memo",
     "memos",
-    "returns",
-    "taxes",
     "audio",
     "tape",
     "tapes",
@@ -1733,16 +1758,22 @@ pub(crate) fn false_sense(
     }
     // a capitalised trigger word with a possessive is a name: "Rally's operates 160
     // restaurants", "Strike's founder" (a common noun takes the lowercase: "the rally's
-    // organisers")
-    if v.words[h].upper && v.is_any(t.end, &["'s", "\u{2019}s"]) && t.fixed.len() == 1 {
+    // organisers"; a title-case headline capitalises every word)
+    if v.words[h].upper
+        && v.is_any(t.end, &["'s", "\u{2019}s"])
+        && t.fixed.len() == 1
+        && !super::title_case(v)
+    {
         return true;
     }
-    // a candidate's rally is a campaign event, not a protest: "a Trump rally", "at his
-    // rallies", "Clinton's campaign rally" (a rally against something stays)
+    // a person's or a campaign's rally is a campaign event, not a protest: "a Trump rally",
+    // "at his rallies", "Clinton's campaign rally" (a rally against something, or the
+    // opposition's, stays: "Navalny's rally in Moscow against the war")
     if root == "14"
         && matches!(w, "rally" | "rallies")
         && nounish
-        && !v.is_any(t.end, &["against", "outside", "to", "for"])
+        && !v.is_any(t.end, &["outside", "to", "for"])
+        && !in_sentence(v, &["against", "opposition"])
         && let Some(p) = h.checked_sub(1)
     {
         let owner = if v.is_any(p, &["'s", "\u{2019}s"]) {
@@ -1771,12 +1802,23 @@ pub(crate) fn false_sense(
         if nounish && prev(1).is_some_and(|p| APPEAL_CHARM.contains(&p)) {
             return true;
         }
-        if nounish && in_sentence(v, COURT_WORDS) && !coded(target) {
+        if nounish
+            && !coded(target)
+            && (words(v, h.saturating_sub(8), (t.end + 8).min(v.len()))
+                .any(|k| v.is_any(k, COURT_WORDS))
+                || prev(1).is_some_and(|p| DETERMINERS.contains(&p))
+                    && prev(2).is_some_and(|p| {
+                        matches!(
+                            p,
+                            "file" | "files" | "filed" | "filing" | "lodge" | "lodged" | "lodging"
+                        )
+                    }))
+        {
             return true;
         }
         if !nounish
             && v.is_any(t.end, &["the", "his", "her", "their", "its", "a"])
-            && v.is_any(t.end + 1, COURT_WORDS)
+            && v.is_any(t.end + 1, APPEALED)
         {
             return true;
         }
@@ -1797,11 +1839,11 @@ pub(crate) fn false_sense(
         return true;
     }
     // insisting that something is so is a claim, not a demand: "his associates insist he is
-    // returning" ("insisted on a recount", "insist that the army must withdraw", "insist
-    // they have a right to see her" stay)
+    // returning" ("insisted on a recount", "insisted that the army withdraw", "insist they
+    // have a right to see her" stay)
     if root == "10"
         && w.starts_with("insist")
-        && !v.is_any(t.end, &["on", "upon"])
+        && !v.is_any(t.end, &["on", "upon", "that"])
         && !words(v, t.end, t.end + 10).any(|k| {
             v.is_any(
                 k,
@@ -1812,12 +1854,19 @@ pub(crate) fn false_sense(
         return true;
     }
     // destroying papers is hiding them, not an attack on property: "she destroyed records",
-    // "destroyed the emails" ("destroyed three houses" stays)
+    // "destroyed the emails" (the object's last word before a preposition: "destroyed a
+    // record number of homes" and "destroyed three houses" stay)
     if code.starts_with("1712")
         && !noun
-        && words(v, t.end, t.end + 4)
-            .take_while(|&k| !v.words[k].punct)
-            .any(|k| v.is_any(k, THINGS) || v.is_any(k, PAPERS) || v.is_any(k, &["evidence"]))
+        && words(v, t.end, t.end + 5)
+            .take_while(|&k| {
+                !v.words[k].punct
+                    && !v.is_any(k, PREPOSITIONS)
+                    && !v.is_any(k, super::SUBORDINATORS)
+                    && !v.is_any(k, &["and", "or", "but"])
+            })
+            .last()
+            .is_some_and(|k| v.is_any(k, DOCUMENTS))
     {
         return true;
     }
@@ -3387,15 +3436,20 @@ pub(crate) fn false_sense(
                 {
                     return true;
                 }
+                // (and "released his tax returns")
                 if !noun && w.starts_with("releas") {
                     let mut k = t.end;
-                    while k < v.len() && k < t.end + 4 && !v.is_any(k, THINGS) {
+                    while k < v.len()
+                        && k < t.end + 4
+                        && !v.is_any(k, THINGS)
+                        && !v.is_any(k, &["returns", "taxes"])
+                    {
                         if v.words[k].punct || v.is_any(k, PREPOSITIONS) {
                             break;
                         }
                         k += 1;
                     }
-                    if v.is_any(k, THINGS) {
+                    if v.is_any(k, THINGS) || v.is_any(k, &["returns", "taxes"]) {
                         return true;
                     }
                     // "the recording the ministry released", "have the file released"; the
@@ -3672,9 +3726,17 @@ pub(crate) fn false_sense(
         }
         // help to do something is no aid: "helped fire Egypt to the World Cup", "help Hamas
         // tighten its grip", "helps him swim" (the helped one stands right after the verb and
-        // nothing but a preposition, a conjunction or the end follows it: "helped Haiti after
-        // the storm", "assisted Ukraine with weapons")
-        "07" if !noun && (w.starts_with("help") || w.starts_with("assist")) => {
+        // nothing but a preposition, a conjunction, an adverb of time or manner or the end
+        // follows it: "helped Haiti after the storm", "assisted Ukraine with weapons",
+        // "helped Haiti financially"; a passive, "was helped by Ormund", is read as told)
+        "07" if !noun
+            && (w.starts_with("help") || w.starts_with("assist"))
+            && !(w.ends_with("ed") && prev(1).is_some_and(|p| BE.contains(&p))) =>
+        {
+            // the noun: "for the public's help", "accepting Cruz's help"
+            if nounish {
+                return true;
+            }
             let first = (t.end..(t.end + 3).min(v.len()))
                 .take_while(|&k| k == t.end || v.is_any(k - 1, DETERMINERS))
                 .find_map(|k| {
@@ -3691,7 +3753,24 @@ pub(crate) fn false_sense(
                 && (v.is(k, "to")
                     || !v.is_any(k, PREPOSITIONS)
                         && !v.is_any(k, super::SUBORDINATORS)
-                        && !v.is_any(k, &["and", "or", "as", "but", "nor"]))
+                        && !v.is_any(k, &["and", "or", "as", "but", "nor", "'s", "\u{2019}s"])
+                        && !v.low(k).ends_with("ly")
+                        && !v.is_any(
+                            k,
+                            &[
+                                "yesterday",
+                                "today",
+                                "tonight",
+                                "again",
+                                "last",
+                                "this",
+                                "next",
+                                "once",
+                                "twice",
+                                "too",
+                                "also",
+                            ],
+                        ))
             {
                 return true;
             }
@@ -3798,8 +3877,8 @@ pub(crate) fn status_fix(v: &View, t: &Trig, code: &str, noun: bool, st: Status)
     let h = t.head;
     let cs = super::clause_start(v, h);
     // a promise or a threat kept is an act done: "the kidnappers kept their promise to kill
-    // the owner", "carried out their threat to strike"
-    if st != Status::Occurred
+    // the owner", "carried out their threat to strike" (a promise not kept stays negated)
+    if matches!(st, Status::Planned | Status::Hypothetical)
         && !noun
         && h >= 3
         && v.is(h - 1, "to")
@@ -3824,10 +3903,9 @@ pub(crate) fn status_fix(v: &View, t: &Trig, code: &str, noun: bool, st: Status)
                     "fulfills",
                     "honoured",
                     "honored",
-                    "carried",
-                    "delivered",
                 ],
-            )
+            ) || v.is_any(k, &["carried", "carries", "carrying"]) && v.is(k + 1, "out")
+                || v.is_any(k, &["delivered", "delivers", "delivering"]) && v.is(k + 1, "on")
         })
     {
         return Status::Occurred;
@@ -4075,34 +4153,42 @@ pub(crate) const CIVIL_SECTORS: &[&str] = &["CVL", "COP", "JUD", "EDU", "BUS", "
 /// An armed group or a weapon of war named in a text ("police" and "officers" are not enough:
 /// they report most crimes).
 pub(crate) fn armed_text(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .any(|w| {
-            let w = w.to_lowercase();
-            let w = w.as_str();
-            ARMED.contains(&w) && !matches!(w, "police" | "policemen" | "officers" | "front")
-                || WEAPONS.contains(&w)
-        })
+    armed_words(text, &["police", "policemen", "officers", "front"])
 }
 
-/// A text that tells of war: an armed group or a weapon of war named, leaving out the words
-/// with everyday senses ("police", "force", an "offensive" remark, a labour "strike", "Shell",
-/// a coal "mine").
+/// A text that tells of war: an armed group or a weapon of war named, leaving out also the
+/// words with everyday senses ("force", an "offensive" remark, a labour "strike", "Shell", a
+/// coal "mine").
 pub(crate) fn war_text(text: &str) -> bool {
+    armed_words(
+        text,
+        &[
+            "police",
+            "policemen",
+            "officers",
+            "front",
+            "force",
+            "offensive",
+            "strike",
+            "strikes",
+            "shell",
+            "shells",
+            "mine",
+        ],
+    )
+}
+
+/// A word of [`ARMED`] or [`WEAPONS`] not in `except`, compared without case (no entry is
+/// longer than 16 letters, so longer words are skipped without a look).
+fn armed_words(text: &str, except: &[&str]) -> bool {
     let mut low = String::new();
     text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| (2..=12).contains(&w.len()))
+        .filter(|w| (2..=16).contains(&w.len()))
         .any(|w| {
             low.clear();
             low.extend(w.chars().flat_map(char::to_lowercase));
             let w = low.as_str();
-            ARMED.contains(&w)
-                && !matches!(
-                    w,
-                    "police" | "policemen" | "officers" | "front" | "force" | "offensive"
-                )
-                || WEAPONS.contains(&w)
-                    && !matches!(w, "strike" | "strikes" | "shell" | "shells" | "mine")
+            (ARMED.contains(&w) || WEAPONS.contains(&w)) && !except.contains(&w)
         })
 }
 
