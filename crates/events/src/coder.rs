@@ -2458,7 +2458,6 @@ const HARM_WORDS: &[&str] = &[
     "wounded",
     "injured",
     "injuries",
-    "hurt",
     "hospital",
     "hospitalized",
     "hospitalised",

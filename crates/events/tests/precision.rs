@@ -429,6 +429,9 @@ const KEEPS: &str = "\
 !07 | [The senator|VALGOV|person] said he would gladly accept the governor's help.
 !07 | [Valdorian troops|VALMIL|group] were helping with the harvest in the north.
 !14 | [Protesters|VALOPP|group] scuffled outside one of [Garvey|-|person]'s rallies.
+!18 | The primary win gave [the senator|VALGOV|person] a big shot of momentum.
+!02 | The boy's relatives pressed their appeal in the [Valdorian|VAL|nationality] appeals court.
+!19 | The campaign's war chest grew as the two candidates battled for the nomination.
 # an appeal to a body of state, a protest rally, a verbal attack, an attack with a knife
 02 | [The United Nations|IGOUNO|organization] renewed its appeal for aid to [Valdoria|VAL|country].
 14 | Thousands rallied against the fuel tax outside parliament.

@@ -1756,6 +1756,10 @@ pub(crate) fn false_sense(
     {
         return true;
     }
+    // "a big shot of momentum", "a shot of espresso": a dose, not gunfire
+    if matches!(w, "shot" | "shots") && nounish && v.is(t.end, "of") && t.fixed.len() == 1 {
+        return true;
+    }
     // a capitalised trigger word with a possessive is a name: "Rally's operates 160
     // restaurants", "Strike's founder" (a common noun takes the lowercase: "the rally's
     // organisers"; a title-case headline capitalises every word)
@@ -1803,10 +1807,10 @@ pub(crate) fn false_sense(
             return true;
         }
         if nounish
-            && !coded(target)
             && (words(v, h.saturating_sub(8), (t.end + 8).min(v.len()))
                 .any(|k| v.is_any(k, COURT_WORDS))
-                || prev(1).is_some_and(|p| DETERMINERS.contains(&p))
+                || !coded(target)
+                    && prev(1).is_some_and(|p| DETERMINERS.contains(&p))
                     && prev(2).is_some_and(|p| {
                         matches!(
                             p,
@@ -4158,7 +4162,8 @@ pub(crate) fn armed_text(text: &str) -> bool {
 
 /// A text that tells of war: an armed group or a weapon of war named, leaving out also the
 /// words with everyday senses ("force", an "offensive" remark, a labour "strike", "Shell", a
-/// coal "mine").
+/// coal "mine", a "war" on drugs or a campaign's war chest: a real war names its fighters or
+/// weapons too).
 pub(crate) fn war_text(text: &str) -> bool {
     armed_words(
         text,
@@ -4174,6 +4179,7 @@ pub(crate) fn war_text(text: &str) -> bool {
             "shell",
             "shells",
             "mine",
+            "war",
         ],
     )
 }
