@@ -2082,18 +2082,27 @@ pub(crate) fn status(
     // an infinitive of purpose takes the modal of the verb it serves, however far: "will
     // travel to Washington next week to testify before Congress to discuss the plan" ("could"
     // is also a past ability: "before police could go in to investigate" tells they did)
-    if neg.is_none() && hyp.is_none() && plan.is_none() && t.head > 0 && v.is(t.head - 1, "to") {
+    // A means told with "by" does too: "Ford could turn up the heat by convening a meeting and
+    // urging holders to drop the limits" (here "could" is a possibility)
+    let by_means = by_gerund(v, t.head);
+    if neg.is_none()
+        && hyp.is_none()
+        && plan.is_none()
+        && t.head > 0
+        && (v.is(t.head - 1, "to") || by_means)
+    {
         let modal = hits.iter().rev().find(|h| {
             h.end <= t.head
                 && t.head - h.end <= 15
                 && matches!(h.kind, CueKind::Hyp | CueKind::Plan)
-                && matches!(
+                && (matches!(
                     lex.cues[h.cue].word.as_str(),
                     "will" | "'ll" | "shall" | "would" | "might" | "may"
-                )
+                ) || by_means && matches!(lex.cues[h.cue].word.as_str(), "could" | "can"))
                 && !(h.end..t.head).any(|k| {
                     is_hard(v, k)
-                        || v.is_any(k, &[",", "that", "who", "which", "and", "but", "or"])
+                        || v.is_any(k, &[",", "that", "who", "which", "but", "or"])
+                        || v.is(k, "and") && !by_means
                         || dates::past_form(v.low(k))
                 })
         });
@@ -2105,6 +2114,11 @@ pub(crate) fn status(
             }
         }
     }
+    // a negation inside a condition asserts nothing: "if Trump did not withdraw from the race,
+    // harm would come to his kids"
+    if neg.is_some() && hyp.as_deref() == Some("if") {
+        neg = None;
+    }
     if let Some(w) = neg {
         (Status::Negated, Some(w))
     } else if let Some(w) = hyp {
@@ -2114,6 +2128,22 @@ pub(crate) fn status(
     } else {
         (Status::Occurred, None)
     }
+}
+
+/// A gerund of means: "by convening a meeting", and one joined to it, "by convening a meeting
+/// and urging holders" (within eight words, no hard boundary between).
+fn by_gerund(v: &View, head: usize) -> bool {
+    if head == 0 || !v.low(head).ends_with("ing") {
+        return false;
+    }
+    if v.is(head - 1, "by") {
+        return true;
+    }
+    v.is(head - 1, "and")
+        && (head.saturating_sub(9)..head - 1)
+            .rev()
+            .take_while(|&k| !is_hard(v, k))
+            .any(|k| v.is(k, "by") && v.low(k + 1).ends_with("ing"))
 }
 
 /// The speaker of an attributed sentence: "according to X", "X said", "said X".

@@ -451,6 +451,10 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# a means by a gerund shares the modal of its verb; a negation inside a condition is a condition
+040 hypothetical | [The carmaker|BUS|organization] could raise the pressure by convening a meeting of the shareholders.
+100 hypothetical | [The carmaker|BUS|organization] could raise the pressure by calling a meeting and urging [the board|BUS|organization] to drop the limit.
+0874 hypothetical | The letter warned that if [the senator|VALGOV|person] did not withdraw from the race, harm would follow.
 # a promise not kept stays negated
 087 negated | [Ormund|ORM|country] did not keep its promise to withdraw its troops.
 # a promise kept, any talks, anything to apologise for, a ban wanted
