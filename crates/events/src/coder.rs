@@ -4865,6 +4865,12 @@ fn same_person_act(doc: &Doc, a: &Event, b: &Event) -> bool {
 }
 
 fn same_family(a: &str, b: &str) -> bool {
+    // a visit (042, 043) is a trip, not the talks held on it: "talks" and "the visit" are two
+    // events, as CAMEO codes them
+    let visit = |c: &str| c.starts_with("042") || c.starts_with("043");
+    if a.starts_with("04") && b.starts_with("04") && visit(a) != visit(b) {
+        return false;
+    }
     let norm = |c: &str| -> String {
         if c.len() == 3 && c.ends_with('0') {
             c[..2].to_string()

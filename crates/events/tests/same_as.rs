@@ -539,3 +539,18 @@ fn the_earlier_shooting_is_another_act() {
     let (a, b) = (ev(&d, "shooting", 0), ev(&d, "shooting", 1));
     assert_ne!(group(&d, b), group(&d, a), "{s}");
 }
+
+#[test]
+fn a_visit_and_the_talks_held_on_it_stay_apart() {
+    // a visit (042) is a trip, the talks on it another event (040): the anaphor "the visit"
+    // does not join the talks
+    let d = coded(&[
+        "[Valdorian|VAL|nationality] and [Ormund|ORM|nationality] ministers held talks \
+         <on Monday|2016-12-12|day>.",
+        "The visit was the first by a Valdorian minister in a decade.",
+    ]);
+    let s = common::summary(&d);
+    let talks = ev(&d, "held talks", 0);
+    let visit = ev(&d, "visit", 0);
+    assert_ne!(group(&d, visit), group(&d, talks), "{s}");
+}
