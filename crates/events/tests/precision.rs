@@ -432,6 +432,13 @@ const KEEPS: &str = "\
 !18 | The primary win gave [the senator|VALGOV|person] a big shot of momentum.
 !02 | The boy's relatives pressed their appeal in the [Valdorian|VAL|nationality] appeals court.
 !19 | The campaign's war chest grew as the two candidates battled for the nomination.
+# kinds said to be common or numerous, a criminal record, imprisonment as a state
+!19 | Clashes between the army and the rebels are frequent in the border villages.
+!14 | The land dispute has led to numerous protests in the province.
+!17 | [The driver|-|person] has prior arrests for trespassing and theft.
+!17 | [Ten journalists|MED|group] remain imprisoned in [Valdoria|VAL|country] on political charges.
+!17 | [Ormund|ORM|country] urged the release of all those wrongfully imprisoned.
+17 | [The journalist|MED|person] was imprisoned for ten years on Friday.
 # an appeal to a body of state, a protest rally, a verbal attack, an attack with a knife
 02 | [The United Nations|IGOUNO|organization] renewed its appeal for aid to [Valdoria|VAL|country].
 14 | Thousands rallied against the fuel tax outside parliament.

@@ -1885,9 +1885,70 @@ pub(crate) fn false_sense(
             h >= d
                 && v.is_any(
                     h - d,
-                    &["frequent", "regular", "routine", "periodic", "occasional"],
+                    &[
+                        "frequent",
+                        "regular",
+                        "routine",
+                        "periodic",
+                        "occasional",
+                        "numerous",
+                        "daily",
+                        "nightly",
+                        "weekly",
+                    ],
                 )
                 && (h - d + 1..h).all(|k| !v.words[k].punct)
+        })
+    {
+        return true;
+    }
+    // a kind said to be common: "clashes are frequent in the region", "clashes between the
+    // army and the rebels are common", "such raids are rare"
+    if w.ends_with('s')
+        && !w.ends_with("ss")
+        && nounish
+        && words(v, t.end, t.end + 8)
+            .take_while(|&k| !v.words[k].punct)
+            .find(|&k| v.is_any(k, &["are", "were", "remain", "have"]))
+            .is_some_and(|c| {
+                words(v, c + 1, c + 3).any(|k| {
+                    v.is_any(
+                        k,
+                        &[
+                            "frequent",
+                            "common",
+                            "commonplace",
+                            "rare",
+                            "routine",
+                            "widespread",
+                        ],
+                    )
+                })
+            })
+    {
+        return true;
+    }
+    // a criminal record, not an arrest: "prior arrests for trespassing", "no prior arrest
+    // record"
+    if root == "17"
+        && w.starts_with("arrest")
+        && prev(1).is_some_and(|p| matches!(p, "prior" | "previous" | "past"))
+    {
+        return true;
+    }
+    // a state, not an act: "ten journalists are imprisoned in the country", "those
+    // wrongfully imprisoned", "remains jailed" (an arrest or a sentence told as news is
+    // "was jailed", "were imprisoned for life")
+    if root == "17"
+        && matches!(w, "imprisoned" | "jailed" | "incarcerated")
+        && t.fixed.len() == 1
+        && (1..=2).any(|d| {
+            h >= d
+                && v.is_any(
+                    h - d,
+                    &["are", "is", "remain", "remains", "those", "already"],
+                )
+                && (h - d + 1..h).all(|k| v.low(k).ends_with("ly"))
         })
     {
         return true;
