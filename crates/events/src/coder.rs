@@ -2016,6 +2016,7 @@ pub(crate) fn status(
     hits: &[CueHit],
 ) -> (Status, Option<String>) {
     let cs = clause_start(v, t.head);
+    let mut in_if = false;
     let mut neg = None;
     let mut hyp = None;
     let mut plan = None;
@@ -2074,7 +2075,10 @@ pub(crate) fn status(
         }
         match h.kind {
             CueKind::Neg => neg = Some(word.to_string()),
-            CueKind::Hyp => hyp = Some(word.to_string()),
+            CueKind::Hyp => {
+                in_if |= matches!(word, "if" | "unless");
+                hyp = Some(word.to_string());
+            }
             CueKind::Plan => plan = Some(word.to_string()),
             CueKind::Report => {}
         }
@@ -2098,7 +2102,9 @@ pub(crate) fn status(
                 && (matches!(
                     lex.cues[h.cue].word.as_str(),
                     "will" | "'ll" | "shall" | "would" | "might" | "may"
-                ) || by_means && matches!(lex.cues[h.cue].word.as_str(), "could" | "can"))
+                ) || by_means
+                    && matches!(lex.cues[h.cue].word.as_str(), "could" | "can")
+                    && !v.is_any(h.end, &["only", "finally", "eventually"]))
                 && !(h.end..t.head).any(|k| {
                     is_hard(v, k)
                         || v.is_any(k, &[",", "that", "who", "which", "but", "or"])
@@ -2116,7 +2122,7 @@ pub(crate) fn status(
     }
     // a negation inside a condition asserts nothing: "if Trump did not withdraw from the race,
     // harm would come to his kids"
-    if neg.is_some() && hyp.as_deref() == Some("if") {
+    if neg.is_some() && in_if {
         neg = None;
     }
     if let Some(w) = neg {
@@ -2513,6 +2519,22 @@ const HARM_WORDS: &[&str] = &[
     "blast",
 ];
 
+/// "was hurt", "were hurt", "been hurt": a person hurt ("the attack hurt his campaign" is no
+/// harm).
+fn hurt_bodily(doc: &Doc, sentence: usize) -> bool {
+    let low = doc.slice(doc.sentences[sentence].span).to_lowercase();
+    [
+        "was hurt",
+        "were hurt",
+        "been hurt",
+        "is hurt",
+        "are hurt",
+        "badly hurt",
+    ]
+    .iter()
+    .any(|p| low.contains(p))
+}
+
 /// In an article with no word of war, an attack, a blow, a clash or a beating whose coded
 /// actors are all people of politics, government, the courts, business or the media
 /// (`SPEAKING_SECTORS`, alone or after a country), with no harm named in its sentence, is
@@ -2548,6 +2570,7 @@ fn verbal_attacks(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>) {
         if codes.peek().is_none()
             || !codes.all(speaking)
             || sentence_has(doc, e.sentence, HARM_WORDS)
+            || hurt_bodily(doc, e.sentence)
         {
             return true;
         }
@@ -4809,7 +4832,8 @@ fn retold(doc: &Doc, e: &Event, more: &[&str]) -> bool {
 }
 
 /// Two mentions may name one event: the same status, CAMEO codes of one family (same root, and
-/// one leaf the other's or a parent of it; a code ending in 0 names its root unspecified), no
+/// one leaf the other's or a parent of it; a code ending in 0 names its root unspecified; but a
+/// visit, 042 or 043, is never one with another consultation: [`same_family`]), no
 /// conflicting source or target, date or place.
 fn same_event(doc: &Doc, a: &Event, b: &Event) -> bool {
     a.status == b.status

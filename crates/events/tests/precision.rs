@@ -434,7 +434,10 @@ const KEEPS: &str = "\
 !19 | The campaign's war chest grew as the two candidates battled for the nomination.
 # kinds said to be common or numerous, a criminal record, imprisonment as a state
 !19 | Clashes between the army and the rebels are frequent in the border villages.
-!14 | The land dispute has led to numerous protests in the province.
+!14 | Protests are common in the border province, the report said.
+19 | Clashes erupted in the valley, a region where such attacks are rare, [the army|VALMIL|organization] said.
+17 occurred | [The regime|VALGOV|organization] has already jailed dozens of journalists this year.
+17 | [The journalist|MED|person] is jailed for ten years for sedition.
 !17 | [The driver|-|person] has prior arrests for trespassing and theft.
 !17 | [Ten journalists|MED|group] remain imprisoned in [Valdoria|VAL|country] on political charges.
 !17 | [Ormund|ORM|country] urged the release of all those wrongfully imprisoned.
@@ -443,6 +446,7 @@ const KEEPS: &str = "\
 02 | [The United Nations|IGOUNO|organization] renewed its appeal for aid to [Valdoria|VAL|country].
 14 | Thousands rallied against the fuel tax outside parliament.
 111 | [Garvey|VALGOV|person] attacked [the governor|VALGOV|person] for his tax plan.
+!11 | [The governor|VALGOV|person] was hurt when [Garvey|VALGOV|person] attacked him outside the hall.
 18 | [The governor|VALGOV|person] was attacked by a man with a knife outside his home.
 10 | [The union|LAB|organization] insisted on a new vote.
 10 | [Valdorian officials|VALGOV|group] insist they have a legal right to see the detained sailor.
@@ -458,10 +462,12 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# a past ability with could stays what happened
+17 occurred | [Valdorian troops|VALMIL|group] could only cross the river by seizing the bridge.
 # a means by a gerund shares the modal of its verb; a negation inside a condition is a condition
 040 hypothetical | [The carmaker|BUS|organization] could raise the pressure by convening a meeting of the shareholders.
 100 hypothetical | [The carmaker|BUS|organization] could raise the pressure by calling a meeting and urging [the board|BUS|organization] to drop the limit.
-0874 hypothetical | The letter warned that if [the senator|VALGOV|person] did not withdraw from the race, harm would follow.
+0874 hypothetical | The envoy warned that if [Ormund|ORM|country] did not withdraw its troops, sanctions would follow.
 # a promise not kept stays negated
 087 negated | [Ormund|ORM|country] did not keep its promise to withdraw its troops.
 # a promise kept, any talks, anything to apologise for, a ban wanted

@@ -1756,8 +1756,15 @@ pub(crate) fn false_sense(
     {
         return true;
     }
-    // "a big shot of momentum", "a shot of espresso": a dose, not gunfire
-    if matches!(w, "shot" | "shots") && nounish && v.is(t.end, "of") && t.fixed.len() == 1 {
+    // "a big shot of momentum", "a shot of espresso": a dose, not gunfire ("shots of tear gas"
+    // are)
+    if matches!(w, "shot" | "shots")
+        && nounish
+        && v.is(t.end, "of")
+        && t.fixed.len() == 1
+        && !words(v, t.end + 1, t.end + 3)
+            .any(|k| v.is_any(k, WEAPONS) || v.is_any(k, &["rubber", "tear", "live", "pellets"]))
+    {
         return true;
     }
     // a capitalised trigger word with a possessive is a name: "Rally's operates 160
@@ -1801,14 +1808,23 @@ pub(crate) fn false_sense(
         }
     }
     // an appeal that attracts, or one to a court: "the populist appeal", "filing an appeal",
-    // "appealed the verdict" (an appeal to a government or the UN stays)
+    // "the family's appeal in the circuit court", "appealed the verdict" (an appeal to a
+    // government or the UN stays, even one for a jailed lawyer)
     if root == "02" && w.starts_with("appeal") {
         if nounish && prev(1).is_some_and(|p| APPEAL_CHARM.contains(&p)) {
             return true;
         }
+        let venue = words(v, t.end, (t.end + 3).min(v.len()))
+            .find(|&k| v.is_any(k, &["in", "to", "before", "at", "with"]))
+            .is_some_and(|p| {
+                words(v, p + 1, (p + 7).min(v.len()))
+                    .any(|k| v.is_any(k, &["court", "courts", "circuit", "tribunal"]))
+            });
         if nounish
-            && (words(v, h.saturating_sub(8), (t.end + 8).min(v.len()))
-                .any(|k| v.is_any(k, COURT_WORDS))
+            && (venue
+                || !coded(target)
+                    && words(v, h.saturating_sub(8), (t.end + 8).min(v.len()))
+                        .any(|k| v.is_any(k, COURT_WORDS))
                 || !coded(target)
                     && prev(1).is_some_and(|p| DETERMINERS.contains(&p))
                     && prev(2).is_some_and(|p| {
@@ -1885,17 +1901,7 @@ pub(crate) fn false_sense(
             h >= d
                 && v.is_any(
                     h - d,
-                    &[
-                        "frequent",
-                        "regular",
-                        "routine",
-                        "periodic",
-                        "occasional",
-                        "numerous",
-                        "daily",
-                        "nightly",
-                        "weekly",
-                    ],
+                    &["frequent", "regular", "routine", "periodic", "occasional"],
                 )
                 && (h - d + 1..h).all(|k| !v.words[k].punct)
         })
@@ -1908,48 +1914,42 @@ pub(crate) fn false_sense(
         && !w.ends_with("ss")
         && nounish
         && words(v, t.end, t.end + 8)
-            .take_while(|&k| !v.words[k].punct)
-            .find(|&k| v.is_any(k, &["are", "were", "remain", "have"]))
+            .take_while(|&k| {
+                !v.words[k].punct && !v.is_any(k, super::SUBORDINATORS) && !verb_like(v, trigs, k)
+                    || v.is_any(k, &["are", "were", "remain"])
+            })
+            .find(|&k| v.is_any(k, &["are", "were", "remain"]))
             .is_some_and(|c| {
-                words(v, c + 1, c + 3).any(|k| {
-                    v.is_any(
-                        k,
-                        &[
-                            "frequent",
-                            "common",
-                            "commonplace",
-                            "rare",
-                            "routine",
-                            "widespread",
-                        ],
-                    )
-                })
+                words(v, c + 1, c + 3)
+                    .any(|k| v.is_any(k, &["frequent", "common", "commonplace", "rare", "routine"]))
             })
     {
         return true;
     }
     // a criminal record, not an arrest: "prior arrests for trespassing", "no prior arrest
-    // record"
+    // record" ("after his previous arrest in May" is an earlier arrest)
     if root == "17"
         && w.starts_with("arrest")
         && prev(1).is_some_and(|p| matches!(p, "prior" | "previous" | "past"))
+        && (w == "arrests" || v.is_any(t.end, &["record", "records", "history"]))
     {
         return true;
     }
     // a state, not an act: "ten journalists are imprisoned in the country", "those
     // wrongfully imprisoned", "remains jailed" (an arrest or a sentence told as news is
-    // "was jailed", "were imprisoned for life")
+    // "was jailed", "is jailed for life", "has already jailed dozens")
     if root == "17"
         && matches!(w, "imprisoned" | "jailed" | "incarcerated")
         && t.fixed.len() == 1
         && (1..=2).any(|d| {
             h >= d
-                && v.is_any(
-                    h - d,
-                    &["are", "is", "remain", "remains", "those", "already"],
-                )
+                && (v.is_any(h - d, &["are", "is", "remain", "remains", "those"])
+                    || v.is(h - d, "already")
+                        && h > d
+                        && v.is_any(h - d - 1, &["are", "is", "remain", "remains"]))
                 && (h - d + 1..h).all(|k| v.low(k).ends_with("ly"))
         })
+        && !v.is_any(t.end, &["for", "on"])
     {
         return true;
     }
