@@ -2088,7 +2088,7 @@ pub(crate) fn status(
     // is also a past ability: "before police could go in to investigate" tells they did)
     // A means told with "by" does too: "Ford could turn up the heat by convening a meeting and
     // urging holders to drop the limits" (here "could" is a possibility)
-    let by_means = by_gerund(v, t.head);
+    let by_means = neg.is_none() && hyp.is_none() && plan.is_none() && by_gerund(v, t.head);
     if neg.is_none()
         && hyp.is_none()
         && plan.is_none()
@@ -2607,20 +2607,28 @@ static PUBLIC: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
 /// people of no public standing are not what CAMEO codes, nor is a family's visit to a
 /// prisoner (what an analyst codes there is who blocked it). Nouns stay: "Monday's meeting"
 /// is mostly a public body's.
-fn private_act(doc: &Doc, sentence: usize, ev: &Event, noun: bool) -> bool {
-    !noun
-        && matches!(ev.cameo.get(..2), Some("04" | "08"))
-        && !ev.source.iter().chain(&ev.target).any(|a| a.code.is_some())
-        && !public_words(doc, sentence)
-        && !named_before(doc, sentence, ev.trigger)
+fn private_act(doc: &Doc, v: &View, sentence: usize, c: &Cand) -> bool {
+    !c.noun
+        && matches!(c.ev.cameo.get(..2), Some("04" | "08"))
+        && !c
+            .ev
+            .source
+            .iter()
+            .chain(&c.ev.target)
+            .any(|a| a.code.is_some())
+        && !(0..v.len()).any(|k| PUBLIC.contains(v.low(k)))
+        && !actors_named_before(doc, v, sentence, c.head)
 }
 
-/// A pronoun before the trigger stands for public people named in the sentence before.
-fn named_before(doc: &Doc, sentence: usize, trigger: Span) -> bool {
-    sentence > 0 && pronoun_before(doc, sentence, trigger) && public_words(doc, sentence - 1)
+/// "They", "he" or "she" before the trigger stands for public people named in the sentence
+/// before: "Ministers met in Geneva. They will meet again in Paris."
+fn actors_named_before(doc: &Doc, v: &View, sentence: usize, head: usize) -> bool {
+    sentence > 0
+        && (0..head).any(|k| v.is_any(k, &["they", "he", "she"]))
+        && public_words(doc, sentence - 1)
 }
 
-/// A word of public life in the sentence.
+/// A word of public life in the sentence (one not read into a [`View`]).
 fn public_words(doc: &Doc, sentence: usize) -> bool {
     let mut low = String::new();
     doc.slice(doc.sentences[sentence].span)
@@ -2630,14 +2638,6 @@ fn public_words(doc: &Doc, sentence: usize) -> bool {
             low.extend(w.chars().flat_map(char::to_lowercase));
             !w.is_empty() && PUBLIC.contains(low.as_str())
         })
-}
-
-/// "They", "he" or "she" before the trigger in its sentence: actors named in the sentence before.
-fn pronoun_before(doc: &Doc, sentence: usize, trigger: Span) -> bool {
-    let s = doc.sentences[sentence].span;
-    doc.slice(Span::new(s.start, trigger.start.max(s.start)))
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "They" | "they" | "He" | "he" | "She" | "she"))
 }
 
 /// How specific a CAMEO code is: longer codes, and codes not ending in the generic 0.
@@ -2979,10 +2979,10 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     }
     merge_same_event(&v, &mut cands);
     let first = out.len();
-    for c in cands.into_iter().filter(|c| c.keep) {
-        if private_act(doc, sentence, &c.ev, c.noun) {
-            continue;
-        }
+    for c in cands
+        .into_iter()
+        .filter(|c| c.keep && !private_act(doc, &v, sentence, c))
+    {
         let mut ev = c.ev;
         let coded_src = ev.source.iter().any(|a| a.code.is_some());
         let coded_tgt = ev.target.iter().any(|a| a.code.is_some());

@@ -586,28 +586,6 @@ const DOCUMENTS: &[&str] = &[
     "drives",
 ];
 
-/// What gives an "appeal" its charm rather than a request: "the populist appeal".
-const APPEAL_CHARM: &[&str] = &[
-    "populist",
-    "broad",
-    "mass",
-    "popular",
-    "wide",
-    "widespread",
-    "electoral",
-    "voter",
-    "sex",
-    "curb",
-    "emotional",
-    "universal",
-    "bipartisan",
-    "crossover",
-    "commercial",
-    "aesthetic",
-    "visual",
-    "cross-party",
-];
-
 /// Words of a court case: an appeal near them is a legal one.
 const COURT_WORDS: &[&str] = &[
     "court",
@@ -636,40 +614,6 @@ const APPEALED: &[&str] = &[
     "decision",
     "judgment",
     "judgement",
-];
-
-/// Binding texts whose terms call for something: "the terms call for", "the accord calls
-/// for" (a resolution or a statement calling for something is its authors' appeal).
-const TERMS: &[&str] = &[
-    "terms",
-    "term",
-    "agreement",
-    "agreements",
-    "deal",
-    "deals",
-    "law",
-    "laws",
-    "contract",
-    "contracts",
-    "rules",
-    "rule",
-    "measure",
-    "measures",
-    "accord",
-    "treaty",
-    "legislation",
-    "amendment",
-    "regulations",
-    "provisions",
-    "provision",
-    "formula",
-    "scheme",
-    "program",
-    "programme",
-    "blueprint",
-    "plan",
-    "plans",
-    "budget",
 ];
 
 /// Things, not people: "released a memo", "would not release the figures".
@@ -1807,13 +1751,10 @@ pub(crate) fn false_sense(
             return true;
         }
     }
-    // an appeal that attracts, or one to a court: "the populist appeal", "filing an appeal",
-    // "the family's appeal in the circuit court", "appealed the verdict" (an appeal to a
-    // government or the UN stays, even one for a jailed lawyer)
+    // an appeal to a court: "filing an appeal", "the family's appeal in the circuit court",
+    // "appealed the verdict" (an appeal to a government or the UN stays, even one for a jailed
+    // lawyer; an appeal that attracts is read under root 02 below)
     if root == "02" && w.starts_with("appeal") {
-        if nounish && prev(1).is_some_and(|p| APPEAL_CHARM.contains(&p)) {
-            return true;
-        }
         let venue = words(v, t.end, (t.end + 3).min(v.len()))
             .find(|&k| v.is_any(k, &["in", "to", "before", "at", "with"]))
             .is_some_and(|p| {
@@ -1845,17 +1786,6 @@ pub(crate) fn false_sense(
     }
     // "flew back to Washington", "send the boy back to Cuba": a return, not support
     if root == "05" && w == "back" && v.is_any(t.end, &["to", "home", "into", "from", "in"]) {
-        return true;
-    }
-    // a text's terms call for something: "terms call for the bank to issue shares", "the plan
-    // calls for new roads" (no appeal by anyone)
-    if root == "02"
-        && w.starts_with("call")
-        && prev(1).is_some_and(|p| TERMS.contains(&p))
-        && (h < 2
-            || v.words[h - 2].punct
-            || DETERMINERS.contains(&v.low(h - 2)) && (h < 3 || !v.is_any(h - 3, PREPOSITIONS)))
-    {
         return true;
     }
     // insisting that something is so is a claim, not a demand: "his associates insist he is
@@ -3628,6 +3558,11 @@ pub(crate) fn false_sense(
                     v.low(subj - 1),
                     "forecast"
                         | "forecasts"
+                        | "terms"
+                        | "treaty"
+                        | "accord"
+                        | "legislation"
+                        | "provisions"
                         | "plan"
                         | "plans"
                         | "law"
@@ -3661,8 +3596,8 @@ pub(crate) fn false_sense(
             {
                 return true;
             }
-            // "has wide appeal among commuters": attractiveness
-            if noun
+            // "has wide appeal among commuters", "the populist appeal": attractiveness
+            if nounish
                 && w.starts_with("appeal")
                 && (1..=2).any(|d| {
                     prev(d).is_some_and(|p| {
@@ -3674,6 +3609,12 @@ pub(crate) fn false_sense(
                                 | "broad"
                                 | "wide"
                                 | "popular"
+                                | "populist"
+                                | "universal"
+                                | "bipartisan"
+                                | "crossover"
+                                | "commercial"
+                                | "emotional"
                                 | "mass"
                                 | "electoral"
                                 | "sex"
