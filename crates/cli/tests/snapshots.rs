@@ -101,7 +101,7 @@ fn digest(r: &Value) -> String {
     for v in r["events"].as_array().unwrap() {
         writeln!(
             o,
-            "event {} \"{}\" cameo={} {} source=[{}] target=[{}] date={} place={} same_as={}",
+            "event {} \"{}\" cameo={} {} source=[{}] target=[{}] date={} place={} same_as={} confidence={}",
             s(&v["id"]),
             span(&v["trigger"]),
             s(&v["cameo"]),
@@ -111,6 +111,7 @@ fn digest(r: &Value) -> String {
             v["date"].get("value").map(s).unwrap_or("-".into()),
             v["place"].get("place").map(s).unwrap_or("-".into()),
             s(&v["same_as"]),
+            s(&v["confidence"]),
         )
         .unwrap();
     }

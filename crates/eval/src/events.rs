@@ -534,17 +534,24 @@ fn plain_dyads(d: &Doc) -> Vec<(String, String, String)> {
     out
 }
 
-/// The event (b) reads in a sentence: the one that happened, then the most confident, then
-/// the first.
+/// The event (b) reads in a sentence: the one that happened, then the one with a coded
+/// source, then with a coded target, then with any argument (the act between the sentence's
+/// actors rather than a word beside it), then a phrase trigger over a word, then the first.
+/// (Not by `confidence`: that says how likely an event is real, not which of a sentence's
+/// events is its main one.)
 fn read_event(d: &Doc) -> Option<&dateline_doc::Event> {
+    let phrase = |d: &Doc, e: &dateline_doc::Event| d.slice(e.trigger).contains(' ');
+    let coded = |a: &[dateline_doc::Argument]| a.iter().any(|x| x.code.is_some());
     d.events.iter().max_by(|a, b| {
         (a.status == Status::Occurred)
             .cmp(&(b.status == Status::Occurred))
+            .then(coded(&a.source).cmp(&coded(&b.source)))
+            .then(coded(&a.target).cmp(&coded(&b.target)))
             .then(
-                a.confidence
-                    .partial_cmp(&b.confidence)
-                    .unwrap_or(std::cmp::Ordering::Equal),
+                (!a.source.is_empty() || !a.target.is_empty())
+                    .cmp(&(!b.source.is_empty() || !b.target.is_empty())),
             )
+            .then(phrase(d, a).cmp(&phrase(d, b)))
             .then(b.trigger.start.cmp(&a.trigger.start))
     })
 }

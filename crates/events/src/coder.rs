@@ -2983,24 +2983,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         .into_iter()
         .filter(|c| c.keep && !private_act(doc, &v, sentence, c))
     {
-        let mut ev = c.ev;
-        let coded_src = ev.source.iter().any(|a| a.code.is_some());
-        let coded_tgt = ev.target.iter().any(|a| a.code.is_some());
-        let mut conf: f32 = 0.45;
-        if coded_src {
-            conf += 0.25;
-        }
-        if coded_tgt {
-            conf += 0.15;
-        }
-        if !coded_src && !coded_tgt && (!ev.source.is_empty() || !ev.target.is_empty()) {
-            conf += 0.05;
-        }
-        if c.end - c.head > 1 {
-            conf += 0.05;
-        }
-        ev.confidence = conf.min(0.95);
-        out.push(ev);
+        out.push(c.ev);
     }
     // triggers of the same root in one sentence share a place: "Ministers meeting in Lausanne
     // discussed …"

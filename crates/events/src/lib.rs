@@ -50,6 +50,11 @@
 //!    were hit by air strikes", "a suicide bomber struck") are merged into one event with the
 //!    more specific code.
 //!
+//! 7. **Confidence.** Last, each event's `confidence` estimates the chance that it is a real
+//!    event of its kind, from what its record shows (repeated mentions, the lead, status, a
+//!    date from the text, a place, quotation marks, the root's other senses): see
+//!    `src/confidence.rs` for the weights and where they come from.
+//!
 //! The complement of an appeal, demand or threat (CAMEO 02, 10, 13) is hypothetical, of an
 //! expressed intent (03) planned, of a rejection (12) negated: "a plea to establish a
 //! ceasefire", "threatened to close the border", "rejected the truce".
@@ -58,6 +63,7 @@
 //! triggers found; the lexicon is parsed once ([`Lexicon::load`]).
 
 mod coder;
+mod confidence;
 mod lexicon;
 mod petrarch;
 
@@ -83,6 +89,7 @@ pub fn code(doc: &mut Doc, lexicon: &Lexicon) {
     coder::civil_attacks(doc, lexicon, &mut events);
     coder::peaceful_document(doc, lexicon, &mut events);
     coder::link_mentions(doc, &mut events);
+    confidence::score(doc, &mut events);
     doc.events = events;
 }
 
