@@ -60,6 +60,11 @@ pub struct QueryArgs {
     /// AND/OR/NOT, prefix*).
     #[arg(long)]
     pub text: Option<String>,
+    /// Only events whose confidence (the coder's estimate that the event is real, 0-1) is at
+    /// least this: 0.6 keeps about two thirds of the real events and drops about two thirds
+    /// of the false ones (BENCHMARKS.md, "Event confidence").
+    #[arg(long, value_parser = parse_confidence)]
+    pub min_confidence: Option<f64>,
     /// Most events printed; 0 for all.
     #[arg(long, default_value_t = 100)]
     pub limit: usize,
@@ -188,6 +193,13 @@ fn table(rows: &[ClusteredRow], out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!("a number from 0 to 1, got {s:?}")),
+    }
+}
+
 pub fn query(args: QueryArgs) -> Result<bool, String> {
     if !crate::db::is_url(&args.db) && !args.db.exists() {
         return Err(format!(
@@ -211,6 +223,7 @@ pub fn query(args: QueryArgs) -> Result<bool, String> {
         bbox: args.bbox,
         source: args.source,
         text: args.text,
+        min_confidence: args.min_confidence,
         limit: args.limit,
         offset: args.offset,
     };

@@ -712,6 +712,7 @@ fn filter(
     bbox: Option<(f64, f64, f64, f64)>,
     source: Option<String>,
     text: Option<String>,
+    min_confidence: Option<f64>,
     limit: Option<usize>,
     offset: usize,
 ) -> PyResult<Filter> {
@@ -739,6 +740,14 @@ fn filter(
         bbox,
         source,
         text,
+        min_confidence: match min_confidence {
+            Some(c) if !(0.0..=1.0).contains(&c) => {
+                return Err(PyValueError::new_err(format!(
+                    "min_confidence is a number from 0 to 1, got {c}"
+                )));
+            }
+            c => c,
+        },
         limit: limit.unwrap_or(0),
         offset,
     })
@@ -840,7 +849,7 @@ impl Store {
     }
 
     /// Event rows matching the filters, newest event date first.
-    #[pyo3(signature = (*, actor=None, country=None, cameo=None, root=None, plover=None, quad=None, status=None, from_=None, to=None, place_country=None, admin1=None, bbox=None, source=None, text=None, limit=None, offset=0))]
+    #[pyo3(signature = (*, actor=None, country=None, cameo=None, root=None, plover=None, quad=None, status=None, from_=None, to=None, place_country=None, admin1=None, bbox=None, source=None, text=None, min_confidence=None, limit=None, offset=0))]
     #[allow(clippy::too_many_arguments)]
     fn query<'py>(
         &self,
@@ -859,6 +868,7 @@ impl Store {
         bbox: Option<(f64, f64, f64, f64)>,
         source: Option<String>,
         text: Option<String>,
+        min_confidence: Option<f64>,
         limit: Option<usize>,
         offset: usize,
     ) -> PyResult<Bound<'py, PyList>> {
@@ -877,6 +887,7 @@ impl Store {
             bbox,
             source,
             text,
+            min_confidence,
             limit,
             offset,
         )?;
@@ -895,7 +906,7 @@ impl Store {
     }
 
     /// How many events match the filters.
-    #[pyo3(signature = (*, actor=None, country=None, cameo=None, root=None, plover=None, quad=None, status=None, from_=None, to=None, place_country=None, admin1=None, bbox=None, source=None, text=None))]
+    #[pyo3(signature = (*, actor=None, country=None, cameo=None, root=None, plover=None, quad=None, status=None, from_=None, to=None, place_country=None, admin1=None, bbox=None, source=None, text=None, min_confidence=None))]
     #[allow(clippy::too_many_arguments)]
     fn count(
         &self,
@@ -914,6 +925,7 @@ impl Store {
         bbox: Option<(f64, f64, f64, f64)>,
         source: Option<String>,
         text: Option<String>,
+        min_confidence: Option<f64>,
     ) -> PyResult<u64> {
         let f = filter(
             actor,
@@ -930,6 +942,7 @@ impl Store {
             bbox,
             source,
             text,
+            min_confidence,
             None,
             0,
         )?;

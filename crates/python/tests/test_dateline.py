@@ -264,6 +264,15 @@ def test_store_ingest_query_and_idempotence(tmp_path, articles):
         assert len(store.query(limit=2)) == 2
         assert store.query(limit=2, offset=1)[0] == store.query(limit=2)[1]
         assert store.count() == counts["events"]
+        sure = store.count(min_confidence=0.6)
+        assert 0 <= sure <= counts["events"]
+        assert store.count(min_confidence=0.0) == counts["events"]
+        assert store.count(min_confidence=0.999) <= sure
+        try:
+            store.count(min_confidence=2.0)
+            raise AssertionError("a confidence above 1 is refused")
+        except ValueError:
+            pass
 
         stored = store.article("aleppo")
         direct = dateline.extract(articles[0]["text"], "2016-12-14", "Test Wire", id="aleppo")

@@ -70,6 +70,7 @@ fn filters_change_counts_on(a: SocketAddr) {
         "source=northern%20courier",
         "from=2024-03-07&to=2024-03-08",
         "bbox=30,30,40,40",
+        "min_confidence=0.6",
     ] {
         let t = total(a, q);
         let s = ok(get(a, &format!("/api/stats?{q}")));
@@ -87,6 +88,12 @@ fn filters_change_counts_on(a: SocketAddr) {
     assert_eq!(root19_stats["by_root"].as_array().unwrap().len(), 1);
     // Filters combine with AND.
     assert!(total(a, "root=19&place_country=SY") < total(a, "root=19"));
+    // Every event kept by a least confidence carries at least that confidence.
+    let sure = ok(get(a, "/api/events?min_confidence=0.6&limit=500"));
+    for e in sure["events"].as_array().unwrap() {
+        let one = ok(get(a, &format!("/api/events/{}", e["id"])));
+        assert!(one["confidence"].as_f64().unwrap() >= 0.6, "{one}");
+    }
     // The page's empty form fields are no filters.
     assert_eq!(total(a, "root=&quad=&text="), n);
     // Map points carry the filter too.
@@ -201,6 +208,8 @@ fn not_found_and_bad_requests_on(a: SocketAddr) {
         "/api/events?bbox=1,2,3",
         "/api/events?text=%22unclosed",
         "/api/events?rooot=19",
+        "/api/events?min_confidence=2",
+        "/api/events?min_confidence=high",
         "/api/search",
         "/api/search?q=%22unclosed",
         "/api/stats?status=maybe",

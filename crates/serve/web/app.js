@@ -428,7 +428,7 @@ async function start() {
   for (const [code, name] of Object.entries(CAMEO_ROOTS)) root.append(el("option", { value: code, text: code + " " + name }));
   fromHash();
   $("filters").addEventListener("submit", (e) => { e.preventDefault(); state.offset = 0; refresh(); });
-  for (const id of ["f-root", "f-quad", "f-status"]) $(id).addEventListener("change", () => { state.offset = 0; refresh(); });
+  for (const id of ["f-root", "f-quad", "f-status", "f-confidence"]) $(id).addEventListener("change", () => { state.offset = 0; refresh(); });
   $("clear").addEventListener("click", () => { $("filters").reset(); $("f-from").value = ""; $("f-to").value = ""; state.offset = 0; refresh(); });
   $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); refresh(); });
   $("next").addEventListener("click", () => { state.offset += PAGE; refresh(); });

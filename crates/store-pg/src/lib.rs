@@ -936,6 +936,9 @@ fn where_clause(f: &Filter, p: &mut Params) -> Result<(String, bool)> {
             .map_err(|m| Error::Filter(format!("--text: not a valid FTS5 query ({m})")))?;
         w.push(format!("a.fts @@ to_tsquery('simple', {})", p.push(q)));
     }
+    if let Some(c) = f.checked_min_confidence()? {
+        w.push(format!("e.confidence >= {}", p.push(c)));
+    }
     let sql = if w.is_empty() {
         String::new()
     } else {

@@ -191,6 +191,21 @@ fn filters() -> Vec<(&'static str, Filter)> {
             },
         ),
         (
+            "confidence 0.6",
+            Filter {
+                min_confidence: Some(0.6),
+                ..base.clone()
+            },
+        ),
+        (
+            "confidence 0.7 root 19",
+            Filter {
+                min_confidence: Some(0.7),
+                root: set("19"),
+                ..base.clone()
+            },
+        ),
+        (
             "text word",
             Filter {
                 text: set("Mogadishu"),

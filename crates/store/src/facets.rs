@@ -104,7 +104,8 @@ impl Filter {
             && self.admin1.is_none()
             && self.bbox.is_none()
             && self.source.is_none()
-            && self.text.is_none();
+            && self.text.is_none()
+            && self.min_confidence.is_none();
         if let Some(c) = self.cameo.as_deref().map(str::trim) {
             // A code's events are its root's (the planner tests `root` = its first digits).
             if c.len() >= 2 && c.bytes().all(|b| b.is_ascii_digit()) {

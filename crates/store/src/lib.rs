@@ -133,6 +133,9 @@ pub struct Filter {
     pub source: Option<String>,
     /// FTS5 query over article title and text.
     pub text: Option<String>,
+    /// Events whose `confidence` (the coder's estimate that the event is real, 0-1) is at
+    /// least this.
+    pub min_confidence: Option<f64>,
     /// Most rows returned (0: no limit).
     pub limit: usize,
     pub offset: usize,

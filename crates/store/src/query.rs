@@ -54,6 +54,7 @@ impl Conditions {
     pub const BBOX: Conditions = Conditions(1 << 11);
     pub const SOURCE: Conditions = Conditions(1 << 12);
     pub const TEXT: Conditions = Conditions(1 << 13);
+    pub const CONFIDENCE: Conditions = Conditions(1 << 14);
 
     /// How many conditions are set.
     pub fn len(self) -> u32 {
@@ -79,6 +80,7 @@ impl Filter {
             (self.bbox.is_some(), Conditions::BBOX),
             (self.source.is_some(), Conditions::SOURCE),
             (self.text.is_some(), Conditions::TEXT),
+            (self.min_confidence.is_some(), Conditions::CONFIDENCE),
         ];
         Conditions(
             set.iter()
@@ -102,6 +104,16 @@ impl Filter {
                 ))
             }
             b => Ok(b),
+        }
+    }
+
+    /// The least confidence, checked: a number from 0 to 1. Both stores read it through this.
+    pub fn checked_min_confidence(&self) -> Result<Option<f64>> {
+        match self.min_confidence {
+            Some(c) if !(0.0..=1.0).contains(&c) => Err(Error::Filter(format!(
+                "min_confidence is a number from 0 to 1, got {c}"
+            ))),
+            c => Ok(c),
         }
     }
 
@@ -596,6 +608,11 @@ impl Filter {
         if let Some(src) = &self.source {
             w.push("a.source = ? COLLATE NOCASE");
             p.push(Box::new(src.trim().to_string()));
+        }
+        // On the row, after the indexed conditions: no index holds confidence.
+        if let Some(c) = self.checked_min_confidence()? {
+            w.push("+e.confidence >= ?");
+            p.push(Box::new(c));
         }
         w.extend(late);
         p.extend(late_p);

@@ -172,6 +172,38 @@ fn filters_select_what_they_name() {
         }),
         ["a/v1", "a/v2"]
     );
+    // confidence 0.9 and 0.6: the bound is inclusive, and combines with the other conditions
+    assert_eq!(
+        one(Filter {
+            min_confidence: Some(0.7),
+            ..filter()
+        }),
+        ["a/v1"]
+    );
+    assert_eq!(
+        one(Filter {
+            min_confidence: Some(0.6),
+            ..filter()
+        }),
+        ["a/v1", "a/v2"]
+    );
+    assert_eq!(
+        one(Filter {
+            min_confidence: Some(0.7),
+            status: set("negated"),
+            ..filter()
+        }),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        one(Filter {
+            min_confidence: Some(0.7),
+            root: set("19"),
+            place_country: set("ua"),
+            ..filter()
+        }),
+        ["a/v1"]
+    );
     assert_eq!(
         one(Filter {
             actor: set("FRA"),
@@ -386,6 +418,14 @@ fn bad_filter_values_are_errors() {
         },
         Filter {
             text: set("\"unbalanced"),
+            ..filter()
+        },
+        Filter {
+            min_confidence: Some(1.5),
+            ..filter()
+        },
+        Filter {
+            min_confidence: Some(f64::NAN),
             ..filter()
         },
     ] {

@@ -241,6 +241,7 @@ class Store:
         bbox: Optional[Tuple[float, float, float, float]] = None,
         source: Optional[str] = None,
         text: Optional[str] = None,
+        min_confidence: Optional[float] = None,
         limit: Optional[int] = None,
         offset: int = 0,
     ) -> List[Dict[str, Any]]:
@@ -258,6 +259,8 @@ class Store:
             place_country: ISO 3166-1 alpha-2 of the event's place. admin1: its first-level
                 division by name. bbox: ``(min_lon, min_lat, max_lon, max_lat)``.
             source: Outlet name. text: SQLite FTS5 query over article titles and texts.
+            min_confidence: Events whose ``confidence`` (0-1, the coder's estimate that the
+                event is real) is at least this.
             limit: Most rows (default: all). offset: Rows skipped first (paging).
 
         Each row has ``id, article, event, date, date_precision, cameo, root, quad_class,
@@ -272,7 +275,8 @@ class Store:
         return self._store.query(
             actor=actor, country=country, cameo=cameo, root=root, plover=plover, quad=quad,
             status=status, from_=from_, to=to, place_country=place_country, admin1=admin1,
-            bbox=bbox, source=source, text=text, limit=limit, offset=offset,
+            bbox=bbox, source=source, text=text, min_confidence=min_confidence,
+            limit=limit, offset=offset,
         )
 
     def query_frame(self, **filters: Any) -> "Any":
@@ -300,12 +304,13 @@ class Store:
         bbox: Optional[Tuple[float, float, float, float]] = None,
         source: Optional[str] = None,
         text: Optional[str] = None,
+        min_confidence: Optional[float] = None,
     ) -> int:
         """How many event mentions match the filters (those of :meth:`query`)."""
         return self._store.count(
             actor=actor, country=country, cameo=cameo, root=root, plover=plover, quad=quad,
             status=status, from_=from_, to=to, place_country=place_country, admin1=admin1,
-            bbox=bbox, source=source, text=text,
+            bbox=bbox, source=source, text=text, min_confidence=min_confidence,
         )
 
     def article(self, id: str) -> Optional[Record]:

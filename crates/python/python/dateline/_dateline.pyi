@@ -77,6 +77,7 @@ class Store:
         bbox: Optional[Tuple[float, float, float, float]] = None,
         source: Optional[str] = None,
         text: Optional[str] = None,
+        min_confidence: Optional[float] = None,
         limit: Optional[int] = None,
         offset: int = 0,
     ) -> List[Dict[str, Any]]: ...
@@ -97,6 +98,7 @@ class Store:
         bbox: Optional[Tuple[float, float, float, float]] = None,
         source: Optional[str] = None,
         text: Optional[str] = None,
+        min_confidence: Optional[float] = None,
     ) -> int: ...
     def article(self, id: str) -> Optional[_Record]: ...
     def counts(self) -> Dict[str, int]: ...
