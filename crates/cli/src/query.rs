@@ -121,11 +121,12 @@ fn cell(s: &str, max: usize) -> String {
 }
 
 fn table(rows: &[ClusteredRow], out: &mut impl Write) -> io::Result<()> {
-    const HEAD: [(&str, usize); 13] = [
+    const HEAD: [(&str, usize); 14] = [
         ("date", 21),
         ("cameo", 5),
         ("quad", 4),
         ("status", 12),
+        ("conf", 4),
         ("source", 12),
         ("target", 12),
         ("place", 18),
@@ -136,7 +137,7 @@ fn table(rows: &[ClusteredRow], out: &mut impl Write) -> io::Result<()> {
         ("m/a/s", 11),
         ("evidence", 70),
     ];
-    let cells: Vec<[String; 13]> = rows
+    let cells: Vec<[String; 14]> = rows
         .iter()
         .map(|c| {
             let r = &c.row;
@@ -146,6 +147,7 @@ fn table(rows: &[ClusteredRow], out: &mut impl Write) -> io::Result<()> {
                 r.cameo.clone(),
                 r.quad_class.map(|q| q.to_string()).unwrap_or_default(),
                 r.status.clone(),
+                r.confidence.map(|c| format!("{c:.2}")).unwrap_or_default(),
                 opt(&r.source_actor),
                 opt(&r.target_actor),
                 opt(&r.place),

@@ -245,7 +245,11 @@ const EVENT_COLUMNS: &str = "e.id, a.doc_id, e.event_id, e.date_value, e.date_pr
      e.source_code, e.source_country, e.target_code, e.target_country,
      e.place_name, e.geonameid, e.place_country, e.admin1, e.lat, e.lon,
      a.source, a.url, a.published, e.trigger_text, e.trigger_start,
-     e.trigger_end, e.evidence";
+     e.trigger_end, e.evidence, e.confidence";
+
+/// How many columns [`EVENT_COLUMNS`] selects: a statement's own columns after them start
+/// at this index.
+const N: usize = 30;
 
 fn event_row(r: &Row) -> Result<EventRow> {
     let g = |i: usize| -> Result<Option<String>> { Ok(r.try_get(i)?) };
@@ -279,6 +283,7 @@ fn event_row(r: &Row) -> Result<EventRow> {
         trigger_start: r.try_get(26)?,
         trigger_end: r.try_get(27)?,
         evidence: g(28)?,
+        confidence: r.try_get(29)?,
     })
 }
 
@@ -493,7 +498,7 @@ pub async fn event(l: &Lease<'_>, id: i64) -> Result<Option<EventDetail>> {
     let main = format!(
         "SELECT {EVENT_COLUMNS},
             a.id, a.title, e.sentence, e.sentence_start, e.sentence_end,
-            e.confidence, e.date_basis, e.place_basis, a.record::text
+            e.date_basis, e.place_basis, a.record::text
          FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = $1"
     );
     // Actors in the order they were stored (COPY appends them in the staging store's rowid
@@ -513,7 +518,7 @@ pub async fn event(l: &Lease<'_>, id: i64) -> Result<Option<EventDetail>> {
         return Ok(None);
     };
     let row = event_row(&r)?;
-    let record: String = r.try_get(37)?;
+    let record: String = r.try_get(N + 7)?;
     let actors = actors
         .iter()
         .map(|a| {
@@ -546,14 +551,13 @@ pub async fn event(l: &Lease<'_>, id: i64) -> Result<Option<EventDetail>> {
     let cluster = clusters_of(l, cs, &[id]).await?.pop().unwrap_or_default();
     Ok(Some(EventDetail {
         row,
-        article_row: r.try_get(29)?,
-        title: r.try_get(30)?,
-        sentence: r.try_get(31)?,
-        sentence_start: r.try_get(32)?,
-        sentence_end: r.try_get(33)?,
-        confidence: r.try_get(34)?,
-        date_basis: r.try_get(35)?,
-        place_basis: r.try_get(36)?,
+        article_row: r.try_get(N)?,
+        title: r.try_get(N + 1)?,
+        sentence: r.try_get(N + 2)?,
+        sentence_start: r.try_get(N + 3)?,
+        sentence_end: r.try_get(N + 4)?,
+        date_basis: r.try_get(N + 5)?,
+        place_basis: r.try_get(N + 6)?,
         actors,
         cluster,
         record: event_obj,

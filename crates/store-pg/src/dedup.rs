@@ -735,6 +735,7 @@ impl crate::PgStore {
         let mut p = crate::Params::default();
         let wh = Self::cluster_where(filter, q, &mut p)?;
         let cols = crate::EVENT_SELECT;
+        const N: usize = crate::EVENT_COLUMN_COUNT;
         let from = "FROM events e JOIN articles a ON a.id = e.article_id
                     LEFT JOIN clusters c ON c.id = e.cluster
                     LEFT JOIN duplicates d ON d.article_id = e.article_id
@@ -760,12 +761,12 @@ impl crate::PgStore {
             .iter()
             .map(|r| ClusteredRow {
                 row: crate::event_row(r),
-                cluster: r.get(29),
-                mentions: r.get(30),
-                articles: r.get(31),
-                sources: r.get(32),
-                duplicate_of: r.get(33),
-                similarity: r.get(34),
+                cluster: r.get(N),
+                mentions: r.get(N + 1),
+                articles: r.get(N + 2),
+                sources: r.get(N + 3),
+                duplicate_of: r.get(N + 4),
+                similarity: r.get(N + 5),
             })
             .collect())
     }

@@ -768,9 +768,14 @@ const EVENT_SELECT: &str = "e.id, a.doc_id, e.event_id, e.date_value, e.date_pre
     e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.status, e.source_code,
     e.source_country, e.target_code, e.target_country, e.place_name, e.geonameid,
     e.place_country, e.admin1, e.lat, e.lon, a.source, a.url, a.published, e.trigger_text,
-    e.trigger_start, e.trigger_end, e.evidence";
+    e.trigger_start, e.trigger_end, e.evidence, e.confidence";
 
-/// An event row of the first 29 columns of a query selecting [`EVENT_SELECT`].
+/// How many columns [`EVENT_SELECT`] selects: a statement's own columns after them start at
+/// this index.
+const EVENT_COLUMN_COUNT: usize = 30;
+
+/// An event row of the first [`EVENT_COLUMN_COUNT`] columns of a query selecting
+/// [`EVENT_SELECT`].
 fn event_row(r: &postgres::Row) -> EventRow {
     EventRow {
         id: r.get(0),
@@ -802,6 +807,7 @@ fn event_row(r: &postgres::Row) -> EventRow {
         trigger_start: r.get(26),
         trigger_end: r.get(27),
         evidence: r.get(28),
+        confidence: r.get(29),
     }
 }
 

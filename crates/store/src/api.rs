@@ -88,7 +88,6 @@ pub struct EventDetail {
     /// Byte span of the evidence sentence in `article.text`.
     pub sentence_start: Option<i64>,
     pub sentence_end: Option<i64>,
-    pub confidence: Option<f64>,
     pub date_basis: Option<String>,
     pub place_basis: Option<String>,
     pub actors: Vec<ActorRow>,
@@ -284,37 +283,35 @@ impl Store {
 
     /// One event mention by its row id, with its evidence, actors, cluster and record.
     pub fn api_event(&self, id: i64, cs: ClusterSupport) -> Result<Option<EventDetail>> {
+        const N: usize = crate::EVENT_COLUMN_COUNT;
         let found = self
             .conn
             .query_row(
                 &format!(
                     "SELECT {EVENT_COLUMNS},
                         a.id, a.title, e.sentence, e.sentence_start, e.sentence_end,
-                        e.confidence, e.date_basis, e.place_basis, a.record
+                        e.date_basis, e.place_basis, a.record
                  FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?1"
                 ),
                 [id],
                 |r| {
                     Ok((
                         crate::event_row(r)?,
-                        r.get::<_, i64>(29)?,
-                        r.get::<_, Option<String>>(30)?,
+                        r.get::<_, i64>(N)?,
+                        r.get::<_, Option<String>>(N + 1)?,
                         (
-                            r.get::<_, Option<i64>>(31)?,
-                            r.get::<_, Option<i64>>(32)?,
-                            r.get::<_, Option<i64>>(33)?,
+                            r.get::<_, Option<i64>>(N + 2)?,
+                            r.get::<_, Option<i64>>(N + 3)?,
+                            r.get::<_, Option<i64>>(N + 4)?,
                         ),
-                        r.get::<_, Option<f64>>(34)?,
-                        r.get::<_, Option<String>>(35)?,
-                        r.get::<_, Option<String>>(36)?,
-                        r.get::<_, String>(37)?,
+                        r.get::<_, Option<String>>(N + 5)?,
+                        r.get::<_, Option<String>>(N + 6)?,
+                        r.get::<_, String>(N + 7)?,
                     ))
                 },
             )
             .optional()?;
-        let Some((row, article_row, title, sent, confidence, date_basis, place_basis, record)) =
-            found
-        else {
+        let Some((row, article_row, title, sent, date_basis, place_basis, record)) = found else {
             return Ok(None);
         };
         let mut st = self.conn.prepare_cached(
@@ -360,7 +357,6 @@ impl Store {
             sentence: sent.0,
             sentence_start: sent.1,
             sentence_end: sent.2,
-            confidence,
             date_basis,
             place_basis,
             actors,

@@ -925,6 +925,7 @@ impl crate::Store {
         let window = if q.distinct { None } else { filter.window() };
         let (wh, mut p) = self.cluster_where(filter, q, window)?;
         let cols = crate::EVENT_COLUMNS;
+        const N: usize = crate::EVENT_COLUMN_COUNT;
         let from = "FROM events e JOIN articles a ON a.id = e.article_id
                     LEFT JOIN clusters c ON c.id = e.cluster
                     LEFT JOIN duplicates d ON d.article_id = e.article_id
@@ -956,12 +957,12 @@ impl crate::Store {
             .query_map(params.as_slice(), |r| {
                 Ok(ClusteredRow {
                     row: crate::event_row(r)?,
-                    cluster: r.get(29)?,
-                    mentions: r.get(30)?,
-                    articles: r.get(31)?,
-                    sources: r.get(32)?,
-                    duplicate_of: r.get(33)?,
-                    similarity: r.get(34)?,
+                    cluster: r.get(N)?,
+                    mentions: r.get(N + 1)?,
+                    articles: r.get(N + 2)?,
+                    sources: r.get(N + 3)?,
+                    duplicate_of: r.get(N + 4)?,
+                    similarity: r.get(N + 5)?,
                 })
             })
             .map_err(crate::query_error(filter))?;

@@ -158,6 +158,8 @@ pub struct EventRow {
     pub plover_type: Option<String>,
     pub plover_mode: Option<String>,
     pub status: String,
+    /// The coder's estimate that the event is real (0-1).
+    pub confidence: Option<f64>,
     pub source_actor: Option<String>,
     pub source_country: Option<String>,
     pub target_actor: Option<String>,

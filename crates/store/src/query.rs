@@ -797,9 +797,14 @@ pub(crate) const EVENT_COLUMNS: &str =
      e.source_code, e.source_country, e.target_code, e.target_country,
      e.place_name, e.geonameid, e.place_country, e.admin1, e.lat, e.lon,
      a.source, a.url, a.published, e.trigger_text, e.trigger_start,
-     e.trigger_end, e.evidence";
+     e.trigger_end, e.evidence, e.confidence";
 
-/// An [`EventRow`] from the first 29 columns of a row selected with [`EVENT_COLUMNS`].
+/// How many columns [`EVENT_COLUMNS`] selects: a statement's own columns after them start
+/// at this index.
+pub(crate) const EVENT_COLUMN_COUNT: usize = 30;
+
+/// An [`EventRow`] from the first [`EVENT_COLUMN_COUNT`] columns of a row selected with
+/// [`EVENT_COLUMNS`].
 pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
     Ok(EventRow {
         id: r.get(0)?,
@@ -831,6 +836,7 @@ pub(crate) fn event_row(r: &rusqlite::Row) -> rusqlite::Result<EventRow> {
         trigger_start: r.get(26)?,
         trigger_end: r.get(27)?,
         evidence: r.get(28)?,
+        confidence: r.get(29)?,
     })
 }
 

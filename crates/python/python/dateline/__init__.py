@@ -264,7 +264,7 @@ class Store:
             limit: Most rows (default: all). offset: Rows skipped first (paging).
 
         Each row has ``id, article, event, date, date_precision, cameo, root, quad_class,
-        goldstein, plover_type, plover_mode, status, source_actor, source_country,
+        goldstein, plover_type, plover_mode, status, confidence, source_actor, source_country,
         target_actor, target_country, place, geonameid, place_country, admin1, lat, lon,
         outlet, url, published, trigger, trigger_start, trigger_end, evidence`` (the evidence
         sentence). ``pandas.DataFrame(rows)`` or :meth:`query_frame` makes a table of them.
