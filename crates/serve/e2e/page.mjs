@@ -92,6 +92,19 @@ try {
   check("root filter: every listed event has root 19", cameos.length > 0 && cameos.every((c) => c.startsWith("19")), cameos);
   const pts19 = await page.locator("#map circle.point").count();
   check("root filter: the map shows fewer points", pts19 > 0 && pts19 < points, { before: points, after: pts19 });
+  // The confidence filter combines with it: the page's count is the API's, every listed
+  // event shows a confidence at or above the bound.
+  before = await readyNow();
+  await page.selectOption("#f-confidence", "0.6");
+  await ready(before);
+  const sure = await api("/api/stats?root=19&min_confidence=0.6");
+  const shownSure = await page.textContent("#count-events");
+  check("confidence filter: the page shows the API's count", shownSure === String(sure.events) && sure.events < fought.events, { shownSure, api: sure.events, root19: fought.events });
+  const confs = await page.locator("#list tbody tr td:nth-child(5)").allTextContents();
+  check("confidence filter: every listed event is at least 0.6", confs.every((c) => Number(c) >= 0.6), confs);
+  before = await readyNow();
+  await page.selectOption("#f-confidence", "");
+  await ready(before);
 
   // 3. Click an event: the article opens with the highlight on exactly the trigger's words.
   const row = page.locator("#list tbody tr").first();

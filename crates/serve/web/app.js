@@ -239,6 +239,7 @@ function drawList(page) {
       el("td", { text: e.cameo }),
       el("td", { text: e.quad_class == null ? "" : String(e.quad_class) }),
       el("td", { text: e.status }),
+      el("td", { text: e.confidence == null ? "" : e.confidence.toFixed(2) }),
       el("td", { text: e.source_actor || "" }),
       el("td", { text: e.target_actor || "" }),
       el("td", { text: e.place || "" }),
