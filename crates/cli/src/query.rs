@@ -61,8 +61,8 @@ pub struct QueryArgs {
     #[arg(long)]
     pub text: Option<String>,
     /// Only events whose confidence (the coder's estimate that the event is real, 0-1) is at
-    /// least this: 0.6 keeps about two thirds of the real events and drops about two thirds
-    /// of the false ones (BENCHMARKS.md, "Event confidence").
+    /// least this: on two held-out audits 0.6 kept 59-70% of the real events and 26-32% of the
+    /// false ones (BENCHMARKS.md, "Event confidence").
     #[arg(long, value_parser = parse_confidence)]
     pub min_confidence: Option<f64>,
     /// Most events printed; 0 for all.
