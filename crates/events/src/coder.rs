@@ -2029,6 +2029,9 @@ pub(crate) fn status(
         let max = match (h.kind, word) {
             (CueKind::Neg, "no" | "without" | "none" | "nobody" | "neither" | "nor") => 3,
             (CueKind::Neg, "deny") => 4,
+            // "too early to discuss talks": the verb right after it, not its object ("too late
+            // to stop the attack" does not undo the attack)
+            (CueKind::Neg, "too * to") => 0,
             (CueKind::Neg, _) => 4,
             (CueKind::Hyp, "if" | "unless" | "whether") => 12,
             (CueKind::Hyp, _) => 5,

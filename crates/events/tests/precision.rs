@@ -546,6 +546,14 @@ const STATUS: &str = "\
 161 planned; !16 | [Valdoria|VAL|country] will close the consulate in the port city and expel foreign diplomats, the minister said.
 # an aim stated with be is no act
 05 hypothetical; !05 | Its main purpose was supporting [Valdorian special forces|VALMIL|group] in the hills.
+# too much or too little to act: the verb right after it did not happen, the object of another
+# verb is untouched
+040 negated | [Aides|-|group] said it was too early to discuss a merger with [party leaders|VALPTY|group].
+190 negated | [The rebels|VALREB|group] are too weak to attack [the capital|VALGOV|organization].
+190 occurred | [Valdorian troops|VALMIL|group] arrived too late to stop the attack on [the village|VALCVL|group].
+# an act still to be decided
+040 hypothetical; !04 | There was no decision on a meeting between [the two leaders|VALGOV|group].
+16 hypothetical; !16 | Any decision to expel [the envoy|ORMGOV|person] must be agreed by [both governments|VALGOV|group].
 ";
 
 const DATES: &str = "\
