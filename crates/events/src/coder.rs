@@ -2476,6 +2476,78 @@ pub(crate) fn peaceful_document(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event
     });
 }
 
+/// Words of an election campaign: an article with two of them tells of one.
+const CAMPAIGN_WORDS: &[&str] = &[
+    "campaign",
+    "campaigning",
+    "candidate",
+    "candidates",
+    "nominee",
+    "primary",
+    "primaries",
+    "caucus",
+    "caucuses",
+    "voters",
+    "election",
+    "electoral",
+    "reelection",
+    "re-election",
+    "ballot",
+    "delegates",
+    "debate",
+];
+
+/// Words of a protest: with one, an article's rallies may be protests.
+const PROTEST_WORDS: &[&str] = &[
+    "protest",
+    "protests",
+    "protested",
+    "protesting",
+    "protester",
+    "protesters",
+    "protestor",
+    "protestors",
+    "demonstrators",
+    "demonstration",
+    "demonstrations",
+    "marchers",
+];
+
+/// An article of an election campaign that tells of no protest (no word of [`PROTEST_WORDS`],
+/// two of [`CAMPAIGN_WORDS`]) holds campaign rallies, not protests: "at a rally Friday in
+/// Coral Springs, Clinton questioned …", "his supporters at a Michigan rally". Its rallies
+/// (root 14 told by "rally", "rallies", "hold a rally") are no events.
+pub(crate) fn campaign_rallies(doc: &Doc, events: &mut Vec<Event>) {
+    // "rally", "rallies", "hold a rally": the trigger's last word
+    let rally = |e: &Event| {
+        e.cameo.starts_with("14")
+            && doc.slice(e.trigger).rsplit(' ').next().is_some_and(|w| {
+                w.eq_ignore_ascii_case("rally") || w.eq_ignore_ascii_case("rallies")
+            })
+    };
+    if !events.iter().any(rally) {
+        return;
+    }
+    let mut campaign: Vec<&str> = Vec::new();
+    let mut protest = false;
+    for w in doc.text().split(|c: char| !c.is_alphanumeric() && c != '-') {
+        let low = w.to_ascii_lowercase();
+        if PROTEST_WORDS.contains(&low.as_str()) {
+            protest = true;
+            break;
+        }
+        if let Some(c) = CAMPAIGN_WORDS.iter().find(|c| **c == low)
+            && !campaign.contains(c)
+        {
+            campaign.push(c);
+        }
+    }
+    if protest || campaign.len() < 2 {
+        return;
+    }
+    events.retain(|e| !rally(e));
+}
+
 /// Sectors whose members can fight: armed forces and groups, police, criminals, spies.
 const ARMED_SECTORS: &[&str] = &[
     "MIL", "REB", "INS", "SEP", "COP", "UAF", "SPY", "CRM", "RAD",

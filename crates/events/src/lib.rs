@@ -88,6 +88,7 @@ pub fn code(doc: &mut Doc, lexicon: &Lexicon) {
     }
     coder::civil_attacks(doc, lexicon, &mut events);
     coder::peaceful_document(doc, lexicon, &mut events);
+    coder::campaign_rallies(doc, &mut events);
     coder::link_mentions(doc, &mut events);
     confidence::score(doc, &mut events);
     doc.events = events;

@@ -320,6 +320,9 @@ none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant i
 !14 | Rally's founder sold half of the burger chain last year.
 !14 | Thousands of supporters cheered at a [Garvey|-|person] rally at the county fairground.
 !14 | [The senator|VALGOV|person] told the crowd at his campaign rally that taxes would fall.
+# a rally in an article of an election campaign that tells of no protest is the campaign's
+!14 | At a rally on Friday the candidate told voters the election was rigged.
+!14 | [The governor|VALGOV|person] will hold a rally in the capital, where voters go to the polls in the primary next week.
 !02 | Pundits praised the populist appeal of the governor's message.
 !02 | The council is considering filing an appeal against the planning ruling.
 !05 | [The minister|VALGOV|person] flew back to the capital on Tuesday.
@@ -337,6 +340,8 @@ none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant i
 /// Filters that must not drop real events: each sentence holds an event of the named root
 /// whose wording resembles one of the no-event readings above.
 const KEEPS: &str = "\
+# a rally of protesters in a campaign stays a protest
+14 | Protesters held a rally outside the candidate's campaign office before the election.
 # real events near this session's filters (found in review)
 195 occurred | The airstrike on the market, which could further inflame tensions, killed 12 civilians in {Idlib|SY|city} <on Monday|2016-12-12|day>.
 195 | [Western powers|-|group] including [France|FRA|country] and [Britain|GBR|country] launched airstrikes on [Syrian|SYR|nationality] chemical sites.
