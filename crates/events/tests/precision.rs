@@ -451,6 +451,8 @@ const KEEPS: &str = "\
 02 | [The United Nations|IGOUNO|organization] renewed its appeal for aid to [Valdoria|VAL|country].
 14 | Thousands rallied against the fuel tax outside parliament.
 111 | [Garvey|VALGOV|person] attacked [the governor|VALGOV|person] for his tax plan.
+# the president's title names no armed force
+111; !19 | [Garvey|VALGOV|person] attacked [the governor|VALGOV|person] as unfit to be commander-in-chief.
 !11 | [The governor|VALGOV|person] was hurt when [Garvey|VALGOV|person] attacked him outside the hall.
 18 | [The governor|VALGOV|person] was attacked by a man with a knife outside his home.
 10 | [The union|LAB|organization] insisted on a new vote.

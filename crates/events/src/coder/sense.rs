@@ -4188,16 +4188,28 @@ pub(crate) fn war_text(text: &str) -> bool {
 
 /// A word of [`ARMED`] or [`WEAPONS`] not in `except`, compared without case (no entry is
 /// longer than 16 letters, so longer words are skipped without a look).
+/// The president's title, "commander-in-chief" or "commander in chief", names no armed force.
 fn armed_words(text: &str, except: &[&str]) -> bool {
     let mut low = String::new();
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| (2..=16).contains(&w.len()))
-        .any(|w| {
-            low.clear();
-            low.extend(w.chars().flat_map(char::to_lowercase));
-            let w = low.as_str();
-            (ARMED.contains(&w) || WEAPONS.contains(&w)) && !except.contains(&w)
-        })
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = words.next() {
+        if !(2..=16).contains(&w.len()) {
+            continue;
+        }
+        low.clear();
+        low.extend(w.chars().flat_map(char::to_lowercase));
+        let w = low.as_str();
+        if w == "commander" && words.peek().is_some_and(|n| n.eq_ignore_ascii_case("in")) {
+            continue;
+        }
+        if (ARMED.contains(&w) || WEAPONS.contains(&w)) && !except.contains(&w) {
+            return true;
+        }
+    }
+    false
 }
 
 pub(crate) fn background(v: &View, t: &Trig) -> bool {
