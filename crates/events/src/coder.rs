@@ -4188,6 +4188,22 @@ fn document_object(v: &View, t: &Trig, code: &str) -> bool {
         "photos",
         "images",
         "recording",
+        "analysis",
+        "analyses",
+        "poll",
+        "polls",
+        "email",
+        "emails",
+        "transcript",
+        "transcripts",
+        "memo",
+        "memos",
+        "records",
+        "audit",
+        "findings",
+        "statistics",
+        "forecast",
+        "estimates",
     ];
     code.starts_with("084") && (t.end..(t.end + 4).min(v.len())).any(|k| v.is_any(k, DOCS))
         || (t.head > 0 && code.starts_with("084") && v.is_any(t.head - 1, DOCS))

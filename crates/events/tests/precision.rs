@@ -35,6 +35,8 @@ const SENSE: &str = "\
 !084 | [The ministry|VALGOV|organization] released the budget figures for the new embassies.
 !084 | [The cyclist|VALCIV|person] was bandaged and released from a clinic in the evening.
 !084 | [The governor|VALGOV|person] noted in a press release that the audit was over.
+!084 | A 46-page analysis released by [the ministry|VALGOV|organization] last month shows the rise.
+!084 | [The committee|VALLEG|organization] released the emails of [the aide|VALGOV|person] on Friday.
 0841 occurred src=VALREB | [The rebels|VALREB|group] released two aid workers on Sunday.
 084 | [Ormund|ORM|country] secured the release of [two fishermen|VALCIV|group].
 # a blaze is no gunfire, nor is fighting it
