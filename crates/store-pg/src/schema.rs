@@ -194,4 +194,8 @@ DELETE FROM clusters;
 DELETE FROM duplicates;
 UPDATE events SET cluster = NULL WHERE cluster IS NOT NULL;
 "#,
+    // An index on confidence, for a least confidence that few events reach.
+    r#"
+CREATE INDEX IF NOT EXISTS events_confidence ON events (confidence);
+"#,
 ];

@@ -146,6 +146,54 @@ fn main() {
                 f.bbox = Some([35.5, 32.0, 42.5, 37.5])
             }),
         ),
+        ("min_confidence 0.6", f(&|f| f.min_confidence = Some(0.6))),
+        ("min_confidence 0.7", f(&|f| f.min_confidence = Some(0.7))),
+        (
+            "root 19 + min_confidence 0.6",
+            f(&|f| {
+                f.root = set("19");
+                f.min_confidence = Some(0.6)
+            }),
+        ),
+        (
+            "occurred + min_conf. 0.6",
+            f(&|f| {
+                f.status = set("occurred");
+                f.min_confidence = Some(0.6)
+            }),
+        ),
+        (
+            "place SY + min_conf. 0.6",
+            f(&|f| {
+                f.place_country = set("SY");
+                f.min_confidence = Some(0.6)
+            }),
+        ),
+        (
+            "min_confidence 0.8 (few)",
+            f(&|f| f.min_confidence = Some(0.8)),
+        ),
+        (
+            "root 07 + min_conf. 0.6",
+            f(&|f| {
+                f.root = set("07");
+                f.min_confidence = Some(0.6)
+            }),
+        ),
+        (
+            "planned + min_conf. 0.6",
+            f(&|f| {
+                f.status = set("planned");
+                f.min_confidence = Some(0.6)
+            }),
+        ),
+        (
+            "text Aleppo + min_conf. 0.6",
+            f(&|f| {
+                f.text = set("Aleppo");
+                f.min_confidence = Some(0.6)
+            }),
+        ),
     ];
     let mut all = Vec::new();
     for (name, f) in &filters {

@@ -13,10 +13,10 @@
 use super::*;
 
 /// The dimensions of a facet row, in the table's column order (after `month`).
-const DIMS: &str = "root, quad_class, status, plover_type, place_country";
+const DIMS: &str = "root, quad_class, status, plover_type, place_country, conf_band";
 
 /// (Re)fills `event_facets` from the events table (`schema::MIGRATIONS` runs the same text).
-pub const FILL: &str = crate::schema::facets_fill!();
+pub const FILL: &str = crate::schema::facets_fill_banded!();
 
 /// Count every event again: for tools that write event rows themselves (the `grow_store`
 /// example copies rows with SQL).
@@ -25,7 +25,8 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// One facet row's key: month, root, QuadClass, status, PLOVER type, place country.
+/// One facet row's key: month, root, QuadClass, status, PLOVER type, place country,
+/// confidence band.
 type Key<'a> = (
     Option<&'a str>,
     &'a str,
@@ -33,7 +34,14 @@ type Key<'a> = (
     &'a str,
     Option<&'a str>,
     Option<&'a str>,
+    Option<i64>,
 );
+
+/// An event's confidence band, `floor(confidence × 10)`, as the fill computes it in SQL
+/// (`CAST(confidence * 10 AS INTEGER)`, the same double arithmetic).
+pub(crate) fn band(confidence: f64) -> i64 {
+    (confidence * 10.0) as i64
+}
 
 /// Add the events a batch stored (each once) to the facet counts, one row update per distinct
 /// combination.
@@ -52,6 +60,7 @@ pub(crate) fn record<'a>(
                 e.status.as_str(),
                 e.plover_type.as_deref(),
                 e.place_country.as_deref(),
+                e.confidence.map(band),
             ))
             .or_default() += 1;
     }
@@ -59,15 +68,15 @@ pub(crate) fn record<'a>(
         return Ok(());
     }
     let mut up = tx.prepare_cached(
-        "UPDATE event_facets SET n = n + ?7
+        "UPDATE event_facets SET n = n + ?8
          WHERE root = ?2 AND status = ?4 AND plover_type IS ?5 AND place_country IS ?6
-           AND quad_class IS ?3 AND month IS ?1",
+           AND quad_class IS ?3 AND month IS ?1 AND conf_band IS ?7",
     )?;
     let mut ins = tx.prepare_cached(&format!(
-        "INSERT INTO event_facets (month, {DIMS}, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+        "INSERT INTO event_facets (month, {DIMS}, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
     ))?;
     for (k, n) in counts {
-        let p = params![k.0, k.1, k.2, k.3, k.4, k.5, n];
+        let p = params![k.0, k.1, k.2, k.3, k.4, k.5, k.6, n];
         if up.execute(p)? == 0 {
             ins.execute(p)?;
         }
@@ -132,6 +141,12 @@ impl Filter {
         if let Some(c) = upper(&self.place_country) {
             w.push("place_country = ?".into());
             p.push(Box::new(c));
+        }
+        // Every event at or above a least confidence is in its band or above (an upper bound:
+        // the band also holds events just below it).
+        if let Some(c) = self.checked_min_confidence()? {
+            w.push("conf_band >= ?".into());
+            p.push(Box::new(band(c)));
         }
         if let Some(q) = self.quad
             && !(1..=4).contains(&q)
@@ -249,6 +264,10 @@ mod tests {
             if place.is_some() {
                 ev["place"] = json!({"place": "p1"});
             }
+            // confidences across the bands, on their edges (0.3, 0.6, 0.7), and none
+            if !k.is_multiple_of(11) {
+                ev["confidence"] = json!([0.3, 0.29, 0.6, 0.59, 0.7, 0.71, 0.95][k % 7]);
+            }
             events.push(ev);
         }
         let place = PLACES[((i * 3) / 7) % 4].unwrap_or("SY");
@@ -268,14 +287,15 @@ mod tests {
             let mut v: Vec<String> = st
                 .query_map([], |r| {
                     Ok(format!(
-                        "{:?} {:?} {:?} {:?} {:?} {:?} {}",
+                        "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {}",
                         r.get::<_, Option<String>>(0)?,
                         r.get::<_, String>(1)?,
                         r.get::<_, Option<i64>>(2)?,
                         r.get::<_, String>(3)?,
                         r.get::<_, Option<String>>(4)?,
                         r.get::<_, Option<String>>(5)?,
-                        r.get::<_, i64>(6)?
+                        r.get::<_, Option<i64>>(6)?,
+                        r.get::<_, i64>(7)?
                     ))
                 })
                 .unwrap()
@@ -289,10 +309,11 @@ mod tests {
                 "SELECT month, {DIMS}, sum(n) FROM event_facets GROUP BY month, {DIMS}
                  HAVING sum(n) != 0"
             )),
-            rows(&format!(
-                "SELECT substr(date_start, 1, 7), {DIMS}, count(*) FROM events
-                 GROUP BY 1, 2, 3, 4, 5, 6"
-            )),
+            rows(
+                "SELECT substr(date_start, 1, 7), root, quad_class, status, plover_type,
+                        place_country, CAST(confidence * 10 AS INTEGER), count(*) FROM events
+                 GROUP BY 1, 2, 3, 4, 5, 6, 7",
+            ),
         )
     }
 
@@ -345,7 +366,10 @@ mod tests {
                 .unwrap();
         }
         let st = Store::open(&path).unwrap();
-        assert_eq!(st.schema_version().unwrap(), 5);
+        assert_eq!(
+            st.schema_version().unwrap(),
+            crate::schema::MIGRATIONS.len() as i64
+        );
         assert_same(&st, "after the migration");
         assert_eq!(both(st.connection()).0, facets);
         // Rows written by hand (as `grow_store` does) drift until counted again.
@@ -376,7 +400,13 @@ mod tests {
                     for plover in [None, Some("assault")] {
                         for quad in [None, Some(4u8), Some(1)] {
                             for from in [None, Some("2024-02"), Some("2024-01-25")] {
-                                for to in [None, Some("2024-02-10")] {
+                                for (to, min_confidence) in [
+                                    (None, None),
+                                    (Some("2024-02-10"), None),
+                                    (None, Some(0.6)),
+                                    (Some("2024-02-10"), Some(0.7)),
+                                    (None, Some(0.95)),
+                                ] {
                                     let f = Filter {
                                         root: root.map(Into::into),
                                         status: status.map(Into::into),
@@ -385,6 +415,7 @@ mod tests {
                                         quad,
                                         from: from.map(Into::into),
                                         to: to.map(Into::into),
+                                        min_confidence,
                                         limit: 1000,
                                         ..Filter::default()
                                     };
@@ -464,7 +495,7 @@ mod tests {
         let mut st = conn
             .prepare(
                 "SELECT root, quad_class, status, plover_type, place_country, date_start,
-                        date_end FROM events",
+                        date_end, confidence FROM events",
             )
             .unwrap();
         let day = |d: &Option<String>, first: bool| {
@@ -487,12 +518,13 @@ mod tests {
                     r.get::<_, Option<String>>(4)?,
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, Option<String>>(6)?,
+                    r.get::<_, Option<f64>>(7)?,
                 ))
             })
             .unwrap();
         let mut n = 0;
         for r in rows {
-            let (r0, q, s, pl, pc, ds, de) = r.unwrap();
+            let (r0, q, s, pl, pc, ds, de, c) = r.unwrap();
             let ok = root.as_ref().is_none_or(|x| *x == r0)
                 && f.quad.is_none_or(|x| Some(x as i64) == q)
                 && status.as_ref().is_none_or(|x| *x == s)
@@ -503,7 +535,8 @@ mod tests {
                     .is_none_or(|x| ds.as_ref().is_some_and(|d| d >= x))
                 && to.as_ref().is_none_or(|x| {
                     de.as_ref().is_some_and(|d| d <= x) && ds.as_ref().is_some_and(|d| d <= x)
-                });
+                })
+                && f.min_confidence.is_none_or(|m| c.is_some_and(|c| c >= m));
             n += ok as u64;
         }
         n

@@ -277,6 +277,7 @@ impl Filter {
             self.quad.is_some(),
             self.status.is_some(),
             self.place_country.is_some(),
+            self.min_confidence.is_some(),
         ];
         // Dates alone: their index answers at once (the facet table has no index by month).
         let facets = if self.conditions().len() >= 2 && facet_dims.contains(&true) {
@@ -609,9 +610,20 @@ impl Filter {
             w.push("a.source = ? COLLATE NOCASE");
             p.push(Box::new(src.trim().to_string()));
         }
-        // On the row, after the indexed conditions: no index holds confidence.
+        // A least confidence that few events reach (fewer than COMMON, counted on its index)
+        // collects them from the index; a common one is tested on the row, after the indexed
+        // conditions (`min_confidence 0.8` on 1M events of which none reached it read every
+        // row newest first: 0.9-1.2 s).
         if let Some(c) = self.checked_min_confidence()? {
-            w.push("+e.confidence >= ?");
+            let n = count(
+                "SELECT count(*) FROM (SELECT 1 FROM events WHERE confidence >= ?1 LIMIT ?2)",
+                &[&c, &COMMON],
+            )?;
+            w.push(if n < COMMON {
+                "e.id IN (SELECT id FROM events WHERE confidence >= ?)"
+            } else {
+                "+e.confidence >= ?"
+            });
             p.push(Box::new(c));
         }
         w.extend(late);
