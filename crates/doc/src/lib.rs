@@ -257,6 +257,7 @@ pub struct Event {
     pub place: Option<PlaceRef>,
     /// Index into [`Doc::entities`].
     pub reported_by: Option<usize>,
+    /// The estimate that the event is real, 0-1 (`dateline_events`' `confidence.rs`).
     pub confidence: f32,
     pub rule: String,
     /// Index of an earlier event this one repeats (headline/standfirst/body mentions of one event).

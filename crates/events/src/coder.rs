@@ -100,6 +100,41 @@ impl<'l> View<'l> {
     }
 }
 
+/// Degree words of "too … to": "too early to discuss", "too weak to attack".
+const TOO_DEGREE: &[&str] = &[
+    "early",
+    "late",
+    "soon",
+    "weak",
+    "busy",
+    "ill",
+    "sick",
+    "small",
+    "few",
+    "dangerous",
+    "afraid",
+    "scared",
+    "frightened",
+    "tired",
+    "old",
+    "young",
+    "poor",
+    "divided",
+    "risky",
+    "costly",
+    "expensive",
+    "difficult",
+    "hard",
+    "slow",
+    "far",
+    "big",
+    "proud",
+    "fragile",
+    "premature",
+    "complicated",
+    "complex",
+];
+
 const HARD_PUNCT: &[&str] = &[";", ":", "(", ")", "—", "–", "[", "]", "?", "!"];
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "because", "when", "whenever", "while", "although", "though", "whereas",
@@ -2029,8 +2064,14 @@ pub(crate) fn status(
         let max = match (h.kind, word) {
             (CueKind::Neg, "no" | "without" | "none" | "nobody" | "neither" | "nor") => 3,
             (CueKind::Neg, "deny") => 4,
-            // "too early to discuss talks": the verb right after it, not its object ("too late
-            // to stop the attack" does not undo the attack)
+            // "too early to discuss talks": one degree word between, and the verb right after
+            // it, not its object ("too late to stop the attack" does not undo the attack;
+            // "police too moved to arrest" is "also")
+            (CueKind::Neg, "too * to")
+                if !(h.end == h.start + 3 && TOO_DEGREE.contains(&v.low(h.start + 1))) =>
+            {
+                continue;
+            }
             (CueKind::Neg, "too * to") => 0,
             (CueKind::Neg, _) => 4,
             (CueKind::Hyp, "if" | "unless" | "whether") => 12,
@@ -2476,7 +2517,21 @@ pub(crate) fn peaceful_document(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event
     });
 }
 
-/// Words of an election campaign: an article with two of them tells of one.
+/// Words of an election proper: an article of a campaign names one of them.
+const ELECTION_WORDS: &[&str] = &[
+    "election",
+    "candidate",
+    "candidates",
+    "nominee",
+    "primaries",
+    "caucus",
+    "caucuses",
+    "reelection",
+    "re-election",
+];
+
+/// Words of an election campaign: an article with two of them, one of [`ELECTION_WORDS`],
+/// tells of one.
 const CAMPAIGN_WORDS: &[&str] = &[
     "campaign",
     "campaigning",
@@ -2511,12 +2566,15 @@ const PROTEST_WORDS: &[&str] = &[
     "demonstration",
     "demonstrations",
     "marchers",
+    "march",
+    "marched",
 ];
 
 /// An article of an election campaign that tells of no protest (no word of [`PROTEST_WORDS`],
-/// two of [`CAMPAIGN_WORDS`]) holds campaign rallies, not protests: "at a rally Friday in
-/// Coral Springs, Clinton questioned …", "his supporters at a Michigan rally". Its rallies
-/// (root 14 told by "rally", "rallies", "hold a rally") are no events.
+/// two of [`CAMPAIGN_WORDS`], one of them of [`ELECTION_WORDS`]) holds campaign rallies, not
+/// protests: "at a rally Friday in Coral Springs, Clinton questioned …", "his supporters at a
+/// Michigan rally". Its rallies (root 14 told by "rally", "rallies", "hold a rally") are no
+/// events, unless their sentence says what they were against.
 pub(crate) fn campaign_rallies(doc: &Doc, events: &mut Vec<Event>) {
     // "rally", "rallies", "hold a rally": the trigger's last word
     let rally = |e: &Event| {
@@ -2542,10 +2600,10 @@ pub(crate) fn campaign_rallies(doc: &Doc, events: &mut Vec<Event>) {
             campaign.push(c);
         }
     }
-    if protest || campaign.len() < 2 {
+    if protest || campaign.len() < 2 || !campaign.iter().any(|c| ELECTION_WORDS.contains(c)) {
         return;
     }
-    events.retain(|e| !rally(e));
+    events.retain(|e| !rally(e) || sentence_has(doc, e.sentence, &["against"]));
 }
 
 /// Sectors whose members can fight: armed forces and groups, police, criminals, spies.
@@ -4190,8 +4248,6 @@ fn document_object(v: &View, t: &Trig, code: &str) -> bool {
         "recording",
         "analysis",
         "analyses",
-        "poll",
-        "polls",
         "email",
         "emails",
         "transcript",
@@ -4200,12 +4256,19 @@ fn document_object(v: &View, t: &Trig, code: &str) -> bool {
         "memos",
         "records",
         "audit",
+        "audits",
         "findings",
         "statistics",
         "forecast",
+        "forecasts",
         "estimates",
     ];
-    code.starts_with("084") && (t.end..(t.end + 4).min(v.len())).any(|k| v.is_any(k, DOCS))
+    // the object the release takes, before any comma or preposition: not "released on bail,
+    // records show"
+    let object = (t.end..(t.end + 4).min(v.len()))
+        .take_while(|&k| !v.is_any(k, &[",", ";"]) && !PREPOSITIONS.contains(&v.low(k)))
+        .any(|k| v.is_any(k, DOCS));
+    code.starts_with("084") && object
         || (t.head > 0 && code.starts_with("084") && v.is_any(t.head - 1, DOCS))
 }
 

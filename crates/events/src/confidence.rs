@@ -100,8 +100,8 @@ pub fn score(doc: &Doc, events: &mut [Event]) {
 }
 
 /// Whether the trigger stands inside quotation marks opened earlier in its paragraph: an odd
-/// number of straight double quotes before it, or a curly or angled opening mark not closed
-/// yet. Single quotes are left alone (apostrophes).
+/// number of straight double quotes before it, or a curly or angled mark not closed yet by its
+/// own closing mark (“…”, „…“, «…»). Single quotes are left alone (apostrophes).
 fn quoted(doc: &Doc, e: &Event) -> bool {
     let Some(block) = doc
         .sentences
@@ -112,16 +112,22 @@ fn quoted(doc: &Doc, e: &Event) -> bool {
     };
     let start = block.span.start.min(e.trigger.start);
     let mut straight = false;
-    let mut open = 0usize;
+    // the closing mark each open quotation waits for
+    let mut open: Vec<char> = Vec::new();
     for c in doc.text()[start..e.trigger.start].chars() {
+        if open.last() == Some(&c) {
+            open.pop();
+            continue;
+        }
         match c {
             '"' => straight = !straight,
-            '\u{201C}' | '\u{00AB}' | '\u{201E}' => open += 1,
-            '\u{201D}' | '\u{00BB}' => open = open.saturating_sub(1),
+            '\u{201C}' => open.push('\u{201D}'),
+            '\u{201E}' => open.push('\u{201C}'),
+            '\u{00AB}' => open.push('\u{00BB}'),
             _ => {}
         }
     }
-    straight || open > 0
+    straight || !open.is_empty()
 }
 
 #[cfg(test)]

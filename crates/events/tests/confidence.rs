@@ -67,19 +67,24 @@ fn quotation_marks_lower_the_same_act() {
 }
 
 #[test]
-fn every_confidence_is_a_probability() {
-    let d = coded(&[
-        "T: Rebels clash with troops near border",
-        "[Rebels|SDNREB|organization] clashed with [troops|SDNMIL|organization] near \
-         {Kassala|SD|city} <on Monday|2016-12-12|day>.",
-        "Aid agencies said they could help the displaced if the fighting stopped.",
-    ]);
-    assert!(!d.events.is_empty());
-    for e in &d.events {
-        assert!(
-            e.confidence > 0.0 && e.confidence < 1.0,
-            "{}",
-            common::summary(&d)
-        );
+fn a_quotation_closes_with_its_own_mark() {
+    let lines = |q: &str| {
+        coded(&[
+            "Opening line of the report.",
+            &format!("{q} [Kenya|KEN|country] condemned the raid on the embassy."),
+        ])
+    };
+    let plain = confidence(&lines("Quiet, the minister said."), "condemned");
+    // German quotes open with „ and close with “; angled ones close with »
+    for closed in [
+        "„Genug“, sagte er.",
+        "«Assez», dit-il.",
+        "“Enough,” he said.",
+        "\"Enough,\" he said.",
+    ] {
+        let c = confidence(&lines(closed), "condemned");
+        assert!((plain - c).abs() < 1e-6, "{closed}: {plain} vs {c}");
     }
+    let open = confidence(&lines("„Genug, und"), "condemned");
+    assert!(open < plain, "{open} vs {plain}");
 }

@@ -344,6 +344,12 @@ none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant i
 const KEEPS: &str = "\
 # a rally of protesters in a campaign stays a protest
 14 | Protesters held a rally outside the candidate's campaign office before the election.
+14 | [The nurses' campaign group|VALLAB|organization] held a rally before the debate in parliament on the pay bill.
+14 | At a rally against the dam, voters in the election district heard [the candidate|VALGOV|person] speak.
+# a commander in a place is an armed word: a fight there stays a fight
+19 | The police commander in the port said rival gangs clashed near the market.
+# a release on bail, whatever records show later, is a release
+084 | [Ada Quill|-|person] was released on bail, court records show.
 # real events near this session's filters (found in review)
 195 occurred | The airstrike on the market, which could further inflame tensions, killed 12 civilians in {Idlib|SY|city} <on Monday|2016-12-12|day>.
 195 | [Western powers|-|group] including [France|FRA|country] and [Britain|GBR|country] launched airstrikes on [Syrian|SYR|nationality] chemical sites.
@@ -560,6 +566,8 @@ const STATUS: &str = "\
 040 negated | [Aides|-|group] said it was too early to discuss a merger with [party leaders|VALPTY|group].
 190 negated | [The rebels|VALREB|group] are too weak to attack [the capital|VALGOV|organization].
 190 occurred | [Valdorian troops|VALMIL|group] arrived too late to stop the attack on [the village|VALCVL|group].
+# too meaning also is no degree
+173 occurred | [Police|VALCOP|organization] too moved to arrest [the smugglers|VALCRM|group] on Monday.
 # an act still to be decided
 040 hypothetical; !04 | There was no decision on a meeting between [the two leaders|VALGOV|group].
 16 hypothetical; !16 | Any decision to expel [the envoy|ORMGOV|person] must be agreed by [both governments|VALGOV|group].

@@ -740,14 +740,8 @@ fn filter(
         bbox,
         source,
         text,
-        min_confidence: match min_confidence {
-            Some(c) if !(0.0..=1.0).contains(&c) => {
-                return Err(PyValueError::new_err(format!(
-                    "min_confidence is a number from 0 to 1, got {c}"
-                )));
-            }
-            c => c,
-        },
+        // its range is the store's to check (a filter error raises ValueError)
+        min_confidence,
         limit: limit.unwrap_or(0),
         offset,
     })

@@ -192,17 +192,16 @@ impl FilterParams {
             bbox: nonempty(self.bbox).map(|b| bbox(&b)).transpose()?,
             source: nonempty(self.source),
             text: nonempty(self.text),
-            min_confidence: match nonempty(self.min_confidence) {
-                None => None,
-                Some(c) => match c.parse::<f64>() {
-                    Ok(x) if (0.0..=1.0).contains(&x) => Some(x),
-                    _ => {
-                        return Err(ApiError::bad(format!(
+            // its range is the store's to check (a filter error is a bad request)
+            min_confidence: nonempty(self.min_confidence)
+                .map(|c| {
+                    c.parse::<f64>().map_err(|_| {
+                        ApiError::bad(format!(
                             "min_confidence must be a number from 0 to 1, got {c:?}"
-                        )));
-                    }
-                },
-            },
+                        ))
+                    })
+                })
+                .transpose()?,
             limit: number("limit", self.limit, DEFAULT_PAGE, max_limit)?,
             offset: number("offset", self.offset, 0, 10_000_000)?,
         })

@@ -247,9 +247,9 @@ const EVENT_COLUMNS: &str = "e.id, a.doc_id, e.event_id, e.date_value, e.date_pr
      a.source, a.url, a.published, e.trigger_text, e.trigger_start,
      e.trigger_end, e.evidence, e.confidence";
 
-/// How many columns [`EVENT_COLUMNS`] selects: a statement's own columns after them start
-/// at this index.
-const N: usize = 30;
+/// How many columns [`EVENT_COLUMNS`] selects (those of `EVENT_SELECT`): a statement's own
+/// columns after them start at this index.
+const N: usize = crate::EVENT_COLUMN_COUNT;
 
 fn event_row(r: &Row) -> Result<EventRow> {
     let g = |i: usize| -> Result<Option<String>> { Ok(r.try_get(i)?) };
@@ -817,6 +817,15 @@ fn snippet_parts(s: &str) -> Vec<SnippetPart> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_event_columns_are_as_many_as_their_count_and_the_stores_agree() {
+        fn cols(s: &'static str) -> Vec<&'static str> {
+            s.split(',').map(str::trim).collect()
+        }
+        assert_eq!(cols(EVENT_COLUMNS).len(), N);
+        assert_eq!(cols(EVENT_COLUMNS), cols(crate::EVENT_SELECT));
+    }
 
     #[test]
     fn snippet_markers_become_parts() {

@@ -764,7 +764,8 @@ fn stage_rows(
 }
 
 /// The columns of an [`EventRow`], as [`event_row`] reads them (events `e`, articles `a`).
-const EVENT_SELECT: &str = "e.id, a.doc_id, e.event_id, e.date_value, e.date_precision, e.cameo,
+pub(crate) const EVENT_SELECT: &str =
+    "e.id, a.doc_id, e.event_id, e.date_value, e.date_precision, e.cameo,
     e.root, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.status, e.source_code,
     e.source_country, e.target_code, e.target_country, e.place_name, e.geonameid,
     e.place_country, e.admin1, e.lat, e.lon, a.source, a.url, a.published, e.trigger_text,
@@ -772,7 +773,7 @@ const EVENT_SELECT: &str = "e.id, a.doc_id, e.event_id, e.date_value, e.date_pre
 
 /// How many columns [`EVENT_SELECT`] selects: a statement's own columns after them start at
 /// this index.
-const EVENT_COLUMN_COUNT: usize = 30;
+pub(crate) const EVENT_COLUMN_COUNT: usize = 30;
 
 /// An event row of the first [`EVENT_COLUMN_COUNT`] columns of a query selecting
 /// [`EVENT_SELECT`].

@@ -158,8 +158,6 @@ pub struct EventRow {
     pub plover_type: Option<String>,
     pub plover_mode: Option<String>,
     pub status: String,
-    /// The coder's estimate that the event is real (0-1).
-    pub confidence: Option<f64>,
     pub source_actor: Option<String>,
     pub source_country: Option<String>,
     pub target_actor: Option<String>,
@@ -177,6 +175,9 @@ pub struct EventRow {
     pub trigger_start: Option<i64>,
     pub trigger_end: Option<i64>,
     pub evidence: Option<String>,
+    /// The coder's estimate that the event is real (0-1); last, so that CSV read by position
+    /// before it was added reads the same columns.
+    pub confidence: Option<f64>,
 }
 
 /// The interface every backend offers. The SQLite [`Store`] is the embedded default.

@@ -193,7 +193,8 @@ impl Filter {
             | Conditions::PLOVER.0
             | Conditions::PLACE_COUNTRY.0
             | Conditions::FROM.0
-            | Conditions::TO.0;
+            | Conditions::TO.0
+            | Conditions::CONFIDENCE.0;
         let c = self.conditions();
         if c == Conditions::default() || c.0 & !own != 0 {
             return Ok(None);
@@ -239,6 +240,10 @@ impl Filter {
             w.push("+e.date_end <= ? AND +e.date_start <= ?");
             p.push(Box::new(d.clone()));
             p.push(Box::new(d));
+        }
+        if let Some(c) = self.checked_min_confidence()? {
+            w.push("+e.confidence >= ?");
+            p.push(Box::new(c));
         }
         Ok(Some((format!(" WHERE {}", w.join(" AND ")), p)))
     }
@@ -615,11 +620,15 @@ impl Filter {
         // conditions (`min_confidence 0.8` on 1M events of which none reached it read every
         // row newest first: 0.9-1.2 s).
         if let Some(c) = self.checked_min_confidence()? {
-            let n = count(
-                "SELECT count(*) FROM (SELECT 1 FROM events WHERE confidence >= ?1 LIMIT ?2)",
-                &[&c, &COMMON],
-            )?;
-            w.push(if n < COMMON {
+            let n = if empty {
+                0
+            } else {
+                count(
+                    "SELECT count(*) FROM (SELECT 1 FROM events WHERE confidence >= ?1 LIMIT ?2)",
+                    &[&c, &cap],
+                )?
+            };
+            w.push(if n < cap {
                 "e.id IN (SELECT id FROM events WHERE confidence >= ?)"
             } else {
                 "+e.confidence >= ?"

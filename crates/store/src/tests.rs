@@ -891,3 +891,8 @@ fn a_json_string_is_skipped_past_its_escapes() {
     assert_eq!(skip_json_string(b, 19), None);
     assert_eq!(skip_json_string(b"\"ends with \\", 0), None);
 }
+
+#[test]
+fn the_event_columns_are_as_many_as_their_count() {
+    assert_eq!(EVENT_COLUMNS.split(',').count(), EVENT_COLUMN_COUNT);
+}

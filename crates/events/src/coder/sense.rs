@@ -4188,21 +4188,29 @@ pub(crate) fn war_text(text: &str) -> bool {
 
 /// A word of [`ARMED`] or [`WEAPONS`] not in `except`, compared without case (no entry is
 /// longer than 16 letters, so longer words are skipped without a look).
-/// The president's title, "commander-in-chief" or "commander in chief", names no armed force.
+/// The president's title, "commander-in-chief" or "commander(s) in chief", names no armed
+/// force ("the police commander in Kandahar" does).
 fn armed_words(text: &str, except: &[&str]) -> bool {
     let mut low = String::new();
-    let mut words = text
+    let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .peekable();
-    while let Some(w) = words.next() {
+        .collect();
+    for (i, w) in words.iter().enumerate() {
         if !(2..=16).contains(&w.len()) {
             continue;
         }
         low.clear();
         low.extend(w.chars().flat_map(char::to_lowercase));
         let w = low.as_str();
-        if w == "commander" && words.peek().is_some_and(|n| n.eq_ignore_ascii_case("in")) {
+        if matches!(w, "commander" | "commanders")
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.eq_ignore_ascii_case("in"))
+            && words
+                .get(i + 2)
+                .is_some_and(|n| n.eq_ignore_ascii_case("chief"))
+        {
             continue;
         }
         if (ARMED.contains(&w) || WEAPONS.contains(&w)) && !except.contains(&w) {

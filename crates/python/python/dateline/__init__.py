@@ -264,10 +264,10 @@ class Store:
             limit: Most rows (default: all). offset: Rows skipped first (paging).
 
         Each row has ``id, article, event, date, date_precision, cameo, root, quad_class,
-        goldstein, plover_type, plover_mode, status, confidence, source_actor, source_country,
+        goldstein, plover_type, plover_mode, status, source_actor, source_country,
         target_actor, target_country, place, geonameid, place_country, admin1, lat, lon,
-        outlet, url, published, trigger, trigger_start, trigger_end, evidence`` (the evidence
-        sentence). ``pandas.DataFrame(rows)`` or :meth:`query_frame` makes a table of them.
+        outlet, url, published, trigger, trigger_start, trigger_end, evidence, confidence``
+        (the evidence sentence; the coder's estimate that the event is real). ``pandas.DataFrame(rows)`` or :meth:`query_frame` makes a table of them.
 
         Raises:
             ValueError: A filter value the store cannot use (bad CAMEO code, FTS5 syntax ...).

@@ -24,9 +24,10 @@ PathOrBuffer = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 #: Columns of :meth:`dateline.Store.query` rows, in the store's order.
 STORE_COLUMNS = (
     "id", "article", "event", "date", "date_precision", "cameo", "root", "quad_class",
-    "goldstein", "plover_type", "plover_mode", "status", "confidence", "source_actor",
-    "source_country", "target_actor", "target_country", "place", "geonameid", "place_country", "admin1", "lat",
+    "goldstein", "plover_type", "plover_mode", "status", "source_actor", "source_country",
+    "target_actor", "target_country", "place", "geonameid", "place_country", "admin1", "lat",
     "lon", "outlet", "url", "published", "trigger", "trigger_start", "trigger_end", "evidence",
+    "confidence",
 )
 
 #: The columns of each frame :func:`to_frames` returns.
