@@ -202,3 +202,43 @@ fn reports_of_one_event_share_a_cluster_across_ingests_and_exports() {
         .count();
     assert_eq!(k, 5);
 }
+
+#[test]
+fn a_least_confidence_keeps_the_rows_at_or_above_it_and_a_bad_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    let input = dir.path().join("in.jsonl");
+    write(
+        &input,
+        &[
+            json!({"id": "one", "text": A, "published": "2023-03-06", "source": "Outlet One"}),
+            json!({"id": "two", "text": B, "published": "2023-03-07", "source": "Outlet Two"}),
+        ],
+    );
+    ok(&dateline(&["ingest", "--db", db, input.to_str().unwrap()]));
+    let all = rows(db, &[]);
+    let conf = |r: &Value| {
+        r["confidence"]
+            .as_f64()
+            .expect("every row has a confidence")
+    };
+    // a bound between the rows' confidences splits them
+    let mut cs: Vec<f64> = all.iter().map(conf).collect();
+    cs.sort_by(f64::total_cmp);
+    assert!(cs.first() < cs.last(), "{cs:?}");
+    let bound = cs[cs.len() / 2];
+    let kept = rows(db, &["--min-confidence", &bound.to_string()]);
+    assert_eq!(kept.len(), cs.iter().filter(|c| **c >= bound).count());
+    assert!(kept.iter().all(|r| conf(r) >= bound));
+    assert!(kept.len() < all.len());
+    // the table shows it
+    let table = ok(&dateline(&["query", "--db", db]));
+    assert!(table.lines().next().unwrap().contains(" conf "), "{table}");
+    // out of range or not a number: refused with clap's status 2, naming the flag
+    for bad in ["1.5", "-0.1", "high"] {
+        let out = dateline(&["query", "--db", db, &format!("--min-confidence={bad}")]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--min-confidence"));
+    }
+}
