@@ -196,10 +196,11 @@ fn table(rows: &[ClusteredRow], out: &mut impl Write) -> io::Result<()> {
 }
 
 fn parse_confidence(s: &str) -> Result<f64, String> {
-    match s.trim().parse::<f64>() {
-        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
-        _ => Err(format!("a number from 0 to 1, got {s:?}")),
-    }
+    let c: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("a number from 0 to 1, got {s:?}"))?;
+    dateline_store::check_confidence(c).map_err(|e| e.to_string())
 }
 
 pub fn query(args: QueryArgs) -> Result<bool, String> {

@@ -2588,8 +2588,11 @@ pub(crate) fn campaign_rallies(doc: &Doc, events: &mut Vec<Event>) {
     }
     let mut campaign: Vec<&str> = Vec::new();
     let mut protest = false;
+    let mut low = String::new();
     for w in doc.text().split(|c: char| !c.is_alphanumeric() && c != '-') {
-        let low = w.to_ascii_lowercase();
+        low.clear();
+        low.push_str(w);
+        low.make_ascii_lowercase();
         if PROTEST_WORDS.contains(&low.as_str()) {
             protest = true;
             break;

@@ -14,7 +14,7 @@
 //! | status `occurred` | +0.40 | a negated, planned or hypothetical reading is more often wrong |
 //! | dated by the text | +0.70 | a dated act is a told act |
 //! | placed | +0.30 | |
-//! | inside quotation marks | −0.65 | speech: rhetoric, figures of speech, talk of what might be |
+//! | inside a quotation (`dateline_quotes::quotations`) | −0.65 | speech: rhetoric, figures of speech, talk of what might be |
 //! | multi-word trigger ("reach * agreement", "air strikes") | +0.20 | a phrase has fewer senses than a word |
 //! | root 01, 02, 06, 09, 10 or 11 (statements, appeals, cooperation, investigations, demands, disapproval) | +0.85 | few other senses |
 //! | root 07, 14, 15 or 19 (aid, protest, force posture, fighting) | −0.90 | words with many senses in news: "help", "rally", "mobilise", "fight", "battle", "clash" |
@@ -52,6 +52,12 @@ const MANY_SENSE_ROOTS: [&str; 4] = ["07", "14", "15", "19"];
 
 /// Set every event's `confidence` from the evidence its record shows.
 pub fn score(doc: &Doc, events: &mut [Event]) {
+    if events.is_empty() {
+        return;
+    }
+    // the quotations of the article, paired as the quotes stage pairs them
+    let quotations = dateline_quotes::quotations(doc);
+    let quoted = |at: usize| quotations.iter().any(|q| q.start <= at && at < q.end);
     let mut repeated = vec![false; events.len()];
     for e in events.iter() {
         if let Some(i) = e.same_as
@@ -83,7 +89,7 @@ pub fn score(doc: &Doc, events: &mut [Event]) {
         if e.place.is_some() {
             z += PLACED;
         }
-        if quoted(doc, e) {
+        if quoted(e.trigger.start) {
             z += QUOTED;
         }
         if doc.slice(e.trigger).contains(char::is_whitespace) {
@@ -97,37 +103,6 @@ pub fn score(doc: &Doc, events: &mut [Event]) {
         }
         e.confidence = 1.0 / (1.0 + (-z).exp());
     }
-}
-
-/// Whether the trigger stands inside quotation marks opened earlier in its paragraph: an odd
-/// number of straight double quotes before it, or a curly or angled mark not closed yet by its
-/// own closing mark (“…”, „…“, «…»). Single quotes are left alone (apostrophes).
-fn quoted(doc: &Doc, e: &Event) -> bool {
-    let Some(block) = doc
-        .sentences
-        .get(e.sentence)
-        .and_then(|s| doc.blocks.get(s.block))
-    else {
-        return false;
-    };
-    let start = block.span.start.min(e.trigger.start);
-    let mut straight = false;
-    // the closing mark each open quotation waits for
-    let mut open: Vec<char> = Vec::new();
-    for c in doc.text()[start..e.trigger.start].chars() {
-        if open.last() == Some(&c) {
-            open.pop();
-            continue;
-        }
-        match c {
-            '"' => straight = !straight,
-            '\u{201C}' => open.push('\u{201D}'),
-            '\u{201E}' => open.push('\u{201C}'),
-            '\u{00AB}' => open.push('\u{00BB}'),
-            _ => {}
-        }
-    }
-    straight || !open.is_empty()
 }
 
 #[cfg(test)]

@@ -96,17 +96,31 @@ pub fn attribute(doc: &mut Doc) {
     doc.quotes = found.into_iter().map(|a| a.quote).collect();
 }
 
+/// The paragraphs quotation marks pair within (the whole text when there are none).
+fn blocks(doc: &Doc) -> Vec<Span> {
+    if doc.blocks.is_empty() {
+        vec![Span::new(0, doc.text().len())]
+    } else {
+        doc.blocks.iter().map(|b| b.span).collect()
+    }
+}
+
+/// The quoted words of every top-level quotation, in text order, paired as [`analyse`] pairs
+/// them (without speakers): for stages that ask whether a word stands in a quotation.
+pub fn quotations(doc: &Doc) -> Vec<Span> {
+    marks::find(doc.text(), &blocks(doc))
+        .into_iter()
+        .map(|q| q.content)
+        .collect()
+}
+
 /// Find every quotation with its speaker, cue and the rule that attached it.
 pub fn analyse(doc: &Doc) -> Vec<Attribution> {
     let text = doc.text();
     if text.trim().is_empty() {
         return Vec::new();
     }
-    let blocks: Vec<Span> = if doc.blocks.is_empty() {
-        vec![Span::new(0, text.len())]
-    } else {
-        doc.blocks.iter().map(|b| b.span).collect()
-    };
+    let blocks = blocks(doc);
     let quoted = marks::find(text, &blocks);
     let mut toks = lex::lex(text);
     let units = units(doc, &blocks);

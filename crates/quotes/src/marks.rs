@@ -1,7 +1,8 @@
 //! Pairing quotation marks into top-level quoted stretches.
 //!
-//! Marks understood: curly double “ ”, straight double ", two apostrophes '' (used as a double
-//! mark by some wires), guillemets « », curly single ‘ ’ and straight single '. A mark opens
+//! Marks understood: curly double “ ” (and the low opening „ of German-style „…“), straight
+//! double ", two apostrophes '' (used as a double mark by some wires), guillemets « », curly
+//! single ‘ ’ and straight single '. A mark opens
 //! when it stands at the start of a word and closes at the end of one; inner quotations (single
 //! marks inside double ones, or the other way round) are tracked on a small stack so that they
 //! do not close the outer quotation. An apostrophe inside a word ("it’s", "Clinton's") is never a
@@ -100,7 +101,7 @@ pub fn find(text: &str, blocks: &[Span]) -> Vec<Quoted> {
                 (2, Some(Mark::ApoD))
             } else {
                 let k = match c {
-                    '“' | '”' => Some(Mark::CurlyD),
+                    '“' | '”' | '„' => Some(Mark::CurlyD),
                     '"' => Some(Mark::StraightD),
                     '«' | '»' => Some(Mark::Guill),
                     '‘' | '’' => Some(Mark::CurlyS),
@@ -154,7 +155,7 @@ pub fn find(text: &str, blocks: &[Span]) -> Vec<Quoted> {
                         open = true;
                     }
                 }
-                ('«', _) => open = true,
+                ('«' | '„', _) => open = true,
                 ('»', _) => close_at = pos(Mark::Guill, &stack),
                 ('‘', _) if next.is_some_and(|n| !n.is_whitespace()) => open = true,
                 ('’', _) => {

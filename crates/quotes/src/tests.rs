@@ -487,3 +487,10 @@ fn quote_after_a_verbal_event_trigger() {
     assert_eq!(q.event, Some(0));
     assert_eq!(q.speaker_name.as_deref(), Some("The charities"));
 }
+
+#[test]
+fn a_german_style_quotation_closes_with_its_high_mark() {
+    let (d, _) = run(&["„Genug“, sagte er, und dann ging er.", "„Noch nicht"]);
+    let q: Vec<&str> = quotations(&d).iter().map(|s| d.slice(*s)).collect();
+    assert_eq!(q, ["Genug", "Noch nicht"]);
+}

@@ -21,7 +21,7 @@ pub mod keys;
 mod query;
 pub mod schema;
 pub(crate) use query::*;
-pub use query::{normalise_root, normalise_status, prefix_end};
+pub use query::{check_confidence, normalise_root, normalise_status, prefix_end};
 
 pub use dedup::{ClusterCounts, ClusterQuery, ClusteredRow, DedupCounts};
 

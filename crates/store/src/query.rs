@@ -20,6 +20,17 @@ pub fn normalise_root(r: &str) -> Result<String> {
     Ok(format!("{:0>2}", r))
 }
 
+/// A least confidence, checked: a number from 0 to 1 (NaN is none).
+pub fn check_confidence(c: f64) -> Result<f64> {
+    if (0.0..=1.0).contains(&c) {
+        Ok(c)
+    } else {
+        Err(Error::Filter(format!(
+            "min_confidence is a number from 0 to 1, got {c}"
+        )))
+    }
+}
+
 /// An event status filter value as stored (lower case), or the error naming the four.
 pub fn normalise_status(st: &str) -> Result<String> {
     let st = st.trim().to_ascii_lowercase();
@@ -109,12 +120,7 @@ impl Filter {
 
     /// The least confidence, checked: a number from 0 to 1. Both stores read it through this.
     pub fn checked_min_confidence(&self) -> Result<Option<f64>> {
-        match self.min_confidence {
-            Some(c) if !(0.0..=1.0).contains(&c) => Err(Error::Filter(format!(
-                "min_confidence is a number from 0 to 1, got {c}"
-            ))),
-            c => Ok(c),
-        }
+        self.min_confidence.map(check_confidence).transpose()
     }
 
     /// The tables a count or aggregate over this filter reads: the articles only when a
