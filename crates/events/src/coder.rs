@@ -2220,7 +2220,11 @@ pub(crate) fn reporter(doc: &Doc, v: &View, hits: &[CueHit]) -> Option<usize> {
             }
             continue;
         }
-        if !REPORT_VERBS.contains(&v.low(h.start)) {
+        // (a reporting word before a verb of saying is its subject noun: "the army attacked
+        // the town, reports said")
+        if !REPORT_VERBS.contains(&v.low(h.start))
+            || h.end < v.len() && REPORT_VERBS.contains(&v.low(h.end))
+        {
             continue;
         }
         // "X said", "X, Russia's UN ambassador, said", "X, on the other hand, told": the
@@ -2509,12 +2513,30 @@ pub(crate) fn peaceful_document(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event
         return;
     }
     verbal_attacks(doc, lex, events);
-    events.retain(|e| {
-        !e.cameo.starts_with("19")
-            || e.place.is_some()
-            || e.source.iter().chain(&e.target).any(|a| a.code.is_some())
-            || sentence_has(doc, e.sentence, DEATH_WORDS)
-    });
+    let fight = |e: &Event| {
+        e.cameo.starts_with("19")
+            && e.place.is_none()
+            && !e.source.iter().chain(&e.target).any(|a| a.code.is_some())
+            && !sentence_has(doc, e.sentence, DEATH_WORDS)
+    };
+    // "vowed to fight the layoffs": a vow read as a threat of force for the fight it promises
+    // (`promised_violence`) goes with that fight
+    let vows: Vec<Span> = events
+        .iter()
+        .filter(|d| fight(d))
+        .filter_map(|d| {
+            events.iter().find_map(|e| {
+                let between = doc.text().get(e.trigger.end..d.trigger.start)?;
+                (e.sentence == d.sentence
+                    && e.cameo.starts_with("138")
+                    && e.rule.starts_with("03-")
+                    && between.trim_end().ends_with(" to")
+                    && between.split_whitespace().count() <= 6)
+                    .then_some(e.trigger)
+            })
+        })
+        .collect();
+    events.retain(|e| !fight(e) && !vows.contains(&e.trigger));
 }
 
 /// Words of an election proper: an article of a campaign names one of them.
@@ -3099,6 +3121,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             prev_roles = Some(r);
         }
     }
+    verbal_object(&v, lex, &mut cands);
     promised_violence(&v, lex, &mut cands);
     reported_threat(doc, &v, lex, &mut cands);
     reported_demand(doc, &v, lex, sentence, speaker, &mut cands);
@@ -3303,6 +3326,153 @@ fn asked_question(doc: &Doc, v: &View, t: &Trig, code: &str) -> bool {
     false
 }
 
+/// Things attacked only with words (`lexicon/verbal-objects.txt`).
+static VERBAL_OBJECTS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| word_set(include_str!("../lexicon/verbal-objects.txt")));
+
+/// Words that end a noun phrase read forwards: "attacked the plan as …", "… plan to cut …".
+const PHRASE_ENDS: &[&str] = &[
+    "as",
+    "that",
+    "which",
+    "who",
+    "where",
+    "and",
+    "or",
+    "but",
+    "because",
+    "while",
+    "when",
+    "after",
+    "before",
+    "despite",
+    "during",
+    "amid",
+    "until",
+    "since",
+    "following",
+    "within",
+    "without",
+    "outside",
+    "inside",
+    "behind",
+    "along",
+    "saying",
+    "calling",
+];
+
+/// The head (last word) of a short noun phrase that starts at `from`: the word before the
+/// first punctuation mark (a possessive "'s" aside), preposition or clause word, when the
+/// phrase has at most five words ("the president's health care law").
+fn phrase_head(v: &View, from: usize) -> Option<usize> {
+    let mut last = None;
+    for k in from..(from + 6).min(v.len()) {
+        let ends = (v.words[k].punct && !v.is(k, "'s"))
+            || PREPOSITIONS.contains(&v.low(k))
+            || v.is_any(k, PHRASE_ENDS);
+        if ends {
+            return last;
+        }
+        last = Some(k);
+    }
+    // the sentence ends within the window
+    (from + 6 > v.len()).then_some(last).flatten()
+}
+
+/// "attacked the health care law", "a fresh attack on the tax plan", "the bill came under
+/// attack", "the ruling was attacked by …": an attack or assault on a plan, a law, a decision,
+/// words or a reputation (`lexicon/verbal-objects.txt`, the head of the object) is criticism
+/// (111), whoever makes it; "attacked law enforcement officers" is not. Fighting or combating
+/// such a thing ("vowed to fight the pension cuts") is no event.
+fn verbal_object(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
+    let Some(info) = lex.code_info("111") else {
+        return;
+    };
+    for c in cands.iter_mut() {
+        if !matches!(c.ev.cameo.get(..2), Some("18" | "19")) || c.end == 0 || c.noun {
+            continue;
+        }
+        let word = v.low(c.end - 1);
+        if matches!(
+            word,
+            "fight" | "fights" | "fought" | "fighting" | "combat" | "combats"
+        ) && c.end == c.head + 1
+            && phrase_head(v, c.end).is_some_and(|k| VERBAL_OBJECTS.contains(v.low(k)))
+        {
+            c.keep = false;
+            continue;
+        }
+    }
+    for c in cands.iter_mut() {
+        if !matches!(c.ev.cameo.get(..2), Some("18" | "19")) || c.end == 0 {
+            continue;
+        }
+        let last = c.end - 1;
+        let word = v.low(last);
+        if !(word.starts_with("attack") || word.starts_with("assault")) {
+            continue;
+        }
+        let verbal = |k: Option<usize>| k.is_some_and(|k| VERBAL_OBJECTS.contains(v.low(k)));
+        // the object after the verb, or after "on"/"against" after the noun
+        let object = if v.is_any(c.end, &["on", "against", "upon"]) {
+            phrase_head(v, c.end + 1)
+        } else if matches!(word, "attacked" | "attacking" | "attack" | "attacks")
+            && !c.noun
+            && !(c.end < v.len() && v.words[c.end].punct)
+        {
+            phrase_head(v, c.end)
+        } else {
+            None
+        };
+        // the thing attacked as the subject: "the bill came under attack", "the law was attacked"
+        let subject = if c.head >= 2
+            && (v.is(c.head - 1, "under") && matches!(word, "attack" | "attacks" | "assault")
+                || word == "attacked" && v.is_any(c.head - 1, BE))
+        {
+            let mut k = c.head - 1;
+            while k > 0
+                && v.is_any(
+                    k,
+                    &[
+                        "under",
+                        "came",
+                        "come",
+                        "comes",
+                        "coming",
+                        "was",
+                        "were",
+                        "is",
+                        "are",
+                        "been",
+                        "has",
+                        "have",
+                        "had",
+                        "being",
+                        "be",
+                        "fresh",
+                        "new",
+                        "renewed",
+                        "heavy",
+                        "sharp",
+                        "increasing",
+                        "again",
+                        "also",
+                        "repeatedly",
+                    ],
+                )
+            {
+                k -= 1;
+            }
+            (!v.words[k].punct).then_some(k)
+        } else {
+            None
+        };
+        if verbal(object) || verbal(subject) {
+            recode(&mut c.ev, info);
+        }
+    }
+}
+
 /// "vowed to wage war on X", "pledged on Monday to attack the city": an intent (03) whose
 /// complement is a violent act (a verb of 18, 19 or 20 right after "to") is a threat to use
 /// military force (138), aimed at the act's target; the act itself stays planned.
@@ -3313,9 +3483,11 @@ fn promised_violence(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
     for i in 0..cands.len().saturating_sub(1) {
         let j = i + 1;
         let (a, b) = (&cands[i], &cands[j]);
+        // (a fight that is no event, "vowed to fight the layoffs", makes no threat)
         if a.ev.cameo != "030"
             || a.noun
             || b.noun
+            || !b.keep
             || !matches!(b.ev.cameo.get(..2), Some("18" | "19" | "20"))
             || b.head < a.end
             || b.head - a.end > 6

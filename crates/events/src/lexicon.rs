@@ -622,7 +622,7 @@ pub(crate) fn inflect(lemma: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
-    /// The one-word lists (`public.txt`, `hazards.txt`) are matched against lowercased words:
+    /// The one-word lists (`public.txt`, `hazards.txt`, `verbal-objects.txt`) are matched against lowercased words:
     /// an entry with a capital, a space or punctuation, or given twice, would be a silent
     /// mistake. (`hazards.txt` is matched against whole argument words, which keep their
     /// hyphens; `public.txt` against words split at hyphens.)
@@ -631,6 +631,10 @@ mod tests {
         for (name, text) in [
             ("public.txt", include_str!("../lexicon/public.txt")),
             ("hazards.txt", include_str!("../lexicon/hazards.txt")),
+            (
+                "verbal-objects.txt",
+                include_str!("../lexicon/verbal-objects.txt"),
+            ),
         ] {
             let mut seen = std::collections::HashSet::new();
             for (n, line) in text.lines().enumerate() {

@@ -6,6 +6,15 @@
 mod common;
 
 const SENSE: &str = "\
+# an attack on a plan, a law, a decision or words is criticism, whoever makes it; a campaign's
+# attack ads, attack dogs and lines of attack, and a striking distance, are no force
+111; !19; !18 | [Critics|-|group] attacked the zoning plan as a giveaway to developers.
+111; !19 | [Valdorian rebels|VALREB|group] attacked the ceasefire agreement with [Ormund|ORM|country] as a trap.
+111; !19; !18 | The new fishing law came under attack from [the opposition|VALPTY|organization] on Tuesday.
+111; !19 | [The senator|VALLEG|person] launched a fresh attack on the pension reform.
+111; !19 | The ruling was attacked by [the bar association|VALNGO|organization] as unjust.
+!19; !18; !11 | The lobby spent a fortune on attack ads against [the mayor|VALGOV|person].
+!19; !18 | [Valdorian troops|VALMIL|group] moved the guns within striking distance of the port.
 # a brawl or a sports scuffle between people with no armed or state actor is no armed fight
 !19 | The two goalkeepers fought near the tunnel after the final whistle.
 19 | [Valdorian troops|VALMIL|group] fought the insurgents near the reservoir.
@@ -342,6 +351,12 @@ none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant i
 /// Filters that must not drop real events: each sentence holds an event of the named root
 /// whose wording resembles one of the no-event readings above.
 const KEEPS: &str = "\
+# force against people or places next to words of plans and laws stays force; a vow to attack
+# them is a threat of force
+19 | [Valdorian rebels|VALREB|group] attacked the town despite the ceasefire agreement.
+19 | [Valdorian troops|VALMIL|group] attacked the rebel positions, reports said.
+19 | [Gunmen|VALCRM|group] attacked law enforcement officers near the court.
+138; 19 planned | [Valdorian troops|VALMIL|group] vowed to attack [the rebels|VALREB|group] in the hills.
 # a rally of protesters in a campaign stays a protest
 14 | Protesters held a rally outside the candidate's campaign office before the election.
 14 | [The nurses' campaign group|VALLAB|organization] held a rally before the debate in parliament on the pay bill.
@@ -571,6 +586,8 @@ const STATUS: &str = "\
 # an act still to be decided
 040 hypothetical; !04 | There was no decision on a meeting between [the two leaders|VALGOV|group].
 16 hypothetical; !16 | Any decision to expel [the envoy|ORMGOV|person] must be agreed by [both governments|VALGOV|group].
+# a vow to fight a thing that is no fight is no threat of force
+!13 | [The union|VALLAB|organization] vowed to fight the pension cuts.
 ";
 
 const DATES: &str = "\
