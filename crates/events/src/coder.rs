@@ -2278,9 +2278,12 @@ pub(crate) fn reporter(doc: &Doc, v: &View, hits: &[CueHit]) -> Option<usize> {
     None
 }
 
-/// A time expression that opens the sentence (alone or after "in", "on", "during", "by" or
-/// "at") and is set off by a comma: "In 2014, …", "On March 3, …".
-fn fronted_time(doc: &Doc, v: &View, sentence: usize) -> Option<usize> {
+/// A time expression set off by a comma that opens the sentence, or a clause after a colon or
+/// semicolon before the trigger at word `head` (alone or after "in", "on", "during", "by" or
+/// "at"): "In 2014, …", "On March 3, …", "the story of the summit: In December 2009, …"; or
+/// that ends a fronted when-clause: "Back when it joined the pact 20 years ago, the country
+/// pledged …".
+fn fronted_time(doc: &Doc, v: &View, sentence: usize, head: usize) -> Option<usize> {
     let sspan = doc.sentences[sentence].span;
     doc.times.iter().position(|tm| {
         if !sspan.contains(tm.span) || !tm.value.starts_with(|c: char| c.is_ascii_digit()) {
@@ -2288,8 +2291,17 @@ fn fronted_time(doc: &Doc, v: &View, sentence: usize) -> Option<usize> {
         }
         let first = v.words.partition_point(|w| w.span.start < tm.span.start);
         let after = v.words.partition_point(|w| w.span.start < tm.span.end);
-        (first == 0 || first == 1 && v.is_any(0, &["in", "on", "during", "by", "at"]))
-            && v.is(after, ",")
+        if !v.is(after, ",") || after >= head {
+            return false;
+        }
+        let opens = |k: usize| k == 0 || v.is_any(k - 1, &[":", ";"]);
+        let when_clause = (v.is(0, "when") || v.is(0, "back") && v.is(1, "when"))
+            && !(1..first).any(|k| v.is_any(k, &[",", ";", ":"]));
+        opens(first)
+            || first > 0
+                && opens(first - 1)
+                && v.is_any(first - 1, &["in", "on", "during", "by", "at"])
+            || when_clause
     })
 }
 
@@ -3055,7 +3067,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                     && (v.low(t.head).ends_with("ed")
                         || v.low(t.head).ends_with("ing")
                         || dates::irregular_past(v.low(t.head))))
-            && let Some(i) = fronted_time(doc, &v, sentence)
+            && let Some(i) = fronted_time(doc, &v, sentence, t.head)
             && published.is_none_or(|p| !is_after(&doc.times[i].value, &p.to_string()))
         {
             let tm = &doc.times[i];

@@ -602,6 +602,10 @@ const DATES: &str = "\
 # a time that opens the sentence dates every past act in it without a date of its own
 12 occurred date=2014 | In <2014|2014|year>, [Judge Amara|VALJUD|person] ruled the wiretaps lawful, rejecting the claim of the mosques.
 09 occurred date=none | The board cited a previous investigation by [the Valdorian police|VALCOP|organization].
+# a time that opens a clause after a colon, or ends a fronted when-clause, dates the past acts
+# after it; the acts before the colon keep their own
+04 occurred date=2009-12 | The envoy tells the story often: In <December 2009|2009-12|month>, with the conference close to failure, the two ministers burst into a meeting of [Ormundi officials|ORMGOV|group].
+030 occurred date=1996 | Back when it joined the pact <more than 20 years ago|1996|year>, [Valdoria|VAL|country] pledged to open its roads.
 ";
 
 #[test]

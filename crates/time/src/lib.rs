@@ -133,7 +133,71 @@ pub fn find_in(text: &str, published: Option<Date>, sentences: &[Span]) -> Vec<F
     for (lo, hi) in windows {
         scan(&g, lo, hi, published, None, &mut memory, &mut out);
     }
+    // (news published before the attacks means the day of its own year)
+    if published.is_none_or(|p| p >= jiff::civil::date(2001, 9, 11)) {
+        september_eleventh(&low, &mut out);
+    }
     out
+}
+
+/// The day of the 2001 attacks on the United States, a name in news: "9/11" and "the Sept. 11
+/// attacks" are 11 September 2001, not the 11 September of the publication's year ("police
+/// arrested two men on Sept. 11" is). `low` is the lower-cased text of news published after
+/// that day.
+fn september_eleventh(low: &str, out: &mut Vec<Found>) {
+    let b = low.as_bytes();
+    let edge = |i: Option<&u8>| i.is_none_or(|c| !c.is_ascii_digit() && *c != b'/');
+    let attacks = |end: usize| {
+        let rest = low[end..].strip_prefix("th").unwrap_or(&low[end..]);
+        let rest = rest.trim_start();
+        let rest = ["terrorist ", "terror "]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest);
+        ["attack", "hijack"].iter().any(|w| rest.starts_with(w))
+    };
+    let day = |span: Span| Time {
+        span,
+        value: "2001-09-11".into(),
+        precision: Precision::Day,
+        range: None,
+    };
+    for f in out.iter_mut() {
+        let text = &low[f.span.start..f.span.end];
+        let day_of = text.strip_suffix("th").unwrap_or(text);
+        let named = text == "9/11"
+            || ["sept. 11", "sept 11", "sep. 11", "september 11"].contains(&day_of)
+                && attacks(f.span.end);
+        if named {
+            f.time = Some(day(f.full));
+            f.timeml = Some("2001-09-11".into());
+        }
+    }
+    let mut added = false;
+    for (i, _) in low.match_indices("9/11") {
+        let span = Span::new(i, i + 4);
+        if !edge(i.checked_sub(1).and_then(|k| b.get(k))) || !edge(b.get(i + 4)) {
+            continue;
+        }
+        if out
+            .iter()
+            .any(|f| f.full.start < span.end && span.start < f.full.end)
+        {
+            continue;
+        }
+        out.push(Found {
+            span,
+            full: span,
+            kind: Kind::Date,
+            tense: Tense::Past,
+            time: Some(day(span)),
+            timeml: Some("2001-09-11".into()),
+        });
+        added = true;
+    }
+    if added {
+        out.sort_by_key(|f| (f.span.start, f.span.end));
+    }
 }
 
 /// Tag `doc.times`: every time expression of every sentence with a calendar value

@@ -1771,3 +1771,46 @@ fn a_weekday_with_a_date_in_apposition_takes_the_date() {
         "{v:?}"
     );
 }
+
+#[test]
+fn the_attacks_of_september_eleventh_are_dated_2001() {
+    let t = "The senator recalled the 9/11 attacks. Rescuers who served after the Sept. 11 \
+             terrorist attacks were honoured, as were the victims of the September 11th \
+             hijackings. Post-9/11 rules stay.";
+    let v = values(t, OCT);
+    assert_eq!(
+        v,
+        [
+            ("9/11".to_string(), "2001-09-11".to_string()),
+            ("Sept. 11".to_string(), "2001-09-11".to_string()),
+            ("September 11th".to_string(), "2001-09-11".to_string()),
+            ("9/11".to_string(), "2001-09-11".to_string()),
+        ]
+    );
+    // this year's day of the month stays this year's, and a date with a year keeps its year
+    assert_eq!(
+        value_of(
+            "Police arrested two men on Sept. 11 in the port.",
+            OCT,
+            "Sept. 11"
+        ),
+        "2016-09-11"
+    );
+    assert_eq!(
+        value_of(
+            "The rally was held on 9/11/2015 downtown.",
+            OCT,
+            "9/11/2015"
+        ),
+        "2015-09-11"
+    );
+}
+
+#[test]
+fn before_2001_september_eleventh_is_no_day_in_2001() {
+    let v = values(
+        "The envoy met the rebels on 9/11 and recalled the Sept. 11 attacks on the embassy.",
+        "1998-10-02",
+    );
+    assert!(v.iter().all(|(_, x)| !x.starts_with("2001")), "{v:?}");
+}
