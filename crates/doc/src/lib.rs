@@ -438,8 +438,84 @@ impl Doc {
     }
 }
 
+/// The lower-case names these enumerations are written with in `dateline/1` (their serde
+/// names), for readers that store them without writing JSON.
+macro_rules! written_names {
+    ($($ty:ident { $($v:ident => $n:literal),* $(,)? })*) => {$(
+        impl $ty {
+            /// The name the record writes.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$v => $n,)*
+                }
+            }
+        }
+    )*};
+}
+
+written_names! {
+    Status { Occurred => "occurred", Negated => "negated", Planned => "planned", Hypothetical => "hypothetical" }
+    Basis { Text => "text", Published => "published", Sentence => "sentence", Article => "article" }
+    Precision { Day => "day", Week => "week", Month => "month", Season => "season", Year => "year", Decade => "decade" }
+    Feature { City => "city", Admin1 => "admin1", Admin2 => "admin2", Country => "country", Region => "region", Water => "water", Landmark => "landmark" }
+    CasualtyKind { Killed => "killed", Injured => "injured", Missing => "missing", Arrested => "arrested", Kidnapped => "kidnapped", Displaced => "displaced" }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn written_names_are_the_serde_names() {
+        let name = |v: serde_json::Value| v.as_str().unwrap().to_string();
+        for x in [
+            Status::Occurred,
+            Status::Negated,
+            Status::Planned,
+            Status::Hypothetical,
+        ] {
+            assert_eq!(x.as_str(), name(serde_json::to_value(x).unwrap()));
+        }
+        for x in [
+            Basis::Text,
+            Basis::Published,
+            Basis::Sentence,
+            Basis::Article,
+        ] {
+            assert_eq!(x.as_str(), name(serde_json::to_value(x).unwrap()));
+        }
+        for x in [
+            Precision::Day,
+            Precision::Week,
+            Precision::Month,
+            Precision::Season,
+            Precision::Year,
+            Precision::Decade,
+        ] {
+            assert_eq!(x.as_str(), name(serde_json::to_value(x).unwrap()));
+        }
+        for x in [
+            Feature::City,
+            Feature::Admin1,
+            Feature::Admin2,
+            Feature::Country,
+            Feature::Region,
+            Feature::Water,
+            Feature::Landmark,
+        ] {
+            assert_eq!(x.as_str(), name(serde_json::to_value(x).unwrap()));
+        }
+        for x in [
+            CasualtyKind::Killed,
+            CasualtyKind::Injured,
+            CasualtyKind::Missing,
+            CasualtyKind::Arrested,
+            CasualtyKind::Kidnapped,
+            CasualtyKind::Displaced,
+        ] {
+            assert_eq!(x.as_str(), name(serde_json::to_value(x).unwrap()));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -44,7 +44,7 @@ fn confidence(c: f32) -> f64 {
 /// The `dateline/1` object for one article, as a `Value` tree (for callers that edit or embed
 /// it); [`to_json_string`] writes the same object as text without the tree.
 pub fn to_json(doc: &Doc) -> Value {
-    serde_json::to_value(direct::DocJson(doc)).expect("a document always serialises")
+    serde_json::to_value(direct::DocJson::new(doc)).expect("a document always serialises")
 }
 
 /// The `dateline/1` error line for an input that could not be read.
@@ -58,9 +58,33 @@ pub fn error_json(input: &str, message: &str) -> Value {
 /// pipeline stage. An `f32` figure is written in its shortest form (`2.8`), as in `to_json`.
 pub fn to_json_string(doc: &Doc) -> Result<String, serde_json::Error> {
     let mut out = Vec::with_capacity(doc.text().len() * 4 + 1024);
-    serde_json::to_writer(&mut out, &direct::DocJson(doc))?;
+    serde_json::to_writer(&mut out, &direct::DocJson::new(doc))?;
     // serde_json writes only valid UTF-8.
     String::from_utf8(out).map_err(serde::ser::Error::custom)
+}
+
+/// The record as a store keeps it: [`to_json_string`] without the `text` member of
+/// `article` (the store holds the text in a column of its own), the same bytes as cutting that
+/// member out of the full record's text.
+pub fn to_stored_json_string(doc: &Doc) -> Result<String, serde_json::Error> {
+    let mut out = Vec::with_capacity(doc.text().len() * 3 + 1024);
+    serde_json::to_writer(&mut out, &direct::DocJson::new(doc).without_text())?;
+    String::from_utf8(out).map_err(serde::ser::Error::custom)
+}
+
+/// An event's Goldstein score as the record writes it.
+pub fn written_goldstein(g: f32) -> f64 {
+    f32_shortest(g)
+}
+
+/// An event's confidence as the record writes it (2 decimals).
+pub fn written_confidence(c: f32) -> f64 {
+    confidence(c)
+}
+
+/// A place's latitude or longitude as the record writes it (5 decimals).
+pub fn written_coordinate(x: f64) -> f64 {
+    (x * 1e5).round() / 1e5
 }
 
 /// Serialisers for [`to_json_string`]: each object has the keys of its `json!` in
@@ -123,7 +147,8 @@ mod direct {
         published: Option<String>,
         published_from: PublishedFrom,
         language: &'a str,
-        text: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text: Option<&'a str>,
     }
 
     #[derive(Serialize)]
@@ -289,7 +314,18 @@ mod direct {
         })
     }
 
-    pub(super) struct DocJson<'a>(pub(super) &'a Doc);
+    /// A document's record; `.1` false leaves out `article.text`.
+    pub(super) struct DocJson<'a>(pub(super) &'a Doc, pub(super) bool);
+
+    impl<'a> DocJson<'a> {
+        pub(super) fn new(doc: &'a Doc) -> Self {
+            DocJson(doc, true)
+        }
+
+        pub(super) fn without_text(self) -> Self {
+            DocJson(self.0, false)
+        }
+    }
 
     impl Serialize for DocJson<'_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -308,7 +344,7 @@ mod direct {
                     published: m.published.map(|d| d.to_string()),
                     published_from: m.published_from,
                     language: &m.language,
-                    text: doc.text(),
+                    text: self.1.then(|| doc.text()),
                 },
             )?;
             map.serialize_entry("removed", &doc.removed)?;
@@ -337,7 +373,7 @@ mod direct {
                     })
                 }),
             )?;
-            let coord = |x: Option<f64>| x.map(|x| (x * 1e5).round() / 1e5);
+            let coord = |x: Option<f64>| x.map(super::written_coordinate);
             map.serialize_entry(
                 "places",
                 &Seq(|| {
@@ -679,6 +715,17 @@ mod tests {
             assert!(text.contains("\"goldstein\":-10.0,"), "{text}");
             assert!(text.contains("\"confidence\":0.85,"), "{text}");
             assert!(text.contains("\"confidence\":0.1,"), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_stored_record_is_the_record_without_its_text() {
+        for doc in [full_doc(), Doc::default()] {
+            let full = to_json_string(&doc).unwrap();
+            let text = serde_json::to_string(doc.text()).unwrap();
+            let cut = full.replacen(&format!(",\"text\":{text}"), "", 1);
+            assert_ne!(cut, full);
+            assert_eq!(to_stored_json_string(&doc).unwrap(), cut);
         }
     }
 

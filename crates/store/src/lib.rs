@@ -503,6 +503,7 @@ fn defer_child_indexes(tx: &Transaction, adding: usize) -> Result<Vec<(String, S
 /// Preparing is the costly, connection-free part of an insert, so callers with many threads
 /// do it in parallel and leave only the writes to the one writer ([`Store::insert_prepared`]).
 /// A prepared record holds no JSON tree, only its rows: far less memory per article.
+#[derive(Debug, PartialEq)]
 pub struct Prepared {
     doc_id: String,
     key: String,
@@ -520,6 +521,7 @@ pub struct Prepared {
     print: dateline_dedup::Fingerprint,
 }
 
+#[derive(Debug, PartialEq)]
 struct EventIn {
     event_id: String,
     sentence: Option<i64>,
@@ -556,6 +558,7 @@ struct EventIn {
     cl_days: Option<(i32, i32)>,
 }
 
+#[derive(Debug, PartialEq)]
 struct ActorIn {
     role: &'static str,
     code: Option<String>,
@@ -566,6 +569,7 @@ struct ActorIn {
     end: Option<i64>,
 }
 
+#[derive(Debug, PartialEq)]
 struct CasualtyIn {
     casualty_id: Option<String>,
     event_id: Option<String>,
@@ -1303,6 +1307,129 @@ impl Prepared {
             return Err(());
         }
         Ok(prepared)
+    }
+}
+
+impl Prepared {
+    /// A record prepared straight from the document the pipeline built: the rows [`from_json`]
+    /// reads from the record's text, taken from the document's layers without writing and
+    /// reading JSON, and the stored record written without `article.text`
+    /// ([`dateline_doc::output::to_stored_json_string`]). The same `Prepared` as
+    /// `from_json(&to_json_string(doc))` (a test holds them equal).
+    ///
+    /// [`from_json`]: Prepared::from_json
+    pub fn from_doc(doc: &dateline_doc::Doc) -> std::result::Result<Prepared, serde_json::Error> {
+        use dateline_doc::output;
+        let json = output::to_stored_json_string(doc)?;
+        let text = doc.text();
+        let m = &doc.meta;
+        let published = m.published.map(|d| d.to_string());
+        let pub_days = published
+            .as_deref()
+            .and_then(dateline_dedup::date::interval);
+        let id = |prefix: char, i: usize| format!("{prefix}{}", i + 1);
+        let slice = |a: usize, b: usize| text.get(a..b).map(str::to_string);
+        let events = doc
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let span = doc.sentences.get(e.sentence).map(|s| s.span);
+                let mut actors = Vec::with_capacity(e.source.len() + e.target.len());
+                for (role, list) in [("source", &e.source), ("target", &e.target)] {
+                    for a in list {
+                        let ent = a.entity.and_then(|k| doc.entities.get(k));
+                        let actor = ent.and_then(|x| x.actor.as_ref());
+                        actors.push(ActorIn {
+                            role,
+                            code: a.code.clone().or_else(|| actor.map(|x| x.code.clone())),
+                            country: actor.and_then(|x| x.country.clone()),
+                            name: ent.map(|x| x.name.clone()),
+                            entity_id: a.entity.map(|k| id('e', k)),
+                            start: Some(a.span.start as i64),
+                            end: Some(a.span.end as i64),
+                        });
+                    }
+                }
+                let value = e.date.as_ref().map(|d| d.value.as_str());
+                let place = e.place.and_then(|p| doc.places.get(p.place));
+                EventIn {
+                    event_id: id('v', i),
+                    sentence: Some(e.sentence as i64),
+                    sentence_span: span.map(|s| (s.start as i64, s.end as i64)),
+                    evidence: span.and_then(|s| slice(s.start, s.end)),
+                    trigger_start: Some(e.trigger.start as i64),
+                    trigger_end: Some(e.trigger.end as i64),
+                    trigger_text: Some(doc.slice(e.trigger).to_string()),
+                    cameo: e.cameo.clone(),
+                    root: e.cameo.get(..2).unwrap_or(&e.cameo).to_string(),
+                    quad_class: Some(i64::from(e.quad_class)),
+                    goldstein: Some(output::written_goldstein(e.goldstein)),
+                    plover_type: e.plover.as_ref().map(|p| p.kind.clone()),
+                    plover_mode: e.plover.as_ref().and_then(|p| p.mode.clone()),
+                    status: e.status.as_str().to_string(),
+                    confidence: Some(output::written_confidence(e.confidence)),
+                    date_value: value.map(str::to_string),
+                    date_precision: e.date.as_ref().map(|d| d.precision.as_str().to_string()),
+                    date_basis: e.date.as_ref().map(|d| d.basis.as_str().to_string()),
+                    date_bounds: value.and_then(keys::date_bounds),
+                    place_name: place.map(|p| p.name.clone()),
+                    geonameid: place
+                        .and_then(|p| p.geonameid)
+                        .and_then(|g| i64::try_from(g).ok()),
+                    place_country: place.and_then(|p| p.country.clone()),
+                    admin1: place.and_then(|p| p.admin1.clone()),
+                    lat: place.and_then(|p| p.lat).map(output::written_coordinate),
+                    lon: place.and_then(|p| p.lon).map(output::written_coordinate),
+                    place_basis: e.place.map(|p| p.basis.as_str().to_string()),
+                    place_feature: place
+                        .and_then(|p| p.feature)
+                        .map(|f| f.as_str().to_string()),
+                    actors,
+                    same_as: e.same_as.map(|k| id('v', k)),
+                    cl_days: match value {
+                        Some(v) => dateline_dedup::date::interval(v),
+                        None => pub_days,
+                    },
+                }
+            })
+            .collect();
+        let casualties = doc
+            .casualties
+            .iter()
+            .enumerate()
+            .map(|(i, c)| CasualtyIn {
+                casualty_id: Some(id('c', i)),
+                event_id: c.event.map(|k| id('v', k)),
+                kind: Some(c.kind.as_str().to_string()),
+                min: c.min.and_then(|x| i64::try_from(x).ok()),
+                max: c.max.and_then(|x| i64::try_from(x).ok()),
+                approx: Some(c.approx),
+                group: c.group.clone(),
+                part_of: c.part_of.map(|k| id('c', k)),
+                text: Some(doc.slice(c.span).to_string()),
+                start: Some(c.span.start as i64),
+                end: Some(c.span.end as i64),
+                place_id: c.place.map(|k| id('p', k)),
+                date_value: c.date.as_ref().map(|d| d.value.clone()),
+            })
+            .collect();
+        let hash = keys::content_hash(text);
+        Ok(Prepared {
+            doc_id: m.id.clone(),
+            key: keys::key_of(m.url.as_deref(), || hash.clone()),
+            url: m.url.clone(),
+            hash,
+            source: m.source.clone(),
+            title: m.title.clone(),
+            published,
+            language: Some(m.language.clone()),
+            json,
+            events,
+            casualties,
+            print: dateline_dedup::Fingerprint::of_text(text),
+            text: text.to_string(),
+        })
     }
 }
 
