@@ -72,6 +72,12 @@ pub fn to_stored_json_string(doc: &Doc) -> Result<String, serde_json::Error> {
     String::from_utf8(out).map_err(serde::ser::Error::custom)
 }
 
+/// The identifier the record gives the layer item at `index`: `written_id('v', 0)` is `v1`
+/// (`e` entities, `p` places, `v` events, `c` casualties, `q` quotes).
+pub fn written_id(prefix: char, index: usize) -> String {
+    format!("{prefix}{}", index + 1)
+}
+
 /// An event's Goldstein score as the record writes it.
 pub fn written_goldstein(g: f32) -> f64 {
     f32_shortest(g)

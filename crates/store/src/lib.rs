@@ -1327,7 +1327,7 @@ impl Prepared {
         let pub_days = published
             .as_deref()
             .and_then(dateline_dedup::date::interval);
-        let id = |prefix: char, i: usize| format!("{prefix}{}", i + 1);
+        let id = output::written_id;
         let slice = |a: usize, b: usize| text.get(a..b).map(str::to_string);
         let events = doc
             .events
