@@ -2056,10 +2056,13 @@ pub(crate) fn status(
     let mut hyp = None;
     let mut plan = None;
     for h in hits {
-        if h.end > t.head || h.start < cs {
+        let word = lex.cues[h.cue].word.as_str();
+        // a cue that ends in "that" reaches into the clause that word opens: "denied that its
+        // jets had bombed the hospital"
+        let opens = word.ends_with(" that") && h.start < cs && cs <= h.end;
+        if h.end > t.head || h.start < cs && !opens {
             continue;
         }
-        let word = lex.cues[h.cue].word.as_str();
         let gap = t.head - h.end;
         let max = match (h.kind, word) {
             (CueKind::Neg, "no" | "without" | "none" | "nobody" | "neither" | "nor") => 3,

@@ -586,6 +586,12 @@ const STATUS: &str = "\
 # an act still to be decided
 040 hypothetical; !04 | There was no decision on a meeting between [the two leaders|VALGOV|group].
 16 hypothetical; !16 | Any decision to expel [the envoy|ORMGOV|person] must be agreed by [both governments|VALGOV|group].
+# a denial, or a rejection of a claim, reaches into its that-clause; a that-clause after a verb
+# of saying keeps its act
+195 negated; !195 occurred | [The Ormundi government|ORMGOV|organization] denied that [Ormundi|ORM|nationality] jets had bombed the hospital.
+18 negated; !18 occurred | [The army|VALMIL|organization] denied reports that its soldiers had killed civilians.
+190 negated | [Ormund|ORM|country] denies that its forces attacked the convoy.
+190 occurred | [Ormund|ORM|country] said that its forces attacked the convoy.
 # a vow to fight a thing that is no fight is no threat of force
 !13 | [The union|VALLAB|organization] vowed to fight the pension cuts.
 ";
