@@ -4406,9 +4406,15 @@ fn adjectival(v: &View, trigs: &[Trig], ti: usize) -> bool {
             &[
                 "the", "a", "an", "its", "their", "his", "her", "him", "them",
             ],
-        )
-        && v.words[t.end].chunk.is_none();
-    before && after
+        );
+    // (an actor right after: only after a determiner, "to release the detained journalists";
+    // "with" or "from" before an actor may open the verb's clause)
+    let det = t.head > 0
+        && v.is_any(
+            t.head - 1,
+            &["a", "an", "the", "its", "their", "his", "her", "'s"],
+        );
+    before && after && (det || v.words[t.end].chunk.is_none())
 }
 
 /// "released a report": a release, announcement or publication of a document is no event.
