@@ -8,6 +8,7 @@ mod common;
 const SENSE: &str = "\
 # a participle between a determiner and an actor names a state, not a new act
 !17 | [The envoy|VALGOV|person] called on [Ormund|ORM|country] to free the detained [reporters|ORMMED|group].
+!17 | [The court|VALJUD|organization] ordered the release of the detained [activists|VALOPP|group].
 # an attack on a plan, a law, a decision or words is criticism, whoever makes it; a campaign's
 # attack ads, attack dogs and lines of attack, and a striking distance, are no force
 111; !19; !18 | [Critics|-|group] attacked the zoning plan as a giveaway to developers.
