@@ -676,8 +676,11 @@ pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
                 if let Some(end) = match_pattern(v, &e.pattern, i, &mut fixed) {
                     if let (Some(nl), Some(&lw)) = (&e.noun_last, fixed.last()) {
                         let w = v.low(lw);
+                        // (nor an irregular verb form: "Israel struck its nuclear sites" is no
+                        // labour strike)
                         if (w.ends_with("ing") && !nl.ends_with("ing"))
                             || (w.ends_with("ed") && !nl.ends_with("ed"))
+                            || (w != nl && !w.ends_with('s'))
                         {
                             continue;
                         }
@@ -5254,6 +5257,13 @@ fn actors_agree(x: &[Argument], y: &[Argument]) -> bool {
 /// Dates agree when equal, when one only falls back on the publication date, or when one is a
 /// coarser value containing the other ("2021-06" / "2021-06-09").
 fn dates_agree(a: Option<&DateRef>, b: Option<&DateRef>) -> bool {
+    // a day inside a span of days: "overnight" (1998-08-19/1998-08-20) and "Thursday"
+    // (1998-08-20)
+    let within = |day: &str, span: &str| {
+        span.split_once('/').is_some_and(|(from, to)| {
+            day.len() == 10 && from.len() == 10 && to.len() == 10 && from <= day && day <= to
+        })
+    };
     match (a, b) {
         (Some(x), Some(y)) => {
             x.basis == Basis::Published
@@ -5261,6 +5271,8 @@ fn dates_agree(a: Option<&DateRef>, b: Option<&DateRef>) -> bool {
                 || x.value == y.value
                 || x.value.starts_with(&y.value)
                 || y.value.starts_with(&x.value)
+                || within(&x.value, &y.value)
+                || within(&y.value, &x.value)
         }
         _ => true,
     }

@@ -6,6 +6,8 @@
 mod common;
 
 const SENSE: &str = "\
+# an irregular verb form is no noun: a country that struck sites made no labour strike
+19 hypothetical; !14 | [Valdoria|VAL|country] warned it would respond if [Ormund|ORM|country] struck its border posts.
 # a participle between a determiner and an actor names a state, not a new act
 !17 | [The envoy|VALGOV|person] called on [Ormund|ORM|country] to free the detained [reporters|ORMMED|group].
 !17 | [The court|VALJUD|organization] ordered the release of the detained [activists|VALOPP|group].

@@ -554,3 +554,19 @@ fn a_visit_and_the_talks_held_on_it_stay_apart() {
     let visit = ev(&d, "visit", 0);
     assert_ne!(group(&d, visit), group(&d, talks), "{s}");
 }
+
+#[test]
+fn a_day_inside_a_span_of_days_is_the_same_date() {
+    // "overnight" spans two days; the attacks "on Thursday" fall inside it, so the two body
+    // mentions agree (they may be one act) and the headline joins the most specific of them
+    let d = coded(&[
+        "T: Ormund launches missile strikes on rebel camps",
+        "[Ormundi forces|ORMMIL|group] launched missile attacks on [rebel|VALREB|group] camps \
+         <on Thursday|2016-12-15|day>.",
+        "[Ormundi jets|ORMMIL|group] struck the camps <overnight|2016-12-14/2016-12-15|day>, \
+         officials said.",
+    ]);
+    let head = ev(&d, "missile strikes", 0);
+    let body = ev(&d, "launched missile attacks", 0);
+    assert_eq!(group(&d, head), group(&d, body), "{}", common::summary(&d));
+}
