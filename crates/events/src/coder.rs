@@ -1396,6 +1396,44 @@ fn bare_subject_after_comma(v: &View, c: usize, head: usize, trigs: &[Trig]) -> 
 }
 
 /// The subject right before the verb group is a personal pronoun.
+/// Verbs whose that-clause speaks of their own subject: "denied that it …", "admitted that
+/// they …".
+const AVOWAL_VERBS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "admitted",
+    "admits",
+    "admit",
+    "acknowledged",
+    "acknowledges",
+    "confirmed",
+    "confirms",
+    "insisted",
+    "insists",
+];
+
+/// The actor a pronoun subject of the trigger at `head` takes up when it opens a that-clause
+/// after a verb of denying or admitting ("the army denied that it shelled the town").
+fn denier(v: &View, head: usize) -> Option<usize> {
+    let mut k = head;
+    while k > 0 {
+        k -= 1;
+        if v.is_any(k, AUX_SKIP) || v.low(k).ends_with("ly") || v.is_any(k, PRE_TO) {
+            continue;
+        }
+        break;
+    }
+    if !v.is_any(k, &["it", "they"]) || k < 2 || !v.is(k - 1, "that") {
+        return None;
+    }
+    let verb = k - 2;
+    if !v.is_any(verb, AVOWAL_VERBS) {
+        return None;
+    }
+    left_actor(v, verb, &[])
+}
+
 fn pronoun_subject(v: &View, head: usize) -> bool {
     let mut k = head;
     while k > 0 {
@@ -1803,6 +1841,14 @@ pub(crate) fn roles(
             && let Some(&c) = excluded.first()
             && v.chunks[c].end <= t.head
             && pronoun_subject(v, t.head)
+        {
+            r.source = args(doc, v, &[c], e.mil);
+        }
+        // "the government denied that it attacked the village": the pronoun subject of a
+        // that-clause after a verb of denying or admitting takes up that verb's subject
+        if r.source.is_empty()
+            && let Some(c) = denier(v, t.head)
+            && !excluded.contains(&c)
         {
             r.source = args(doc, v, &[c], e.mil);
         }
@@ -2869,6 +2915,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     // a capitalised word inside a time expression is a month or a day, not a verb ("rallied
     // in March on the palace", "on 10 May to protest")
     trigs.retain(|t| !(v.words[t.head].upper && in_time(&v, t.head)));
+    let claims = split_claims(&v, lex, &mut trigs);
     // a list item, table row or section heading yields events only when it holds a verb
     // reading of a trigger: a "Bomb" cause column or "== The attack ==" title is no event
     if !trigs.is_empty()
@@ -3140,6 +3187,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         }
     }
     verbal_object(&v, lex, &mut cands);
+    claimed_acts(&claims, &mut cands);
     promised_violence(&v, lex, &mut cands);
     reported_threat(doc, &v, lex, &mut cands);
     reported_demand(doc, &v, lex, sentence, speaker, &mut cands);
@@ -3342,6 +3390,70 @@ fn asked_question(doc: &Doc, v: &View, t: &Trig, code: &str) -> bool {
         }
     }
     false
+}
+
+/// "Al-Shabaab claimed the bombing": a claim of responsibility told with the act's noun
+/// (`claim * attack`, `claim * bombing`) is two events, the claim (015, told by "claimed")
+/// and the act, whose noun is read as its own trigger. Returns the (claim, act) word heads.
+fn split_claims(v: &View, lex: &Lexicon, trigs: &mut Vec<Trig>) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut acts = Vec::new();
+    for t in trigs.iter_mut() {
+        if lex.codes[lex.entries[t.code_entry].code].code != "015" || t.fixed.len() < 2 {
+            continue;
+        }
+        let (first, last) = (t.fixed[0], t.fixed[t.fixed.len() - 1]);
+        if !v.low(first).starts_with("claim") || last <= first {
+            continue;
+        }
+        // the act noun's own one-word entry of root 18-20
+        let act = v.words[last].lemmas.iter().find_map(|l| {
+            lex.by_first.get(l)?.iter().copied().find(|&id| {
+                let e = &lex.entries[id as usize];
+                e.noun
+                    && !e.decoy
+                    && e.pattern.len() == 1
+                    && matches!(lex.codes[e.code].code.get(..2), Some("18" | "19" | "20"))
+            })
+        });
+        let Some(id) = act else {
+            continue;
+        };
+        t.end = first + 1;
+        t.fixed.truncate(1);
+        acts.push(Trig {
+            entry: id as usize,
+            code_entry: id as usize,
+            head: last,
+            end: last + 1,
+            fixed: vec![last],
+        });
+        pairs.push((first, last));
+    }
+    if !acts.is_empty() {
+        trigs.extend(acts);
+        trigs.sort_by_key(|t| t.head);
+    }
+    pairs
+}
+
+/// The act of a split claim ([`split_claims`]) was done by the claimant, when the act names
+/// no doer of its own.
+fn claimed_acts(claims: &[(usize, usize)], cands: &mut [Cand]) {
+    for &(claim, act) in claims {
+        let Some(source) = cands
+            .iter()
+            .find(|c| c.head == claim)
+            .map(|c| c.ev.source.clone())
+        else {
+            continue;
+        };
+        if let Some(c) = cands.iter_mut().find(|c| c.head == act)
+            && c.ev.source.is_empty()
+        {
+            c.ev.source = source;
+        }
+    }
 }
 
 /// Things attacked only with words (`lexicon/verbal-objects.txt`).

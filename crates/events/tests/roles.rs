@@ -5,6 +5,11 @@
 mod common;
 
 const ROLES: &str = "\
+# the doer of an act its claimant claims, or that a speaker says, denies or admits doing
+183 occurred src=SYLREB; 015 occurred src=SYLREB | [The Sylvanian rebels|SYLREB|group] claimed the bombing, which killed 20 people at the port.
+190 occurred src=FRDREB | [The Freedonian rebels|FRDREB|group] said they carried out the attack on the barracks.
+190 negated src=SYLMIL | [The Sylvanian army|SYLMIL|organization] denied that it carried out the attack.
+194 occurred src=FRDREB | [The Freedonian rebels|FRDREB|group] admitted that they shelled the market.
 # a bare noun subject after a comma is the subject of its own clause, not the actor of an
 # earlier one; an actor listed before the comma stays a subject
 140 occurred src= | After [Freedonian|FRD|nationality] troops entered the town, local farmers protested against the curfew.
