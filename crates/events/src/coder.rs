@@ -1758,6 +1758,13 @@ pub(crate) fn roles(
                 && !trigs[..ti]
                     .iter()
                     .any(|p| p.end > v.chunks[c].end && p.head < t.head)
+                // (an act of force inside a place or means phrase after the actor is no
+                // object of its: "killed 40 militants in airstrikes"; "is in talks with" is)
+                && !(lex.codes[e.code].quad_class == 4
+                    && (v.chunks[c].end..t.head).any(|k| {
+                        v.is_any(k, &["in", "at", "near", "into", "under", "through"])
+                            && !v.is_any(k - 1, BE)
+                    }))
             {
                 src = group(v, c, excluded);
             }
@@ -4615,16 +4622,19 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
                     && gap
                         .iter()
                         .all(|w| !matches!(*w, "," | "and" | "after" | "in")))
-                // "were killed in a Norwegian air strike": the noun names the act that did it
+                // "were killed in a Norwegian air strike", "killed 40 militants in air
+                // strikes": the noun names the act that did it (an object may stand between)
                 || (!a.noun
                     && b.noun
                     && violent(&a.ev.cameo)
                     && violent(&b.ev.cameo)
-                    && gap.first() == Some(&"in")
-                    && gap.len() <= 4
-                    && gap[1..]
-                        .iter()
-                        .all(|w| !PREPOSITIONS.contains(w) && !matches!(*w, "," | "and")))
+                    && gap.len() <= 7
+                    && gap.iter().position(|w| *w == "in").is_some_and(|p| {
+                        gap.len() - p <= 4
+                            && gap.iter().enumerate().all(|(k, w)| {
+                                k == p || !PREPOSITIONS.contains(w) && !matches!(*w, "," | "and")
+                            })
+                    }))
                 // "the murder of a man in a stabbing": the act of the first noun, named again
                 // by the second
                 || ((a.noun || a.head > 0 && v.is_any(a.head - 1, &["the", "a", "an"]))

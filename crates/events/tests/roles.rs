@@ -5,6 +5,11 @@
 mod common;
 
 const ROLES: &str = "\
+# a killing told with the act that did it is that act, whatever stands between: the killers
+# are its source, the dead its target
+195 occurred src=FRDMIL tgt=FRDREB; !18 | [The Freedonian army|FRDMIL|organization] killed 40 [militants|FRDREB|group] in air strikes near the border.
+# an act of force inside a place or means phrase is no object of the actor before it
+183 occurred src= | [Police|SYLCOP|organization] questioned [two men|SYLCRM|group] in connection with the harbour bombing.
 # the doer of an act its claimant claims, or that a speaker says, denies or admits doing
 183 occurred src=SYLREB; 015 occurred src=SYLREB | [The Sylvanian rebels|SYLREB|group] claimed the bombing, which killed 20 people at the port.
 190 occurred src=FRDREB | [The Freedonian rebels|FRDREB|group] said they carried out the attack on the barracks.
