@@ -1758,13 +1758,14 @@ pub(crate) fn roles(
                 && !trigs[..ti]
                     .iter()
                     .any(|p| p.end > v.chunks[c].end && p.head < t.head)
-                // (an act of force inside a place or means phrase after the actor is no
-                // object of its: "killed 40 militants in airstrikes"; "is in talks with" is)
+                // (an act of force in a place or means phrase right after the actor is no
+                // object of its: "killed 40 militants in airstrikes"; "forces were engaged in
+                // ethnic cleansing" is)
                 && !(lex.codes[e.code].quad_class == 4
-                    && (v.chunks[c].end..t.head).any(|k| {
-                        v.is_any(k, &["in", "at", "near", "into", "under", "through"])
-                            && !v.is_any(k - 1, BE)
-                    }))
+                    && v.is_any(
+                        v.chunks[c].end,
+                        &["in", "at", "near", "into", "under", "through"],
+                    ))
             {
                 src = group(v, c, excluded);
             }
