@@ -2232,12 +2232,60 @@ pub(crate) fn status(
     if let Some(w) = neg {
         (Status::Negated, Some(w))
     } else if let Some(w) = hyp {
-        (Status::Hypothetical, Some(w))
+        // "the White House said it would veto the bill": a "would" reported after a verb of
+        // saying, with the speaker as its subject, is the "will" of the speaker's announcement,
+        // a plan ("analysts said Russia would invade" stays a forecast)
+        let reported = w == "would"
+            && hits.iter().any(|h| {
+                h.kind == CueKind::Hyp
+                    && h.end <= t.head
+                    && h.start > 0
+                    && lex.cues[h.cue].word == "would"
+                    && v.is_any(h.start - 1, &["it", "they", "he", "she", "we", "i"])
+                    && backshifted(v, h.start)
+            });
+        if reported {
+            (Status::Planned, Some(w))
+        } else {
+            (Status::Hypothetical, Some(w))
+        }
     } else if let Some(w) = plan {
         (Status::Planned, Some(w))
     } else {
         (Status::Occurred, None)
     }
+}
+
+/// Whether the "would" at `would` reports a speaker's "will": a verb of saying or promising
+/// shortly before it (its subject between), no condition in the sentence ("if", "unless",
+/// "whether") and no "would have".
+fn backshifted(v: &View, would: usize) -> bool {
+    if v.is(would + 1, "have") || (0..v.len()).any(|k| v.is_any(k, &["if", "unless", "whether"])) {
+        return false;
+    }
+    let mut k = would;
+    while k > 0 && would - k < 8 {
+        k -= 1;
+        if v.is_any(k, SAY_VERBS)
+            || v.is_any(
+                k,
+                &[
+                    "promised",
+                    "pledged",
+                    "vowed",
+                    "confirmed",
+                    "said",
+                    "announced",
+                ],
+            )
+        {
+            return true;
+        }
+        if is_hard(v, k) || v.words[k].punct && !v.is(k, "'s") {
+            return false;
+        }
+    }
+    false
 }
 
 /// A gerund of means: "by convening a meeting", and one joined to it, "by convening a meeting
@@ -4310,6 +4358,21 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
             return None;
         }
         match v.low(k) {
+            // (a "would" reported after a verb of saying is the speaker's "will" when it tells
+            // the act taking place: "officials said the talks would continue next week", not
+            // "said that talks would be pointless")
+            "would" | "'d"
+                if backshifted(v, k)
+                    && (v.is_any(
+                        k + 1,
+                        &[
+                            "continue", "resume", "begin", "start", "open", "convene", "take",
+                            "proceed", "go", "run", "last", "end", "conclude",
+                        ],
+                    ) || v.is(k + 1, "be") && v.is_any(k + 2, &["held", "on", "in", "at"])) =>
+            {
+                return Some((Status::Planned, true));
+            }
             "would" | "'d" => return Some((Status::Hypothetical, true)),
             "could" | "might" | "may" | "can" | "should" | "must" | "cannot" | "could've" => {
                 return Some((Status::Hypothetical, false));

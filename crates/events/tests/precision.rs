@@ -497,6 +497,11 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# a would reported after a verb of saying is the speaker's will: an announced act is planned,
+# its talks taking place too; a forecast about another actor stays a possibility
+12 planned | [The Valdorian president|VALGOV|person] said he would veto the fishing bill.
+04 planned | [Officials|VALGOV|group] said the talks would continue next week.
+19 hypothetical | [Analysts|-|group] said [Ormund|ORM|country] would invade [Valdoria|VAL|country] within weeks.
 # a past ability with could stays what happened
 17 occurred | [Valdorian troops|VALMIL|group] could only cross the river by seizing the bridge.
 # a means by a gerund shares the modal of its verb; a negation inside a condition is a condition
