@@ -676,11 +676,12 @@ pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
                 if let Some(end) = match_pattern(v, &e.pattern, i, &mut fixed) {
                     if let (Some(nl), Some(&lw)) = (&e.noun_last, fixed.last()) {
                         let w = v.low(lw);
-                        // (nor an irregular verb form: "Israel struck its nuclear sites" is no
-                        // labour strike)
+                        // (nor, for a one-word noun, an irregular verb form: "Israel struck its
+                        // nuclear sites" is no labour strike; "a drone struck" still reads as
+                        // the drone strike it tells)
                         if (w.ends_with("ing") && !nl.ends_with("ing"))
                             || (w.ends_with("ed") && !nl.ends_with("ed"))
-                            || (w != nl && !w.ends_with('s'))
+                            || (e.pattern.len() == 1 && w != nl && !w.ends_with('s'))
                         {
                             continue;
                         }
