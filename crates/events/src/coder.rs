@@ -3463,6 +3463,19 @@ fn split_claims(v: &View, lex: &Lexicon, trigs: &mut Vec<Trig>) -> Vec<(usize, u
         if !v.low(first).starts_with("claim") || last <= first {
             continue;
         }
+        // only the act named as the claim's object ("claimed the deadly bombing", "claimed
+        // Sunday's attack"), not one inside a clause or phrase of its ("claimed they were
+        // responsible for the attack" tells the attack again)
+        if last - first > 5
+            || (first + 1..last).any(|k| {
+                v.words[k].punct && !v.is(k, "'s")
+                    || v.is_any(k, PREPOSITIONS)
+                    || v.is_any(k, BE)
+                    || v.is_any(k, &["it", "they", "he", "she", "we", "that"])
+            })
+        {
+            continue;
+        }
         // the act noun's own one-word entry of root 18-20
         let act = v.words[last].lemmas.iter().find_map(|l| {
             lex.by_first.get(l)?.iter().copied().find(|&id| {
