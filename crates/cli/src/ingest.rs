@@ -2,7 +2,7 @@
 
 use dateline_input::http::{Client, HttpOptions, Validators};
 use dateline_input::{Defaults, Format, Item, Reader, format_from_name};
-use dateline_pipeline::{Pipeline, parse_date, to_json, to_json_string};
+use dateline_pipeline::{Pipeline, parse_date};
 use dateline_store::{BatchStats, Prepared};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -192,17 +192,12 @@ fn process(pipeline: &Pipeline, item: Item) -> Outcome {
     // Serialising the record for the store is done here, in parallel, not by the writer.
     // The rows are read from the document itself and the stored record written from it
     // (writing the record and reading the rows back from its text cost a twentieth of an
-    // ingest); through the record's text, then its tree, should that ever fail.
-    pipeline.process_guarded(raw).map(|doc| {
-        if let Ok(p) = Prepared::from_doc(&doc) {
-            return Some(p);
-        }
-        if let Ok(json) = to_json_string(&doc)
-            && let Ok(p) = Prepared::from_json(&json)
-        {
-            return p;
-        }
-        Prepared::new(&to_json(&doc))
+    // ingest).
+    let input = raw.input.clone();
+    pipeline.process_guarded(raw).and_then(|doc| {
+        Prepared::from_doc(&doc)
+            .map(Some)
+            .map_err(|e| (input, format!("cannot write its record: {e}")))
     })
 }
 
@@ -419,7 +414,7 @@ mod tests {
             else {
                 continue;
             };
-            let json = to_json_string(&doc).unwrap();
+            let json = dateline_pipeline::to_json_string(&doc).unwrap();
             let read = Prepared::from_json(&json).unwrap().unwrap();
             let direct = Prepared::from_doc(&doc).unwrap();
             assert_eq!(direct, read, "{}", doc.meta.id);

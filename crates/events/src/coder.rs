@@ -1396,35 +1396,14 @@ fn bare_subject_after_comma(v: &View, c: usize, head: usize, trigs: &[Trig]) -> 
             .all(|k| v.words[k].chunk.is_none() && !(listed && v.is_any(k, &["and", "or"])))
 }
 
-/// The subject right before the verb group is a personal pronoun.
 /// Verbs whose that-clause speaks of their own subject: "denied that it …", "admitted that
-/// they …".
-const AVOWAL_VERBS: &[&str] = &[
-    "denied",
-    "denies",
-    "deny",
-    "admitted",
-    "admits",
-    "admit",
-    "acknowledged",
-    "acknowledges",
-    "confirmed",
-    "confirms",
-    "insisted",
-    "insists",
-];
+/// they …" ("confirmed that they shelled the plant" may be about others, so not those).
+const AVOWAL_VERBS: &[&str] = &["denied", "denies", "deny", "admitted", "admits", "admit"];
 
 /// The actor a pronoun subject of the trigger at `head` takes up when it opens a that-clause
 /// after a verb of denying or admitting ("the army denied that it shelled the town").
 fn denier(v: &View, head: usize) -> Option<usize> {
-    let mut k = head;
-    while k > 0 {
-        k -= 1;
-        if v.is_any(k, AUX_SKIP) || v.low(k).ends_with("ly") || v.is_any(k, PRE_TO) {
-            continue;
-        }
-        break;
-    }
+    let k = subject_before(v, head)?;
     if !v.is_any(k, &["it", "they"]) || k < 2 || !v.is(k - 1, "that") {
         return None;
     }
@@ -1435,16 +1414,17 @@ fn denier(v: &View, head: usize) -> Option<usize> {
     left_actor(v, verb, &[])
 }
 
+/// The subject right before the verb group is a personal pronoun.
 fn pronoun_subject(v: &View, head: usize) -> bool {
-    let mut k = head;
-    while k > 0 {
-        k -= 1;
-        if v.is_any(k, AUX_SKIP) || v.low(k).ends_with("ly") || v.is_any(k, PRE_TO) {
-            continue;
-        }
-        return v.is_any(k, &["it", "they", "he", "she", "we"]);
-    }
-    false
+    subject_before(v, head).is_some_and(|k| v.is_any(k, &["it", "they", "he", "she", "we"]))
+}
+
+/// The word before the verb at `head`, past its auxiliaries, adverbs in -ly and the words
+/// before a "to": where its subject ends.
+fn subject_before(v: &View, head: usize) -> Option<usize> {
+    (0..head)
+        .rev()
+        .find(|&k| !(v.is_any(k, AUX_SKIP) || v.low(k).ends_with("ly") || v.is_any(k, PRE_TO)))
 }
 
 fn is_passive(v: &View, t: &Trig, noun: bool, violent: bool) -> bool {
@@ -1766,7 +1746,12 @@ pub(crate) fn roles(
                     && v.is_any(
                         v.chunks[c].end,
                         &["in", "at", "near", "into", "under", "through"],
-                    ))
+                    )
+                    // (the act inside that phrase: no verb between, "fighters in the north
+                    // stepped up attacks")
+                    && (v.chunks[c].end + 1..t.head).all(|k| {
+                        !v.low(k).ends_with("ed") && !v.low(k).ends_with("ing")
+                    }))
             {
                 src = group(v, c, excluded);
             }
@@ -2243,6 +2228,8 @@ pub(crate) fn status(
                     && h.start > 0
                     && lex.cues[h.cue].word == "would"
                     && v.is_any(h.start - 1, &["it", "they", "he", "she", "we", "i"])
+                    // ("officials said it would be a mistake to attack": a dummy "it")
+                    && !(v.is(h.start - 1, "it") && v.is(h.end, "be"))
                     && backshifted(v, h.start)
             });
         if reported {
@@ -2267,19 +2254,7 @@ fn backshifted(v: &View, would: usize) -> bool {
     let mut k = would;
     while k > 0 && would - k < 8 {
         k -= 1;
-        if v.is_any(k, SAY_VERBS)
-            || v.is_any(
-                k,
-                &[
-                    "promised",
-                    "pledged",
-                    "vowed",
-                    "confirmed",
-                    "said",
-                    "announced",
-                ],
-            )
-        {
+        if v.is_any(k, SAY_VERBS) || v.is_any(k, &["promised", "pledged", "vowed", "confirmed"]) {
             return true;
         }
         if is_hard(v, k) || v.words[k].punct && !v.is(k, "'s") {
@@ -2394,7 +2369,8 @@ pub(crate) fn reporter(doc: &Doc, v: &View, hits: &[CueHit]) -> Option<usize> {
 /// pledged …".
 fn fronted_time(doc: &Doc, v: &View, sentence: usize, head: usize) -> Option<usize> {
     let sspan = doc.sentences[sentence].span;
-    doc.times.iter().position(|tm| {
+    // the last before the trigger: "In 2014, X annexed Crimea; in 2022, it invaded Ukraine"
+    doc.times.iter().rposition(|tm| {
         if !sspan.contains(tm.span) || !tm.value.starts_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
@@ -3117,7 +3093,18 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             && (e.noun || nominal(&v, t.head))
             && let Some((m, modal_would)) = modal_after(&v, t)
         {
-            st = m;
+            // (a reported "would" of force is a forecast: "analysts said the invasion would
+            // begin within weeks")
+            st = if m == Status::Planned
+                && modal_would
+                && matches!(
+                    &info.code[..2],
+                    "14" | "15" | "16" | "17" | "18" | "19" | "20"
+                ) {
+                Status::Hypothetical
+            } else {
+                m
+            };
             would |= modal_would;
         }
         st = sense::status_fix(&v, t, &info.code, e.noun, st);
@@ -3466,7 +3453,14 @@ fn split_claims(v: &View, lex: &Lexicon, trigs: &mut Vec<Trig>) -> Vec<(usize, u
         // only the act named as the claim's object ("claimed the deadly bombing", "claimed
         // Sunday's attack"), not one inside a clause or phrase of its ("claimed they were
         // responsible for the attack" tells the attack again)
-        if last - first > 5
+        // (and the noun ends its clause: "Moscow claimed the attack was staged" is a claim
+        // about the attack, not of it)
+        let ends = last + 1 >= v.len()
+            || v.words[last + 1].punct
+            || v.is_any(last + 1, PREPOSITIONS)
+            || v.is_any(last + 1, &["which", "that", "who", "and"]);
+        if !ends
+            || last - first > 5
             || (first + 1..last).any(|k| {
                 v.words[k].punct && !v.is(k, "'s")
                     || v.is_any(k, PREPOSITIONS)
@@ -3508,20 +3502,23 @@ fn split_claims(v: &View, lex: &Lexicon, trigs: &mut Vec<Trig>) -> Vec<(usize, u
 }
 
 /// The act of a split claim ([`split_claims`]) was done by the claimant, when the act names
-/// no doer of its own.
+/// no doer of its own. A claim that was not made ("the Taliban have not claimed the attack")
+/// says nothing of the act: its act is told elsewhere, not here.
 fn claimed_acts(claims: &[(usize, usize)], cands: &mut [Cand]) {
     for &(claim, act) in claims {
-        let Some(source) = cands
+        let Some((source, status)) = cands
             .iter()
             .find(|c| c.head == claim)
-            .map(|c| c.ev.source.clone())
+            .map(|c| (c.ev.source.clone(), c.ev.status))
         else {
             continue;
         };
-        if let Some(c) = cands.iter_mut().find(|c| c.head == act)
-            && c.ev.source.is_empty()
-        {
-            c.ev.source = source;
+        if let Some(c) = cands.iter_mut().find(|c| c.head == act) {
+            if status != Status::Occurred {
+                c.keep = false;
+            } else if c.ev.source.is_empty() {
+                c.ev.source = source;
+            }
         }
     }
 }
@@ -3573,10 +3570,25 @@ fn phrase_head(v: &View, from: usize) -> Option<usize> {
         if ends {
             return last;
         }
+        // a participle with an object of its own: "police enforcing the ban" is people
+        if k > from && participle_with_object(v, k) {
+            return None;
+        }
         last = Some(k);
     }
     // the sentence ends within the window
     (from + 6 > v.len()).then_some(last).flatten()
+}
+
+/// A participle followed by a determiner ("protesting the bill", "carrying supporters"
+/// aside): the phrase around it is a clause about something else.
+fn participle_with_object(v: &View, k: usize) -> bool {
+    let w = v.low(k);
+    (w.ends_with("ing") || w.ends_with("ed"))
+        && v.is_any(
+            k + 1,
+            &["the", "a", "an", "its", "their", "his", "her", "this"],
+        )
 }
 
 /// "attacked the health care law", "a fresh attack on the tax plan", "the bill came under
@@ -3607,14 +3619,18 @@ fn verbal_object(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         if !matches!(c.ev.cameo.get(..2), Some("18" | "19")) || c.end == 0 {
             continue;
         }
-        let last = c.end - 1;
+        // (the noun before a trigger's own "on": "assault on")
+        let prep_end = c.end - 1 > c.head && v.is_any(c.end - 1, &["on", "against", "upon"]);
+        let last = if prep_end { c.end - 2 } else { c.end - 1 };
         let word = v.low(last);
         if !(word.starts_with("attack") || word.starts_with("assault")) {
             continue;
         }
         let verbal = |k: Option<usize>| k.is_some_and(|k| VERBAL_OBJECTS.contains(v.low(k)));
         // the object after the verb, or after "on"/"against" after the noun
-        let object = if v.is_any(c.end, &["on", "against", "upon"]) {
+        let object = if v.is_any(c.end - 1, &["on", "against", "upon"]) && c.end - 1 > c.head {
+            phrase_head(v, c.end)
+        } else if v.is_any(c.end, &["on", "against", "upon"]) {
             phrase_head(v, c.end + 1)
         } else if matches!(word, "attacked" | "attacking" | "attack" | "attacks")
             && !c.noun
@@ -3663,7 +3679,18 @@ fn verbal_object(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
             {
                 k -= 1;
             }
-            (!v.words[k].punct).then_some(k)
+            // (the head of a plain noun phrase: not the object of a preposition or participle,
+            // "a bus carrying supporters of the peace plan came under attack")
+            let mut j = k;
+            while j > 0 && k - j < 5 && !v.words[j - 1].punct && !is_hard(v, j - 1) {
+                j -= 1;
+            }
+            let plain = !(j..k).any(|x| {
+                v.is_any(x, PREPOSITIONS)
+                    || participle_with_object(v, x)
+                    || v.is_any(x, &["who", "that", "which"])
+            });
+            (!v.words[k].punct && plain).then_some(k)
         } else {
             None
         };
@@ -4381,7 +4408,7 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
                         k + 1,
                         &[
                             "continue", "resume", "begin", "start", "open", "convene", "take",
-                            "proceed", "go", "run", "last", "end", "conclude",
+                            "proceed",
                         ],
                     ) || v.is(k + 1, "be") && v.is_any(k + 2, &["held", "on", "in", "at"])) =>
             {
@@ -4612,7 +4639,7 @@ fn adjectival(v: &View, trigs: &[Trig], ti: usize) -> bool {
     let det = t.head > 0
         && v.is_any(
             t.head - 1,
-            &["a", "an", "the", "its", "their", "his", "her", "'s"],
+            &["a", "an", "the", "its", "their", "his", "her"],
         );
     before && after && (det || v.words[t.end].chunk.is_none())
 }
@@ -4711,6 +4738,13 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
                         gap.len() - p <= 4
                             && gap.iter().enumerate().all(|(k, w)| {
                                 k == p || !PREPOSITIONS.contains(w) && !matches!(*w, "," | "and")
+                            })
+                            // (before "in" the object only: "killed a militant involved in the
+                            // attack" keeps the attack)
+                            && gap[..p].iter().all(|w| {
+                                !w.ends_with("ed")
+                                    && !w.ends_with("ing")
+                                    && !matches!(*w, "who" | "that" | "which")
                             })
                     }))
                 // "the murder of a man in a stabbing": the act of the first noun, named again
@@ -5459,9 +5493,20 @@ fn actors_agree(x: &[Argument], y: &[Argument]) -> bool {
 fn dates_agree(a: Option<&DateRef>, b: Option<&DateRef>) -> bool {
     // a day inside a span of days: "overnight" (1998-08-19/1998-08-20) and "Thursday"
     // (1998-08-20)
+    // (a span of at most two days: "the past year" holds many acts)
     let within = |day: &str, span: &str| {
         span.split_once('/').is_some_and(|(from, to)| {
-            day.len() == 10 && from.len() == 10 && to.len() == 10 && from <= day && day <= to
+            let d = |x: &str| x.parse::<jiff::civil::Date>().ok();
+            match (d(day), d(from), d(to)) {
+                (Some(x), Some(a), Some(b)) => {
+                    a <= x
+                        && x <= b
+                        && a.until(b).is_ok_and(|s| {
+                            s.get_days() <= 2 && s.get_months() == 0 && s.get_years() == 0
+                        })
+                }
+                _ => false,
+            }
         })
     };
     match (a, b) {

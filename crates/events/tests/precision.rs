@@ -356,6 +356,13 @@ none | [Valdoria|VAL|country] and [Ormund|ORM|country] will have a significant i
 /// Filters that must not drop real events: each sentence holds an event of the named root
 /// whose wording resembles one of the no-event readings above.
 const KEEPS: &str = "\
+# force told near words of plans stays force when the plan is another's: people enforcing a ban,
+# supporters of a plan; a killing beside an attack it does not name keeps both
+19; !11 | [Rioters|VALOPP|group] attacked [police|VALCOP|organization] enforcing the ban.
+!11 | A bus carrying supporters of the peace plan came under attack near the border.
+18; 19 | [Security forces|VALMIL|group] killed a militant involved in the attack on the hotel.
+# a claim about an attack is not the attacker's: the attack keeps no source
+015; !19 | [Ormund|ORM|country] claimed the attack was staged.
 # force against people or places next to words of plans and laws stays force; a vow to attack
 # them is a threat of force
 19 | [Valdorian rebels|VALREB|group] attacked the town despite the ceasefire agreement.
@@ -502,6 +509,7 @@ const STATUS: &str = "\
 12 planned | [The Valdorian president|VALGOV|person] said he would veto the fishing bill.
 04 planned | [Officials|VALGOV|group] said the talks would continue next week.
 19 hypothetical | [Analysts|-|group] said [Ormund|ORM|country] would invade [Valdoria|VAL|country] within weeks.
+19 hypothetical | [Officials|VALGOV|group] said it would be a mistake to attack [Ormund|ORM|country].
 # a past ability with could stays what happened
 17 occurred | [Valdorian troops|VALMIL|group] could only cross the river by seizing the bridge.
 # a means by a gerund shares the modal of its verb; a negation inside a condition is a condition
@@ -620,6 +628,7 @@ const DATES: &str = "\
 09 occurred date=none | The board cited a previous investigation by [the Valdorian police|VALCOP|organization].
 # a time that opens a clause after a colon, or ends a fronted when-clause, dates the past acts
 # after it; the acts before the colon keep their own
+19 occurred date=2014 | In <2008|2008|year>, [Ormund|ORM|country] annexed the island; in <2014|2014|year>, [Ormund|ORM|country] invaded [Valdoria|VAL|country].
 04 occurred date=2009-12 | The envoy tells the story often: In <December 2009|2009-12|month>, with the conference close to failure, the two ministers burst into a meeting of [Ormundi officials|ORMGOV|group].
 030 occurred date=1996 | Back when it joined the pact <more than 20 years ago|1996|year>, [Valdoria|VAL|country] pledged to open its roads.
 ";

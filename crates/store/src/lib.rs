@@ -1364,11 +1364,13 @@ impl Prepared {
                     cameo: e.cameo.clone(),
                     root: e.cameo.get(..2).unwrap_or(&e.cameo).to_string(),
                     quad_class: Some(i64::from(e.quad_class)),
-                    goldstein: Some(output::written_goldstein(e.goldstein)),
+                    goldstein: Some(output::written_goldstein(e.goldstein))
+                        .filter(|x| x.is_finite()),
                     plover_type: e.plover.as_ref().map(|p| p.kind.clone()),
                     plover_mode: e.plover.as_ref().and_then(|p| p.mode.clone()),
                     status: e.status.as_str().to_string(),
-                    confidence: Some(output::written_confidence(e.confidence)),
+                    confidence: Some(output::written_confidence(e.confidence))
+                        .filter(|x| x.is_finite()),
                     date_value: value.map(str::to_string),
                     date_precision: e.date.as_ref().map(|d| d.precision.as_str().to_string()),
                     date_basis: e.date.as_ref().map(|d| d.basis.as_str().to_string()),
@@ -1379,8 +1381,15 @@ impl Prepared {
                         .and_then(|g| i64::try_from(g).ok()),
                     place_country: place.and_then(|p| p.country.clone()),
                     admin1: place.and_then(|p| p.admin1.clone()),
-                    lat: place.and_then(|p| p.lat).map(output::written_coordinate),
-                    lon: place.and_then(|p| p.lon).map(output::written_coordinate),
+                    // (a figure that is no number is written null, read as none)
+                    lat: place
+                        .and_then(|p| p.lat)
+                        .map(output::written_coordinate)
+                        .filter(|x| x.is_finite()),
+                    lon: place
+                        .and_then(|p| p.lon)
+                        .map(output::written_coordinate)
+                        .filter(|x| x.is_finite()),
                     place_basis: e.place.map(|p| p.basis.as_str().to_string()),
                     place_feature: place
                         .and_then(|p| p.feature)

@@ -154,7 +154,10 @@ fn september_eleventh(low: &str, out: &mut Vec<Found>) {
             .iter()
             .find_map(|w| rest.strip_prefix(w))
             .unwrap_or(rest);
-        ["attack", "hijack"].iter().any(|w| rest.starts_with(w))
+        // (the plural: "the Sept. 11 attack on the consulate in Benghazi" was another one)
+        ["attacks", "hijackings", "hijackers"]
+            .iter()
+            .any(|w| rest.starts_with(w))
     };
     let day = |span: Span| Time {
         span,
