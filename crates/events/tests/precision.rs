@@ -18,6 +18,7 @@ const SENSE: &str = "\
 111; !19; !18 | The new fishing law came under attack from [the opposition|VALPTY|organization] on Tuesday.
 111; !19 | [The senator|VALLEG|person] launched a fresh attack on the pension reform.
 111; !19 | The ruling was attacked by [the bar association|VALNGO|organization] as unjust.
+111; !19 | [The ruling party|VALPTY|organization] mounted an assault on the constitution.
 !19; !18; !11 | The lobby spent a fortune on attack ads against [the mayor|VALGOV|person].
 !19; !18 | [Valdorian troops|VALMIL|group] moved the guns within striking distance of the port.
 # a brawl or a sports scuffle between people with no armed or state actor is no armed fight
