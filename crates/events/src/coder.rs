@@ -1970,6 +1970,27 @@ fn right_target(
     // the object of a verb of saying, criticism or rejection is often a long noun phrase
     // naming its target at the end: "condemned the sudden shutdown of two radio stations run by X"
     let reach = if communicative { 10 } else { 7 };
+    // ("condemned the killings and ordered the army to …": a second verb after "and" has its
+    // own object)
+    let cend = (from..cend)
+        .find(|&k| {
+            // (not "condemned and rejected the sanctions": one object for both)
+            k > from
+                && v.is(k, "and")
+                && k + 1 < v.len()
+                && (v.low(k + 1).ends_with("ed") || dates::irregular_past(v.low(k + 1)))
+                && v.words[k + 1].chunk.is_none()
+                // (a verb takes an object; "the offensive and unfounded statements" is an
+                // adjective before its noun)
+                && (v.is_any(
+                    k + 2,
+                    &[
+                        "the", "a", "an", "its", "their", "his", "her", "that", "to", "them",
+                        "him", "it",
+                    ],
+                ) || v.words.get(k + 2).is_some_and(|w| w.chunk.is_some()))
+        })
+        .unwrap_or(cend);
     match right_actor(
         v,
         from,

@@ -10,6 +10,10 @@ const ROLES: &str = "\
 195 occurred src=FRDMIL tgt=FRDREB; !18 | [The Freedonian army|FRDMIL|organization] killed 40 [militants|FRDREB|group] in air strikes near the border.
 # an act of force inside a place or means phrase is no object of the actor before it
 183 occurred src= | [Police|SYLCOP|organization] questioned [two men|SYLCRM|group] in connection with the harbour bombing.
+# a second verb after and has its own object: the army ordered is no target of the condemnation;
+# two verbs joined before one object share it
+111 occurred src=SYLGOV tgt= | [The Sylvanian president|SYLGOV|person] condemned the killings and ordered [the army|SYLMIL|organization] to hunt down the gunmen.
+111 occurred src=FRD tgt=SYL | [Freedonia|FRD|country] condemned and rejected the sanctions of [Sylvania|SYL|country].
 # the doer of an act its claimant claims, or that a speaker says, denies or admits doing
 183 occurred src=SYLREB; 015 occurred src=SYLREB | [The Sylvanian rebels|SYLREB|group] claimed the bombing, which killed 20 people at the port.
 190 occurred src=FRDREB | [The Freedonian rebels|FRDREB|group] said they carried out the attack on the barracks.
