@@ -9,6 +9,10 @@
 
 pub mod output;
 
+#[cfg(any(test, feature = "fixtures"))]
+#[doc(hidden)]
+pub mod fixtures;
+
 use jiff::civil::Date;
 use serde::Serialize;
 

@@ -896,3 +896,16 @@ fn a_json_string_is_skipped_past_its_escapes() {
 fn the_event_columns_are_as_many_as_their_count() {
     assert_eq!(EVENT_COLUMNS.split(',').count(), EVENT_COLUMN_COUNT);
 }
+
+/// The rows read from a document are the rows read back from its record's text, for a
+/// document with every layer filled and both arms of every option (a coordinate that is no
+/// number, a count too large for a row, a code of one digit).
+#[test]
+fn rows_from_a_full_document_are_the_rows_of_its_record() {
+    let doc = dateline_doc::fixtures::full_doc();
+    let json = dateline_doc::output::to_json_string(&doc).unwrap();
+    let read = Prepared::from_json(&json).unwrap().unwrap();
+    let direct = Prepared::from_doc(&doc).unwrap();
+    assert_eq!(direct, read);
+    assert!(!direct.events.is_empty() && !direct.casualties.is_empty());
+}
