@@ -1396,6 +1396,9 @@ fn bare_subject_after_comma(v: &View, c: usize, head: usize, trigs: &[Trig]) -> 
             .all(|k| v.words[k].chunk.is_none() && !(listed && v.is_any(k, &["and", "or"])))
 }
 
+/// Personal pronouns that take up an actor named before them as a verb's subject.
+const PERSONAL_SUBJECTS: &[&str] = &["it", "they", "he", "she", "we"];
+
 /// Verbs whose that-clause speaks of their own subject: "denied that it …", "admitted that
 /// they …" ("confirmed that they shelled the plant" may be about others, so not those).
 const AVOWAL_VERBS: &[&str] = &["denied", "denies", "deny", "admitted", "admits", "admit"];
@@ -1416,7 +1419,7 @@ fn denier(v: &View, head: usize) -> Option<usize> {
 
 /// The subject right before the verb group is a personal pronoun.
 fn pronoun_subject(v: &View, head: usize) -> bool {
-    subject_before(v, head).is_some_and(|k| v.is_any(k, &["it", "they", "he", "she", "we"]))
+    subject_before(v, head).is_some_and(|k| v.is_any(k, PERSONAL_SUBJECTS))
 }
 
 /// The word before the verb at `head`, past its auxiliaries, adverbs in -ly and the words
@@ -3668,35 +3671,25 @@ fn verbal_object(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         {
             let mut k = c.head - 1;
             while k > 0
-                && v.is_any(
-                    k,
-                    &[
-                        "under",
-                        "came",
-                        "come",
-                        "comes",
-                        "coming",
-                        "was",
-                        "were",
-                        "is",
-                        "are",
-                        "been",
-                        "has",
-                        "have",
-                        "had",
-                        "being",
-                        "be",
-                        "fresh",
-                        "new",
-                        "renewed",
-                        "heavy",
-                        "sharp",
-                        "increasing",
-                        "again",
-                        "also",
-                        "repeatedly",
-                    ],
-                )
+                && (v.is_any(k, BE)
+                    || v.is_any(k, AUX_SKIP)
+                    || v.is_any(
+                        k,
+                        &[
+                            "under",
+                            "came",
+                            "come",
+                            "comes",
+                            "coming",
+                            "fresh",
+                            "new",
+                            "renewed",
+                            "heavy",
+                            "sharp",
+                            "increasing",
+                            "repeatedly",
+                        ],
+                    ))
             {
                 k -= 1;
             }
@@ -3884,7 +3877,7 @@ fn reported_threat(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         };
         // the complement's subject takes up the speaker: a pronoun, or the speaker's name
         let subj = m - 1;
-        let (first, named) = if v.is_any(subj, &["it", "they", "he", "she", "we"]) {
+        let (first, named) = if v.is_any(subj, PERSONAL_SUBJECTS) {
             (subj, None)
         } else if let Some(ch) = v.words[subj].chunk {
             (v.chunks[ch].start, Some(v.chunks[ch].entity))
