@@ -8,7 +8,7 @@
 
 use crate::db::Db;
 use dateline_input::{Body, Defaults, RawArticle, Reader, parse_json_line};
-use dateline_pipeline::{Pipeline, parse_date, to_json};
+use dateline_pipeline::{Pipeline, parse_date};
 use dateline_queue::{Job, Outcome, Outgoing, Queue, WorkOptions};
 use dateline_store::{BatchStats, Prepared};
 use rayon::prelude::*;
@@ -207,7 +207,7 @@ enum JobError {
     Failed(String, String),
 }
 
-fn extract_job(pipeline: &Pipeline, job: &Job, max_bytes: u64) -> Result<Value, JobError> {
+fn extract_job(pipeline: &Pipeline, job: &Job, max_bytes: u64) -> Result<Prepared, JobError> {
     let fail = |m: String| JobError::Unreadable(job.input.clone(), m);
     if job.payload.len() as u64 > max_bytes {
         return Err(fail(format!(
@@ -229,7 +229,9 @@ fn extract_job(pipeline: &Pipeline, job: &Job, max_bytes: u64) -> Result<Value, 
     // An article the pipeline refuses (no text, an unreadable date) is refused every time;
     // a panic inside a stage may not be (it is tried again, up to --max-deliver).
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw))) {
-        Ok(Ok(doc)) => Ok(to_json(&doc)),
+        // the store's rows read from the document, as `dateline ingest` reads them
+        Ok(Ok(doc)) => Prepared::from_doc(&doc)
+            .map_err(|e| JobError::Unreadable(input, format!("cannot write its record: {e}"))),
         Ok(Err(msg)) => Err(JobError::Unreadable(input, msg)),
         Err(_) => Err(JobError::Failed(
             input,
@@ -312,7 +314,7 @@ pub fn work(args: WorkArgs) -> Result<bool, String> {
                     jobs.len()
                 );
             }
-            let extracted: Vec<Result<Value, JobError>> = jobs
+            let extracted: Vec<Result<Prepared, JobError>> = jobs
                 .par_iter()
                 .map(|j| extract_job(&pipeline, j, args.max_bytes))
                 .collect();
@@ -321,8 +323,8 @@ pub fn work(args: WorkArgs) -> Result<bool, String> {
             let mut of_record = Vec::with_capacity(extracted.len());
             for (i, x) in extracted.into_iter().enumerate() {
                 match x {
-                    Ok(v) => {
-                        records.push(v);
+                    Ok(p) => {
+                        records.push(Some(p));
                         of_record.push(i);
                     }
                     // Redelivering cannot fix an unreadable article: dead-lettered now.
@@ -340,7 +342,7 @@ pub fn work(args: WorkArgs) -> Result<bool, String> {
                     }
                 }
             }
-            let prepared: Vec<Option<Prepared>> = records.par_iter().map(Prepared::new).collect();
+            let prepared = records;
             let failed =
                 write(&mut store, &prepared, &mut total).map_err(|e| format!("{shown}: {e}"))?;
             for (k, f) in failed.into_iter().enumerate() {

@@ -121,13 +121,20 @@ pub fn check_published(p: &Option<String>) -> Result<(), String> {
 /// anywhere (a stage, or serialising) is this item's error, never the stream's end: on a
 /// worker thread of a Python process it would otherwise abort the interpreter.
 pub fn process(item: Item) -> Result<Value, Value> {
+    with_doc(item, |doc, _| Ok(to_json(doc)))
+}
+
+/// One item through the pipeline, its document handed to `then` (its input's name beside);
+/// an unreadable item, a refused article or a panic in either is the item's error record.
+fn with_doc<T>(
+    item: Item,
+    then: impl FnOnce(&dateline_doc::Doc, &str) -> Result<T, Value>,
+) -> Result<T, Value> {
     let raw = item.map_err(|e| error_json(&e.input, &e.message))?;
     let input = raw.input.clone();
-    let run = std::panic::AssertUnwindSafe(|| {
-        pipeline()
-            .process_guarded(raw)
-            .map(|doc| to_json(&doc))
-            .map_err(|(input, msg)| error_json(&input, &msg))
+    let run = std::panic::AssertUnwindSafe(|| match pipeline().process_guarded(raw) {
+        Ok(doc) => then(&doc, &input),
+        Err((input, msg)) => Err(error_json(&input, &msg)),
     });
     std::panic::catch_unwind(run).unwrap_or_else(|_| {
         Err(error_json(
@@ -155,17 +162,11 @@ pub fn prepare_chunk(
         chunk
             .into_par_iter()
             .map(|item| {
-                let input = match &item {
-                    Ok(raw) => raw.input.clone(),
-                    Err(e) => e.input.clone(),
-                };
-                let v = process(item)?;
-                let prep = std::panic::AssertUnwindSafe(|| dateline_store::Prepared::new(&v));
-                std::panic::catch_unwind(prep).map_err(|_| {
-                    error_json(
-                        &input,
-                        "internal error while preparing this record for the store",
-                    )
+                // the store's rows read from the document, as `dateline ingest` reads them
+                with_doc(item, |doc, input| {
+                    dateline_store::Prepared::from_doc(doc)
+                        .map(Some)
+                        .map_err(|e| error_json(input, &format!("cannot write its record: {e}")))
                 })
             })
             .collect()

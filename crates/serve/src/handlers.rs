@@ -398,7 +398,12 @@ fn ingest(app: &App, body: &str) -> ApiResult {
             }
         };
         match pipeline.process_guarded(raw) {
-            Ok(doc) => prepared.push(Prepared::new(&dateline_pipeline::to_json(&doc))),
+            Ok(doc) => match Prepared::from_doc(&doc) {
+                Ok(p) => prepared.push(Some(p)),
+                Err(e) => errors.push(
+                    json!({"input": input, "message": format!("cannot write its record: {e}")}),
+                ),
+            },
             Err((input, message)) => errors.push(json!({"input": input, "message": message})),
         }
     }
