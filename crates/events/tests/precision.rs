@@ -27,6 +27,21 @@ const SENSE: &str = "\
 !19 | Two cousins got into a fight over a stall at the market.
 19 | [Valdorian troops|VALMIL|group] got into a fight with rebels near the pass.
 190 occurred src=VALMIL | [Valdorian troops|VALMIL|group] fought the rebels near the dam.
+# an intention is no intent to cooperate: a plan to rob, a thing's purpose (the act intended,
+# when it is one, is coded planned); a commitment to a truce is one
+!03 | [The smuggler|-|person] told detectives he intended to rob the courier.
+!03 | [The gang|-|group] intended to hammer the rival crew at the market.
+!03 | The new clinic is intended to serve three mountain villages.
+04 planned | [Valdoria|VAL|country] intends to hold talks with [Ormund|ORM|country] next month.
+03 | [Valdoria|VAL|country] committed to a ceasefire with [Ormund|ORM|country] on Monday.
+# a contest for votes, in court or against a flood is no armed battle
+!19 | [Senator Alvar|VALLEG|person] is expected to play a big part in the battle for the nomination.
+!19 | The legal battle over the dam has cost the province millions.
+!19 | [The union|VALLAB|organization] vowed to keep up its court fight against the pension cuts.
+!19 | Hundreds of volunteers joined the flood fight along the levee.
+!19 | [The party|VALPTY|organization] is bracing for a bruising battle for control of the senate.
+19 | [Valdorian troops|VALMIL|group] won the battle for the airport after two days.
+19 | [Valdorian troops|VALMIL|group] fought for control of the bridge on Sunday.
 # a fight or a war in a peaceful domain
 !19 | The tariff fight has squeezed cotton exporters for two seasons.
 !19 | The custody battle has dragged on for two seasons.
@@ -438,10 +453,11 @@ const KEEPS: &str = "\
 19 | [Gunmen|XXXREB|group] reportedly attacked villagers near the market.
 14 | Thousands of farmers demonstrated this week in Brussels.
 042 | The mediators arrived in Doha for talks on Sunday.
-# words shot down from the sky; a deal agreed; an intent stated by an actor; a routine stop
+# words shot down from the sky; a deal agreed; an act an actor intends (coded planned, the
+# intention itself no 03 event); a routine stop
 19 | [Valdorian troops|VALMIL|group] shot down a drone over the dam.
 19 | [Valdorian troops|VALMIL|group] shot down a helicopter on Monday.
-03 | [The minister|VALGOV|person] intended to sign the accord in March.
+057 planned | [The minister|VALGOV|person] intended to sign the accord in March.
 18 | Gunmen opened fire on [a patrol|VALMIL|group] during a routine stop.
 # a verdict reached; an accuser who implicates
 11 | The jury voted to convict [the former mayor|VALGOV|person] on Friday.
