@@ -42,6 +42,17 @@ const SENSE: &str = "\
 !19 | [The party|VALPTY|organization] is bracing for a bruising battle for control of the senate.
 19 | [Valdorian troops|VALMIL|group] won the battle for the airport after two days.
 19 | [Valdorian troops|VALMIL|group] fought for control of the bridge on Sunday.
+# a word in an office's or a committee's name, calls from the public to an office, a ban on
+# burning or on a school's athletes are no aid, no phone diplomacy, no sanction
+!07 | The ranking member of the Senate Finance and Appropriations Committee spoke on Monday.
+!07 | Markets rose after [Finance Minister Ana Ruiz|VALGOV|person] presented the budget.
+07 | [Ormund|ORM|country] financed the new hospital in [Valdoria|VAL|country].
+!04 | [The police|VALCOP|organization] received several calls about gunshots near the depot.
+!04 | [The clerk's office|VALGOV|organization] received many calls from voters on Friday.
+04 | [The president|VALGOV|person] received a phone call from [the Ormundi leader|ORMGOV|person] on Monday.
+!17 | The county lifted its burn ban after two days of rain.
+!17 | The league's sports ban kept the transfer students off the team for a year.
+17 | [The ministry|VALGOV|organization] banned [the opposition newspaper|VALMED|organization] on Friday.
 # a fight or a war in a peaceful domain
 !19 | The tariff fight has squeezed cotton exporters for two seasons.
 !19 | The custody battle has dragged on for two seasons.
