@@ -220,10 +220,14 @@ pub struct Store {
     /// Near-duplicate links and event clusters are decided as batches are stored (false:
     /// fingerprints and band keys only, see [`Store::without_dedup`]).
     dedup: bool,
+    /// A store file this connection created: it writes its first batch with a rollback
+    /// journal and turns to WAL after that batch commits ([`Store::open`]).
+    wal_pending: bool,
 }
 
 impl Store {
     /// Open (creating if needed) a store file, in WAL mode, with the schema brought up to date.
+    /// A file this call creates turns to WAL after its first batch (see `setup`).
     ///
     /// Several processes may open a new file at once: SQLite answers "database is locked"
     /// without waiting while another connection switches the file to WAL, so opening retries
@@ -233,7 +237,7 @@ impl Store {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         loop {
             let conn = Connection::open(path.as_ref())?;
-            match Self::setup(conn) {
+            match Self::setup(conn, true) {
                 Err(Error::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
                     if matches!(
                         e.code,
@@ -249,7 +253,8 @@ impl Store {
 
     /// Open an existing store for reading only. A store written by an older dateline (an
     /// older schema version) is first brought up to date, which needs write access once; a
-    /// notice on stderr says so.
+    /// notice on stderr says so. So is a new store whose first batch was interrupted (a
+    /// killed ingest leaves its rollback journal, which only a writer can roll back).
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref();
         configure_sqlite();
@@ -258,7 +263,25 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let found: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK =>
+            {
+                drop(conn);
+                eprintln!(
+                    "{}: a write to this new store was interrupted; rolling it back",
+                    path.display()
+                );
+                drop(Store::open(path).map_err(|e| {
+                    Error::Filter(format!(
+                        "a write to this new store was interrupted, and rolling it back needs \
+                         write access to the file once: {e}"
+                    ))
+                })?);
+                return Store::open_read_only(path);
+            }
+            other => other?,
+        };
         let known = schema::MIGRATIONS.len() as i64;
         if found > known {
             return Err(Error::NewerSchema { found, known });
@@ -287,22 +310,37 @@ impl Store {
             conn,
             clusters: Default::default(),
             dedup: true,
+            wal_pending: false,
         })
     }
 
     /// A store in memory (tests).
     pub fn open_in_memory() -> Result<Store> {
         configure_sqlite();
-        Self::setup(Connection::open_in_memory()?)
+        Self::setup(Connection::open_in_memory()?, false)
     }
 
-    fn setup(mut conn: Connection) -> Result<Store> {
+    fn setup(mut conn: Connection, file: bool) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         // WAL: readers never block the writer; a commit is durable against a killed process
         // once it returns. synchronous=NORMAL skips the fsync per commit (a power cut may lose
         // the last commits, never corrupt the file).
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        //
+        // Except in a file this connection creates (no page yet): its schema and first batch
+        // are written with SQLite's rollback journal, and the store turns to WAL once that
+        // batch has committed (`Store::finish_first_batch`). In WAL mode every page of a bulk
+        // load is written twice, into the log at the commit and into the database at the
+        // checkpoint; with the rollback journal a new page is written once (a page that did
+        // not exist needs no copy in the journal). A reader of the new file waits (its busy
+        // timeout) only while that first batch commits. synchronous=FULL until then: the
+        // rollback journal is as safe against a power cut as WAL with NORMAL.
+        let fresh = file && conn.query_row("PRAGMA page_count", [], |r| r.get::<_, i64>(0))? == 0;
+        if fresh {
+            conn.pragma_update(None, "synchronous", "FULL")?;
+        } else {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
         // Foreign keys are declared in the schema but not enforced: every child row is written
         // in the same transaction as its parent, and enforcing would cost a lookup per row
         // (the bundled SQLite enforces them unless told not to).
@@ -337,7 +375,25 @@ impl Store {
             conn,
             clusters: Default::default(),
             dedup: true,
+            wal_pending: fresh,
         })
+    }
+
+    /// A new store's first batch has committed (or the store is closed without one): turn it
+    /// to WAL, as every store is after its first batch. A reader holding the file open can
+    /// make SQLite refuse the change (busy); the store then stays as it is and tries again
+    /// after the next batch, and the first writer to open it later turns it to WAL.
+    fn finish_first_batch(&mut self) {
+        if !self.wal_pending {
+            return;
+        }
+        let mode = self
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0));
+        if mode.is_ok_and(|m| m.eq_ignore_ascii_case("wal")) {
+            self.wal_pending = false;
+            let _ = self.conn.pragma_update(None, "synchronous", "NORMAL");
+        }
     }
 
     /// Store fingerprints and band keys only from now on: no near-duplicate link, event
@@ -354,6 +410,8 @@ impl Store {
         let out = self.insert_prepared_tx(records);
         if out.is_err() {
             self.clusters.forget();
+        } else {
+            self.finish_first_batch();
         }
         out
     }
@@ -458,6 +516,14 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // a new store closed before any batch (opened, or given feed states only) ends in WAL
+        // mode like every other
+        self.finish_first_batch();
     }
 }
 
