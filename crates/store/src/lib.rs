@@ -253,10 +253,15 @@ impl Store {
 
     /// Open an existing store for reading only. A store written by an older dateline (an
     /// older schema version) is first brought up to date, which needs write access once; a
-    /// notice on stderr says so. So is a new store whose first batch was interrupted (a
-    /// killed ingest leaves its rollback journal, which only a writer can roll back).
+    /// notice on stderr says so. So does a database whose writer was killed in the middle of a
+    /// rollback-journal transaction (a new store's first batch, see `setup`): only a writer can
+    /// roll its journal back, so the file is opened for writing once to do that, and nothing
+    /// else is written.
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref();
+        Self::open_read_only_once(path.as_ref(), false)
+    }
+
+    fn open_read_only_once(path: &Path, rolled_back: bool) -> Result<Store> {
         configure_sqlite();
         let conn = Connection::open_with_flags(
             path,
@@ -265,20 +270,31 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         let found: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
             Err(rusqlite::Error::SqliteFailure(e, _))
-                if e.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK =>
+                if e.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK && !rolled_back =>
             {
                 drop(conn);
                 eprintln!(
-                    "{}: a write to this new store was interrupted; rolling it back",
+                    "{}: a write to this database was interrupted; rolling it back",
                     path.display()
                 );
-                drop(Store::open(path).map_err(|e| {
-                    Error::Filter(format!(
-                        "a write to this new store was interrupted, and rolling it back needs \
-                         write access to the file once: {e}"
-                    ))
-                })?);
-                return Store::open_read_only(path);
+                // Any read through a connection that may write rolls a hot journal back.
+                let rolled = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .and_then(|c| {
+                    c.busy_timeout(std::time::Duration::from_secs(10))?;
+                    c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+                });
+                if let Err(e) = rolled {
+                    return Err(Error::Filter(format!(
+                        "a write to this database was interrupted and left its rollback journal \
+                         ({}-journal), which only a writer can roll back; opening the file for \
+                         writing failed: {e}",
+                        path.display()
+                    )));
+                }
+                return Self::open_read_only_once(path, true);
             }
             other => other?,
         };
@@ -337,6 +353,10 @@ impl Store {
         let fresh = file && conn.query_row("PRAGMA page_count", [], |r| r.get::<_, i64>(0))? == 0;
         if fresh {
             conn.pragma_update(None, "synchronous", "FULL")?;
+            // Dirty pages stay in memory until the commit instead of being spilled into the
+            // file in the middle of the batch, which would take the exclusive lock (and keep
+            // readers out) from then on: readers wait only while the batch commits.
+            conn.pragma_update(None, "cache_spill", false)?;
         } else {
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -387,12 +407,17 @@ impl Store {
         if !self.wal_pending {
             return;
         }
+        // The change needs the exclusive lock: try it without waiting for readers (a store
+        // whose readers keep it busy tries again after the next batch), then wait as before.
+        let _ = self.conn.busy_timeout(std::time::Duration::ZERO);
         let mode = self
             .conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0));
+        let _ = self.conn.busy_timeout(std::time::Duration::from_secs(10));
         if mode.is_ok_and(|m| m.eq_ignore_ascii_case("wal")) {
             self.wal_pending = false;
             let _ = self.conn.pragma_update(None, "synchronous", "NORMAL");
+            let _ = self.conn.pragma_update(None, "cache_spill", true);
         }
     }
 

@@ -527,6 +527,41 @@ fn a_new_store_writes_its_first_batch_without_a_log_and_an_interrupted_one_is_ro
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(ok, "ok");
+
+    // The same state in a SQLite file dateline never wrote: rolled back, then refused as
+    // before, and given no dateline schema.
+    let other = dir.path().join("other.db");
+    let foreign = dir.path().join("foreign.db");
+    {
+        let c = Connection::open(&other).unwrap();
+        c.execute_batch("CREATE TABLE t (x TEXT); PRAGMA cache_size = 5; BEGIN IMMEDIATE")
+            .unwrap();
+        for _ in 0..400 {
+            c.execute("INSERT INTO t VALUES (?1)", ["words ".repeat(200)])
+                .unwrap();
+        }
+        std::fs::copy(&other, &foreign).unwrap();
+        std::fs::copy(
+            dir.path().join("other.db-journal"),
+            dir.path().join("foreign.db-journal"),
+        )
+        .unwrap();
+        c.execute_batch("ROLLBACK").unwrap();
+    }
+    let e = Store::open_read_only(&foreign)
+        .err()
+        .expect("a foreign file is refused");
+    assert!(e.to_string().contains("not a dateline database"), "{e}");
+    let c = Connection::open(&foreign).unwrap();
+    let (version, tables): (i64, i64) = c
+        .query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version),
+                    (SELECT count(*) FROM sqlite_schema WHERE type = 'table')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((version, tables), (0, 1));
 }
 
 #[test]
