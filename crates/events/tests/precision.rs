@@ -53,6 +53,25 @@ const SENSE: &str = "\
 !17 | The county lifted its burn ban after two days of rain.
 !17 | The league's sports ban kept the transfer students off the team for a year.
 17 | [The ministry|VALGOV|organization] banned [the opposition newspaper|VALMED|organization] on Friday.
+# deploying and violating a law are a state's or an armed group's acts: an airbag, a buoy, a
+# pharmacist charged with breaking a drug law are none
+!15 | The car's airbags deployed on impact, the police report said.
+!15 | [The start-up|-|organization] deployed its wave energy buoy off the coast in March.
+15 | [Ormund|ORM|country] deployed two warships to the strait on Friday.
+!12 | [The pharmacist|-|person] was charged with violating the state's drug law.
+128 | [Ormund|ORM|country] violated international law by seizing the ship, [the envoy|VALGOV|person] said.
+# a plea or an appeal in court, a press secretary, one's own accord, a pilot's or a rescue
+# crew's overflight, an owner's demolition
+!02 | The judge accepted the defendant's plea and set sentencing for June.
+!02 | [Marta Soler|-|person] and her son will stay in the city pending the appeal.
+02 | [Valdoria|VAL|country] made an urgent appeal to [Ormund|ORM|country] for food aid.
+!10 | Campaign press secretary [Jo Park|VALPTY|person] refused to explain the remark on Tuesday.
+10 | [Valdoria|VAL|country] pressed [Ormund|ORM|country] to release the fishermen.
+!05 | The party insisted that [the envoy|VALGOV|person] had resigned on his own accord.
+!15 | [Kurt Lind|-|person] climbed into the cockpit and then flew over the stadium three times before landing.
+15 | [Ormundi jets|ORMMIL|group] flew over the disputed islands on Sunday.
+none | The landlord, [Piet Vos|-|person], wanted to demolish the cottages and sell the land.
+17 | [Ormundi troops|ORMMIL|group] demolished the homes of [two villagers|VALCIV|group].
 # a fight or a war in a peaceful domain
 !19 | The tariff fight has squeezed cotton exporters for two seasons.
 !19 | The custody battle has dragged on for two seasons.
