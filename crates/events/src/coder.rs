@@ -2234,6 +2234,22 @@ pub(crate) fn status(
             }
         }
     }
+    // a condition told by inversion at the head of the sentence: "Had the army withdrawn
+    // earlier, the rebels would have seized the town", "Were Ormund to attack, ...", "Should
+    // the talks fail, ...": every act of that clause (up to its comma) is a condition, a
+    // negated one included ("Had the army not withdrawn")
+    let first = usize::from(v.len() > 1 && v.words[0].punct);
+    if v.is_any(first, &["had", "were", "should"])
+        && t.head > first
+        && !(first..t.head).any(|k| is_hard(v, k) || v.is(k, ","))
+        && first + 1 < t.head
+        && !v.words[first + 1].punct
+        && !v.is_any(first + 1, &["been", "to", "not"])
+    {
+        neg = None;
+        in_if = true;
+        hyp = Some(v.low(first).to_string());
+    }
     // a negation inside a condition asserts nothing: "if Trump did not withdraw from the race,
     // harm would come to his kids"
     if neg.is_some() && in_if {

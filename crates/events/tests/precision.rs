@@ -565,6 +565,14 @@ const STATUS: &str = "\
 0874 hypothetical | The envoy warned that if [Ormund|ORM|country] did not withdraw its troops, sanctions would follow.
 # a promise not kept stays negated
 087 negated | [Ormund|ORM|country] did not keep its promise to withdraw its troops.
+# a condition by inversion at the head of the sentence; the same words asking or telling
+0874 hypothetical | Had [Valdorian troops|VALMIL|group] withdrawn earlier, the rebels would have seized the town.
+0874 hypothetical | Had [Valdorian troops|VALMIL|group] not withdrawn, the rebels would have seized the town.
+19 hypothetical | Were [Ormund|ORM|country] to attack [Valdoria|VAL|country], the alliance would respond.
+0874 occurred | [Valdorian troops|VALMIL|group] had withdrawn from the town by Monday.
+# yet to: not done so far
+0841 negated | [The rebels|VALREB|group] have yet to release [the hostages|VALCIV|group].
+04 negated | [The two envoys|VALGOV|group] are yet to meet, officials said.
 # a promise kept, any talks, anything to apologise for, a ban wanted
 180 occurred | [The kidnappers|CRM|group] kept their promise to kill the shopkeeper.
 046 hypothetical | [Valdoria|VAL|country] voiced doubts about any negotiations with [Ormund|ORM|country].
