@@ -72,6 +72,16 @@ const SENSE: &str = "\
 15 | [Ormundi jets|ORMMIL|group] flew over the disputed islands on Sunday.
 none | The landlord, [Piet Vos|-|person], wanted to demolish the cottages and sell the land.
 17 | [Ormundi troops|ORMMIL|group] demolished the homes of [two villagers|VALCIV|group].
+# a share of the vote won, a danger no one voiced, a warning sign, a motor rally
+!17 | [The Green candidate|VALPTY|person] captured nine percent of the vote in the first round.
+17 | [Valdorian troops|VALMIL|group] captured two rebel commanders near the border.
+!13 | [The minister|VALGOV|person] spoke of the threat facing coastal towns from rising seas.
+!13 | [The council|VALGOV|organization] said the threat posed by the crumbling dam was growing.
+!13 | [Rangers|VALGOV|group] put up warning signs along the cliff path.
+13 | [Ormund|ORM|country] issued a threat to [Valdoria|VAL|country] over the fishing dispute.
+!14 | [The town council|VALGOV|organization] approved the annual biker rally on the seafront.
+!14 | Oil shares led a market rally in [Valdoria|VAL|country] on Monday.
+14 | [Opposition supporters|VALOPP|group] held a rally in the capital on Monday.
 # a fight or a war in a peaceful domain
 !19 | The tariff fight has squeezed cotton exporters for two seasons.
 !19 | The custody battle has dragged on for two seasons.
