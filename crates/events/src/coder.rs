@@ -5479,8 +5479,12 @@ fn same_person_act(doc: &Doc, a: &Event, b: &Event) -> bool {
         }
         (x, y) => month(x) && month(y),
     };
+    // a person resigns once and makes one trip at a time: the same named person as the
+    // source of a resignation or a visit told again is that act ("Ruiz resigned on Monday ...
+    // Ruiz resigned after the audit"); other acts by one person may be several (two requests)
+    let own_act = matches!(a.cameo.get(..3), Some("083" | "042" | "043")) && src.0;
     a.cameo.get(..3).is_some_and(|c| b.cameo.starts_with(c))
-        && tgt.0
+        && (tgt.0 || own_act)
         && !src.1
         && !tgt.1
         && dates_ok

@@ -242,6 +242,26 @@ fn a_second_telling_of_an_act_on_the_same_named_person_joins_the_first() {
 }
 
 #[test]
+fn a_resignation_or_a_trip_by_the_same_named_person_told_again_is_one() {
+    let d = coded(&[
+        "[Lina Ruiz|VALGOV|person] resigned on Monday.",
+        "[Lina Ruiz|VALGOV|person] resigned after an audit of the port contracts, aides said.",
+        "[Tomas Brel|VALGOV|person] travelled to {Kisumu|KE|city} for the talks.",
+        "[Tomas Brel|VALGOV|person] travelled to {Kisumu|KE|city} by road, his office said.",
+        "[Amos Kerr|VALJUD|person] asked for the files.",
+        "[Amos Kerr|VALJUD|person] asked for a delay.",
+    ]);
+    let s = common::summary(&d);
+    let (r1, r2) = (ev(&d, "resigned", 0), ev(&d, "resigned", 1));
+    assert_eq!(d.events[r2].same_as, Some(r1), "{s}");
+    let (t1, t2) = (ev(&d, "travelled to", 0), ev(&d, "travelled to", 1));
+    assert_eq!(d.events[t2].same_as, Some(t1), "{s}");
+    // two requests by one person may be two
+    let q2 = ev(&d, "asked", 1);
+    assert_eq!(d.events[q2].same_as, None, "{s}");
+}
+
+#[test]
 fn the_same_person_acted_on_in_another_year_or_by_another_kind_of_act_stays_apart() {
     let d = coded(&[
         "Deputies arrested [Tobin Varga|-|person] at a motel off the bypass.",
