@@ -281,6 +281,8 @@ const NOUN_PREMOD: &[&str] = &[
     "reported",
 ];
 const POSSESSIVES: &[&str] = &["its", "their", "his", "her"];
+/// Articles and possessives: a word that opens a noun phrase ("the", "its", …).
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
     "which", "who", "what", "one", "some", "all", "both", "each", "many", "others", "most", "any",
@@ -768,8 +770,7 @@ fn nominal(v: &View, i: usize) -> bool {
     let low = v.low(p);
     // "vowed to attack the city": an infinitive with an object
     if low == "to"
-        && (v.words.get(i + 1).is_some_and(|w| w.chunk.is_some())
-            || v.is_any(i + 1, &["the", "a", "an", "its", "their", "his", "her"]))
+        && (v.words.get(i + 1).is_some_and(|w| w.chunk.is_some()) || v.is_any(i + 1, DETERMINERS))
     {
         return false;
     }
@@ -1122,7 +1123,7 @@ fn right_actor(
         if v.is(k, "to")
             && k + 1 < v.len()
             && v.words[k + 1].chunk.is_none()
-            && !v.is_any(k + 1, &["the", "a", "an", "its", "their", "his", "her"])
+            && !v.is_any(k + 1, DETERMINERS)
             && v.words[k + 1].place.is_none()
             && !modified_actor(v, k + 1)
         {
@@ -1985,13 +1986,9 @@ fn right_target(
                 && v.words[k + 1].chunk.is_none()
                 // (a verb takes an object; "the offensive and unfounded statements" is an
                 // adjective before its noun)
-                && (v.is_any(
-                    k + 2,
-                    &[
-                        "the", "a", "an", "its", "their", "his", "her", "that", "to", "them",
-                        "him", "it",
-                    ],
-                ) || v.words.get(k + 2).is_some_and(|w| w.chunk.is_some()))
+                && (v.is_any(k + 2, DETERMINERS)
+                    || v.is_any(k + 2, &["that", "to", "them", "him", "it"])
+                    || v.words.get(k + 2).is_some_and(|w| w.chunk.is_some()))
         })
         .unwrap_or(cend);
     match right_actor(
@@ -2037,13 +2034,7 @@ fn object_complement(
     // the object follows the trigger's own words
     let mut k = fixed.last().map_or(from, |&l| from.max(l + 1));
     // the object begins with a determiner, a possessive or a modifier, never a verb
-    if !(v.is_any(
-        k,
-        &[
-            "the", "a", "an", "its", "their", "his", "her", "this", "these",
-        ],
-    ) || np_modifier(v, k))
-    {
+    if !(v.is_any(k, DETERMINERS) || v.is_any(k, &["this", "these"]) || np_modifier(v, k)) {
         return None;
     }
     let limit = (k + 14).min(cend);
@@ -2240,9 +2231,8 @@ pub(crate) fn status(
     // negated one included ("Had the army not withdrawn")
     let first = usize::from(v.len() > 1 && v.words[0].punct);
     if v.is_any(first, &["had", "were", "should"])
-        && t.head > first
-        && !(first..t.head).any(|k| is_hard(v, k) || v.is(k, ","))
         && first + 1 < t.head
+        && !(first..t.head).any(|k| is_hard(v, k) || v.is(k, ","))
         && !v.words[first + 1].punct
         && !v.is_any(first + 1, &["been", "to", "not"])
     {
@@ -2267,7 +2257,7 @@ pub(crate) fn status(
                     && h.end <= t.head
                     && h.start > 0
                     && lex.cues[h.cue].word == "would"
-                    && v.is_any(h.start - 1, &["it", "they", "he", "she", "we", "i"])
+                    && (v.is_any(h.start - 1, PERSONAL_SUBJECTS) || v.is(h.start - 1, "i"))
                     // ("officials said it would be a mistake to attack": a dummy "it")
                     && !(v.is(h.start - 1, "it") && v.is(h.end, "be"))
                     && backshifted(v, h.start)
@@ -3505,7 +3495,8 @@ fn split_claims(v: &View, lex: &Lexicon, trigs: &mut Vec<Trig>) -> Vec<(usize, u
                 v.words[k].punct && !v.is(k, "'s")
                     || v.is_any(k, PREPOSITIONS)
                     || v.is_any(k, BE)
-                    || v.is_any(k, &["it", "they", "he", "she", "we", "that"])
+                    || v.is_any(k, PERSONAL_SUBJECTS)
+                    || v.is(k, "that")
             })
         {
             continue;
@@ -3625,10 +3616,7 @@ fn phrase_head(v: &View, from: usize) -> Option<usize> {
 fn participle_with_object(v: &View, k: usize) -> bool {
     let w = v.low(k);
     (w.ends_with("ing") || w.ends_with("ed"))
-        && v.is_any(
-            k + 1,
-            &["the", "a", "an", "its", "their", "his", "her", "this"],
-        )
+        && (v.is_any(k + 1, DETERMINERS) || v.is(k + 1, "this"))
 }
 
 /// "attacked the health care law", "a fresh attack on the tax plan", "the bill came under
@@ -3668,7 +3656,7 @@ fn verbal_object(v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         }
         let verbal = |k: Option<usize>| k.is_some_and(|k| VERBAL_OBJECTS.contains(v.low(k)));
         // the object after the verb, or after "on"/"against" after the noun
-        let object = if v.is_any(c.end - 1, &["on", "against", "upon"]) && c.end - 1 > c.head {
+        let object = if prep_end {
             phrase_head(v, c.end)
         } else if v.is_any(c.end, &["on", "against", "upon"]) {
             phrase_head(v, c.end + 1)
@@ -4658,19 +4646,11 @@ fn adjectival(v: &View, trigs: &[Trig], ti: usize) -> bool {
     let after = t.end < v.len()
         && !v.words[t.end].punct
         && !v.is_any(t.end, PREPOSITIONS)
-        && !v.is_any(
-            t.end,
-            &[
-                "the", "a", "an", "its", "their", "his", "her", "him", "them",
-            ],
-        );
+        && !v.is_any(t.end, DETERMINERS)
+        && !v.is_any(t.end, &["him", "them"]);
     // (an actor right after: only after a determiner, "to release the detained journalists";
     // "with" or "from" before an actor may open the verb's clause)
-    let det = t.head > 0
-        && v.is_any(
-            t.head - 1,
-            &["a", "an", "the", "its", "their", "his", "her"],
-        );
+    let det = t.head > 0 && v.is_any(t.head - 1, DETERMINERS);
     before && after && (det || v.words[t.end].chunk.is_none())
 }
 

@@ -212,6 +212,9 @@ fn configure_sqlite() {
     });
 }
 
+/// How long a connection waits for another's lock before it answers "database is locked".
+const BUSY: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// The embedded SQLite store.
 pub struct Store {
     conn: Connection,
@@ -234,7 +237,7 @@ impl Store {
     /// for up to ten seconds (each migration is one transaction, so a retry is safe).
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         configure_sqlite();
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let deadline = std::time::Instant::now() + BUSY;
         loop {
             let conn = Connection::open(path.as_ref())?;
             match Self::setup(conn, true) {
@@ -267,7 +270,7 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(BUSY)?;
         let found: i64 = match conn.query_row("PRAGMA user_version", [], |r| r.get(0)) {
             Err(rusqlite::Error::SqliteFailure(e, _))
                 if e.extended_code == rusqlite::ffi::SQLITE_READONLY_ROLLBACK && !rolled_back =>
@@ -283,7 +286,7 @@ impl Store {
                     OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
                 )
                 .and_then(|c| {
-                    c.busy_timeout(std::time::Duration::from_secs(10))?;
+                    c.busy_timeout(BUSY)?;
                     c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
                 });
                 if let Err(e) = rolled {
@@ -337,7 +340,7 @@ impl Store {
     }
 
     fn setup(mut conn: Connection, file: bool) -> Result<Store> {
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.busy_timeout(BUSY)?;
         // WAL: readers never block the writer; a commit is durable against a killed process
         // once it returns. synchronous=NORMAL skips the fsync per commit (a power cut may lose
         // the last commits, never corrupt the file).
@@ -413,7 +416,7 @@ impl Store {
         let mode = self
             .conn
             .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get::<_, String>(0));
-        let _ = self.conn.busy_timeout(std::time::Duration::from_secs(10));
+        let _ = self.conn.busy_timeout(BUSY);
         if mode.is_ok_and(|m| m.eq_ignore_ascii_case("wal")) {
             self.wal_pending = false;
             let _ = self.conn.pragma_update(None, "synchronous", "NORMAL");
