@@ -407,6 +407,9 @@ const LIGHT_HEADS: &[&str] = &[
     "initiatives",
     "campaign",
     "drive",
+    // "the shooting death of Ikeem Ward": the death the act caused
+    "death",
+    "deaths",
 ];
 
 /// Word `k` lies inside a time expression of the time layer.
@@ -979,6 +982,8 @@ fn parenthetical_open(v: &View, c: usize) -> Option<usize> {
         }
         if v.is(k, ",") {
             let opener = &[
+                // "Tom Ruiz, 38, of 12 Oak Street in Dunmore, was arrested": a residence
+                "of",
                 "who",
                 "which",
                 "whose",
@@ -1600,11 +1605,16 @@ pub(crate) fn roles(
     if e.noun {
         // pre-modifiers: "Russian and Syrian bombardment", "Russia's offensive"
         let mut k = t.head;
+        // the pre-modifiers with a possessive mark ("Okafor's arrest")
+        let mut owners = Vec::new();
         while k > 0 {
             k -= 1;
             if let Some(c) = v.words[k].chunk {
                 if !excluded.contains(&c) && !src.contains(&c) {
                     src.insert(0, c);
+                    if v.chunks[c].end < t.head && v.is_any(v.chunks[c].end, &["'s", "'"]) {
+                        owners.push(c);
+                    }
                 }
                 k = v.chunks[c].start;
                 continue;
@@ -1624,6 +1634,8 @@ pub(crate) fn roles(
             k += 1;
         }
         let mut hops = 0;
+        // (a trigger ending in "of", "release of", has its object right after it)
+        let mut of_object = last > t.head && v.is(last, "of");
         while k < cend && hops < 3 {
             let prep = v.low(k).to_string();
             if !matches!(
@@ -1666,8 +1678,13 @@ pub(crate) fn roles(
                 // "withdrawal from Panama": the place left, not the actor
                 "from" if lex.codes[e.code].quad_class == 4 => {}
                 "by" | "between" | "among" | "from" => src.extend(g),
-                "of" if lex.codes[e.code].quad_class <= 2 && src.is_empty() => src.extend(g),
-                _ => tgt.extend(g),
+                "of" if lex.codes[e.code].quad_class <= 2 && src.is_empty() && !e.pat => {
+                    src.extend(g)
+                }
+                _ => {
+                    of_object |= prep == "of";
+                    tgt.extend(g)
+                }
             }
             k = gend;
             hops += 1;
@@ -1682,6 +1699,14 @@ pub(crate) fn roles(
             {
                 k += 1;
             }
+        }
+        // "Okafor's arrest", "the senator's release": the owner of an act done to someone is
+        // the one it is done to, unless an "of" phrase names that one ("the army's release of
+        // the hostages")
+        let owned = e.pat && !of_object && !owners.is_empty();
+        if owned {
+            src.retain(|c| !owners.contains(c));
+            tgt.extend(owners.iter().copied());
         }
         if src.len() == 1 {
             src = group(v, src[0], excluded);
@@ -1735,7 +1760,7 @@ pub(crate) fn roles(
                 return Roles { source, target };
             }
         }
-        if src.is_empty() && !adjunct {
+        if src.is_empty() && !adjunct && !owned {
             // the noun is the object of a verb of this clause: "X launched air strikes on Y"
             if let Some(c) = left_actor(v, t.head, excluded)
                 && t.head - v.chunks[c].end <= 5
@@ -1760,7 +1785,7 @@ pub(crate) fn roles(
                 src = group(v, c, excluded);
             }
         }
-        if src.is_empty() {
+        if src.is_empty() && !owned {
             // "X and Y welcomed their resumption of ties", "X announced its withdrawal": a
             // possessive before the noun refers to the nearest actor before it, across the
             // verb that governs the noun
@@ -1774,7 +1799,14 @@ pub(crate) fn roles(
                 && k - 1 - v.chunks[c].end <= 4
                 && !(v.chunks[c].end..k).any(|x| v.is(x, ",") || starts_clause(v, x))
             {
-                src = group(v, c, excluded);
+                // ("Okafor died days after his arrest": the one it was done to)
+                if e.pat && !of_object {
+                    if tgt.is_empty() {
+                        tgt = group(v, c, excluded);
+                    }
+                } else {
+                    src = group(v, c, excluded);
+                }
             }
         }
     } else if is_passive(
@@ -3276,6 +3308,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             c.keep = false;
         }
     }
+    purpose_talks(&v, &mut cands);
     merge_same_event(&v, &mut cands);
     let first = out.len();
     for c in cands
@@ -4717,6 +4750,45 @@ fn consequence_clause(v: &View, t: &Trig, code: &str) -> bool {
 /// A material-conflict noun and verb that name one act are one event: "a suicide bomber struck",
 /// "hospitals were hit by suspected Russian air strikes". The more specific code wins; the
 /// other contributes the arguments, date and place it alone has.
+/// "met with the governor on Thursday to discuss the port", "called for a meeting of the
+/// ministers to discuss output": talks told as the purpose of a meeting or of a call for one
+/// are what that meeting is for, not a second event; they join it (their target fills an
+/// empty one). A trip and the talks held on it stay two events.
+fn purpose_talks(v: &View, cands: &mut Vec<Cand>) {
+    let mut i = 0;
+    while i + 1 < cands.len() {
+        let (a, b) = (&cands[i], &cands[i + 1]);
+        // (a trip and the meeting held on it are two events: "flew to Murmansk to meet")
+        let meeting = a.ev.cameo.starts_with("04") && !matches!(a.ev.cameo.as_str(), "042" | "043")
+            || a.ev.cameo == "026";
+        let talks = !b.noun
+            && matches!(b.ev.cameo.as_str(), "040" | "046")
+            && !v.low(b.head).starts_with("meet")
+            && b.head > a.end
+            && v.is(b.head - 1, "to");
+        let one_clause = talks
+            && b.head - 1 - a.end <= 12
+            && (a.end..b.head - 1).all(|k| {
+                !v.words[k].punct
+                    && !v.words[k].sub
+                    && !is_hard(v, k)
+                    && !v.is_any(k, &["who", "which", "that", "whose"])
+            });
+        if !(a.keep && meeting && one_clause) {
+            i += 1;
+            continue;
+        }
+        let b = cands.remove(i + 1);
+        let a = &mut cands[i];
+        if a.ev.target.is_empty() {
+            a.ev.target = b.ev.target;
+        }
+        if a.ev.source.is_empty() {
+            a.ev.source = b.ev.source;
+        }
+    }
+}
+
 fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
     let mut i = 0;
     while i + 1 < cands.len() {

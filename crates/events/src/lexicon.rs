@@ -109,6 +109,10 @@ pub(crate) struct Entry {
     /// The subject receives (`recv`): "Kenya received a loan from China" — the subject is the
     /// target and the actor after "from" the source.
     pub recv: bool,
+    /// A noun of an act done to someone (`pat`): a possessive before it names the one it is
+    /// done to, not the doer ("Okafor's arrest", "after his release"), unless an "of" phrase
+    /// names that one ("the army's release of the hostages").
+    pub pat: bool,
     /// For noun triggers: the last pattern word as written, so that verb forms of it
     /// ("according" for "accord") are not taken for the noun.
     pub noun_last: Option<String>,
@@ -257,7 +261,7 @@ impl Lexicon {
                 for fl in &flags {
                     if !matches!(
                         *fl,
-                        "n" | "solo" | "mil" | "tgt" | "state" | "decoy" | "recv"
+                        "n" | "solo" | "mil" | "tgt" | "state" | "decoy" | "recv" | "pat"
                     ) {
                         return Err(format!("{file}:{}: unknown flag {fl}", n + 1));
                     }
@@ -281,6 +285,7 @@ impl Lexicon {
                     state: flags.contains(&"state"),
                     decoy: flags.contains(&"decoy"),
                     recv: flags.contains(&"recv"),
+                    pat: flags.contains(&"pat"),
                     rule: format!("{file}:{}", n + 1),
                 });
             }

@@ -561,6 +561,12 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# talks told as the purpose of a meeting or of a call for one are that meeting, not a second
+# event; a trip and the meeting held on it stay two; a meeting given a date is planned
+n04=1; 040 occurred src=VALGOV | [The mayor|VALGOV|person] met with [the governor|VALGOV|person] on Thursday to discuss the future of the ferry.
+n04=0; 026 occurred src=VAL | [Valdoria|VAL|country] called for an urgent meeting of the grain ministers to discuss export quotas.
+042 occurred; 040 occurred | [The Valdorian envoy|VALGOV|person] flew to [Ormund|ORM|country] on Sunday to meet with the cabinet.
+040 planned; !04 | [The town council|VALGOV|organization] set a special meeting for Friday to discuss the proposal.
 # a would reported after a verb of saying is the speaker's will: an announced act is planned,
 # its talks taking place too; a forecast about another actor stays a possibility
 12 planned | [The Valdorian president|VALGOV|person] said he would veto the fishing bill.

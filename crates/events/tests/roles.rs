@@ -105,6 +105,13 @@ const ROLES: &str = "\
 # ... but not an obligation on the speaker itself, nor the writer's own opinion
 !10 | [Freedonia|FRD|country] said it must defend its borders.
 !10 | [Sweden|SWE|country] must release the detained fishermen.
+# the owner of an act done to someone is the one it is done to, unless an \"of\" phrase names
+# that one; a residence in an apposition is no subject
+173 occurred src= tgt=SYLOPP | Officers watched the flat for weeks before [Ilse Varga|SYLOPP|person]'s arrest.
+173 occurred src= tgt=SYLOPP | The mayor spoke after [Ilse Varga|SYLOPP|person]'s detention.
+0841 occurred src=SYLMIL | [The Sylvanian army|SYLMIL|organization]'s release of the fishermen came after the talks.
+180 occurred tgt=SYLOPP | Two men face charges over the shooting death of [Ilse Varga|SYLOPP|person].
+173 occurred tgt=SYLOPP | [Ilse Varga|SYLOPP|person], 52, of 18 [Cedar Hollow Road|-|person] in {Dunmore|US|city}, was arrested on Friday.
 # a refused consent is a rejection that occurred, even worded with a modal
 120 occurred src=FRD | [Freedonia|FRD|country] would never approve the merger of the two state banks.
 120 occurred src=NOR | [Norway|NOR|country] said it cannot accept the new fishing quotas.

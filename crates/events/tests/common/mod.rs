@@ -202,7 +202,8 @@ pub fn summary(d: &Doc) -> String {
 }
 
 /// Check one expectation line: `CODE STATUS [src=A,B] [tgt=C] [place=Name|none] [date=V]`,
-/// or `!ROOT` (no occurred event of that root), or `none` (no event at all).
+/// or `!ROOT` (no occurred event of that root), `nROOT=N` (exactly N events of that root), or
+/// `none` (no event at all).
 pub fn check(d: &Doc, expect: &str) -> Result<(), String> {
     let expect = expect.trim();
     if expect == "none" {
@@ -210,6 +211,26 @@ pub fn check(d: &Doc, expect: &str) -> Result<(), String> {
             Ok(())
         } else {
             Err(format!("expected no event, got\n{}", summary(d)))
+        };
+    }
+    // `nROOT=N`: exactly N events (any status) of that root, "one meeting, not two"
+    if let Some((root, n)) = expect
+        .strip_prefix('n')
+        .and_then(|r| r.split_once('='))
+        .filter(|(r, _)| r.chars().all(|c| c.is_ascii_digit()))
+    {
+        let got = d
+            .events
+            .iter()
+            .filter(|e| e.cameo.starts_with(root))
+            .count();
+        return if got.to_string() == n {
+            Ok(())
+        } else {
+            Err(format!(
+                "expected {n} events of {root}, got {got}\n{}",
+                summary(d)
+            ))
         };
     }
     if let Some(root) = expect.strip_prefix('!') {
