@@ -3309,6 +3309,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         }
     }
     purpose_talks(&v, &mut cands);
+    directed_acts(&v, &mut cands);
     merge_same_event(&v, &mut cands);
     let first = out.len();
     for c in cands
@@ -4750,6 +4751,128 @@ fn consequence_clause(v: &View, t: &Trig, code: &str) -> bool {
 /// A material-conflict noun and verb that name one act are one event: "a suicide bomber struck",
 /// "hospitals were hit by suspected Russian air strikes". The more specific code wins; the
 /// other contributes the arguments, date and place it alone has.
+/// Verbs that ask, tell or press someone to act ("urged the minister on Sunday to ban …").
+const DIRECTIVES: &[&str] = &[
+    "advise",
+    "advised",
+    "advises",
+    "advising",
+    "urge",
+    "urged",
+    "urges",
+    "urging",
+    "ask",
+    "asked",
+    "asks",
+    "asking",
+    "press",
+    "pressed",
+    "presses",
+    "pressing",
+    "push",
+    "pushed",
+    "pushes",
+    "pushing",
+    "tell",
+    "told",
+    "tells",
+    "telling",
+    "order",
+    "ordered",
+    "orders",
+    "ordering",
+    "encourage",
+    "encouraged",
+    "encourages",
+    "encouraging",
+    "invite",
+    "invited",
+    "invites",
+    "inviting",
+    "request",
+    "requested",
+    "requests",
+    "requesting",
+    "implore",
+    "implored",
+    "beg",
+    "begged",
+    "begs",
+    "pressure",
+    "pressured",
+    "pressures",
+    "pressuring",
+    "want",
+    "wanted",
+    "wants",
+    "wanting",
+    "lobby",
+    "lobbied",
+    "lobbies",
+    "lobbying",
+    "direct",
+    "directed",
+    "directs",
+    "instruct",
+    "instructed",
+    "instructs",
+    "challenge",
+    "challenged",
+    "challenges",
+    "appeal",
+    "appealed",
+    "appeals",
+    "appealing",
+    "demand",
+    "demanded",
+    "demands",
+    "demanding",
+];
+
+/// "advised the party's chairman, Chief Bello, to resign", "urged the new minister on Sunday
+/// to ban …", "calling for the agency's head to resign": the act someone is asked, told or
+/// pressed to do has not happened. The cues reach three words; an object with an apposition
+/// or a time reaches further, so the verb before "to" and its object are read here (up to 14
+/// words, commas of an apposition allowed, no clause word, no other act between). Success
+/// verbs ("forced him to resign", "persuaded") are no directives: what they name happened.
+fn directed_acts(v: &View, cands: &mut [Cand]) {
+    for b in 0..cands.len() {
+        let h = cands[b].head;
+        if cands[b].noun || cands[b].ev.status != Status::Occurred || h < 3 || !v.is(h - 1, "to") {
+            continue;
+        }
+        let lo = h.saturating_sub(16);
+        let mut k = h - 1;
+        let mut directive = None;
+        while k > lo {
+            k -= 1;
+            if is_hard(v, k)
+                || v.words[k].sub
+                || v.is_any(
+                    k,
+                    &["who", "which", "that", "whose", "and", "but", "or", ";"],
+                )
+                || cands.iter().any(|c| c.head < k && k < c.end)
+            {
+                break;
+            }
+            let call = v.is_any(k, &["call", "called", "calls", "calling"])
+                && v.is_any(k + 1, &["on", "for", "upon"]);
+            if v.is_any(k, DIRECTIVES) || call {
+                directive = Some(k);
+                break;
+            }
+        }
+        // an object between the verb and "to": "wanted to resign" is the subject's own plan
+        if let Some(d) = directive
+            && d + 2 < h
+            && !(v.is_any(d, DIRECTIVES) && v.is(d + 1, "to"))
+        {
+            cands[b].ev.status = Status::Hypothetical;
+        }
+    }
+}
+
 /// "met with the governor on Thursday to discuss the port", "called for a meeting of the
 /// ministers to discuss output": talks told as the purpose of a meeting or of a call for one
 /// are what that meeting is for, not a second event; they join it (their target fills an

@@ -561,6 +561,11 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# an act someone is advised, urged or pressed to do has not happened, however long the object;
+# an act someone was forced to do has
+0831 hypothetical; !08 | [The party's deputy spokesman|VALPTY|person] advised the party chairman, [Chief Arno Tiel|VALPTY|person], to resign his post.
+172 hypothetical; !17 | [The clerics|VALREL|group] urged the new media minister of [Valdoria|VAL|country] on Sunday to ban the festival.
+0831 occurred | The cabinet forced [the finance minister|VALGOV|person] to resign on Monday.
 # talks told as the purpose of a meeting or of a call for one are that meeting, not a second
 # event; a trip and the meeting held on it stay two; a meeting given a date is planned
 n04=1; 040 occurred src=VALGOV | [The mayor|VALGOV|person] met with [the governor|VALGOV|person] on Thursday to discuss the future of the ferry.
