@@ -5387,6 +5387,46 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             merge(doc, events, &mut group, i, j, false);
         }
     }
+    // the lede's arrest of someone it does not name, told again with the name: "A Palestine
+    // man was arrested Wednesday after a chase ... Jim Barnett, 36, of Palestine was arrested
+    // without incident" (the article's first arrest, in its lede, of no named person; the
+    // first arrest of a named person after it, within six sentences, on an agreeing date;
+    // nothing counting or setting either apart)
+    let named = |e: &Event| {
+        e.target.iter().any(|a| {
+            a.entity
+                .is_some_and(|x| doc.entities[x].kind == EntityKind::Person)
+        })
+    };
+    // (the lede: the body's first two sentences, its person brought in by "a", "an" or "one":
+    // "his mother was arrested" is someone else)
+    let lede_from = doc
+        .sentences
+        .iter()
+        .position(|s| doc.blocks[s.block].kind == BlockKind::Paragraph)
+        .unwrap_or(0);
+    if let Some(i) = (0..n).find(|&k| arrest_act(doc, &events[k]))
+        && events[i].sentence <= lede_from + 1
+        && words_before(doc, &events[i])
+            .iter()
+            .any(|w| matches!(w.as_str(), "a" | "an" | "one"))
+        && !named(&events[i])
+        && !counted[i]
+        && !retold(doc, &events[i], &["times"])
+        && let Some(j) = (i + 1..n).find(|&k| arrest_act(doc, &events[k]) && named(&events[k]))
+        && events[j].sentence > events[i].sentence
+        && events[j].sentence - events[i].sentence <= 6
+        && !counted[j]
+        && alone(&group, j)
+        && !retold(
+            doc,
+            &events[j],
+            &["also", "another", "previously", "other", "separate"],
+        )
+        && dates_agree(events[i].date.as_ref(), events[j].date.as_ref())
+    {
+        merge(doc, events, &mut group, i, j, false);
+    }
     // a sentence printed twice (page furniture, a repeated paragraph): each event in the copy
     // joins the same event in the first print
     for j in 0..n {

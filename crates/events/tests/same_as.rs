@@ -590,3 +590,24 @@ fn a_day_inside_a_span_of_days_is_the_same_date() {
     let body = ev(&d, "launched missile attacks", 0);
     assert_eq!(group(&d, head), group(&d, body), "{}", common::summary(&d));
 }
+
+#[test]
+fn the_ledes_arrest_of_someone_unnamed_told_again_with_the_name_is_one_arrest() {
+    let d = coded(&[
+        "A Dunmore man was arrested <on Wednesday|2016-12-07|day> after a chase through two counties, deputies said.",
+        "The chase began when the driver fled a traffic stop on the interstate.",
+        "[Ivo Marsh|-|person], 36, of Dunmore was arrested without incident at a farm near the river.",
+    ]);
+    let s = common::summary(&d);
+    let (a1, a2) = (ev(&d, "arrested", 0), ev(&d, "arrested", 1));
+    assert_eq!(d.events[a2].same_as, Some(a1), "{s}");
+    // someone else's arrest told in the body is no lede: the named arrest stays apart
+    let d = coded(&[
+        "The boy drowned on Sunday while in the care of his father.",
+        "He lived with his father after his mother was arrested on drug charges.",
+        "[Ivo Marsh|-|person] was arrested <on Saturday|2016-12-10|day> and charged with neglect.",
+    ]);
+    let s = common::summary(&d);
+    let a2 = ev(&d, "arrested", 1);
+    assert_eq!(d.events[a2].same_as, None, "{s}");
+}
