@@ -6,6 +6,15 @@
 mod common;
 
 const SENSE: &str = "\
+# to demonstrate something is to show it; a protest is told with no object
+!14 | Chefs in the hotel kitchen demonstrated holiday recipes on Saturday.
+!14 | [The scouts|-|group] must demonstrate leadership skills at each rank.
+141 occurred | Thousands demonstrated Sunday in the capital against the new tax.
+141 occurred src=VALAGR | [Farmers|VALAGR|group] demonstrated outside the ministry.
+# lists, polls and descriptions released are papers, not people set free
+!08 | [The health ministry|VALGOV|organization] released lists of questions about the outbreak.
+none | [Police|VALCOP|organization] did not release any descriptions of the attackers.
+0841 occurred src=VALMIL | [The Valdorian army|VALMIL|organization] released two captured pilots on Monday.
 # an irregular verb form is no noun: a country that struck sites made no labour strike
 19 hypothetical; !14 | [Valdoria|VAL|country] warned it would respond if [Ormund|ORM|country] struck its border posts.
 # a participle between a determiner and an actor names a state, not a new act

@@ -618,6 +618,19 @@ const APPEALED: &[&str] = &[
 
 /// Things, not people: "released a memo", "would not release the figures".
 const THINGS: &[&str] = &[
+    "polls",
+    "surveys",
+    "studies",
+    "lists",
+    "description",
+    "descriptions",
+    "e-mail",
+    "e-mails",
+    "questions",
+    "sketch",
+    "sketches",
+    "earnings",
+    "estimates",
     "communique",
     "communiqué",
     "communiques",
@@ -3713,7 +3726,27 @@ pub(crate) fn false_sense(
                             "these", "those", "its", "his", "her", "our", "my", "your",
                         ],
                     )
-                    || v.is(t.end, "by") && prev(1).is_some_and(|p| BE.contains(&p)))
+                    || v.is(t.end, "by") && prev(1).is_some_and(|p| BE.contains(&p))
+                    // an object of any kind, "demonstrated Passover recipes", "demonstrate
+                    // leadership skills", "demonstrated their position", "demonstrated they
+                    // have an open mind" (a protest is told with no object: "demonstrated
+                    // outside the embassy", "demonstrated Sunday", "demonstrated peacefully")
+                    || t.end < v.len()
+                        && !v.words[t.end].punct
+                        && !v.words[t.end].time
+                        && dateline_time::calendar_word(v.low(t.end)).is_none()
+                        && !v.is_any(t.end, PREPOSITIONS)
+                        && !v.is_any(t.end, super::SUBORDINATORS)
+                        && !v.low(t.end).ends_with("ly")
+                        && !v.is_any(
+                            t.end,
+                            &[
+                                "and", "or", "but", "again", "there", "here", "outside",
+                                "today", "yesterday", "tonight", "nationwide", "too", "also",
+                                "last", "this", "across", "throughout", "near", "against",
+                                "in", "at", "on", "for", "to", "over", "along", "around",
+                            ],
+                        ))
             {
                 return true;
             }
