@@ -6,10 +6,6 @@
 mod common;
 
 const SENSE: &str = "\
-# a person named by the act, a victim or a suspect, is no telling of the act
-!18 | The murder victim was buried in the family plot at Dunmore.
-!18 | The list now counts one more shooting victim than on Friday.
-180 occurred | [A man|-|person] was shot by [a gunman|-|person] on Elm Street on Friday.
 # to demonstrate something is to show it; a protest is told with no object
 !14 | Chefs in the hotel kitchen demonstrated holiday recipes on Saturday.
 !14 | [The scouts|-|group] must demonstrate leadership skills at each rank.
