@@ -6,6 +6,14 @@
 mod common;
 
 const SENSE: &str = "\
+# agreeing with an opinion is no intent to cooperate; agreeing to act, on an act or with a
+# state to act is
+!03 | [Commissioner Stan Marsh|VALGOV|person] agreed that the delays had gone on long enough.
+!03 | [Councillor Ada Brel|VALGOV|person] agreed with [Tom Oswalt|-|person] that the plan was sound.
+!03 | It is a fine plan, [Harrison|-|person] agreed.
+030 occurred src=VAL,ORM | [Valdoria|VAL|country] and [Ormund|ORM|country] agreed that talks would resume in March.
+030 occurred src=VAL | [Valdoria|VAL|country] agreed with [Ormund|ORM|country] to reopen the border crossing.
+030 occurred | [The board|VALGOV|organization] agreed with the developer's request to extend the deadline.
 # to demonstrate something is to show it; a protest is told with no object
 !14 | Chefs in the hotel kitchen demonstrated holiday recipes on Saturday.
 !14 | [The scouts|-|group] must demonstrate leadership skills at each rank.

@@ -3814,6 +3814,57 @@ pub(crate) fn false_sense(
                 return true;
             }
         }
+        // "agree" of an opinion, no intent to cooperate: "the mayor agreed that the plan is
+        // sound", "she agreed with Oswalt about the winner", "Harrison agreed." (a that-clause
+        // with no will/would/should/to, an uncoded person or pronoun after "with", nothing
+        // after the verb); "agreed that talks would resume", "agreed with Ormund to reopen the
+        // border", "agreed with the developer's request", "agreed and offered help" stay, and
+        // so does what two parties or a state agree
+        "03" if !nounish
+            && w.starts_with("agree")
+            // (states or parties agreeing with each other take a joint position: "Ormund and
+            // Valdoria agree that the quarrel belongs before a tribunal")
+            && source.iter().filter(|a| a.code.is_some()).count() < 2
+            && !source
+                .iter()
+                .any(|a| a.code.as_deref().is_some_and(|c| c.len() == 3 || c.starts_with("IGO"))) =>
+        {
+            let after = if v.is(last, "that") { last } else { t.end };
+            if after < v.len() && v.is(after, "that") {
+                let clause_end = (after + 1..v.len())
+                    .find(|&k| v.is_any(k, &[".", ";"]))
+                    .unwrap_or(v.len());
+                if !(after + 1..clause_end.min(after + 14)).any(|k| {
+                    v.is_any(
+                        k,
+                        &[
+                            "will", "would", "shall", "should", "must", "to", "'ll", "could",
+                            "can", "might",
+                        ],
+                    )
+                }) {
+                    return true;
+                }
+            }
+            if t.end == last + 1 {
+                if t.end >= v.len() || v.is_any(t.end, &[".", ",", "\"", "\u{201d}", ";", ":"]) {
+                    return true;
+                }
+                if v.is(t.end, "with")
+                    && !coded(target)
+                    && (v.is_any(
+                        t.end + 1,
+                        &["him", "her", "them", "me", "us", "you", "everyone"],
+                    ) || v
+                        .words
+                        .get(t.end + 1)
+                        .and_then(|x| x.chunk)
+                        .is_some_and(|c| v.chunks[c].person))
+                {
+                    return true;
+                }
+            }
+        }
         "09" => {
             // "scrapped its probe", "the audit was suspended": the end of an investigation,
             // not one
