@@ -6,6 +6,9 @@
 mod common;
 
 const SENSE: &str = "\
+# a voter asking for a ballot is paperwork, no appeal
+!02 | [Voters|-|group] may request an absentee ballot by mail until Friday.
+!02 | [Residents|-|group] requested a ballot at the town hall.
 # agreeing with an opinion is no intent to cooperate; agreeing to act, on an act or with a
 # state to act is
 !03 | [Commissioner Stan Marsh|VALGOV|person] agreed that the delays had gone on long enough.
