@@ -659,6 +659,25 @@ mod tests {
         }
     }
 
+    /// A trigger or decoy line given twice (same code, pattern and flags) is a copy made by
+    /// mistake; across the family files, so a pattern moved to another file leaves no copy.
+    #[test]
+    fn no_trigger_line_is_given_twice() {
+        let mut seen = std::collections::HashMap::new();
+        for (file, text) in FILES {
+            for (n, line) in text.lines().enumerate() {
+                let l = line.trim();
+                if l.is_empty() || l.starts_with('#') || l.starts_with("code ") {
+                    continue;
+                }
+                let key: Vec<String> = l.split('|').map(|f| f.trim().to_lowercase()).collect();
+                if let Some(first) = seen.insert(key, format!("{file}:{}", n + 1)) {
+                    panic!("{file}:{}: {l:?} is given already at {first}", n + 1);
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_file_loads_and_every_root_is_present() {
         let lex = Lexicon::load();
