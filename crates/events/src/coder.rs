@@ -5319,6 +5319,9 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             .collect();
         victim_words.sort_unstable();
         victim_words.dedup();
+        // (a name and its last part are one victim: "ikeem cantrell", "cantrell")
+        let full = victim_words.clone();
+        victim_words.retain(|w| !full.iter().any(|f| f.ends_with(&format!(" {w}"))));
         let mut places: Vec<usize> = ks
             .iter()
             .filter_map(|&k| events[k].place.filter(|p| p.basis == Basis::Sentence))
@@ -5417,7 +5420,6 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
         && events[j].sentence > events[i].sentence
         && events[j].sentence - events[i].sentence <= 6
         && !counted[j]
-        && alone(&group, j)
         && !retold(
             doc,
             &events[j],
@@ -5682,10 +5684,23 @@ fn same_person_act(doc: &Doc, a: &Event, b: &Event) -> bool {
         (shared, other)
     };
     let (src, tgt) = (role(&a.source, &b.source), role(&a.target, &b.target));
+    // (a date from the text beside an undated mention: in the publication month, or a day in
+    // the four weeks before publication, "Tuesday, January 28th" in a story of February 3)
     let month = |d: Option<&DateRef>| -> bool {
         let pub_month = doc.meta.published.map(|p| p.to_string()[..7].to_string());
+        let recent = |v: &str| {
+            let day = v
+                .get(..10)
+                .and_then(|x| x.parse::<jiff::civil::Date>().ok());
+            match (day, doc.meta.published) {
+                (Some(x), Some(p)) => x <= p && x.until(p).is_ok_and(|s| s.get_days() <= 28),
+                _ => false,
+            }
+        };
         d.is_none_or(|d| {
-            d.basis != Basis::Text || pub_month.as_deref().is_some_and(|m| d.value.starts_with(m))
+            d.basis != Basis::Text
+                || pub_month.as_deref().is_some_and(|m| d.value.starts_with(m))
+                || recent(&d.value)
         })
     };
     let dates_ok = match (a.date.as_ref(), b.date.as_ref()) {

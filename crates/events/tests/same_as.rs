@@ -611,3 +611,25 @@ fn the_ledes_arrest_of_someone_unnamed_told_again_with_the_name_is_one_arrest() 
     let a2 = ev(&d, "arrested", 1);
     assert_eq!(d.events[a2].same_as, None, "{s}");
 }
+
+#[test]
+fn a_shooting_named_by_the_whole_name_and_by_the_surname_and_dated_late_last_month_is_one() {
+    // publication 2016-12-14: a text date two weeks back fits an undated mention of the same
+    // act on the same person; the victim named in full and by the surname is one victim
+    let d = coded(&[
+        "Two men face charges following the shooting death of [Ikeem Ward|-|person].",
+        "[Ward|-|person] was shot near a petrol station <on November 29|2016-11-29|day>.",
+        "A witness said the gunman began to shoot at [Ward|-|person] from a car.",
+    ]);
+    let s = common::summary(&d);
+    let first = ev(&d, "shooting", 0);
+    assert_eq!(group(&d, ev(&d, "shot", 0)), first, "{s}");
+    assert_eq!(group(&d, ev(&d, "shoot", 0)), first, "{s}");
+    // an act on the same person in another year stays apart
+    let d = coded(&[
+        "Deputies arrested [Tobin Varga|-|person] at a motel off the bypass.",
+        "[Tobin Varga|-|person] was arrested <on November 2, 2015|2015-11-02|day> for a burglary.",
+    ]);
+    let s = common::summary(&d);
+    assert_eq!(d.events[ev(&d, "arrested", 1)].same_as, None, "{s}");
+}
