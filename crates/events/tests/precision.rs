@@ -6,6 +6,11 @@
 mod common;
 
 const SENSE: &str = "\
+# meeting a demand, a meeting's minutes and a prayer meeting are no consultations
+!04 | The new clinics are not meeting the demand for beds, [the minister|VALGOV|person] said.
+none | According to the council's meeting minutes, the vote was close.
+!04 | [The pastor|VALREL|person] led the prayer meeting in the chapel on Sunday.
+040 occurred | [The pastor|VALREL|person] held a meeting with [the mayor|VALGOV|person] on Sunday.
 # a voter asking for a ballot is paperwork, no appeal
 !02 | [Voters|-|group] may request an absentee ballot by mail until Friday.
 !02 | [Residents|-|group] requested a ballot at the town hall.
@@ -530,7 +535,7 @@ const KEEPS: &str = "\
 14 | [Protesters|VALOPP|group] staged a demonstration outside parliament.
 07 | [The European Union|IGOEUREEC|organization] gave donations of food to [Valdoria|VAL|country].
 # According to is no accord; a request named with its asker is told
-04 occurred | According to [Mayor Soule|-|person] and school board meeting minutes, [the board|-|organization] rejected the plan.
+!05; 12 occurred | According to [Mayor Soule|-|person] and school board meeting minutes, [the board|-|organization] rejected the plan.
 02 | The city has yet to pass a resolution supporting the extension as requested by [the district|-|organization].
 # found in review: help in the passive or with an adverb after the helped, a record number
 # destroyed, an appeal near a decision, a demand insisted with that, an opposition rally, an
