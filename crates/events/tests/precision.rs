@@ -6,6 +6,11 @@
 mod common;
 
 const SENSE: &str = "\
+# meetings as a kind are no meeting; meetings with a party, or counted, are
+!04 | The debate belongs at school committee meetings, the candidate said.
+!04 | We attended meetings at the district office every spring.
+04 | [The French minister|FRAGOV|person] was in town for meetings with [Saudi officials|SAUGOV|group].
+04 planned | City officials have scheduled two community meetings for later this month.
 # meeting a demand, a meeting's minutes and a prayer meeting are no consultations
 !04 | The new clinics are not meeting the demand for beds, [the minister|VALGOV|person] said.
 none | According to the council's meeting minutes, the vote was close.

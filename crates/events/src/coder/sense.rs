@@ -3814,6 +3814,31 @@ pub(crate) fn false_sense(
                 return true;
             }
         }
+        // meetings as a kind: "at School Committee meetings", "shows and meetings", "attended
+        // meetings at the district office" (the plural with no party after it, no definite
+        // article, no count and no coded actor); "meetings with Saudi officials", "two
+        // community meetings", "the neighbourhood meetings", "meetings between the envoys" are
+        // told
+        "04" if w == "meetings"
+            && !coded(source)
+            && !coded(target)
+            && !v.is_any(t.end, &["with", "between", "among", "of"])
+            // (a definite phrase names given meetings: "the neighbourhood meetings, which will
+            // take place over the summer")
+            && !(h.saturating_sub(2)..h).any(|k| v.is_any(k, &["the", "these", "those"]))
+            && !(h.saturating_sub(3)..h).any(|k| {
+                numeral(v, k)
+                    || v.is_any(
+                        k,
+                        &[
+                            "two", "three", "four", "five", "several", "both", "series",
+                            "round", "rounds",
+                        ],
+                    )
+            }) =>
+        {
+            return true;
+        }
         // "agree" of an opinion, no intent to cooperate: "the mayor agreed that the plan is
         // sound", "she agreed with Oswalt about the winner", "Harrison agreed." (a that-clause
         // with no will/would/should/to, an uncoded person or pronoun after "with", nothing
