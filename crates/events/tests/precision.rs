@@ -6,6 +6,11 @@
 mod common;
 
 const SENSE: &str = "\
+# meeting a need, a goal or a pledge, and a sports meet, are no meetings
+!04 | [The city|VALGOV|organization] plans a reservoir to meet its projected population needs.
+!04 | [Valdoria|VAL|country] met its emission targets for the third year.
+!04 | The relay team advanced to the state meet for the first time.
+04 | [The envoy|VALGOV|person] flew in on Sunday to meet with [Ormundi officials|ORMGOV|group].
 # meetings as a kind are no meeting; meetings with a party, or counted, are
 !04 | The debate belongs at school committee meetings, the candidate said.
 !04 | We attended meetings at the district office every spring.

@@ -616,6 +616,44 @@ const APPEALED: &[&str] = &[
     "judgement",
 ];
 
+/// What one meets as a standard, not a person: "meet its needs", "met the pledge".
+const STANDARDS: &[&str] = &[
+    "need",
+    "needs",
+    "goal",
+    "goals",
+    "pledge",
+    "pledges",
+    "target",
+    "targets",
+    "deadline",
+    "deadlines",
+    "requirement",
+    "requirements",
+    "standard",
+    "standards",
+    "expectation",
+    "expectations",
+    "condition",
+    "conditions",
+    "cost",
+    "costs",
+    "challenge",
+    "challenges",
+    "obligation",
+    "obligations",
+    "demand",
+    "demands",
+    "criteria",
+    "quota",
+    "quotas",
+    "threshold",
+    "benchmark",
+    "benchmarks",
+    "commitment",
+    "commitments",
+];
+
 /// Things, not people: "released a memo", "would not release the figures".
 const THINGS: &[&str] = &[
     "polls",
@@ -3813,6 +3851,36 @@ pub(crate) fn false_sense(
             {
                 return true;
             }
+        }
+        // "meet" of a standard or a sports meet: "to meet its projected population needs",
+        // "will meet the pledge", "meet and exceed his goals" (an object whose head is a need,
+        // goal, pledge, target or the like, within four words, no preposition between), "the
+        // state meet", "a swim meet"
+        "04" if matches!(w, "meet" | "meets" | "met" | "meeting")
+            && !noun
+            && ((t.end..(t.end + 4).min(v.len()))
+                .take_while(|&k| !v.words[k].punct && !v.is_any(k, PREPOSITIONS))
+                .any(|k| v.is_any(k, STANDARDS))
+                || w == "meet"
+                    && (prev(1).is_some_and(|p| matches!(p, "a" | "the" | "this" | "next"))
+                        || prev(1).is_some_and(|p| {
+                            matches!(
+                                p,
+                                "state"
+                                    | "track"
+                                    | "swim"
+                                    | "swimming"
+                                    | "regional"
+                                    | "sectional"
+                                    | "invitational"
+                                    | "dual"
+                                    | "district"
+                                    | "indoor"
+                                    | "outdoor"
+                            )
+                        }))) =>
+        {
+            return true;
         }
         // meetings as a kind: "at School Committee meetings", "shows and meetings", "attended
         // meetings at the district office" (the plural with no party after it, no definite
