@@ -4973,7 +4973,14 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
         }
         let b = cands.remove(i + 1);
         let a = &mut cands[i];
-        let (mut keep, other) = if specificity(&b.ev.cameo) > specificity(&a.ev.cameo) {
+        // (a mention dropped as another sense, "charged with murder in the shooting death of",
+        // gives way to the one kept, whatever their codes)
+        let b_first = if a.keep != b.keep {
+            b.keep
+        } else {
+            specificity(&b.ev.cameo) > specificity(&a.ev.cameo)
+        };
+        let (mut keep, other) = if b_first {
             (
                 b,
                 std::mem::replace(

@@ -6,6 +6,8 @@
 mod common;
 
 const SENSE: &str = "\
+# the charge's name gives way to the act it names: the event is the stabbing, not the murder
+180 occurred tgt=VALCIV trig=stabbing; n18=1 | [A Dunmore man|-|person] has been charged with murder in the stabbing death of [a shop owner|VALCIV|person].
 # meeting a need, a goal or a pledge, and a sports meet, are no meetings
 !04 | [The city|VALGOV|organization] plans a reservoir to meet its projected population needs.
 !04 | [Valdoria|VAL|country] met its emission targets for the third year.

@@ -201,7 +201,8 @@ pub fn summary(d: &Doc) -> String {
         .join("\n")
 }
 
-/// Check one expectation line: `CODE STATUS [src=A,B] [tgt=C] [place=Name|none] [date=V]`,
+/// Check one expectation line: `CODE STATUS [src=A,B] [tgt=C] [place=Name|none] [date=V]
+/// [trig=word]`,
 /// or `!ROOT` (no occurred event of that root), `nROOT=N` (exactly N events of that root), or
 /// `none` (no event at all).
 pub fn check(d: &Doc, expect: &str) -> Result<(), String> {
@@ -280,6 +281,13 @@ pub fn check(d: &Doc, expect: &str) -> Result<(), String> {
                     .date
                     .as_ref()
                     .map_or("none".to_string(), |x| x.value.clone()),
+                // the trigger's first word: "trig=stabbing"
+                "trig" => d
+                    .slice(e.trigger)
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase(),
                 _ => panic!("unknown key {k}"),
             };
             let mut want: Vec<&str> = val.split(',').collect();
