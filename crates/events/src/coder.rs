@@ -4973,9 +4973,11 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
         }
         let b = cands.remove(i + 1);
         let a = &mut cands[i];
-        // (a mention dropped as another sense, "charged with murder in the shooting death of",
-        // gives way to the one kept, whatever their codes)
-        let b_first = if a.keep != b.keep {
+        // (the name of a charge, dropped, gives way to the act it names, kept: "charged with
+        // murder in the shooting death of" is the shooting; otherwise the more specific
+        // telling stands, "the fighting could cut off food supplies" is the cut-off)
+        let charge = |c: &Cand| !c.keep && sense::charge_name(v, c.head);
+        let b_first = if a.keep != b.keep && (charge(a) || charge(&b)) {
             b.keep
         } else {
             specificity(&b.ev.cameo) > specificity(&a.ev.cameo)

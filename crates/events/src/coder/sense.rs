@@ -1646,7 +1646,7 @@ fn captioned(v: &View, t: &Trig) -> bool {
     })
 }
 
-fn charge_name(v: &View, h: usize) -> bool {
+pub(crate) fn charge_name(v: &View, h: usize) -> bool {
     // "with intent to kill" is the wording of a charge wherever it stands
     if h > 1 && v.is(h - 1, "to") && v.is(h - 2, "intent") {
         return true;
