@@ -1612,7 +1612,12 @@ pub(crate) fn roles(
             if let Some(c) = v.words[k].chunk {
                 if !excluded.contains(&c) && !src.contains(&c) {
                     src.insert(0, c);
-                    if v.chunks[c].end < t.head && v.is_any(v.chunks[c].end, &["'s", "'"]) {
+                    // (a person: a state's or a body's own acts are its doing, "Iran's
+                    // executions", "China's detention camps")
+                    if v.chunks[c].person
+                        && v.chunks[c].end < t.head
+                        && v.is_any(v.chunks[c].end, &["'s", "'"])
+                    {
                         owners.push(c);
                     }
                 }
@@ -1742,7 +1747,12 @@ pub(crate) fn roles(
             }
             found
         };
-        if src.is_empty() && adjunct {
+        // (not for an act done to someone told with a person's possessive: "Okafor met
+        // reporters after his arrest" is no arrest by Okafor)
+        if src.is_empty()
+            && adjunct
+            && !(e.pat && t.head > 0 && v.is_any(t.head - 1, &["his", "her"]))
+        {
             let verb_before = trigs[..ti]
                 .iter()
                 .rev()
@@ -1799,8 +1809,9 @@ pub(crate) fn roles(
                 && k - 1 - v.chunks[c].end <= 4
                 && !(v.chunks[c].end..k).any(|x| v.is(x, ",") || starts_clause(v, x))
             {
-                // ("Okafor died days after his arrest": the one it was done to)
-                if e.pat && !of_object {
+                // ("Okafor died days after his arrest": the one it was done to; "the junta
+                // defended its arrests" is the junta's doing)
+                if e.pat && !of_object && v.is_any(k - 1, &["his", "her"]) {
                     if tgt.is_empty() {
                         tgt = group(v, c, excluded);
                     }
@@ -4748,9 +4759,6 @@ fn consequence_clause(v: &View, t: &Trig, code: &str) -> bool {
         && v.low(t.head).ends_with("ing")
 }
 
-/// A material-conflict noun and verb that name one act are one event: "a suicide bomber struck",
-/// "hospitals were hit by suspected Russian air strikes". The more specific code wins; the
-/// other contributes the arguments, date and place it alone has.
 /// Verbs that ask, tell or press someone to act ("urged the minister on Sunday to ban …").
 const DIRECTIVES: &[&str] = &[
     "advise",
@@ -4831,9 +4839,10 @@ const DIRECTIVES: &[&str] = &[
 
 /// "advised the party's chairman, Chief Bello, to resign", "urged the new minister on Sunday
 /// to ban …", "calling for the agency's head to resign": the act someone is asked, told or
-/// pressed to do has not happened. The cues reach three words; an object with an apposition
-/// or a time reaches further, so the verb before "to" and its object are read here (up to 14
-/// words, commas of an apposition allowed, no clause word, no other act between). Success
+/// pressed to do has not happened. The cues stop at a comma or a preposition; an object with
+/// an apposition or a time reaches further, so the verb before "to" and its object are read
+/// here (up to 14 words, commas of an apposition allowed; no clause word, subject pronoun,
+/// auxiliary or other act between). Success
 /// verbs ("forced him to resign", "persuaded") are no directives: what they name happened.
 fn directed_acts(v: &View, cands: &mut [Cand]) {
     for b in 0..cands.len() {
@@ -4846,37 +4855,46 @@ fn directed_acts(v: &View, cands: &mut [Cand]) {
         let mut directive = None;
         while k > lo {
             k -= 1;
-            if is_hard(v, k)
-                || v.words[k].sub
-                || v.is_any(
-                    k,
-                    &["who", "which", "that", "whose", "and", "but", "or", ";"],
-                )
-                || cands.iter().any(|c| c.head < k && k < c.end)
-            {
-                break;
-            }
             let call = v.is_any(k, &["call", "called", "calls", "calling"])
                 && v.is_any(k + 1, &["on", "for", "upon"]);
             if v.is_any(k, DIRECTIVES) || call {
                 directive = Some(k);
                 break;
             }
+            // (a clause of its own or another act between stops the search: "told police he
+            // drove to Dallas to meet …" is no order to meet)
+            if is_hard(v, k)
+                || v.words[k].sub
+                || v.is_any(k, &["and", "or", ";"])
+                || v.is_any(k, PERSONAL_SUBJECTS)
+                || v.is_any(k, AUX_SKIP)
+                || cands.iter().any(|c| c.head <= k && k < c.end)
+            {
+                break;
+            }
         }
-        // an object between the verb and "to": "wanted to resign" is the subject's own plan
+        // an object between the verb and "to" ("wanted to resign" is the subject's own plan);
+        // an act not done has no publication date
         if let Some(d) = directive
             && d + 2 < h
-            && !(v.is_any(d, DIRECTIVES) && v.is(d + 1, "to"))
         {
-            cands[b].ev.status = Status::Hypothetical;
+            let ev = &mut cands[b].ev;
+            ev.status = Status::Hypothetical;
+            if ev
+                .date
+                .as_ref()
+                .is_some_and(|x| x.basis == Basis::Published)
+            {
+                ev.date = None;
+            }
         }
     }
 }
 
 /// "met with the governor on Thursday to discuss the port", "called for a meeting of the
 /// ministers to discuss output": talks told as the purpose of a meeting or of a call for one
-/// are what that meeting is for, not a second event; they join it (their target fills an
-/// empty one). A trip and the talks held on it stay two events.
+/// are what that meeting is for, not a second event; they join it (their target and source
+/// fill empty ones). A trip and the talks held on it stay two events.
 fn purpose_talks(v: &View, cands: &mut Vec<Cand>) {
     let mut i = 0;
     while i + 1 < cands.len() {
@@ -4912,6 +4930,10 @@ fn purpose_talks(v: &View, cands: &mut Vec<Cand>) {
     }
 }
 
+/// A material-conflict noun and verb that name one act are one event: "a suicide bomber struck",
+/// "hospitals were hit by suspected Russian air strikes". The more specific code wins (but
+/// a charge's name dropped as another sense gives way to the act it names, kept); the other
+/// contributes the arguments, date and place it alone has.
 fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
     let mut i = 0;
     while i + 1 < cands.len() {
@@ -5648,8 +5670,18 @@ const RETOLD: &[&str] = &["again", "second time", "once more"];
 
 /// One of `RETOLD` or of `more` in the sentence of `e`, or "later" just before its trigger.
 fn retold(doc: &Doc, e: &Event, more: &[&str]) -> bool {
-    let st = doc.slice(doc.sentences[e.sentence].span).to_lowercase();
-    RETOLD.iter().chain(more).any(|m| st.contains(m))
+    // whole words only: "again" is not in "against", "other" not in "mother"
+    let words: Vec<String> = doc
+        .slice(doc.sentences[e.sentence].span)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let st = format!(" {} ", words.join(" "));
+    RETOLD
+        .iter()
+        .chain(more)
+        .any(|m| st.contains(&format!(" {m} ")))
         || words_before(doc, e)
             .iter()
             .rev()

@@ -109,9 +109,10 @@ pub(crate) struct Entry {
     /// The subject receives (`recv`): "Kenya received a loan from China" — the subject is the
     /// target and the actor after "from" the source.
     pub recv: bool,
-    /// A noun of an act done to someone (`pat`): a possessive before it names the one it is
-    /// done to, not the doer ("Okafor's arrest", "after his release"), unless an "of" phrase
-    /// names that one ("the army's release of the hostages").
+    /// A noun of an act done to someone (`pat`): a person's possessive before it names the one
+    /// it is done to, not the doer ("Okafor's arrest", "after his detention"), unless an "of"
+    /// phrase names that one ("the militia's killing of three farmers"); a state's or a
+    /// body's possessive stays the doer.
     pub pat: bool,
     /// For noun triggers: the last pattern word as written, so that verb forms of it
     /// ("according" for "accord") are not taken for the noun.

@@ -9,8 +9,10 @@ const SENSE: &str = "\
 # the charge's name gives way to the act it names: the event is the stabbing, not the murder
 180 occurred tgt=VALCIV trig=stabbing; n18=1 | [A Dunmore man|-|person] has been charged with murder in the stabbing death of [a shop owner|VALCIV|person].
 # meeting a need, a goal or a pledge, and a sports meet, are no meetings
-!04 | [The city|VALGOV|organization] plans a reservoir to meet its projected population needs.
-!04 | [Valdoria|VAL|country] met its emission targets for the third year.
+!04 | [The city council|VALGOV|organization] built a reservoir to meet the projected population needs.
+!04 | [Valdoria|VAL|country] met its emission goals for the third year.
+04 planned | [The heads of state|VALGOV|group] will meet in Oslo on Friday.
+04 occurred | [The envoy|VALGOV|person] met [the farmers|VALAGR|group] on Monday.
 !04 | The relay team advanced to the state meet for the first time.
 04 | [The envoy|VALGOV|person] flew in on Sunday to meet with [Ormundi officials|ORMGOV|group].
 # meetings as a kind are no meeting; meetings with a party, or counted, are
@@ -19,24 +21,25 @@ const SENSE: &str = "\
 04 | [The French minister|FRAGOV|person] was in town for meetings with [Saudi officials|SAUGOV|group].
 04 planned | City officials have scheduled two community meetings for later this month.
 # meeting a demand, a meeting's minutes and a prayer meeting are no consultations
-!04 | The new clinics are not meeting the demand for beds, [the minister|VALGOV|person] said.
 none | According to the council's meeting minutes, the vote was close.
 !04 | [The pastor|VALREL|person] led the prayer meeting in the chapel on Sunday.
 040 occurred | [The pastor|VALREL|person] held a meeting with [the mayor|VALGOV|person] on Sunday.
 # a voter asking for a ballot is paperwork, no appeal
-!02 | [Voters|-|group] may request an absentee ballot by mail until Friday.
-!02 | [Residents|-|group] requested a ballot at the town hall.
+!02 | [Residents|-|group] requested absentee ballots at the town hall last week.
+02 occurred src=VALOPP | [The opposition|VALOPP|organization] requested a new ballot in the northern district.
 # agreeing with an opinion is no intent to cooperate; agreeing to act, on an act or with a
 # state to act is
 !03 | [Commissioner Stan Marsh|VALGOV|person] agreed that the delays had gone on long enough.
 !03 | [Councillor Ada Brel|VALGOV|person] agreed with [Tom Oswalt|-|person] that the plan was sound.
 !03 | It is a fine plan, [Harrison|-|person] agreed.
-030 occurred src=VAL,ORM | [Valdoria|VAL|country] and [Ormund|ORM|country] agreed that talks would resume in March.
-030 occurred src=VAL | [Valdoria|VAL|country] agreed with [Ormund|ORM|country] to reopen the border crossing.
+030 occurred src=VALGOV | [The Valdorian cabinet|VALGOV|organization] agreed that talks would resume in March.
+030 occurred src=VALGOV | [The Valdorian cabinet|VALGOV|organization] agreed with [Ormund|ORM|country] to reopen the border crossing.
+03 occurred src=VALREB | [The rebels|VALREB|group] agreed to a truce.
 030 occurred | [The board|VALGOV|organization] agreed with the developer's request to extend the deadline.
 # to demonstrate something is to show it; a protest is told with no object
 !14 | Chefs in the hotel kitchen demonstrated holiday recipes on Saturday.
-!14 | [The scouts|-|group] must demonstrate leadership skills at each rank.
+!14 | The cadets demonstrated rescue techniques at the pool on Friday.
+141 occurred src=VALAGR | [Farmers|VALAGR|group] demonstrated despite the ban on Sunday.
 141 occurred | Thousands demonstrated Sunday in the capital against the new tax.
 141 occurred src=VALAGR | [Farmers|VALAGR|group] demonstrated outside the ministry.
 # lists, polls and descriptions released are papers, not people set free
@@ -598,17 +601,18 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# a clause of its own between a verb of telling and its to-infinitive is no order: the meeting happened
+040 occurred | [The envoy|VALGOV|person] told reporters he flew to [Ormund|ORM|country] to meet [the premier|ORMGOV|person].
 # an act someone is advised, urged or pressed to do has not happened, however long the object;
 # an act someone was forced to do has
 0831 hypothetical; !08 | [The party's deputy spokesman|VALPTY|person] advised the party chairman, [Chief Arno Tiel|VALPTY|person], to resign his post.
 172 hypothetical; !17 | [The clerics|VALREL|group] urged the new media minister of [Valdoria|VAL|country] on Sunday to ban the festival.
 0831 occurred | The cabinet forced [the finance minister|VALGOV|person] to resign on Monday.
 # talks told as the purpose of a meeting or of a call for one are that meeting, not a second
-# event; a trip and the meeting held on it stay two; a meeting given a date is planned
+# event; a trip and the meeting held on it stay two
 n04=1; 040 occurred src=VALGOV | [The mayor|VALGOV|person] met with [the governor|VALGOV|person] on Thursday to discuss the future of the ferry.
 n04=0; 026 occurred src=VAL | [Valdoria|VAL|country] called for an urgent meeting of the grain ministers to discuss export quotas.
 042 occurred; 040 occurred | [The Valdorian envoy|VALGOV|person] flew to [Ormund|ORM|country] on Sunday to meet with the cabinet.
-040 planned; !04 | [The town council|VALGOV|organization] set a special meeting for Friday to discuss the proposal.
 # a would reported after a verb of saying is the speaker's will: an announced act is planned,
 # its talks taking place too; a forecast about another actor stays a possibility
 12 planned | [The Valdorian president|VALGOV|person] said he would veto the fishing bill.

@@ -109,7 +109,9 @@ const ROLES: &str = "\
 # that one; a residence in an apposition is no subject
 173 occurred src= tgt=SYLOPP | Officers watched the flat for weeks before [Ilse Varga|SYLOPP|person]'s arrest.
 173 occurred src= tgt=SYLOPP | The mayor spoke after [Ilse Varga|SYLOPP|person]'s detention.
-0841 occurred src=SYLMIL | [The Sylvanian army|SYLMIL|organization]'s release of the fishermen came after the talks.
+180 occurred src=SYLREB tgt=SYLAGR | [The Sylvanian militia|SYLREB|group]'s killing of [three farmers|SYLAGR|group] drew protests.
+1823 occurred src=IRN | [Iran|IRN|country]'s executions of drug smugglers rose last year.
+173 occurred src=SYLMIL | [The junta|SYLMIL|organization] defended its arrests of the strikers.
 180 occurred tgt=SYLOPP | Two men face charges over the shooting death of [Ilse Varga|SYLOPP|person].
 173 occurred tgt=SYLOPP | [Ilse Varga|SYLOPP|person], 52, of 18 [Cedar Hollow Road|-|person] in {Dunmore|US|city}, was arrested on Friday.
 # a refused consent is a rejection that occurred, even worded with a modal

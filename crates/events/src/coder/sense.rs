@@ -3779,10 +3779,11 @@ pub(crate) fn false_sense(
                         && !v.is_any(
                             t.end,
                             &[
-                                "and", "or", "but", "again", "there", "here", "outside",
-                                "today", "yesterday", "tonight", "nationwide", "too", "also",
-                                "last", "this", "across", "throughout", "near", "against",
-                                "in", "at", "on", "for", "to", "over", "along", "around",
+                                "and", "or", "again", "there", "here", "outside", "today",
+                                "yesterday", "tonight", "nationwide", "too", "also", "across",
+                                "throughout", "despite", "during", "amid", "amidst", "as",
+                                "until", "downtown", "late", "every", "daily", "overnight",
+                                "while", "when", "after", "before", "since", "through",
                             ],
                         ))
             {
@@ -3858,12 +3859,22 @@ pub(crate) fn false_sense(
         // state meet", "a swim meet"
         "04" if matches!(w, "meet" | "meets" | "met" | "meeting")
             && !noun
-            && ((t.end..(t.end + 4).min(v.len()))
-                .take_while(|&k| !v.words[k].punct && !v.is_any(k, PREPOSITIONS))
-                .any(|k| v.is_any(k, STANDARDS))
+            // (the object opens with a determiner or a possessive, then at most two modifiers:
+            // "met farmers whose needs …", "met as demands grew" keep their meeting)
+            && (v.is_any(t.end, DETERMINERS)
+                && words(v, t.end + 1, t.end + 4)
+                    .take_while(|&k| {
+                        !v.words[k].punct
+                            && v.words[k].chunk.is_none()
+                            && !v.words[k].sub
+                            && !v.is_any(k, PREPOSITIONS)
+                    })
+                    .any(|k| v.is_any(k, STANDARDS))
                 || w == "meet"
-                    && (prev(1).is_some_and(|p| matches!(p, "a" | "the" | "this" | "next"))
-                        || prev(1).is_some_and(|p| {
+                    && !v.is(t.end, "with")
+                    && (prev(1).is_some_and(|p| matches!(p, "a" | "the"))
+                        || (h >= 2 && (v.is_any(h - 2, &["a", "the"]) || numeral(v, h - 2)))
+                            && prev(1).is_some_and(|p| {
                             matches!(
                                 p,
                                 "state"
@@ -3893,14 +3904,13 @@ pub(crate) fn false_sense(
             && !v.is_any(t.end, &["with", "between", "among", "of"])
             // (a definite phrase names given meetings: "the neighbourhood meetings, which will
             // take place over the summer")
-            && !(h.saturating_sub(2)..h).any(|k| v.is_any(k, &["the", "these", "those"]))
+            && !(h.saturating_sub(3)..h).any(|k| v.is_any(k, &["the", "these", "those"]))
             && !(h.saturating_sub(3)..h).any(|k| {
                 numeral(v, k)
                     || v.is_any(
                         k,
                         &[
-                            "two", "three", "four", "five", "several", "both", "series",
-                            "round", "rounds",
+                            "several", "both", "series", "round", "rounds",
                         ],
                     )
             }) =>
@@ -3939,11 +3949,17 @@ pub(crate) fn false_sense(
                     return true;
                 }
             }
-            if t.end == last + 1 {
+            // (the bare verb only: "agreed to a truce." is an agreement)
+            if t.fixed.len() == 1 {
                 if t.end >= v.len() || v.is_any(t.end, &[".", ",", "\"", "\u{201d}", ";", ":"]) {
                     return true;
                 }
+                // (no act agreed on after the person: "agreed with him to postpone the vote")
+                let acts_after = (t.end..v.len())
+                    .take_while(|&k| !v.is_any(k, &[".", ";"]))
+                    .any(|k| v.is_any(k, &["to", "on", "will", "would", "should"]));
                 if v.is(t.end, "with")
+                    && !acts_after
                     && !coded(target)
                     && (v.is_any(
                         t.end + 1,
