@@ -5432,8 +5432,8 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
                 .is_some_and(|x| doc.entities[x].kind == EntityKind::Person)
         })
     };
-    // (the lede: the body's first two sentences, its person brought in by "a", "an" or "one":
-    // "his mother was arrested" is someone else)
+    // (the lede: one of the body's first two sentences, opening with "a", "an" or "one": "After
+    // a chase, police arrested the driver" or "his mother was arrested" is someone else's)
     let lede_from = doc
         .sentences
         .iter()
@@ -5441,9 +5441,12 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
         .unwrap_or(0);
     if let Some(i) = (0..n).find(|&k| arrest_act(doc, &events[k]))
         && events[i].sentence <= lede_from + 1
-        && words_before(doc, &events[i])
-            .iter()
-            .any(|w| matches!(w.as_str(), "a" | "an" | "one"))
+        && doc.blocks[doc.sentences[events[i].sentence].block].kind == BlockKind::Paragraph
+        && doc
+            .slice(doc.sentences[events[i].sentence].span)
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one"))
         && !named(&events[i])
         && !counted[i]
         && !retold(doc, &events[i], &["times"])
@@ -5706,11 +5709,11 @@ fn same_event(doc: &Doc, a: &Event, b: &Event) -> bool {
 }
 
 /// Two mentions of one act on the same named person: one event by [`same_event`] with the
-/// same three-digit code, a person
-/// entity shared as target (the same speaker or actor often does two acts of a kind; an act
-/// done to a named person is mostly told once), no other entity in either role on one side
-/// only, and a
-/// date told in the text that is the publication's month when the other mention has none.
+/// same three-digit code, a person entity shared as target (the same speaker or actor often
+/// does two acts of a kind; an act done to a named person is mostly told once) or as the
+/// source of a resignation or a trip, no other entity in either role on one side only, and a
+/// date told in the text that is in the publication's month or the four weeks before
+/// publication when the other mention has none.
 fn same_person_act(doc: &Doc, a: &Event, b: &Event) -> bool {
     let ents = |x: &[Argument]| -> Vec<usize> { x.iter().filter_map(|y| y.entity).collect() };
     let person = |e: usize| doc.entities[e].kind == EntityKind::Person;
@@ -5727,7 +5730,7 @@ fn same_person_act(doc: &Doc, a: &Event, b: &Event) -> bool {
     let (src, tgt) = (role(&a.source, &b.source), role(&a.target, &b.target));
     // (a date from the text beside an undated mention: in the publication month, or a day in
     // the four weeks before publication, "Tuesday, January 28th" in a story of February 3)
-    let month = |d: Option<&DateRef>| -> bool {
+    let near_publication = |d: Option<&DateRef>| -> bool {
         let pub_month = doc.meta.published.map(|p| p.to_string()[..7].to_string());
         let recent = |v: &str| {
             let day = v
@@ -5748,7 +5751,7 @@ fn same_person_act(doc: &Doc, a: &Event, b: &Event) -> bool {
         (Some(x), Some(y)) if x.basis == Basis::Text && y.basis == Basis::Text => {
             dates_agree(Some(x), Some(y))
         }
-        (x, y) => month(x) && month(y),
+        (x, y) => near_publication(x) && near_publication(y),
     };
     // a person resigns once and makes one trip at a time: the same named person as the
     // source of a resignation or a visit told again is that act ("Ruiz resigned on Monday ...
