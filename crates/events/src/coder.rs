@@ -4759,83 +4759,37 @@ fn consequence_clause(v: &View, t: &Trig, code: &str) -> bool {
         && v.low(t.head).ends_with("ing")
 }
 
-/// Verbs that ask, tell or press someone to act ("urged the minister on Sunday to ban …").
-const DIRECTIVES: &[&str] = &[
-    "advise",
-    "advised",
-    "advises",
-    "advising",
-    "urge",
-    "urged",
-    "urges",
-    "urging",
-    "ask",
-    "asked",
-    "asks",
-    "asking",
-    "press",
-    "pressed",
-    "presses",
-    "pressing",
-    "push",
-    "pushed",
-    "pushes",
-    "pushing",
-    "tell",
-    "told",
-    "tells",
-    "telling",
-    "order",
-    "ordered",
-    "orders",
-    "ordering",
-    "encourage",
-    "encouraged",
-    "encourages",
-    "encouraging",
-    "invite",
-    "invited",
-    "invites",
-    "inviting",
-    "request",
-    "requested",
-    "requests",
-    "requesting",
-    "implore",
-    "implored",
-    "beg",
-    "begged",
-    "begs",
-    "pressure",
-    "pressured",
-    "pressures",
-    "pressuring",
-    "want",
-    "wanted",
-    "wants",
-    "wanting",
-    "lobby",
-    "lobbied",
-    "lobbies",
-    "lobbying",
-    "direct",
-    "directed",
-    "directs",
-    "instruct",
-    "instructed",
-    "instructs",
-    "challenge",
-    "challenged",
-    "challenges",
-    "appeal",
-    "appealed",
-    "appeals",
-    "appealing",
-    "demand",
-    "demanded",
-    "demands",
-    "demanding",
-];
+/// Verbs that ask, tell or press someone to act ("urged the minister on Sunday to ban …"), in
+/// all their forms (the lexicon's own inflection; "told" is irregular).
+static DIRECTIVES: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        [
+            "advise",
+            "urge",
+            "ask",
+            "press",
+            "push",
+            "tell",
+            "order",
+            "encourage",
+            "invite",
+            "request",
+            "implore",
+            "beg",
+            "pressure",
+            "want",
+            "lobby",
+            "direct",
+            "instruct",
+            "challenge",
+            "appeal",
+            "demand",
+        ]
+        .iter()
+        .flat_map(|l| crate::lexicon::inflect(l))
+        .chain(["told".to_string()])
+        .collect()
+    });
 
 /// "advised the party's chairman, Chief Bello, to resign", "urged the new minister on Sunday
 /// to ban …", "calling for the agency's head to resign": the act someone is asked, told or
@@ -4857,7 +4811,7 @@ fn directed_acts(v: &View, cands: &mut [Cand]) {
             k -= 1;
             let call = v.is_any(k, &["call", "called", "calls", "calling"])
                 && v.is_any(k + 1, &["on", "for", "upon"]);
-            if v.is_any(k, DIRECTIVES) || call {
+            if DIRECTIVES.contains(v.low(k)) || call {
                 directive = Some(k);
                 break;
             }
@@ -4909,12 +4863,7 @@ fn purpose_talks(v: &View, cands: &mut Vec<Cand>) {
             && v.is(b.head - 1, "to");
         let one_clause = talks
             && b.head - 1 - a.end <= 12
-            && (a.end..b.head - 1).all(|k| {
-                !v.words[k].punct
-                    && !v.words[k].sub
-                    && !is_hard(v, k)
-                    && !v.is_any(k, &["who", "which", "that", "whose"])
-            });
+            && (a.end..b.head - 1).all(|k| !v.words[k].punct && !v.words[k].sub && !is_hard(v, k));
         if !(a.keep && meeting && one_clause) {
             i += 1;
             continue;
@@ -5350,9 +5299,7 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             .collect();
         victim_words.sort_unstable();
         victim_words.dedup();
-        // (a name and its last part are one victim: "ikeem cantrell", "cantrell")
-        let full = victim_words.clone();
-        victim_words.retain(|w| !full.iter().any(|f| f.ends_with(&format!(" {w}"))));
+        fold_last_names(&mut victim_words);
         let mut places: Vec<usize> = ks
             .iter()
             .filter_map(|&k| events[k].place.filter(|p| p.basis == Basis::Sentence))
@@ -5368,22 +5315,15 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
         days.sort_unstable();
         days.dedup();
         // people named as victims, one when one name ends the other ("Rosa Delgado", "Delgado")
-        let mut victims: Vec<String> = ks
+        let mut people: Vec<String> = ks
             .iter()
             .flat_map(|&k| events[k].target.iter().filter_map(|a| a.entity))
             .filter(|&e| doc.entities[e].kind == EntityKind::Person)
             .map(|e| doc.entities[e].name.to_lowercase())
             .collect();
-        victims.sort_unstable_by_key(|v| std::cmp::Reverse(v.len()));
-        let mut people: Vec<&str> = Vec::new();
-        for v in &victims {
-            if !people
-                .iter()
-                .any(|p| p.ends_with(&format!(" {v}")) || p == v)
-            {
-                people.push(v);
-            }
-        }
+        people.sort_unstable();
+        people.dedup();
+        fold_last_names(&mut people);
         if victim_words.len() > 1 || people.len() > 1 || places.len() > 1 || days.len() > 1 {
             continue;
         }
@@ -5526,6 +5466,13 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
             }
         }
     }
+}
+
+/// Names of one person told in full and by their last part are one: "rosa delgado" and
+/// "delgado" leave "rosa delgado" (sorted and deduplicated names, lowercase).
+fn fold_last_names(names: &mut Vec<String>) {
+    let full = names.clone();
+    names.retain(|w| !full.iter().any(|f| f.ends_with(&format!(" {w}"))));
 }
 
 /// An arrest that occurred, told by a form of arrest, detain or apprehend.
@@ -5674,13 +5621,10 @@ const RETOLD: &[&str] = &["again", "second time", "once more"];
 /// One of `RETOLD` or of `more` in the sentence of `e`, or "later" just before its trigger.
 fn retold(doc: &Doc, e: &Event, more: &[&str]) -> bool {
     // whole words only: "again" is not in "against", "other" not in "mother"
-    let words: Vec<String> = doc
-        .slice(doc.sentences[e.sentence].span)
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let st = format!(" {} ", words.join(" "));
+    let st = format!(
+        " {} ",
+        lower_words(doc.slice(doc.sentences[e.sentence].span)).join(" ")
+    );
     RETOLD
         .iter()
         .chain(more)
@@ -5846,8 +5790,13 @@ fn mention_weight(e: &Event) -> u32 {
 fn words_before(doc: &Doc, e: &Event) -> Vec<String> {
     let s = doc.sentences[e.sentence].span;
     let from = s.start.min(e.trigger.start);
-    doc.text()[from..e.trigger.start]
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
+    lower_words(&doc.text()[from..e.trigger.start])
+}
+
+/// The words of `text`, lowercase, split at anything but letters, digits, hyphens and
+/// apostrophes.
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()

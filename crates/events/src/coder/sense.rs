@@ -3780,10 +3780,9 @@ pub(crate) fn false_sense(
                             t.end,
                             &[
                                 "and", "or", "again", "there", "here", "outside", "today",
-                                "yesterday", "tonight", "nationwide", "too", "also", "across",
+                                "yesterday", "tonight", "nationwide", "too", "also",
                                 "throughout", "despite", "during", "amid", "amidst", "as",
-                                "until", "downtown", "late", "every", "daily", "overnight",
-                                "while", "when", "after", "before", "since", "through",
+                                "downtown", "late", "every", "daily", "overnight", "since",
                             ],
                         ))
             {
