@@ -282,7 +282,7 @@ const NOUN_PREMOD: &[&str] = &[
 ];
 const POSSESSIVES: &[&str] = &["its", "their", "his", "her"];
 /// Articles and possessives: a word that opens a noun phrase ("the", "its", …).
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
+const ARTICLES_POSSESSIVES: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there",
     "which", "who", "what", "one", "some", "all", "both", "each", "many", "others", "most", "any",
@@ -773,7 +773,8 @@ fn nominal(v: &View, i: usize) -> bool {
     let low = v.low(p);
     // "vowed to attack the city": an infinitive with an object
     if low == "to"
-        && (v.words.get(i + 1).is_some_and(|w| w.chunk.is_some()) || v.is_any(i + 1, DETERMINERS))
+        && (v.words.get(i + 1).is_some_and(|w| w.chunk.is_some())
+            || v.is_any(i + 1, ARTICLES_POSSESSIVES))
     {
         return false;
     }
@@ -1128,7 +1129,7 @@ fn right_actor(
         if v.is(k, "to")
             && k + 1 < v.len()
             && v.words[k + 1].chunk.is_none()
-            && !v.is_any(k + 1, DETERMINERS)
+            && !v.is_any(k + 1, ARTICLES_POSSESSIVES)
             && v.words[k + 1].place.is_none()
             && !modified_actor(v, k + 1)
         {
@@ -2029,7 +2030,7 @@ fn right_target(
                 && v.words[k + 1].chunk.is_none()
                 // (a verb takes an object; "the offensive and unfounded statements" is an
                 // adjective before its noun)
-                && (v.is_any(k + 2, DETERMINERS)
+                && (v.is_any(k + 2, ARTICLES_POSSESSIVES)
                     || v.is_any(k + 2, &["that", "to", "them", "him", "it"])
                     || v.words.get(k + 2).is_some_and(|w| w.chunk.is_some()))
         })
@@ -2077,7 +2078,8 @@ fn object_complement(
     // the object follows the trigger's own words
     let mut k = fixed.last().map_or(from, |&l| from.max(l + 1));
     // the object begins with a determiner, a possessive or a modifier, never a verb
-    if !(v.is_any(k, DETERMINERS) || v.is_any(k, &["this", "these"]) || np_modifier(v, k)) {
+    if !(v.is_any(k, ARTICLES_POSSESSIVES) || v.is_any(k, &["this", "these"]) || np_modifier(v, k))
+    {
         return None;
     }
     let limit = (k + 14).min(cend);
@@ -3661,7 +3663,7 @@ fn phrase_head(v: &View, from: usize) -> Option<usize> {
 fn participle_with_object(v: &View, k: usize) -> bool {
     let w = v.low(k);
     (w.ends_with("ing") || w.ends_with("ed"))
-        && (v.is_any(k + 1, DETERMINERS) || v.is(k + 1, "this"))
+        && (v.is_any(k + 1, ARTICLES_POSSESSIVES) || v.is(k + 1, "this"))
 }
 
 /// "attacked the health care law", "a fresh attack on the tax plan", "the bill came under
@@ -4691,11 +4693,11 @@ fn adjectival(v: &View, trigs: &[Trig], ti: usize) -> bool {
     let after = t.end < v.len()
         && !v.words[t.end].punct
         && !v.is_any(t.end, PREPOSITIONS)
-        && !v.is_any(t.end, DETERMINERS)
+        && !v.is_any(t.end, ARTICLES_POSSESSIVES)
         && !v.is_any(t.end, &["him", "them"]);
     // (an actor right after: only after a determiner, "to release the detained journalists";
     // "with" or "from" before an actor may open the verb's clause)
-    let det = t.head > 0 && v.is_any(t.head - 1, DETERMINERS);
+    let det = t.head > 0 && v.is_any(t.head - 1, ARTICLES_POSSESSIVES);
     before && after && (det || v.words[t.end].chunk.is_none())
 }
 
