@@ -4905,6 +4905,15 @@ fn merge_same_event(v: &View, cands: &mut Vec<Cand>) {
                     && gap
                         .iter()
                         .all(|w| !matches!(*w, "," | "and" | "after" | "in")))
+                // "Saturday's talks, convened by John Kerry, concluded": a participle of the
+                // same family right after the noun, with its doer, tells how that act came about
+                || (a.noun
+                    && !b.noun
+                    && a.ev.cameo[..2] == b.ev.cameo[..2]
+                    && (gap.is_empty() || gap == [","])
+                    && b.end == b.head + 1
+                    && v.low(b.head).ends_with("ed")
+                    && v.is(b.end, "by"))
                 // "were killed in a Norwegian air strike", "killed 40 militants in air
                 // strikes": the noun names the act that did it (an object may stand between)
                 || (!a.noun
@@ -5116,19 +5125,31 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
                 && events[i].sentence != events[j].sentence
                 && same_event(doc, &events[i], &events[j])
         };
-        let anchors: Vec<usize> = (0..n)
+        let mut siblings: Vec<usize> = Vec::new();
+        let mut anchors: Vec<usize> = (0..n)
             .filter(|&i| !referring[i] && (head[j] || i < j) && fits(i))
             .collect();
+        // a headline or standfirst that places its event ("Lausanne meeting fails…") names
+        // the body's mention at that place, not a meeting told elsewhere in the body: its
+        // anchors are those placed there in their own sentence, when any is
+        if head[j] && anchors_clash(doc, events, &anchors) {
+            let placed: Vec<usize> = anchors
+                .iter()
+                .copied()
+                .filter(|&a| {
+                    matches!((events[j].place, events[a].place), (Some(x), Some(y))
+                        if x.basis == Basis::Sentence && y.basis == Basis::Sentence)
+                })
+                .collect();
+            if !placed.is_empty() {
+                anchors = placed;
+            }
+        }
         let pick = if anchors.is_empty() {
             // an earlier referring mention (standfirst after headline, anaphor after headline)
             (0..j).rev().find(|&i| referring[i] && fits(i))
         } else {
-            let clash = anchors.iter().enumerate().any(|(k, &a)| {
-                anchors[k + 1..]
-                    .iter()
-                    .any(|&b| !same_event(doc, &events[a], &events[b]))
-            });
-            if clash {
+            if anchors_clash(doc, events, &anchors) {
                 // anchors that disagree: an anaphor in the body ("the shooting") names the
                 // nearest of them told in the three sentences before it; a headline, a
                 // standfirst or a farther anaphor stays alone
@@ -5156,12 +5177,28 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
                     mention_weight(e),
                 )
             };
+            // (a headline's own word, "meeting" for "Lausanne meeting", before the first)
+            let word =
+                |k: usize| head[j] && last_word(doc, &events[k]) == last_word(doc, &events[j]);
             let best = |x: &usize, y: &usize| {
                 key(*x)
                     .cmp(&key(*y))
+                    .then(word(*x).cmp(&word(*y)))
                     .then(if head[j] { y.cmp(x) } else { x.cmp(y) })
             };
-            anchors.iter().copied().max_by(best)
+            let pick = anchors.iter().copied().max_by(best);
+            // a headline's event told twice in one body sentence, as alike as the headline can
+            // tell ("diplomatic talks have failed … as a nine-nation meeting in Lausanne did
+            // not agree"): both are the event it names
+            if let Some(p) = pick.filter(|_| head[j]) {
+                siblings.extend(anchors.iter().copied().filter(|&a| {
+                    a != p
+                        && events[a].sentence == events[p].sentence
+                        && key(a) == key(p)
+                        && same_event(doc, &events[a], &events[p])
+                }));
+            }
+            pick
         };
         // "in the hours after the shooting ... “Mohanna was shot by two masked gunmen”": a
         // body anaphor of a violent act that is the article's first mention of its kind names
@@ -5190,6 +5227,9 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
         let Some(pick) = pick else { continue };
         // a group only takes a mention agreeing with all its members
         merge(doc, events, &mut group, pick, j, false);
+        for a in siblings {
+            merge(doc, events, &mut group, pick, a, true);
+        }
     }
     // a body mention of the same act done to the same named person as an earlier
     // mention, on an agreeing date: "Smith was arrested Monday ... Smith was arrested after a
@@ -5642,6 +5682,16 @@ fn retold(doc: &Doc, e: &Event, more: &[&str]) -> bool {
 /// one leaf the other's or a parent of it; a code ending in 0 names its root unspecified; but a
 /// visit, 042 or 043, is never one with another consultation: [`same_family`]), no
 /// conflicting source or target, date or place.
+/// Two of `anchors` that are not one event by [`same_event`]: a referring mention cannot
+/// tell which of them it names.
+fn anchors_clash(doc: &Doc, events: &[Event], anchors: &[usize]) -> bool {
+    anchors.iter().enumerate().any(|(k, &a)| {
+        anchors[k + 1..]
+            .iter()
+            .any(|&b| !same_event(doc, &events[a], &events[b]))
+    })
+}
+
 fn same_event(doc: &Doc, a: &Event, b: &Event) -> bool {
     a.status == b.status
         && same_family(&a.cameo, &b.cameo)
@@ -5779,6 +5829,15 @@ fn dates_agree(a: Option<&DateRef>, b: Option<&DateRef>) -> bool {
 
 /// How much a mention says: coded source and target weigh most, then a date and a place from
 /// its own sentence, then uncoded arguments.
+/// The last word of a mention's trigger, lowercased ("meeting" of "Lausanne meeting").
+fn last_word(doc: &Doc, e: &Event) -> String {
+    doc.slice(e.trigger)
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 fn mention_weight(e: &Event) -> u32 {
     let coded = |a: &[Argument]| a.iter().any(|x| x.code.is_some());
     2 * u32::from(coded(&e.source))

@@ -30,6 +30,10 @@ const ROLES: &str = "\
 # the author of the thing the object names is the target
 12 occurred src=FRD tgt=SYL | [Freedonia|FRD|country] rejected the border plan drafted by [Sylvania|SYL|country].
 051 occurred src=NOR tgt=SWE | [Norway|NOR|country] welcomed the proposals put forward by [Sweden|SWE|country] <on Monday|2016-12-12|day>.
+# a participle of the act's own family after its noun, with its doer, is that act told again:
+# one meeting, its convener the source
+040 occurred src=IGOUNO; n04=1 | Sunday's talks, convened by [the UN envoy|IGOUNO|person], ended without a statement.
+04 occurred src=FRD; n04=1 | The meeting hosted by [Freedonia|FRD|country] lasted two hours.
 # a recipient subject: the giver follows \"from\"
 071 occurred src=SYL tgt=FRD; !04 | [Freedonia|FRD|country] received an emergency loan from [Sylvania|SYL|country].
 # an announced conflict act by its own actor is a threat that was made, never the act

@@ -633,3 +633,33 @@ fn a_shooting_named_by_the_whole_name_and_by_the_surname_and_dated_late_last_mon
     let s = common::summary(&d);
     assert_eq!(d.events[ev(&d, "arrested", 1)].same_as, None, "{s}");
 }
+
+#[test]
+fn a_placed_headline_names_the_meeting_held_there_and_both_its_body_tellings() {
+    // the body also tells talks elsewhere in time and people: the headline's anchors clash,
+    // but only the meeting in Oslo is placed where the headline places its meeting; the body's
+    // first sentence tells that meeting twice ("talks … as a meeting in Oslo")
+    let d = coded(&[
+        "T: {Oslo|NO|city} meeting fails to settle fishing dispute",
+        "S: Six-nation meeting in {Norway|NO|country} fails to agree on any quota.",
+        "A new round of talks has failed again to settle the fishing quarrel, as a six-nation \
+         meeting in the coastal city of {Oslo|NO|city} did not agree on any quota.",
+        "[Arnold Bex|USAGOV|person] held talks with [Russia|RUS|country] \
+         <on Friday|2016-12-09|day> about the sanctions.",
+        "[Greta Lund|NORGOV|person] met [Ivan Petrov|RUSGOV|person] <last week|2016-W48|week> \
+         to discuss the quota.",
+    ]);
+    let s = common::summary(&d);
+    let head = ev(&d, "meeting", 0);
+    assert_eq!(d.events[head].same_as, None, "{s}");
+    assert_eq!(group(&d, ev(&d, "meeting", 1)), head, "{s}");
+    assert_eq!(group(&d, ev(&d, "round of talks", 0)), head, "{s}");
+    assert_eq!(group(&d, ev(&d, "meeting", 2)), head, "{s}");
+    // the talks with Russia and the meeting with Petrov stay events of their own
+    assert_eq!(
+        group(&d, ev(&d, "held talks", 0)),
+        ev(&d, "held talks", 0),
+        "{s}"
+    );
+    assert_eq!(group(&d, ev(&d, "met", 0)), ev(&d, "met", 0), "{s}");
+}
