@@ -826,6 +826,15 @@ pub(crate) fn cues(v: &View, lex: &Lexicon) -> Vec<CueHit> {
     let mut out = Vec::new();
     let mut fixed = Vec::new();
     for i in 0..v.len() {
+        // a capitalised word of a name of several words is part of that name, no cue:
+        // "a Planned Parenthood gathering", "the Next Generation Party"
+        let in_name = v.words[i].upper
+            && v.words[i]
+                .chunk
+                .is_some_and(|c| v.chunks[c].end - v.chunks[c].start >= 2);
+        if in_name {
+            continue;
+        }
         for &l in v.words[i].lemmas {
             let Some(ids) = lex.cue_by_first.get(&l) else {
                 continue;
@@ -4461,6 +4470,20 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
             return Some((Status::Planned, false));
         }
         if is_hard(v, k) || starts_clause(v, k) || v.is(k, ",") {
+            return None;
+        }
+        // "told a party gathering in Washington she will protect …": the noun is the one
+        // told, and a pronoun after it opens what was told, without "that"
+        if v.is_any(k, PERSONAL_SUBJECTS)
+            && (t.head.saturating_sub(4)..t.head).any(|j| {
+                v.is_any(
+                    j,
+                    &[
+                        "told", "tell", "tells", "telling", "assured", "assures", "reminded",
+                    ],
+                )
+            })
+        {
             return None;
         }
         match v.low(k) {

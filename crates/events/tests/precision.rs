@@ -6,6 +6,9 @@
 mod common;
 
 const SENSE: &str = "\
+# charged as an adjective of feeling is no accusation
+!11 | The dispute remains so politically charged that [Senator Ted Ulm|VALLEG|person] made it a theme of his campaign.
+112 occurred | [The opposition|VALOPP|organization] charged that [the minister|VALGOV|person] had lied.
 # the charge's name gives way to the act it names: the event is the stabbing, not the murder
 180 occurred tgt=VALCIV trig=stabbing; n18=1 | [A Dunmore man|-|person] has been charged with murder in the stabbing death of [a shop owner|VALCIV|person].
 # meeting a need, a goal or a pledge, and a sports meet, are no meetings
@@ -601,6 +604,16 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# a capitalised word of a name is no cue: the gathering of Planned Parenthood was held
+040 occurred | [Ana Ruiz|VALGOV|person] told a [Planned Parenthood|VALNGO|organization] meeting with [the governor|VALGOV|person] on Monday.
+# the noun told something, and a pronoun opening what was told: the future is what was said
+040 occurred | [The mayor|VALGOV|person] told a town meeting in Dover he will cut taxes.
+040 planned | [The mayor|VALGOV|person] said the town meeting will be held on Monday.
+# a proposal to act, and being open to an act, are no acts
+16 planned; !08 | [The senator|VALLEG|person] released a proposal to ban imports from [Ormund|ORM|country].
+!08 | The ad that [the senator|VALLEG|person] released today is a disgrace, the mayor said.
+!19 | [The senator|VALLEG|person] said the outpost was left more vulnerable to attack after the troops withdrew.
+19 occurred | [Rebels|VALREB|group] attacked the outpost after the troops withdrew.
 # a clause of its own between a verb of telling and its to-infinitive is no order: the meeting happened
 040 occurred | [The envoy|VALGOV|person] told reporters he flew to [Ormund|ORM|country] to meet [the premier|ORMGOV|person].
 # an act someone is advised, urged or pressed to do has not happened, however long the object;

@@ -698,6 +698,9 @@ const THINGS: &[&str] = &[
     "information",
     "plan",
     "plans",
+    "proposal",
+    "proposals",
+    "blueprint",
     "budget",
     "funds",
     "money",
@@ -747,6 +750,7 @@ const THINGS: &[&str] = &[
     "tweets",
     "posts",
     "messages",
+    "ad",
     "ads",
     "articles",
     "comments",
@@ -3506,7 +3510,12 @@ pub(crate) fn false_sense(
                         .take_while(|&k| {
                             !v.words[k].punct
                                 && !v.is_any(k, PREPOSITIONS)
-                                && !v.is_any(k, super::SUBORDINATORS)
+                                && (!v.is_any(k, super::SUBORDINATORS)
+                                    // (a relative pronoun right after the thing: "this
+                                    // ad that the campaign released")
+                                    || v.is_any(k, &["that", "which"])
+                                        && k > 0
+                                        && v.is_any(k - 1, THINGS))
                                 && !verb_like(v, trigs, k)
                         })
                         .any(|k| v.is_any(k, THINGS))
