@@ -2694,10 +2694,25 @@ pub(crate) fn peaceful_document(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event
         return;
     }
     verbal_attacks(doc, lex, events);
+    // (a person of politics on a side is no combatant there either: "Obama benefited from the
+    // long battle with Clinton", "Trump and a dozen others battle it out for the nomination")
+    let politician = |a: &Argument| {
+        a.entity
+            .is_some_and(|x| doc.entities[x].kind == EntityKind::Person)
+            && a.code.as_deref().is_some_and(|c| {
+                matches!(
+                    sector(c),
+                    "GOV" | "LEG" | "ELI" | "PTY" | "OPP" | "JUD" | "BUS"
+                )
+            })
+    };
     let fight = |e: &Event| {
         e.cameo.starts_with("19")
             && e.place.is_none()
-            && !e.source.iter().chain(&e.target).any(|a| a.code.is_some())
+            && e.source
+                .iter()
+                .chain(&e.target)
+                .all(|a| a.code.is_none() || politician(a))
             && !sentence_has(doc, e.sentence, DEATH_WORDS)
     };
     // "vowed to fight the layoffs": a vow read as a threat of force for the fight it promises

@@ -6,6 +6,10 @@
 mod common;
 
 const SENSE: &str = "\
+# in an article with no armed group or weapon, a battle between people of politics is a contest
+!19 | [Anna Berg|VALGOV|person] benefited from the long battle with [Ivo Tam|VALELI|person] in the primaries.
+!19 | [Ivo Tam|VALBUS|person] and a dozen others battle it out for the party nomination.
+19 occurred | [The rebels|VALREB|group] fought a long battle with [the army|VALMIL|organization] near the dam.
 # charged as an adjective of feeling is no accusation
 !11 | The dispute remains so politically charged that [Senator Ted Ulm|VALLEG|person] made it a theme of his campaign.
 112 occurred | [The opposition|VALOPP|organization] charged that [the minister|VALGOV|person] had lied.
