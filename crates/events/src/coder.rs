@@ -2689,11 +2689,16 @@ pub(crate) fn peaceful_document(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event
     if !events
         .iter()
         .any(|e| matches!(e.cameo.get(..2), Some("18" | "19")))
-        || sense::war_text(doc.text())
     {
         return;
     }
-    verbal_attacks(doc, lex, events);
+    if sense::war_text(doc.text()) {
+        // (where arms are named, only a person of politics attacking with words: "Sanders
+        // attacked Clinton's record" in a story of a school shooting)
+        verbal_attacks(doc, lex, events, true);
+        return;
+    }
+    verbal_attacks(doc, lex, events, false);
     // (a person of politics on a side is no combatant there either: "Obama benefited from the
     // long battle with Clinton", "Trump and a dozen others battle it out for the nomination")
     let politician = |a: &Argument| {
@@ -2895,8 +2900,9 @@ fn hurt_bodily(doc: &Doc, sentence: usize) -> bool {
 /// words or votes, not violence: "Trump attacked Romney for being a failed candidate" is a
 /// criticism (111); "the candidate with the better chance to beat Trump", "the Romney attack
 /// hit Trump" and "a clash between Ford and GM" are no event. A country alone, an armed
-/// group, the police, a criminal or a civilian keeps the act physical.
-fn verbal_attacks(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>) {
+/// group, the police, a criminal or a civilian keeps the act physical. With `person_source`
+/// (an article that does name arms) only an attack whose source is such a person is read so.
+fn verbal_attacks(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>, person_source: bool) {
     let speaking = |c: &str| {
         let armed = c
             .as_bytes()
@@ -2921,8 +2927,14 @@ fn verbal_attacks(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>) {
             .chain(&e.target)
             .filter_map(|a| a.code.as_deref())
             .peekable();
+        let person_speaks = |a: &Argument| {
+            a.entity
+                .is_some_and(|x| doc.entities[x].kind == EntityKind::Person)
+                && a.code.as_deref().is_some_and(speaking)
+        };
         if codes.peek().is_none()
             || !codes.all(speaking)
+            || person_source && !(attack && e.source.iter().any(person_speaks))
             || sentence_has(doc, e.sentence, HARM_WORDS)
             || hurt_bodily(doc, e.sentence)
         {

@@ -6,6 +6,10 @@
 mod common;
 
 const SENSE: &str = "\
+# where arms are named, a person of politics attacking another is still words; an attack on
+# such a person by someone else stays an attack
+111 occurred; !19 | A gunman opened fire at the school, killing six. Weeks later [Senator Ben Ulm|VALLEG|person] attacked [Ana Ruiz|VALELI|person] at a debate.
+19 occurred | A gunman opened fire at the school, killing six. Weeks later a man attacked [Senator Ben Ulm|VALLEG|person] outside his office.
 # in an article with no armed group or weapon, a battle between people of politics is a contest
 !19 | [Anna Berg|VALGOV|person] benefited from the long battle with [Ivo Tam|VALELI|person] in the primaries.
 !19 | [Ivo Tam|VALBUS|person] and a dozen others battle it out for the party nomination.
