@@ -4853,12 +4853,25 @@ static DIRECTIVES: std::sync::LazyLock<std::collections::HashSet<String>> =
 fn directed_acts(v: &View, cands: &mut [Cand]) {
     for b in 0..cands.len() {
         let h = cands[b].head;
-        if cands[b].noun || cands[b].ev.status != Status::Occurred || h < 3 || !v.is(h - 1, "to") {
+        if cands[b].noun || cands[b].ev.status != Status::Occurred || h < 3 {
             continue;
         }
-        let lo = h.saturating_sub(16);
-        let mut k = h - 1;
+        // "to resign", or a passive "to be shut down"
+        let to = if v.is(h - 1, "to") {
+            h - 1
+        } else if v.is(h - 1, "be") && v.is(h - 2, "to") {
+            h - 2
+        } else {
+            continue;
+        };
+        let lo = to.saturating_sub(24);
+        let mut k = to;
         let mut directive = None;
+        // (after "and" an object with its own "to": a second object of the same directive,
+        // "called for the plant to be closed and its owners to be arrested", "calling for a
+        // prosecutor to investigate and for the foundation to be shut down"; what stands
+        // between is the first object's own act)
+        let mut parallel = false;
         while k > lo {
             k -= 1;
             let call = v.is_any(k, &["call", "called", "calls", "calling"])
@@ -4867,14 +4880,19 @@ fn directed_acts(v: &View, cands: &mut [Cand]) {
                 directive = Some(k);
                 break;
             }
+            if v.is(k, "and") && !parallel && k + 2 < to && !v.is(k + 1, "to") {
+                parallel = true;
+                continue;
+            }
             // (a clause of its own or another act between stops the search: "told police he
             // drove to Dallas to meet …" is no order to meet)
             if is_hard(v, k)
                 || v.words[k].sub
                 || v.is_any(k, &["and", "or", ";"])
                 || v.is_any(k, PERSONAL_SUBJECTS)
-                || v.is_any(k, AUX_SKIP)
-                || cands.iter().any(|c| c.head <= k && k < c.end)
+                || !parallel && v.is_any(k, AUX_SKIP)
+                || !parallel && cands.iter().any(|c| c.head <= k && k < c.end)
+                || k + 16 < to && !parallel
             {
                 break;
             }
@@ -4882,7 +4900,7 @@ fn directed_acts(v: &View, cands: &mut [Cand]) {
         // an object between the verb and "to" ("wanted to resign" is the subject's own plan);
         // an act not done has no publication date
         if let Some(d) = directive
-            && d + 2 < h
+            && d + 1 < to
         {
             let ev = &mut cands[b].ev;
             ev.status = Status::Hypothetical;

@@ -612,6 +612,13 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# a passive infinitive under a call, and a second object of the call after and, are what was
+# called for; the first to be arrested was arrested
+17 hypothetical | [The governor|VALGOV|person] called for the mine to be shut down.
+173 hypothetical | [Critics|VALOPP|group] have called for the plant to be closed and its owners to be arrested.
+17 hypothetical | [Ana Ruiz|VALGOV|person] is calling for a judge to investigate the deal and for the agency to be shut down.
+173 occurred | He was the first to be arrested in the raid.
+173 occurred | [The council|VALGOV|organization] asked residents to stay indoors, and [police|VALCOP|organization] arrested two men later.
 # a capitalised word of a name is no cue: the gathering of Planned Parenthood was held
 040 occurred | [Ana Ruiz|VALGOV|person] told a [Planned Parenthood|VALNGO|organization] meeting with [the governor|VALGOV|person] on Monday.
 # the noun told something, and a pronoun opening what was told: the future is what was said
