@@ -612,6 +612,10 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# leave or power to act is no act
+17 hypothetical | A state law signed in spring lets religious groups restrict membership.
+173 hypothetical | A new law permits [police|VALCOP|organization] to detain suspects for a week.
+173 occurred | [Police|VALCOP|organization] detained four suspects for a week.
 # a passive infinitive under a call, and a second object of the call after and, are what was
 # called for; the first to be arrested was arrested
 17 hypothetical | [The governor|VALGOV|person] called for the mine to be shut down.
