@@ -3328,6 +3328,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 && !document_object(&v, t, &info.code)
                 && !consequence_clause(&v, t, &info.code)
                 && !quoted_label(&v, t)
+                && !(e.noun && labelled_as(&v, t))
                 && !asked_question(doc, &v, t, &info.code)
                 && !natural_agent(doc, &r.source)
                 && !sense::false_sense(&v, &trigs, ti, &info.code, e.noun, &r.source, &r.target),
@@ -4622,6 +4623,87 @@ fn modal_after(v: &View, t: &Trig) -> Option<(Status, bool)> {
         k += 1;
     }
     None
+}
+
+/// Verbs that give something a name: what follows their "as" is a label.
+const LABEL_VERBS: &[&str] = &[
+    "portray",
+    "portrayed",
+    "portrays",
+    "portraying",
+    "describe",
+    "described",
+    "describes",
+    "describing",
+    "characterize",
+    "characterized",
+    "characterizes",
+    "characterise",
+    "characterised",
+    "depict",
+    "depicted",
+    "depicts",
+    "label",
+    "labeled",
+    "labelled",
+    "labels",
+    "brand",
+    "branded",
+    "brands",
+    "paint",
+    "painted",
+    "paints",
+    "cast",
+    "casts",
+    "frame",
+    "framed",
+    "frames",
+    "dismiss",
+    "dismissed",
+    "dismisses",
+    "classify",
+    "classified",
+    "regard",
+    "regarded",
+    "treat",
+    "treated",
+    "view",
+    "viewed",
+    "see",
+    "seen",
+    "saw",
+];
+
+/// A noun trigger named as what something was called: "the attack was initially portrayed as
+/// a violent protest rather than a terrorist attack", "dismissed the march as a stunt": after
+/// "as" (or "rather than" / "instead of" beside it) following a verb that names (within eight
+/// words), the noun is a label, no event told.
+fn labelled_as(v: &View, t: &Trig) -> bool {
+    // back over articles and modifiers to the word that introduces the noun
+    let mut k = t.head;
+    while k > 0 && t.head - k < 4 && (epithet(v, k - 1) || v.is_any(k - 1, &["a", "an", "the"])) {
+        k -= 1;
+    }
+    // "… as a violent protest rather than a terrorist attack": the second label
+    let mut lo = k;
+    if lo >= 2 && v.is(lo - 1, "than") && v.is(lo - 2, "rather")
+        || lo >= 2 && v.is(lo - 1, "of") && v.is(lo - 2, "instead")
+    {
+        lo -= 2;
+        let from = lo.saturating_sub(8);
+        match (from..lo).rev().find(|&j| v.is(j, "as")) {
+            Some(j) => lo = j + 1,
+            None => return false,
+        }
+    }
+    if lo == 0 || !v.is(lo - 1, "as") {
+        return false;
+    }
+    let from = (lo - 1).saturating_sub(8);
+    (from..lo - 1)
+        .rev()
+        .take_while(|&j| !is_hard(v, j) && !v.words[j].sub)
+        .any(|j| v.is_any(j, LABEL_VERBS))
 }
 
 /// A noun trigger inside a short quotation is someone's word for an act, not an event the

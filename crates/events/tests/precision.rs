@@ -6,6 +6,10 @@
 mod common;
 
 const SENSE: &str = "\
+# a noun after as following a verb that names is a label, and so is its rather-than twin
+19 occurred; n14=0; n18=0 | The attack on the compound was first portrayed by [the ministry|VALGOV|organization] as a violent protest rather than a terrorist attack.
+!20 | [Officials|VALGOV|group] described the killings at the farm as a massacre.
+20 occurred | [Soldiers|VALMIL|group] carried out a massacre at the farm, officials said.
 # where arms are named, a person of politics attacking another is still words; an attack on
 # such a person by someone else stays an attack
 111 occurred; !19 | A gunman opened fire at the school, killing six. Weeks later [Senator Ben Ulm|VALLEG|person] attacked [Ana Ruiz|VALELI|person] at a debate.
