@@ -3041,6 +3041,50 @@ fn natural_agent(doc: &Doc, source: &[Argument]) -> bool {
         })
 }
 
+/// Nouns of written rules: what they do in the present tense is what they say.
+const RULE_NOUNS: &[&str] = &[
+    "law",
+    "laws",
+    "bill",
+    "bills",
+    "measure",
+    "statute",
+    "ordinance",
+    "legislation",
+    "regulation",
+    "regulations",
+    "rule",
+    "rules",
+    "policy",
+    "constitution",
+    "amendment",
+    "provision",
+    "provisions",
+    "treaty",
+    "charter",
+    "code",
+];
+
+/// A written rule as the only doer of a verb in the present tense: "the law simply provides
+/// religious accommodations", "the measure bans smoking in bars" tell what a text says, no
+/// act ("the council passed a law" keeps its doer; "the law banned …" in the past tense, and a
+/// rule that "would" or "will" act, are left to the status cues).
+fn rule_as_doer(doc: &Doc, v: &View, t: &Trig, noun: bool, source: &[Argument]) -> bool {
+    let w = v.low(t.head);
+    !noun
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !source.is_empty()
+        && source.iter().all(|a| {
+            a.code.is_none()
+                && doc
+                    .slice(a.span)
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|x| RULE_NOUNS.contains(&x.to_lowercase().as_str()))
+        })
+}
+
 pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut Vec<Event>) {
     if link_line(doc, sentence) {
         return;
@@ -3331,6 +3375,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 && !(e.noun && labelled_as(&v, t))
                 && !asked_question(doc, &v, t, &info.code)
                 && !natural_agent(doc, &r.source)
+                && !rule_as_doer(doc, &v, t, e.noun, &r.source)
                 && !sense::false_sense(&v, &trigs, ti, &info.code, e.noun, &r.source, &r.target),
             noun: e.noun,
             head: t.head,

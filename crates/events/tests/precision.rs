@@ -6,6 +6,9 @@
 mod common;
 
 const SENSE: &str = "\
+# a written rule as the doer in the present tense tells what it says
+!07 | When I signed the bill, the law simply provides religious accommodations granted by many other states.
+07 occurred src=VALGOV | [The government|VALGOV|organization] provided emergency aid to the flooded villages.
 # a noun after as following a verb that names is a label, and so is its rather-than twin
 19 occurred; n14=0; n18=0 | The attack on the compound was first portrayed by [the ministry|VALGOV|organization] as a violent protest rather than a terrorist attack.
 !20 | [Officials|VALGOV|group] described the killings at the farm as a massacre.
