@@ -3041,6 +3041,27 @@ fn natural_agent(doc: &Doc, source: &[Argument]) -> bool {
         })
 }
 
+/// A verb of opinion or speech answered in a poll: "44 percent of independents disagreed",
+/// "48 percent overall agreed" (a share of respondents within four words before the verb, in
+/// its clause), or any act in a poll's note on method ("conducted by telephone … margin of
+/// sampling error").
+fn poll_answer(v: &View, t: &Trig, code: &str) -> bool {
+    let method = (0..v.len().saturating_sub(2))
+        .any(|k| v.is(k, "margin") && v.is(k + 1, "of") && v.is_any(k + 2, &["error", "sampling"]));
+    if method {
+        return true;
+    }
+    let verbal = matches!(
+        &code[..2],
+        "01" | "02" | "03" | "04" | "05" | "10" | "11" | "12" | "13"
+    );
+    verbal
+        && (t.head.saturating_sub(4)..t.head)
+            .rev()
+            .take_while(|&k| !is_hard(v, k) && !v.is(k, ","))
+            .any(|k| v.is_any(k, &["percent", "%", "cent"]))
+}
+
 /// Nouns of written rules: what they do in the present tense is what they say.
 const RULE_NOUNS: &[&str] = &[
     "law",
@@ -3244,8 +3265,17 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         // a noun trigger that is the subject of a modal ("the fighting could cut off food
         // supplies", "talks will resume") is talked about as possible or planned; "the next
         // round would be on Monday" is the same reported future as a "would" cue
+        // (a word right before a modal is a noun whatever entry read it: "the likelihood that
+        // unsanctioned protests will erupt")
         if st == Status::Occurred
-            && (e.noun || nominal(&v, t.head))
+            && (e.noun
+                || nominal(&v, t.head)
+                || v.is_any(
+                    t.end,
+                    &[
+                        "will", "would", "could", "might", "may", "should", "must", "'ll",
+                    ],
+                ))
             && let Some((m, modal_would)) = modal_after(&v, t)
         {
             // (a reported "would" of force is a forecast: "analysts said the invasion would
@@ -3375,6 +3405,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 && !(e.noun && labelled_as(&v, t))
                 && !asked_question(doc, &v, t, &info.code)
                 && !natural_agent(doc, &r.source)
+                && !poll_answer(&v, t, &info.code)
                 && !rule_as_doer(doc, &v, t, e.noun, &r.source)
                 && !sense::false_sense(&v, &trigs, ti, &info.code, e.noun, &r.source, &r.target),
             noun: e.noun,

@@ -6,6 +6,21 @@
 mod common;
 
 const SENSE: &str = "\
+# a poll's note on method and a share of respondents agreeing are no acts
+none | The [Valdorian News|VALMED|organization] poll was conducted by telephone among 1,031 voters and has a margin of sampling error of three points.
+n11=0 | Asked about the plan, 48 percent overall agreed and 44 percent of independents disagreed.
+11 occurred | [The opposition|VALOPP|organization] disagreed with the plan on Monday.
+# receiving a thing is no visit; giving voice to a feeling is no aid
+!04 | [Senator Ben Ulm|VALLEG|person] received the endorsement of [the governor|VALGOV|person] on Friday.
+043 occurred | [The president|VALGOV|person] received [the Ormundi envoy|ORMGOV|person] on Friday.
+!07 | [The candidate|VALPTY|person] has given voice to the frustration of millions of workers.
+# meeting a norm without a determiner, and a demand met, are no meetings
+n04=0 | [The director|VALGOV|person] urged staff to adjust salaries to meet campaign industry norms.
+n04=0 | If the demands are not met, the farmers plan to leave the party.
+04 | [The envoy|VALGOV|person] met farmers in the valley on Monday.
+# insisting that something is so is a claim
+!10 | [The candidate|VALPTY|person] outlined a strategy, insisting that the leaders are too concerned about the rebels.
+10 | [The union|VALLAB|organization] insisted that the company reinstate the workers.
 # a written rule as the doer in the present tense tells what it says
 !07 | When I signed the bill, the law simply provides religious accommodations granted by many other states.
 07 occurred src=VALGOV | [The government|VALGOV|organization] provided emergency aid to the flooded villages.
@@ -619,6 +634,8 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# a word right before a modal is a noun: the protests will erupt
+14 planned | Organizers say the city is raising the likelihood that unsanctioned protests will erupt next week.
 # leave or power to act is no act
 17 hypothetical | A state law signed in spring lets religious groups restrict membership.
 173 hypothetical | A new law permits [police|VALCOP|organization] to detain suspects for a week.

@@ -652,6 +652,8 @@ const STANDARDS: &[&str] = &[
     "benchmarks",
     "commitment",
     "commitments",
+    "norm",
+    "norms",
 ];
 
 /// Things, not people: "released a memo", "would not release the figures".
@@ -1857,6 +1859,24 @@ pub(crate) fn false_sense(
         })
     {
         return true;
+    }
+    // ... and so is a that-clause told in the indicative: "insisting that U.S. leaders are too
+    // concerned" ("insisted that the army withdraw", "that the army must leave" stay demands)
+    if root == "10" && w.starts_with("insist") && v.is(t.end, "that") {
+        let first = words(v, t.end + 1, t.end + 10)
+            .take_while(|&k| !is_hard(v, k))
+            .find(|&k| {
+                v.is_any(
+                    k,
+                    &[
+                        "should", "must", "be", "shall", "is", "are", "was", "were", "has", "had",
+                        "will", "would", "did", "does", "can", "could",
+                    ],
+                )
+            });
+        if first.is_some_and(|k| !v.is_any(k, &["should", "must", "be", "shall"])) {
+            return true;
+        }
     }
     // destroying papers is hiding them, not an attack on property: "she destroyed records",
     // "destroyed the emails" (the object's last word before a preposition: "destroyed a
@@ -3869,15 +3889,33 @@ pub(crate) fn false_sense(
             && !noun
             // (the object opens with a determiner or a possessive, then at most two modifiers:
             // "met farmers whose needs …", "met as demands grew" keep their meeting)
-            && (v.is_any(t.end, DETERMINERS)
-                && words(v, t.end + 1, t.end + 4)
-                    .take_while(|&k| {
-                        !v.words[k].punct
-                            && v.words[k].chunk.is_none()
-                            && !v.words[k].sub
-                            && !v.is_any(k, PREPOSITIONS)
-                    })
-                    .any(|k| v.is_any(k, STANDARDS))
+            // (or no determiner, plain lower-case modifiers only: "to meet campaign industry
+            // norms"; "if the demands are not met": a standard the subject of a passive)
+            && ({
+                let det = v.is_any(t.end, DETERMINERS);
+                let bare = !det
+                    && t.end < v.len()
+                    && !v.words[t.end].upper
+                    && !v.words[t.end].punct
+                    && !v.is_any(t.end, PREPOSITIONS);
+                (det || bare)
+                    && words(v, t.end + usize::from(det), t.end + 4)
+                        .take_while(|&k| {
+                            !v.words[k].punct
+                                && v.words[k].chunk.is_none()
+                                && !v.words[k].sub
+                                && !v.is_any(k, PREPOSITIONS)
+                        })
+                        .any(|k| v.is_any(k, STANDARDS))
+            } || w == "met" && {
+                let mut k = h;
+                while k > 0 && v.is_any(k - 1, &["not", "n't", "never", "been", "being", "fully"]) {
+                    k -= 1;
+                }
+                k > 1
+                    && v.is_any(k - 1, BE)
+                    && (k.saturating_sub(4)..k - 1).any(|j| v.is_any(j, STANDARDS))
+            }
                 || w == "meet"
                     && !v.is(t.end, "with")
                     && (prev(1).is_some_and(|p| matches!(p, "a" | "the"))
