@@ -6,6 +6,10 @@
 mod common;
 
 const SENSE: &str = "\
+# leaving a contest is no retreat; closing ranks is no demonstration
+n08=0 | [The party|VALPTY|organization] pulled out of the debate on Monday.
+0874 occurred | [Valdoria|VAL|country] pulled out of the disputed valley on Monday.
+n14=0 | The party seeks to rally around [Ana Ruiz|VALPTY|person].
 # a poll's note on method and a share of respondents agreeing are no acts
 none | The [Valdorian News|VALMED|organization] poll was conducted by telephone among 1,031 voters and has a margin of sampling error of three points.
 n11=0 | Asked about the plan, 48 percent overall agreed and 44 percent of independents disagreed.
@@ -634,6 +638,9 @@ const KEEPS: &str = "\
 ";
 
 const STATUS: &str = "\
+# an act braced for or expected is still to come
+14 planned | Convention cities brace for protests.
+14 planned | Expecting thousands for a protest on the opening day, [the organizer|VALOPP|person] said he would ignore the route.
 # a word right before a modal is a noun: the protests will erupt
 14 planned | Organizers say the city is raising the likelihood that unsanctioned protests will erupt next week.
 # leave or power to act is no act
