@@ -6,6 +6,11 @@
 mod common;
 
 const SENSE: &str = "\
+# appeal as attraction is no request; an appeal names what is asked
+n02=0 | [Senator Ben Ulm|VALLEG|person] pushed free tuition as a way to appeal to his young voter base.
+n02=0 | [The candidate|VALPTY|person] appeals to [the union|VALLAB|organization] members because of their anxiety.
+n02=0 | [Party donors|VALPTY|group] do not understand the appeal of [Ana Ruiz|VALPTY|person].
+02 occurred | [The mayor|VALGOV|person] appealed to voters for calm after the vote.
 # leaving a contest is no retreat; closing ranks is no demonstration
 n08=0 | [The party|VALPTY|organization] pulled out of the debate on Monday.
 0874 occurred | [Valdoria|VAL|country] pulled out of the disputed valley on Monday.

@@ -656,6 +656,29 @@ const STANDARDS: &[&str] = &[
     "norms",
 ];
 
+/// People as an audience a politician pleases: "appeals to voters", "to his base".
+const AUDIENCES: &[&str] = &[
+    "voters",
+    "voter",
+    "base",
+    "members",
+    "supporters",
+    "audience",
+    "audiences",
+    "women",
+    "men",
+    "youth",
+    "millennials",
+    "conservatives",
+    "liberals",
+    "independents",
+    "moderates",
+    "evangelicals",
+    "workers",
+    "constituents",
+    "electorate",
+];
+
 /// Things, not people: "released a memo", "would not release the figures".
 const THINGS: &[&str] = &[
     "polls",
@@ -1740,6 +1763,31 @@ pub(crate) fn false_sense(
     // a compound adjective: "Ormund-backed militias", "army-led", "state-funded"
     if h > 0 && v.is(h - 1, "-") && v.words[h - 1].span.end == v.words[h].span.start {
         return true;
+    }
+    // "appeal" as attraction: "the appeal of someone like Trump", "his broad appeal among
+    // women", "a way to appeal to his young voter base", "Trump appeals to some of her members"
+    // (a request names what is asked: "appealed to residents to stay indoors", "appealed to
+    // voters for calm")
+    if root == "02" && w.starts_with("appeal") {
+        if nounish && v.is_any(t.end, &["of", "among"]) {
+            return true;
+        }
+        // (the entry may hold the "to": "appeal to")
+        let after = if v.is(t.end - 1, "to") {
+            Some(t.end)
+        } else {
+            v.is(t.end, "to").then_some(t.end + 1)
+        };
+        if let Some(from) = after {
+            let clause: Vec<usize> = words(v, from, from + 11)
+                .take_while(|&k| !is_hard(v, k) && !v.words[k].sub && !v.is(k, ","))
+                .collect();
+            let audience = clause.iter().take(6).any(|&k| v.is_any(k, AUDIENCES));
+            let asked = clause.iter().any(|&k| v.is_any(k, &["to", "for"]));
+            if audience && !asked {
+                return true;
+            }
+        }
     }
     // idioms: "shot down rumours of a new engine" denies them; "hearkens back to the 1990s"
     // recalls, it backs nobody
