@@ -3120,6 +3120,16 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     // ("Wave of Bombings Hits the Capital")
     if !trigs.is_empty() && !title_case(&v) {
         trigs.retain(|t| !in_name(doc, &v, t));
+        // a capitalised trigger word inside a sentence in sentence case is a name the entity
+        // stage did not take: "AG Lynch", "The Annex, a CIA station", "Occupy Wall
+        // Street-style protests" (not after punctuation: "Breaking: Police arrest …")
+        trigs.retain(|t| {
+            !(t.head > 0
+                && v.words[t.head].upper
+                && !v.words[t.head - 1].punct
+                && v.low(t.head).chars().all(|c| c.is_alphabetic())
+                && !in_time(&v, t.head))
+        });
     }
     // a capitalised word inside a time expression is a month or a day, not a verb ("rallied
     // in March on the palace", "on 10 May to protest")

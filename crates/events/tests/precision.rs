@@ -6,6 +6,9 @@
 mod common;
 
 const SENSE: &str = "\
+# a capitalised trigger word inside a sentence in sentence case is a name
+n18=0 | [Governor Tam|VALGOV|person] filed a complaint against the ministry, AG Lynch and two aides.
+14 occurred; n19=0 | [Supporters|VALOPP|group] held Occupy Wall Street-style protests in the park on Monday.
 # appeal as attraction is no request; an appeal names what is asked
 n02=0 | [Senator Ben Ulm|VALLEG|person] pushed free tuition as a way to appeal to his young voter base.
 n02=0 | [The candidate|VALPTY|person] appeals to [the union|VALLAB|organization] members because of their anxiety.
