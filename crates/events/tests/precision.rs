@@ -6,6 +6,8 @@
 mod common;
 
 const SENSE: &str = "\
+# a delegate pledged by a vote is no pledge
+n03=0 | [Ana Ruiz|VALPTY|person] has a lead in pledged delegates.
 # a capitalised trigger word inside a sentence in sentence case is a name
 n18=0 | [Governor Tam|VALGOV|person] filed a complaint against the ministry, AG Lynch and two aides.
 14 occurred; n19=0 | [Supporters|VALOPP|group] held Occupy Wall Street-style protests in the park on Monday.
