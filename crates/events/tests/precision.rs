@@ -6,6 +6,11 @@
 mod common;
 
 const SENSE: &str = "\
+# words said again and again are a habit; force used repeatedly stays
+n02=0 | [Senator Ben Ulm|VALLEG|person] has repeatedly called for an inquiry into the port deal.
+n11=0 | [Senator Ben Ulm|VALLEG|person] often criticizes [the governor|VALGOV|person].
+02 occurred | [Senator Ben Ulm|VALLEG|person] called for an inquiry into the port deal on Monday.
+18 occurred | [Guards|VALCOP|group] routinely beat detainees, the report said.
 # a delegate pledged by a vote is no pledge
 n03=0 | [Ana Ruiz|VALPTY|person] has a lead in pledged delegates.
 # a capitalised trigger word inside a sentence in sentence case is a name

@@ -1961,6 +1961,33 @@ pub(crate) fn false_sense(
     {
         return true;
     }
+    // words said again and again are a habit, no one act: "has repeatedly called for an
+    // inquiry", "has consistently pushed his promise" (statements, appeals, promises, demands,
+    // criticism, rejections and threats; an act of force done repeatedly stays, "guards
+    // routinely beat detainees")
+    if matches!(root, "01" | "02" | "03" | "10" | "11" | "12" | "13")
+        && (1..=2).any(|d| {
+            h >= d
+                && v.is_any(
+                    h - d,
+                    &[
+                        "repeatedly",
+                        "consistently",
+                        "routinely",
+                        "frequently",
+                        "often",
+                        "regularly",
+                        "constantly",
+                        "continually",
+                        "habitually",
+                        "always",
+                    ],
+                )
+                && (h - d + 1..h).all(|k| v.is_any(k, &["has", "have", "had", "been"]) || k == h)
+        })
+    {
+        return true;
+    }
     // a kind said to be common: "clashes are frequent in the region", "clashes between the
     // army and the rebels are common", "such raids are rare"
     if w.ends_with('s')
