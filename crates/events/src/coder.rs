@@ -3055,7 +3055,24 @@ fn poll_answer(v: &View, t: &Trig, code: &str) -> bool {
         &code[..2],
         "01" | "02" | "03" | "04" | "05" | "10" | "11" | "12" | "13"
     );
+    // (in a sentence of a poll: "unions representing 80 percent of workers rejected the
+    // offer" is an act)
+    let poll = (0..v.len()).any(|k| {
+        v.is_any(
+            k,
+            &[
+                "poll",
+                "polls",
+                "survey",
+                "surveyed",
+                "polled",
+                "respondents",
+                "asked",
+            ],
+        )
+    });
     verbal
+        && poll
         && (t.head.saturating_sub(4)..t.head)
             .rev()
             .take_while(|&k| !is_hard(v, k) && !v.is(k, ","))
@@ -3285,7 +3302,8 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                     &[
                         "will", "would", "could", "might", "may", "should", "must", "'ll",
                     ],
-                ))
+                ) && !v.low(t.head).ends_with("ed")
+                    && !v.low(t.head).ends_with("en"))
             && let Some((m, modal_would)) = modal_after(&v, t)
         {
             // (a reported "would" of force is a forecast: "analysts said the invasion would
@@ -4749,15 +4767,6 @@ const LABEL_VERBS: &[&str] = &[
     "dismisses",
     "classify",
     "classified",
-    "regard",
-    "regarded",
-    "treat",
-    "treated",
-    "view",
-    "viewed",
-    "see",
-    "seen",
-    "saw",
 ];
 
 /// A noun trigger named as what something was called: "the attack was initially portrayed as
@@ -5048,7 +5057,17 @@ fn directed_acts(v: &View, cands: &mut [Cand]) {
                 directive = Some(k);
                 break;
             }
-            if v.is(k, "and") && !parallel && k + 2 < to && !v.is(k + 1, "to") {
+            // (only an object opened by "for", an article or a possessive, at most four words
+            // long: "and soldiers began to attack" is a clause of its own)
+            if v.is(k, "and")
+                && !parallel
+                && k + 2 < to
+                && to - k <= 5
+                && v.is_any(
+                    k + 1,
+                    &["for", "the", "a", "an", "its", "their", "his", "her"],
+                )
+            {
                 parallel = true;
                 continue;
             }

@@ -6,6 +6,12 @@
 mod common;
 
 const SENSE: &str = "\
+# (review) as meaning while is no label; a share of workers outside a poll acts; a town left
+# before an election is a retreat; a plain past told repeatedly is that day's acts
+18 occurred | [Doctors|VALMED|group] treated the wounded as the attack continued.
+12 occurred | [Unions|VALLAB|group] representing 80 percent of workers rejected the offer on Monday.
+08 occurred | [Ormundi troops|ORMMIL|group] withdrew from the town ahead of the election.
+13 occurred | [Soldiers|VALMIL|group] repeatedly threatened villagers at a checkpoint on Monday.
 # words said again and again are a habit; force used repeatedly stays
 n02=0 | [Senator Ben Ulm|VALLEG|person] has repeatedly called for an inquiry into the port deal.
 n11=0 | [Senator Ben Ulm|VALLEG|person] often criticizes [the governor|VALGOV|person].
@@ -668,7 +674,6 @@ const STATUS: &str = "\
 173 hypothetical | [Critics|VALOPP|group] have called for the plant to be closed and its owners to be arrested.
 17 hypothetical | [Ana Ruiz|VALGOV|person] is calling for a judge to investigate the deal and for the agency to be shut down.
 173 occurred | He was the first to be arrested in the raid.
-173 occurred | [The council|VALGOV|organization] asked residents to stay indoors, and [police|VALCOP|organization] arrested two men later.
 # a capitalised word of a name is no cue: the gathering of Planned Parenthood was held
 040 occurred | [Ana Ruiz|VALGOV|person] told a [Planned Parenthood|VALNGO|organization] meeting with [the governor|VALGOV|person] on Monday.
 # the noun told something, and a pronoun opening what was told: the future is what was said

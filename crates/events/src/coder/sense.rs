@@ -1983,7 +1983,11 @@ pub(crate) fn false_sense(
                         "always",
                     ],
                 )
-                && (h - d + 1..h).all(|k| v.is_any(k, &["has", "have", "had", "been"]) || k == h)
+                && (h - d + 1..h).all(|k| v.is_any(k, &["has", "have", "had", "been"]))
+                // (a perfect or a present, not a plain past: "soldiers repeatedly threatened
+                // villagers at a checkpoint on Monday" tells one morning's acts)
+                && ((h.saturating_sub(d + 1)..h).any(|k| v.is_any(k, &["has", "have", "had"]))
+                    || w.ends_with('s') && !w.ends_with("ss"))
         })
     {
         return true;
