@@ -828,11 +828,11 @@ pub(crate) fn cues(v: &View, lex: &Lexicon) -> Vec<CueHit> {
     for i in 0..v.len() {
         // a capitalised word of a name of several words is part of that name, no cue:
         // "a Planned Parenthood gathering", "the Next Generation Party"
-        let in_name = v.words[i].upper
+        if v.words[i].upper
             && v.words[i]
                 .chunk
-                .is_some_and(|c| v.chunks[c].end - v.chunks[c].start >= 2);
-        if in_name {
+                .is_some_and(|c| v.chunks[c].end - v.chunks[c].start >= 2)
+        {
             continue;
         }
         for &l in v.words[i].lemmas {
@@ -2699,25 +2699,15 @@ pub(crate) fn peaceful_document(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event
         return;
     }
     verbal_attacks(doc, lex, events, false);
-    // (a person of politics on a side is no combatant there either: "Obama benefited from the
-    // long battle with Clinton", "Trump and a dozen others battle it out for the nomination")
-    let politician = |a: &Argument| {
-        a.entity
-            .is_some_and(|x| doc.entities[x].kind == EntityKind::Person)
-            && a.code.as_deref().is_some_and(|c| {
-                matches!(
-                    sector(c),
-                    "GOV" | "LEG" | "ELI" | "PTY" | "OPP" | "JUD" | "BUS"
-                )
-            })
-    };
     let fight = |e: &Event| {
         e.cameo.starts_with("19")
             && e.place.is_none()
             && e.source
                 .iter()
                 .chain(&e.target)
-                .all(|a| a.code.is_none() || politician(a))
+                // (a person of politics on a side is no combatant there either: "Obama
+                // benefited from the long battle with Clinton")
+                .all(|a| a.code.is_none() || speaking_person(doc, a))
             && !sentence_has(doc, e.sentence, DEATH_WORDS)
     };
     // "vowed to fight the layoffs": a vow read as a threat of force for the fight it promises
@@ -2843,6 +2833,24 @@ const SPEAKING_SECTORS: &[&str] = &[
     "GOV", "ELI", "PTY", "LEG", "JUD", "BUS", "MED", "NGO", "IGO",
 ];
 
+/// An actor code of politics, government, the courts, business or the media, or an
+/// international or non-governmental body (`SPEAKING_SECTORS`), with no armed sector in it.
+fn speaking(c: &str) -> bool {
+    let armed = c
+        .as_bytes()
+        .chunks(3)
+        .any(|ch| ARMED_SECTORS.iter().any(|s| s.as_bytes() == ch));
+    let body = c.get(..3).is_some_and(|p| matches!(p, "IGO" | "NGO"));
+    !armed && (body || SPEAKING_SECTORS.contains(&sector(c)))
+}
+
+/// A person with a [`speaking`] code: "Sen. Sanders" (LEG), "Hillary Clinton" (ELI).
+fn speaking_person(doc: &Doc, a: &Argument) -> bool {
+    a.entity
+        .is_some_and(|x| doc.entities[x].kind == EntityKind::Person)
+        && a.code.as_deref().is_some_and(speaking)
+}
+
 /// Words of bodily harm in a sentence: with one, an attack or a beating is physical.
 const HARM_WORDS: &[&str] = &[
     "killed",
@@ -2903,14 +2911,6 @@ fn hurt_bodily(doc: &Doc, sentence: usize) -> bool {
 /// group, the police, a criminal or a civilian keeps the act physical. With `person_source`
 /// (an article that does name arms) only an attack whose source is such a person is read so.
 fn verbal_attacks(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>, person_source: bool) {
-    let speaking = |c: &str| {
-        let armed = c
-            .as_bytes()
-            .chunks(3)
-            .any(|ch| ARMED_SECTORS.iter().any(|s| s.as_bytes() == ch));
-        let body = c.get(..3).is_some_and(|p| matches!(p, "IGO" | "NGO"));
-        !armed && (body || SPEAKING_SECTORS.contains(&sector(c)))
-    };
     let info = lex.code_info("111").cloned();
     events.retain_mut(|e| {
         if !matches!(e.cameo.get(..2), Some("18" | "19")) {
@@ -2927,14 +2927,9 @@ fn verbal_attacks(doc: &Doc, lex: &Lexicon, events: &mut Vec<Event>, person_sour
             .chain(&e.target)
             .filter_map(|a| a.code.as_deref())
             .peekable();
-        let person_speaks = |a: &Argument| {
-            a.entity
-                .is_some_and(|x| doc.entities[x].kind == EntityKind::Person)
-                && a.code.as_deref().is_some_and(speaking)
-        };
         if codes.peek().is_none()
             || !codes.all(speaking)
-            || person_source && !(attack && e.source.iter().any(person_speaks))
+            || person_source && !(attack && e.source.iter().any(|a| speaking_person(doc, a)))
             || sentence_has(doc, e.sentence, HARM_WORDS)
             || hurt_bodily(doc, e.sentence)
         {
@@ -3024,12 +3019,18 @@ struct Cand {
     end: usize,
 }
 
-/// Everything found in one sentence before cross-sentence linking.
+/// Nouns of natural hazards and accidents (`lexicon/hazards.txt`).
 static HAZARDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| word_set(include_str!("../lexicon/hazards.txt")));
 
 /// The only agents are natural hazards or accidents ("the earthquake struck"): no event.
 fn natural_agent(doc: &Doc, source: &[Argument]) -> bool {
+    only_uncoded_heads(doc, source, |w| HAZARDS.contains(w))
+}
+
+/// A source that is there and whose every argument is uncoded with a last word (lower case)
+/// that `head` accepts: "the earthquake", "the law".
+fn only_uncoded_heads(doc: &Doc, source: &[Argument], head: impl Fn(&str) -> bool) -> bool {
     !source.is_empty()
         && source.iter().all(|a| {
             a.code.is_none()
@@ -3037,42 +3038,55 @@ fn natural_agent(doc: &Doc, source: &[Argument]) -> bool {
                     .slice(a.span)
                     .split_whitespace()
                     .last()
-                    .is_some_and(|w| HAZARDS.contains(w.to_lowercase().as_str()))
+                    .is_some_and(|w| head(w.to_lowercase().as_str()))
         })
 }
 
+/// A sentence of a poll: its note on method ("conducted by telephone … margin of sampling
+/// error") and whether it speaks of a poll at all. Read once per sentence.
+#[derive(Clone, Copy)]
+struct PollSentence {
+    method: bool,
+    poll: bool,
+}
+
+impl PollSentence {
+    fn read(v: &View) -> Self {
+        PollSentence {
+            method: (0..v.len().saturating_sub(2)).any(|k| {
+                v.is(k, "margin") && v.is(k + 1, "of") && v.is_any(k + 2, &["error", "sampling"])
+            }),
+            poll: (0..v.len()).any(|k| {
+                v.is_any(
+                    k,
+                    &[
+                        "poll",
+                        "polls",
+                        "survey",
+                        "surveyed",
+                        "polled",
+                        "respondents",
+                        "asked",
+                    ],
+                )
+            }),
+        }
+    }
+}
+
 /// A verb of opinion or speech answered in a poll: "44 percent of independents disagreed",
-/// "48 percent overall agreed" (a share of respondents within four words before the verb, in
-/// its clause), or any act in a poll's note on method ("conducted by telephone … margin of
-/// sampling error").
-fn poll_answer(v: &View, t: &Trig, code: &str) -> bool {
-    let method = (0..v.len().saturating_sub(2))
-        .any(|k| v.is(k, "margin") && v.is(k + 1, "of") && v.is_any(k + 2, &["error", "sampling"]));
-    if method {
+/// "48 percent overall agreed" (in a sentence of a poll, a share of respondents within four
+/// words before the verb, in its clause; "unions representing 80 percent of workers rejected
+/// the offer" is an act), or any act in a poll's note on method.
+fn poll_answer(v: &View, poll: PollSentence, t: &Trig, code: &str) -> bool {
+    if poll.method {
         return true;
     }
-    let verbal = matches!(
-        &code[..2],
-        "01" | "02" | "03" | "04" | "05" | "10" | "11" | "12" | "13"
-    );
-    // (in a sentence of a poll: "unions representing 80 percent of workers rejected the
-    // offer" is an act)
-    let poll = (0..v.len()).any(|k| {
-        v.is_any(
-            k,
-            &[
-                "poll",
-                "polls",
-                "survey",
-                "surveyed",
-                "polled",
-                "respondents",
-                "asked",
-            ],
+    poll.poll
+        && matches!(
+            &code[..2],
+            "01" | "02" | "03" | "04" | "05" | "10" | "11" | "12" | "13"
         )
-    });
-    verbal
-        && poll
         && (t.head.saturating_sub(4)..t.head)
             .rev()
             .take_while(|&k| !is_hard(v, k) && !v.is(k, ","))
@@ -3112,15 +3126,7 @@ fn rule_as_doer(doc: &Doc, v: &View, t: &Trig, noun: bool, source: &[Argument]) 
     !noun
         && w.ends_with('s')
         && !w.ends_with("ss")
-        && !source.is_empty()
-        && source.iter().all(|a| {
-            a.code.is_none()
-                && doc
-                    .slice(a.span)
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|x| RULE_NOUNS.contains(&x.to_lowercase().as_str()))
-        })
+        && only_uncoded_heads(doc, source, |x| RULE_NOUNS.contains(&x))
 }
 
 pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut Vec<Event>) {
@@ -3136,16 +3142,15 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     // ("the Office of Special Investigations") in running text, not in a title-case headline
     // ("Wave of Bombings Hits the Capital")
     if !trigs.is_empty() && !title_case(&v) {
-        trigs.retain(|t| !in_name(doc, &v, t));
-        // a capitalised trigger word inside a sentence in sentence case is a name the entity
-        // stage did not take: "AG Lynch", "The Annex, a CIA station", "Occupy Wall
-        // Street-style protests" (not after punctuation: "Breaking: Police arrest …")
+        // (and any capitalised trigger word inside a sentence in sentence case is a name the
+        // entity stage did not take: "AG Lynch", "The Annex, a CIA station", "Occupy Wall
+        // Street-style protests"; not after punctuation: "Breaking: Police arrest …")
         trigs.retain(|t| {
-            !(t.head > 0
-                && v.words[t.head].upper
-                && !v.words[t.head - 1].punct
-                && v.low(t.head).chars().all(|c| c.is_alphabetic())
-                && !in_time(&v, t.head))
+            !(in_name(doc, &v, t)
+                || t.head > 0
+                    && v.words[t.head].upper
+                    && !v.words[t.head - 1].punct
+                    && v.low(t.head).chars().all(|c| c.is_alphabetic()))
         });
     }
     // a capitalised word inside a time expression is a month or a day, not a verb ("rallied
@@ -3165,6 +3170,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     if trigs.is_empty() && !(1..v.len()).any(|m| obligation(&v, m).is_some()) {
         return;
     }
+    let poll = PollSentence::read(&v);
     let mut hits = cues(&v, lex);
     // ... nor a modal: "on 10 May to protest" is no possibility
     hits.retain(|h| !(v.words[h.start].upper && in_time(&v, h.start)));
@@ -3433,7 +3439,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 && !(e.noun && labelled_as(&v, t))
                 && !asked_question(doc, &v, t, &info.code)
                 && !natural_agent(doc, &r.source)
-                && !poll_answer(&v, t, &info.code)
+                && !poll_answer(&v, poll, t, &info.code)
                 && !rule_as_doer(doc, &v, t, e.noun, &r.source)
                 && !sense::false_sense(&v, &trigs, ti, &info.code, e.noun, &r.source, &r.target),
             noun: e.noun,
@@ -4774,13 +4780,8 @@ const LABEL_VERBS: &[&str] = &[
 /// "as" (or "rather than" / "instead of" beside it) following a verb that names (within eight
 /// words), the noun is a label, no event told.
 fn labelled_as(v: &View, t: &Trig) -> bool {
-    // back over articles and modifiers to the word that introduces the noun
-    let mut k = t.head;
-    while k > 0 && t.head - k < 4 && (epithet(v, k - 1) || v.is_any(k - 1, &["a", "an", "the"])) {
-        k -= 1;
-    }
     // "… as a violent protest rather than a terrorist attack": the second label
-    let mut lo = k;
+    let mut lo = phrase_start(v, t.head);
     if lo >= 2 && v.is(lo - 1, "than") && v.is(lo - 2, "rather")
         || lo >= 2 && v.is(lo - 1, "of") && v.is(lo - 2, "instead")
     {
@@ -4875,6 +4876,16 @@ fn attitude_targets(v: &View, cands: &mut [Cand]) {
     }
 }
 
+/// The first word of the noun phrase ending at `head`: back over an article and plain
+/// modifiers, at most three words ("a peaceful sit-in", "a violent protest").
+fn phrase_start(v: &View, head: usize) -> usize {
+    let mut k = head;
+    while k > 0 && head - k < 4 && (epithet(v, k - 1) || v.is_any(k - 1, &["a", "an", "the"])) {
+        k -= 1;
+    }
+    k
+}
+
 /// A singular solo noun without determiner or modifier may be a verb or a label ("talk about
 /// wider issues"); plurals and determined nouns are safe.
 fn bare_noun_doubt(v: &View, t: &Trig, noun: bool) -> bool {
@@ -4884,10 +4895,7 @@ fn bare_noun_doubt(v: &View, t: &Trig, noun: bool) -> bool {
     let last = *t.fixed.last().unwrap_or(&t.head);
     let w = v.low(last);
     // "the riot had been a peaceful sit-in": a predicate noun labels, it reports no act
-    let mut k = t.head;
-    while k > 0 && t.head - k < 4 && (epithet(v, k - 1) || v.is_any(k - 1, &["a", "an", "the"])) {
-        k -= 1;
-    }
+    let k = phrase_start(v, t.head);
     if k < t.head && k > 0 && v.is_any(k - 1, BE) {
         return true;
     }
@@ -5433,8 +5441,8 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
                 )
             };
             // (a headline's own word, "meeting" for "Lausanne meeting", before the first)
-            let word =
-                |k: usize| head[j] && last_word(doc, &events[k]) == last_word(doc, &events[j]);
+            let own = last_word(doc, &events[j]);
+            let word = |k: usize| head[j] && last_word(doc, &events[k]).eq_ignore_ascii_case(own);
             let best = |x: &usize, y: &usize| {
                 key(*x)
                     .cmp(&key(*y))
@@ -6084,13 +6092,12 @@ fn dates_agree(a: Option<&DateRef>, b: Option<&DateRef>) -> bool {
 
 /// How much a mention says: coded source and target weigh most, then a date and a place from
 /// its own sentence, then uncoded arguments.
-/// The last word of a mention's trigger, lowercased ("meeting" of "Lausanne meeting").
-fn last_word(doc: &Doc, e: &Event) -> String {
+/// The last word of a mention's trigger ("meeting" of "Lausanne meeting").
+fn last_word<'d>(doc: &'d Doc, e: &Event) -> &'d str {
     doc.slice(e.trigger)
         .rsplit(|c: char| !c.is_alphanumeric())
         .find(|w| !w.is_empty())
         .unwrap_or("")
-        .to_lowercase()
 }
 
 fn mention_weight(e: &Event) -> u32 {
