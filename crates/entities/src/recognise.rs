@@ -1418,6 +1418,21 @@ fn resolve_entities(cx: &mut Ctx) {
         if u < sent.e && (cx.claimed[u] || cx.name_token(u)) {
             continue; // a named person's title
         }
+        // "the EU member states", "the member nations": a role word modifying a plural of
+        // bodies names no official
+        if it.e < sent.e
+            && matches!(
+                cx.l(it.e),
+                "states"
+                    | "countries"
+                    | "nations"
+                    | "governments"
+                    | "organizations"
+                    | "organisations"
+            )
+        {
+            continue;
+        }
         let chain = chain_before(cx, it.e);
         if chain.affs.is_empty() || !chain.adjacent_role {
             continue;
@@ -1432,7 +1447,9 @@ fn resolve_entities(cx: &mut Ctx) {
             .affs
             .iter()
             .map(|(Aff::Item(j), _)| cx.items[*j].s)
-            .filter(|&s| s < it.s && s + 8 > it.s)
+            // (an affiliation in this sentence: "its ambassador" after a sentence naming the
+            // EU takes the EU's code, not its words)
+            .filter(|&s| s >= sent.s && s < it.s && s + 8 > it.s)
             .min()
             .unwrap_or(it.s);
         // an apposition to a named person: "Vitaly Churkin, Russia's UN ambassador,"

@@ -498,3 +498,29 @@ fn a_sentence_adverb_before_an_apposition_is_no_person() {
         dump(&d)
     );
 }
+
+#[test]
+fn an_unnamed_official_stays_in_its_sentence_and_member_states_are_no_official() {
+    let d = run(
+        &[
+            "Envoy recalled",
+            "Ljubljana stood with the EU member states. By recalling its ambassador, Slovenia made a step.",
+        ],
+        None,
+    );
+    // no entity's mention reaches across the sentence break, and "member states" is no person
+    for e in &d.entities {
+        for m in &e.mentions {
+            assert!(
+                !d.slice(*m).contains(". "),
+                "a mention across sentences: {}",
+                dump(&d)
+            );
+        }
+        assert!(
+            !(e.kind == EntityKind::Person && e.name.contains("member")),
+            "{}",
+            dump(&d)
+        );
+    }
+}

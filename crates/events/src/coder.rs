@@ -3471,6 +3471,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
     purpose_talks(&v, &mut cands);
     directed_acts(&v, &mut cands);
     merge_same_event(&v, &mut cands);
+    one_side_each(&mut cands);
     let first = out.len();
     for c in cands
         .into_iter()
@@ -5141,6 +5142,21 @@ fn purpose_talks(v: &View, cands: &mut Vec<Cand>) {
         if a.ev.source.is_empty() {
             a.ev.source = b.ev.source;
         }
+    }
+}
+
+/// An actor is never on both sides of one act: "ministers planned to meet Kerry to discuss the
+/// crisis" has Kerry as the one met, though the purpose clause, read alone, makes him the one who
+/// discusses (and so the meeting's doer when its own subject is uncoded). What is also the
+/// target leaves the source.
+fn one_side_each(cands: &mut [Cand]) {
+    for c in cands.iter_mut() {
+        let target = &c.ev.target;
+        c.ev.source.retain(|s| {
+            !target
+                .iter()
+                .any(|t| t.span == s.span || (s.entity.is_some() && t.entity == s.entity))
+        });
     }
 }
 

@@ -34,6 +34,9 @@ const ROLES: &str = "\
 # one meeting, its convener the source
 040 occurred src=IGOUNO; n04=1 | Sunday's talks, convened by [the UN envoy|IGOUNO|person], ended without a statement.
 04 occurred src=FRD; n04=1 | The meeting hosted by [Freedonia|FRD|country] lasted two hours.
+# an actor is never on both sides: the one met is no doer of the meeting its purpose clause
+# names
+040 planned src= tgt=USAGOV | Several ministers planned to meet [Kerry|USAGOV|person] in Oslo to discuss the crisis.
 # a recipient subject: the giver follows \"from\"
 071 occurred src=SYL tgt=FRD; !04 | [Freedonia|FRD|country] received an emergency loan from [Sylvania|SYL|country].
 # an announced conflict act by its own actor is a threat that was made, never the act
