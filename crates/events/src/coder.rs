@@ -2226,6 +2226,18 @@ pub(crate) fn status(
         if (h.end..t.head).any(|k| is_hard(v, k) || v.is(k, ",")) {
             continue;
         }
+        // "a key aim of the Lausanne meeting was to": a definite act after "aim of" is the one
+        // whose aim it is, not the aim ("with the aim of ending the siege" stays an aim)
+        if word == "aim of"
+            && v.is_any(
+                h.end,
+                &[
+                    "the", "this", "that", "these", "those", "its", "their", "his", "her",
+                ],
+            )
+        {
+            continue;
+        }
         // "were not represented at the meeting": the negation belongs to the verb in between
         if !matches!(word, "if" | "unless" | "whether")
             && (h.end..t.head).any(|k| v.is_any(k, PREPOSITIONS) && !v.is(k, "to"))
@@ -5882,9 +5894,27 @@ fn merge(doc: &Doc, events: &[Event], group: &mut [usize], a: usize, b: usize, o
     }
     let of = |g: usize| -> Vec<usize> { (0..events.len()).filter(|&k| group[k] == g).collect() };
     let (ma, mb) = (of(ga), of(gb));
+    // (two definite mentions in one sentence may name one act: "After the meeting, Kerry told
+    // reporters that the talks were constructive")
+    // (but not one told as the answer to the other: "the meeting took place in response to
+    // the commissioner's consultation")
+    let twice_told = |x: usize, y: usize| {
+        let (a, b) = if x < y { (x, y) } else { (y, x) };
+        let (from, to) = (events[a].trigger.end, events[b].trigger.start);
+        events[x].cameo.get(..2) == events[y].cameo.get(..2)
+            && anaphoric(doc, &events[x])
+            && anaphoric(doc, &events[y])
+            && from <= to
+            && !doc.slice(Span::new(from, to)).split_whitespace().any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "response" | "reaction" | "reply" | "retaliation" | "answer"
+                )
+            })
+    };
     let agree = ma.iter().all(|&x| {
         mb.iter().all(|&y| {
-            (one_sentence || events[x].sentence != events[y].sentence)
+            (one_sentence || events[x].sentence != events[y].sentence || twice_told(x, y))
                 && same_event(doc, &events[x], &events[y])
         })
     });

@@ -12,6 +12,9 @@ const SENSE: &str = "\
 12 occurred | [Unions|VALLAB|group] representing 80 percent of workers rejected the offer on Monday.
 08 occurred | [Ormundi troops|ORMMIL|group] withdrew from the town ahead of the election.
 13 occurred | [Soldiers|VALMIL|group] repeatedly threatened villagers at a checkpoint on Monday.
+# the act whose aim is told is no aim; what it aims at is
+040 occurred | A key aim of the Oslo meeting on Monday was to win support for the plan.
+19 hypothetical | [The rebels|VALREB|group] moved north with the aim of attacking the port.
 # words said again and again are a habit; force used repeatedly stays
 n02=0 | [Senator Ben Ulm|VALLEG|person] has repeatedly called for an inquiry into the port deal.
 n11=0 | [Senator Ben Ulm|VALLEG|person] often criticizes [the governor|VALGOV|person].

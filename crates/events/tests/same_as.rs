@@ -663,3 +663,28 @@ fn a_placed_headline_names_the_meeting_held_there_and_both_its_body_tellings() {
     );
     assert_eq!(group(&d, ev(&d, "met", 0)), ev(&d, "met", 0), "{s}");
 }
+
+#[test]
+fn two_definite_mentions_in_one_sentence_join_the_meeting_they_name() {
+    let d = coded(&[
+        "T: Oslo talks end without deal",
+        "[Foreign ministers|IGOEUR|group] met in {Oslo|NO|city} <on Saturday|2016-10-15|day> \
+         to discuss the border.",
+        "After the meeting, [the envoy|IGOUNO|person] told reporters that the talks were useful.",
+    ]);
+    let s = common::summary(&d);
+    let (met, meeting, talks) = (ev(&d, "met", 0), ev(&d, "meeting", 0), ev(&d, "talks", 1));
+    assert_eq!(group(&d, meeting), group(&d, met), "{s}");
+    assert_eq!(group(&d, talks), group(&d, met), "{s}");
+}
+
+#[test]
+fn a_definite_mention_told_as_the_answer_to_another_stays_apart() {
+    let d = coded(&[
+        "[Foreign ministers|IGOEUR|group] met in {Oslo|NO|city} <on Saturday|2016-10-15|day>.",
+        "The meeting took place in response to the commissioner's consultation on the plan.",
+    ]);
+    let s = common::summary(&d);
+    let (meeting, consultation) = (ev(&d, "meeting", 0), ev(&d, "consultation", 0));
+    assert_ne!(group(&d, meeting), group(&d, consultation), "{s}");
+}
