@@ -3406,9 +3406,17 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 basis: Basis::Text,
             });
         }
+        // a past act in a story told of years before, in a sentence without a time of its own
+        // (`dates::narrative_past`): no date rather than the publication date
+        let narrative = date.is_none()
+            && (dates::past_act(&v, t, e.noun)
+                || e.noun && (0..v.len()).any(|k| dates::finite_past(&v, k)))
+            && !v.is_any(t.head.saturating_sub(1), &["has", "have", "'ve"])
+            && dates::narrative_past(doc, sentence);
         if date.is_none()
             && matches!(st, Status::Occurred | Status::Negated)
             && !sense::background(&v, t)
+            && !narrative
             && let Some(p) = published
         {
             date = Some(DateRef {

@@ -256,3 +256,55 @@ fn fronted_coordinated_and_possessive_times() {
         "2016-12-09"
     );
 }
+
+/// Date value of the event whose trigger text starts with `trigger` in the document of
+/// `lines` (publication date 2016-12-14); "none" when it has none.
+fn date_in(lines: &[&str], trigger: &str) -> String {
+    let lex = dateline_events::Lexicon::load();
+    let mut d = common::doc(lines);
+    dateline_events::code(&mut d, &lex);
+    let e = d
+        .events
+        .iter()
+        .find(|e| d.slice(e.trigger).starts_with(trigger))
+        .unwrap_or_else(|| panic!("no event {trigger:?} in\n{}", common::summary(&d)));
+    e.date.as_ref().map_or("none".into(), |x| x.value.clone())
+}
+
+#[test]
+fn a_past_act_in_a_story_told_of_years_before_takes_no_publication_date() {
+    let story = |third: &str| {
+        date_in(
+            &[
+                "[The ministers|XXXGOV|group] met <on Monday|2016-12-12|day> at the border.",
+                "The two sides first clashed over the river in <March 2009|2009-03|month>.",
+                third,
+            ],
+            "criticized",
+        )
+    };
+    // told in the past right after a sentence dated years before: part of that story
+    assert_eq!(
+        story("[The envoy|IGOUNO|person] criticized [the army|XXXMIL|organization] and left."),
+        "none"
+    );
+    // a present or a perfect brings the story back to the day of publication
+    assert_eq!(
+        story(
+            "[The envoy|IGOUNO|person] has criticized [the army|XXXMIL|organization] and is in talks."
+        ),
+        "2016-12-14"
+    );
+    // a year before a noun names that thing, not the time of the story
+    assert_eq!(
+        date_in(
+            &[
+                "[The ministers|XXXGOV|group] met <on Monday|2016-12-12|day> at the border.",
+                "Ten people died in the <March 2009|2009-03|month> flood.",
+                "[The envoy|IGOUNO|person] criticized [the army|XXXMIL|organization] and left.",
+            ],
+            "criticized",
+        ),
+        "2016-12-14"
+    );
+}

@@ -500,3 +500,147 @@ pub(super) fn copular_predicate(v: &View, trigs: &[Trig], ti: usize) -> Option<u
         .iter()
         .position(|o| o.head == k || (o.head == k + 1 && !v.words[k].punct))
 }
+
+/// Words of a sentence that tell the present or the future: a sentence with one of them is
+/// not part of a story told in the past.
+const PRESENT: &[&str] = &[
+    "is",
+    "are",
+    "am",
+    "has",
+    "have",
+    "will",
+    "says",
+    "say",
+    "won't",
+    "can",
+    "does",
+    "do",
+    "isn't",
+    "aren't",
+    "hasn't",
+    "haven't",
+    "don't",
+    "doesn't",
+    "today",
+    "now",
+    "should",
+    "must",
+    "may",
+    "comes",
+    "come",
+    "seems",
+    "seem",
+    "remains",
+    "remain",
+    "appears",
+    "appear",
+    "continues",
+    "continue",
+    "tries",
+    "try",
+    "wants",
+    "want",
+    "needs",
+    "need",
+    "thinks",
+    "think",
+    "believes",
+    "believe",
+    "knows",
+    "know",
+    "includes",
+    "include",
+    "shows",
+    "show",
+];
+
+fn tells_present(text: &str) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .any(|w| PRESENT.contains(&w.to_lowercase().as_str()))
+}
+
+/// Months from the end of a time's value (`2008-07`, `2009`, `199X`, `2010-03-04/2010-05`)
+/// to the publication date; `None` when the value is no calendar value.
+fn months_before(value: &str, published: jiff::civil::Date) -> Option<i32> {
+    let end = value.rsplit('/').next()?;
+    let year: i32 = end.get(..4)?.replace('X', "9").parse().ok()?;
+    let month: i32 = end
+        .get(5..7)
+        .and_then(|m| m.parse().ok())
+        .filter(|m| (1..=12).contains(m))
+        .unwrap_or(12);
+    Some((i32::from(published.year()) * 12 + i32::from(published.month())) - (year * 12 + month))
+}
+
+/// A sentence of a story told in the past, a year or more before publication: "They met
+/// again, in July 2008, when Mr. Obama was visiting Jerusalem. After talking about security,
+/// Mr. Netanyahu suggested that they walk to the attack site." The sentence has no time of its
+/// own and tells no present; the nearest time in the four sentences before it (each telling no
+/// present either) ended a year or more before publication. Its past acts belong to that
+/// story, not to the day of publication: they get no date rather than the publication date.
+pub(super) fn narrative_past(doc: &dateline_doc::Doc, sentence: usize) -> bool {
+    let Some(published) = doc.meta.published else {
+        return false;
+    };
+    let body = |s: usize| {
+        !doc.blocks.get(doc.sentences[s].block).is_some_and(|b| {
+            matches!(
+                b.kind,
+                dateline_doc::BlockKind::Title | dateline_doc::BlockKind::Standfirst
+            )
+        })
+    };
+    let span = doc.sentences[sentence].span;
+    if !body(sentence)
+        || doc.times.iter().any(|t| span.contains(t.span))
+        || tells_present(doc.slice(span))
+    {
+        return false;
+    }
+    for back in 1..=4 {
+        let Some(s) = sentence.checked_sub(back).filter(|&s| body(s)) else {
+            return false;
+        };
+        let span = doc.sentences[s].span;
+        if tells_present(doc.slice(span)) {
+            return false;
+        }
+        // (a time before a noun names that thing, not the story's time: "one of 26 people
+        // killed in the December 2012 shooting", "a 2010 fraud lawsuit"; so does one in a
+        // relative clause: "their son, who died in Iraq in 2004")
+        let before = |t: &dateline_doc::Time| {
+            doc.slice(dateline_doc::Span::new(span.start, t.span.start))
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .map(str::to_lowercase)
+                .take_while(|w| {
+                    !matches!(
+                        w.as_str(),
+                        "in" | "on" | "since" | "from" | "during" | "by" | "until" | "of"
+                    )
+                })
+                .any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                    ) || w.ends_with("'s")
+                        || w.ends_with("’s")
+                })
+        };
+        let relative = |t: &dateline_doc::Time| {
+            doc.slice(dateline_doc::Span::new(span.start, t.span.start))
+                .split_whitespace()
+                .rev()
+                .take(8)
+                .any(|w| matches!(w.to_lowercase().as_str(), "who" | "which" | "whose"))
+        };
+        if let Some(t) = doc.times.iter().rev().find(|t| span.contains(t.span)) {
+            return !before(t)
+                && !relative(t)
+                && months_before(&t.value, published).is_some_and(|m| m >= 12);
+        }
+    }
+    false
+}
