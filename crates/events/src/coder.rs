@@ -687,6 +687,7 @@ pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
                         if (w.ends_with("ing") && !nl.ends_with("ing"))
                             || (w.ends_with("ed") && !nl.ends_with("ed"))
                             || (e.pattern.len() == 1 && w != nl && !w.ends_with('s'))
+                            || (e.pattern.len() == 1 && w != nl && third_person_verb(v, lw))
                         {
                             continue;
                         }
@@ -744,6 +745,19 @@ pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
         }
     }
     out
+}
+
+/// The word at `k`, ending in "s", is a verb in the third person after its subject
+/// pronoun, an adverb between them or not: "she talks to the press everywhere she goes", "he
+/// now talks freely of it" (not the plural noun "talks").
+fn third_person_verb(v: &View, k: usize) -> bool {
+    let mut j = k;
+    if j > 0
+        && (v.low(j - 1).ends_with("ly") || v.is_any(j - 1, &["now", "also", "still", "often"]))
+    {
+        j -= 1;
+    }
+    v.low(k).ends_with('s') && j > 0 && v.is_any(j - 1, &["he", "she", "it", "who"])
 }
 
 /// A noun entry whose last word appears exactly as written ("fighting", "talks" is not).
@@ -3541,6 +3555,11 @@ fn link_line(doc: &Doc, sentence: usize) -> bool {
     if text.starts_with('[') && text.ends_with(']') {
         return true;
     }
+    // an editor's note the outlet prints under its stories ("Editor's note: …")
+    let opening = text.chars().take(13).collect::<String>().to_lowercase();
+    if opening.starts_with("editor's note") || opening.starts_with("editor\u{2019}s note") {
+        return true;
+    }
     // a photo caption: "The soldier served with US forces in the country, file photo." (a
     // caption credited in brackets is read per trigger: `sense::captioned`)
     let bare = text
@@ -5797,11 +5816,12 @@ pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
                     basis: Basis::Article,
                 });
             }
-            if events[k]
-                .date
-                .as_ref()
-                .is_some_and(|d| d.basis == Basis::Published)
-                && let Some(d) = &text_date
+            // (an undated mention, told as background, takes the group's date from the text too)
+            if events[k].date.as_ref().map_or(
+                doc.meta.published.is_some()
+                    && matches!(events[k].status, Status::Occurred | Status::Negated),
+                |d| d.basis == Basis::Published,
+            ) && let Some(d) = &text_date
             {
                 events[k].date = Some(d.clone());
             }

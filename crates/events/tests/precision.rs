@@ -12,6 +12,18 @@ const SENSE: &str = "\
 12 occurred | [Unions|VALLAB|group] representing 80 percent of workers rejected the offer on Monday.
 08 occurred | [Ormundi troops|ORMMIL|group] withdrew from the town ahead of the election.
 13 occurred | [Soldiers|VALMIL|group] repeatedly threatened villagers at a checkpoint on Monday.
+# a noun's plural is a verb after a subject pronoun: she talks to the press
+n04=0 | [Ana Ruiz|VALPTY|person] said she talks to the press everywhere she goes.
+n04=0 | [Ana Ruiz|VALPTY|person] said she now talks freely of the army.
+04 occurred | [Ana Ruiz|VALPTY|person] said the talks in Oslo ended on Monday.
+# a stance that names a group is no act; a participle clause after a comma is the subject's
+n05=0 | [Ana Ruiz|VALPTY|person] gave money to a super PAC backing [Senator Ulm|VALLEG|person].
+n05=0 | Donors supporting [Senator Ulm|VALLEG|person] met in Oslo on Monday.
+05 occurred | [Ana Ruiz|VALPTY|person] spoke on Monday, backing [Senator Ulm|VALLEG|person].
+# holding back from an act, and a preference not yet acted on
+!11 | [Senator Ulm|VALLEG|person] refrained from criticisms of [the governor|VALGOV|person] on Monday.
+!05 | [Ana Ruiz|VALPTY|person] has refrained from endorsing [Senator Ulm|VALLEG|person].
+05 hypothetical | [Ana Ruiz|VALPTY|person] said she is leaning toward supporting [Senator Ulm|VALLEG|person].
 # the act whose aim is told is no aim; what it aims at is
 040 occurred | A key aim of the Oslo meeting on Monday was to win support for the plan.
 19 hypothetical | [The rebels|VALREB|group] moved north with the aim of attacking the port.
@@ -186,6 +198,10 @@ none | The landlord, [Piet Vos|-|person], wanted to demolish the cottages and se
 # a fight or a war in a peaceful domain
 !19 | The tariff fight has squeezed cotton exporters for two seasons.
 !19 | The custody battle has dragged on for two seasons.
+# a contest inside a party or a chamber, in a story that also names a war
+!19 | As troops massed on the border, [Ana Ruiz|VALPTY|person] won her nominating battle against [Senator Ulm|VALLEG|person].
+!19 | As troops massed on the border, [Senator Ulm|VALLEG|person] engineered a floor fight over the rules against [Ana Ruiz|VALPTY|person].
+19 occurred | [Rebels|VALREB|group] fought a battle with [troops|VALMIL|group] near the port on Monday.
 19 | [Valdorian troops|VALMIL|group] won a fierce battle near the ford.
 !19 | The retired judge is recovering after a gruelling cancer battle.
 !19 | The tycoon keeps fighting deportation to Ormund.
@@ -457,6 +473,8 @@ none | Call [Harbourline|-|organization] by telephone on 1-800-555-0134 or email
 !04 | Aid groups are helping the growing number of [Valdorians|VAL|nationality] arriving in the north of the country.
 !19 | The parents staged a months-long battle with the courts to keep the clinic open.
 !19 | The sergeant served with [Valdorian forces|VALMIL|group] in the country battling [the Dawn Front|VALREB|group], file photo.
+# an outlet's editor's note under its story
+none | Editor’s note: [Ana Ruiz|VALPTY|person] has repeatedly pledged to ban all rallies in the capital.
 !17 | [Ivo Brandt|-|person], who has been arrested on suspicion of arson (Picture: Harbour Police) Officers said the house had no water.
 # the last words of a name; a haste to act
 !06 | [The minister|VALGOV|person] defended the North [American|USA|nationality] Free Trade Agreement, but asked for changes.

@@ -1742,6 +1742,37 @@ fn takes_object(v: &View, k: usize) -> bool {
 /// The candidate is no event of its code: the wrong sense of the word, a kind of act named rather than
 /// an act, or a compound modifier. `noun` is the entry's noun flag.
 #[allow(clippy::too_many_arguments)]
+/// Groups named by the stance they hold ("a super PAC backing Cruz", "voters opposing the
+/// plan").
+const STANCE_HOLDERS: &[&str] = &[
+    "pac",
+    "pacs",
+    "group",
+    "groups",
+    "committee",
+    "committees",
+    "organization",
+    "organizations",
+    "organisation",
+    "organisations",
+    "donors",
+    "voters",
+    "delegates",
+    "lawmakers",
+    "senators",
+    "members",
+    "people",
+    "activists",
+    "candidates",
+    "coalition",
+    "campaign",
+    "campaigns",
+    "protesters",
+    "demonstrators",
+    "states",
+    "countries",
+];
+
 pub(crate) fn false_sense(
     v: &View,
     trigs: &[Trig],
@@ -1788,6 +1819,17 @@ pub(crate) fn false_sense(
                 return true;
             }
         }
+    }
+    // a stance named by a participle after a group, telling which group it is: "a super PAC
+    // backing Cruz", "groups opposing the war", "donors supporting Rubio" (a participle clause
+    // after a comma is the subject's act: "Pence spoke on Tuesday, backing Trump")
+    if !noun
+        && (root == "05" || code == "110")
+        && w.ends_with("ing")
+        && h > 0
+        && STANCE_HOLDERS.contains(&v.low(h - 1))
+    {
+        return true;
     }
     // idioms: "shot down rumours of a new engine" denies them; "hearkens back to the 1990s"
     // recalls, it backs nobody
