@@ -3503,6 +3503,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         }
     }
     purpose_talks(&v, &mut cands);
+    lone_discussion(doc, &v, lex, &mut cands);
     directed_acts(&v, &mut cands);
     merge_same_event(&v, &mut cands);
     one_side_each(&mut cands);
@@ -5196,6 +5197,34 @@ fn one_side_each(cands: &mut [Cand]) {
                 .iter()
                 .any(|t| t.span == s.span || (s.entity.is_some() && t.entity == s.entity))
         });
+    }
+}
+
+/// "Bolton also discussed the vast differences between the two candidates' policies" (in
+/// a radio interview): one person discussing a subject with no one named is commenting on it,
+/// a statement (010), not a consultation; a consultation has a partner ("discussed the plan
+/// with Lavrov") or several parties ("the ministers discussed", "Kerry and Lavrov discussed").
+fn lone_discussion(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
+    let Some(info) = lex.code_info("010") else {
+        return;
+    };
+    for c in cands.iter_mut() {
+        if c.noun || c.ev.cameo != "040" || !v.low(c.head).starts_with("discuss") {
+            continue;
+        }
+        let person = |a: &Argument| {
+            a.entity
+                .is_some_and(|e| doc.entities[e].kind == dateline_doc::EntityKind::Person)
+        };
+        let lone = matches!(c.ev.source.as_slice(), [a] if person(a)) && c.ev.target.is_empty();
+        let partner = (c.end..v.len())
+            .take_while(|&k| !is_hard(v, k))
+            .any(|k| v.is_any(k, &["with", "among", "together"]));
+        // (a person and others before the verb: "Kerry and Lavrov discussed")
+        let several = (clause_start(v, c.head)..c.head).any(|k| v.is_any(k, &["and", "both"]));
+        if lone && !partner && !several {
+            recode(&mut c.ev, info);
+        }
     }
 }
 

@@ -20,6 +20,11 @@ n04=0 | [Ana Ruiz|VALPTY|person] said she now talks freely of the army.
 n05=0 | [Ana Ruiz|VALPTY|person] gave money to a super PAC backing [Senator Ulm|VALLEG|person].
 n05=0 | Donors supporting [Senator Ulm|VALLEG|person] met in Oslo on Monday.
 05 occurred | [Ana Ruiz|VALPTY|person] spoke on Monday, backing [Senator Ulm|VALLEG|person].
+# one person discussing a subject with no one is commenting on it; with a partner, or
+# several parties, it is a consultation
+010 occurred; n04=0 | [Senator Ulm|VALLEG|person] also discussed the differences between the two budget plans.
+04 occurred | [Senator Ulm|VALLEG|person] discussed the budget with [Ana Ruiz|VALPTY|person] on Monday.
+04 occurred | [Senator Ulm|VALLEG|person] and [Ana Ruiz|VALPTY|person] discussed the budget on Monday.
 # holding back from an act, and a preference not yet acted on
 !11 | [Senator Ulm|VALLEG|person] refrained from criticisms of [the governor|VALGOV|person] on Monday.
 !05 | [Ana Ruiz|VALPTY|person] has refrained from endorsing [Senator Ulm|VALLEG|person].
