@@ -3155,6 +3155,73 @@ fn rule_as_doer(doc: &Doc, v: &View, t: &Trig, noun: bool, source: &[Argument]) 
         && only_uncoded_heads(doc, source, |x| RULE_NOUNS.contains(&x))
 }
 
+/// Verbs of a stance in the simple present: "the caucus and Schumer oppose tinkering with the
+/// system", "conservatives still praise his refusal", "the company partners with fifteen
+/// brands".
+const STANCE_PRESENT: &[&str] = &[
+    "oppose", "opposes", "support", "supports", "back", "backs", "favor", "favors", "favour",
+    "favours", "praise", "praises", "partners", "partner",
+];
+
+/// A stance told in the simple present in the story's own voice ("powerful constituencies
+/// are firmly opposed", "the senators oppose tinkering with the system") is a standing
+/// position, not an act on a day: no event. A headline's present tells news ("Obama backs
+/// Clinton"), and a stance someone states is their act ("he told reporters he supports
+/// Cruz"), so neither counts; nor does one with a time of its own.
+fn standing_stance(
+    doc: &Doc,
+    v: &View,
+    sentence: usize,
+    t: &Trig,
+    code: &str,
+    noun: bool,
+    reported: bool,
+) -> bool {
+    if noun || !(code == "110" || code.starts_with("05") || code == "060") {
+        return false;
+    }
+    let h = t.head;
+    let w = v.low(h);
+    // ("are firmly opposed", "is opposed to")
+    let mut k = h;
+    while k > 0 && (v.low(k - 1).ends_with("ly") || v.is_any(k - 1, &["still", "also", "all"])) {
+        k -= 1;
+    }
+    let before = k.checked_sub(1);
+    // (its subject right before it: a name, a pronoun, a plural noun or an emphatic "does";
+    // "winning praise", "fired back", "strong support for" are no such verb)
+    let subject = |b: usize| {
+        v.words[b].chunk.is_some() && !v.is_any(b, &["'s", "'", "\u{2019}s"])
+            || v.is_any(
+                b,
+                &["they", "we", "i", "you", "he", "she", "it", "does", "do"],
+            )
+            || v.low(b).ends_with('s')
+                && !v.low(b).ends_with("ss")
+                && !v.low(b).ends_with("'s")
+                && !v.low(b).ends_with("\u{2019}s")
+                && !v.words[b].punct
+                && !v.is_any(
+                    b,
+                    &["was", "is", "has", "this", "its", "his", "hers", "us", "as"],
+                )
+    };
+    let present = STANCE_PRESENT.contains(&w) && before.is_some_and(subject)
+        || w == "opposed" && before.is_some_and(|b| v.is_any(b, &["is", "are", "am"]));
+    // (the first sentences of a longer text may be its headline and deck)
+    let head = sentence <= 1 && doc.sentences.len() > 2
+        || doc
+            .blocks
+            .get(doc.sentences[sentence].block)
+            .is_some_and(|b| matches!(b.kind, BlockKind::Title | BlockKind::Standfirst));
+    let text = doc.slice(doc.sentences[sentence].span);
+    present
+        && !head
+        && !reported
+        && !text.contains(['"', '\u{201c}', '\u{201d}'])
+        && !(0..v.len()).any(|k| in_time(v, k))
+}
+
 pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut Vec<Event>) {
     if link_line(doc, sentence) {
         return;
@@ -3475,6 +3542,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
                 && !natural_agent(doc, &r.source)
                 && !poll_answer(&v, poll, t, &info.code)
                 && !rule_as_doer(doc, &v, t, e.noun, &r.source)
+                && !standing_stance(doc, &v, sentence, t, &info.code, e.noun, speaker.is_some())
                 && !sense::false_sense(&v, &trigs, ti, &info.code, e.noun, &r.source, &r.target),
             noun: e.noun,
             head: t.head,

@@ -25,6 +25,13 @@ n05=0 | Donors supporting [Senator Ulm|VALLEG|person] met in Oslo on Monday.
 010 occurred; n04=0 | [Senator Ulm|VALLEG|person] also discussed the differences between the two budget plans.
 04 occurred | [Senator Ulm|VALLEG|person] discussed the budget with [Ana Ruiz|VALPTY|person] on Monday.
 04 occurred | [Senator Ulm|VALLEG|person] and [Ana Ruiz|VALPTY|person] discussed the budget on Monday.
+# a stance in the simple present in the story's voice is a standing position; one stated,
+# or in the past, is an act
+n11=0 | [The caucus|VALLEG|group] and [Senator Ulm|VALLEG|person] oppose changes to the voting rules.
+n11=0 | Powerful groups in [the party|VALPTY|organization] are firmly opposed to the plan.
+n05=0 | Conservatives still praise [the senator|VALLEG|person] for his refusal.
+05 occurred | [Senator Ulm|VALLEG|person] told reporters on Monday that he supports [Ana Ruiz|VALPTY|person].
+12 occurred | [Senator Ulm|VALLEG|person] opposed the plan at a hearing on Monday.
 # holding back from an act, and a preference not yet acted on
 !11 | [Senator Ulm|VALLEG|person] refrained from criticisms of [the governor|VALGOV|person] on Monday.
 !05 | [Ana Ruiz|VALPTY|person] has refrained from endorsing [Senator Ulm|VALLEG|person].
