@@ -2252,6 +2252,28 @@ pub(crate) fn status(
         {
             continue;
         }
+        // "repeating a false claim that he opposed the 2003 invasion": a negated that-clause
+        // negates its verb, not a noun that verb governs
+        if h.kind == CueKind::Neg
+            && word.ends_with(" that")
+            && lex.entries[t.entry].noun
+            && (h.end..t.head).any(|k| dates::finite_past(v, k))
+        {
+            continue;
+        }
+        // "the freeze was to expire and Mr. Netanyahu refused to extend it": a clause joined
+        // by "and", "but" or "or" with a subject of its own is out of the cue's reach
+        if !matches!(word, "if" | "unless" | "whether")
+            && (h.end..t.head).any(|k| {
+                v.is_any(k, &["and", "but", "or"])
+                    && k + 1 < t.head
+                    && (v.words[k + 1].upper
+                        && (k + 1..(k + 4).min(t.head)).any(|j| v.words[j].chunk.is_some())
+                        || v.is_any(k + 1, &["he", "she", "they", "we", "it", "i"]))
+            })
+        {
+            continue;
+        }
         // "were not represented at the meeting": the negation belongs to the verb in between
         if !matches!(word, "if" | "unless" | "whether")
             && (h.end..t.head).any(|k| v.is_any(k, PREPOSITIONS) && !v.is(k, "to"))

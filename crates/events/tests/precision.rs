@@ -32,6 +32,10 @@ n11=0 | Powerful groups in [the party|VALPTY|organization] are firmly opposed to
 n05=0 | Conservatives still praise [the senator|VALLEG|person] for his refusal.
 05 occurred | [Senator Ulm|VALLEG|person] told reporters on Monday that he supports [Ana Ruiz|VALPTY|person].
 12 occurred | [Senator Ulm|VALLEG|person] opposed the plan at a hearing on Monday.
+# a cue does not reach into a clause with its own subject after and/but; a claim the story
+# calls false is negated
+12 occurred | The truce was to expire and [Ana Ruiz|VALPTY|person] refused to extend it.
+11 negated; 19 occurred | [Senator Ulm|VALLEG|person] said, repeating a false claim that he opposed the 2003 invasion.
 # holding back from an act, and a preference not yet acted on
 !11 | [Senator Ulm|VALLEG|person] refrained from criticisms of [the governor|VALGOV|person] on Monday.
 !05 | [Ana Ruiz|VALPTY|person] has refrained from endorsing [Senator Ulm|VALLEG|person].
