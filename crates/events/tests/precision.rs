@@ -35,7 +35,7 @@ n05=0 | Conservatives still praise [the senator|VALLEG|person] for his refusal.
 # a cue does not reach into a clause with its own subject after and/but; a claim the story
 # calls false is negated
 12 occurred | The truce was to expire and [Ana Ruiz|VALPTY|person] refused to extend it.
-11 negated; 19 occurred | [Senator Ulm|VALLEG|person] said, repeating a false claim that he opposed the 2003 invasion.
+11 negated; 19 occurred | [Senator Ulm|VALLEG|person] said, repeating a false claim that he opposed the <2003|2003|year> invasion of [Ormund|ORM|country].
 # holding back from an act, and a preference not yet acted on
 !11 | [Senator Ulm|VALLEG|person] refrained from criticisms of [the governor|VALGOV|person] on Monday.
 !05 | [Ana Ruiz|VALPTY|person] has refrained from endorsing [Senator Ulm|VALLEG|person].
