@@ -757,7 +757,14 @@ fn third_person_verb(v: &View, k: usize) -> bool {
     {
         j -= 1;
     }
-    v.low(k).ends_with('s') && j > 0 && v.is_any(j - 1, &["he", "she", "it", "who"])
+    let pronoun = j > 0 && v.is_any(j - 1, &["he", "she", "it", "who"]);
+    // ("Clinton now talks freely of her experiences", "the vice president talks tough": a
+    // name or a person's title before, a manner or a topic after)
+    let named = j > 0
+        && (v.words[j - 1].chunk.is_some()
+            || v.is_any(j - 1, &["president", "senator", "governor"]))
+        && v.is_any(k + 1, &["tough", "freely", "openly", "about", "of"]);
+    v.low(k).ends_with('s') && (pronoun || named)
 }
 
 /// A noun entry whose last word appears exactly as written ("fighting", "talks" is not).

@@ -36,6 +36,10 @@ n05=0 | Conservatives still praise [the senator|VALLEG|person] for his refusal.
 # calls false is negated
 12 occurred | The truce was to expire and [Ana Ruiz|VALPTY|person] refused to extend it.
 11 negated; 19 occurred | [Senator Ulm|VALLEG|person] said, repeating a false claim that he opposed the <2003|2003|year> invasion of [Ormund|ORM|country].
+# a theory of a killing; an amount not released; a name before a verb of speaking
+n18=0 | The mere mention of the assassination theory led the network to suspend [the host|VALMED|person].
+n08=0 | [The campaign|VALPTY|organization] did not release the amount it paid for the ads.
+n04=0 | [Ana Ruiz|VALPTY|person] now talks freely of her years in the army.
 # holding back from an act, and a preference not yet acted on
 !11 | [Senator Ulm|VALLEG|person] refrained from criticisms of [the governor|VALGOV|person] on Monday.
 !05 | [Ana Ruiz|VALPTY|person] has refrained from endorsing [Senator Ulm|VALLEG|person].
