@@ -5496,17 +5496,31 @@ pub(crate) fn civil_attacks(doc: &Doc, lex: &Lexicon, events: &mut [Event]) {
             })
             && !sense::armed_text(doc.slice(doc.sentences[e.sentence].span))
     };
-    if events
-        .iter()
-        .any(|e| e.cameo.starts_with("19") && !civil(e) || e.cameo.starts_with("20"))
-    {
-        return;
-    }
     let Some(assault) = lex.code_info("180") else {
         return;
     };
+    // (whatever else the article tells, an attack its sentence pins on one gunman is an
+    // assault: "the deadly attack on a gay nightclub in Orlando by a gunman who expressed
+    // sympathy for the Islamic State")
+    let lone = |e: &Event| {
+        e.cameo == "190"
+            && doc.slice(e.trigger).to_lowercase().starts_with("attack")
+            && sentence_has(
+                doc,
+                e.sentence,
+                &["gunman", "shooter", "assailant", "knifeman"],
+            )
+            && e.source.iter().chain(&e.target).all(|a| {
+                a.code.as_deref().is_none_or(|c| {
+                    c.len() > 3 && sense::CIVIL_SECTORS.iter().any(|s| c.ends_with(s))
+                })
+            })
+    };
+    let armed = events
+        .iter()
+        .any(|e| e.cameo.starts_with("19") && !civil(e) || e.cameo.starts_with("20"));
     for e in events.iter_mut() {
-        if civil(e) {
+        if armed && lone(e) || !armed && civil(e) {
             e.cameo = assault.code.clone();
             e.quad_class = assault.quad_class;
             e.goldstein = assault.goldstein;

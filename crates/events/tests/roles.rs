@@ -34,6 +34,8 @@ const ROLES: &str = "\
 # one meeting, its convener the source
 040 occurred src=IGOUNO; n04=1 | Sunday's talks, convened by [the UN envoy|IGOUNO|person], ended without a statement.
 04 occurred src=FRD; n04=1 | The meeting hosted by [Freedonia|FRD|country] lasted two hours.
+# an attack its sentence pins on one gunman is an assault, even in a story of war
+194 occurred; 180 occurred | [Valdorian troops|VALMIL|group] shelled [the rebels|VALREB|group] on Monday. After the attack on a nightclub in Oslo by a gunman, police closed the bars.
 # an actor is never on both sides: the one met is no doer of the meeting its purpose clause
 # names
 040 planned src= tgt=USAGOV | Several ministers planned to meet [Kerry|USAGOV|person] in Oslo to discuss the crisis.
