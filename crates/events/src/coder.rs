@@ -5284,16 +5284,14 @@ fn purpose_talks(v: &View, cands: &mut Vec<Cand>) {
 
 /// An actor is never on both sides of one act: "ministers planned to meet Kerry to discuss the
 /// crisis" has Kerry as the one met, though the purpose clause, read alone, makes him the one who
-/// discusses (and so the meeting's doer when its own subject is uncoded). What is also the
-/// target leaves the source.
+/// discusses (and so the meeting's doer when its own subject is uncoded). A mention that is
+/// also the target leaves the source. (Two mentions of one entity may stand on both sides:
+/// "Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices".)
 fn one_side_each(cands: &mut [Cand]) {
     for c in cands.iter_mut() {
         let target = &c.ev.target;
-        c.ev.source.retain(|s| {
-            !target
-                .iter()
-                .any(|t| t.span == s.span || (s.entity.is_some() && t.entity == s.entity))
-        });
+        c.ev.source
+            .retain(|s| !target.iter().any(|t| t.span == s.span));
     }
 }
 

@@ -40,6 +40,8 @@ n05=0 | Conservatives still praise [the senator|VALLEG|person] for his refusal.
 n18=0 | The mere mention of the assassination theory led the network to suspend [the host|VALMED|person].
 n08=0 | [The campaign|VALPTY|organization] did not release the amount it paid for the ads.
 n04=0 | [Ana Ruiz|VALPTY|person] now talks freely of her years in the army.
+# police named after riots are no riot
+n14=0; 17 occurred | Valdorian riot police used tear gas to disperse [protesters|VALOPP|group] on Monday.
 # holding back from an act, and a preference not yet acted on
 !11 | [Senator Ulm|VALLEG|person] refrained from criticisms of [the governor|VALGOV|person] on Monday.
 !05 | [Ana Ruiz|VALPTY|person] has refrained from endorsing [Senator Ulm|VALLEG|person].
