@@ -3522,7 +3522,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             && (dates::past_act(&v, t, e.noun)
                 || e.noun && (0..v.len()).any(|k| dates::finite_past(&v, k)))
             && !v.is_any(t.head.saturating_sub(1), &["has", "have", "'ve"])
-            && dates::narrative_past(doc, sentence);
+            && dates::narrative_past(doc, sentence, out);
         if date.is_none()
             && matches!(st, Status::Occurred | Status::Negated)
             && !sense::background(&v, t)

@@ -277,7 +277,7 @@ fn a_past_act_in_a_story_told_of_years_before_takes_no_publication_date() {
         date_in(
             &[
                 "[The ministers|XXXGOV|group] met <on Monday|2016-12-12|day> at the border.",
-                "The two sides first clashed over the river in <March 2009|2009-03|month>.",
+                "[The army|XXXMIL|organization] first clashed with [the rebels|XXXREB|group] near the river in <March 2009|2009-03|month>.",
                 third,
             ],
             "criticized",

@@ -577,9 +577,14 @@ fn months_before(value: &str, published: jiff::civil::Date) -> Option<i32> {
 /// again, in July 2008, when Mr. Obama was visiting Jerusalem. After talking about security,
 /// Mr. Netanyahu suggested that they walk to the attack site." The sentence has no time of its
 /// own and tells no present; the nearest time in the four sentences before it (each telling no
-/// present either) ended a year or more before publication. Its past acts belong to that
+/// present either) ended a year or more before publication and dates an act told there by a
+/// verb in the past. Its past acts belong to that
 /// story, not to the day of publication: they get no date rather than the publication date.
-pub(super) fn narrative_past(doc: &dateline_doc::Doc, sentence: usize) -> bool {
+pub(super) fn narrative_past(
+    doc: &dateline_doc::Doc,
+    sentence: usize,
+    earlier: &[dateline_doc::Event],
+) -> bool {
     let Some(published) = doc.meta.published else {
         return false;
     };
@@ -636,9 +641,29 @@ pub(super) fn narrative_past(doc: &dateline_doc::Doc, sentence: usize) -> bool {
                 .take(8)
                 .any(|w| matches!(w.to_lowercase().as_str(), "who" | "which" | "whose"))
         };
-        if let Some(t) = doc.times.iter().rev().find(|t| span.contains(t.span)) {
+        // (and it dates an act told by a verb in the past there: "Biden visited Israel in
+        // March 2010"; "a felon due to an armed robbery in Alabama in 1977" dates a noun)
+        let dates_a_past_verb = |ti: usize| {
+            earlier.iter().any(|e| {
+                e.sentence == s
+                    && e.date.as_ref().is_some_and(|d| d.time == Some(ti))
+                    && doc
+                        .slice(e.trigger)
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| past_form(&w.to_lowercase()))
+            })
+        };
+        if let Some(ti) = doc.times.iter().rposition(|t| span.contains(t.span)) {
+            let t = &doc.times[ti];
+            // (or it opens its sentence: "In July 2008, they met again")
+            let opens = doc
+                .slice(dateline_doc::Span::new(span.start, t.span.start))
+                .split_whitespace()
+                .all(|w| matches!(w.to_lowercase().as_str(), "in" | "on" | "by" | "during"));
             return !before(t)
                 && !relative(t)
+                && (dates_a_past_verb(ti) || opens)
                 && months_before(&t.value, published).is_some_and(|m| m >= 12);
         }
     }
