@@ -5304,7 +5304,13 @@ fn lone_discussion(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
         return;
     };
     for c in cands.iter_mut() {
-        if c.noun || c.ev.cameo != "040" || !v.low(c.head).starts_with("discuss") {
+        // (an infinitive is the purpose of another act, often a call or a meeting: "called
+        // his counterpart to discuss the alliance's response")
+        if c.noun
+            || c.ev.cameo != "040"
+            || !v.low(c.head).starts_with("discuss")
+            || c.head > 0 && v.is(c.head - 1, "to")
+        {
             continue;
         }
         let person = |a: &Argument| {

@@ -25,6 +25,7 @@ n05=0 | Donors supporting [Senator Ulm|VALLEG|person] met in Oslo on Monday.
 010 occurred; n04=0 | [Senator Ulm|VALLEG|person] also discussed the differences between the two budget plans.
 04 occurred | [Senator Ulm|VALLEG|person] discussed the budget with [Ana Ruiz|VALPTY|person] on Monday.
 04 occurred | [Senator Ulm|VALLEG|person] and [Ana Ruiz|VALPTY|person] discussed the budget on Monday.
+n01=0 | [Senator Ulm|VALLEG|person] flew to Oslo on Monday to discuss the budget.
 # a stance in the simple present in the story's voice is a standing position; one stated,
 # or in the past, is an act
 n11=0 | [The caucus|VALLEG|group] and [Senator Ulm|VALLEG|person] oppose changes to the voting rules.
