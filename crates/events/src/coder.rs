@@ -686,8 +686,9 @@ pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
                         // the drone strike it tells)
                         if (w.ends_with("ing") && !nl.ends_with("ing"))
                             || (w.ends_with("ed") && !nl.ends_with("ed"))
-                            || (e.pattern.len() == 1 && w != nl && !w.ends_with('s'))
-                            || (e.pattern.len() == 1 && w != nl && third_person_verb(v, lw))
+                            || (e.pattern.len() == 1
+                                && w != nl
+                                && (!w.ends_with('s') || third_person_verb(v, lw)))
                         {
                             continue;
                         }
@@ -747,7 +748,7 @@ pub(crate) fn triggers(v: &View, lex: &Lexicon) -> Vec<Trig> {
     out
 }
 
-/// The word at `k`, ending in "s", is a verb in the third person after its subject
+/// The word at `k` (a noun's plural in "s") is a verb in the third person after its subject
 /// pronoun, an adverb between them or not: "she talks to the press everywhere she goes", "he
 /// now talks freely of it" (not the plural noun "talks").
 fn third_person_verb(v: &View, k: usize) -> bool {
@@ -761,10 +762,10 @@ fn third_person_verb(v: &View, k: usize) -> bool {
     // ("Clinton now talks freely of her experiences", "the vice president talks tough": a
     // name or a person's title before, a manner or a topic after)
     let named = j > 0
-        && (v.words[j - 1].chunk.is_some()
+        && (v.words[j - 1].chunk.is_some_and(|c| v.chunks[c].person)
             || v.is_any(j - 1, &["president", "senator", "governor"]))
         && v.is_any(k + 1, &["tough", "freely", "openly", "about", "of"]);
-    v.low(k).ends_with('s') && (pronoun || named)
+    pronoun || named
 }
 
 /// A noun entry whose last word appears exactly as written ("fighting", "talks" is not).
@@ -2256,13 +2257,16 @@ pub(crate) fn status(
                     "the", "this", "that", "these", "those", "its", "their", "his", "her",
                 ],
             )
+            && (t.end..(t.end + 4).min(v.len()))
+                .take_while(|&k| !v.words[k].punct)
+                .any(|k| v.is_any(k, &["was", "is", "were", "are", "will"]))
         {
             continue;
         }
         // "repeating a false claim that he opposed the 2003 invasion": a negated that-clause
         // negates its verb, not a noun that verb governs
         if h.kind == CueKind::Neg
-            && word.ends_with(" that")
+            && word.starts_with("false")
             && lex.entries[t.entry].noun
             && (h.end..t.head).any(|k| dates::finite_past(v, k))
         {
@@ -2274,6 +2278,11 @@ pub(crate) fn status(
             && (h.end..t.head).any(|k| {
                 v.is_any(k, &["and", "but", "or"])
                     && k + 1 < t.head
+                    // (not a subject joined to another: "denied that Russia and Iran had
+                    // supplied weapons", "Russian and Syrian jets")
+                    && k > 0
+                    && v.words[k - 1].chunk.is_none()
+                    && !v.words[k - 1].upper
                     && (v.words[k + 1].upper
                         && (k + 1..(k + 4).min(t.head)).any(|j| v.words[j].chunk.is_some())
                         || v.is_any(k + 1, &["he", "she", "they", "we", "it", "i"]))
@@ -5322,7 +5331,27 @@ fn lone_discussion(doc: &Doc, v: &View, lex: &Lexicon, cands: &mut [Cand]) {
             .take_while(|&k| !is_hard(v, k))
             .any(|k| v.is_any(k, &["with", "among", "together"]));
         // (a person and others before the verb: "Kerry and Lavrov discussed")
-        let several = (clause_start(v, c.head)..c.head).any(|k| v.is_any(k, &["and", "both"]));
+        // (and a call, a meeting or talks it was held in: "discussed the crisis in a telephone
+        // call to")
+        let several = (clause_start(v, c.head)..c.head).any(|k| v.is_any(k, &["and", "both"]))
+            || (0..v.len()).any(|k| {
+                v.is_any(
+                    k,
+                    &[
+                        "call",
+                        "phone",
+                        "telephone",
+                        "meeting",
+                        "met",
+                        "meets",
+                        "talks",
+                        "summit",
+                        "conference",
+                        "visit",
+                        "session",
+                    ],
+                )
+            });
         if lone && !partner && !several {
             recode(&mut c.ev, info);
         }
@@ -5509,11 +5538,17 @@ pub(crate) fn civil_attacks(doc: &Doc, lex: &Lexicon, events: &mut [Event]) {
     let lone = |e: &Event| {
         e.cameo == "190"
             && doc.slice(e.trigger).to_lowercase().starts_with("attack")
-            && sentence_has(
-                doc,
-                e.sentence,
-                &["gunman", "shooter", "assailant", "knifeman"],
-            )
+            && {
+                // (told as the one who did it: "by a gunman")
+                let text = doc.slice(doc.sentences[e.sentence].span).to_lowercase();
+                ["by a ", "by the ", "by an ", "by one ", "by a lone "]
+                    .iter()
+                    .any(|by| {
+                        ["gunman", "shooter", "assailant", "knifeman"]
+                            .iter()
+                            .any(|who| text.contains(&format!("{by}{who}")))
+                    })
+            }
             && e.source.iter().chain(&e.target).all(|a| {
                 a.code.as_deref().is_none_or(|c| {
                     c.len() > 3 && sense::CIVIL_SECTORS.iter().any(|s| c.ends_with(s))
@@ -6080,7 +6115,18 @@ fn merge(doc: &Doc, events: &[Event], group: &mut [usize], a: usize, b: usize, o
             && !doc.slice(Span::new(from, to)).split_whitespace().any(|w| {
                 matches!(
                     w.to_lowercase().as_str(),
-                    "response" | "reaction" | "reply" | "retaliation" | "answer"
+                    "response"
+                        | "reaction"
+                        | "reply"
+                        | "retaliation"
+                        | "answer"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "than"
+                        | "following"
+                        | "preceded"
+                        | "followed"
                 )
             })
     };

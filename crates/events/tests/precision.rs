@@ -43,6 +43,12 @@ n08=0 | [The campaign|VALPTY|organization] did not release the amount it paid fo
 n04=0 | [Ana Ruiz|VALPTY|person] now talks freely of her years in the army.
 # police named after riots are no riot
 n14=0; 17 occurred | Valdorian riot police used tear gas to disperse [protesters|VALOPP|group] on Monday.
+# (review) a subject joined to another stays in the cue's reach; a number of prisoners are
+# released; a discussion held in a call is a consultation; an aim not yet met stays an aim
+07 negated | Officials denied that [Ormund|ORM|country] and [Valdoria|VAL|country] had supplied weapons to [the rebels|VALREB|group].
+08 occurred | [The government|VALGOV|organization] released a number of political prisoners on Tuesday.
+n01=0 | [The president|VALGOV|person] discussed the crisis in a telephone call to [the king|ORMGOV|person] on Tuesday.
+17 hypothetical | [Kurdish forces|VALMIL|group] advanced toward the city with the aim of its capture before winter.
 # holding back from an act, and a preference not yet acted on
 !11 | [Senator Ulm|VALLEG|person] refrained from criticisms of [the governor|VALGOV|person] on Monday.
 !05 | [Ana Ruiz|VALPTY|person] has refrained from endorsing [Senator Ulm|VALLEG|person].

@@ -688,3 +688,14 @@ fn a_definite_mention_told_as_the_answer_to_another_stays_apart() {
     let (meeting, consultation) = (ev(&d, "meeting", 0), ev(&d, "consultation", 0));
     assert_ne!(group(&d, meeting), group(&d, consultation), "{s}");
 }
+
+#[test]
+fn an_act_told_as_coming_after_another_of_its_kind_stays_apart() {
+    let d = coded(&[
+        "[Gunmen|VALREB|group] attacked a mosque in {Kano|NG|city} <on Friday|2016-12-09|day>, killing 12 people.",
+        "The attack came two days after the attack on a church in the city.",
+    ]);
+    let s = common::summary(&d);
+    let (first, second) = (ev(&d, "attack", 0), ev(&d, "attack", 1));
+    assert_ne!(group(&d, first), group(&d, second), "{s}");
+}

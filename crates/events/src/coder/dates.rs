@@ -526,7 +526,6 @@ const PRESENT: &[&str] = &[
     "now",
     "should",
     "must",
-    "may",
     "comes",
     "come",
     "seems",
@@ -661,8 +660,18 @@ pub(super) fn narrative_past(
                 .slice(dateline_doc::Span::new(span.start, t.span.start))
                 .split_whitespace()
                 .all(|w| matches!(w.to_lowercase().as_str(), "in" | "on" | "by" | "during"));
+            // (nor an aside in a story of today: "Police arrested a man on Tuesday. He was
+            // first arrested in 2009. Officers seized two rifles": a recent time in the two
+            // sentences before the old one keeps the story today's)
+            let aside = (s.saturating_sub(2)..s).any(|r| {
+                doc.times.iter().any(|x| {
+                    doc.sentences[r].span.contains(x.span)
+                        && months_before(&x.value, published).is_some_and(|m| m < 12)
+                })
+            });
             return !before(t)
                 && !relative(t)
+                && !aside
                 && (dates_a_past_verb(ti) || opens)
                 && months_before(&t.value, published).is_some_and(|m| m >= 12);
         }

@@ -751,10 +751,6 @@ const THINGS: &[&str] = &[
     "figures",
     "amount",
     "amounts",
-    "number",
-    "numbers",
-    "total",
-    "totals",
     "album",
     "albums",
     "song",
@@ -1745,9 +1741,6 @@ fn takes_object(v: &View, k: usize) -> bool {
     true
 }
 
-/// The candidate is no event of its code: the wrong sense of the word, a kind of act named rather than
-/// an act, or a compound modifier. `noun` is the entry's noun flag.
-#[allow(clippy::too_many_arguments)]
 /// Groups named by the stance they hold ("a super PAC backing Cruz", "voters opposing the
 /// plan").
 const STANCE_HOLDERS: &[&str] = &[
@@ -1779,6 +1772,9 @@ const STANCE_HOLDERS: &[&str] = &[
     "countries",
 ];
 
+/// The candidate is no event of its code: the wrong sense of the word, a kind of act named rather than
+/// an act, or a compound modifier. `noun` is the entry's noun flag.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn false_sense(
     v: &View,
     trigs: &[Trig],
