@@ -49,6 +49,12 @@ n14=0; 17 occurred | Valdorian riot police used tear gas to disperse [protesters
 08 occurred | [The government|VALGOV|organization] released a number of political prisoners on Tuesday.
 n01=0 | [The president|VALGOV|person] discussed the crisis in a telephone call to [the king|ORMGOV|person] on Tuesday.
 17 hypothetical | [Kurdish forces|VALMIL|group] advanced toward the city with the aim of its capture before winter.
+# music, elections and procedure: no beating, occupation, threat, rejection or appeal
+n18=0 | [Ana Ruiz|VALPTY|person] took the stage with the crowd clapping the beat.
+n19=0 | The list could help [the party|VALPTY|organization] take control of the Senate in November.
+n13=0 | [Ana Ruiz|VALPTY|person] said they can even threaten [the party|VALPTY|organization]'s lead in the House.
+n12=0 | [Senator Ulm|VALLEG|person] won 86 percent of the vote against [Ana Ruiz|VALPTY|person] in March.
+n02=0 | [The chairman|VALPTY|person] called for a voice vote on the motion.
 # holding back from an act, and a preference not yet acted on
 !11 | [Senator Ulm|VALLEG|person] refrained from criticisms of [the governor|VALGOV|person] on Monday.
 !05 | [Ana Ruiz|VALPTY|person] has refrained from endorsing [Senator Ulm|VALLEG|person].
