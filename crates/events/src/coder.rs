@@ -3193,6 +3193,13 @@ fn rule_as_doer(doc: &Doc, v: &View, t: &Trig, noun: bool, source: &[Argument]) 
         && only_uncoded_heads(doc, source, |x| RULE_NOUNS.contains(&x))
 }
 
+/// Whether a sentence stands in the headline or the standfirst.
+pub(crate) fn in_headline(doc: &Doc, sentence: usize) -> bool {
+    doc.blocks
+        .get(doc.sentences[sentence].block)
+        .is_some_and(|b| matches!(b.kind, BlockKind::Title | BlockKind::Standfirst))
+}
+
 /// Verbs of a stance in the simple present: "the caucus and Schumer oppose tinkering with the
 /// system", "conservatives still praise his refusal", "the company partners with fifteen
 /// brands".
@@ -3247,11 +3254,7 @@ fn standing_stance(
     let present = STANCE_PRESENT.contains(&w) && before.is_some_and(subject)
         || w == "opposed" && before.is_some_and(|b| v.is_any(b, &["is", "are", "am"]));
     // (the first sentences of a longer text may be its headline and deck)
-    let head = sentence <= 1 && doc.sentences.len() > 2
-        || doc
-            .blocks
-            .get(doc.sentences[sentence].block)
-            .is_some_and(|b| matches!(b.kind, BlockKind::Title | BlockKind::Standfirst));
+    let head = sentence <= 1 && doc.sentences.len() > 2 || in_headline(doc, sentence);
     let text = doc.slice(doc.sentences[sentence].span);
     present
         && !head
@@ -3339,6 +3342,9 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
         .trim_end()
         .ends_with('?');
     let published = doc.meta.published;
+    // (whether the sentence belongs to a story told of years before: read once, when a
+    // trigger first asks)
+    let narrative_sentence = std::cell::OnceCell::new();
     let mut prev_roles: Option<Roles> = None;
     let mut statuses: Vec<Status> = Vec::with_capacity(trigs.len());
     let mut cands: Vec<Cand> = Vec::with_capacity(trigs.len());
@@ -3531,7 +3537,7 @@ pub(crate) fn code_sentence(doc: &Doc, lex: &Lexicon, sentence: usize, out: &mut
             && (dates::past_act(&v, t, e.noun)
                 || e.noun && (0..v.len()).any(|k| dates::finite_past(&v, k)))
             && !v.is_any(t.head.saturating_sub(1), &["has", "have", "'ve"])
-            && dates::narrative_past(doc, sentence, out);
+            && *narrative_sentence.get_or_init(|| dates::narrative_past(doc, sentence, out));
         if date.is_none()
             && matches!(st, Status::Occurred | Status::Negated)
             && !sense::background(&v, t)
@@ -3663,8 +3669,11 @@ fn link_line(doc: &Doc, sentence: usize) -> bool {
         return true;
     }
     // an editor's note the outlet prints under its stories ("Editor's note: …")
-    let opening = text.chars().take(13).collect::<String>().to_lowercase();
-    if opening.starts_with("editor's note") || opening.starts_with("editor\u{2019}s note") {
+    let ci = |prefix: &str| {
+        text.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    if ci("editor's note") || ci("editor\u{2019}s note") {
         return true;
     }
     // a photo caption: "The soldier served with US forces in the country, file photo." (a
@@ -5519,7 +5528,8 @@ pub(crate) fn is_after(a: &str, p: &str) -> bool {
 /// came under attack" in a story of artillery fire). Runs before linking, so a mention can join
 /// the assault it repeats.
 pub(crate) fn civil_attacks(doc: &Doc, lex: &Lexicon, events: &mut [Event]) {
-    let civil = |e: &Event| {
+    // an "attack" (190) whose coded sides, if any, are civil
+    let civil_attack = |e: &Event| {
         e.cameo == "190"
             && doc.slice(e.trigger).to_lowercase().starts_with("attack")
             && e.source.iter().chain(&e.target).all(|a| {
@@ -5527,7 +5537,9 @@ pub(crate) fn civil_attacks(doc: &Doc, lex: &Lexicon, events: &mut [Event]) {
                     c.len() > 3 && sense::CIVIL_SECTORS.iter().any(|s| c.ends_with(s))
                 })
             })
-            && !sense::armed_text(doc.slice(doc.sentences[e.sentence].span))
+    };
+    let civil = |e: &Event| {
+        civil_attack(e) && !sense::armed_text(doc.slice(doc.sentences[e.sentence].span))
     };
     let Some(assault) = lex.code_info("180") else {
         return;
@@ -5536,34 +5548,33 @@ pub(crate) fn civil_attacks(doc: &Doc, lex: &Lexicon, events: &mut [Event]) {
     // assault: "the deadly attack on a gay nightclub in Orlando by a gunman who expressed
     // sympathy for the Islamic State")
     let lone = |e: &Event| {
-        e.cameo == "190"
-            && doc.slice(e.trigger).to_lowercase().starts_with("attack")
-            && {
-                // (told as the one who did it: "by a gunman")
-                let text = doc.slice(doc.sentences[e.sentence].span).to_lowercase();
-                ["by a ", "by the ", "by an ", "by one ", "by a lone "]
-                    .iter()
-                    .any(|by| {
-                        ["gunman", "shooter", "assailant", "knifeman"]
-                            .iter()
-                            .any(|who| text.contains(&format!("{by}{who}")))
-                    })
-            }
-            && e.source.iter().chain(&e.target).all(|a| {
-                a.code.as_deref().is_none_or(|c| {
-                    c.len() > 3 && sense::CIVIL_SECTORS.iter().any(|s| c.ends_with(s))
-                })
-            })
+        if !civil_attack(e) {
+            return false;
+        }
+        // (told as the one who did it: "by a gunman", "by a lone shooter")
+        let words: Vec<&str> = doc
+            .slice(doc.sentences[e.sentence].span)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let is = |k: usize, xs: &[&str]| {
+            words
+                .get(k)
+                .is_some_and(|w| xs.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        };
+        (0..words.len()).any(|k| {
+            let who = k + 2 + usize::from(is(k + 2, &["lone"]));
+            is(k, &["by"])
+                && is(k + 1, &["a", "an", "the", "one"])
+                && is(who, &["gunman", "shooter", "assailant", "knifeman"])
+        })
     };
     let armed = events
         .iter()
         .any(|e| e.cameo.starts_with("19") && !civil(e) || e.cameo.starts_with("20"));
     for e in events.iter_mut() {
         if armed && lone(e) || !armed && civil(e) {
-            e.cameo = assault.code.clone();
-            e.quad_class = assault.quad_class;
-            e.goldstein = assault.goldstein;
-            e.plover = plover(assault);
+            recode(e, assault);
         }
     }
 }
@@ -5581,13 +5592,10 @@ pub(crate) fn civil_attacks(doc: &Doc, lex: &Lexicon, events: &mut [Event]) {
 /// a reader of the records in order has always met the target already.
 pub(crate) fn link_mentions(doc: &Doc, events: &mut [Event]) {
     let n = events.len();
-    let in_head = |e: &Event| {
-        matches!(
-            doc.blocks[doc.sentences[e.sentence].block].kind,
-            BlockKind::Title | BlockKind::Standfirst
-        )
-    };
-    let head: Vec<bool> = events.iter().map(in_head).collect();
+    let head: Vec<bool> = events
+        .iter()
+        .map(|e| in_headline(doc, e.sentence))
+        .collect();
     let referring: Vec<bool> = (0..n)
         .map(|i| head[i] || anaphoric(doc, &events[i]))
         .collect();
@@ -6113,21 +6121,22 @@ fn merge(doc: &Doc, events: &[Event], group: &mut [usize], a: usize, b: usize, o
             && anaphoric(doc, &events[y])
             && from <= to
             && !doc.slice(Span::new(from, to)).split_whitespace().any(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "response"
-                        | "reaction"
-                        | "reply"
-                        | "retaliation"
-                        | "answer"
-                        | "after"
-                        | "before"
-                        | "since"
-                        | "than"
-                        | "following"
-                        | "preceded"
-                        | "followed"
-                )
+                [
+                    "response",
+                    "reaction",
+                    "reply",
+                    "retaliation",
+                    "answer",
+                    "after",
+                    "before",
+                    "since",
+                    "than",
+                    "following",
+                    "preceded",
+                    "followed",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
             })
     };
     let agree = ma.iter().all(|&x| {

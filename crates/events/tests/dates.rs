@@ -8,8 +8,13 @@ mod common;
 /// Date value, basis and status of the event whose trigger text starts with `trigger` in the
 /// one-sentence document `line`.
 fn event(line: &str, trigger: &str) -> (String, String, String) {
+    event_in(&[line], trigger)
+}
+
+/// The same in the document of several `lines` (blocks).
+fn event_in(lines: &[&str], trigger: &str) -> (String, String, String) {
     let lex = dateline_events::Lexicon::load();
-    let mut d = common::doc(&[line]);
+    let mut d = common::doc(lines);
     dateline_events::code(&mut d, &lex);
     let e = d
         .events
@@ -260,15 +265,7 @@ fn fronted_coordinated_and_possessive_times() {
 /// Date value of the event whose trigger text starts with `trigger` in the document of
 /// `lines` (publication date 2016-12-14); "none" when it has none.
 fn date_in(lines: &[&str], trigger: &str) -> String {
-    let lex = dateline_events::Lexicon::load();
-    let mut d = common::doc(lines);
-    dateline_events::code(&mut d, &lex);
-    let e = d
-        .events
-        .iter()
-        .find(|e| d.slice(e.trigger).starts_with(trigger))
-        .unwrap_or_else(|| panic!("no event {trigger:?} in\n{}", common::summary(&d)));
-    e.date.as_ref().map_or("none".into(), |x| x.value.clone())
+    event_in(lines, trigger).0
 }
 
 #[test]

@@ -556,7 +556,7 @@ const PRESENT: &[&str] = &[
 
 fn tells_present(text: &str) -> bool {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .any(|w| PRESENT.contains(&w.to_lowercase().as_str()))
+        .any(|w| PRESENT.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// Months from the end of a time's value (`2008-07`, `2009`, `199X`, `2010-03-04/2010-05`)
@@ -587,14 +587,7 @@ pub(super) fn narrative_past(
     let Some(published) = doc.meta.published else {
         return false;
     };
-    let body = |s: usize| {
-        !doc.blocks.get(doc.sentences[s].block).is_some_and(|b| {
-            matches!(
-                b.kind,
-                dateline_doc::BlockKind::Title | dateline_doc::BlockKind::Standfirst
-            )
-        })
-    };
+    let body = |s: usize| !super::in_headline(doc, s);
     let span = doc.sentences[sentence].span;
     if !body(sentence)
         || doc.times.iter().any(|t| span.contains(t.span))
